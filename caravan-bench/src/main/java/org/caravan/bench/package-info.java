@@ -1,0 +1,2 @@
+/** Caravan bench module. */
+package org.caravan.bench;

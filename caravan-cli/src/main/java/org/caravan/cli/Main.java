@@ -1,0 +1,12 @@
+package org.caravan.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code caravan} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(CaravanCommand.execute(args));
+  }
+}

@@ -1,0 +1,2 @@
+/** Caravan command line. */
+package org.caravan.cli;

@@ -1,0 +1,2 @@
+/** Caravan emissions module. */
+package org.caravan.emissions;

@@ -1,0 +1,2 @@
+/** Caravan network module. */
+package org.caravan.network;

@@ -1,0 +1,2 @@
+/** Caravan routing module. */
+package org.caravan.routing;

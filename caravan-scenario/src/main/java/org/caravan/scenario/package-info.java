@@ -1,0 +1,2 @@
+/** Caravan scenario module. */
+package org.caravan.scenario;

@@ -1,0 +1,2 @@
+/** Caravan simulation module. */
+package org.caravan.simulation;

@@ -1,0 +1,2 @@
+/** Caravan web module. */
+package org.caravan.web;
