@@ -1,0 +1,42 @@
+package org.caravan.network;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A link row of {@code links.csv}: one line that the network turns into one directed link, or two when
+ * {@code directed} is false. Numeric fields left empty are {@code NaN}; text fields left empty are "".
+ *
+ * @param gauge_mm 1520 or 1435 for rail and rail ferries, 0 otherwise
+ * @param sources source text per field group ({@code ""}, {@code distance}, {@code duration}, {@code tariff},
+ *     {@code capacity})
+ */
+public record LinkSpec(
+    String id,
+    String from,
+    String to,
+    Mode mode,
+    boolean directed,
+    int gauge_mm,
+    boolean electrified,
+    String track,
+    String ferryType,
+    double distance_km,
+    double duration_h,
+    double duration_sd_h,
+    double tariff_usd_teu,
+    double capacity_teu_day,
+    List<String> countries,
+    List<String> passages,
+    String toc,
+    String service,
+    Map<String, String> sources,
+    String range,
+    String notes) {
+
+  public LinkSpec {
+    countries = List.copyOf(countries);
+    passages = List.copyOf(passages);
+    sources = Map.copyOf(sources);
+  }
+}

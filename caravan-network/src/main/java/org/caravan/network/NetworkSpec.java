@@ -1,0 +1,41 @@
+package org.caravan.network;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The editable form of a whole network, as read from (or written to) the five network files, with the file
+ * and line each row came from. {@link Network#build(NetworkSpec)} validates it and compiles the compact form.
+ *
+ * @param origins where each row (key {@code table/id}) or overridden cell (key {@code table/id#field}) was read
+ */
+public record NetworkSpec(
+    List<SourceSpec> sources,
+    List<NodeSpec> nodes,
+    List<LinkSpec> links,
+    List<TransferSpec> transfers,
+    List<ServiceSpec> services,
+    Map<String, Origin> origins) {
+
+  public NetworkSpec {
+    sources = List.copyOf(sources);
+    nodes = List.copyOf(nodes);
+    links = List.copyOf(links);
+    transfers = List.copyOf(transfers);
+    services = List.copyOf(services);
+    origins = Map.copyOf(origins);
+  }
+
+  /** The origin of a field of a row, falling back to the row's origin. */
+  public Origin origin(String table, String id, String field) {
+    return Optional.ofNullable(origins.get(table + "/" + id + "#" + field))
+        .or(() -> Optional.ofNullable(origins.get(table + "/" + id)))
+        .orElse(Origin.UNKNOWN);
+  }
+
+  /** The same network without file positions: what round-trip tests compare. */
+  public NetworkSpec withoutOrigins() {
+    return new NetworkSpec(sources, nodes, links, transfers, services, Map.of());
+  }
+}

@@ -1,0 +1,341 @@
+package org.caravan.network;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link NetworkSpec} before it is compiled: references resolve, values are in range, every number is
+ * cited, link countries match their ends, and every node can be reached from and can reach the rest. Each
+ * problem names the file, line and field it comes from.
+ */
+final class NetworkValidator {
+  private static final Pattern NODE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  private static final Pattern WEEKLY = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\\d|2[0-3]):([0-5]\\d)");
+  private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+
+  private final NetworkSpec spec;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, NodeSpec> nodes = new HashMap<>();
+  private final Set<String> sourceIds = new HashSet<>();
+  private final Map<String, LinkSpec> links = new HashMap<>();
+
+  NetworkValidator(NetworkSpec spec) {
+    this.spec = spec;
+  }
+
+  List<Problem> validate() {
+    spec.sources().forEach(s -> sourceIds.add(s.id()));
+    spec.nodes().forEach(n -> nodes.put(n.id(), n));
+    spec.links().forEach(l -> links.put(l.id(), l));
+    spec.nodes().forEach(this::checkNode);
+    spec.links().forEach(this::checkLink);
+    spec.transfers().forEach(this::checkTransfer);
+    spec.services().forEach(this::checkService);
+    if (problems.isEmpty()) {
+      checkCountryCount();
+      checkReachability();
+    }
+    return problems;
+  }
+
+  private void problem(String table, String id, String field, String message) {
+    problems.add(new Problem(spec.origin(table, id, field), field, message));
+  }
+
+  private void checkNode(NodeSpec n) {
+    String t = "nodes";
+    if (!NODE_ID.matcher(n.id()).matches()) {
+      problem(t, n.id(), "id", "'" + n.id() + "' is not a valid node id (UN/LOCODE without space such as KZAAU, or CC-NAME with A-Z, 0-9 and '-')");
+    }
+    if (!COUNTRY.matcher(n.country()).matches()) {
+      problem(t, n.id(), "country", "'" + n.country() + "' is not an ISO 3166-1 alpha-2 code");
+    }
+    if (!(n.lat() >= -90 && n.lat() <= 90)) {
+      problem(t, n.id(), "lat", "latitude " + n.lat() + " is outside [-90, 90]");
+    }
+    if (!(n.lon() >= -180 && n.lon() <= 180)) {
+      problem(t, n.id(), "lon", "longitude " + n.lon() + " is outside [-180, 180]");
+    }
+    nonNegative(t, n.id(), "dwell_h", n.dwell_h());
+    nonNegative(t, n.id(), "dwell_sd_h", n.dwell_sd_h());
+    nonNegative(t, n.id(), "handling_h", n.handling_h());
+    nonNegative(t, n.id(), "handling_usd_teu", n.handling_usd_teu());
+    positive(t, n.id(), "capacity_teu_day", n.capacity_teu_day());
+    Map<String, Double> values = new HashMap<>();
+    values.put("lat", n.lat());
+    values.put("lon", n.lon());
+    values.put("dwell_h", n.dwell_h());
+    values.put("dwell_sd_h", n.dwell_sd_h());
+    values.put("handling_h", n.handling_h());
+    values.put("handling_usd_teu", n.handling_usd_teu());
+    values.put("capacity_teu_day", n.capacity_teu_day());
+    checkSources(t, n.id(), n.sources(), values, NODE_GROUPS);
+  }
+
+  private static final Map<String, String> NODE_GROUPS = Map.of(
+      "lat", "coord", "lon", "coord", "dwell_h", "dwell", "dwell_sd_h", "dwell", "handling_h", "handling",
+      "handling_usd_teu", "handling", "capacity_teu_day", "capacity");
+  private static final Map<String, String> LINK_GROUPS = Map.of(
+      "distance_km", "distance", "duration_h", "duration", "duration_sd_h", "duration", "tariff_usd_teu", "tariff",
+      "capacity_teu_day", "capacity");
+  private static final Map<String, String> TRANSFER_GROUPS = Map.of("time_h", "transfer", "cost_usd_teu", "transfer");
+  private static final Map<String, String> SERVICE_GROUPS = Map.of(
+      "departures_per_week", "schedule", "first_departure_h", "schedule", "capacity_teu", "capacity");
+
+  private void checkLink(LinkSpec l) {
+    String t = "links";
+    if (!SLUG.matcher(l.id()).matches()) {
+      problem(t, l.id(), "id", "'" + l.id() + "' is not a valid link id (letters, digits, '-', '_', '.')");
+    }
+    NodeSpec from = nodes.get(l.from());
+    NodeSpec to = nodes.get(l.to());
+    if (from == null) {
+      problem(t, l.id(), "from", "unknown node '" + l.from() + "' (not in nodes.csv)");
+    }
+    if (to == null) {
+      problem(t, l.id(), "to", "unknown node '" + l.to() + "' (not in nodes.csv)");
+    }
+    if (l.from().equals(l.to())) {
+      problem(t, l.id(), "to", "a link must join two different nodes");
+    }
+    if (!(l.distance_km() > 0)) {
+      problem(t, l.id(), "distance_km", "distance must be positive, found " + l.distance_km());
+    }
+    if (!(l.duration_h() > 0)) {
+      problem(t, l.id(), "duration_h", "duration must be positive, found " + l.duration_h());
+    }
+    nonNegative(t, l.id(), "duration_sd_h", l.duration_sd_h());
+    nonNegative(t, l.id(), "tariff_usd_teu", l.tariff_usd_teu());
+    positive(t, l.id(), "capacity_teu_day", l.capacity_teu_day());
+    boolean railLike = l.mode() == Mode.RAIL || (l.mode() == Mode.FERRY && l.ferryType().equals("rail"));
+    if (l.mode() == Mode.RAIL && l.gauge_mm() != 1520 && l.gauge_mm() != 1435) {
+      problem(t, l.id(), "gauge", "a rail link needs gauge 1520 or 1435, found " + (l.gauge_mm() == 0 ? "nothing" : l.gauge_mm()));
+    } else if (!railLike && l.gauge_mm() != 0) {
+      problem(t, l.id(), "gauge", "only rail links and rail ferries have a gauge");
+    }
+    if (!l.track().isEmpty() && !l.track().equals("single") && !l.track().equals("double")) {
+      problem(t, l.id(), "track", "expected single or double, found '" + l.track() + "'");
+    }
+    if (!l.ferryType().isEmpty() && !l.ferryType().equals("rail") && !l.ferryType().equals("roro")) {
+      problem(t, l.id(), "ferry_type", "expected rail or roro, found '" + l.ferryType() + "'");
+    }
+    if (!SLUG.matcher(l.toc()).matches()) {
+      problem(t, l.id(), "toc", "'" + l.toc() + "' is not a valid transport operation category id");
+    }
+    for (String c : l.countries()) {
+      if (!COUNTRY.matcher(c).matches()) {
+        problem(t, l.id(), "countries", "'" + c + "' is not an ISO 3166-1 alpha-2 code");
+      }
+    }
+    if (from != null && !l.countries().contains(from.country())) {
+      problem(t, l.id(), "countries", "countries " + l.countries() + " do not include " + from.country() + ", the country of its start node " + from.id());
+    }
+    if (to != null && !l.countries().contains(to.country())) {
+      problem(t, l.id(), "countries", "countries " + l.countries() + " do not include " + to.country() + ", the country of its end node " + to.id());
+    }
+    for (String p : l.passages()) {
+      if (Passage.parse(p).isEmpty()) {
+        problem(t, l.id(), "passages", "unknown passage '" + p + "'; expected one of " + Arrays.stream(Passage.values()).map(Passage::code).toList());
+      }
+    }
+    if (!l.service().isEmpty() && spec.services().stream().noneMatch(s -> s.id().equals(l.service()))) {
+      problem(t, l.id(), "service", "unknown service '" + l.service() + "' (not in services.csv)");
+    }
+    Map<String, Double> values = new HashMap<>();
+    values.put("distance_km", l.distance_km());
+    values.put("duration_h", l.duration_h());
+    values.put("duration_sd_h", l.duration_sd_h());
+    values.put("tariff_usd_teu", l.tariff_usd_teu());
+    values.put("capacity_teu_day", l.capacity_teu_day());
+    checkSources(t, l.id(), l.sources(), values, LINK_GROUPS);
+  }
+
+  private void checkTransfer(TransferSpec tr) {
+    String t = "transfers";
+    String id = tr.key();
+    if (!nodes.containsKey(tr.node())) {
+      problem(t, id, "node", "unknown node '" + tr.node() + "' (not in nodes.csv)");
+    }
+    if (tr.fromClass() == tr.toClass()) {
+      problem(t, id, "to_class", "a transfer joins two different carrier classes");
+    }
+    nonNegative(t, id, "time_h", tr.time_h());
+    nonNegative(t, id, "cost_usd_teu", tr.cost_usd_teu());
+    Map<String, Double> values = new HashMap<>();
+    values.put("time_h", tr.time_h());
+    values.put("cost_usd_teu", tr.cost_usd_teu());
+    checkSources(t, id, tr.sources(), values, TRANSFER_GROUPS);
+  }
+
+  private void checkService(ServiceSpec s) {
+    String t = "services";
+    if (!links.containsKey(s.link())) {
+      problem(t, s.id(), "link", "unknown link '" + s.link() + "' (not in links.csv)");
+    }
+    switch (s.kind()) {
+      case "frequency" -> {
+        if (!(s.departures_per_week() > 0)) {
+          problem(t, s.id(), "departures_per_week", "a frequency service needs departures_per_week > 0");
+        }
+        if (!Double.isNaN(s.first_departure_h()) && !(s.first_departure_h() >= 0 && s.first_departure_h() < 168)) {
+          problem(t, s.id(), "first_departure_h", "must be in [0, 168) hours after Monday 00:00 UTC");
+        }
+      }
+      case "timetable" -> {
+        if (s.timetable().isEmpty()) {
+          problem(t, s.id(), "timetable", "a timetable service needs departures such as 'Mon 18:00;Thu 06:00'");
+        }
+        for (String e : s.timetable()) {
+          if (parseWeekly(e).isEmpty()) {
+            problem(t, s.id(), "timetable", "'" + e + "' is not a weekly departure such as 'Mon 18:00'");
+          }
+        }
+      }
+      default -> problem(t, s.id(), "kind", "unknown value '" + s.kind() + "'; expected frequency or timetable");
+    }
+    positive(t, s.id(), "capacity_teu", s.capacity_teu());
+    Map<String, Double> values = new HashMap<>();
+    values.put("departures_per_week", s.departures_per_week());
+    values.put("first_departure_h", s.first_departure_h());
+    values.put("capacity_teu", s.capacity_teu());
+    if (!s.timetable().isEmpty()) {
+      values.put("timetable", 0.0);
+    }
+    Map<String, String> groups = new HashMap<>(SERVICE_GROUPS);
+    groups.put("timetable", "schedule");
+    checkSources(t, s.id(), s.sources(), values, groups);
+  }
+
+  /** Seconds after Monday 00:00 of a {@code Mon 18:00} item. */
+  static OptionalInt parseWeekly(String item) {
+    var m = WEEKLY.matcher(item.trim());
+    if (!m.matches()) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(DAYS.indexOf(m.group(1)) * 86_400 + Integer.parseInt(m.group(2)) * 3600 + Integer.parseInt(m.group(3)) * 60);
+  }
+
+  private void checkSources(String table, String id, Map<String, String> sources, Map<String, Double> values, Map<String, String> groups) {
+    for (var e : values.entrySet()) {
+      if (Double.isNaN(e.getValue())) {
+        continue;
+      }
+      String group = groups.get(e.getKey());
+      String text = sources.getOrDefault(group, sources.getOrDefault("", ""));
+      if (text.isEmpty()) {
+        problem(table, id, e.getKey(), "value has no source: fill 'source' or '" + group + "_source' (a source id from sources.csv, or EST for an estimate)");
+      }
+    }
+    for (var e : sources.entrySet()) {
+      String column = e.getKey().isEmpty() ? "source" : e.getKey() + "_source";
+      for (String sid : e.getValue().split("\\+")) {
+        String s = sid.trim();
+        if (!sourceIds.contains(s)) {
+          problem(table, id, column, "unknown source id '" + s + "' (not in sources.csv)");
+        }
+      }
+    }
+  }
+
+  private void nonNegative(String table, String id, String field, double v) {
+    if (!Double.isNaN(v) && v < 0) {
+      problem(table, id, field, "must not be negative, found " + v);
+    }
+  }
+
+  private void positive(String table, String id, String field, double v) {
+    if (!Double.isNaN(v) && v <= 0) {
+      problem(table, id, field, "must be positive, found " + v);
+    }
+  }
+
+  private void checkCountryCount() {
+    Set<String> all = new HashSet<>();
+    spec.nodes().forEach(n -> all.add(n.country()));
+    spec.links().forEach(l -> all.addAll(l.countries()));
+    if (all.size() > 64) {
+      problems.add(new Problem(Origin.UNKNOWN, "country", "at most 64 countries are supported, found " + all.size()));
+    }
+  }
+
+  /**
+   * Every node must reach, and be reached from, the node with the most links: a node outside that strongly
+   * connected component could never be both an origin and a destination.
+   */
+  private void checkReachability() {
+    int n = spec.nodes().size();
+    if (n == 0) {
+      return;
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      index.put(spec.nodes().get(i).id(), i);
+    }
+    List<List<Integer>> out = new ArrayList<>();
+    List<List<Integer>> in = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(new ArrayList<>());
+      in.add(new ArrayList<>());
+    }
+    int[] degree = new int[n];
+    for (LinkSpec l : spec.links()) {
+      int a = index.get(l.from());
+      int b = index.get(l.to());
+      out.get(a).add(b);
+      in.get(b).add(a);
+      degree[a]++;
+      degree[b]++;
+      if (!l.directed()) {
+        out.get(b).add(a);
+        in.get(a).add(b);
+      }
+    }
+    int hub = 0;
+    for (int i = 1; i < n; i++) {
+      if (degree[i] > degree[hub]) {
+        hub = i;
+      }
+    }
+    boolean[] fwd = reach(hub, out);
+    boolean[] bwd = reach(hub, in);
+    String hubId = spec.nodes().get(hub).id();
+    for (int i = 0; i < n; i++) {
+      String id = spec.nodes().get(i).id();
+      if (!fwd[i] && !bwd[i]) {
+        problem("nodes", id, "id", "node " + id + " is unreachable: no links join it to the rest of the network (e.g. " + hubId + ")");
+      } else if (!fwd[i]) {
+        problem("nodes", id, "id", "node " + id + " cannot be reached from " + hubId + " (check the direction of its links)");
+      } else if (!bwd[i]) {
+        problem("nodes", id, "id", "node " + id + " cannot reach " + hubId + " (check the direction of its links)");
+      }
+    }
+  }
+
+  private static boolean[] reach(int start, List<List<Integer>> adj) {
+    boolean[] seen = new boolean[adj.size()];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    seen[start] = true;
+    queue.add(start);
+    while (!queue.isEmpty()) {
+      for (int next : adj.get(queue.poll())) {
+        if (!seen[next]) {
+          seen[next] = true;
+          queue.add(next);
+        }
+      }
+    }
+    return seen;
+  }
+
+}
