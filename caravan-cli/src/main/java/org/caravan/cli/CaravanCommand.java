@@ -1,25 +1,58 @@
 package org.caravan.cli;
 
+import java.io.PrintWriter;
+import org.caravan.network.NetworkException;
+import org.caravan.scenario.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command; subcommands do the work. */
+/** The root command; subcommands do the work. Exit codes: 0 ok, 1 user error, 2 internal error. */
 @Command(
     name = "caravan",
     mixinStandardHelpOptions = true,
     version = "caravan 0.1.0",
     description = "Plan and simulate freight on the Eurasian trade corridors.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {NetworkCommand.class, PlacesCommand.class, CommandLine.HelpCommand.class})
 public final class CaravanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Runs the command line and returns the exit code: 0 ok, 1 user error, 2 internal error. */
+  /** Runs a command line on the process's standard streams. */
   public static int execute(String... args) {
-    return new CommandLine(new CaravanCommand()).execute(args);
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs a command line writing to the given streams; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new CaravanCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof NetworkException ne) {
+        err.println("caravan: " + ne.getMessage());
+        return 1;
+      }
+      if (ex instanceof UserException ue) {
+        err.println("caravan: " + ue.getMessage());
+        return 1;
+      }
+      err.println("caravan: internal error: " + ex);
+      ex.printStackTrace(err);
+      return 2;
+    });
+    cl.setParameterExceptionHandler((ex, rest) -> {
+      err.println("caravan: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return 1;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 }

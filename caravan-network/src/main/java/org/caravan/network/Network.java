@@ -47,9 +47,11 @@ public final class Network {
   private final int[] passageMask;
   private final Schedule[] schedule;
 
-  // CSR
+  // CSR, forward and reverse
   private final int[] outStart;
   private final int[] outLinks;
+  private final int[] inStart;
+  private final int[] inLinks;
 
   // transfers: [node * C * C + from * C + to], -1 = not allowed
   private final int[] transfer_s;
@@ -84,6 +86,8 @@ public final class Network {
     this.schedule = c.schedule;
     this.outStart = c.outStart;
     this.outLinks = c.outLinks;
+    this.inStart = c.inStart;
+    this.inLinks = c.inLinks;
     this.transfer_s = c.transfer_s;
     this.transfer_cents = c.transfer_cents;
     this.countries = c.countries;
@@ -243,6 +247,19 @@ public final class Network {
     return outLinks[index];
   }
 
+  /** First index into {@link #inLink} of the links arriving at the node (reverse CSR, for backward searches). */
+  public int firstIn(int node) {
+    return inStart[node];
+  }
+
+  public int endIn(int node) {
+    return inStart[node + 1];
+  }
+
+  public int inLink(int index) {
+    return inLinks[index];
+  }
+
   /** Seconds to change from one carrier class to another at a node, or -1 when the node offers no such transfer. */
   public int transfer_s(int node, int fromClass, int toClass) {
     return transfer_s[(node * CarrierClass.COUNT + fromClass) * CarrierClass.COUNT + toClass];
@@ -309,6 +326,8 @@ public final class Network {
     final Schedule[] schedule;
     final int[] outStart;
     final int[] outLinks;
+    final int[] inStart;
+    final int[] inLinks;
     final int[] transfer_s;
     final int[] transfer_cents;
     final String[] countries;
@@ -402,19 +421,12 @@ public final class Network {
         schedule[k] = schedules.get(l.id());
       }
 
-      // CSR by count and prefix sum
       outStart = new int[n + 1];
-      for (int k = 0; k < m; k++) {
-        outStart[linkFrom[k] + 1]++;
-      }
-      for (int i = 0; i < n; i++) {
-        outStart[i + 1] += outStart[i];
-      }
       outLinks = new int[m];
-      int[] fill = Arrays.copyOf(outStart, n);
-      for (int k = 0; k < m; k++) {
-        outLinks[fill[linkFrom[k]]++] = k;
-      }
+      csr(linkFrom, n, outStart, outLinks);
+      inStart = new int[n + 1];
+      inLinks = new int[m];
+      csr(linkTo, n, inStart, inLinks);
 
       int cc = CarrierClass.COUNT;
       transfer_s = new int[n * cc * cc];
@@ -435,6 +447,20 @@ public final class Network {
         transfer_s[(node * cc + y) * cc + x] = time;
         transfer_cents[(node * cc + x) * cc + y] = cost;
         transfer_cents[(node * cc + y) * cc + x] = cost;
+      }
+    }
+
+    /** Compressed sparse rows by count and prefix sum: the links of node i are at start[i]..start[i+1]. */
+    static void csr(int[] endpoint, int n, int[] start, int[] links) {
+      for (int k = 0; k < endpoint.length; k++) {
+        start[endpoint[k] + 1]++;
+      }
+      for (int i = 0; i < n; i++) {
+        start[i + 1] += start[i];
+      }
+      int[] fill = Arrays.copyOf(start, n);
+      for (int k = 0; k < endpoint.length; k++) {
+        links[fill[endpoint[k]]++] = k;
       }
     }
 

@@ -1,0 +1,125 @@
+package org.caravan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.caravan.network.Network;
+import org.caravan.network.NetworkSummary;
+import org.caravan.network.io.GeoJson;
+import org.caravan.network.io.NetworkWriter;
+import org.caravan.scenario.Caravan;
+import org.caravan.scenario.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code caravan network ...}: look at, check and export the corridor network. */
+@Command(
+    name = "network",
+    mixinStandardHelpOptions = true,
+    description = "Inspect, validate and export the corridor network.",
+    subcommands = {NetworkCommand.Info.class, NetworkCommand.Validate.class, NetworkCommand.Export.class})
+final class NetworkCommand implements Runnable {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "info", mixinStandardHelpOptions = true, description = "Counts of nodes by kind and country, links by mode.")
+  static final class Info implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin NetworkOptions network;
+
+    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      NetworkSummary s = NetworkSummary.of(network.open().network());
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(s));
+        return 0;
+      }
+      out.printf("Caravan network: %d nodes in %d countries, %d link rows (%d directed links), %d transfers, %d services, %d sources%n",
+          s.nodes(), s.countries(), s.links(), s.directedLinks(), s.transfers(), s.services(), s.sources());
+      out.println();
+      out.println("Nodes by kind:    " + line(s.nodesByKind()));
+      out.println("Links by mode:    " + line(s.linksByMode()));
+      out.println("Km by mode:       " + line(s.linkKmByMode()));
+      out.println("Nodes by country: " + line(s.nodesByCountry()));
+      out.printf("Values cited: %d, project estimates (EST): %d%n", s.citedValues(), s.estimatedValues());
+      return 0;
+    }
+
+    private static String line(Map<String, ? extends Number> m) {
+      StringBuilder b = new StringBuilder();
+      m.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ').append(v instanceof Double d ? String.format("%,.0f", d) : v));
+      return b.toString();
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Check network files (directories or single files) applied on top of the built-in network.")
+  static final class Validate implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Overlay directories or files; none checks the built-in network.")
+    List<Path> files = List.of();
+
+    @Override
+    public Integer call() {
+      Network n = Caravan.open(files).network();
+      spec.commandLine().getOut().printf("ok: %d nodes, %d link rows, %d transfers, %d services%s%n",
+          n.nodeCount(), n.spec().links().size(), n.spec().transfers().size(), n.spec().services().size(),
+          files.isEmpty() ? " (built-in network)" : " (built-in network + " + files.size() + " overlay" + (files.size() > 1 ? "s" : "") + ")");
+      return 0;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the network as GeoJSON (the map layer) or as network CSV files.")
+  static final class Export implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin NetworkOptions network;
+
+    @Option(names = "--format", required = true, description = "geojson or csv")
+    String format;
+
+    @Option(names = {"-o", "--out"}, description = "Output file (geojson; default standard output) or directory (csv, required).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      Network n = network.open().network();
+      switch (format) {
+        case "geojson" -> {
+          String text = Json.MAPPER.writeValueAsString(GeoJson.export(n));
+          if (out == null) {
+            spec.commandLine().getOut().println(text);
+          } else {
+            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".caravan", ".tmp");
+            Files.writeString(tmp, text + "\n");
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          }
+        }
+        case "csv" -> {
+          if (out == null) {
+            throw new UserException("--out", "--format csv writes five files: give a directory with --out DIR");
+          }
+          NetworkWriter.write(n.spec(), out);
+          spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
+        }
+        default -> throw new UserException("--format", "unknown --format '" + format + "'; expected geojson or csv");
+      }
+      return 0;
+    }
+  }
+}

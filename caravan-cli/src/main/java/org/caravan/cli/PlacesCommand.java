@@ -1,0 +1,50 @@
+package org.caravan.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.caravan.network.PlaceIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code caravan places SEARCH}: find nodes by name, alias or UN/LOCODE, best matches first. */
+@Command(name = "places", mixinStandardHelpOptions = true, description = "Find terminals, ports and crossings by name, alias or UN/LOCODE.")
+final class PlacesCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin NetworkOptions network;
+
+  @Parameters(paramLabel = "SEARCH", description = "Name, alias or UN/LOCODE (accents, case and small typos are forgiven).")
+  String query;
+
+  @Option(names = "--limit", defaultValue = "10", description = "At most this many matches (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "JSON output.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (limit < 1) {
+      throw new org.caravan.scenario.UserException("--limit", "--limit must be at least 1, found " + limit);
+    }
+    List<PlaceIndex.Match> matches = network.open().places().search(query, limit);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> java.util.Map.of(
+          "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind().code(), "score", m.score(), "matched_on", m.matched())).toList())));
+      return 0;
+    }
+    if (matches.isEmpty()) {
+      out.println("no place matches '" + query + "'");
+      return 1;
+    }
+    out.printf("%-12s %-36s %-7s %-12s %s%n", "ID", "NAME", "COUNTRY", "KIND", "MATCHED ON");
+    for (PlaceIndex.Match m : matches) {
+      out.printf("%-12s %-36s %-7s %-12s %s%n", m.id(), m.name(), m.country(), m.kind().code(), m.matched());
+    }
+    return 0;
+  }
+}

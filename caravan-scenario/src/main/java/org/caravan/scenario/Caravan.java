@@ -1,0 +1,57 @@
+package org.caravan.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.caravan.network.Network;
+import org.caravan.network.PlaceIndex;
+import org.caravan.network.io.NetworkFiles;
+
+/**
+ * The composition root: loads the network (default plus overlays) once and wires the services that answer
+ * questions about it. Immutable after {@link #open}; safe to share between threads.
+ */
+public final class Caravan {
+  private final Network network;
+  private final PlaceIndex places;
+
+  private Caravan(Network network) {
+    this.network = network;
+    this.places = new PlaceIndex(network);
+  }
+
+  /**
+   * Loads the built-in network with the given overlays applied in order.
+   *
+   * @throws org.caravan.network.NetworkException when a file has problems
+   */
+  public static Caravan open(List<Path> overlays) {
+    return new Caravan(Network.build(NetworkFiles.readDefaultWith(overlays)));
+  }
+
+  public static Caravan openDefault() {
+    return open(List.of());
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public PlaceIndex places() {
+    return places;
+  }
+
+  /**
+   * The node a user means by a name, alias or UN/LOCODE.
+   *
+   * @throws UserException naming the closest places when nothing matches exactly
+   */
+  public int resolvePlace(String field, String query) {
+    return places.resolve(query).map(PlaceIndex.Match::node).orElseThrow(() -> {
+      List<PlaceIndex.Match> close = places.search(query, 5);
+      String hint = close.isEmpty() ? "no similar names" : "closest: " + close.stream()
+          .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
+      return new UserException(field, "unknown place '" + query + "' in " + field + "; " + hint);
+    });
+  }
+}
