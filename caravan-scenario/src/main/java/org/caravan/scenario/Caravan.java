@@ -6,6 +6,10 @@ import java.util.stream.Collectors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.io.NetworkFiles;
+import org.caravan.routing.CargoRules;
+import org.caravan.routing.EmissionModel;
+import org.caravan.routing.Router;
+import org.caravan.routing.SeaLaneOverrides;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that answer
@@ -14,10 +18,17 @@ import org.caravan.network.io.NetworkFiles;
 public final class Caravan {
   private final Network network;
   private final PlaceIndex places;
+  private final Planner planner;
 
   private Caravan(Network network) {
     this.network = network;
     this.places = new PlaceIndex(network);
+    this.planner = new Planner(this, new Router(network, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE));
+  }
+
+  /** Route planning on this network. */
+  public Planner planner() {
+    return planner;
   }
 
   /**

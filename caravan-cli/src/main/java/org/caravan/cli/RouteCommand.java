@@ -1,0 +1,115 @@
+package org.caravan.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.caravan.scenario.Caravan;
+import org.caravan.scenario.Planner;
+import org.caravan.scenario.RouteQuery;
+import org.caravan.scenario.RouteViews;
+import org.caravan.scenario.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code caravan route FROM TO}: door-to-door routes, the Pareto set by time, cost, CO2e and reliability. */
+@Command(name = "route", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Door-to-door routes between two places: every route no other beats on transit time, cost, CO2e and reliability.",
+        "Places are names, aliases, UN/LOCODEs or lat,lon (snapped to the nearest terminal with a road leg)."})
+final class RouteCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin NetworkOptions network;
+
+  @Parameters(index = "0", paramLabel = "FROM") String from;
+  @Parameters(index = "1", paramLabel = "TO") String to;
+
+  @Option(names = "--teu", description = "Containers in TEU.") Double teu;
+  @Option(names = "--feu", description = "Containers in FEU (forty-foot; 1 FEU = 2 TEU).") Double feu;
+  @Option(names = "--tonnes", description = "Gross cargo mass in tonnes (default 10 t per TEU).") Double tonnes;
+  @Option(names = "--cargo", defaultValue = "general", description = "general, reefer, bulk or dg (default ${DEFAULT-VALUE}).") String cargo;
+  @Option(names = "--un-class", description = "UN hazard class 1-9 for --cargo dg.") Integer unClass;
+  @Option(names = "--depart", description = "Departure date, YYYY-MM-DD (UTC; default today).") String depart;
+  @Option(names = "--avoid-country", split = ",", paramLabel = "CC", description = "Countries to avoid, e.g. RU,BY.") List<String> avoidCountries = new ArrayList<>();
+  @Option(names = "--avoid-passage", split = ",", paramLabel = "PASSAGE", description = "Sea passages to avoid: suez, babelmandeb, bosporus, dardanelles, hormuz, gibraltar, malacca, panama.") List<String> avoidPassages = new ArrayList<>();
+  @Option(names = "--modes", split = ",", paramLabel = "MODE", description = "Allowed modes: rail, road, ferry, sea, iww (default all).") List<String> modes = new ArrayList<>();
+  @Option(names = "--max-transshipments", description = "At most this many changes of carrier (gauge, ship, truck).") Integer maxTransshipments;
+  @Option(names = "--max-days", description = "Door-to-door time limit in days.") Double maxDays;
+  @Option(names = "--max-budget", description = "Cost limit in USD for the whole cargo.") Double maxBudget;
+  @Option(names = "--objective", defaultValue = "pareto", description = "pareto, time, cost, co2e or weighted (default ${DEFAULT-VALUE}).") String objective;
+  @Option(names = {"-k", "--alternatives"}, defaultValue = "1", description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).") int alternatives;
+  @Option(names = "--label-cap", defaultValue = "0", description = "Labels kept per node (0 = exact Pareto set).") int labelCap;
+  @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).") boolean json;
+  @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.") boolean geojson;
+
+  @Override
+  public Integer call() {
+    Optional<LocalDate> day;
+    try {
+      day = Optional.ofNullable(depart).map(LocalDate::parse);
+    } catch (DateTimeParseException e) {
+      throw new UserException("depart", "--depart '" + depart + "' is not a date like 2026-12-01");
+    }
+    if (json && geojson) {
+      throw new UserException("json", "choose --json or --geojson, not both");
+    }
+    RouteQuery q = new RouteQuery(from, to, Optional.ofNullable(teu), Optional.ofNullable(feu), Optional.ofNullable(tonnes),
+        cargo, Optional.ofNullable(unClass), day, avoidCountries, avoidPassages, modes, Optional.ofNullable(maxTransshipments),
+        Optional.ofNullable(maxDays), Optional.ofNullable(maxBudget), objective, alternatives, labelCap);
+    Caravan caravan = network.open();
+    Planner.Plan plan = caravan.planner().plan(q);
+    PrintWriter out = spec.commandLine().getOut();
+    if (geojson) {
+      out.println(Json.write(RouteViews.geoJson(caravan.network(), plan)));
+      return 0;
+    }
+    RouteViews.Answer answer = RouteViews.answer(caravan.network(), plan);
+    if (json) {
+      out.println(Json.write(answer));
+      return 0;
+    }
+    printTable(out, answer);
+    return 0;
+  }
+
+  private static void printTable(PrintWriter out, RouteViews.Answer a) {
+    out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), a.departure().substring(0, 10),
+        fmt(a.teu()), fmt(a.tonnes()), a.cargo(), a.routes().size(), a.routes().size() == 1 ? "" : "s",
+        a.objective().equals("pareto") ? "Pareto set by time, cost, CO2e, reliability" : "best by " + a.objective());
+    if (a.labelCapHit()) {
+      out.println("note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
+    }
+    out.println();
+    out.printf("%-3s %-9s %6s %9s %9s %8s %9s  %s%n", "#", "CORRIDOR", "DAYS", "COST_USD", "CO2E_KG", "P95+H", "KM", "COUNTRIES");
+    for (RouteViews.RouteView r : a.routes()) {
+      out.printf("%-3d %-9s %6.1f %9.0f %9.0f %8.1f %9.0f  %s%n", r.rank(), r.corridor(), r.transitDays(), r.costUsd(), r.co2eKg(),
+          r.reliability().p95DelayH(), r.distanceKm(), String.join(" ", r.countries()));
+    }
+    for (RouteViews.RouteView r : a.routes()) {
+      out.println();
+      out.printf("Route %d (%s): %.1f days, %.0f USD, %.0f kg CO2e, %d transshipments%s%n", r.rank(), r.corridor(), r.transitDays(),
+          r.costUsd(), r.co2eKg(), r.transshipments(), r.passages().isEmpty() ? "" : ", via " + String.join(", ", r.passages()));
+      for (RouteViews.LegView l : a.routes().get(r.rank() - 1).legs()) {
+        out.printf("  %-5s %-22s -> %-22s %7.0f km %6.1f h%s%s %8.0f USD %7.0f kg  %s%n", l.mode(), trim(l.fromName()), trim(l.toName()),
+            l.distanceKm(), l.durationH(), l.waitH() > 0 ? String.format(" (+%.1f h wait)", l.waitH()) : "",
+            l.transferH() > 0 ? String.format(" (+%.1f h transfer)", l.transferH()) : "", l.costUsd(), l.co2eKg(), String.join(" ", l.countries()));
+      }
+      if (!r.borders().isEmpty()) {
+        out.println("  borders/gauge points: " + String.join(", ", r.borders()));
+      }
+    }
+  }
+
+  private static String trim(String s) {
+    return s.length() <= 22 ? s : s.substring(0, 21) + "…";
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}

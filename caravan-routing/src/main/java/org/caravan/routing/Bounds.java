@@ -1,0 +1,97 @@
+package org.caravan.routing;
+
+import java.util.Arrays;
+import org.caravan.network.Network;
+
+/**
+ * Lower bounds, per node, on what is still to come before the target: one backward Dijkstra per criterion over
+ * the allowed links, ignoring waits, dwell and transfers (all non-negative), so each bound is admissible.
+ * Nodes that cannot reach the target get {@link #UNREACHABLE}.
+ */
+final class Bounds {
+  static final long UNREACHABLE = Long.MAX_VALUE / 4;
+
+  private Bounds() {}
+
+  static void reverse(QueryContext ctx, int target, long[] time, long[] cost, long[] co2, long[] var) {
+    Network net = ctx.network;
+    long teu = ctx.teuScaled;
+    backward(ctx, target, time, l -> ctx.duration_s(l));
+    backward(ctx, target, cost, l -> ctx.tariff_cents(l) * teu / 1000);
+    backward(ctx, target, co2, l -> ctx.linkCo2e_g[l]);
+    backward(ctx, target, var, l -> (long) net.durationSd_s(l) * net.durationSd_s(l));
+  }
+
+  interface Weight {
+    long of(int link);
+  }
+
+  /** Plain Dijkstra on reverse links with a binary heap of (distance, node) pairs and lazy deletion. */
+  static void backward(QueryContext ctx, int target, long[] dist, Weight w) {
+    Network net = ctx.network;
+    Arrays.fill(dist, UNREACHABLE);
+    long[] heapKey = new long[16];
+    int[] heapNode = new int[16];
+    int size = 0;
+    dist[target] = 0;
+    heapKey[0] = 0;
+    heapNode[0] = target;
+    size = 1;
+    while (size > 0) {
+      long d = heapKey[0];
+      int v = heapNode[0];
+      // pop
+      size--;
+      long lk = heapKey[size];
+      int ln = heapNode[size];
+      int i = 0;
+      while (true) {
+        int c = 2 * i + 1;
+        if (c >= size) {
+          break;
+        }
+        if (c + 1 < size && heapKey[c + 1] < heapKey[c]) {
+          c++;
+        }
+        if (heapKey[c] >= lk) {
+          break;
+        }
+        heapKey[i] = heapKey[c];
+        heapNode[i] = heapNode[c];
+        i = c;
+      }
+      heapKey[i] = lk;
+      heapNode[i] = ln;
+      if (d > dist[v]) {
+        continue;
+      }
+      for (int k = net.firstIn(v), end = net.endIn(v); k < end; k++) {
+        int l = net.inLink(k);
+        if (!ctx.allowed(l)) {
+          continue;
+        }
+        int u = net.linkFrom(l);
+        long nd = d + w.of(l);
+        if (nd < dist[u]) {
+          dist[u] = nd;
+          if (size == heapKey.length) {
+            heapKey = Arrays.copyOf(heapKey, size * 2);
+            heapNode = Arrays.copyOf(heapNode, size * 2);
+          }
+          int j = size++;
+          while (j > 0) {
+            int p = (j - 1) >>> 1;
+            if (heapKey[p] <= nd) {
+              break;
+            }
+            heapKey[j] = heapKey[p];
+            heapNode[j] = heapNode[p];
+            j = p;
+          }
+          heapKey[j] = nd;
+          heapNode[j] = u;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,431 @@
+package org.caravan.routing;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
+import org.caravan.network.CarrierClass;
+import org.caravan.network.Network;
+
+/**
+ * Multi-criteria label search over states (node, carrier class): the Pareto set of routes by transit time, cost,
+ * CO2e and duration variance, or the best route(s) by one criterion.
+ *
+ * <p>Design. Multi-objective label setting after Martins [1] as surveyed by Ehrgott and Gandibleux [2]: every
+ * state keeps a bag of mutually non-dominated labels; a new label is dropped when a label in its bag, or a label
+ * already at the target plus a lower bound to go, dominates it (target pruning with bounds [3]); otherwise it
+ * evicts the labels it dominates. Labels leave a binary heap ordered by time-to-go-bounded arrival (A*-like).
+ * Because every criterion only grows along a route and waiting for a departure is first-in-first-out, extending
+ * a dominated label can never produce a non-dominated route, which makes the search exact (label-correcting
+ * with lazy deletion); the answer is the non-dominated set of the labels that reached the target. With a label
+ * cap per state the answer may miss routes, and says so. Single-criterion mode compares one key (plus any
+ * constrained resource, so limits stay exact) and keeps up to {@code k} labels per state for k alternatives.
+ *
+ * <p>Data. Labels live in parallel primitive arrays reused across queries (one search object per thread);
+ * bags are linked lists threaded through an int array; states touched by a query are reset through a list, so
+ * a query costs what it explores, not the size of the network. Nothing is allocated per link or per label
+ * except when arrays grow.
+ *
+ * <p>[1] E. Q. V. Martins, "On a multicriteria shortest path problem", EJOR 16 (1984) 236–245.
+ * [2] M. Ehrgott, X. Gandibleux, "Multiple criteria optimization: state of the art annotated bibliographic
+ * surveys", Springer 2002, ch. 8. [3] A. Raith, M. Ehrgott, "A comparison of solution strategies for biobjective
+ * shortest path problems", Computers &amp; OR 36 (2009) 1299–1331.
+ */
+final class LabelSearch {
+  static final int C = CarrierClass.COUNT;
+  static final int ORIGIN_CLASS = C; // the origin label has no carrier class yet
+
+  /** Weighted objective: value of time in US cents per TEU-second (2 USD per TEU-hour, EST) and carbon price. */
+  static final double VALUE_OF_TIME_CENTS_PER_TEU_S = 200.0 / 3600;
+  static final double CARBON_PRICE_CENTS_PER_G = 100.0 * 100 / 1_000_000; // 100 USD per tonne CO2e
+
+  private final int stateCount;
+  private final int[] bagHead;
+  private final IntArrayList touched = new IntArrayList();
+
+  // labels (struct of arrays)
+  private long[] time = new long[1024];
+  private long[] cost = new long[1024];
+  private long[] co2 = new long[1024];
+  private long[] var = new long[1024];
+  private long[] key = new long[1024];
+  private int[] state = new int[1024];
+  private int[] pred = new int[1024];
+  private int[] link = new int[1024];
+  private int[] hops = new int[1024];
+  private int[] nextInBag = new int[1024];
+  private boolean[] dead = new boolean[1024];
+  private int size;
+
+  private int[] heap = new int[1024];
+  private int heapSize;
+
+  private final IntArrayList targetLabels = new IntArrayList();
+  private final QueryContext.Step step = new QueryContext.Step();
+
+  // bounds to the target, per node (0 when unknown)
+  private final long[] lbTime;
+  private final long[] lbCost;
+  private final long[] lbCo2;
+  private final long[] lbVar;
+
+  // per query
+  private QueryContext ctx;
+  private Objective objective;
+  private boolean limitTime;
+  private boolean limitCost;
+  private boolean limitHops;
+  private int keep;
+  private int cap;
+  private boolean capped;
+  private long labelsCreated;
+
+  LabelSearch(Network network) {
+    this.stateCount = network.nodeCount() * (C + 1);
+    this.bagHead = new int[stateCount];
+    Arrays.fill(bagHead, -1);
+    int n = network.nodeCount();
+    lbTime = new long[n];
+    lbCost = new long[n];
+    lbCo2 = new long[n];
+    lbVar = new long[n];
+  }
+
+  /** Result of a search: label ids at the target (non-dominated or k best), and whether a cap cut it. */
+  record Found(int[] labels, boolean capped, long labelsCreated) {}
+
+  /**
+   * Runs one query.
+   *
+   * @param start_s when the cargo is ready to leave the origin (departure plus handling)
+   * @param departure_s the requested departure, the zero of the door-to-door time limit
+   */
+  Found run(QueryContext context, long start_s, int from, long departure_s, boolean useBounds) {
+    this.ctx = context;
+    RouteRequest r = context.request;
+    this.objective = r.objective();
+    this.limitTime = r.maxDuration_s() >= 0;
+    this.limitCost = r.maxCost_cents() >= 0;
+    this.limitHops = r.maxTransshipments() >= 0;
+    this.keep = objective == Objective.PARETO ? Integer.MAX_VALUE : Math.max(1, r.alternatives());
+    this.cap = r.labelCap() > 0 ? r.labelCap() : Integer.MAX_VALUE;
+    this.capped = false;
+    this.labelsCreated = 0;
+    reset();
+    Network net = context.network;
+    int target = r.to();
+    if (useBounds && objective == Objective.PARETO) {
+      Bounds.reverse(context, target, lbTime, lbCost, lbCo2, lbVar);
+    } else {
+      Arrays.fill(lbTime, 0);
+      Arrays.fill(lbCost, 0);
+      Arrays.fill(lbCo2, 0);
+      Arrays.fill(lbVar, 0);
+    }
+    step.origin_s = departure_s;
+    long startCost = net.handling_cents(from) * context.teuScaled / 1000;
+    int origin = newLabel(from * (C + 1) + ORIGIN_CLASS, start_s, startCost, context.hubCo2e_g[from], 0, 0, -1, -1);
+    insertIntoBag(origin);
+    push(origin);
+    while (heapSize > 0) {
+      int a = pop();
+      if (dead[a]) {
+        continue;
+      }
+      int v = state[a] / (C + 1);
+      int cls = state[a] % (C + 1);
+      if (v == target) {
+        continue; // routes end at the target; passing through it is never better
+      }
+      for (int i = net.firstOut(v), end = net.endOut(v); i < end; i++) {
+        int l = net.outLink(i);
+        if (!ctx.relax(v, cls == ORIGIN_CLASS ? -1 : cls, time[a], cost[a], co2[a], var[a], hops[a], l, step)) {
+          continue;
+        }
+        int w = net.linkTo(l);
+        if (keep > 1 && onPath(a, w)) {
+          continue; // k alternatives are simple paths
+        }
+        if (prunedByTarget(w)) {
+          continue;
+        }
+        int s = w * (C + 1) + net.linkClass(l);
+        if (dominatedInBag(s)) {
+          continue;
+        }
+        int b = newLabel(s, step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, a, l);
+        insertIntoBag(b);
+        if (w == target) {
+          targetLabels.add(b);
+        } else {
+          push(b);
+        }
+      }
+    }
+    return new Found(finalTargetLabels(), capped, labelsCreated);
+  }
+
+  private boolean onPath(int label, int node) {
+    for (int x = label; x >= 0; x = pred[x]) {
+      if (state[x] / (C + 1) == node) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- dominance -------------------------------------------------------------------------------------------
+
+  private long objectiveKey(long t, long c, long g) {
+    return switch (objective) {
+      case PARETO, TIME -> t;
+      case COST -> c;
+      case CO2E -> g;
+      case WEIGHTED -> c + Math.round((t - step.origin_s) * VALUE_OF_TIME_CENTS_PER_TEU_S * ctx.teuScaled / 1000.0)
+          + Math.round(g * CARBON_PRICE_CENTS_PER_G);
+    };
+  }
+
+  /** True when label a is at least as good as the candidate values on every compared criterion. */
+  private boolean weaklyDominates(long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
+    if (limitHops && ah > bh) {
+      return false;
+    }
+    if (objective == Objective.PARETO) {
+      return at <= bt && ac <= bc && ag <= bg && av <= bv;
+    }
+    if (limitTime && at > bt) {
+      return false;
+    }
+    if (limitCost && ac > bc) {
+      return false;
+    }
+    return objectiveKey(at, ac, ag) <= objectiveKey(bt, bc, bg);
+  }
+
+  private boolean prunedByTarget(int w) {
+    if (lbTime[w] == Bounds.UNREACHABLE) {
+      return true;
+    }
+    long t = step.time_s + lbTime[w];
+    long c = step.cost_cents + lbCost[w];
+    long g = step.co2e_g + lbCo2[w];
+    long v = step.variance_s2 + lbVar[w];
+    int count = 0;
+    for (int i = 0; i < targetLabels.size(); i++) {
+      int a = targetLabels.getInt(i);
+      if (!dead[a] && weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], t, c, g, v, step.transshipments)) {
+        if (++count >= keep) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Checks the bag of the candidate's state; evicts what the candidate dominates. */
+  private boolean dominatedInBag(int s) {
+    int count = 0;
+    int bagSize = 0;
+    for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
+      bagSize++;
+      if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
+        if (++count >= keep) {
+          return true;
+        }
+      }
+    }
+    if (bagSize >= cap) {
+      capped = true;
+      return true;
+    }
+    if (keep == 1 || objective == Objective.PARETO) {
+      int prev = -1;
+      for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
+        if (weaklyDominates(step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, time[a], cost[a], co2[a], var[a], hops[a])) {
+          dead[a] = true;
+          if (prev < 0) {
+            bagHead[s] = nextInBag[a];
+          } else {
+            nextInBag[prev] = nextInBag[a];
+          }
+        } else {
+          prev = a;
+        }
+      }
+    }
+    return false;
+  }
+
+  private int[] finalTargetLabels() {
+    IntArrayList alive = new IntArrayList();
+    for (int i = 0; i < targetLabels.size(); i++) {
+      int a = targetLabels.getInt(i);
+      if (!dead[a]) {
+        alive.add(a);
+      }
+    }
+    IntArrayList out = new IntArrayList();
+    if (objective == Objective.PARETO) {
+      for (int i = 0; i < alive.size(); i++) {
+        int b = alive.getInt(i);
+        boolean dominated = false;
+        for (int j = 0; j < alive.size() && !dominated; j++) {
+          int a = alive.getInt(j);
+          if (a != b && weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], time[b], cost[b], co2[b], var[b], hops[b])
+              && (!weaklyDominates(time[b], cost[b], co2[b], var[b], hops[b], time[a], cost[a], co2[a], var[a], hops[a]) || j < i)) {
+            dominated = true;
+          }
+        }
+        if (!dominated) {
+          out.add(b);
+        }
+      }
+      int[] res = out.toIntArray();
+      sortBy(res, 0);
+      return res;
+    }
+    int[] res = alive.toIntArray();
+    sortBy(res, 1);
+    return Arrays.copyOf(res, Math.min(res.length, keep));
+  }
+
+  private void sortBy(int[] labels, int mode) {
+    Integer[] boxed = Arrays.stream(labels).boxed().toArray(Integer[]::new);
+    Arrays.sort(boxed, (x, y) -> {
+      int c = mode == 1 ? Long.compare(objectiveKey(time[x], cost[x], co2[x]), objectiveKey(time[y], cost[y], co2[y])) : 0;
+      if (c == 0) {
+        c = Long.compare(time[x], time[y]);
+      }
+      if (c == 0) {
+        c = Long.compare(cost[x], cost[y]);
+      }
+      if (c == 0) {
+        c = Long.compare(co2[x], co2[y]);
+      }
+      return c != 0 ? c : Long.compare(var[x], var[y]);
+    });
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = boxed[i];
+    }
+  }
+
+  // ---- labels and bags ---------------------------------------------------------------------------------------
+
+  private int newLabel(int s, long t, long c, long g, long v, int h, int p, int l) {
+    if (size == time.length) {
+      int n = size * 2;
+      time = Arrays.copyOf(time, n);
+      cost = Arrays.copyOf(cost, n);
+      co2 = Arrays.copyOf(co2, n);
+      var = Arrays.copyOf(var, n);
+      key = Arrays.copyOf(key, n);
+      state = Arrays.copyOf(state, n);
+      pred = Arrays.copyOf(pred, n);
+      link = Arrays.copyOf(link, n);
+      hops = Arrays.copyOf(hops, n);
+      nextInBag = Arrays.copyOf(nextInBag, n);
+      dead = Arrays.copyOf(dead, n);
+    }
+    int a = size++;
+    time[a] = t;
+    cost[a] = c;
+    co2[a] = g;
+    var[a] = v;
+    key[a] = objective == Objective.PARETO || objective == Objective.TIME ? t + lbTime[s / (C + 1)] : objectiveKey(t, c, g);
+    state[a] = s;
+    pred[a] = p;
+    link[a] = l;
+    hops[a] = h;
+    dead[a] = false;
+    nextInBag[a] = -1;
+    labelsCreated++;
+    return a;
+  }
+
+  private void insertIntoBag(int a) {
+    int s = state[a];
+    if (bagHead[s] < 0) {
+      touched.add(s);
+    }
+    nextInBag[a] = bagHead[s];
+    bagHead[s] = a;
+  }
+
+  private void reset() {
+    for (int i = 0; i < touched.size(); i++) {
+      bagHead[touched.getInt(i)] = -1;
+    }
+    touched.clear();
+    targetLabels.clear();
+    size = 0;
+    heapSize = 0;
+  }
+
+  // ---- binary heap on (key, time, cost) -----------------------------------------------------------------------
+
+  private boolean less(int a, int b) {
+    if (key[a] != key[b]) {
+      return key[a] < key[b];
+    }
+    if (time[a] != time[b]) {
+      return time[a] < time[b];
+    }
+    return cost[a] < cost[b];
+  }
+
+  private void push(int a) {
+    if (heapSize == heap.length) {
+      heap = Arrays.copyOf(heap, heapSize * 2);
+    }
+    int i = heapSize++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!less(a, heap[parent])) {
+        break;
+      }
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = a;
+  }
+
+  private int pop() {
+    int top = heap[0];
+    int last = heap[--heapSize];
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= heapSize) {
+        break;
+      }
+      if (child + 1 < heapSize && less(heap[child + 1], heap[child])) {
+        child++;
+      }
+      if (!less(heap[child], last)) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    if (heapSize > 0) {
+      heap[i] = last;
+    }
+    return top;
+  }
+
+  // ---- path access for the router ----------------------------------------------------------------------------
+
+  /** Links of the route that ends in label {@code a}, origin first. */
+  int[] links(int a) {
+    IntArrayList out = new IntArrayList();
+    for (int x = a; x >= 0 && link[x] >= 0; x = pred[x]) {
+      out.add(link[x]);
+    }
+    int[] res = out.toIntArray();
+    for (int i = 0, j = res.length - 1; i < j; i++, j--) {
+      int t = res[i];
+      res[i] = res[j];
+      res[j] = t;
+    }
+    return res;
+  }
+}

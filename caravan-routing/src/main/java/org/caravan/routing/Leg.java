@@ -1,0 +1,42 @@
+package org.caravan.routing;
+
+import java.util.List;
+import org.caravan.network.Mode;
+
+/**
+ * One leg of a route: a run of links on one carrier (one train, ship, truck) between two nodes.
+ *
+ * @param links the directed link ids of the leg, in order
+ * @param via nodes passed inside the leg (borders, junctions), in order
+ * @param ready_s when the container was ready to leave {@code from} (after dwell and transfer)
+ * @param depart_s when the leg departed (after waiting for a scheduled service)
+ * @param transfer_s time spent changing carrier at {@code from} before the leg (0 at the origin)
+ * @param dwell_s border and stop time at nodes passed inside the leg and at {@code from}
+ * @param cost_cents tariff plus transfer price, for the whole cargo
+ * @param co2e_g well-to-wheel CO2e of the leg and of the transfer before it
+ * @param service the scheduled service taken, or empty
+ */
+public record Leg(
+    String from,
+    String to,
+    Mode mode,
+    int carrierClass,
+    int[] links,
+    List<String> via,
+    long distance_m,
+    long ready_s,
+    long depart_s,
+    long arrive_s,
+    long transfer_s,
+    long dwell_s,
+    long cost_cents,
+    long co2e_g,
+    long variance_s2,
+    List<String> countries,
+    String service) {
+
+  /** Waiting for the scheduled departure, seconds. */
+  public long wait_s() {
+    return depart_s - ready_s;
+  }
+}

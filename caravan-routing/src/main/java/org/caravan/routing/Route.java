@@ -1,0 +1,43 @@
+package org.caravan.routing;
+
+import java.util.List;
+
+/**
+ * A door-to-door route with its totals. Times are seconds since the epoch; the transit time includes handling
+ * at both ends, dwell at borders, transfers and waits for scheduled services.
+ *
+ * @param variance_s2 sum of the variances of the running and dwell times: the spread of the transit time
+ * @param borders border and gauge-change nodes passed, in order
+ * @param gaugeChanges nodes where the route changes between 1520 mm and 1435 mm rail
+ * @param passages sea passages the route sails through
+ * @param corridor {@code middle}, {@code northern}, {@code southern}, {@code sea} or {@code mixed}
+ * @param geometry {@code [lon, lat]} points along the route
+ */
+public record Route(
+    List<Leg> legs,
+    long departure_s,
+    long arrival_s,
+    long cost_cents,
+    long co2e_g,
+    long variance_s2,
+    int transshipments,
+    long distance_m,
+    List<String> countries,
+    List<String> borders,
+    List<String> gaugeChanges,
+    List<String> passages,
+    String corridor,
+    List<double[]> geometry) {
+
+  /** z of the standard normal distribution at 95 %. */
+  public static final double Z95 = 1.645;
+
+  public double transitDays() {
+    return (arrival_s - departure_s) / 86_400.0;
+  }
+
+  /** Delay over the typical transit time that 95 % of shipments stay under (normal approximation). */
+  public double p95Delay_h() {
+    return Z95 * Math.sqrt((double) variance_s2) / 3600;
+  }
+}

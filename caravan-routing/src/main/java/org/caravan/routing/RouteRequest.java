@@ -1,0 +1,89 @@
+package org.caravan.routing;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.caravan.network.Mode;
+import org.caravan.network.Passage;
+
+/**
+ * A route query between two network nodes. Everything a query depends on is here (cargo, constraints,
+ * objective), none of it in the network, so one network serves any number of concurrent queries.
+ *
+ * @param departure_s departure from the origin node, seconds since the epoch (UTC)
+ * @param teu containers in twenty-foot equivalents (an FEU is 2 TEU); tariffs are per TEU
+ * @param mass_t gross mass of the cargo, tonnes (for emissions)
+ * @param unClass UN hazard class 1–9 for dangerous goods, 0 otherwise
+ * @param maxTransshipments at most this many changes of carrier class, or -1 for no limit
+ * @param maxDuration_s at most this door-to-door time, or -1
+ * @param maxCost_cents at most this total cost, or -1
+ * @param alternatives for a single objective: how many routes to return (k best distinct routes)
+ * @param labelCap at most this many labels per node and carrier class (0 = exact); a capped search says so
+ */
+public record RouteRequest(
+    int from,
+    int to,
+    long departure_s,
+    double teu,
+    double mass_t,
+    CargoClass cargo,
+    int unClass,
+    Set<String> avoidCountries,
+    Set<Passage> avoidPassages,
+    Set<Mode> modes,
+    int maxTransshipments,
+    long maxDuration_s,
+    long maxCost_cents,
+    Objective objective,
+    int alternatives,
+    int labelCap) {
+
+  /** Average gross mass of a loaded TEU, tonnes: the default when only a TEU count is given. */
+  public static final double DEFAULT_TEU_MASS_T = 10.0;
+
+  public RouteRequest {
+    avoidCountries = Set.copyOf(avoidCountries);
+    avoidPassages = avoidPassages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(avoidPassages));
+    modes = modes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(modes));
+  }
+
+  /** One TEU of general cargo, Pareto objective, no constraints, all modes. */
+  public static RouteRequest of(int from, int to, long departure_s) {
+    return new RouteRequest(from, to, departure_s, 1, DEFAULT_TEU_MASS_T, CargoClass.GENERAL, 0, Set.of(), Set.of(),
+        EnumSet.allOf(Mode.class), -1, -1, -1, Objective.PARETO, 1, 0);
+  }
+
+  public RouteRequest withCargo(double teu, double mass_t, CargoClass cargo, int unClass) {
+    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+  }
+
+  public RouteRequest withAvoid(Set<String> countries, Set<Passage> passages) {
+    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, countries, passages, modes,
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+  }
+
+  public RouteRequest withModes(Set<Mode> allowed) {
+    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, allowed,
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+  }
+
+  public RouteRequest withLimits(int transshipments, long duration_s, long cost_cents) {
+    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
+        transshipments, duration_s, cost_cents, objective, alternatives, labelCap);
+  }
+
+  public RouteRequest withObjective(Objective o, int k) {
+    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
+        maxTransshipments, maxDuration_s, maxCost_cents, o, k, labelCap);
+  }
+
+  public RouteRequest withLabelCap(int cap) {
+    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, cap);
+  }
+
+  public RouteRequest withEndpoints(int newFrom, int newTo) {
+    return new RouteRequest(newFrom, newTo, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+  }
+}

@@ -1,0 +1,302 @@
+package org.caravan.routing;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.caravan.network.CarrierClass;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.network.NodeKind;
+import org.caravan.network.Passage;
+
+/**
+ * The routing service: answers {@link RouteRequest}s on one network. Thread-safe: each thread gets its own
+ * reusable search state; prepared constraint sets and sea-lane detours are cached and shared.
+ */
+public final class Router {
+  private static final int CONTEXT_CACHE_SIZE = 64;
+
+  private final Network network;
+  private final EmissionModel emissions;
+  private final CargoRules rules;
+  private final SeaLaneOverrides sea;
+  private final ThreadLocal<LabelSearch> searches;
+  private final Map<Integer, SeaLaneOverrides.Result> overrides = new ConcurrentHashMap<>();
+  private final Map<RouteRequest, QueryContext> contexts = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RouteRequest, QueryContext> e) {
+          return size() > CONTEXT_CACHE_SIZE;
+        }
+      });
+  private final boolean useBounds;
+
+  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea) {
+    this(network, emissions, rules, sea, true);
+  }
+
+  /** @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning) */
+  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, boolean useBounds) {
+    this.network = network;
+    this.emissions = emissions;
+    this.rules = rules;
+    this.sea = sea;
+    this.useBounds = useBounds;
+    this.searches = ThreadLocal.withInitial(() -> new LabelSearch(network));
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  /** The prepared, shareable part of a request: constraints and cargo. */
+  QueryContext context(RouteRequest r) {
+    RouteRequest key = r.withEndpoints(0, 0).withObjective(Objective.PARETO, 1).withLabelCap(0);
+    key = new RouteRequest(0, 0, 0, key.teu(), key.mass_t(), key.cargo(), key.unClass(), key.avoidCountries(),
+        key.avoidPassages(), key.modes(), key.maxTransshipments(), key.maxDuration_s(), key.maxCost_cents(),
+        Objective.PARETO, 1, 0);
+    QueryContext c = contexts.get(key);
+    if (c == null) {
+      int mask = QueryContext.passageMask(r);
+      SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
+      c = new QueryContext(network, key, emissions, rules, o);
+      contexts.put(key, c);
+    }
+    return c;
+  }
+
+  /** Routes for a request; never null; an empty answer says which constraint removed the last route. */
+  public RouteResponse route(RouteRequest r) {
+    QueryContext shared = context(r);
+    QueryContext ctx = shared.forRequest(r);
+    LabelSearch search = searches.get();
+    long start = r.departure_s() + network.handling_s(r.from());
+    LabelSearch.Found found = search.run(ctx, start, r.from(), r.departure_s(), useBounds);
+    List<Route> routes = new ArrayList<>();
+    for (int label : found.labels()) {
+      routes.add(explain(ctx, r, search.links(label)));
+    }
+    Optional<String> why = routes.isEmpty() ? Optional.of(whyNoRoute(r)) : Optional.empty();
+    return new RouteResponse(routes, found.capped(), found.labelsCreated(), why);
+  }
+
+  /** Rebuilds a route from its links with the same extension rule the search used, merging links into legs. */
+  Route explain(QueryContext ctx, RouteRequest r, int[] links) {
+    QueryContext.Step step = new QueryContext.Step();
+    step.origin_s = r.departure_s();
+    long teuScaled = ctx.teuScaled;
+    long t = r.departure_s() + network.handling_s(r.from());
+    long cost = network.handling_cents(r.from()) * teuScaled / 1000;
+    long co2 = ctx.hubCo2e_g[r.from()];
+    long var = 0;
+    int hops = 0;
+    int v = r.from();
+    int cls = -1;
+    List<Leg> legs = new ArrayList<>();
+    List<String> borders = new ArrayList<>();
+    List<String> gauge = new ArrayList<>();
+    Set<String> countries = new LinkedHashSet<>();
+    Set<String> passages = new LinkedHashSet<>();
+    List<double[]> geometry = new ArrayList<>();
+    geometry.add(new double[] {network.lon(v), network.lat(v)});
+    long distance = 0;
+    LegBuilder leg = null;
+    for (int l : links) {
+      long before_t = t;
+      long before_cost = cost;
+      long before_co2 = co2;
+      long before_var = var;
+      if (!ctx.relax(v, cls, t, cost, co2, var, hops, l, step)) {
+        throw new IllegalStateException("route no longer feasible at link " + network.link(l).id());
+      }
+      int next = network.linkClass(l);
+      boolean newLeg = leg == null || next != cls || network.scheduleOrNull(l) != null || leg.scheduled || step.transfer_s > 0;
+      if (cls >= 0 && network.nodeKind(v) == NodeKind.BORDER || cls >= 0 && network.nodeKind(v) == NodeKind.GAUGE_CHANGE) {
+        borders.add(network.nodeId(v));
+      }
+      if (cls >= 0 && next != cls && isRail(cls) && isRail(next)) {
+        gauge.add(network.nodeId(v));
+      }
+      if (newLeg) {
+        if (leg != null) {
+          legs.add(leg.build());
+        }
+        leg = new LegBuilder(network.nodeId(v), network.linkMode(l), next, network.scheduleOrNull(l) != null,
+            network.link(l).service(), step.depart_s - step.wait_s, step.depart_s, step.transfer_s);
+        leg.dwell_s = step.dwell_s;
+      } else {
+        leg.via.add(network.nodeId(v));
+        leg.dwell_s += step.dwell_s;
+      }
+      leg.links.add(l);
+      leg.distance_m += ctx.distance_m(l);
+      leg.cost_cents += step.cost_cents - before_cost;
+      leg.co2e_g += step.co2e_g - before_co2;
+      leg.variance_s2 += step.variance_s2 - before_var;
+      leg.arrive_s = step.time_s;
+      leg.countries.addAll(network.linkCountries(l));
+      countries.addAll(network.linkCountries(l));
+      int pm = ctx.passageMask(l);
+      for (Passage p : Passage.values()) {
+        if ((pm & p.bit()) != 0) {
+          passages.add(p.code());
+        }
+      }
+      distance += ctx.distance_m(l);
+      t = step.time_s;
+      cost = step.cost_cents;
+      co2 = step.co2e_g;
+      var = step.variance_s2;
+      hops = step.transshipments;
+      v = network.linkTo(l);
+      cls = next;
+      leg.to = network.nodeId(v);
+      geometry.addAll(ctx.geometry(l));
+      if (before_t > t) {
+        throw new IllegalStateException("time went backwards");
+      }
+    }
+    if (leg != null) {
+      legs.add(leg.build());
+    }
+    long arrival = t + network.handling_s(v);
+    cost += network.handling_cents(v) * teuScaled / 1000;
+    co2 += ctx.hubCo2e_g[v];
+    return new Route(legs, r.departure_s(), arrival, cost, co2, var, hops, distance, List.copyOf(countries),
+        borders, gauge, List.copyOf(passages), corridor(links, countries), geometry);
+  }
+
+  private static boolean isRail(int cls) {
+    return cls == CarrierClass.RAIL1520.ordinal() || cls == CarrierClass.RAIL1435.ordinal();
+  }
+
+  /** Corridor label: a Caspian crossing makes a route Middle Corridor; otherwise Russia/Belarus, Iran or sea. */
+  private String corridor(int[] links, Set<String> countries) {
+    boolean caspian = false;
+    boolean land = false;
+    boolean sea = false;
+    for (int l : links) {
+      Mode m = network.linkMode(l);
+      if (m == Mode.FERRY) {
+        String a = network.node(network.linkFrom(l)).country();
+        String b = network.node(network.linkTo(l)).country();
+        Set<String> shore = Set.of("KZ", "TM", "AZ", "RU", "IR");
+        if (shore.contains(a) && shore.contains(b) && !a.equals(b) && !(Set.of("RU").contains(a) && Set.of("RU").contains(b))) {
+          caspian |= isCaspian(network.linkFrom(l)) && isCaspian(network.linkTo(l));
+        }
+      }
+      land |= m == Mode.RAIL;
+      sea |= m == Mode.SEA;
+    }
+    if (caspian) {
+      return "middle";
+    }
+    if (countries.contains("RU") || countries.contains("BY")) {
+      return land ? "northern" : "mixed";
+    }
+    if (countries.contains("IR") && land) {
+      return "southern";
+    }
+    if (sea && !land) {
+      return "sea";
+    }
+    return "mixed";
+  }
+
+  /** Caspian ports lie roughly within 36–47.5 N, 46.5–55 E. */
+  private boolean isCaspian(int node) {
+    double lat = network.lat(node);
+    double lon = network.lon(node);
+    return lat > 36 && lat < 47.5 && lon > 46.5 && lon < 55;
+  }
+
+  /**
+   * Which constraint removed the last route: each active constraint is dropped in turn and the query rerun by
+   * time alone; the ones whose removal brings a route back are named.
+   */
+  String whyNoRoute(RouteRequest r) {
+    if (!reachable(r.withModes(EnumSet.allOf(Mode.class)).withAvoid(Set.of(), Set.of()).withLimits(-1, -1, -1)
+        .withCargo(r.teu(), r.mass_t(), CargoClass.GENERAL, 0))) {
+      return "no route from " + network.nodeId(r.from()) + " to " + network.nodeId(r.to()) + " even without constraints";
+    }
+    List<String> culprits = new ArrayList<>();
+    if (!r.avoidCountries().isEmpty() && reachable(r.withAvoid(Set.of(), r.avoidPassages()))) {
+      culprits.add("--avoid-country " + String.join(",", new java.util.TreeSet<>(r.avoidCountries())));
+    }
+    if (!r.avoidPassages().isEmpty() && reachable(r.withAvoid(r.avoidCountries(), Set.of()))) {
+      culprits.add("--avoid-passage " + r.avoidPassages().stream().map(Passage::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+    }
+    if (!r.modes().isEmpty() && r.modes().size() < Mode.values().length && reachable(r.withModes(EnumSet.allOf(Mode.class)))) {
+      culprits.add("--modes " + r.modes().stream().map(Mode::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+    }
+    if (r.cargo() != CargoClass.GENERAL && reachable(r.withCargo(r.teu(), r.mass_t(), CargoClass.GENERAL, 0))) {
+      culprits.add("--cargo " + r.cargo().code() + (r.unClass() > 0 ? " (UN class " + r.unClass() + ")" : ""));
+    }
+    if (r.maxTransshipments() >= 0 && reachable(r.withLimits(-1, r.maxDuration_s(), r.maxCost_cents()))) {
+      culprits.add("--max-transshipments " + r.maxTransshipments());
+    }
+    if (r.maxDuration_s() >= 0 && reachable(r.withLimits(r.maxTransshipments(), -1, r.maxCost_cents()))) {
+      culprits.add("--max-days " + r.maxDuration_s() / 86_400.0);
+    }
+    if (r.maxCost_cents() >= 0 && reachable(r.withLimits(r.maxTransshipments(), r.maxDuration_s(), -1))) {
+      culprits.add("--max-budget " + r.maxCost_cents() / 100);
+    }
+    String od = "from " + network.nodeId(r.from()) + " to " + network.nodeId(r.to());
+    if (culprits.isEmpty()) {
+      return "no route " + od + ": the constraints together remove every route (no single one does)";
+    }
+    if (culprits.size() == 1) {
+      return "no route " + od + ": " + culprits.getFirst() + " removed the last route (without it there is one)";
+    }
+    return "no route " + od + ": dropping any one of " + String.join(" or ", culprits) + " would give a route";
+  }
+
+  private boolean reachable(RouteRequest r) {
+    RouteRequest q = r.withObjective(Objective.TIME, 1);
+    QueryContext ctx = context(q).forRequest(q);
+    return searches.get().run(ctx, q.departure_s() + network.handling_s(q.from()), q.from(), q.departure_s(), false).labels().length > 0;
+  }
+
+  private static final class LegBuilder {
+    final String from;
+    String to;
+    final Mode mode;
+    final int cls;
+    final boolean scheduled;
+    final String service;
+    final long ready_s;
+    final long depart_s;
+    final long transfer_s;
+    long arrive_s;
+    long dwell_s;
+    long distance_m;
+    long cost_cents;
+    long co2e_g;
+    long variance_s2;
+    final it.unimi.dsi.fastutil.ints.IntArrayList links = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    final List<String> via = new ArrayList<>();
+    final Set<String> countries = new LinkedHashSet<>();
+
+    LegBuilder(String from, Mode mode, int cls, boolean scheduled, String service, long ready_s, long depart_s, long transfer_s) {
+      this.from = from;
+      this.mode = mode;
+      this.cls = cls;
+      this.scheduled = scheduled;
+      this.service = service;
+      this.ready_s = ready_s;
+      this.depart_s = depart_s;
+      this.transfer_s = transfer_s;
+    }
+
+    Leg build() {
+      return new Leg(from, to, mode, cls, links.toIntArray(), List.copyOf(via), distance_m, ready_s, depart_s, arrive_s,
+          transfer_s, dwell_s, cost_cents, co2e_g, variance_s2, List.copyOf(countries), service);
+    }
+  }
+}
