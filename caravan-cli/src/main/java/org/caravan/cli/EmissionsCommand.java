@@ -78,8 +78,8 @@ public final class EmissionsCommand implements Callable<Integer> {
       out.print(EmissionsReport.table(result));
       out.flush();
       return 0;
-    } catch (EmissionsException e) {
-      err.println("caravan emissions: " + e.getMessage());
+    } catch (EmissionsException | IllegalArgumentException | java.io.UncheckedIOException e) {
+      err.println("caravan emissions: " + e.getMessage().lines().findFirst().orElse(""));
       err.flush();
       return 1;
     }
