@@ -1,0 +1,87 @@
+package org.caravan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.caravan.emissions.ChainElement;
+import org.caravan.emissions.ChainFileReader;
+import org.caravan.emissions.ChainResult;
+import org.caravan.emissions.DistanceResolver;
+import org.caravan.emissions.EmissionCalculator;
+import org.caravan.emissions.EmissionFactors;
+import org.caravan.emissions.EmissionsException;
+import org.caravan.emissions.EmissionsReport;
+import org.caravan.emissions.PrimaryData;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code caravan emissions FILE}: ISO 14083 emissions of a transport chain file, printed as a
+ * per-leg table with totals. User errors print one line to stderr and exit with 1.
+ */
+@Command(
+    name = "emissions",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Greenhouse-gas emissions (ISO 14083: WTT, TTW, WTW in kg CO2e) of a transport chain file.",
+      "FILE is a CSV or JSON chain file (format in docs/EMISSIONS.md); .json is read as JSON, anything else as CSV."
+    })
+public final class EmissionsCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "Chain file (CSV or JSON).")
+  Path file;
+
+  @ArgGroup(exclusive = true)
+  InputFormat format;
+
+  static final class InputFormat {
+    @Option(names = "--json", description = "Read FILE as JSON whatever its extension.")
+    boolean json;
+
+    @Option(names = "--csv", description = "Read FILE as CSV whatever its extension.")
+    boolean csv;
+  }
+
+  @Option(names = "--primary", paramLabel = "PRIMARY.csv",
+      description = "Carriers' primary data (intensity or fuel use per TOC); overrides the defaults on the legs it covers.")
+  Path primary;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Optional<DistanceResolver> resolver;
+
+  /** Without a network: rows need distance_km. */
+  public EmissionsCommand() {
+    this(Optional.empty());
+  }
+
+  /** With a resolver that turns from/to into distance and countries (wired by the caller). */
+  public EmissionsCommand(Optional<DistanceResolver> resolver) {
+    this.resolver = resolver;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      EmissionFactors factors = EmissionFactors.loadDefault();
+      PrimaryData primaryData = primary == null ? PrimaryData.none() : PrimaryData.load(primary, factors);
+      ChainFileReader.Format f = format == null ? ChainFileReader.Format.AUTO
+          : format.json ? ChainFileReader.Format.JSON : ChainFileReader.Format.CSV;
+      List<ChainElement> chain = new ChainFileReader(factors, resolver).read(file, f);
+      ChainResult result = new EmissionCalculator(factors, primaryData).compute(chain);
+      out.print(EmissionsReport.table(result));
+      out.flush();
+      return 0;
+    } catch (EmissionsException | IllegalArgumentException | java.io.UncheckedIOException e) {
+      err.println("caravan emissions: " + e.getMessage().lines().findFirst().orElse(""));
+      err.flush();
+      return 1;
+    }
+  }
+}
