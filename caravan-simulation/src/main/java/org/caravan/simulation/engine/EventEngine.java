@@ -82,7 +82,7 @@ public final class EventEngine {
     return ticksPerUnit;
   }
 
-  /** The current time in ticks. Before the first event and between runs it is the last event's time. */
+  /** The current time in ticks: 0 before the first event, else the time of the event being (or last) dispatched. */
   public long now() {
     return now;
   }
