@@ -140,8 +140,9 @@ public final class Router {
       leg.co2e_g += step.co2e_g - before_co2;
       leg.variance_s2 += step.variance_s2 - before_var;
       leg.arrive_s = step.time_s;
-      leg.countries.addAll(network.linkCountries(l));
-      countries.addAll(network.linkCountries(l));
+      List<String> linkCountries = ctx.linkCountries(l);
+      leg.countries.addAll(linkCountries);
+      countries.addAll(linkCountries);
       int pm = ctx.passageMask(l);
       for (Passage p : Passage.values()) {
         if ((pm & p.bit()) != 0) {

@@ -9,7 +9,7 @@ import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.CargoRules;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.routing.Router;
-import org.caravan.routing.SeaLaneOverrides;
+import org.caravan.routing.SeaLanes;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that answer
@@ -25,7 +25,7 @@ public final class Caravan {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), CargoRules.NONE, SeaLaneOverrides.NONE));
+    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), CargoRules.NONE, SeaLanes.load()));
   }
 
   /** The ISO 14083 calculator with the default factors. */
