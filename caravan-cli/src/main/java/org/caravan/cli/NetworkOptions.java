@@ -12,6 +12,6 @@ final class NetworkOptions {
   List<Path> overlays = new ArrayList<>();
 
   Caravan open() {
-    return Caravan.open(overlays);
+    return overlays.isEmpty() ? Caravan.openDefault() : Caravan.open(overlays);
   }
 }

@@ -45,11 +45,17 @@ public final class PlaceIndex {
     if (q.isEmpty()) {
       return matches;
     }
+    List<String> tokens = tokens(query);
     for (int i = 0; i < keys.length; i++) {
       int best = 0;
       String on = "";
       for (int k = 0; k < keys[i].length; k++) {
         int s = score(q, keys[i][k], k);
+        if (tokens.size() > 1) {
+          for (String token : tokens) {
+            s = Math.max(s, score(token, keys[i][k], k) / 2); // one word of several matches: a weaker hint
+          }
+        }
         if (s > best) {
           best = s;
           on = k == 0 ? "id" : k == 1 ? "name" : "alias";
@@ -62,6 +68,34 @@ public final class PlaceIndex {
     }
     matches.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::name));
     return matches.size() > limit ? matches.subList(0, limit) : matches;
+  }
+
+  /**
+   * The {@code limit} nodes whose names are most similar to the query (relative edit distance), whatever the
+   * distance: the suggestions of an "unknown place" error.
+   */
+  public List<Match> closest(String query, int limit) {
+    String q = normalize(query);
+    List<Match> all = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      double best = Double.MAX_VALUE;
+      for (String key : keys[i]) {
+        if (key.isEmpty()) {
+          continue;
+        }
+        int len = Math.max(q.length(), key.length());
+        double d = (double) boundedLevenshtein(q, key, len) / len;
+        for (String token : tokens(query)) {
+          int tl = Math.max(token.length(), key.length());
+          d = Math.min(d, (double) boundedLevenshtein(token, key, tl) / tl);
+        }
+        best = Math.min(best, d);
+      }
+      NodeSpec n = network.node(i);
+      all.add(new Match(i, n.id(), n.name(), n.country(), n.kind(), (int) Math.round(1000 * (1 - best)), "similar"));
+    }
+    all.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::name));
+    return all.subList(0, Math.min(limit, all.size()));
   }
 
   /** The node a query means: the best match when it is an exact id, name or alias match. */
@@ -108,6 +142,18 @@ public final class PlaceIndex {
     };
   }
 
+  /** The words of a query, normalized, of at least 3 characters. */
+  private static List<String> tokens(String query) {
+    List<String> out = new ArrayList<>();
+    for (String t : query.split("[\\s,;/()'-]+")) {
+      String n = normalize(t);
+      if (n.length() >= 3) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
   /** Lower case ASCII letters and digits only: accents stripped, punctuation and spaces dropped. */
   public static String normalize(String s) {
     String d = Normalizer.normalize(s, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
@@ -130,11 +176,15 @@ public final class PlaceIndex {
     return b.toString();
   }
 
-  /** Edit distance, or {@code bound + 1} as soon as it must exceed {@code bound}. */
+  /**
+   * Edit distance with adjacent transpositions (optimal string alignment: "xain" is one edit from "xian"), or
+   * {@code bound + 1} as soon as it must exceed {@code bound}.
+   */
   static int boundedLevenshtein(String a, String b, int bound) {
     if (Math.abs(a.length() - b.length()) > bound) {
       return bound + 1;
     }
+    int[] prev2 = new int[b.length() + 1];
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -146,12 +196,16 @@ public final class PlaceIndex {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        }
         rowMin = Math.min(rowMin, cur[j]);
       }
       if (rowMin > bound) {
         return bound + 1;
       }
-      int[] t = prev;
+      int[] t = prev2;
+      prev2 = prev;
       prev = cur;
       cur = t;
     }

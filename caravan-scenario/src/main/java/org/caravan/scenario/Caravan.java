@@ -47,8 +47,13 @@ public final class Caravan {
     return new Caravan(Network.build(NetworkFiles.readDefaultWith(overlays)));
   }
 
+  /** The built-in network, loaded once per process and shared (it is immutable). */
   public static Caravan openDefault() {
-    return open(List.of());
+    return DefaultHolder.INSTANCE;
+  }
+
+  private static final class DefaultHolder {
+    static final Caravan INSTANCE = open(List.of());
   }
 
   public Network network() {
@@ -67,7 +72,10 @@ public final class Caravan {
   public int resolvePlace(String field, String query) {
     return places.resolve(query).map(PlaceIndex.Match::node).orElseThrow(() -> {
       List<PlaceIndex.Match> close = places.search(query, 5);
-      String hint = close.isEmpty() ? "no similar names" : "closest: " + close.stream()
+      if (close.isEmpty()) {
+        close = places.closest(query, 5);
+      }
+      String hint = "closest: " + close.stream()
           .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
       return new UserException(field, "unknown place '" + query + "' in " + field + "; " + hint);
     });

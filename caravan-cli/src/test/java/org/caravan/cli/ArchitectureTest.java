@@ -1,0 +1,50 @@
+package org.caravan.cli;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module layering of design.md §1, held on the compiled classes of every module (the CLI sees them all):
+ * network at the bottom; routing, emissions and simulation on it and never on each other; scenario wires them;
+ * web and cli on top. Maven module boundaries enforce the same from the other side.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.caravan");
+  }
+
+  @Test
+  void layers_depend_one_way() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("network").definedBy("org.caravan.network..")
+        .layer("routing").definedBy("org.caravan.routing..")
+        .layer("emissions").definedBy("org.caravan.emissions..")
+        .layer("simulation").definedBy("org.caravan.simulation..")
+        .layer("scenario").definedBy("org.caravan.scenario..")
+        .layer("web").definedBy("org.caravan.web..")
+        .layer("cli").definedBy("org.caravan.cli..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("scenario").mayOnlyBeAccessedByLayers("web", "cli")
+        .whereLayer("routing").mayOnlyBeAccessedByLayers("scenario", "web", "cli")
+        .whereLayer("emissions").mayOnlyBeAccessedByLayers("scenario", "web", "cli")
+        .whereLayer("simulation").mayOnlyBeAccessedByLayers("scenario", "web", "cli")
+        .whereLayer("network").mayOnlyBeAccessedByLayers("routing", "emissions", "simulation", "scenario", "web", "cli")
+        .check(classes);
+  }
+
+  @Test
+  void no_cycles_between_packages() {
+    slices().matching("org.caravan.(*)..").should().beFreeOfCycles().check(classes);
+  }
+}

@@ -1,0 +1,130 @@
+package org.caravan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The foundation's commands on the built-in network: info, validate, export, places, help. */
+class NetworkCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void info_json_reports_the_default_network() throws Exception {
+    Cli r = Cli.run("network", "info", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode info = JSON.readTree(r.out());
+    assertThat(info.get("nodes").asInt()).isGreaterThanOrEqualTo(80);
+    assertThat(info.get("countries").asInt()).isGreaterThanOrEqualTo(12);
+    assertThat(info.get("nodes_by_country").size()).isGreaterThanOrEqualTo(12);
+    assertThat(info.get("links_by_mode").fieldNames()).toIterable().contains("rail", "road", "ferry", "sea");
+    assertThat(info.get("nodes_by_kind").fieldNames()).toIterable().contains("terminal", "port", "border", "gauge_change", "city");
+  }
+
+  @Test
+  void the_middle_corridor_and_its_alternatives_are_in_the_network() throws Exception {
+    Cli r = Cli.run("network", "export", "--format", "geojson");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode fc = JSON.readTree(r.out());
+    List<String> ids = fc.get("features").findValues("id").stream().map(JsonNode::asText).toList();
+    // Chinese origins and ports, Caspian and Black Sea ports, EU terminals (UN/LOCODEs)
+    assertThat(ids).contains("CNXIA", "CNCQI", "CNCDU", "CNYIU", "CNZGZ", "CNURM", "CNLYG", "CNSHA", "CNNGB",
+        "KZAAU", "TMKRW", "GEPTI", "GEBUS", "ROCND", "BGBOJ", "NLRTM", "DEHAM", "BEANR", "GRPIR", "DEDUI", "HUBUD", "ATVIE", "ITMIL");
+    List<String> linkIds = fc.get("features").findValues("id").stream().map(JsonNode::asText).filter(s -> s.contains("-")).toList();
+    assertThat(linkIds).isNotEmpty();
+  }
+
+  @Test
+  void geojson_export_is_valid() throws Exception {
+    Path out = dir.resolve("network.geojson");
+    Cli r = Cli.run("network", "export", "--format", "geojson", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode fc = JSON.readTree(out.toFile());
+    assertThat(fc.get("type").asText()).isEqualTo("FeatureCollection");
+    assertThat(fc.get("features").size()).isGreaterThan(200);
+    for (JsonNode f : fc.get("features")) {
+      assertThat(f.get("type").asText()).isEqualTo("Feature");
+      JsonNode g = f.get("geometry");
+      assertThat(g).isNotNull();
+      assertThat(g.get("type").asText()).isIn("Point", "LineString");
+      JsonNode c = g.get("coordinates");
+      if (g.get("type").asText().equals("Point")) {
+        assertThat(c.get(0).asDouble()).isBetween(-180.0, 180.0);
+        assertThat(c.get(1).asDouble()).isBetween(-90.0, 90.0);
+      } else {
+        assertThat(c.size()).isGreaterThanOrEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void csv_export_round_trips_through_validate() throws Exception {
+    Path out = dir.resolve("copy");
+    assertThat(Cli.run("network", "export", "--format", "csv", "--out", out.toString()).code()).isZero();
+    Cli v = Cli.run("network", "validate", out.toString());
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.out()).startsWith("ok: ");
+  }
+
+  @Test
+  void validate_reports_file_line_and_field_and_exits_1() throws Exception {
+    Path bad = dir.resolve("my-links.csv");
+    Files.writeString(bad, """
+        id,from,to,mode,gauge,distance_km,duration_h,countries,toc,source
+        kuryk-nowhere,KZ-KURYK,XXNOWHERE,rail,1520,-5,10,KZ,rail-diesel,EST
+        """);
+    Cli r = Cli.run("network", "validate", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("my-links.csv:2: field 'to': unknown node 'XXNOWHERE'")
+        .contains("my-links.csv:2: field 'distance_km': distance must be positive")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void overlay_raises_a_capacity() throws Exception {
+    Path overlay = dir.resolve("nodes.csv");
+    Files.writeString(overlay, "id,capacity_teu_day,capacity_source\nKZAAU,2000,EST\n");
+    Cli r = Cli.run("network", "validate", overlay.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("1 overlay");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Xian", "Xi'an", "CNXIA", "xi an", "XIAN"})
+  void places_finds_xian_by_any_spelling(String query) {
+    Cli r = Cli.run("places", query);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).startsWith("CNXIA");
+  }
+
+  @Test
+  void places_forgives_typos_and_accents() {
+    assertThat(Cli.run("places", "Duisbrug").out().lines().skip(1).findFirst().orElseThrow()).startsWith("DEDUI");
+    assertThat(Cli.run("places", "Constanta").out().lines().skip(1).findFirst().orElseThrow()).startsWith("ROCND");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "network", "network info", "network validate", "network export", "places", "route", "emissions", "bench", "bench mmc"})
+  void every_command_has_help(String command) {
+    String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+    Cli r = Cli.run(args);
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: caravan");
+  }
+
+  @Test
+  void unknown_option_is_a_user_error() {
+    Cli r = Cli.run("network", "info", "--jsno");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("Unknown option: '--jsno'").contains("--json");
+  }
+}
