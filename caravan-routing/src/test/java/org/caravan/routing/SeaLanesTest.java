@@ -1,0 +1,51 @@
+package org.caravan.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.caravan.network.Passage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Lanes on the marnet copy shipped in searoute-core, checked against published and cross-checked distances. */
+class SeaLanesTest {
+  private static SeaLanes lanes;
+
+  @BeforeAll
+  static void load() {
+    lanes = SeaLanes.load();
+  }
+
+  @Test
+  void marnet_loads_as_one_graph() {
+    assertThat(lanes.vertexCount()).isGreaterThan(10_000);
+  }
+
+  @Test
+  void shanghai_rotterdam_via_suez_and_round_the_cape() {
+    // Shanghai 31.23 N 121.47 E (approach 31.35 N 121.9 E), Rotterdam 51.95 N 4.1 E
+    var suez = lanes.lane(121.9, 31.35, 4.1, 51.95, 0).orElseThrow();
+    // about 10,600 nm = 19,630 km (corridor-facts PEM-ROUTE); the shared marnet copy gives 19,531 km
+    assertThat(suez.distance_km()).isBetween(19_000.0, 20_300.0);
+    assertThat(suez.passageMask() & Passage.SUEZ.bit()).isNotZero();
+    assertThat(suez.passageMask() & Passage.BABELMANDEB.bit()).isNotZero();
+    int avoid = Passage.SUEZ.bit() | Passage.PANAMA.bit();
+    var cape = lanes.lane(121.9, 31.35, 4.1, 51.95, avoid).orElseThrow();
+    assertThat(cape.passageMask() & avoid).isZero();
+    // via the Cape of Good Hope: about 13,900-14,500 nm
+    assertThat(cape.distance_km()).isBetween(25_000.0, 27_500.0);
+  }
+
+  @Test
+  void black_sea_to_the_aegean_passes_the_bosporus_and_dardanelles() {
+    var lane = lanes.lane(28.66, 44.17, 23.6, 37.94, 0).orElseThrow(); // Constanta -> Piraeus
+    assertThat(lane.passageMask() & Passage.BOSPORUS.bit()).isNotZero();
+    assertThat(lane.passageMask() & Passage.DARDANELLES.bit()).isNotZero();
+    assertThat(lanes.lane(28.66, 44.17, 23.6, 37.94, Passage.BOSPORUS.bit())).isEmpty();
+    assertThat(lane.coords().length).isGreaterThan(6);
+  }
+
+  @Test
+  void the_caspian_is_not_on_marnet() {
+    assertThat(lanes.lane(51.15, 43.65, 49.44, 39.98, 0)).isEmpty(); // Aktau -> Alat
+  }
+}
