@@ -35,14 +35,18 @@ public final class EmissionsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Chain file (CSV or JSON).")
   Path file;
 
-  @ArgGroup(exclusive = true)
-  InputFormat format;
+  @Option(names = "--input-format", defaultValue = "auto", paramLabel = "auto|csv|json",
+      description = "How to read FILE (default: by extension, .json is JSON, anything else CSV).")
+  String inputFormat;
 
-  static final class InputFormat {
-    @Option(names = "--json", description = "Read FILE as JSON whatever its extension.")
+  @ArgGroup(exclusive = true)
+  OutputFormat output;
+
+  static final class OutputFormat {
+    @Option(names = "--json", description = "Print the result as JSON (per element and totals, with factor ids and sources).")
     boolean json;
 
-    @Option(names = "--csv", description = "Read FILE as CSV whatever its extension.")
+    @Option(names = "--csv", description = "Print one CSV row per chain element, then a total row.")
     boolean csv;
   }
 
@@ -54,9 +58,10 @@ public final class EmissionsCommand implements Callable<Integer> {
 
   private final Optional<DistanceResolver> resolver;
 
-  /** Without a network: rows need distance_km. */
+  /** Legs given by from/to are resolved on the built-in network (loaded only when a file needs it). */
   public EmissionsCommand() {
-    this(Optional.empty());
+    this(Optional.of((from, to, toc) -> new org.caravan.scenario.NetworkDistanceResolver(
+        org.caravan.scenario.Caravan.openDefault()).resolve(from, to, toc)));
   }
 
   /** With a resolver that turns from/to into distance and countries (wired by the caller). */
@@ -71,11 +76,21 @@ public final class EmissionsCommand implements Callable<Integer> {
     try {
       EmissionFactors factors = EmissionFactors.loadDefault();
       PrimaryData primaryData = primary == null ? PrimaryData.none() : PrimaryData.load(primary, factors);
-      ChainFileReader.Format f = format == null ? ChainFileReader.Format.AUTO
-          : format.json ? ChainFileReader.Format.JSON : ChainFileReader.Format.CSV;
+      ChainFileReader.Format f = switch (inputFormat) {
+        case "auto" -> ChainFileReader.Format.AUTO;
+        case "csv" -> ChainFileReader.Format.CSV;
+        case "json" -> ChainFileReader.Format.JSON;
+        default -> throw new EmissionsException("--input-format: expected auto, csv or json, found '" + inputFormat + "'");
+      };
       List<ChainElement> chain = new ChainFileReader(factors, resolver).read(file, f);
       ChainResult result = new EmissionCalculator(factors, primaryData).compute(chain);
-      out.print(EmissionsReport.table(result));
+      if (output != null && output.json) {
+        out.println(Json.write(java.util.Map.of("elements", EmissionsReport.rows(result), "total", EmissionsReport.totals(result))));
+      } else if (output != null && output.csv) {
+        out.print(EmissionsReport.csv(result));
+      } else {
+        out.print(EmissionsReport.table(result));
+      }
       out.flush();
       return 0;
     } catch (EmissionsException | IllegalArgumentException | java.io.UncheckedIOException e) {

@@ -86,6 +86,43 @@ public final class Router {
     return new RouteResponse(routes, found.capped(), found.labelsCreated(), why);
   }
 
+  /** The shortest feasible distance between two nodes over some modes, with the kilometres per country. */
+  public record Distance(long distance_m, java.util.Map<String, Double> kmByCountry, int[] links) {}
+
+  /**
+   * Shortest feasible distance (the ISO 14083 distance basis) from one node to another using only links of
+   * the given modes; empty when they are not connected by those modes. A link's kilometres are split evenly
+   * over the countries it lists.
+   */
+  public Optional<Distance> shortestDistance(int from, int to, Set<Mode> modes) {
+    RouteRequest r = RouteRequest.of(from, to, 0).withModes(modes);
+    QueryContext ctx = context(r).forRequest(r);
+    long[] dist = new long[network.nodeCount()];
+    Bounds.backward(ctx, to, dist, ctx::distance_m);
+    if (dist[from] >= Bounds.UNREACHABLE) {
+      return Optional.empty();
+    }
+    java.util.Map<String, Double> km = new LinkedHashMap<>();
+    it.unimi.dsi.fastutil.ints.IntArrayList path = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    for (int v = from; v != to; ) {
+      int next = -1;
+      for (int i = network.firstOut(v); i < network.endOut(v); i++) {
+        int l = network.outLink(i);
+        if (ctx.allowed(l) && dist[network.linkTo(l)] + ctx.distance_m(l) == dist[v]) {
+          next = l;
+          break;
+        }
+      }
+      List<String> countries = ctx.linkCountries(next);
+      for (String c : countries) {
+        km.merge(c, ctx.distance_m(next) / 1000.0 / countries.size(), Double::sum);
+      }
+      path.add(next);
+      v = network.linkTo(next);
+    }
+    return Optional.of(new Distance(dist[from], km, path.toIntArray()));
+  }
+
   /** Rebuilds a route from its links with the same extension rule the search used, merging links into legs. */
   Route explain(QueryContext ctx, RouteRequest r, int[] links) {
     QueryContext.Step step = new QueryContext.Step();
