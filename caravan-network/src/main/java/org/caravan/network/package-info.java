@@ -1,2 +1,16 @@
-/** Caravan network module. */
+/**
+ * The corridor network: nodes (terminals, ports, border crossings, gauge-change points, cities), directed links
+ * by mode (rail of either gauge, road, ferry, sea, inland waterway), transfers between carrier classes at
+ * nodes, and scheduled services.
+ *
+ * <p>Design. There are two forms. The editable form ({@link org.caravan.network.NetworkSpec} and its row records)
+ * mirrors the CSV files one to one, keeps the file and line of every row for error messages, and carries a
+ * source for every number (see {@code docs/NETWORK-FORMAT.md}); {@link org.caravan.network.io.NetworkFiles}
+ * reads it, merging overlays on top of the built-in files, and {@link org.caravan.network.io.NetworkWriter}
+ * writes it back. The compiled form ({@link org.caravan.network.Network}) is built once by
+ * {@link org.caravan.network.Network#build}, which validates everything first and returns nothing unless all
+ * is well; it holds dense int ids, struct-of-arrays attributes in fixed-point units (metres, seconds, US cents)
+ * and CSR adjacency in both directions, so searches and simulations run on a few primitive arrays and share
+ * one immutable instance across threads. This package knows nothing of queries, time or emissions.
+ */
 package org.caravan.network;
