@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.io.NetworkFiles;
-import org.caravan.routing.CargoRules;
+import org.caravan.routing.TableCargoRules;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLanes;
@@ -25,7 +25,7 @@ public final class Caravan {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), CargoRules.NONE, SeaLanes.load()));
+    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
   }
 
   /** The ISO 14083 calculator with the default factors. */

@@ -1,0 +1,133 @@
+package org.caravan.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.network.NetworkException;
+import org.caravan.network.Origin;
+import org.caravan.network.Problem;
+
+/**
+ * Cargo-class rules read from a table ({@code data/routing/cargo-rules.csv}): a rule refuses a cargo class (and
+ * optionally one UN hazard class) on every link of a TOC, a mode, a link id, a node or a country. Immutable.
+ */
+public final class TableCargoRules implements CargoRules {
+  /** Classpath location of the default rules (packed from {@code data/routing}). */
+  public static final String DEFAULT_RESOURCE = "org/caravan/routing/cargo-rules.csv";
+
+  /** One rule. */
+  public record Rule(String scope, String target, CargoClass cargo, int unClass, String source, String notes) {}
+
+  private final List<Rule> rules;
+
+  public TableCargoRules(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The default rules, from the class path. */
+  public static TableCargoRules loadDefault() {
+    InputStream in = TableCargoRules.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the class path");
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return read("data/routing/cargo-rules.csv", r);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a rules table; problems name the file, line and field. */
+  public static TableCargoRules read(String name, Reader reader) throws IOException {
+    List<Rule> rules = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setTrim(true).get();
+    try (CSVParser p = CSVParser.parse(reader, format)) {
+      for (CSVRecord rec : p) {
+        Origin o = new Origin(name, p.getCurrentLineNumber());
+        String scope = rec.get("scope");
+        if (!Set.of("toc", "mode", "link", "node", "country").contains(scope)) {
+          problems.add(new Problem(o, "scope", "unknown scope '" + scope + "'; expected toc, mode, link, node or country"));
+          continue;
+        }
+        if (scope.equals("mode") && Mode.parse(rec.get("target")).isEmpty()) {
+          problems.add(new Problem(o, "target", "unknown mode '" + rec.get("target") + "'"));
+          continue;
+        }
+        var cargo = CargoClass.parse(rec.get("cargo"));
+        if (cargo.isEmpty()) {
+          problems.add(new Problem(o, "cargo", "unknown cargo class '" + rec.get("cargo") + "'; expected general, reefer, bulk or dg"));
+          continue;
+        }
+        int un = 0;
+        if (!rec.get("un_class").isEmpty()) {
+          try {
+            un = Integer.parseInt(rec.get("un_class"));
+          } catch (NumberFormatException e) {
+            un = -1;
+          }
+          if (un < 1 || un > 9) {
+            problems.add(new Problem(o, "un_class", "UN class must be 1-9, found '" + rec.get("un_class") + "'"));
+            continue;
+          }
+        }
+        if (rec.get("source").isEmpty()) {
+          problems.add(new Problem(o, "source", "every rule needs a source (EST for an estimate)"));
+          continue;
+        }
+        rules.add(new Rule(scope, rec.get("target"), cargo.get(), un, rec.get("source"), rec.get("notes")));
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      problems.add(new Problem(new Origin(name, 0), "", "malformed CSV: " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new NetworkException(problems);
+    }
+    return new TableCargoRules(rules);
+  }
+
+  @Override
+  public boolean refuses(Network network, int link, CargoClass cargo, int unClass) {
+    return matching(network, link, cargo, unClass) != null;
+  }
+
+  @Override
+  public String reason(Network network, int link, CargoClass cargo, int unClass) {
+    Rule r = matching(network, link, cargo, unClass);
+    return r == null ? "" : r.notes() + " (" + r.source() + ")";
+  }
+
+  private Rule matching(Network network, int link, CargoClass cargo, int unClass) {
+    for (Rule r : rules) {
+      if (r.cargo() != cargo || (r.unClass() != 0 && r.unClass() != unClass)) {
+        continue;
+      }
+      boolean hit = switch (r.scope()) {
+        case "toc" -> network.link(link).toc().equals(r.target());
+        case "mode" -> network.linkMode(link).code().equals(r.target());
+        case "link" -> network.link(link).id().equals(r.target());
+        case "node" -> network.nodeId(network.linkFrom(link)).equals(r.target()) || network.nodeId(network.linkTo(link)).equals(r.target());
+        case "country" -> network.link(link).countries().contains(r.target());
+        default -> false;
+      };
+      if (hit) {
+        return r;
+      }
+    }
+    return null;
+  }
+}
