@@ -102,7 +102,7 @@ class DefaultNetworkTest {
       String src = n.sources().getOrDefault("coord", n.sources().getOrDefault("", ""));
       if (src.contains("UNLOCODE") && !src.startsWith("EST") && codes.containsKey(n.id())) {
         double[] c = codes.get(n.id());
-        assertThat(km(n.lat(), n.lon(), c[0], c[1])).as(n.id()).isLessThan(10);
+        assertThat(Geo.km(n.lat(), n.lon(), c[0], c[1])).as(n.id()).isLessThan(10);
         checked++;
       }
     }
@@ -122,16 +122,9 @@ class DefaultNetworkTest {
         continue;
       }
       NodeSpec n = network.node(network.getNode(id));
-      assertThat(km(n.lat(), n.lon(), c.get(1).asDouble(), c.get(0).asDouble())).as(id).isLessThan(30);
+      assertThat(Geo.km(n.lat(), n.lon(), c.get(1).asDouble(), c.get(0).asDouble())).as(id).isLessThan(30);
       checked++;
     }
     assertThat(checked).isGreaterThanOrEqualTo(8);
-  }
-
-  private static double km(double lat1, double lon1, double lat2, double lon2) {
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * 6371 * Math.asin(Math.sqrt(a));
   }
 }

@@ -57,10 +57,8 @@ public final class Router {
 
   /** The prepared, shareable part of a request: constraints and cargo. */
   QueryContext context(RouteRequest r) {
-    RouteRequest key = r.withEndpoints(0, 0).withObjective(Objective.PARETO, 1).withLabelCap(0);
-    key = new RouteRequest(0, 0, 0, key.teu(), key.mass_t(), key.cargo(), key.unClass(), key.avoidCountries(),
-        key.avoidPassages(), key.modes(), key.maxTransshipments(), key.maxDuration_s(), key.maxCost_cents(),
-        Objective.PARETO, 1, 0, 0);
+    RouteRequest key = new RouteRequest(0, 0, 0, r.teu(), r.mass_t(), r.cargo(), r.unClass(), r.avoidCountries(),
+        r.avoidPassages(), r.modes(), r.maxTransshipments(), r.maxDuration_s(), r.maxCost_cents(), Objective.PARETO, 1, 0, 0);
     QueryContext c = contexts.get(key);
     if (c == null) {
       int mask = QueryContext.passageMask(r);

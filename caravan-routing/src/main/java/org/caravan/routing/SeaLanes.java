@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.caravan.network.Geo;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
@@ -39,7 +40,6 @@ import org.locationtech.jts.io.WKBReader;
  */
 public final class SeaLanes implements SeaLaneOverrides {
   private static final String RESOURCE = "marnet/marnet_plus_20km.gpkg";
-  private static final double EARTH_RADIUS_KM = 6371.0;
   /** A port farther than this from any lane vertex is not on marnet (e.g. the Caspian). */
   private static final double MAX_SNAP_KM = 150;
   private static final int ARCTIC = 1 << 30;
@@ -135,7 +135,7 @@ public final class SeaLanes implements SeaLaneOverrides {
       b[e] = vertex(index, vertices, f[f.length - 2], f[f.length - 1]);
       double sum = 0;
       for (int i = 2; i < f.length; i += 2) {
-        sum += haversineKm(f[i - 1], f[i - 2], f[i + 1], f[i]);
+        sum += Geo.km(f[i - 1], f[i - 2], f[i + 1], f[i]);
       }
       km[e] = sum;
     }
@@ -202,8 +202,8 @@ public final class SeaLanes implements SeaLaneOverrides {
   public java.util.Optional<Lane> lane(double fromLon, double fromLat, double toLon, double toLat, int avoidMask) {
     int s = nearest(fromLon, fromLat);
     int t = nearest(toLon, toLat);
-    double snapS = haversineKm(fromLat, fromLon, vLat[s], vLon[s]);
-    double snapT = haversineKm(toLat, toLon, vLat[t], vLon[t]);
+    double snapS = Geo.km(fromLat, fromLon, vLat[s], vLon[s]);
+    double snapT = Geo.km(toLat, toLon, vLat[t], vLon[t]);
     if (snapS > MAX_SNAP_KM || snapT > MAX_SNAP_KM) {
       return java.util.Optional.empty();
     }
@@ -296,7 +296,7 @@ public final class SeaLanes implements SeaLaneOverrides {
       if (Math.abs(vLat[v] - lat) > 3) {
         continue;
       }
-      double d = haversineKm(lat, lon, vLat[v], vLon[v]);
+      double d = Geo.km(lat, lon, vLat[v], vLon[v]);
       if (d < bestKm) {
         bestKm = d;
         best = v;
@@ -329,14 +329,5 @@ public final class SeaLanes implements SeaLaneOverrides {
       }
     }
     return r;
-  }
-
-  static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 }

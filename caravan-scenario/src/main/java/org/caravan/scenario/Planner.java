@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caravan.network.Geo;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
@@ -203,7 +204,7 @@ public final class Planner {
       if (k != NodeKind.TERMINAL && k != NodeKind.PORT && k != NodeKind.CITY) {
         continue;
       }
-      double d = greatCircleKm(lat, lon, net.lat(v), net.lon(v));
+      double d = Geo.km(lat, lon, net.lat(v), net.lon(v));
       if (d < bestKm) {
         bestKm = d;
         best = v;
@@ -214,15 +215,5 @@ public final class Planner {
     }
     double km = bestKm * ROAD_DETOUR_FACTOR;
     return Optional.of(new Access(lat, lon, best, km, km / ROAD_SPEED_KMH, km * ROAD_USD_PER_TEU_KM));
-  }
-
-  /** Haversine distance on a sphere of radius 6371 km. */
-  public static double greatCircleKm(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 }
