@@ -1,0 +1,43 @@
+package org.caravan.web.dto;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The body of {@code POST /api/routes}: a route question, field for field the CLI's {@code caravan route} options.
+ * Only {@code from} and {@code to} are required; empty optionals take the planner's defaults (one TEU of general
+ * cargo, departing today, Pareto routes).
+ *
+ * @param from place name, alias, UN/LOCODE or {@code "lat,lon"}
+ * @param depart departure date {@code YYYY-MM-DD} (UTC)
+ * @param labelCap labels kept per node in the Pareto search; 0 asks for the exact set, which can take minutes on
+ *     long corridors, so the API's default is {@link #DEFAULT_LABEL_CAP}
+ */
+public record RouteRequest(
+    Optional<String> from,
+    Optional<String> to,
+    Optional<Double> teu,
+    Optional<Double> feu,
+    Optional<Double> tonnes,
+    Optional<String> cargo,
+    Optional<Integer> unClass,
+    Optional<String> depart,
+    List<String> avoidCountries,
+    List<String> avoidPassages,
+    List<String> modes,
+    Optional<Integer> maxTransshipments,
+    Optional<Double> maxDays,
+    Optional<Double> maxBudgetUsd,
+    Optional<String> objective,
+    Optional<Integer> alternatives,
+    Optional<Integer> labelCap) {
+
+  /** Labels per node when the request does not say: keeps a Pareto answer under about a second. */
+  public static final int DEFAULT_LABEL_CAP = 16;
+
+  public RouteRequest {
+    avoidCountries = avoidCountries == null ? List.of() : List.copyOf(avoidCountries);
+    avoidPassages = avoidPassages == null ? List.of() : List.copyOf(avoidPassages);
+    modes = modes == null ? List.of() : List.copyOf(modes);
+  }
+}
