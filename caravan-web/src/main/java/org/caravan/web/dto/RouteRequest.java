@@ -1,5 +1,7 @@
 package org.caravan.web.dto;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +37,14 @@ public record RouteRequest(
   /** Labels per node when the request does not say: keeps a Pareto answer under about a second. */
   public static final int DEFAULT_LABEL_CAP = 16;
 
+  /** Absent lists become empty; null entries are kept so that validation can name them. */
   public RouteRequest {
-    avoidCountries = avoidCountries == null ? List.of() : List.copyOf(avoidCountries);
-    avoidPassages = avoidPassages == null ? List.of() : List.copyOf(avoidPassages);
-    modes = modes == null ? List.of() : List.copyOf(modes);
+    avoidCountries = copy(avoidCountries);
+    avoidPassages = copy(avoidPassages);
+    modes = copy(modes);
+  }
+
+  private static List<String> copy(List<String> list) {
+    return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
   }
 }

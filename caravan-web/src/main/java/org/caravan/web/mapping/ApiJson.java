@@ -53,7 +53,11 @@ public final class ApiJson {
   public static <T> T read(byte[] body, Class<T> type) {
     ObjectReader reader = MAPPER.readerFor(type);
     try {
-      return reader.readValue(body);
+      T value = reader.readValue(body);
+      if (value == null) {
+        throw Problems.invalidField("", "", "the request body must be a JSON object, found null");
+      }
+      return value;
     } catch (JacksonException e) {
       throw Problems.fromJson(e);
     } catch (IOException e) {
