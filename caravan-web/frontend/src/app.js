@@ -206,7 +206,10 @@ function colour(rank) { return ROUTE_COLOURS[(rank - 1) % ROUTE_COLOURS.length];
 function drawRoutes() {
   routeLayer.clearLayers();
   const bounds = L.latLngBounds([]);
-  state.routesGeo.features.forEach((f, i) => {
+  // The selected route is drawn last so it lies on top of the others.
+  const features = [...state.routesGeo.features].sort((a, b) =>
+    (a.properties.rank === state.selected) - (b.properties.rank === state.selected));
+  features.forEach((f, i) => {
     const rank = f.properties.rank || i + 1;
     const selected = state.selected === rank;
     const line = L.geoJSON(f, { style: { color: colour(rank), weight: selected ? 7 : 4, opacity: state.selected < 0 || selected ? 0.9 : 0.35 } });
@@ -215,7 +218,6 @@ function drawRoutes() {
     line.addTo(routeLayer);
     bounds.extend(line.getBounds());
   });
-  if (state.selected > 0) routeLayer.eachLayer((l) => { if (l.feature === undefined) l.bringToFront?.(); });
   if (bounds.isValid() && state.selected < 0) map.fitBounds(bounds, { padding: [20, 20] });
 }
 
