@@ -44,6 +44,7 @@ final class RouteCommand implements Callable<Integer> {
   @Option(names = "--objective", defaultValue = "pareto", description = "pareto, time, cost, co2e or weighted (default ${DEFAULT-VALUE}).") String objective;
   @Option(names = {"-k", "--alternatives"}, defaultValue = "1", description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).") int alternatives;
   @Option(names = "--label-cap", defaultValue = "0", description = "Labels kept per node (0 = exact Pareto set).") int labelCap;
+  @Option(names = "--epsilon", description = "Pareto tolerance, 0 = exact Pareto set (default 0.05: drop routes within 5 %% of another on every criterion).") Double epsilon;
   @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).") boolean json;
   @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.") boolean geojson;
 
@@ -60,7 +61,7 @@ final class RouteCommand implements Callable<Integer> {
     }
     RouteQuery q = new RouteQuery(from, to, Optional.ofNullable(teu), Optional.ofNullable(feu), Optional.ofNullable(tonnes),
         cargo, Optional.ofNullable(unClass), day, avoidCountries, avoidPassages, modes, Optional.ofNullable(maxTransshipments),
-        Optional.ofNullable(maxDays), Optional.ofNullable(maxBudget), objective, alternatives, labelCap);
+        Optional.ofNullable(maxDays), Optional.ofNullable(maxBudget), objective, alternatives, labelCap, Optional.ofNullable(epsilon));
     Caravan caravan = network.open();
     Planner.Plan plan = caravan.planner().plan(q);
     PrintWriter out = spec.commandLine().getOut();
@@ -80,7 +81,7 @@ final class RouteCommand implements Callable<Integer> {
   private static void printTable(PrintWriter out, RouteViews.Answer a) {
     out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), a.departure().substring(0, 10),
         fmt(a.teu()), fmt(a.tonnes()), a.cargo(), a.routes().size(), a.routes().size() == 1 ? "" : "s",
-        a.objective().equals("pareto") ? "Pareto set by time, cost, CO2e, reliability" : "best by " + a.objective());
+        a.objective().equals("pareto") ? (a.epsilon() > 0 ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %" : "exact Pareto set") + " by time, cost, CO2e, reliability" : "best by " + a.objective());
     if (a.labelCapHit()) {
       out.println("note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }

@@ -76,6 +76,7 @@ final class LabelSearch {
   private int keep;
   private int cap;
   private boolean capped;
+  private double slack; // 1 + epsilon
   private long labelsCreated;
 
   LabelSearch(Network network) {
@@ -105,9 +106,10 @@ final class LabelSearch {
     this.limitTime = r.maxDuration_s() >= 0;
     this.limitCost = r.maxCost_cents() >= 0;
     this.limitHops = r.maxTransshipments() >= 0;
-    this.keep = objective == Objective.PARETO ? Integer.MAX_VALUE : Math.max(1, r.alternatives());
+    this.keep = objective == Objective.PARETO ? 1 : Math.max(1, r.alternatives());
     this.cap = r.labelCap() > 0 ? r.labelCap() : Integer.MAX_VALUE;
     this.capped = false;
+    this.slack = 1 + r.epsilon();
     this.labelsCreated = 0;
     reset();
     Network net = context.network;
@@ -192,6 +194,22 @@ final class LabelSearch {
     if (objective == Objective.PARETO) {
       return at <= bt && ac <= bc && ag <= bg && av <= bv;
     }
+    return singleDominates(at, ac, ag, bt, bc, bg);
+  }
+
+  /** Dominance with the request's epsilon: a is no worse than (1 + epsilon) times b on every criterion. */
+  private boolean epsilonDominates(long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
+    if (slack == 1.0 || objective != Objective.PARETO) {
+      return weaklyDominates(at, ac, ag, av, ah, bt, bc, bg, bv, bh);
+    }
+    if (limitHops && ah > bh) {
+      return false;
+    }
+    long o = step.origin_s;
+    return at - o <= (bt - o) * slack && ac <= bc * slack && ag <= bg * slack && av <= bv * slack;
+  }
+
+  private boolean singleDominates(long at, long ac, long ag, long bt, long bc, long bg) {
     if (limitTime && at > bt) {
       return false;
     }
@@ -212,7 +230,7 @@ final class LabelSearch {
     int count = 0;
     for (int i = 0; i < targetLabels.size(); i++) {
       int a = targetLabels.getInt(i);
-      if (!dead[a] && weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], t, c, g, v, step.transshipments)) {
+      if (!dead[a] && epsilonDominates(time[a], cost[a], co2[a], var[a], hops[a], t, c, g, v, step.transshipments)) {
         if (++count >= keep) {
           return true;
         }
@@ -227,7 +245,7 @@ final class LabelSearch {
     int bagSize = 0;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
       bagSize++;
-      if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
+      if (epsilonDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
         if (++count >= keep) {
           return true;
         }

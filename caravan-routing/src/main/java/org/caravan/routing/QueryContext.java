@@ -106,6 +106,16 @@ public final class QueryContext {
     this.override_geometry = shared.override_geometry;
   }
 
+  /** Countries of the link for this query: a sea link re-routed around a passage keeps only its end countries. */
+  public java.util.List<String> linkCountries(int link) {
+    if (override_passages[link] < 0) {
+      return network.linkCountries(link);
+    }
+    String a = network.node(network.linkFrom(link)).country();
+    String b = network.node(network.linkTo(link)).country();
+    return a.equals(b) ? java.util.List.of(a) : java.util.List.of(a, b);
+  }
+
   /** Sea passages the link uses for this query. */
   public int passageMask(int link) {
     return override_passages[link] >= 0 ? override_passages[link] : network.passageMask(link);

@@ -18,6 +18,8 @@ import org.caravan.network.Passage;
  * @param maxCost_cents at most this total cost, or -1
  * @param alternatives for a single objective: how many routes to return (k best distinct routes)
  * @param labelCap at most this many labels per node and carrier class (0 = exact); a capped search says so
+ * @param epsilon relative tolerance of Pareto dominance during the search (0 = exact Pareto set): a partial
+ *     route is dropped when another is no worse than {@code (1 + epsilon)} times it on every criterion
  */
 public record RouteRequest(
     int from,
@@ -35,7 +37,8 @@ public record RouteRequest(
     long maxCost_cents,
     Objective objective,
     int alternatives,
-    int labelCap) {
+    int labelCap,
+    double epsilon) {
 
   /** Average gross mass of a loaded TEU, tonnes: the default when only a TEU count is given. */
   public static final double DEFAULT_TEU_MASS_T = 10.0;
@@ -49,41 +52,46 @@ public record RouteRequest(
   /** One TEU of general cargo, Pareto objective, no constraints, all modes. */
   public static RouteRequest of(int from, int to, long departure_s) {
     return new RouteRequest(from, to, departure_s, 1, DEFAULT_TEU_MASS_T, CargoClass.GENERAL, 0, Set.of(), Set.of(),
-        EnumSet.allOf(Mode.class), -1, -1, -1, Objective.PARETO, 1, 0);
+        EnumSet.allOf(Mode.class), -1, -1, -1, Objective.PARETO, 1, 0, 0);
   }
 
   public RouteRequest withCargo(double teu, double mass_t, CargoClass cargo, int unClass) {
     return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
   }
 
   public RouteRequest withAvoid(Set<String> countries, Set<Passage> passages) {
     return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, countries, passages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
   }
 
   public RouteRequest withModes(Set<Mode> allowed) {
     return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, allowed,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
   }
 
   public RouteRequest withLimits(int transshipments, long duration_s, long cost_cents) {
     return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        transshipments, duration_s, cost_cents, objective, alternatives, labelCap);
+        transshipments, duration_s, cost_cents, objective, alternatives, labelCap, epsilon);
   }
 
   public RouteRequest withObjective(Objective o, int k) {
     return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, o, k, labelCap);
+        maxTransshipments, maxDuration_s, maxCost_cents, o, k, labelCap, epsilon);
   }
 
   public RouteRequest withLabelCap(int cap) {
     return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, cap);
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, cap, epsilon);
+  }
+
+  public RouteRequest withEpsilon(double eps) {
+    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, eps);
   }
 
   public RouteRequest withEndpoints(int newFrom, int newTo) {
     return new RouteRequest(newFrom, newTo, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap);
+        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
   }
 }

@@ -60,7 +60,7 @@ public final class Router {
     RouteRequest key = r.withEndpoints(0, 0).withObjective(Objective.PARETO, 1).withLabelCap(0);
     key = new RouteRequest(0, 0, 0, key.teu(), key.mass_t(), key.cargo(), key.unClass(), key.avoidCountries(),
         key.avoidPassages(), key.modes(), key.maxTransshipments(), key.maxDuration_s(), key.maxCost_cents(),
-        Objective.PARETO, 1, 0);
+        Objective.PARETO, 1, 0, 0);
     QueryContext c = contexts.get(key);
     if (c == null) {
       int mask = QueryContext.passageMask(r);
@@ -140,8 +140,9 @@ public final class Router {
       leg.co2e_g += step.co2e_g - before_co2;
       leg.variance_s2 += step.variance_s2 - before_var;
       leg.arrive_s = step.time_s;
-      leg.countries.addAll(network.linkCountries(l));
-      countries.addAll(network.linkCountries(l));
+      List<String> linkCountries = ctx.linkCountries(l);
+      leg.countries.addAll(linkCountries);
+      countries.addAll(linkCountries);
       int pm = ctx.passageMask(l);
       for (Passage p : Passage.values()) {
         if ((pm & p.bit()) != 0) {
@@ -176,34 +177,36 @@ public final class Router {
     return cls == CarrierClass.RAIL1520.ordinal() || cls == CarrierClass.RAIL1435.ordinal();
   }
 
-  /** Corridor label: a Caspian crossing makes a route Middle Corridor; otherwise Russia/Belarus, Iran or sea. */
+  /**
+   * Corridor label. A Caspian crossing (ferry or feeder) without Russia or Belarus is the Middle Corridor;
+   * Russia or Belarus without a Caspian crossing is the Northern route; Iran without either is the Southern
+   * route; a route that goes more than half its distance by sea is {@code sea}; anything else is {@code mixed}.
+   */
   private String corridor(int[] links, Set<String> countries) {
     boolean caspian = false;
-    boolean land = false;
-    boolean sea = false;
+    long seaKm = 0;
+    long allKm = 0;
     for (int l : links) {
       Mode m = network.linkMode(l);
-      if (m == Mode.FERRY) {
-        String a = network.node(network.linkFrom(l)).country();
-        String b = network.node(network.linkTo(l)).country();
-        Set<String> shore = Set.of("KZ", "TM", "AZ", "RU", "IR");
-        if (shore.contains(a) && shore.contains(b) && !a.equals(b) && !(Set.of("RU").contains(a) && Set.of("RU").contains(b))) {
-          caspian |= isCaspian(network.linkFrom(l)) && isCaspian(network.linkTo(l));
-        }
+      if ((m == Mode.FERRY || m == Mode.SEA) && isCaspian(network.linkFrom(l)) && isCaspian(network.linkTo(l))) {
+        caspian = true;
       }
-      land |= m == Mode.RAIL;
-      sea |= m == Mode.SEA;
+      if (m == Mode.SEA) {
+        seaKm += network.distance_m(l);
+      }
+      allKm += network.distance_m(l);
     }
-    if (caspian) {
+    boolean russia = countries.contains("RU") || countries.contains("BY");
+    if (caspian && !russia) {
       return "middle";
     }
-    if (countries.contains("RU") || countries.contains("BY")) {
-      return land ? "northern" : "mixed";
+    if (russia && !caspian) {
+      return "northern";
     }
-    if (countries.contains("IR") && land) {
+    if (countries.contains("IR") && !caspian && !russia) {
       return "southern";
     }
-    if (sea && !land) {
+    if (seaKm * 2 > allKm && !caspian) {
       return "sea";
     }
     return "mixed";

@@ -7,9 +7,9 @@ import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.CargoRules;
-import org.caravan.routing.EmissionModel;
+import org.caravan.emissions.EmissionCalculator;
 import org.caravan.routing.Router;
-import org.caravan.routing.SeaLaneOverrides;
+import org.caravan.routing.SeaLanes;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that answer
@@ -19,11 +19,18 @@ public final class Caravan {
   private final Network network;
   private final PlaceIndex places;
   private final Planner planner;
+  private final EmissionCalculator emissions;
 
   private Caravan(Network network) {
     this.network = network;
     this.places = new PlaceIndex(network);
-    this.planner = new Planner(this, new Router(network, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE));
+    this.emissions = EmissionCalculator.withDefaults();
+    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), CargoRules.NONE, SeaLanes.load()));
+  }
+
+  /** The ISO 14083 calculator with the default factors. */
+  public EmissionCalculator emissions() {
+    return emissions;
   }
 
   /** Route planning on this network. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param cargo {@code general}, {@code reefer}, {@code bulk} or {@code dg}
  * @param unClass UN hazard class for dangerous goods (1–9)
  * @param objective {@code pareto}, {@code time}, {@code cost}, {@code co2e} or {@code weighted}
+ * @param epsilon Pareto tolerance; empty = {@link Planner#DEFAULT_EPSILON}, 0 = the exact Pareto set
  */
 public record RouteQuery(
     String from,
@@ -32,7 +33,8 @@ public record RouteQuery(
     Optional<Double> maxBudgetUsd,
     String objective,
     int alternatives,
-    int labelCap) {
+    int labelCap,
+    Optional<Double> epsilon) {
 
   public RouteQuery {
     avoidCountries = List.copyOf(avoidCountries);
@@ -44,6 +46,6 @@ public record RouteQuery(
   public static RouteQuery of(String from, String to) {
     return new RouteQuery(from, to, Optional.empty(), Optional.empty(), Optional.empty(), "general", Optional.empty(),
         Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-        "pareto", 1, 0);
+        "pareto", 1, 0, Optional.empty());
   }
 }

@@ -27,7 +27,7 @@ public final class RouteViews {
   private RouteViews() {}
 
   public record Answer(String from, String to, String departure, double teu, double tonnes, String cargo,
-      String objective, boolean labelCapHit, long labels, List<RouteView> routes) {}
+      String objective, double epsilon, boolean labelCapHit, long labels, List<RouteView> routes) {}
 
   /** @param reliability spread of the transit time */
   public record RouteView(int rank, String corridor, double transitDays, double costUsd, double co2eKg,
@@ -55,7 +55,7 @@ public final class RouteViews {
     String to = plan.egress().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.to()));
     long departure = req.departure_s() - plan.access().map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
     return new Answer(from, to, iso(departure), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
-        req.objective().code(), plan.response().capped(), plan.response().labels(), routes);
+        req.objective().code(), req.epsilon(), plan.response().capped(), plan.response().labels(), routes);
   }
 
   static RouteView route(Network net, Planner.Plan plan, Route r, int rank) {

@@ -1,0 +1,105 @@
+package org.caravan.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.caravan.network.CarrierClass;
+import org.caravan.network.LinkSpec;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.network.NetworkSpec;
+import org.caravan.network.NodeKind;
+import org.caravan.network.NodeSpec;
+import org.caravan.network.ServiceSpec;
+import org.caravan.network.SourceSpec;
+import org.caravan.network.TransferSpec;
+
+/** Small random corridor networks for property tests: mixed modes, gauges, transfers, dwell and ferry schedules. */
+final class RandomNetworks {
+  static final List<String> COUNTRIES = List.of("AA", "BB", "CC", "DD");
+
+  private RandomNetworks() {}
+
+  /**
+   * A connected network of {@code n} nodes with extra links.
+   *
+   * @param simple when true: one carrier class (rail 1435), no dwell, no transfers, no schedules, no sd —
+   *     for comparison with a plain Dijkstra
+   */
+  static Network generate(long seed, int n, int extraLinks, boolean simple) {
+    Random r = new Random(seed);
+    List<NodeSpec> nodes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double dwell = simple || r.nextInt(3) > 0 ? Double.NaN : r.nextInt(20);
+      nodes.add(new NodeSpec("N-" + i, "Node " + i, List.of(), NodeKind.values()[r.nextInt(NodeKind.values().length)],
+          COUNTRIES.get(r.nextInt(COUNTRIES.size())), r.nextDouble() * 40 + 20, r.nextDouble() * 60, dwell,
+          Double.isNaN(dwell) ? Double.NaN : r.nextInt(5), simple ? Double.NaN : r.nextInt(10), simple ? Double.NaN : r.nextInt(100),
+          Double.NaN, Map.of("", "T"), "", ""));
+    }
+    List<LinkSpec> links = new ArrayList<>();
+    List<ServiceSpec> services = new ArrayList<>();
+    int total = n - 1 + extraLinks;
+    for (int k = 0; k < total; k++) {
+      int a = k < n - 1 ? k + 1 : r.nextInt(n);
+      int b = k < n - 1 ? r.nextInt(k + 1) : r.nextInt(n);
+      if (a == b) {
+        continue;
+      }
+      Mode mode = simple ? Mode.RAIL : List.of(Mode.RAIL, Mode.RAIL, Mode.ROAD, Mode.FERRY, Mode.SEA).get(r.nextInt(5));
+      int gauge = mode == Mode.RAIL ? (simple || r.nextBoolean() ? 1435 : 1520) : 0;
+      String ca = nodes.get(a).country();
+      String cb = nodes.get(b).country();
+      List<String> countries = ca.equals(cb) ? List.of(ca) : List.of(ca, cb);
+      String id = "L" + k;
+      String service = "";
+      if (!simple && mode == Mode.FERRY) {
+        service = "S" + k;
+        services.add(new ServiceSpec(service, id, "frequency", 1 + r.nextInt(7), r.nextInt(168), List.of(), 100, "", Map.of("", "T"), ""));
+      }
+      boolean directed = r.nextInt(4) == 0 && k >= n - 1;
+      links.add(new LinkSpec(id, nodes.get(a).id(), nodes.get(b).id(), mode, directed, gauge, false, "", mode == Mode.FERRY ? "roro" : "",
+          10 + r.nextInt(2000), 1 + r.nextInt(100), simple ? Double.NaN : r.nextInt(20), r.nextInt(1000), Double.NaN, countries,
+          mode == Mode.SEA && r.nextBoolean() ? List.of("suez") : List.of(), "rail-diesel", service, Map.of("", "T"), "", ""));
+    }
+    List<TransferSpec> transfers = new ArrayList<>();
+    if (!simple) {
+      for (int i = 0; i < n; i++) {
+        for (int t = 0; t < 3; t++) {
+          CarrierClass x = CarrierClass.values()[r.nextInt(5)];
+          CarrierClass y = CarrierClass.values()[r.nextInt(5)];
+          TransferSpec candidate = new TransferSpec(nodesId(i), x, y, r.nextInt(30), r.nextInt(300), Map.of("", "T"), "");
+          if (x != y && transfers.stream().noneMatch(s -> s.key().equals(candidate.key()))) {
+            transfers.add(candidate);
+          }
+        }
+      }
+    }
+    List<SourceSpec> sources = List.of(new SourceSpec("T", "test", "", "", "", "CC0-1.0"));
+    return Network.build(new NetworkSpec(sources, nodes, links, transfers, services, Map.of()));
+  }
+
+  private static String nodesId(int i) {
+    return "N-" + i;
+  }
+
+  /** CO2e proportional to distance, by mode, so the criterion conflicts with time and cost. */
+  static final EmissionModel EMISSIONS = new EmissionModel() {
+    @Override
+    public double linkCo2e_g(Network network, int link, double mass_t) {
+      double perTkm = switch (network.linkMode(link)) {
+        case RAIL -> 20;
+        case ROAD -> 80;
+        case FERRY -> 60;
+        case SEA -> 10;
+        case IWW -> 30;
+      };
+      return perTkm * mass_t * network.distance_m(link) / 1000.0;
+    }
+
+    @Override
+    public double hubCo2e_g(Network network, int node, double teu) {
+      return 17_500 * teu;
+    }
+  };
+}
