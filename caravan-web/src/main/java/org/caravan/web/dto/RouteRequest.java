@@ -12,8 +12,11 @@ import java.util.Optional;
  *
  * @param from place name, alias, UN/LOCODE or {@code "lat,lon"}
  * @param depart departure date {@code YYYY-MM-DD} (UTC)
- * @param labelCap labels kept per node in the Pareto search; 0 asks for the exact set, which can take minutes on
- *     long corridors, so the API's default is {@link #DEFAULT_LABEL_CAP}
+ * @param labelCap labels kept per node in the Pareto search; empty or 0 keeps all. Only when {@code epsilon} is 0
+ *     (the exact Pareto set, which can take minutes on long corridors) does an empty cap mean {@link
+ *     #EXACT_LABEL_CAP}, so one request cannot hold a core for minutes by accident
+ * @param epsilon Pareto tolerance: a route must beat the others by more than this fraction on some criterion to be
+ *     kept; empty takes the planner's default, 0 asks for the exact set
  */
 public record RouteRequest(
     Optional<String> from,
@@ -32,10 +35,11 @@ public record RouteRequest(
     Optional<Double> maxBudgetUsd,
     Optional<String> objective,
     Optional<Integer> alternatives,
-    Optional<Integer> labelCap) {
+    Optional<Integer> labelCap,
+    Optional<Double> epsilon) {
 
-  /** Labels per node when the request does not say: keeps a Pareto answer under about a second. */
-  public static final int DEFAULT_LABEL_CAP = 16;
+  /** Labels per node when the request asks for the exact Pareto set ({@code epsilon: 0}) without a cap. */
+  public static final int EXACT_LABEL_CAP = 16;
 
   /** Absent lists become empty; null entries are kept so that validation can name them. */
   public RouteRequest {

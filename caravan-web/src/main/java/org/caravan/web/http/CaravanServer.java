@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Optional;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.UserException;
 import org.caravan.web.CaravanApi;
 import org.caravan.web.dto.Problem;
 import org.caravan.web.mapping.ApiException;
@@ -45,6 +46,7 @@ public final class CaravanServer implements AutoCloseable {
    *
    * @param host interface to listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
    * @param port TCP port; 0 picks a free one (see {@link #port()})
+   * @throws UserException when the address cannot be bound (the port is taken)
    */
   public static CaravanServer start(Caravan caravan, String host, int port) {
     CaravanApi api = new CaravanApi(caravan);
@@ -91,7 +93,18 @@ public final class CaravanServer implements AutoCloseable {
         }
       });
     });
-    app.start(host, port);
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      app.stop();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException) {
+          throw new UserException("port", "cannot listen on " + host + ":" + port + " (" + t.getMessage()
+              + "); choose another port with --port, or 0 for a free one");
+        }
+      }
+      throw e;
+    }
     return new CaravanServer(app, host);
   }
 

@@ -79,6 +79,14 @@ class HttpApiTest {
   }
 
   @Test
+  void a_taken_port_is_a_user_error_naming_the_port() {
+    org.caravan.scenario.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.caravan.scenario.UserException.class, () -> CaravanServer.start(Caravan.openDefault(), "127.0.0.1", server.port()));
+    assertThat(e.field()).isEqualTo("port");
+    assertThat(e.getMessage()).contains(String.valueOf(server.port()), "--port");
+  }
+
+  @Test
   void health_reports_ok_and_the_network_size() throws Exception {
     Reply r = get("/api/health");
     assertThat(r.status()).isEqualTo(200);
@@ -216,6 +224,7 @@ class HttpApiTest {
     assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"depart\": \"tomorrow\"}"), 400))).containsExactly("depart");
     assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"avoid_countries\": [\"Russia\"]}"), 400))).containsExactly("avoid_countries");
     assertThat(fields(problem(post("/api/routes", "{\"to\": \"Duisburg\"}"), 400))).containsExactly("from");
+    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"epsilon\": 2}"), 400))).containsExactly("epsilon");
   }
 
   @Test
