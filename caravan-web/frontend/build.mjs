@@ -1,0 +1,22 @@
+// Bundles the two pages (map + planner, API docs) with esbuild and copies their HTML next to the bundles.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const out = resolve(process.env.CARAVAN_WEB_OUT || '../target/classes/web');
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: { app: 'src/app.js', 'api-docs': 'src/api-docs.js' },
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  format: 'iife',
+  target: ['es2022'],
+  outdir: out,
+  loader: { '.png': 'dataurl', '.svg': 'dataurl' },
+  logLevel: 'warning',
+});
+for (const page of ['index.html', 'api-docs.html']) {
+  copyFileSync(`src/${page}`, `${out}/${page}`);
+}
+console.log(`caravan-web: built ${out}`);

@@ -1,0 +1,290 @@
+// Caravan web app: the network on a Leaflet map over Natural Earth borders (world-atlas, no tiles),
+// and a route planner that asks POST /api/routes and draws the answer.
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './app.css';
+import { feature } from 'topojson-client';
+import countries50m from 'world-atlas/countries-50m.json';
+
+const MODE_COLOURS = { rail: '#b03a2e', road: '#d68910', ferry: '#148f77', sea: '#2e86c1', iww: '#7d3c98' };
+const ROUTE_COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
+const PASSAGES = ['suez', 'babelmandeb', 'bosporus', 'dardanelles', 'hormuz', 'gibraltar', 'malacca'];
+const MODES = ['rail', 'road', 'ferry', 'sea', 'iww'];
+
+const $ = (id) => document.getElementById(id);
+const state = { answer: null, routesGeo: null, sort: { key: 'rank', dir: 1 }, selected: -1, networkFeatures: 0 };
+
+// ---- map -------------------------------------------------------------------------------------------------
+const map = L.map('map', { preferCanvas: true, worldCopyJump: false, minZoom: 2, maxZoom: 10 })
+  .fitBounds([[5, -10], [62, 130]]);
+map.attributionControl.addAttribution('Borders: Natural Earth via world-atlas');
+
+// Rings that cross the antimeridian (Russia's Chukotka, Fiji) are shifted east so Leaflet does not draw bands
+// across the whole map; Antarctica is left out.
+function unwrapRing(ring) {
+  let crosses = false;
+  for (let i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) crosses = true;
+  return crosses ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+}
+function unwrap(geometry) {
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === 'MultiPolygon') {
+    return { ...geometry, coordinates: geometry.coordinates.map((p) => p.map(unwrapRing)) };
+  }
+  return geometry;
+}
+const borders = feature(countries50m, countries50m.objects.countries);
+borders.features = borders.features.filter((f) => f.id !== '010').map((f) => ({ ...f, geometry: unwrap(f.geometry) }));
+L.geoJSON(borders, { style: { color: '#999', weight: 0.6, fillColor: '#f3efe6', fillOpacity: 1 }, interactive: false }).addTo(map);
+
+const networkLayer = L.layerGroup().addTo(map);
+const routeLayer = L.layerGroup().addTo(map);
+
+async function loadNetwork() {
+  const res = await fetch('/api/network');
+  const fc = await res.json();
+  const links = fc.features.filter((f) => f.properties.feature === 'link');
+  const nodes = fc.features.filter((f) => f.properties.feature === 'node');
+  L.geoJSON({ type: 'FeatureCollection', features: links }, {
+    style: (f) => ({ color: MODE_COLOURS[f.properties.mode] || '#555', weight: f.properties.mode === 'sea' ? 1.2 : 1.8,
+      opacity: 0.75, dashArray: f.properties.mode === 'sea' || f.properties.mode === 'ferry' ? '4 4' : null }),
+    onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.mode}: ${f.properties.from} – ${f.properties.to}, ${Math.round(f.properties.distance_km)} km`),
+  }).addTo(networkLayer);
+  L.geoJSON({ type: 'FeatureCollection', features: nodes }, {
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: f.properties.kind === 'border' ? 2.5 : 3.5,
+      color: '#333', weight: 1, fillColor: f.properties.kind === 'port' ? '#2e86c1' : '#fff', fillOpacity: 1 }),
+    onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name} (${f.properties.id}, ${f.properties.kind})`),
+  }).addTo(networkLayer);
+  state.networkFeatures = fc.features.length;
+  document.body.dataset.network = 'ready';
+}
+
+const legend = L.control({ position: 'bottomleft' });
+legend.onAdd = () => {
+  const div = L.DomUtil.create('div', 'legend');
+  div.innerHTML = MODES.map((m) => `<span><i style="background:${MODE_COLOURS[m]}"></i>${m}</span>`).join('');
+  return div;
+};
+legend.addTo(map);
+
+// ---- planner form ----------------------------------------------------------------------------------------
+function checkboxes(containerId, names, checked) {
+  const box = $(containerId);
+  for (const n of names) {
+    const l = document.createElement('label');
+    l.className = 'check';
+    l.innerHTML = `<input type="checkbox" value="${n}" ${checked ? 'checked' : ''}> ${n}`;
+    box.appendChild(l);
+  }
+}
+checkboxes('passages', PASSAGES, false);
+checkboxes('modes', MODES, true);
+$('cargo').addEventListener('change', () => { $('un-class-label').hidden = $('cargo').value !== 'dg'; });
+
+function autocomplete(input, list) {
+  let timer = 0;
+  let active = -1;
+  const close = () => { list.innerHTML = ''; list.classList.remove('open'); active = -1; };
+  const choose = (li) => {
+    input.value = li.dataset.name;
+    input.dataset.id = li.dataset.id;
+    input.dataset.label = li.dataset.name;
+    close();
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (!q) { close(); return; }
+    timer = setTimeout(async () => {
+      const res = await fetch(`/api/places?q=${encodeURIComponent(q)}&limit=8`);
+      if (!res.ok) { close(); return; }
+      const places = await res.json();
+      list.innerHTML = '';
+      for (const p of places) {
+        const li = document.createElement('li');
+        li.dataset.id = p.id;
+        li.dataset.name = p.name;
+        li.innerHTML = `<b>${escapeHtml(p.name)}</b> <small>${p.id} · ${p.country} · ${p.kind}</small>`;
+        li.addEventListener('mousedown', (e) => { e.preventDefault(); choose(li); });
+        list.appendChild(li);
+      }
+      list.classList.toggle('open', places.length > 0);
+    }, 120);
+  });
+  input.addEventListener('keydown', (e) => {
+    const items = [...list.children];
+    if (!items.length) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      active = (active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+      items.forEach((li, i) => li.classList.toggle('active', i === active));
+      e.preventDefault();
+    } else if (e.key === 'Enter' && active >= 0) {
+      choose(items[active]);
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+}
+autocomplete($('from'), $('from-suggest'));
+autocomplete($('to'), $('to-suggest'));
+
+function placeValue(input) {
+  const v = input.value.trim();
+  return input.dataset.id && input.dataset.label === v ? input.dataset.id : v;
+}
+function numberField(id) {
+  const v = $(id).value;
+  return v === '' ? undefined : Number(v);
+}
+function checked(id) {
+  return [...$(id).querySelectorAll('input:checked')].map((c) => c.value);
+}
+
+function requestBody() {
+  const body = { from: placeValue($('from')), to: placeValue($('to')), cargo: $('cargo').value, objective: $('objective').value };
+  const amount = numberField('amount');
+  if (amount !== undefined) body[$('unit').value] = amount;
+  if (body.cargo === 'dg') body.un_class = numberField('un-class');
+  if ($('depart').value) body.depart = $('depart').value;
+  const avoid = $('avoid-countries').value.split(/[\s,;]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  if (avoid.length) body.avoid_countries = avoid;
+  const passages = checked('passages');
+  if (passages.length) body.avoid_passages = passages;
+  const modes = checked('modes');
+  if (modes.length < MODES.length) body.modes = modes;
+  for (const [id, key] of [['max-transshipments', 'max_transshipments'], ['max-days', 'max_days'], ['max-budget', 'max_budget_usd']]) {
+    const v = numberField(id);
+    if (v !== undefined) body[key] = v;
+  }
+  if (body.objective !== 'pareto') body.alternatives = numberField('alternatives') || 1;
+  return body;
+}
+
+function showProblem(p) {
+  const fields = (p.errors || []).map((e) => e.field).filter(Boolean);
+  $('status').className = 'error';
+  $('status').textContent = `${p.title}: ${p.detail}${fields.length ? ` [${fields.join(', ')}]` : ''}`;
+}
+
+async function post(url, body) {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await res.json();
+  if (!res.ok) throw json;
+  return json;
+}
+
+$('planner').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const body = requestBody();
+  $('status').className = '';
+  $('status').textContent = 'Planning…';
+  $('plan').disabled = true;
+  const started = performance.now();
+  try {
+    const [answer, geo] = await Promise.all([post('/api/routes', body), post('/api/routes?format=geojson', body)]);
+    state.answer = answer;
+    state.routesGeo = geo;
+    state.selected = -1;
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    $('status').textContent = `${answer.routes.length} route${answer.routes.length === 1 ? '' : 's'} ${answer.from} → ${answer.to}`
+      + ` (${answer.objective === 'pareto' ? 'Pareto set' : `best by ${answer.objective}`}${answer.label_cap_hit ? ', label cap reached' : ''}) in ${secs} s`;
+    drawRoutes();
+    renderTable();
+    $('legs').hidden = true;
+  } catch (p) {
+    showProblem(p.title ? p : { title: 'Request failed', detail: String(p) });
+  } finally {
+    $('plan').disabled = false;
+  }
+});
+
+// ---- routes on the map and in the table ------------------------------------------------------------------
+function colour(rank) { return ROUTE_COLOURS[(rank - 1) % ROUTE_COLOURS.length]; }
+
+function drawRoutes() {
+  routeLayer.clearLayers();
+  const bounds = L.latLngBounds([]);
+  // The selected route is drawn last so it lies on top of the others.
+  const features = [...state.routesGeo.features].sort((a, b) =>
+    (a.properties.rank === state.selected) - (b.properties.rank === state.selected));
+  features.forEach((f, i) => {
+    const rank = f.properties.rank || i + 1;
+    const selected = state.selected === rank;
+    const line = L.geoJSON(f, { style: { color: colour(rank), weight: selected ? 7 : 4, opacity: state.selected < 0 || selected ? 0.9 : 0.35 } });
+    line.on('click', () => selectRoute(rank));
+    line.bindTooltip(`#${rank} ${f.properties.corridor}: ${f.properties.transit_days} d, ${Math.round(f.properties.cost_usd)} USD`);
+    line.addTo(routeLayer);
+    bounds.extend(line.getBounds());
+  });
+  if (bounds.isValid() && state.selected < 0) map.fitBounds(bounds, { padding: [20, 20] });
+}
+
+function sortValue(r, key) {
+  if (key === 'p95') return r.reliability.p95_delay_h;
+  if (key === 'countries') return r.countries.join(' ');
+  return r[key];
+}
+
+function renderTable() {
+  const table = $('routes');
+  const { key, dir } = state.sort;
+  const rows = [...state.answer.routes].sort((a, b) => {
+    const x = sortValue(a, key);
+    const y = sortValue(b, key);
+    return (x < y ? -1 : x > y ? 1 : 0) * dir;
+  });
+  table.tBodies[0].innerHTML = rows.map((r) => `<tr data-rank="${r.rank}" class="${r.rank === state.selected ? 'selected' : ''}">
+    <td><i class="swatch" style="background:${colour(r.rank)}"></i>${r.rank}</td><td>${escapeHtml(r.corridor)}</td>
+    <td>${r.transit_days.toFixed(1)}</td><td>${Math.round(r.cost_usd).toLocaleString('en')}</td>
+    <td>${Math.round(r.co2e_kg).toLocaleString('en')}</td><td>${r.reliability.p95_delay_h.toFixed(1)}</td>
+    <td>${Math.round(r.distance_km).toLocaleString('en')}</td><td>${r.transshipments}</td><td>${r.countries.join(' ')}</td></tr>`).join('');
+  for (const th of table.tHead.rows[0].cells) {
+    th.classList.toggle('asc', th.dataset.key === key && dir > 0);
+    th.classList.toggle('desc', th.dataset.key === key && dir < 0);
+  }
+  table.hidden = false;
+}
+
+$('routes').tHead.addEventListener('click', (e) => {
+  const key = e.target.closest('th')?.dataset.key;
+  if (!key || !state.answer) return;
+  state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : 1 };
+  renderTable();
+});
+$('routes').tBodies[0].addEventListener('click', (e) => {
+  const tr = e.target.closest('tr');
+  if (tr) selectRoute(Number(tr.dataset.rank));
+});
+
+function selectRoute(rank) {
+  state.selected = rank;
+  drawRoutes();
+  renderTable();
+  const r = state.answer.routes.find((x) => x.rank === rank);
+  const legs = $('legs');
+  legs.innerHTML = `<h3>Route ${rank}: ${escapeHtml(r.corridor)} — ${r.transit_days.toFixed(1)} days, ${Math.round(r.cost_usd).toLocaleString('en')} USD,
+    ${r.transshipments} transshipments${r.passages.length ? `, via ${r.passages.join(', ')}` : ''}</h3>
+    <table class="legs"><thead><tr><th>Mode</th><th>From</th><th>To</th><th>km</th><th>h</th><th>wait h</th><th>Depart</th><th>Arrive</th><th>USD</th><th>Countries</th></tr></thead><tbody>
+    ${r.legs.map((l) => `<tr><td><i class="swatch" style="background:${MODE_COLOURS[l.mode] || '#555'}"></i>${l.mode}</td>
+      <td>${escapeHtml(l.from_name)}</td><td>${escapeHtml(l.to_name)}</td><td>${Math.round(l.distance_km).toLocaleString('en')}</td>
+      <td>${l.duration_h.toFixed(1)}</td><td>${l.wait_h.toFixed(1)}</td><td>${l.depart.slice(0, 16).replace('T', ' ')}</td>
+      <td>${l.arrive.slice(0, 16).replace('T', ' ')}</td><td>${Math.round(l.cost_usd).toLocaleString('en')}</td><td>${l.countries.join(' ')}</td></tr>`).join('')}
+    </tbody></table>${r.borders.length ? `<p>Borders and gauge points: ${r.borders.map(escapeHtml).join(', ')}</p>` : ''}`;
+  legs.hidden = false;
+}
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+// Hooks for the end-to-end test: how much is drawn.
+window.caravan = {
+  networkFeatureCount: () => state.networkFeatures,
+  networkLayerCount: () => { let n = 0; networkLayer.eachLayer((g) => g.eachLayer(() => { n++; })); return n; },
+  routeCount: () => routeLayer.getLayers().length,
+  selectedRoute: () => state.selected,
+};
+
+loadNetwork().catch((e) => showProblem({ title: 'Network not loaded', detail: String(e) }));

@@ -1,0 +1,148 @@
+package org.caravan.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.caravan.emissions.ChainElement;
+import org.caravan.emissions.ChainFileReader;
+import org.caravan.emissions.EmissionCalculator;
+import org.caravan.emissions.EmissionsException;
+import org.caravan.network.NetworkSummary;
+import org.caravan.network.io.GeoJson;
+import org.caravan.scenario.Caravan;
+import org.caravan.scenario.Planner;
+import org.caravan.scenario.RouteQuery;
+import org.caravan.scenario.RouteViews;
+import org.caravan.scenario.UserException;
+import org.caravan.web.dto.Health;
+import org.caravan.web.dto.Place;
+import org.caravan.web.dto.RouteRequest;
+import org.caravan.web.mapping.ApiJson;
+import org.caravan.web.mapping.EmissionsMapping;
+import org.caravan.web.mapping.Problems;
+import org.caravan.web.mapping.RouteMapping;
+
+/**
+ * Every API endpoint as a method from request values to JSON bytes. Bad input throws {@link
+ * org.caravan.web.mapping.ApiException} with the problem to send. Documents that never change (the network, its
+ * summary, the OpenAPI description) are serialised once. Immutable and thread-safe, like the {@link Caravan} it
+ * wraps.
+ */
+public final class CaravanApi {
+  /** Version reported by {@code /api/health} and the OpenAPI document. */
+  public static final String VERSION = "0.1.0";
+
+  /** Most places {@code /api/places} returns. */
+  public static final int MAX_PLACES = 50;
+
+  private final Caravan caravan;
+  private final ChainFileReader chains;
+  private final EmissionCalculator emissions;
+  private final byte[] health;
+  private final byte[] network;
+  private final byte[] summary;
+  private final byte[] openApi;
+
+  public CaravanApi(Caravan caravan) {
+    this.caravan = caravan;
+    this.emissions = EmissionCalculator.withDefaults();
+    this.chains = new ChainFileReader(emissions.factors(), Optional.empty());
+    NetworkSummary s = NetworkSummary.of(caravan.network());
+    this.health = ApiJson.write(new Health("ok", VERSION, s.nodes(), s.links()));
+    this.network = ApiJson.write(GeoJson.export(caravan.network()));
+    this.summary = ApiJson.write(s);
+    this.openApi = resource("/openapi.json");
+  }
+
+  public byte[] health() {
+    return health.clone();
+  }
+
+  /** GeoJSON of the whole network: nodes as Points with {@code kind}, links as LineStrings with {@code mode}. */
+  public byte[] network() {
+    return network.clone();
+  }
+
+  public byte[] networkSummary() {
+    return summary.clone();
+  }
+
+  public byte[] openApi() {
+    return openApi.clone();
+  }
+
+  /**
+   * Places matching a query, best first.
+   *
+   * @param limit how many at most, 1 to {@link #MAX_PLACES}; 10 when empty
+   */
+  public byte[] places(Optional<String> query, Optional<String> limit) {
+    String q = query.filter(s -> !s.isBlank()).orElseThrow(() -> Problems.invalidField("q",
+        "q is required: part of a place name, alias or UN/LOCODE"));
+    if (q.length() > RouteMapping.MAX_TEXT) {
+      throw Problems.invalidField("q", "q is longer than " + RouteMapping.MAX_TEXT + " characters");
+    }
+    int n = limit.map(l -> {
+      try {
+        return Integer.parseInt(l.strip());
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }).orElse(10);
+    if (n < 1 || n > MAX_PLACES) {
+      throw Problems.invalidField("limit", "limit must be a whole number from 1 to " + MAX_PLACES);
+    }
+    List<Place> found = caravan.places().search(q, n).stream()
+        .map(m -> new Place(m.id(), m.name(), m.country(), m.kind().code(), m.score(), m.matched())).toList();
+    return ApiJson.write(found);
+  }
+
+  /**
+   * Plans routes for a JSON {@link RouteRequest}.
+   *
+   * @param format {@code json} (default): the route answer; {@code geojson}: one LineString per route
+   */
+  public byte[] routes(byte[] body, Optional<String> format) {
+    boolean geo = format.map(f -> switch (f) {
+      case "json" -> false;
+      case "geojson" -> true;
+      default -> throw Problems.invalidField("format", "/format", "format must be json or geojson, found '"
+          + (f.length() > 20 ? f.substring(0, 20) + "…" : f) + "'");
+    }).orElse(false);
+    RouteQuery query = RouteMapping.toQuery(ApiJson.read(body, RouteRequest.class));
+    Planner.Plan plan;
+    try {
+      plan = caravan.planner().plan(query);
+    } catch (UserException e) {
+      throw Problems.fromUser(e);
+    }
+    return ApiJson.write(geo ? RouteViews.geoJson(caravan.network(), plan) : RouteViews.answer(caravan.network(), plan));
+  }
+
+  /** Emissions of a chain given as JSON: an array of legs or an object with a {@code legs} array. */
+  public byte[] emissions(byte[] body) {
+    try {
+      List<ChainElement> chain = chains.readJson(new StringReader(new String(body, StandardCharsets.UTF_8)), "request body");
+      return ApiJson.write(EmissionsMapping.toAnswer(emissions.compute(chain)));
+    } catch (EmissionsException e) {
+      throw Problems.fromEmissions(e);
+    } catch (IllegalArgumentException e) {
+      throw Problems.fail(Problems.Type.INVALID_REQUEST, "the chain cannot be computed: " + e.getMessage());
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = CaravanApi.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing class-path resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

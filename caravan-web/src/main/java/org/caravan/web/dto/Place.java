@@ -1,0 +1,10 @@
+package org.caravan.web.dto;
+
+/**
+ * One place matching a search, best first in {@code GET /api/places}.
+ *
+ * @param id the node id (UN/LOCODE-like), accepted wherever a place is asked for
+ * @param kind {@code terminal}, {@code port}, {@code border}, {@code city}, ...
+ * @param matched what the query matched: {@code id}, {@code name}, {@code alias}, ...
+ */
+public record Place(String id, String name, String country, String kind, int score, String matched) {}

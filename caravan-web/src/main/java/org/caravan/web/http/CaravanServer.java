@@ -1,0 +1,170 @@
+package org.caravan.web.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+import java.util.Optional;
+import org.caravan.scenario.Caravan;
+import org.caravan.scenario.UserException;
+import org.caravan.web.CaravanApi;
+import org.caravan.web.dto.Problem;
+import org.caravan.web.mapping.ApiException;
+import org.caravan.web.mapping.ApiJson;
+import org.caravan.web.mapping.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Caravan HTTP server: the JSON API under {@code /api}, the OpenAPI document at {@code /openapi.json}
+ * and the web app (from the class-path folder {@code /web}) at {@code /}. Start with {@link #start}; {@link #close}
+ * stops it. Handlers are stateless; the server serves requests concurrently.
+ */
+public final class CaravanServer implements AutoCloseable {
+  /** Largest request body accepted; larger ones get a 413 problem. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** Every API path with its method, as listed in the OpenAPI document. */
+  public static final List<String> ENDPOINTS = List.of("GET /api/health", "GET /api/places", "GET /api/network",
+      "GET /api/network/summary", "POST /api/routes", "POST /api/emissions", "GET /openapi.json");
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
+  private static final String JSON = "application/json";
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  private final Javalin app;
+  private final String host;
+
+  private CaravanServer(Javalin app, String host) {
+    this.app = app;
+    this.host = host;
+  }
+
+  /**
+   * Starts a server for a loaded network.
+   *
+   * @param host interface to listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+   * @param port TCP port; 0 picks a free one (see {@link #port()})
+   * @throws UserException when the address cannot be bound (the port is taken)
+   */
+  public static CaravanServer start(Caravan caravan, String host, int port) {
+    CaravanApi api = new CaravanApi(caravan);
+    Javalin app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.maxRequestSize = MAX_BODY_BYTES;
+      cfg.http.prefer405over404 = true;
+      if (CaravanServer.class.getResource("/web/index.html") != null) {
+        cfg.staticFiles.add(s -> {
+          s.hostedPath = "/";
+          s.directory = "/web";
+          s.location = Location.CLASSPATH;
+        });
+      } else {
+        LOG.warn("web app assets missing from the class path (built with -Dcaravan.web.skipNpm?); serving the API only");
+      }
+      cfg.routes.before("/api/*", CaravanServer::limitBody);
+      cfg.routes.get("/api/health", ctx -> json(ctx, api.health()));
+      cfg.routes.get("/api/places", ctx -> json(ctx, api.places(Optional.ofNullable(ctx.queryParam("q")),
+          Optional.ofNullable(ctx.queryParam("limit")))));
+      cfg.routes.get("/api/network", ctx -> geoJson(ctx, api.network()));
+      cfg.routes.get("/api/network/summary", ctx -> json(ctx, api.networkSummary()));
+      cfg.routes.post("/api/routes", ctx -> {
+        Optional<String> format = Optional.ofNullable(ctx.queryParam("format"));
+        byte[] out = api.routes(body(ctx), format);
+        if (format.filter("geojson"::equals).isPresent()) {
+          geoJson(ctx, out);
+        } else {
+          json(ctx, out);
+        }
+      });
+      cfg.routes.post("/api/emissions", ctx -> json(ctx, api.emissions(body(ctx))));
+      cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
+      cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
+      cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        problem(ctx, Problems.of(Problems.Type.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of()));
+      });
+      cfg.routes.error(404, ctx -> {
+        if (!ctx.res().isCommitted() && !PROBLEM_JSON.equals(ctx.res().getContentType())) {
+          problem(ctx, fromStatus(404));
+        }
+      });
+    });
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      app.stop();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException) {
+          throw new UserException("port", "cannot listen on " + host + ":" + port + " (" + t.getMessage()
+              + "); choose another port with --port, or 0 for a free one");
+        }
+      }
+      throw e;
+    }
+    return new CaravanServer(app, host);
+  }
+
+  /** The port the server listens on (the chosen one when started with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Base URL, e.g. {@code http://127.0.0.1:8080/}. */
+  public String url() {
+    String h = host.equals("0.0.0.0") || host.isEmpty() ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port() + "/";
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void limitBody(Context ctx) {
+    long length = ctx.contentLength();
+    if (length > MAX_BODY_BYTES) {
+      throw Problems.fail(Problems.Type.BODY_TOO_LARGE, "the request body has " + length + " bytes; at most "
+          + MAX_BODY_BYTES + " are accepted");
+    }
+  }
+
+  private static byte[] body(Context ctx) {
+    String type = Optional.ofNullable(ctx.contentType()).orElse("application/json");
+    if (!type.startsWith("application/json") && !type.startsWith("text/plain")) {
+      throw Problems.fail(Problems.Type.UNSUPPORTED_MEDIA_TYPE, "Content-Type is '" + type + "'; send application/json");
+    }
+    return ctx.bodyAsBytes();
+  }
+
+  private static void json(Context ctx, byte[] body) {
+    ctx.contentType(JSON).result(body);
+  }
+
+  private static void geoJson(Context ctx, byte[] body) {
+    ctx.contentType("application/geo+json").result(body);
+  }
+
+  private static void problem(Context ctx, Problem p) {
+    ctx.status(p.status()).contentType(PROBLEM_JSON).result(ApiJson.write(p));
+  }
+
+  private static Problem fromStatus(int status) {
+    Problems.Type type = switch (status) {
+      case 404 -> Problems.Type.NOT_FOUND;
+      case 405 -> Problems.Type.METHOD_NOT_ALLOWED;
+      case 413 -> Problems.Type.BODY_TOO_LARGE;
+      default -> status >= 500 ? Problems.Type.INTERNAL_ERROR : Problems.Type.INVALID_REQUEST;
+    };
+    String detail = switch (type) {
+      case NOT_FOUND -> "there is nothing at this path; the API is described at /openapi.json";
+      case METHOD_NOT_ALLOWED -> "this path does not accept this method; see /openapi.json";
+      case BODY_TOO_LARGE -> "the request body is larger than " + MAX_BODY_BYTES + " bytes";
+      default -> "the request cannot be served (HTTP " + status + ")";
+    };
+    return Problems.of(type, detail, List.of());
+  }
+}

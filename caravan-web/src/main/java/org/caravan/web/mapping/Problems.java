@@ -1,0 +1,224 @@
+package org.caravan.web.mapping;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caravan.emissions.EmissionsException;
+import org.caravan.scenario.UserException;
+import org.caravan.web.dto.Problem;
+import org.caravan.web.dto.Problem.FieldError;
+
+/**
+ * Builds the API's problem documents. Each problem type has a fixed title and a {@code type} URI that points at its
+ * description on the {@code /api-docs} page; the detail and the field list say what was wrong with this request.
+ */
+public final class Problems {
+  /** Problem types: the anchor on {@code /api-docs}, the HTTP status and the fixed title. */
+  public enum Type {
+    MALFORMED_JSON("malformed-json", 400, "The request body is not valid JSON"),
+    INVALID_REQUEST("invalid-request", 400, "The request has invalid fields"),
+    UNKNOWN_PLACE("unknown-place", 400, "A place in the request is not on the network"),
+    NO_ROUTE("no-route", 400, "No route satisfies the request"),
+    NOT_FOUND("not-found", 404, "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not accept this method"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be JSON"),
+    BODY_TOO_LARGE("body-too-large", 413, "The request body is too large"),
+    INTERNAL_ERROR("internal-error", 500, "The server failed to answer");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    Type(String slug, int status, String title) {
+      this.slug = slug;
+      this.status = status;
+      this.title = title;
+    }
+
+    public String uri() {
+      return "/api-docs#problem-" + slug;
+    }
+
+    public int status() {
+      return status;
+    }
+
+    public String title() {
+      return title;
+    }
+  }
+
+  /** Names the planner uses in {@link UserException#field()} that differ from the JSON field. */
+  private static final Map<String, String> PLANNER_FIELDS = Map.of(
+      "avoid_country", "avoid_countries", "avoid_passage", "avoid_passages", "max_budget", "max_budget_usd");
+
+  private static final Pattern CLI_OPTION = Pattern.compile("--([a-z]+(?:-[a-z]+)*)");
+  private static final Pattern CHAIN_PATH = Pattern.compile("^request body ((?:legs)?\\[(\\d+)\\](?:\\.([a-z_]+))?)");
+  private static final Pattern CHAIN_FIELD = Pattern.compile(", field ([a-z_]+)");
+
+  private Problems() {}
+
+  public static Problem of(Type type, String detail, List<FieldError> errors) {
+    return new Problem(type.uri(), type.title(), type.status(), detail, errors);
+  }
+
+  public static ApiException fail(Type type, String detail) {
+    return new ApiException(of(type, detail, List.of()));
+  }
+
+  /** A 400 for one bad field; {@code field} is the JSON name, {@code pointer} its RFC 6901 pointer. */
+  public static ApiException invalidField(String field, String pointer, String detail) {
+    return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(field, pointer, detail))));
+  }
+
+  /** A 400 for one bad top-level field of a JSON object body or query parameter. */
+  public static ApiException invalidField(String field, String detail) {
+    return invalidField(field, "/" + escape(field), detail);
+  }
+
+  /** The planner's refusal: an unknown place, an impossible constraint or a value out of range. */
+  public static ApiException fromUser(UserException e) {
+    String field = PLANNER_FIELDS.getOrDefault(e.field(), e.field());
+    String detail = apiWords(e.getMessage());
+    Type type = detail.startsWith("unknown place") ? Type.UNKNOWN_PLACE
+        : field.equals("constraints") ? Type.NO_ROUTE : Type.INVALID_REQUEST;
+    String pointer = field.equals("constraints") || field.isEmpty() ? "" : "/" + escape(field);
+    return new ApiException(of(type, detail, List.of(new FieldError(field, pointer, detail))));
+  }
+
+  /** A bad emission chain; the reader's messages name the leg and field, which become a JSON pointer. */
+  public static ApiException fromEmissions(EmissionsException e) {
+    String detail = e.getMessage().lines().findFirst().orElse("invalid chain");
+    if (detail.contains("not valid JSON")) {
+      return fail(Type.MALFORMED_JSON, detail);
+    }
+    String field = "";
+    String pointer = "";
+    Matcher m = CHAIN_PATH.matcher(detail);
+    if (m.find()) {
+      field = m.group(1);
+      pointer = (m.group(1).startsWith("legs") ? "/legs/" : "/") + m.group(2);
+      String name = m.group(3);
+      if (name == null) {
+        Matcher f = CHAIN_FIELD.matcher(detail);
+        name = f.find() ? f.group(1) : null;
+        if (name != null) {
+          field = field + "." + name;
+        }
+      }
+      if (name != null) {
+        pointer = pointer + "/" + escape(name);
+      }
+    }
+    return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(field, pointer, detail))));
+  }
+
+  /** Maps what Jackson reports about a body to a problem naming the field, without Java type names. */
+  public static ApiException fromJson(JacksonException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known = String.join(", ", new TreeSet<>(names(u.getKnownPropertyIds())));
+      String pointer = pointer(u);
+      return new ApiException(of(Type.INVALID_REQUEST, "unknown field '" + u.getPropertyName() + "'",
+          List.of(new FieldError(dotted(pointer), pointer, "unknown field; known fields: " + known))));
+    }
+    if (e instanceof MismatchedInputException m) {
+      String pointer = pointer(m);
+      if (pointer.isEmpty()) {
+        String what = m.getMessage().contains("end-of-input") ? "the request body is empty; expected a JSON object"
+            : "the request body must be a JSON object";
+        return new ApiException(of(Type.INVALID_REQUEST, what, List.of(new FieldError("", "", what))));
+      }
+      String detail = dotted(pointer) + ": " + expected(m.getTargetType());
+      return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(dotted(pointer), pointer, detail))));
+    }
+    if (e instanceof JsonMappingException j && !j.getPath().isEmpty()) {
+      String pointer = pointer(j);
+      String detail = dotted(pointer) + ": " + j.getOriginalMessage();
+      return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(dotted(pointer), pointer, detail))));
+    }
+    if (e instanceof InputCoercionException c) {
+      String name = Optional.ofNullable(c.getProcessor()).map(p -> currentName((JsonParser) p)).orElse("");
+      String detail = (name.isEmpty() ? "a number" : name) + " is out of range";
+      return new ApiException(of(Type.INVALID_REQUEST, detail,
+          List.of(new FieldError(name, name.isEmpty() ? "" : "/" + escape(name), detail))));
+    }
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
+    String detail = "malformed JSON" + where + ": " + e.getOriginalMessage();
+    return new ApiException(of(Type.MALFORMED_JSON, detail, List.of(new FieldError("", "", detail))));
+  }
+
+  /** RFC 6901 escaping of one reference token. */
+  public static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static String currentName(JsonParser p) {
+    try {
+      return Optional.ofNullable(p.currentName()).orElse("");
+    } catch (Exception ignored) {
+      return "";
+    }
+  }
+
+  private static String pointer(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      sb.append('/').append(r.getFieldName() != null ? escape(r.getFieldName()) : String.valueOf(r.getIndex()));
+    }
+    return sb.toString();
+  }
+
+  /** {@code /legs/1/toc} → {@code legs[1].toc}: how the field reads in a message. */
+  private static String dotted(String pointer) {
+    StringBuilder sb = new StringBuilder();
+    for (String t : pointer.substring(Math.min(1, pointer.length())).split("/")) {
+      if (t.matches("\\d+")) {
+        sb.append('[').append(t).append(']');
+      } else if (!t.isEmpty()) {
+        sb.append(sb.isEmpty() ? "" : ".").append(t.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "has the wrong type";
+    }
+    if (type == Double.class || type == double.class || type == Float.class) {
+      return "expected a number";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return "expected a whole number";
+    }
+    if (type == String.class) {
+      return "expected a string";
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "expected an array of strings";
+    }
+    return "has the wrong type";
+  }
+
+  private static List<String> names(Collection<Object> ids) {
+    return ids.stream().map(String::valueOf).toList();
+  }
+
+  /** The planner speaks CLI: {@code --un-class} becomes {@code un_class}. */
+  private static String apiWords(String message) {
+    return CLI_OPTION.matcher(message).replaceAll(r -> r.group(1).replace('-', '_').toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,148 @@
+package org.caravan.web.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.caravan.scenario.Caravan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in headless Chromium (Debian's chromium and chromium-driver, installed by {@code scripts/setup-browser}
+ * when missing): the map shows the network, the planner finds Xi'an → Duisburg routes avoiding Russia and Belarus,
+ * draws them, and shows a route's legs on click. Screenshots go to {@code target/screenshots}. Skipped, with the
+ * reason, when Chromium cannot be installed.
+ */
+class PlannerBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  private static CaravanServer server;
+  private static WebDriver driver;
+  private static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(browserAvailable(), "headless Chromium is not available and scripts/setup-browser could not "
+        + "install it (needs root and Debian's package mirrors); skipping the browser test");
+    server = CaravanServer.start(Caravan.openDefault(), "127.0.0.1", 0);
+    profile = Files.createTempDirectory("caravan-chromium");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--enable-unsafe-swiftshader", "--window-size=1400,900", "--user-data-dir=" + profile);
+    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), o);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static boolean browserAvailable() throws Exception {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+      return true;
+    }
+    Path script = Path.of(System.getProperty("caravan.repo", ".."), "scripts", "setup-browser");
+    if (!Files.isExecutable(script)) {
+      return false;
+    }
+    Process p = new ProcessBuilder(script.toString()).inheritIO().start();
+    return p.waitFor() == 0 && Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  private static long number(String script) {
+    Object v = js(script);
+    return v == null ? 0 : ((Number) v).longValue();
+  }
+
+  private static void shot(String name) throws Exception {
+    File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void pickPlace(String inputId, String typed, String expectedId) {
+    WebElement input = driver.findElement(By.id(inputId));
+    input.clear();
+    input.sendKeys(typed);
+    By first = By.cssSelector("#" + inputId + "-suggest li[data-id='" + expectedId + "']");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(first).isEmpty());
+    driver.findElement(first).click();
+    assertThat(input.getAttribute("data-id")).isEqualTo(expectedId);
+  }
+
+  @Test
+  void plans_xian_to_duisburg_around_russia_and_belarus_and_draws_the_routes() throws Exception {
+    driver.get(server.url());
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> number("return window.caravan ? window.caravan.networkLayerCount() : 0") > 100);
+    assertThat(number("return window.caravan.networkFeatureCount()")).isGreaterThan(250);
+    shot("network.png");
+
+    pickPlace("from", "Xian", "CNXIA");
+    pickPlace("to", "Duisb", "DEDUI");
+    driver.findElement(By.id("avoid-countries")).sendKeys("RU, BY");
+    driver.findElement(By.id("plan")).click();
+
+    By rows = By.cssSelector("#routes tbody tr");
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElements(rows).size() >= 2);
+    List<WebElement> found = driver.findElements(rows);
+    for (WebElement row : found) {
+      String countries = row.findElements(By.tagName("td")).get(8).getText();
+      assertThat(countries.split(" ")).contains("CN", "DE").doesNotContain("RU", "BY");
+    }
+    assertThat(number("return window.caravan.routeCount()")).isEqualTo(found.size());
+    assertThat(driver.findElement(By.id("status")).getText()).contains("CNXIA", "DEDUI");
+    shot("planner.png");
+
+    driver.findElement(By.cssSelector("#routes th[data-key='cost_usd']")).click();
+    List<Double> costs = driver.findElements(By.cssSelector("#routes tbody tr td:nth-child(4)")).stream()
+        .map(td -> Double.parseDouble(td.getText().replace(",", ""))).toList();
+    assertThat(costs).isSorted();
+
+    driver.findElements(rows).get(0).click();
+    WebElement legs = driver.findElement(By.id("legs"));
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> legs.isDisplayed());
+    assertThat(legs.findElements(By.cssSelector("table.legs tbody tr"))).isNotEmpty();
+    assertThat(legs.getText()).contains("rail");
+    assertThat(number("return window.caravan.selectedRoute()")).isPositive();
+    shot("route-legs.png");
+  }
+
+  @Test
+  void api_docs_page_lists_the_operations() {
+    driver.get(server.url() + "api-docs");
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("section.op")).isEmpty());
+    String text = driver.findElement(By.id("doc")).getText();
+    assertThat(text).contains("/api/routes", "/api/emissions", "Problem types", "RouteRequest");
+  }
+}
