@@ -40,8 +40,8 @@ import org.locationtech.jts.io.WKBReader;
  */
 public final class SeaLanes implements SeaLaneOverrides {
   private static final String RESOURCE = "marnet/marnet_plus_20km.gpkg";
-  /** A port farther than this from any lane vertex is not on marnet (e.g. the Caspian). */
-  private static final double MAX_SNAP_KM = 150;
+  /** A port farther than this from any lane vertex is not on marnet (the Caspian); Lianyungang is 170 km off the nearest lane. */
+  private static final double MAX_SNAP_KM = 250;
   private static final int ARCTIC = 1 << 30;
 
   private final double[] vLon;
@@ -53,6 +53,7 @@ public final class SeaLanes implements SeaLaneOverrides {
   private final int[] edgePassages;
   private final double[][] edgeCoords; // lon,lat,... in the stored direction a -> b
   private final int[] edgeA;
+  private final boolean[] mainComponent; // vertices of the largest connected piece: ports snap only to these
 
   private SeaLanes(double[] vLon, double[] vLat, int[] edgeA, int[] edgeB, double[] edgeKm, int[] edgePassages, double[][] coords) {
     this.vLon = vLon;
@@ -80,6 +81,46 @@ public final class SeaLanes implements SeaLaneOverrides {
       target[fill[edgeB[e]]] = edgeA[e];
       edge[fill[edgeB[e]]++] = e;
     }
+    mainComponent = largestComponent();
+  }
+
+  /** Marnet has small pieces cut off from the oceans; a port snapped to one would find no lane. */
+  private boolean[] largestComponent() {
+    int n = vLon.length;
+    int[] comp = new int[n];
+    Arrays.fill(comp, -1);
+    int best = -1;
+    int bestSize = 0;
+    int[] stack = new int[n];
+    for (int root = 0, c = 0; root < n; root++) {
+      if (comp[root] >= 0) {
+        continue;
+      }
+      int size = 0;
+      int top = 0;
+      stack[top++] = root;
+      comp[root] = c;
+      while (top > 0) {
+        int v = stack[--top];
+        size++;
+        for (int i = start[v]; i < start[v + 1]; i++) {
+          if (comp[target[i]] < 0) {
+            comp[target[i]] = c;
+            stack[top++] = target[i];
+          }
+        }
+      }
+      if (size > bestSize) {
+        bestSize = size;
+        best = c;
+      }
+      c++;
+    }
+    boolean[] main = new boolean[n];
+    for (int v = 0; v < n; v++) {
+      main[v] = comp[v] == best;
+    }
+    return main;
   }
 
   /** Loads marnet from the class path (the searoute-core jar). */
@@ -289,11 +330,17 @@ public final class SeaLanes implements SeaLaneOverrides {
     return r;
   }
 
+  /** Distance from a point to the lane vertex it snaps to, km (diagnostics and tests). */
+  public double snapKm(double lon, double lat) {
+    int v = nearest(lon, lat);
+    return Geo.km(lat, lon, vLat[v], vLon[v]);
+  }
+
   private int nearest(double lon, double lat) {
     int best = 0;
     double bestKm = Double.MAX_VALUE;
     for (int v = 0; v < vLon.length; v++) {
-      if (Math.abs(vLat[v] - lat) > 3) {
+      if (!mainComponent[v] || Math.abs(vLat[v] - lat) > 3) {
         continue;
       }
       double d = Geo.km(lat, lon, vLat[v], vLon[v]);

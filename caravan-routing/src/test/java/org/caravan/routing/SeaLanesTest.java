@@ -45,6 +45,16 @@ class SeaLanesTest {
   }
 
   @Test
+  void every_chinese_port_of_the_network_reaches_europe() {
+    // Lianyungang, Ningbo, Shanghai to Piraeus and Antwerp
+    for (double[] from : new double[][] {{119.45, 34.733}, {121.85, 29.93}, {121.9, 31.35}}) {
+      for (double[] to : new double[][] {{23.638, 37.95}, {4.383, 51.2}}) {
+        assertThat(lanes.lane(from[0], from[1], to[0], to[1], 0)).as("%s -> %s", java.util.Arrays.toString(from), java.util.Arrays.toString(to)).isPresent();
+      }
+    }
+  }
+
+  @Test
   void the_caspian_is_not_on_marnet() {
     assertThat(lanes.lane(51.15, 43.65, 49.44, 39.98, 0)).isEmpty(); // Aktau -> Alat
   }

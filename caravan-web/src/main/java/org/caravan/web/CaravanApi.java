@@ -14,6 +14,7 @@ import org.caravan.emissions.EmissionsException;
 import org.caravan.network.NetworkSummary;
 import org.caravan.network.io.GeoJson;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.NetworkDistanceResolver;
 import org.caravan.scenario.Planner;
 import org.caravan.scenario.RouteQuery;
 import org.caravan.scenario.RouteViews;
@@ -49,8 +50,8 @@ public final class CaravanApi {
 
   public CaravanApi(Caravan caravan) {
     this.caravan = caravan;
-    this.emissions = EmissionCalculator.withDefaults();
-    this.chains = new ChainFileReader(emissions.factors(), Optional.empty());
+    this.emissions = caravan.emissions();
+    this.chains = new ChainFileReader(emissions.factors(), Optional.of(new NetworkDistanceResolver(caravan)));
     NetworkSummary s = NetworkSummary.of(caravan.network());
     this.health = ApiJson.write(new Health("ok", VERSION, s.nodes(), s.links()));
     this.network = ApiJson.write(GeoJson.export(caravan.network()));
