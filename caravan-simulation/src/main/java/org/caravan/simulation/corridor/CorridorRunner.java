@@ -40,7 +40,7 @@ public final class CorridorRunner {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1, got " + replications);
     }
-    Layout layout = new Layout(spec);
+    Layout layout = Layout.of(spec);
     long[] seeds = replicationSeeds(seed, replications);
     Merger merger = new Merger(layout, replications, seed, seeds);
     int nThreads = Math.max(1, Math.min(threads, replications));

@@ -27,7 +27,12 @@ public final class Layout {
   final int[] borderSeriesGate;
   final int samples;
 
-  Layout(CorridorSpec spec) {
+  /** The layout of {@code spec}. */
+  public static Layout of(CorridorSpec spec) {
+    return new Layout(spec);
+  }
+
+  private Layout(CorridorSpec spec) {
     this.spec = spec;
     gateResource = new int[spec.gates().size()];
     for (int g = 0; g < gateResource.length; g++) {
