@@ -25,6 +25,9 @@ import org.caravan.simulation.stats.TimeWeightedStat;
  * time. Storms and dated closures shut ports and gates. Create, {@link #run()}, read the result; one model
  * per thread.
  *
+ * <p>Pools: a crossing's yard is one pool; elsewhere units wait with the units that have the same remaining
+ * path, so a block train is formed for a destination group and stays together through transshipments.
+ *
  * <p>Data layout: units, trains ("consists") and vessels are dense int indexes into struct-of-arrays with
  * free lists; a queue of units is an intrusive singly linked list ({@code uNext}), so a train or vessel
  * takes its load by unlinking a prefix of a pool, and no object is created per event or per unit.
@@ -118,7 +121,10 @@ public final class CorridorModel implements EventDispatcher {
   private int uFreeCount;
   private int uUsed;
 
-  // Pools (one per leg): intrusive FIFO lists of units.
+  // Pools (see Layout: per remaining path, or per crossing yard): intrusive FIFO lists of units.
+  private final int nPools;
+  private final int[] poolLeg;
+  private final int[][] flowPool;
   private final int[] pHead;
   private final int[] pTail;
   private final int[] pCount;
@@ -152,6 +158,7 @@ public final class CorridorModel implements EventDispatcher {
   // Crossings and vessels.
   private final int nCrossings;
   private final int[] xLeg;
+  private final int[] xPool;
   private final int[] xFrom;
   private final int[] xTo;
   private final int[] xEffCap;
@@ -239,9 +246,12 @@ public final class CorridorModel implements EventDispatcher {
       legDelay[l] = dist(leg.delayMean_s(), leg.delaySd_s());
       legEndHandling[l] = Math.round(leg.endHandling_s());
     }
-    pHead = new int[nLegs];
-    pTail = new int[nLegs];
-    pCount = new int[nLegs];
+    nPools = layout.poolLeg.length;
+    poolLeg = layout.poolLeg;
+    flowPool = layout.flowPool;
+    pHead = new int[nPools];
+    pTail = new int[nPools];
+    pCount = new int[nPools];
     Arrays.fill(pHead, NONE);
     Arrays.fill(pTail, NONE);
 
@@ -310,6 +320,7 @@ public final class CorridorModel implements EventDispatcher {
     }
 
     nCrossings = spec.crossings().size();
+    xPool = layout.crossingPool;
     xLeg = new int[nCrossings];
     Arrays.fill(xLeg, NONE);
     for (int l = 0; l < nLegs; l++) {
@@ -382,8 +393,8 @@ public final class CorridorModel implements EventDispatcher {
     busyAreaAtWarmup = new double[nRes];
     queueAreaAtWarmup = new double[nRes];
     series = new float[layout.seriesNames.size()][layout.samples];
-    touched = new int[nLegs];
-    touchedMark = new boolean[nLegs];
+    touched = new int[nPools];
+    touchedMark = new boolean[nPools];
   }
 
   /** A histogram of door-to-door minutes (up to ten years, three significant digits). */
@@ -404,9 +415,9 @@ public final class CorridorModel implements EventDispatcher {
       }
     }
     long formation = spec.formationTimetable_s();
-    for (int l = 0; l < nLegs; l++) {
-      if (legKind[l] == CorridorSpec.LegKind.RAIL.ordinal() && formation > 0) {
-        engine.schedule(formation / 2 + (l * 7_919L) % formation, FORM_TIMETABLE, l);
+    for (int p = 0; p < nPools; p++) {
+      if (legKind[poolLeg[p]] == CorridorSpec.LegKind.RAIL.ordinal() && formation > 0) {
+        engine.schedule(formation / 2 + (p * 7_919L) % formation, FORM_TIMETABLE, p);
       }
     }
     for (int x = 0; x < nCrossings; x++) {
@@ -458,17 +469,17 @@ public final class CorridorModel implements EventDispatcher {
     long now = engine.now();
     double mean = flowUnitsPerDay[f] * seasonFactor(now) * Math.pow(1 + flowGrowth[f], now / YEAR_S);
     int k = poisson(rngFlow[f], mean);
-    int leg = flowLegs[f][0];
+    int pool = flowPool[f][0];
     for (int i = 0; i < k; i++) {
       int u = newUnit();
       uFlow[u] = f;
       uLegPos[u] = 0;
       uRelease[u] = now;
-      appendToPool(leg, u);
+      appendToPool(pool, u);
       created++;
     }
     if (k > 0) {
-      touch(leg);
+      touch(pool);
       processTouched();
     }
     long next = now + 86_400L;
@@ -512,17 +523,17 @@ public final class CorridorModel implements EventDispatcher {
 
   // ---- pools and formation ----
 
-  private void appendToPool(int leg, int u) {
+  private void appendToPool(int pool, int u) {
     uNext[u] = NONE;
     uJoin[u] = engine.now();
-    if (pTail[leg] == NONE) {
-      pHead[leg] = u;
+    if (pTail[pool] == NONE) {
+      pHead[pool] = u;
     } else {
-      uNext[pTail[leg]] = u;
+      uNext[pTail[pool]] = u;
     }
-    pTail[leg] = u;
-    pCount[leg]++;
-    int x = legCrossing[leg];
+    pTail[pool] = u;
+    pCount[pool]++;
+    int x = legCrossing[poolLeg[pool]];
     if (x >= 0) {
       int port = xFrom[x];
       yardUnits[port]++;
@@ -531,10 +542,10 @@ public final class CorridorModel implements EventDispatcher {
   }
 
   /** Unlinks the first {@code n} units of a pool, accounting their wait to resource {@code res}; returns the head. */
-  private int takeFromPool(int leg, int n, int res, int[] tailOut) {
+  private int takeFromPool(int pool, int n, int res, int[] tailOut) {
     long now = engine.now();
     boolean measured = now >= warmup;
-    int head = pHead[leg];
+    int head = pHead[pool];
     int u = head;
     int last = NONE;
     for (int i = 0; i < n; i++) {
@@ -547,39 +558,40 @@ public final class CorridorModel implements EventDispatcher {
       u = uNext[u];
     }
     uNext[last] = NONE;
-    pHead[leg] = u;
+    pHead[pool] = u;
     if (u == NONE) {
-      pTail[leg] = NONE;
+      pTail[pool] = NONE;
     }
-    pCount[leg] -= n;
+    pCount[pool] -= n;
     tailOut[0] = last;
     return head;
   }
 
   private final int[] tailScratch = new int[1];
 
-  private void touch(int leg) {
-    if (!touchedMark[leg]) {
-      touchedMark[leg] = true;
-      touched[touchedCount++] = leg;
+  private void touch(int pool) {
+    if (!touchedMark[pool]) {
+      touchedMark[pool] = true;
+      touched[touchedCount++] = pool;
     }
   }
 
   private void processTouched() {
     for (int i = 0; i < touchedCount; i++) {
-      int leg = touched[i];
-      touchedMark[leg] = false;
+      int pool = touched[i];
+      touchedMark[pool] = false;
+      int leg = poolLeg[pool];
       switch (CorridorSpec.LegKind.values()[legKind[leg]]) {
         case RAIL -> {
           int cap = spec.trainCapacity_units();
-          while (pCount[leg] >= cap) {
-            departTrain(leg, cap);
+          while (pCount[pool] >= cap) {
+            departTrain(pool, cap);
           }
         }
         case CROSSING -> tryLoad(legCrossing[leg]);
         case DELAY -> {
-          if (pCount[leg] > 0) {
-            int c = newConsist(leg, pCount[leg], -1);
+          if (pCount[pool] > 0) {
+            int c = newConsist(pool, pCount[pool], -1);
             engine.schedule(engine.now() + delayTicks(legDelay[leg], rngDelay) + legEndHandling[leg], LEG_END, c);
           }
         }
@@ -588,22 +600,22 @@ public final class CorridorModel implements EventDispatcher {
     touchedCount = 0;
   }
 
-  private void onFormationTimetable(int leg) {
-    if (pCount[leg] > 0) {
-      departTrain(leg, Math.min(pCount[leg], spec.trainCapacity_units()));
+  private void onFormationTimetable(int pool) {
+    if (pCount[pool] > 0) {
+      departTrain(pool, Math.min(pCount[pool], spec.trainCapacity_units()));
     }
     long next = engine.now() + spec.formationTimetable_s();
     if (next < horizon) {
-      engine.schedule(next, FORM_TIMETABLE, leg);
+      engine.schedule(next, FORM_TIMETABLE, pool);
     }
   }
 
-  private void departTrain(int leg, int n) {
-    int c = newConsist(leg, n, layout.legFormationResource[leg]);
+  private void departTrain(int pool, int n) {
+    int c = newConsist(pool, n, layout.poolFormationResource[pool]);
     enterStep(c);
   }
 
-  private int newConsist(int leg, int n, int res) {
+  private int newConsist(int pool, int n, int res) {
     int c;
     if (cFreeCount > 0) {
       c = cFree[--cFreeCount];
@@ -621,19 +633,19 @@ public final class CorridorModel implements EventDispatcher {
       }
     }
     if (res >= 0) {
-      cHead[c] = takeFromPool(leg, n, res, tailScratch);
+      cHead[c] = takeFromPool(pool, n, res, tailScratch);
     } else {
-      cHead[c] = takeFromPoolUnmeasured(leg, n);
+      cHead[c] = takeFromPoolUnmeasured(pool, n);
     }
     cTail[c] = tailScratch[0];
     cCount[c] = n;
-    cLeg[c] = leg;
+    cLeg[c] = poolLeg[pool];
     cStep[c] = 0;
     return c;
   }
 
-  private int takeFromPoolUnmeasured(int leg, int n) {
-    int head = pHead[leg];
+  private int takeFromPoolUnmeasured(int pool, int n) {
+    int head = pHead[pool];
     int u = head;
     int last = NONE;
     for (int i = 0; i < n; i++) {
@@ -641,11 +653,11 @@ public final class CorridorModel implements EventDispatcher {
       u = uNext[u];
     }
     uNext[last] = NONE;
-    pHead[leg] = u;
+    pHead[pool] = u;
     if (u == NONE) {
-      pTail[leg] = NONE;
+      pTail[pool] = NONE;
     }
-    pCount[leg] -= n;
+    pCount[pool] -= n;
     tailScratch[0] = last;
     return head;
   }
@@ -738,9 +750,9 @@ public final class CorridorModel implements EventDispatcher {
         deliver(u, f);
       } else {
         uLegPos[u] = pos;
-        int nextLeg = flowLegs[f][pos];
-        appendToPool(nextLeg, u);
-        touch(nextLeg);
+        int nextPool = flowPool[f][pos];
+        appendToPool(nextPool, u);
+        touch(nextPool);
       }
       u = next;
     }
@@ -763,16 +775,16 @@ public final class CorridorModel implements EventDispatcher {
   // ---- crossings ----
 
   private void tryLoad(int x) {
-    int leg = xLeg[x];
-    while (xIdleCount[x] > 0 && pCount[leg] >= xEffCap[x]) {
+    int pool = xPool[x];
+    while (xIdleCount[x] > 0 && pCount[pool] >= xEffCap[x]) {
       loadVessel(x, xEffCap[x]);
     }
   }
 
   private void onCrossingTimetable(int x) {
-    int leg = xLeg[x];
-    if (xIdleCount[x] > 0 && pCount[leg] > 0) {
-      loadVessel(x, Math.min(pCount[leg], xEffCap[x]));
+    int pool = xPool[x];
+    if (xIdleCount[x] > 0 && pCount[pool] > 0) {
+      loadVessel(x, Math.min(pCount[pool], xEffCap[x]));
     }
     long next = engine.now() + spec.crossings().get(x).timetable_s();
     if (next < horizon) {
@@ -784,7 +796,7 @@ public final class CorridorModel implements EventDispatcher {
     int v = xIdle[x][--xIdleCount[x]];
     long now = engine.now();
     xBusy[x].set(now, xIdle[x].length - xIdleCount[x]);
-    vHead[v] = takeFromPool(xLeg[x], n, layout.crossingYardResource[x], tailScratch);
+    vHead[v] = takeFromPool(xPool[x], n, layout.crossingYardResource[x], tailScratch);
     vTail[v] = tailScratch[0];
     vCount[v] = n;
     int port = xFrom[x];
@@ -986,8 +998,8 @@ public final class CorridorModel implements EventDispatcher {
   /** Units inside the system, found by walking every pool, train and vessel (not from the counters). */
   private long countInside() {
     long n = 0;
-    for (int l = 0; l < nLegs; l++) {
-      n += listLength(pHead[l]);
+    for (int p = 0; p < nPools; p++) {
+      n += listLength(pHead[p]);
     }
     for (int c = 0; c < cUsed; c++) {
       n += listLength(cHead[c]);

@@ -18,7 +18,11 @@ public final class Layout {
   final List<ResourceRef> resources = new ArrayList<>();
   final int[] gateResource;
   final int[] portResource;
-  final int[] legFormationResource;
+  /** Pool of a unit of flow f at leg position k: units share a pool when their remaining path is the same. */
+  final int[][] flowPool;
+  final int[] poolLeg;
+  final int[] poolFormationResource;
+  final int[] crossingPool;
   final int[] crossingYardResource;
   final int[] crossingFleetResource;
   final List<String> corridors = new ArrayList<>();
@@ -44,10 +48,44 @@ public final class Layout {
     for (int p = 0; p < portResource.length; p++) {
       portResource[p] = add(ResourceKind.BERTH, spec.ports().get(p).node(), p);
     }
-    legFormationResource = new int[spec.legs().size()];
-    for (int l = 0; l < legFormationResource.length; l++) {
-      CorridorSpec.Leg leg = spec.legs().get(l);
-      legFormationResource[l] = leg.kind() == CorridorSpec.LegKind.RAIL ? add(ResourceKind.FORMATION, leg.id(), l) : -1;
+    // Pools: a crossing's yard is one pool for all units; elsewhere units wait with those that have the same
+    // remaining path (a block train is formed for a destination group and stays together through transfers).
+    java.util.Map<String, Integer> poolKey = new java.util.LinkedHashMap<>();
+    List<Integer> pLeg = new ArrayList<>();
+    List<String> pLabel = new ArrayList<>();
+    flowPool = new int[spec.flows().size()][];
+    for (int f = 0; f < flowPool.length; f++) {
+      int[] legs = spec.flows().get(f).legs();
+      flowPool[f] = new int[legs.length];
+      for (int k = 0; k < legs.length; k++) {
+        CorridorSpec.Leg leg = spec.legs().get(legs[k]);
+        String key = leg.kind() == CorridorSpec.LegKind.CROSSING ? "x" + legs[k]
+            : "s" + java.util.Arrays.toString(java.util.Arrays.copyOfRange(legs, k, legs.length));
+        Integer p = poolKey.get(key);
+        if (p == null) {
+          p = pLeg.size();
+          poolKey.put(key, p);
+          pLeg.add(legs[k]);
+          String label = leg.id() + " to " + spec.flows().get(f).to();
+          String unique = label;
+          for (int n = 2; pLabel.contains(unique); n++) {
+            unique = label + " #" + n;
+          }
+          pLabel.add(unique);
+        }
+        flowPool[f][k] = p;
+      }
+    }
+    poolLeg = pLeg.stream().mapToInt(Integer::intValue).toArray();
+    poolFormationResource = new int[poolLeg.length];
+    crossingPool = new int[spec.crossings().size()];
+    java.util.Arrays.fill(crossingPool, -1);
+    for (int p = 0; p < poolLeg.length; p++) {
+      CorridorSpec.Leg leg = spec.legs().get(poolLeg[p]);
+      poolFormationResource[p] = leg.kind() == CorridorSpec.LegKind.RAIL ? add(ResourceKind.FORMATION, pLabel.get(p), p) : -1;
+      if (leg.kind() == CorridorSpec.LegKind.CROSSING) {
+        crossingPool[leg.crossing()] = p;
+      }
     }
     crossingYardResource = new int[spec.crossings().size()];
     crossingFleetResource = new int[spec.crossings().size()];
