@@ -72,14 +72,8 @@ public final class ScenarioLoader {
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, caravan);
     } catch (IOException e) {
-      throw new UncheckedIOExceptionWrapper(e);
-    }
-  }
-
-  /** Thrown when a packed resource cannot be read (a broken jar, not a user error). */
-  static final class UncheckedIOExceptionWrapper extends RuntimeException {
-    UncheckedIOExceptionWrapper(IOException e) {
-      super(e);
+      // A packed resource that cannot be read is a broken jar, not a user error.
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

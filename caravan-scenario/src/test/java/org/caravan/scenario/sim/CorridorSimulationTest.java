@@ -64,6 +64,24 @@ class CorridorSimulationTest {
     assertThat(p95Closed).isGreaterThan(p95Base);
   }
 
+  @Test
+  void closing_the_dostyk_border_for_five_days_delays_the_china_flows() {
+    String base = Fixtures.shortYaml(20, 60, 2);
+    String closed = base.replace("disruptions: []", """
+        disruptions:
+          - id: dostyk
+            kind: border_closure
+            nodes: [KZ-DOSTYK]
+            start_day: 10
+            duration_days: 5
+        """);
+    Scenario a = Fixtures.parse(base);
+    Scenario b = Fixtures.parse(closed);
+
+    assertThat(new ModelBuilder(Fixtures.CARAVAN).build(b).spec().closures().getFirst().gates()).hasSize(1);
+    assertThat(p95Middle(b)).isGreaterThan(p95Middle(a));
+  }
+
   private double p95Middle(Scenario sc) {
     CorridorResult r = service.run(sc, 2, i -> {}).result();
     int c = r.layout().corridors().indexOf("middle");
