@@ -283,7 +283,7 @@ public final class SimulationOutput {
   static String replicationsCsv(CorridorResult r) {
     List<String> cols = new ArrayList<>();
     for (String c : List.of("throughput.all.teu_per_year", "throughput.all.tonnes_per_year", "transit.all.p50_days",
-        "transit.all.p95_days", "co2e.all.tonnes_per_year", "storm.closed_days")) {
+        "transit.all.p95_days", "co2e.all.tonnes_per_year", "storm.closed_days_per_year")) {
       cols.add(c);
     }
     for (String c : r.layout().corridors()) {

@@ -88,7 +88,7 @@ public final class ValidationReport {
             within(w, 1, 14), "TWOBIKE, BIGMAP19, LUKAS18"));
       }
     }
-    double storm = mean(r, "storm.closed_days");
+    double storm = mean(r, "storm.closed_days_per_year");
     rows.add(new Row("Caspian ports closed by storms, days/yr (sampled)", f1(storm),
         "several 5–7 day events a year, mostly winter/spring", within(storm, 10, 25),
         "SEANEWS220509, AZN250210, MINVAL; frequency EST (§10.2)"));

@@ -303,7 +303,11 @@ public final class CorridorModel implements EventDispatcher {
         }
       }
     }
-    stormDays[0] = mergedLength(stormWindows) / DAY_S;
+    List<long[]> measured = new ArrayList<>();
+    for (long[] w : stormWindows) {
+      measured.add(new long[] {Math.max(w[0], warmup), Math.min(w[1], horizon)});
+    }
+    stormDays[0] = mergedLength(measured) / DAY_S / ((horizon - warmup) / YEAR_S);
     portClosedStart = new long[nPorts][];
     portClosedEnd = new long[nPorts][];
     for (int p = 0; p < nPorts; p++) {

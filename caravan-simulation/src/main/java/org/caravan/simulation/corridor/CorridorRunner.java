@@ -173,7 +173,7 @@ public final class CorridorRunner {
         kpi(p + ".mean_queue", r.kind() == ResourceKind.BERTH ? "vessels"
             : r.kind() == ResourceKind.SECTION || r.kind() == ResourceKind.BORDER ? "trains" : "units");
       }
-      kpi("storm.closed_days", "d");
+      kpi("storm.closed_days_per_year", "d/yr");
     }
 
     void add(ReplicationResult r) {

@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * @param resourceServed per resource: trains, vessels or units served post warm-up
  * @param series queue-length samples, [series][sample], from time 0
  * @param events events dispatched
- * @param stormDays days with at least one storm-closed port (sampled)
+ * @param stormDays days per year of the measured window with at least one storm-closed port (sampled)
  */
 public record ReplicationResult(
     int replication,
