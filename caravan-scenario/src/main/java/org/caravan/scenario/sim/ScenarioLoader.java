@@ -103,7 +103,40 @@ public final class ScenarioLoader {
     if (f == null) {
       throw new UserException("scenario", "scenario file is empty");
     }
-    return new Checker(caravan).check(f, defaultName);
+    try {
+      return new Checker(caravan).check(f, defaultName);
+    } catch (UserException e) {
+      int line = lineOf(yaml, e.field());
+      throw line > 0 ? new UserException(e.field(), e.getMessage() + " (line " + line + ")") : e;
+    }
+  }
+
+  /**
+   * The line of a field given as a path such as {@code demand.flows[2].teu_per_year}, or of its closest
+   * enclosing field; 0 if not found. Reads the text again with the streaming parser, which knows token
+   * locations (the bound records do not).
+   */
+  static int lineOf(String yaml, String field) {
+    String pointer = "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+    java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+    try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(yaml)) {
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || p.getParsingContext().inArray()) {
+          String ptr = p.getParsingContext().pathAsPointer().toString();
+          lines.putIfAbsent(ptr, p.currentTokenLocation().getLineNr());
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    for (String ptr = pointer; !ptr.isEmpty(); ptr = ptr.substring(0, Math.max(0, ptr.lastIndexOf('/')))) {
+      Integer line = lines.get(ptr);
+      if (line != null) {
+        return line;
+      }
+    }
+    return 0;
   }
 
   private static String path(JsonMappingException e) {

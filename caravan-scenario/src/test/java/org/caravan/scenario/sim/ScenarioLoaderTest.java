@@ -44,7 +44,7 @@ class ScenarioLoaderTest {
     String yaml = Fixtures.defaultYaml().replace("teu_per_year: 12000", "teu_per_year: -5");
     assertThatThrownBy(() -> Fixtures.parse(yaml))
         .isInstanceOf(UserException.class)
-        .hasMessage("demand.flows[1].teu_per_year must be >= 0, got -5");
+        .hasMessageMatching("demand\\.flows\\[1]\\.teu_per_year must be >= 0, got -5 \\(line \\d+\\)");
   }
 
   @Test
@@ -52,8 +52,17 @@ class ScenarioLoaderTest {
     String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0");
     assertThatThrownBy(() -> Fixtures.parse(yaml))
         .isInstanceOf(UserException.class)
-        .hasMessage("horizon_days must be > 0, got 0")
+        .hasMessageMatching("horizon_days must be > 0, got 0 \\(line \\d+\\)")
         .extracting(e -> ((UserException) e).field()).isEqualTo("horizon_days");
+  }
+
+  @Test
+  void semantic_errors_give_the_line_of_the_field() {
+    String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0");
+    int expected = 1 + (int) yaml.substring(0, yaml.indexOf("horizon_days: 0")).chars().filter(c -> c == '\n').count();
+    assertThat(ScenarioLoader.lineOf(yaml, "horizon_days")).isEqualTo(expected);
+    int flowLine = ScenarioLoader.lineOf(yaml, "demand.flows[1].teu_per_year");
+    assertThat(yaml.lines().skip(flowLine - 1).findFirst().orElseThrow()).contains("teu_per_year: 12000");
   }
 
   @Test
