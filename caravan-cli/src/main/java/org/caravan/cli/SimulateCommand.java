@@ -2,7 +2,6 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,9 +10,6 @@ import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.sim.SimulationOutput;
 import org.caravan.scenario.sim.SimulationService;
-import org.caravan.simulation.corridor.Bottleneck;
-import org.caravan.simulation.corridor.CorridorResult;
-import org.caravan.simulation.corridor.KpiStat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,52 +81,10 @@ public final class SimulateCommand implements Callable<Integer> {
     if (json) {
       stdout.print(SimulationOutput.summaryJson(run.scenario(), run.model(), run.result()));
     } else {
-      printTable(stdout, run, dir, wall_s);
+      stdout.print(SimulationOutput.summaryTable(run, dir, wall_s));
     }
     stdout.flush();
     return 0;
-  }
-
-  private static void printTable(PrintWriter o, SimulationService.Run run, Path dir, double wall_s) {
-    CorridorResult r = run.result();
-    Scenario sc = run.scenario();
-    o.printf(Locale.ROOT, "scenario %s: %d replications x %.0f days (+%.0f warm-up), seed %d, %.1f s wall%n",
-        sc.name(), r.replications(), sc.horizonDays(), sc.warmupDays(), r.seed(), wall_s);
-    o.printf(Locale.ROOT, "%-12s %14s %14s %10s %10s %14s%n", "corridor", "TEU/yr", "Mt/yr", "p50 d", "p95 d",
-        "kt CO2e/yr");
-    List<String> rows = new java.util.ArrayList<>(List.of("all"));
-    rows.addAll(r.layout().corridors());
-    for (String c : rows) {
-      o.printf(Locale.ROOT, "%-12s %14s %14s %10s %10s %14s%n", c,
-          pm(r, "throughput." + c + ".teu_per_year", 1),
-          pm(r, "throughput." + c + ".tonnes_per_year", 1e6),
-          pm(r, "transit." + c + ".p50_days", 1),
-          pm(r, "transit." + c + ".p95_days", 1),
-          pm(r, "co2e." + c + ".tonnes_per_year", 1e3));
-    }
-    o.println("top bottlenecks (share of all waiting):");
-    for (Bottleneck b : r.bottlenecks().subList(0, Math.min(5, r.bottlenecks().size()))) {
-      o.printf(Locale.ROOT, "  %d. %-10s %-48s %5.1f %%  mean wait %.1f h%n", b.rank(), b.kind().code(), b.id(),
-          100 * b.share(), b.meanWait_h());
-    }
-    o.printf(Locale.ROOT, "units: %d created, %d delivered, %d inside at the end%n", r.unitsCreated(),
-        r.unitsDelivered(), r.unitsInside());
-    o.println("files: " + dir.toAbsolutePath().normalize());
-  }
-
-  private static String pm(CorridorResult r, String name, double scale) {
-    Optional<KpiStat> k = r.kpi(name);
-    if (k.isEmpty() || Double.isNaN(k.get().mean())) {
-      return "-";
-    }
-    KpiStat s = k.get();
-    String mean = fmt(s.mean() / scale);
-    return Double.isNaN(s.halfWidth95()) ? mean : mean + "±" + fmt(s.halfWidth95() / scale);
-  }
-
-  private static String fmt(double x) {
-    double a = Math.abs(x);
-    return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", x);
   }
 
   /** A one-line progress bar on stderr, redrawn with a carriage return. */

@@ -315,6 +315,53 @@ public final class SimulationOutput {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
+  /** The summary table printed by {@code caravan simulate}: throughput, transit and CO2e per corridor, top bottlenecks. */
+  public static String summaryTable(SimulationService.Run run, Path dir, double wall_s) {
+    java.io.StringWriter sw = new java.io.StringWriter();
+    java.io.PrintWriter o = new java.io.PrintWriter(sw);
+    CorridorResult r = run.result();
+    Scenario sc = run.scenario();
+    o.printf(java.util.Locale.ROOT, "scenario %s: %d replications x %.0f days (+%.0f warm-up), seed %d, %.1f s wall%n",
+        sc.name(), r.replications(), sc.horizonDays(), sc.warmupDays(), r.seed(), wall_s);
+    o.printf(java.util.Locale.ROOT, "%-12s %14s %14s %10s %10s %14s%n", "corridor", "TEU/yr", "Mt/yr", "p50 d", "p95 d",
+        "kt CO2e/yr");
+    List<String> rows = new ArrayList<>(List.of("all"));
+    rows.addAll(r.layout().corridors());
+    for (String c : rows) {
+      o.printf(java.util.Locale.ROOT, "%-12s %14s %14s %10s %10s %14s%n", c,
+          pm(r, "throughput." + c + ".teu_per_year", 1),
+          pm(r, "throughput." + c + ".tonnes_per_year", 1e6),
+          pm(r, "transit." + c + ".p50_days", 1),
+          pm(r, "transit." + c + ".p95_days", 1),
+          pm(r, "co2e." + c + ".tonnes_per_year", 1e3));
+    }
+    o.println("top bottlenecks (share of all waiting):");
+    for (Bottleneck b : r.bottlenecks().subList(0, Math.min(5, r.bottlenecks().size()))) {
+      o.printf(java.util.Locale.ROOT, "  %d. %-10s %-48s %5.1f %%  mean wait %.1f h%n", b.rank(), b.kind().code(), b.id(),
+          100 * b.share(), b.meanWait_h());
+    }
+    o.printf(java.util.Locale.ROOT, "units: %d created, %d delivered, %d inside at the end%n", r.unitsCreated(),
+        r.unitsDelivered(), r.unitsInside());
+    o.println("files: " + dir.toAbsolutePath().normalize());
+    o.flush();
+    return sw.toString();
+  }
+
+  private static String pm(CorridorResult r, String name, double scale) {
+    java.util.Optional<KpiStat> k = r.kpi(name);
+    if (k.isEmpty() || Double.isNaN(k.get().mean())) {
+      return "-";
+    }
+    KpiStat s = k.get();
+    String mean = fmtShort(s.mean() / scale);
+    return Double.isNaN(s.halfWidth95()) ? mean : mean + "±" + fmtShort(s.halfWidth95() / scale);
+  }
+
+  private static String fmtShort(double x) {
+    double a = Math.abs(x);
+    return String.format(java.util.Locale.ROOT, a >= 1000 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", x);
+  }
+
   /** Formats a number like the files do (6 significant digits), for tables on the terminal. */
   public static String format(double x) {
     return f(x);
