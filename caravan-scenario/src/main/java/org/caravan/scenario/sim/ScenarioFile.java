@@ -1,0 +1,96 @@
+package org.caravan.scenario.sim;
+
+import java.util.List;
+
+/**
+ * A scenario file as written (YAML, snake_case keys): the bound form before validation. Every field is
+ * optional in the file (absent = {@code null} here = the documented default), and every object may carry a
+ * {@code source} naming where its numbers come from. Unknown keys are rejected by the loader. See
+ * {@code docs/SIMULATION.md} for the format.
+ */
+public record ScenarioFile(
+    String name,
+    String description,
+    String startDate,
+    Double horizonDays,
+    Double warmupDays,
+    Integer replications,
+    Long seed,
+    Double sampleIntervalH,
+    Formation formation,
+    Demand demand,
+    NetworkChanges network,
+    List<StormFile> storms,
+    List<Disruption> disruptions,
+    String source) {
+
+  /** Block-train formation at the start of every rail leg. */
+  public record Formation(Integer trainCapacityUnits, Double timetableH, String source) {}
+
+  /** Demand: flows plus the seasonality, growth and masses shared by all flows. */
+  public record Demand(
+      List<Double> seasonality,
+      Double growthPerYear,
+      Double teuMassT,
+      Double wagonMassT,
+      List<FlowFile> flows,
+      String source) {}
+
+  /** One OD flow. Give {@code teu_per_year} for containers, {@code tonnes_per_year} for wagons. */
+  public record FlowFile(
+      String id,
+      String from,
+      String to,
+      String cargo,
+      Double teuPerYear,
+      Double tonnesPerYear,
+      String corridor,
+      Double growthPerYear,
+      String source) {}
+
+  /** Changes to the network's capacities for the simulation. */
+  public record NetworkChanges(
+      Lines lines,
+      List<BorderFile> borders,
+      List<PortFile> ports,
+      List<CrossingFile> crossings,
+      List<String> doubleTrack,
+      String source) {}
+
+  /** Line-section capacity by track type, and the train size used to turn TEU/day into trains/day. */
+  public record Lines(Double singleTrackPathsPerDay, Double doubleTrackPathsPerDay, Double teuPerTrain,
+      Double defaultBorderTrainsPerDay, String source) {}
+
+  /** A border or gauge-change station. */
+  public record BorderFile(String node, Double trainsPerDay, Double dwellH, Double dwellSdH, String source) {}
+
+  /** A port's berths and yard. */
+  public record PortFile(String node, Integer berths, Integer yardTeu, String source) {}
+
+  /** A ferry or feeder crossing on a network link with a service. */
+  public record CrossingFile(
+      String link,
+      Integer fleet,
+      Integer capacityUnits,
+      Double lowWaterDerating,
+      Double sailH,
+      Double sailSdH,
+      Double handlingH,
+      Double handlingSdH,
+      Double timetableH,
+      String source) {}
+
+  /** Weather closing ports: events per season and their duration. */
+  public record StormFile(String id, List<String> ports, Seasons eventsPerSeason, Durations durationDays,
+      String source) {}
+
+  /** Events per season: winter = Dec–Feb, spring = Mar–May, summer = Jun–Aug, autumn = Sep–Nov. */
+  public record Seasons(Double winter, Double spring, Double summer, Double autumn) {}
+
+  /** A triangular duration. */
+  public record Durations(Double min, Double mode, Double max) {}
+
+  /** A dated closure: {@code kind} is {@code port_closure} or {@code border_closure}. */
+  public record Disruption(String id, String kind, List<String> nodes, Double startDay, Double durationDays,
+      String source) {}
+}

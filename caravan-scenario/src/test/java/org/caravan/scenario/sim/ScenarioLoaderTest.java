@@ -1,0 +1,104 @@
+package org.caravan.scenario.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.caravan.scenario.UserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Strict scenario parsing: bad files fail with the field named, before any output is written. */
+class ScenarioLoaderTest {
+  @Test
+  void the_default_scenario_loads() {
+    Scenario sc = ScenarioLoader.loadResource(ScenarioLoader.DEFAULT, Fixtures.CARAVAN);
+    assertThat(sc.name()).isEqualTo("default-2024");
+    assertThat(sc.horizonDays()).isEqualTo(365);
+    assertThat(sc.file().demand().flows()).isNotEmpty();
+  }
+
+  @Test
+  void an_unknown_field_is_named_with_its_line() {
+    String yaml = Fixtures.defaultYaml().replace("      teu_per_year: 12000", "      teu_per_yer: 12000");
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("unknown field 'demand.flows[1].teu_per_yer'")
+        .hasMessageMatching("(?s).*at line \\d+.*")
+        .extracting(e -> ((UserException) e).field()).isEqualTo("demand.flows[1].teu_per_yer");
+  }
+
+  @Test
+  void an_unknown_node_is_named() {
+    String yaml = Fixtures.defaultYaml().replace("      to: GEPTI\n      cargo: container\n      teu_per_year: 12000",
+        "      to: ATLANTIS\n      cargo: container\n      teu_per_year: 12000");
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("unknown node 'ATLANTIS' in demand.flows[1].to")
+        .extracting(e -> ((UserException) e).field()).isEqualTo("demand.flows[1].to");
+  }
+
+  @Test
+  void a_negative_rate_is_named() {
+    String yaml = Fixtures.defaultYaml().replace("teu_per_year: 12000", "teu_per_year: -5");
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageMatching("demand\\.flows\\[1]\\.teu_per_year must be >= 0, got -5 \\(line \\d+\\)");
+  }
+
+  @Test
+  void a_zero_horizon_is_named() {
+    String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0");
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageMatching("horizon_days must be > 0, got 0 \\(line \\d+\\)")
+        .extracting(e -> ((UserException) e).field()).isEqualTo("horizon_days");
+  }
+
+  @Test
+  void semantic_errors_give_the_line_of_the_field() {
+    String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0");
+    int expected = 1 + (int) yaml.substring(0, yaml.indexOf("horizon_days: 0")).chars().filter(c -> c == '\n').count();
+    assertThat(ScenarioLoader.lineOf(yaml, "horizon_days")).isEqualTo(expected);
+    int flowLine = ScenarioLoader.lineOf(yaml, "demand.flows[1].teu_per_year");
+    assertThat(yaml.lines().skip(flowLine - 1).findFirst().orElseThrow()).contains("teu_per_year: 12000");
+  }
+
+  @Test
+  void a_value_of_the_wrong_type_is_named_with_its_line() {
+    String yaml = Fixtures.defaultYaml().replace("seed: 2024", "seed: soon");
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageStartingWith("bad value for 'seed' at line ");
+  }
+
+  @Test
+  void a_bad_file_writes_no_output(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("bad.yaml");
+    Files.writeString(file, Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0"));
+    Path out = tmp.resolve("out");
+    SimulationService service = new SimulationService(Fixtures.CARAVAN);
+
+    assertThatThrownBy(() -> service.runAndWrite(service.load(file.toString()), out, i -> {}))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("horizon_days");
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.yaml");
+    }
+  }
+
+  @Test
+  void an_unknown_disruption_kind_is_named() {
+    String yaml = Fixtures.defaultYaml().replace("disruptions: []", """
+        disruptions:
+          - kind: earthquake
+            nodes: [KZAAU]
+            start_day: 1
+            duration_days: 2
+        """);
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageStartingWith("disruptions[0].kind must be port_closure or border_closure");
+  }
+}

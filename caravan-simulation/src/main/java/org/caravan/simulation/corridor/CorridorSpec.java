@@ -1,0 +1,184 @@
+package org.caravan.simulation.corridor;
+
+import java.util.List;
+
+/**
+ * Everything one corridor simulation needs, resolved to dense indexes: flows with their leg sequences,
+ * legs with their steps, gates (line sections and borders), ports, ferry/feeder crossings, storm regimes
+ * and dated closures. Built by the scenario layer from the network, the router and a scenario file; the
+ * simulation module itself knows nothing of routing, emissions or files.
+ *
+ * <p>Units: a <em>unit</em> is one wagon slot: a wagon with one FEU (2 TEU) of containers, or a wagon of
+ * bulk. Trains and vessels carry units. Times are seconds from the scenario start (00:00 UTC of its first
+ * day). Immutable.
+ *
+ * @param horizon_s simulated time, after the warm-up is included (the run ends here)
+ * @param warmup_s statistics ignore events before this time
+ * @param sampleInterval_s queue-length sampling interval for the charts
+ * @param startDayOfYear day of year (1..366) of the scenario start, for seasons and seasonality
+ * @param seasonality twelve monthly demand factors (January first), mean 1
+ * @param trainCapacity_units units per block train (41–43 FEU)
+ * @param formationTimetable_s a train leaves with whatever waits at this interval (0 = only when full)
+ */
+public record CorridorSpec(
+    long horizon_s,
+    long warmup_s,
+    long sampleInterval_s,
+    int startDayOfYear,
+    double[] seasonality,
+    int trainCapacity_units,
+    long formationTimetable_s,
+    List<Flow> flows,
+    List<Leg> legs,
+    List<Gate> gates,
+    List<Port> ports,
+    List<Crossing> crossings,
+    List<Storm> storms,
+    List<Closure> closures) {
+
+  public CorridorSpec {
+    seasonality = seasonality.clone();
+    flows = List.copyOf(flows);
+    legs = List.copyOf(legs);
+    gates = List.copyOf(gates);
+    ports = List.copyOf(ports);
+    crossings = List.copyOf(crossings);
+    storms = List.copyOf(storms);
+    closures = List.copyOf(closures);
+    if (seasonality.length != 12) {
+      throw new IllegalArgumentException("seasonality needs 12 monthly factors, got " + seasonality.length);
+    }
+    if (horizon_s <= warmup_s) {
+      throw new IllegalArgumentException("horizon must exceed warm-up");
+    }
+  }
+
+  /** Kind of a leg: how units move over it. */
+  public enum LegKind {
+    /** Block train: formation at the start, then gates in order. */
+    RAIL,
+    /** Vessel crossing: yard at the origin port, fleet, berths at both ends. */
+    CROSSING,
+    /** Infinite capacity delay (road, unscheduled deep-sea): units move together after one sampled time. */
+    DELAY
+  }
+
+  /** Kind of a gate. */
+  public enum GateKind {
+    SECTION,
+    BORDER
+  }
+
+  /**
+   * An origin–destination demand stream.
+   *
+   * @param corridor corridor label for the KPIs ({@code middle}, {@code northern}, ...)
+   * @param unitsPerYear mean units released per year at seasonality 1 and no growth
+   * @param growthPerYear compound growth of the rate, e.g. 0.05 for +5 %/yr
+   * @param teuPerUnit TEU in one unit (2 for a container wagon with one FEU, 0 for a bulk wagon)
+   * @param tonnesPerUnit gross cargo tonnes in one unit
+   * @param legs leg indexes in travel order
+   * @param co2ePerUnit_g well-to-wheel CO2e of one unit over the whole path, grams
+   */
+  public record Flow(
+      String id,
+      String from,
+      String to,
+      String corridor,
+      String cargo,
+      double unitsPerYear,
+      double growthPerYear,
+      double teuPerUnit,
+      double tonnesPerUnit,
+      int[] legs,
+      double co2ePerUnit_g) {
+    public Flow {
+      legs = legs.clone();
+      if (legs.length == 0) {
+        throw new IllegalArgumentException("flow " + id + " has no legs");
+      }
+    }
+  }
+
+  /**
+   * A leg: one carrier between two nodes.
+   *
+   * @param gates for RAIL legs, gate indexes in travel order
+   * @param crossing for CROSSING legs, the crossing index, else -1
+   * @param delayMean_s for DELAY legs, mean time
+   * @param endHandling_s time to unload or transship the units at the end of the leg (rail and delay legs)
+   */
+  public record Leg(
+      String id,
+      LegKind kind,
+      String from,
+      String to,
+      int[] gates,
+      int crossing,
+      double delayMean_s,
+      double delaySd_s,
+      double endHandling_s) {
+    public Leg {
+      gates = gates.clone();
+    }
+  }
+
+  /**
+   * A server trains pass one at a time: a line section (capacity in train paths per day, then the running
+   * time) or a border/gauge-change station (trains per day, then the dwell).
+   *
+   * @param node for borders the node id; for sections the link id
+   * @param trainsPerDay capacity; the gate is held {@code 86400 / trainsPerDay} seconds per train
+   * @param delayMean_s running time (section) or dwell (border) after passing the gate
+   */
+  public record Gate(String id, GateKind kind, String node, double trainsPerDay, double delayMean_s, double delaySd_s) {}
+
+  /**
+   * A port: berths (vessels handled at once) and a yard (units waiting for a vessel).
+   *
+   * @param yardCapacity_units the yard size; occupancy above it is reported, not blocked
+   */
+  public record Port(String node, int berths, int yardCapacity_units) {}
+
+  /**
+   * A ferry or feeder service between two ports with its own fleet. A vessel loads when the yard holds a
+   * full (derated) load or at a timetable slot, is handled at a berth at each end, sails, and sails back
+   * empty (the model is one-directional).
+   *
+   * @param capacity_units units per voyage before derating
+   * @param lowWaterDerating fraction of capacity lost to low water (0..0.9)
+   * @param timetable_s a vessel leaves with what waits at this interval (0 = only when full)
+   */
+  public record Crossing(
+      String id,
+      int fromPort,
+      int toPort,
+      int fleet,
+      int capacity_units,
+      double lowWaterDerating,
+      double sailMean_s,
+      double sailSd_s,
+      double handlingMean_s,
+      double handlingSd_s,
+      long timetable_s) {}
+
+  /**
+   * Weather closing a set of ports: per season (0 winter Dec–Feb, 1 spring, 2 summer, 3 autumn) a Poisson
+   * number of events, each with a triangular duration.
+   */
+  public record Storm(String id, int[] ports, double[] eventsPerSeason, double durationMin_s, double durationMode_s,
+      double durationMax_s) {
+    public Storm {
+      ports = ports.clone();
+      eventsPerSeason = eventsPerSeason.clone();
+    }
+  }
+
+  /** A dated closure of ports (no berthing or sailing) and gates (no train passes). */
+  public record Closure(String id, int[] ports, int[] gates, long start_s, long end_s) {
+    public Closure {
+      ports = ports.clone();
+      gates = gates.clone();
+    }
+  }
+}
