@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSummary;
-import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkWriter;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
@@ -98,10 +97,11 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Network n = network.open().network();
+      Caravan caravan = network.open();
+      Network n = caravan.network();
       switch (format) {
         case "geojson" -> {
-          String text = Json.MAPPER.writeValueAsString(GeoJson.export(n));
+          String text = Json.MAPPER.writeValueAsString(caravan.networkGeoJson());
           if (out == null) {
             spec.commandLine().getOut().println(text);
           } else {

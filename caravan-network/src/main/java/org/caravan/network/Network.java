@@ -186,6 +186,11 @@ public final class Network {
     return linkTo[link];
   }
 
+  /** Index in {@code spec().links()} of the file row this directed link comes from. */
+  public int linkRow(int link) {
+    return linkRow[link];
+  }
+
   /** The file row this directed link comes from. */
   public LinkSpec link(int link) {
     return spec.links().get(linkRow[link]);

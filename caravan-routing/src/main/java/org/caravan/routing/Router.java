@@ -84,6 +84,15 @@ public final class Router {
     return new RouteResponse(routes, found.capped(), found.labelsCreated(), why);
   }
 
+  /**
+   * The lane of a sea link as {@code lon0, lat0, lon1, lat1, ...} when no passage is avoided; empty for links
+   * drawn as straight lines (land links, Caspian crossings).
+   */
+  public Optional<double[]> laneGeometry(int link) {
+    double[] g = overrides.computeIfAbsent(0, m -> sea.apply(network, m)).geometry()[link];
+    return Optional.ofNullable(g);
+  }
+
   /** The shortest feasible distance between two nodes over some modes, with the kilometres per country. */
   public record Distance(long distance_m, java.util.Map<String, Double> kmByCountry, int[] links) {}
 

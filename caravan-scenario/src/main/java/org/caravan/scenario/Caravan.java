@@ -28,6 +28,17 @@ public final class Caravan {
     this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
   }
 
+  /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
+  public com.fasterxml.jackson.databind.node.ObjectNode networkGeoJson() {
+    int[] forward = new int[network.spec().links().size()];
+    for (int l = 0; l < network.linkCount(); l++) {
+      if (!network.isReverse(l)) {
+        forward[network.linkRow(l)] = l;
+      }
+    }
+    return org.caravan.network.io.GeoJson.export(network, row -> planner.router().laneGeometry(forward[row]));
+  }
+
   /** The ISO 14083 calculator with the default factors. */
   public EmissionCalculator emissions() {
     return emissions;

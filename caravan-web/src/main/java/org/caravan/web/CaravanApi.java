@@ -12,7 +12,6 @@ import org.caravan.emissions.ChainFileReader;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.emissions.EmissionsException;
 import org.caravan.network.NetworkSummary;
-import org.caravan.network.io.GeoJson;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.NetworkDistanceResolver;
 import org.caravan.scenario.Planner;
@@ -54,7 +53,7 @@ public final class CaravanApi {
     this.chains = new ChainFileReader(emissions.factors(), Optional.of(new NetworkDistanceResolver(caravan)));
     NetworkSummary s = NetworkSummary.of(caravan.network());
     this.health = ApiJson.write(new Health("ok", VERSION, s.nodes(), s.links()));
-    this.network = ApiJson.write(GeoJson.export(caravan.network()));
+    this.network = ApiJson.write(caravan.networkGeoJson());
     this.summary = ApiJson.write(s);
     this.openApi = resource("/openapi.json");
   }

@@ -18,6 +18,14 @@ public final class GeoJson {
   private GeoJson() {}
 
   public static ObjectNode export(Network network) {
+    return export(network, row -> java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #export(Network)}, with the line of some link rows given by the caller (sea links along their
+   * lanes) as {@code lon0, lat0, lon1, lat1, ...}; other rows are straight lines between their end nodes.
+   */
+  public static ObjectNode export(Network network, java.util.function.IntFunction<java.util.Optional<double[]>> rowGeometry) {
     ObjectNode fc = JSON.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
@@ -35,15 +43,24 @@ public final class GeoJson {
       ArrayNode aliases = p.putArray("aliases");
       n.aliases().forEach(aliases::add);
     }
-    for (LinkSpec l : network.spec().links()) {
+    for (int row = 0; row < network.spec().links().size(); row++) {
+      LinkSpec l = network.spec().links().get(row);
       NodeSpec a = network.node(network.getNode(l.from()));
       NodeSpec b = network.node(network.getNode(l.to()));
       ObjectNode f = feature(features);
       ObjectNode g = f.putObject("geometry");
       g.put("type", "LineString");
       ArrayNode coords = g.putArray("coordinates");
-      coords.addArray().add(a.lon()).add(a.lat());
-      coords.addArray().add(b.lon()).add(b.lat());
+      java.util.Optional<double[]> lane = rowGeometry.apply(row);
+      if (lane.isPresent() && lane.get().length >= 4) {
+        double[] c = lane.get();
+        for (int i = 0; i + 1 < c.length; i += 2) {
+          coords.addArray().add(Math.round(c[i] * 1e5) / 1e5).add(Math.round(c[i + 1] * 1e5) / 1e5);
+        }
+      } else {
+        coords.addArray().add(a.lon()).add(a.lat());
+        coords.addArray().add(b.lon()).add(b.lat());
+      }
       ObjectNode p = f.putObject("properties");
       p.put("feature", "link");
       p.put("id", l.id());
