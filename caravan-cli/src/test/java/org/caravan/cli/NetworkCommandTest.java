@@ -113,7 +113,7 @@ class NetworkCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "network", "network info", "network validate", "network export", "places", "route", "emissions", "bench", "bench mmc"})
+  @ValueSource(strings = {"", "network", "network info", "network validate", "network export", "places", "route", "emissions", "simulate", "serve", "bench", "bench mmc"})
   void every_command_has_help(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
     Cli r = Cli.run(args);
