@@ -209,6 +209,11 @@ final class LabelSearch {
     return at - o <= (bt - o) * slack && ac <= bc * slack && ag <= bg * slack && av <= bv * slack;
   }
 
+  /**
+   * Single objective: a is at least as good as b by the objective, ties broken by time, cost, CO2e (so an
+   * equally fast route is also the cheaper one where the search can tell). Constrained resources must not be
+   * worse, which keeps limits exact.
+   */
   private boolean singleDominates(long at, long ac, long ag, long bt, long bc, long bg) {
     if (limitTime && at > bt) {
       return false;
@@ -216,7 +221,18 @@ final class LabelSearch {
     if (limitCost && ac > bc) {
       return false;
     }
-    return objectiveKey(at, ac, ag) <= objectiveKey(bt, bc, bg);
+    long ka = objectiveKey(at, ac, ag);
+    long kb = objectiveKey(bt, bc, bg);
+    if (ka != kb) {
+      return ka < kb;
+    }
+    if (at != bt) {
+      return at < bt;
+    }
+    if (ac != bc) {
+      return ac < bc;
+    }
+    return ag <= bg;
   }
 
   private boolean prunedByTarget(int w) {
