@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Caravan HTTP server: the JSON API under {@code /api}, the OpenAPI document at {@code /openapi.json}
- * and the web app (from the class-path folder {@code /web}) at {@code /}. Start with {@link #start}; {@link #close}
+ * and the web app (from the class-path folder {@code /web}) at {@code /}. Simulation jobs run on the server's own
+ * {@link SimulationJobs} executor, which {@link #close} stops. Start with {@link #start}; {@link #close}
  * stops it. Handlers are stateless; the server serves requests concurrently.
  */
 public final class CaravanServer implements AutoCloseable {
@@ -100,6 +101,7 @@ public final class CaravanServer implements AutoCloseable {
       cfg.routes.get("/api/simulations/{id}/events", ctx -> events(ctx, jobs));
       cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
       cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
+      cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
       cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
       cfg.routes.exception(Exception.class, (e, ctx) -> {

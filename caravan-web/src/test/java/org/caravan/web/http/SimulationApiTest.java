@@ -319,4 +319,13 @@ class SimulationApiTest {
     problem(get(path + "/events"), 406);
     assertThat(await(path).path("status").asText()).isEqualTo("done");
   }
+
+  @Test
+  void the_simulation_page_is_served() throws Exception {
+    Reply page = get("/simulation.html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("simulation.js", "id=\"charts\"");
+    assertThat(get("/simulation.js").status()).isEqualTo(200);
+    assertThat(get("/").body()).contains("href=\"/simulation.html\"");
+  }
 }
