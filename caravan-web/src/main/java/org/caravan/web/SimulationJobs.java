@@ -1,6 +1,6 @@
 package org.caravan.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -178,9 +178,16 @@ public final class SimulationJobs implements AutoCloseable {
     };
   }
 
-  /** Stops the executor; running jobs are interrupted. */
+  /** Cancels every active job and stops the executor. */
   @Override
   public void close() {
+    synchronized (jobs) {
+      for (Job j : jobs.values()) {
+        synchronized (j) {
+          j.cancelRequested = true;
+        }
+      }
+    }
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -219,7 +226,8 @@ public final class SimulationJobs implements AutoCloseable {
           job.fire("progress", false);
         }
       });
-      JsonNode results = SimulationMapping.results(result);
+      // Kept as text: a tree of five years' queue series would hold several times the memory.
+      String results = new String(ApiJson.write(SimulationMapping.results(result)), java.nio.charset.StandardCharsets.UTF_8);
       synchronized (job) {
         job.finish(job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }
@@ -276,7 +284,7 @@ public final class SimulationJobs implements AutoCloseable {
     String startedAt;
     String finishedAt;
     String error;
-    JsonNode results;
+    String results;
     Future<?> future;
 
     Job(String id, Scenario scenario) {
@@ -293,11 +301,11 @@ public final class SimulationJobs implements AutoCloseable {
       return new SimulationJob(id, status.code(), scenario.name(), total, scenario.horizonDays() / 365.0,
           scenario.seed(), new SimulationJob.Progress(done, total, total == 0 ? 0 : (double) done / total),
           cancelRequested, createdAt, Optional.ofNullable(startedAt), Optional.ofNullable(finishedAt),
-          Optional.ofNullable(error), withResults ? Optional.ofNullable(results) : Optional.empty());
+          Optional.ofNullable(error), withResults && results != null ? Optional.of(new RawValue(results)) : Optional.empty());
     }
 
     /** Caller holds the monitor. */
-    void finish(Status s, String err, JsonNode res) {
+    void finish(Status s, String err, String res) {
       status = s;
       error = err;
       results = res;

@@ -1,6 +1,6 @@
 package org.caravan.web.dto;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.Optional;
 
 /**
@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param createdAt ISO-8601 UTC; likewise {@code startedAt} and {@code finishedAt}
  * @param error why a {@code failed} job failed
  * @param results the summary of a {@code done} job: the document {@code caravan simulate --json} prints, plus the
- *     transit-time histograms, the resource table and the queue-length series (docs/API.md)
+ *     transit-time histograms, the resource table and the queue-length series (docs/API.md); kept as JSON text,
+ *     written as it is
  */
 public record SimulationJob(
     String id,
@@ -30,7 +31,7 @@ public record SimulationJob(
     Optional<String> startedAt,
     Optional<String> finishedAt,
     Optional<String> error,
-    Optional<JsonNode> results) {
+    Optional<RawValue> results) {
 
   /**
    * Replications done out of the total.

@@ -207,7 +207,7 @@ class SimulationApiTest {
   @Test
   void events_stream_progress_then_done_for_an_uploaded_scenario() throws Exception {
     String yaml = defaultYaml().replaceFirst("(?m)^name: .*$", "name: uploaded-test");
-    String path = start(body(yaml, "{\"replications\": 3, \"years\": 0.2}"));
+    String path = start(body(yaml, "{\"replications\": 12, \"years\": 1}"));
     HttpResponse<Stream<String>> r = client.send(HttpRequest.newBuilder(uri(path + "/events"))
         .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
     assertThat(r.statusCode()).isEqualTo(200);
@@ -234,7 +234,7 @@ class SimulationApiTest {
     assertThat(done.name()).isEqualTo("done");
     assertThat(done.data().path("status").asText()).isEqualTo("done");
     assertThat(done.data().path("scenario").asText()).isEqualTo("uploaded-test");
-    assertThat(done.data().path("progress").path("done").asInt()).isEqualTo(3);
+    assertThat(done.data().path("progress").path("done").asInt()).isEqualTo(12);
     List<Integer> progress = events.subList(0, events.size() - 1).stream()
         .peek(e -> assertThat(e.name()).isEqualTo("progress"))
         .map(e -> e.data().path("progress").path("done").asInt()).toList();
