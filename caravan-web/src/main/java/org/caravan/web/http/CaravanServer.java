@@ -3,12 +3,16 @@ package org.caravan.web.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
 import org.caravan.web.CaravanApi;
+import org.caravan.web.SimulationJobs;
 import org.caravan.web.dto.Problem;
 import org.caravan.web.mapping.ApiException;
 import org.caravan.web.mapping.ApiJson;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running Caravan HTTP server: the JSON API under {@code /api}, the OpenAPI document at {@code /openapi.json}
- * and the web app (from the class-path folder {@code /web}) at {@code /}. Start with {@link #start}; {@link #close}
+ * and the web app (from the class-path folder {@code /web}) at {@code /}. Simulation jobs run on the server's own
+ * {@link SimulationJobs} executor, which {@link #close} stops. Start with {@link #start}; {@link #close}
  * stops it. Handlers are stateless; the server serves requests concurrently.
  */
 public final class CaravanServer implements AutoCloseable {
@@ -27,7 +32,9 @@ public final class CaravanServer implements AutoCloseable {
 
   /** Every API path with its method, as listed in the OpenAPI document. */
   public static final List<String> ENDPOINTS = List.of("GET /api/health", "GET /api/places", "GET /api/network",
-      "GET /api/network/summary", "POST /api/routes", "POST /api/emissions", "GET /openapi.json");
+      "GET /api/network/summary", "POST /api/routes", "POST /api/emissions", "POST /api/simulations",
+      "GET /api/simulations", "GET /api/simulations/{id}", "DELETE /api/simulations/{id}",
+      "GET /api/simulations/{id}/events", "GET /openapi.json");
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
   private static final String JSON = "application/json";
@@ -35,10 +42,12 @@ public final class CaravanServer implements AutoCloseable {
 
   private final Javalin app;
   private final String host;
+  private final SimulationJobs jobs;
 
-  private CaravanServer(Javalin app, String host) {
+  private CaravanServer(Javalin app, String host, SimulationJobs jobs) {
     this.app = app;
     this.host = host;
+    this.jobs = jobs;
   }
 
   /**
@@ -50,6 +59,7 @@ public final class CaravanServer implements AutoCloseable {
    */
   public static CaravanServer start(Caravan caravan, String host, int port) {
     CaravanApi api = new CaravanApi(caravan);
+    SimulationJobs jobs = new SimulationJobs(caravan);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -79,8 +89,19 @@ public final class CaravanServer implements AutoCloseable {
         }
       });
       cfg.routes.post("/api/emissions", ctx -> json(ctx, api.emissions(body(ctx))));
+      cfg.routes.post("/api/simulations", ctx -> {
+        String id = jobs.submit(body(ctx));
+        ctx.status(202).header("Location", "/api/simulations/" + id);
+        json(ctx, jobs.view(id));
+      });
+      cfg.routes.get("/api/simulations", ctx -> json(ctx, jobs.list()));
+      cfg.routes.get("/api/simulations/{id}", ctx -> json(ctx, jobs.view(ctx.pathParam("id"))));
+      cfg.routes.delete("/api/simulations/{id}", ctx -> jobs.cancel(ctx.pathParam("id")).ifPresentOrElse(
+          view -> json(ctx.status(202), view), () -> ctx.status(204)));
+      cfg.routes.get("/api/simulations/{id}/events", ctx -> events(ctx, jobs));
       cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
       cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
+      cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
       cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -97,6 +118,7 @@ public final class CaravanServer implements AutoCloseable {
       app.start(host, port);
     } catch (RuntimeException e) {
       app.stop();
+      jobs.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof java.net.BindException) {
           throw new UserException("port", "cannot listen on " + host + ":" + port + " (" + t.getMessage()
@@ -105,7 +127,7 @@ public final class CaravanServer implements AutoCloseable {
       }
       throw e;
     }
-    return new CaravanServer(app, host);
+    return new CaravanServer(app, host, jobs);
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
@@ -121,7 +143,46 @@ public final class CaravanServer implements AutoCloseable {
 
   @Override
   public void close() {
+    jobs.close();
     app.stop();
+  }
+
+  /**
+   * Server-sent events of a simulation job: the current state at once, a {@code progress} event per replication and
+   * a final {@code done} event (whose {@code status} says done, failed or cancelled), then the stream ends.
+   */
+  private static void events(Context ctx, SimulationJobs jobs) throws Exception {
+    String id = ctx.pathParam("id");
+    if (!jobs.exists(id)) {
+      jobs.view(id); // throws the 404 problem
+    }
+    String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+    if (!accept.contains("text/event-stream")) {
+      throw Problems.fail(Problems.Type.NOT_ACCEPTABLE, "this resource is a stream of server-sent events; send "
+          + "Accept: text/event-stream (an EventSource does)");
+    }
+    new SseHandler(client -> {
+      client.keepAlive();
+      try {
+        SimulationJobs.Subscription sub = jobs.subscribe(id, (name, data, last) -> send(client, name, data, last));
+        client.onClose(sub::cancel);
+      } catch (ApiException e) {
+        // The job was dropped between the check and now.
+        send(client, "error", ApiJson.write(e.problem()), true);
+      }
+    }).handle(ctx);
+  }
+
+  private static void send(SseClient client, String name, byte[] data, boolean last) {
+    synchronized (client) {
+      if (client.terminated()) {
+        throw new IllegalStateException("the event stream is closed");
+      }
+      client.sendEvent(name, new String(data, StandardCharsets.UTF_8));
+      if (last) {
+        client.close();
+      }
+    }
   }
 
   private static void limitBody(Context ctx) {

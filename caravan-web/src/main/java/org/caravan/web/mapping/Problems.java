@@ -31,10 +31,13 @@ public final class Problems {
     INVALID_REQUEST("invalid-request", 400, "The request has invalid fields"),
     UNKNOWN_PLACE("unknown-place", 400, "A place in the request is not on the network"),
     NO_ROUTE("no-route", 400, "No route satisfies the request"),
+    INVALID_SCENARIO("invalid-scenario", 400, "The scenario is invalid"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not accept this method"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "The resource cannot answer in the accepted media type"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be JSON"),
     BODY_TOO_LARGE("body-too-large", 413, "The request body is too large"),
+    TOO_MANY_JOBS("too-many-jobs", 429, "Too many simulation jobs are running"),
     INTERNAL_ERROR("internal-error", 500, "The server failed to answer");
 
     private final String slug;

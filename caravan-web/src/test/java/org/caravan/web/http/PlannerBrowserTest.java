@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -27,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * End to end in headless Chromium (Debian's chromium and chromium-driver, installed by {@code scripts/setup-browser}
  * when missing): the map shows the network, the planner finds Xi'an → Duisburg routes avoiding Russia and Belarus,
- * draws them, and shows a route's legs on click. Screenshots go to {@code target/screenshots}. Skipped, with the
+ * draws them, and shows a route's legs on click; the simulation page runs the default scenario and draws its charts.
+ * Screenshots go to {@code target/screenshots}. Skipped, with the
  * reason, when Chromium cannot be installed.
  */
 class PlannerBrowserTest {
@@ -144,5 +146,32 @@ class PlannerBrowserTest {
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("section.op")).isEmpty());
     String text = driver.findElement(By.id("doc")).getText();
     assertThat(text).contains("/api/routes", "/api/emissions", "Problem types", "RouteRequest");
+  }
+
+  @Test
+  void simulation_page_runs_the_default_scenario_and_draws_the_charts() throws Exception {
+    // Tall enough that the screenshot (docs/img/simulation.png) shows every chart and the ranking.
+    driver.manage().window().setSize(new Dimension(1400, 1250));
+    driver.get(server.url() + "simulation");
+    WebElement replications = driver.findElement(By.id("replications"));
+    replications.clear();
+    replications.sendKeys("3");
+    WebElement years = driver.findElement(By.id("years"));
+    years.clear();
+    years.sendKeys("1");
+    driver.findElement(By.id("run")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> "rendered".equals(js("return document.body.dataset.simStatus")));
+
+    assertThat(number("return document.querySelectorAll('#charts canvas').length")).isGreaterThanOrEqualTo(3);
+    for (String chart : List.of("transit", "utilisation", "queues")) {
+      assertThat(number("return window.caravanSim.chartSeries('" + chart + "')")).as(chart).isPositive();
+      assertThat(number("return window.caravanSim.chartPoints('" + chart + "')")).as(chart).isGreaterThan(3);
+    }
+    assertThat(number("return window.caravanSim.chartSeries('transit')")).isGreaterThanOrEqualTo(2);
+    assertThat(number("return window.caravanSim.bottleneckRows()")).isPositive();
+    assertThat(driver.findElement(By.id("status")).getText()).contains("Done", "default-2024", "3 replications");
+    assertThat(driver.findElement(By.id("kpis")).getText()).contains("middle");
+    shot("simulation.png");
+    driver.manage().window().setSize(new Dimension(1400, 900));
   }
 }
