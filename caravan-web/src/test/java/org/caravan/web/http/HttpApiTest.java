@@ -274,6 +274,19 @@ class HttpApiTest {
         assertThat(CaravanServer.ENDPOINTS.stream().anyMatch(e -> e.endsWith(" " + path))).as(path).isTrue());
   }
 
+  /** The served document passes the swagger-parser validator (OpenAPI 3.x structure, references, schemas). */
+  @Test
+  void openapi_document_validates() throws Exception {
+    Reply r = get("/openapi.json");
+    io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+    options.setResolve(true);
+    io.swagger.v3.parser.core.models.SwaggerParseResult result =
+        new io.swagger.v3.parser.OpenAPIV3Parser().readContents(r.body(), null, options);
+    assertThat(result.getMessages()).as("validation messages").isEmpty();
+    assertThat(result.getOpenAPI()).isNotNull();
+    assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/routes", "/api/simulations", "/api/places");
+  }
+
   @Test
   void web_app_and_api_docs_pages_are_served() throws Exception {
     Reply index = get("/");
