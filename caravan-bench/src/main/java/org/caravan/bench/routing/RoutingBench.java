@@ -234,6 +234,9 @@ public final class RoutingBench {
     Router pareto = new Router(net, g.emissions(), CargoRules.NONE, SeaLaneOverrides.NONE);
     int[][] pp = Stats.pairs(g.nodeCount, paretoQueries, seed + 2);
     for (String c : caps.split(",")) {
+      if (paretoQueries == 0 || c.isBlank()) {
+        break;
+      }
       int cap = Integer.parseInt(c.trim());
       double[] secs = new double[paretoQueries];
       long labels = 0;

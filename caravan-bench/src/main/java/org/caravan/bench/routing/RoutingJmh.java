@@ -44,6 +44,10 @@ public class RoutingJmh {
   /** The default network: every ordered pair of terminals and ports, cycled. */
   @State(Scope.Thread)
   public static class DefaultNetwork {
+    /** Label cap of the Pareto queries (0 = exact; an exact query does not finish today, see BENCHMARKS.md). */
+    @Param({"16"})
+    int paretoLabelCap;
+
     Router router;
     Dijkstra dijkstra;
     RouteRequest[] pareto;
@@ -64,7 +68,7 @@ public class RoutingJmh {
       for (int a : hubs) {
         for (int b : hubs) {
           if (a != b) {
-            p.add(RouteRequest.of(a, b, RoutingBench.DEPARTURE_S).withObjective(Objective.PARETO, 1));
+            p.add(RouteRequest.of(a, b, RoutingBench.DEPARTURE_S).withObjective(Objective.PARETO, 1).withLabelCap(paretoLabelCap));
             t.add(RouteRequest.of(a, b, RoutingBench.DEPARTURE_S).withObjective(Objective.TIME, 1));
           }
         }
@@ -105,7 +109,8 @@ public class RoutingJmh {
       for (int i = 0; i < pairs.length; i++) {
         from[i] = pairs[i][0];
         to[i] = pairs[i][1];
-        if (dijkstra.weight(from[i], to[i]) != jgrapht.route(from[i], to[i])) {
+        // JGraphT takes about 1.5 s per query at 10^6 nodes: check a few pairs, PeerBench checks more
+        if (i < 8 && dijkstra.weight(from[i], to[i]) != jgrapht.route(from[i], to[i])) {
           throw new IllegalStateException("Caravan and JGraphT disagree on pair " + i);
         }
       }
