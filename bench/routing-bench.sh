@@ -10,7 +10,8 @@
 #                                                           1M-node graph: Caravan Dijkstra vs JGraphT vs
 #                                                           GraphHopper 11 Dijkstra, interleaved, weights checked
 #   bench/routing-bench.sh jmh [JMH ARGS...]                the JMH benchmarks in caravan-bench (RoutingJmh)
-# Environment: HEAP (default 8g), SKIP_BUILD=1 to reuse the last build.
+# Environment: HEAP (default 8g), SKIP_BUILD=1 to reuse the last build, BENCH_JAVA_OPTS (e.g.
+# -Dcaravan.epsilon=0.05 for the Pareto tolerance of every Pareto query; default exact).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/jdk.sh"
@@ -24,7 +25,7 @@ bench_cp="$root/caravan-bench/target/classes:$(cat "$root/caravan-bench/target/c
 gh_cp="$root/caravan-bench-graphhopper/target/classes:$(cat "$root/caravan-bench-graphhopper/target/classpath.txt")"
 # shellcheck disable=SC2086
 case "$cmd" in
-  default|big) exec "$JAVA_HOME/bin/java" $CARAVAN_JVM_FLAGS -Xmx"$heap" -cp "$bench_cp" org.caravan.bench.routing.RoutingBench "$cmd" "$@" ;;
+  default|big) exec "$JAVA_HOME/bin/java" $CARAVAN_JVM_FLAGS ${BENCH_JAVA_OPTS:-} -Xmx"$heap" -cp "$bench_cp" org.caravan.bench.routing.RoutingBench "$cmd" "$@" ;;
   peers) exec "$JAVA_HOME/bin/java" $CARAVAN_JVM_FLAGS -Xmx"$heap" -cp "$gh_cp" org.caravan.bench.graphhopper.PeerBench "$@" ;;
   jmh) exec "$JAVA_HOME/bin/java" $CARAVAN_JVM_FLAGS -cp "$bench_cp" org.openjdk.jmh.Main "$@" ;;
   *) echo "usage: bench/routing-bench.sh default|big|peers|jmh [args]" >&2; exit 2 ;;

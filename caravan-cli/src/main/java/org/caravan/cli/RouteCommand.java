@@ -44,7 +44,7 @@ final class RouteCommand implements Callable<Integer> {
   @Option(names = "--objective", defaultValue = "pareto", description = "pareto, time, cost, co2e or weighted (default ${DEFAULT-VALUE}).") String objective;
   @Option(names = {"-k", "--alternatives"}, defaultValue = "1", description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).") int alternatives;
   @Option(names = "--label-cap", defaultValue = "0", description = "Labels kept per node (0 = exact Pareto set).") int labelCap;
-  @Option(names = "--epsilon", description = "Pareto tolerance, 0 = exact Pareto set (default 0.05: drop routes within 5 %% of another on every criterion).") Double epsilon;
+  @Option(names = "--epsilon", description = "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).") Double epsilon;
   @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).") boolean json;
   @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.") boolean geojson;
 

@@ -246,7 +246,7 @@ final class LabelSearch {
     int count = 0;
     for (int i = 0; i < targetLabels.size(); i++) {
       int a = targetLabels.getInt(i);
-      if (!dead[a] && epsilonDominates(time[a], cost[a], co2[a], var[a], hops[a], t, c, g, v, step.transshipments)) {
+      if (!dead[a] && weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], t, c, g, v, step.transshipments)) {
         if (++count >= keep) {
           return true;
         }
@@ -261,7 +261,7 @@ final class LabelSearch {
     int bagSize = 0;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
       bagSize++;
-      if (epsilonDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
+      if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
         if (++count >= keep) {
           return true;
         }
@@ -315,11 +315,42 @@ final class LabelSearch {
       }
       int[] res = out.toIntArray();
       sortBy(res, 0);
-      return res;
+      return slack > 1.0 ? thin(res) : res;
     }
     int[] res = alive.toIntArray();
     sortBy(res, 1);
     return Arrays.copyOf(res, Math.min(res.length, keep));
+  }
+
+  /**
+   * Epsilon thinning of the exact Pareto set (sorted by arrival): a route is dropped when a route already kept is
+   * no worse than (1 + epsilon) times it on every criterion, so every dropped route has a kept one within the
+   * tolerance; the fastest, cheapest, lowest-CO2e and most reliable routes are always kept.
+   */
+  private int[] thin(int[] sorted) {
+    if (sorted.length == 0) {
+      return sorted;
+    }
+    IntArrayList kept = new IntArrayList();
+    int cheapest = sorted[0];
+    int cleanest = sorted[0];
+    int steadiest = sorted[0];
+    for (int b : sorted) {
+      cheapest = cost[b] < cost[cheapest] ? b : cheapest;
+      cleanest = co2[b] < co2[cleanest] ? b : cleanest;
+      steadiest = var[b] < var[steadiest] ? b : steadiest;
+    }
+    for (int b : sorted) {
+      boolean covered = false;
+      for (int i = 0; i < kept.size() && !covered; i++) {
+        int a = kept.getInt(i);
+        covered = epsilonDominates(time[a], cost[a], co2[a], var[a], hops[a], time[b], cost[b], co2[b], var[b], hops[b]);
+      }
+      if (!covered || b == cheapest || b == cleanest || b == steadiest) {
+        kept.add(b);
+      }
+    }
+    return kept.toIntArray();
   }
 
   private void sortBy(int[] labels, int mode) {

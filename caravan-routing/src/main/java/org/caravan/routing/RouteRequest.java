@@ -18,8 +18,9 @@ import org.caravan.network.Passage;
  * @param maxCost_cents at most this total cost, or -1
  * @param alternatives for a single objective: how many routes to return (k best distinct routes)
  * @param labelCap at most this many labels per node and carrier class (0 = exact); a capped search says so
- * @param epsilon relative tolerance of Pareto dominance during the search (0 = exact Pareto set): a partial
- *     route is dropped when another is no worse than {@code (1 + epsilon)} times it on every criterion
+ * @param epsilon thinning of the exact Pareto set (0 = the whole set): a route is left out when a returned
+ *     route is no worse than {@code (1 + epsilon)} times it on every criterion; the fastest, cheapest,
+ *     lowest-CO2e and most reliable routes are always returned
  */
 public record RouteRequest(
     int from,

@@ -40,11 +40,12 @@ public final class Planner {
   public static final double MAX_ACCESS_KM = 500;
 
   /**
-   * Default Pareto tolerance. The exact four-criteria Pareto set between distant places holds hundreds of routes
-   * that differ by hours or dollars (and takes minutes to enumerate); with 5 % every dropped route has a returned
-   * one at most about 5 % worse on each criterion per dominance step.
+   * Default thinning of the Pareto set. The exact four-criteria set between distant places holds dozens of
+   * routes that differ by hours or tens of dollars (84 for Xi'an to Duisburg); with 10 % every route left out
+   * has a returned one at most 10 % worse on each criterion, and the fastest, cheapest, lowest-CO2e and most
+   * reliable routes are always returned. The search itself stays exact.
    */
-  public static final double DEFAULT_EPSILON = 0.05;
+  public static final double DEFAULT_EPSILON = 0.10;
 
   private final Caravan caravan;
   private final Router router;

@@ -12,11 +12,9 @@ import java.util.Optional;
  *
  * @param from place name, alias, UN/LOCODE or {@code "lat,lon"}
  * @param depart departure date {@code YYYY-MM-DD} (UTC)
- * @param labelCap labels kept per node in the Pareto search; empty or 0 keeps all. Only when {@code epsilon} is 0
- *     (the exact Pareto set, which can take minutes on long corridors) does an empty cap mean {@link
- *     #EXACT_LABEL_CAP}, so one request cannot hold a core for minutes by accident
- * @param epsilon Pareto tolerance: a route must beat the others by more than this fraction on some criterion to be
- *     kept; empty takes the planner's default, 0 asks for the exact set
+ * @param labelCap labels kept per node in the Pareto search; empty or 0 keeps all (the exact search)
+ * @param epsilon thinning of the Pareto set: a route is left out when a returned one is within this fraction on
+ *     every criterion; empty takes the planner's default, 0 returns every Pareto route
  */
 public record RouteRequest(
     Optional<String> from,
@@ -37,9 +35,6 @@ public record RouteRequest(
     Optional<Integer> alternatives,
     Optional<Integer> labelCap,
     Optional<Double> epsilon) {
-
-  /** Labels per node when the request asks for the exact Pareto set ({@code epsilon: 0}) without a cap. */
-  public static final int EXACT_LABEL_CAP = 16;
 
   /** Absent lists become empty; null entries are kept so that validation can name them. */
   public RouteRequest {

@@ -38,7 +38,7 @@ public final class RouteMapping {
     list("modes", r.modes());
     String cargo = text("cargo", r.cargo()).orElse("general");
     String objective = text("objective", r.objective()).orElse("pareto");
-    int labelCap = r.labelCap().orElse(r.epsilon().filter(e -> e == 0).isPresent() ? RouteRequest.EXACT_LABEL_CAP : 0);
+    int labelCap = r.labelCap().orElse(0);
     return new RouteQuery(from, to, r.teu(), r.feu(), r.tonnes(), cargo, r.unClass(), depart, r.avoidCountries(),
         r.avoidPassages(), r.modes(), r.maxTransshipments(), r.maxDays(), r.maxBudgetUsd(), objective,
         r.alternatives().orElse(1), labelCap, r.epsilon());
