@@ -13,21 +13,34 @@ final class Bounds {
 
   private Bounds() {}
 
-  static void reverse(QueryContext ctx, int target, long[] time, long[] cost, long[] co2, long[] var) {
+  static void reverse(QueryContext ctx, int origin, int target, long[] time, long[] cost, long[] co2, long[] var) {
     Network net = ctx.network;
     long teu = ctx.teuScaled;
-    backward(ctx, target, time, l -> ctx.duration_s(l));
-    backward(ctx, target, cost, l -> ctx.tariff_cents(l) * teu / 1000);
-    backward(ctx, target, co2, l -> ctx.linkCo2e_g[l]);
-    backward(ctx, target, var, l -> (long) net.durationSd_s(l) * net.durationSd_s(l));
+    backward(ctx, target, time, l -> ctx.duration_s(l), origin);
+    backward(ctx, target, cost, l -> ctx.tariff_cents(l) * teu / 1000, origin);
+    backward(ctx, target, co2, l -> ctx.linkCo2e_g[l], origin);
+    backward(ctx, target, var, l -> (long) net.durationSd_s(l) * net.durationSd_s(l), origin);
+  }
+
+  /** The search stops at this multiple of the origin's distance; farther nodes get that as their bound. */
+  static final int HORIZON_FACTOR = 3;
+
+  /** Complete backward distances to the target (no early stop). */
+  static void backward(QueryContext ctx, int target, long[] dist, Weight w) {
+    backward(ctx, target, dist, w, -1);
   }
 
   interface Weight {
     long of(int link);
   }
 
-  /** Plain Dijkstra on reverse links with a binary heap of (distance, node) pairs and lazy deletion. */
-  static void backward(QueryContext ctx, int target, long[] dist, Weight w) {
+  /**
+   * Plain Dijkstra on reverse links with a binary heap of (distance, node) pairs and lazy deletion. With an
+   * origin, it stops once the next key exceeds {@link #HORIZON_FACTOR} times the origin's distance: every node
+   * not settled by then is at least that far, so that value is still a valid (weaker) bound for it, and a
+   * search between two points of a large network does not pay for a backward search over all of it.
+   */
+  static void backward(QueryContext ctx, int target, long[] dist, Weight w, int origin) {
     Network net = ctx.network;
     Arrays.fill(dist, UNREACHABLE);
     long[] heapKey = new long[16];
@@ -37,9 +50,18 @@ final class Bounds {
     heapKey[0] = 0;
     heapNode[0] = target;
     size = 1;
+    long horizon = Long.MAX_VALUE;
     while (size > 0) {
       long d = heapKey[0];
       int v = heapNode[0];
+      if (d > horizon) {
+        for (int u = 0; u < dist.length; u++) {
+          if (dist[u] > horizon) {
+            dist[u] = horizon; // not settled: at least this far (a lower bound, not "unreachable")
+          }
+        }
+        return;
+      }
       // pop
       size--;
       long lk = heapKey[size];
@@ -64,6 +86,9 @@ final class Bounds {
       heapNode[i] = ln;
       if (d > dist[v]) {
         continue;
+      }
+      if (v == origin) {
+        horizon = d > Long.MAX_VALUE / (2 * HORIZON_FACTOR) ? Long.MAX_VALUE : Math.max(d * HORIZON_FACTOR, d + 1);
       }
       for (int k = net.firstIn(v), end = net.endIn(v); k < end; k++) {
         int l = net.inLink(k);

@@ -115,7 +115,7 @@ final class LabelSearch {
     Network net = context.network;
     int target = r.to();
     if (useBounds && objective == Objective.PARETO) {
-      Bounds.reverse(context, target, lbTime, lbCost, lbCo2, lbVar);
+      Bounds.reverse(context, from, target, lbTime, lbCost, lbCo2, lbVar);
     } else {
       Arrays.fill(lbTime, 0);
       Arrays.fill(lbCost, 0);

@@ -257,8 +257,8 @@ public final class RoutingBench {
         System.out.printf("pareto cap=%d query %d: s=%s routes=%d labels=%d capped=%b fastest_s=%d dijkstra_s=%d%n", cap, i,
             Stats.fmt(secs[i]), r.routes().size(), r.labels(), r.capped(), fastest, exact);
       }
-      System.out.printf("pareto epsilon=%s cap=%d (%s): median_s=%s max_s=%s routes_per_query=%s labels_per_query=%d capped=%d/%d%n", cap,
-          EPSILON, cap == 0 ? "no cap" : "label cap per node and class", Stats.fmt(Stats.median(secs)), Stats.fmt(Arrays.stream(secs).max().orElse(0)),
+      System.out.printf("pareto epsilon=%s cap=%d (%s): median_s=%s max_s=%s routes_per_query=%s labels_per_query=%d capped=%d/%d%n", EPSILON,
+          cap, cap == 0 ? "no cap" : "label cap per node and class", Stats.fmt(Stats.median(secs)), Stats.fmt(Arrays.stream(secs).max().orElse(0)),
           Stats.fmt((double) routes / paretoQueries), labels / paretoQueries, capped, paretoQueries);
     }
   }
