@@ -234,7 +234,7 @@ public final class RoutingBench {
     System.out.printf("time query, %d random pairs, weights equal: median ms_per_query dijkstra=%s router_time=%s ratio=%s%n",
         queries, Stats.fmt(Stats.median(msD)), Stats.fmt(Stats.median(msR)), Stats.fmt(Stats.median(msR) / Stats.median(msD)));
 
-    Router pareto = new Router(net, g.emissions(), CargoRules.NONE, SeaLaneOverrides.NONE, !Boolean.getBoolean("caravan.noBounds"));
+    Router pareto = new Router(net, g.emissions(), CargoRules.NONE, SeaLaneOverrides.NONE, !Boolean.getBoolean("caravan.noBounds")); // -Dcaravan.noBounds=true: no bounds
     int[][] pp = Stats.pairs(g.nodeCount, paretoQueries, seed + 2);
     for (String c : caps.split(",")) {
       if (paretoQueries == 0 || c.isBlank()) {
