@@ -702,11 +702,7 @@ public final class CorridorModel implements EventDispatcher {
   private void grant(int c, int g) {
     long now = engine.now();
     if (now >= warmup) {
-      int r = layout.gateResource[g];
-      long wait = now - cReq[c];
-      resWait_s[r] += (double) wait * cCount[c];
-      resWaitEntity_s[r] += wait;
-      resServed[r]++;
+      recordWait(layout.gateResource[g], now - cReq[c], cCount[c]);
     }
     engine.schedule(now + gateHeadway[g], GATE_FREE, g);
     engine.schedule(now + delayTicks(gateDelay[g], rngGate), STEP_DONE, c);
@@ -816,6 +812,13 @@ public final class CorridorModel implements EventDispatcher {
     return vPhase[v] == LOADING ? xFrom[x] : xTo[x];
   }
 
+  /** Books one service at resource {@code r} after a wait, weighted by the units the entity carries. */
+  private void recordWait(int r, long wait, int units) {
+    resWait_s[r] += (double) wait * units;
+    resWaitEntity_s[r] += wait;
+    resServed[r]++;
+  }
+
   private void berthRequest(int v) {
     int port = vesselPort(v);
     long now = engine.now();
@@ -832,11 +835,7 @@ public final class CorridorModel implements EventDispatcher {
   private void berthGrant(int v, int port) {
     long now = engine.now();
     if (now >= warmup) {
-      int r = layout.portResource[port];
-      long wait = now - vReq[v];
-      resWait_s[r] += (double) wait * vCount[v];
-      resWaitEntity_s[r] += wait;
-      resServed[r]++;
+      recordWait(layout.portResource[port], now - vReq[v], vCount[v]);
     }
     engine.schedule(now + delayTicks(xHandling[vCrossing[v]], rngVessel), HANDLED, v);
   }
@@ -885,10 +884,7 @@ public final class CorridorModel implements EventDispatcher {
       return;
     }
     if (now >= warmup && now > vReq[v]) {
-      int r = layout.crossingFleetResource[x];
-      resWait_s[r] += (double) (now - vReq[v]) * vCount[v];
-      resWaitEntity_s[r] += now - vReq[v];
-      resServed[r]++;
+      recordWait(layout.crossingFleetResource[x], now - vReq[v], vCount[v]);
     }
     engine.schedule(now + delayTicks(xSail[x], rngVessel), ARRIVED, v);
   }
