@@ -58,4 +58,30 @@ class SeaLanesTest {
   void the_caspian_is_not_on_marnet() {
     assertThat(lanes.lane(51.15, 43.65, 49.44, 39.98, 0)).isEmpty(); // Aktau -> Alat
   }
+
+  /**
+   * The network's sea distances were computed on the searoute-py copy of marnet (../shared/data/sea, see
+   * tools/network/sea_distances.py); the lanes here come from the Eurostat GeoPackage in searoute-core. The two
+   * must agree for every deep-sea and feeder link off the Caspian.
+   */
+  @Test
+  void network_sea_distances_agree_with_the_marnet_lanes() {
+    org.caravan.network.Network net = org.caravan.network.Network.build(org.caravan.network.io.NetworkFiles.readDefault());
+    int checked = 0;
+    for (int l = 0; l < net.linkCount(); l++) {
+      if (net.linkMode(l) != org.caravan.network.Mode.SEA || net.isReverse(l)) {
+        continue;
+      }
+      int a = net.linkFrom(l);
+      int b = net.linkTo(l);
+      var lane = lanes.lane(net.lon(a), net.lat(a), net.lon(b), net.lat(b), 0);
+      if (lane.isEmpty()) {
+        continue; // the Caspian feeder: not on marnet
+      }
+      double km = net.distance_m(l) / 1000.0;
+      assertThat(lane.get().distance_km()).as(net.link(l).id()).isCloseTo(km, org.assertj.core.data.Percentage.withPercentage(6));
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(20);
+  }
 }
