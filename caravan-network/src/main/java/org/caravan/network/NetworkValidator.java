@@ -1,6 +1,5 @@
 package org.caravan.network;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,26 +71,17 @@ final class NetworkValidator {
     nonNegative(t, n.id(), "handling_h", n.handling_h());
     nonNegative(t, n.id(), "handling_usd_teu", n.handling_usd_teu());
     positive(t, n.id(), "capacity_teu_day", n.capacity_teu_day());
-    Map<String, Double> values = new HashMap<>();
-    values.put("lat", n.lat());
-    values.put("lon", n.lon());
-    values.put("dwell_h", n.dwell_h());
-    values.put("dwell_sd_h", n.dwell_sd_h());
-    values.put("handling_h", n.handling_h());
-    values.put("handling_usd_teu", n.handling_usd_teu());
-    values.put("capacity_teu_day", n.capacity_teu_day());
-    checkSources(t, n.id(), n.sources(), values, NODE_GROUPS);
+    Map<String, String> src = n.sources();
+    cited(t, n.id(), src, "lat", "coord", n.lat());
+    cited(t, n.id(), src, "lon", "coord", n.lon());
+    cited(t, n.id(), src, "dwell_h", "dwell", n.dwell_h());
+    cited(t, n.id(), src, "dwell_sd_h", "dwell", n.dwell_sd_h());
+    cited(t, n.id(), src, "handling_h", "handling", n.handling_h());
+    cited(t, n.id(), src, "handling_usd_teu", "handling", n.handling_usd_teu());
+    cited(t, n.id(), src, "capacity_teu_day", "capacity", n.capacity_teu_day());
+    knownSources(t, n.id(), src);
   }
 
-  private static final Map<String, String> NODE_GROUPS = Map.of(
-      "lat", "coord", "lon", "coord", "dwell_h", "dwell", "dwell_sd_h", "dwell", "handling_h", "handling",
-      "handling_usd_teu", "handling", "capacity_teu_day", "capacity");
-  private static final Map<String, String> LINK_GROUPS = Map.of(
-      "distance_km", "distance", "duration_h", "duration", "duration_sd_h", "duration", "tariff_usd_teu", "tariff",
-      "capacity_teu_day", "capacity");
-  private static final Map<String, String> TRANSFER_GROUPS = Map.of("time_h", "transfer", "cost_usd_teu", "transfer");
-  private static final Map<String, String> SERVICE_GROUPS = Map.of(
-      "departures_per_week", "schedule", "first_departure_h", "schedule", "capacity_teu", "capacity");
 
   private void checkLink(LinkSpec l) {
     String t = "links";
@@ -152,13 +142,13 @@ final class NetworkValidator {
     if (!l.service().isEmpty() && spec.services().stream().noneMatch(s -> s.id().equals(l.service()))) {
       problem(t, l.id(), "service", "unknown service '" + l.service() + "' (not in services.csv)");
     }
-    Map<String, Double> values = new HashMap<>();
-    values.put("distance_km", l.distance_km());
-    values.put("duration_h", l.duration_h());
-    values.put("duration_sd_h", l.duration_sd_h());
-    values.put("tariff_usd_teu", l.tariff_usd_teu());
-    values.put("capacity_teu_day", l.capacity_teu_day());
-    checkSources(t, l.id(), l.sources(), values, LINK_GROUPS);
+    Map<String, String> src = l.sources();
+    cited(t, l.id(), src, "distance_km", "distance", l.distance_km());
+    cited(t, l.id(), src, "duration_h", "duration", l.duration_h());
+    cited(t, l.id(), src, "duration_sd_h", "duration", l.duration_sd_h());
+    cited(t, l.id(), src, "tariff_usd_teu", "tariff", l.tariff_usd_teu());
+    cited(t, l.id(), src, "capacity_teu_day", "capacity", l.capacity_teu_day());
+    knownSources(t, l.id(), src);
   }
 
   private void checkTransfer(TransferSpec tr) {
@@ -172,10 +162,9 @@ final class NetworkValidator {
     }
     nonNegative(t, id, "time_h", tr.time_h());
     nonNegative(t, id, "cost_usd_teu", tr.cost_usd_teu());
-    Map<String, Double> values = new HashMap<>();
-    values.put("time_h", tr.time_h());
-    values.put("cost_usd_teu", tr.cost_usd_teu());
-    checkSources(t, id, tr.sources(), values, TRANSFER_GROUPS);
+    cited(t, id, tr.sources(), "time_h", "transfer", tr.time_h());
+    cited(t, id, tr.sources(), "cost_usd_teu", "transfer", tr.cost_usd_teu());
+    knownSources(t, id, tr.sources());
   }
 
   private void checkService(ServiceSpec s) {
@@ -205,16 +194,13 @@ final class NetworkValidator {
       default -> problem(t, s.id(), "kind", "unknown value '" + s.kind() + "'; expected frequency or timetable");
     }
     positive(t, s.id(), "capacity_teu", s.capacity_teu());
-    Map<String, Double> values = new HashMap<>();
-    values.put("departures_per_week", s.departures_per_week());
-    values.put("first_departure_h", s.first_departure_h());
-    values.put("capacity_teu", s.capacity_teu());
+    cited(t, s.id(), s.sources(), "departures_per_week", "schedule", s.departures_per_week());
+    cited(t, s.id(), s.sources(), "first_departure_h", "schedule", s.first_departure_h());
+    cited(t, s.id(), s.sources(), "capacity_teu", "capacity", s.capacity_teu());
     if (!s.timetable().isEmpty()) {
-      values.put("timetable", 0.0);
+      cited(t, s.id(), s.sources(), "timetable", "schedule", 0);
     }
-    Map<String, String> groups = new HashMap<>(SERVICE_GROUPS);
-    groups.put("timetable", "schedule");
-    checkSources(t, s.id(), s.sources(), values, groups);
+    knownSources(t, s.id(), s.sources());
   }
 
   /** Seconds after Monday 00:00 of a {@code Mon 18:00} item. */
@@ -226,17 +212,19 @@ final class NetworkValidator {
     return OptionalInt.of(DAYS.indexOf(m.group(1)) * 86_400 + Integer.parseInt(m.group(2)) * 3600 + Integer.parseInt(m.group(3)) * 60);
   }
 
-  private void checkSources(String table, String id, Map<String, String> sources, Map<String, Double> values, Map<String, String> groups) {
-    for (var e : values.entrySet()) {
-      if (Double.isNaN(e.getValue())) {
-        continue;
-      }
-      String group = groups.get(e.getKey());
-      String text = sources.getOrDefault(group, sources.getOrDefault("", ""));
-      if (text.isEmpty()) {
-        problem(table, id, e.getKey(), "value has no source: fill 'source' or '" + group + "_source' (a source id from sources.csv, or EST for an estimate)");
-      }
+  /** A value that is given must be cited: by its group's source column or by the row's {@code source}. */
+  private void cited(String table, String id, Map<String, String> sources, String field, String group, double value) {
+    if (Double.isNaN(value)) {
+      return;
     }
+    String text = sources.getOrDefault(group, sources.getOrDefault("", ""));
+    if (text.isEmpty()) {
+      problem(table, id, field, "value has no source: fill 'source' or '" + group + "_source' (a source id from sources.csv, or EST for an estimate)");
+    }
+  }
+
+  /** Every id in every source column must be defined in sources.csv. */
+  private void knownSources(String table, String id, Map<String, String> sources) {
     for (var e : sources.entrySet()) {
       String column = e.getKey().isEmpty() ? "source" : e.getKey() + "_source";
       for (String sid : e.getValue().split("\\+")) {
@@ -247,6 +235,7 @@ final class NetworkValidator {
       }
     }
   }
+
 
   private void nonNegative(String table, String id, String field, double v) {
     if (!Double.isNaN(v) && v < 0) {
@@ -282,23 +271,25 @@ final class NetworkValidator {
     for (int i = 0; i < n; i++) {
       index.put(spec.nodes().get(i).id(), i);
     }
-    List<List<Integer>> out = new ArrayList<>();
-    List<List<Integer>> in = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(new ArrayList<>());
-      in.add(new ArrayList<>());
+    // directed edges as two int arrays, then CSR both ways (count and prefix sum)
+    int m = 0;
+    for (LinkSpec l : spec.links()) {
+      m += l.directed() ? 1 : 2;
     }
+    int[] from = new int[m];
+    int[] to = new int[m];
     int[] degree = new int[n];
+    int k = 0;
     for (LinkSpec l : spec.links()) {
       int a = index.get(l.from());
       int b = index.get(l.to());
-      out.get(a).add(b);
-      in.get(b).add(a);
       degree[a]++;
       degree[b]++;
+      from[k] = a;
+      to[k++] = b;
       if (!l.directed()) {
-        out.get(b).add(a);
-        in.get(a).add(b);
+        from[k] = b;
+        to[k++] = a;
       }
     }
     int hub = 0;
@@ -307,8 +298,8 @@ final class NetworkValidator {
         hub = i;
       }
     }
-    boolean[] fwd = reach(hub, out);
-    boolean[] bwd = reach(hub, in);
+    boolean[] fwd = reach(hub, from, to, n);
+    boolean[] bwd = reach(hub, to, from, n);
     String hubId = spec.nodes().get(hub).id();
     for (int i = 0; i < n; i++) {
       String id = spec.nodes().get(i).id();
@@ -322,20 +313,37 @@ final class NetworkValidator {
     }
   }
 
-  private static boolean[] reach(int start, List<List<Integer>> adj) {
-    boolean[] seen = new boolean[adj.size()];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
+  /** Nodes reachable from {@code start} along edges {@code tail[e] -> head[e]} (breadth first over CSR). */
+  private static boolean[] reach(int start, int[] tail, int[] head, int n) {
+    int[] first = new int[n + 1];
+    for (int t : tail) {
+      first[t + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      first[i + 1] += first[i];
+    }
+    int[] adj = new int[tail.length];
+    int[] fill = java.util.Arrays.copyOf(first, n);
+    for (int e = 0; e < tail.length; e++) {
+      adj[fill[tail[e]]++] = head[e];
+    }
+    boolean[] seen = new boolean[n];
+    int[] queue = new int[n];
+    int qh = 0;
+    int qt = 0;
     seen[start] = true;
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      for (int next : adj.get(queue.poll())) {
-        if (!seen[next]) {
-          seen[next] = true;
-          queue.add(next);
+    queue[qt++] = start;
+    while (qh < qt) {
+      int v = queue[qh++];
+      for (int i = first[v]; i < first[v + 1]; i++) {
+        if (!seen[adj[i]]) {
+          seen[adj[i]] = true;
+          queue[qt++] = adj[i];
         }
       }
     }
     return seen;
   }
+
 
 }
