@@ -161,7 +161,7 @@ public final class Router {
       }
       int next = network.linkClass(l);
       boolean newLeg = leg == null || next != cls || network.scheduleOrNull(l) != null || leg.scheduled || step.transfer_s > 0;
-      if (cls >= 0 && network.nodeKind(v) == NodeKind.BORDER || cls >= 0 && network.nodeKind(v) == NodeKind.GAUGE_CHANGE) {
+      if (cls >= 0 && (network.nodeKind(v) == NodeKind.BORDER || network.nodeKind(v) == NodeKind.GAUGE_CHANGE)) {
         borders.add(network.nodeId(v));
       }
       if (cls >= 0 && next != cls && isRail(cls) && isRail(next)) {
