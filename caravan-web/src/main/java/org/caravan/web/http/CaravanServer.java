@@ -185,11 +185,39 @@ public final class CaravanServer implements AutoCloseable {
     }
   }
 
+  /** An oversized body up to this size is read and discarded before the 413, so the client sees the answer. */
+  private static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
+
   private static void limitBody(Context ctx) {
     long length = ctx.contentLength();
     if (length > MAX_BODY_BYTES) {
+      drain(ctx, length);
       throw Problems.fail(Problems.Type.BODY_TOO_LARGE, "the request body has " + length + " bytes; at most "
           + MAX_BODY_BYTES + " are accepted");
+    }
+  }
+
+  /**
+   * Reads and drops a modestly oversized body. Answering before the client has sent it lets the server close the
+   * connection under a client that is still writing, which then sees a reset instead of the 413 problem.
+   */
+  private static void drain(Context ctx, long length) {
+    if (length > MAX_DRAIN_BYTES) {
+      return;
+    }
+    byte[] buffer = new byte[8192];
+    try {
+      java.io.InputStream in = ctx.req().getInputStream();
+      long left = length;
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          break;
+        }
+        left -= n;
+      }
+    } catch (java.io.IOException e) {
+      // the client went away: nothing to answer
     }
   }
 
