@@ -91,8 +91,4 @@ public record RouteRequest(
         maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, eps);
   }
 
-  public RouteRequest withEndpoints(int newFrom, int newTo) {
-    return new RouteRequest(newFrom, newTo, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
-  }
 }

@@ -330,12 +330,6 @@ public final class SeaLanes implements SeaLaneOverrides {
     return r;
   }
 
-  /** Distance from a point to the lane vertex it snaps to, km (diagnostics and tests). */
-  public double snapKm(double lon, double lat) {
-    int v = nearest(lon, lat);
-    return Geo.km(lat, lon, vLat[v], vLon[v]);
-  }
-
   private int nearest(double lon, double lat) {
     int best = 0;
     double bestKm = Double.MAX_VALUE;

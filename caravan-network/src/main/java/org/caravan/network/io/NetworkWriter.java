@@ -111,14 +111,4 @@ public final class NetworkWriter {
     }
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
-
-  /** Convenience for tests and overlays: writes to {@code w} the CSV of one table. */
-  static void writeTable(NetworkSpec spec, Table t, Writer w) throws IOException {
-    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-      p.printRecord(t.columns());
-      for (List<String> row : rows(spec, t)) {
-        p.printRecord(row);
-      }
-    }
-  }
 }
