@@ -16,8 +16,10 @@ import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
+import org.caravan.network.Passage;
 import org.caravan.network.Schedule;
 import org.caravan.network.ServiceSpec;
+import org.caravan.routing.CargoClass;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Objective;
 import org.caravan.routing.Route;
@@ -333,25 +335,43 @@ public final class ModelBuilder {
   }
 
   private Route route(String field, ScenarioFile.FlowFile ff, int from, int to, String corridor, long departure_s) {
+    boolean wagons = "wagon".equals(ff.cargo());
+    return routeOnCorridor(from, to, corridor, wagons, departure_s, 1, RouteRequest.DEFAULT_TEU_MASS_T)
+        .orElseThrow(() -> new UserException(field + ".corridor", "no route for flow '" + ff.id() + "' from "
+            + ff.from() + " to " + ff.to() + " on the " + corridor + " corridor"));
+  }
+
+  /**
+   * The fastest route (of the router's 5 fastest) that uses a corridor: {@code middle} must cross the Caspian
+   * between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern} must pass RU or BY; {@code southern} must pass
+   * IR and avoids RU, BY, AZ, GE, UA; {@code sea} is the router's sea corridor; {@code sea-cape} the same
+   * avoiding Suez; {@code any} takes the fastest. Wagons ride trains and rail ferries only. The one home of
+   * the corridor rule for the simulation and the validation.
+   */
+  public Optional<Route> routeOnCorridor(int from, int to, String corridor, boolean wagons, long departure_s,
+      double teu, double mass_t) {
     Set<String> avoid = switch (corridor) {
       case "middle" -> Set.of("RU", "BY", "IR", "UA");
       case "southern" -> Set.of("RU", "BY", "AZ", "GE", "UA");
+      // By sea: no land bridge across Central Asia or Russia may be faster than the ship.
+      case "sea", "sea-cape" -> Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
       default -> Set.of();
     };
-    RouteRequest req = RouteRequest.of(from, to, departure_s).withObjective(Objective.TIME, 5)
-        .withAvoid(avoid, Set.of());
-    if ("wagon".equals(ff.cargo())) {
+    Set<Passage> passages = "sea-cape".equals(corridor)
+        ? Set.of(Passage.SUEZ) : Set.of();
+    RouteRequest req = RouteRequest.of(from, to, departure_s).withCargo(teu, mass_t,
+        CargoClass.GENERAL, 0).withObjective(Objective.TIME, 5).withAvoid(avoid, passages);
+    if (wagons) {
       // Wagons ride trains and rail ferries only, never container feeders or trucks.
       req = req.withModes(java.util.EnumSet.of(Mode.RAIL, Mode.FERRY));
     }
     RouteResponse resp = router.route(req);
     for (Route r : resp.routes()) {
       if (matches(r, corridor)) {
-        return r;
+        return Optional.of(r);
       }
     }
-    throw new UserException(field + ".corridor", "no route for flow '" + ff.id() + "' from " + ff.from() + " to "
-        + ff.to() + " on the " + corridor + " corridor" + resp.noRoute().map(s -> " (" + s + ")").orElse(""));
+    return Optional.empty();
   }
 
   private boolean matches(Route r, String corridor) {
@@ -359,6 +379,7 @@ public final class ModelBuilder {
       case "middle" -> crossesCaspian(r);
       case "northern" -> r.countries().contains("RU") || r.countries().contains("BY");
       case "southern" -> r.countries().contains("IR");
+      case "sea", "sea-cape" -> "sea".equals(r.corridor());
       default -> true;
     };
   }
@@ -370,7 +391,9 @@ public final class ModelBuilder {
         if (m == Mode.FERRY || m == Mode.SEA) {
           String a = network.node(network.linkFrom(l)).country();
           String b = network.node(network.linkTo(l)).country();
-          if ((a.equals("KZ") || a.equals("TM")) && b.equals("AZ")) {
+          boolean west = (a.equals("KZ") || a.equals("TM")) && b.equals("AZ");
+          boolean east = a.equals("AZ") && (b.equals("KZ") || b.equals("TM"));
+          if (west || east) {
             return true;
           }
         }

@@ -10,8 +10,7 @@
  * org.caravan.simulation.corridor.CorridorSpec}, so the simulation module never sees routing or emissions
  * (architecture: network ← simulation ← scenario). {@link org.caravan.scenario.sim.SimulationService} runs
  * the replications and {@link org.caravan.scenario.sim.SimulationOutput} writes JSON and CSV files into a
- * temporary folder that is moved into place only when complete. {@link
- * org.caravan.scenario.sim.ValidationReport} writes {@code docs/VALIDATION.md}; {@link
- * org.caravan.scenario.sim.SimulationBench} times the default scenario for {@code docs/BENCHMARKS.md}.
+ * temporary folder that is moved into place only when complete ({@code docs/VALIDATION.md} comes from
+ * {@code org.caravan.scenario.validation}); {@link org.caravan.scenario.sim.SimulationBench} times the default scenario for {@code docs/BENCHMARKS.md}.
  */
 package org.caravan.scenario.sim;
