@@ -28,6 +28,7 @@ public final class QueryContext {
   final long[] override_tariff_cents;
   final int[] override_passages;
   final double[][] override_geometry;
+  final ExpectedWaits waits;
 
   /** The scratch output of {@link #relax}: all fields describe the route after the link. */
   public static final class Step {
@@ -48,8 +49,10 @@ public final class QueryContext {
    * Prepares the parts of a request that do not depend on its endpoints or departure, so equal constraints
    * share one context (the router caches them).
    */
-  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules, SeaLaneOverrides.Result overrides) {
+  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
+      SeaLaneOverrides.Result overrides, ExpectedWaits waits) {
     this.network = network;
+    this.waits = waits;
     this.request = request;
     int m = network.linkCount();
     this.allowedBits = new long[(m + 63) >>> 6];
@@ -104,6 +107,7 @@ public final class QueryContext {
     this.override_tariff_cents = shared.override_tariff_cents;
     this.override_passages = shared.override_passages;
     this.override_geometry = shared.override_geometry;
+    this.waits = shared.waits;
   }
 
   /** Countries of the link for this query: a sea link re-routed around a passage keeps only its end countries. */
@@ -181,10 +185,11 @@ public final class QueryContext {
     out.dwell_s = 0;
     int next = network.linkClass(l);
     if (cls >= 0) {
-      long dwell = network.dwell_s(v);
+      long pass = waits.pass_s(v);
+      long dwell = pass >= 0 ? pass : network.dwell_s(v);
       long sd = network.dwellSd_s(v);
       t += dwell;
-      var += sd * sd;
+      var += pass >= 0 ? waits.passVar_s2(v) : sd * sd;
       out.dwell_s = dwell;
       if (next != cls) {
         int tr = network.transfer_s(v, cls, next);
@@ -201,10 +206,21 @@ public final class QueryContext {
         }
       }
     }
-    Schedule s = network.scheduleOrNull(l);
     long ready = t;
+    if (network.linkMode(l) == Mode.RAIL && (cls < 0 || next != cls)) {
+      // Boarding a train: wait for it to be formed.
+      t += waits.board_s(v);
+      var += waits.boardVar_s2(v);
+    }
+    Schedule s = network.scheduleOrNull(l);
     if (s != null) {
-      t = s.nextDeparture_s(t);
+      long expected = waits.departure_s(l);
+      if (expected >= 0) {
+        t += expected;
+        var += waits.departureVar_s2(l);
+      } else {
+        t = s.nextDeparture_s(t);
+      }
     }
     out.wait_s = t - ready;
     out.depart_s = t;

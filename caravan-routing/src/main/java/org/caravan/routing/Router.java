@@ -36,6 +36,7 @@ public final class Router {
         }
       });
   private final boolean useBounds;
+  private final ExpectedWaits waits;
 
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea) {
     this(network, emissions, rules, sea, true);
@@ -43,6 +44,13 @@ public final class Router {
 
   /** @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning) */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, boolean useBounds) {
+    this(network, emissions, rules, sea, useBounds, ExpectedWaits.NONE);
+  }
+
+  /** @param waits expected waits at borders, train formation and sailings charged on top of the network */
+  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, boolean useBounds,
+      ExpectedWaits waits) {
+    this.waits = waits;
     this.network = network;
     this.emissions = emissions;
     this.rules = rules;
@@ -63,7 +71,7 @@ public final class Router {
     if (c == null) {
       int mask = QueryContext.passageMask(r);
       SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
-      c = new QueryContext(network, key, emissions, rules, o);
+      c = new QueryContext(network, key, emissions, rules, o, waits);
       contexts.put(key, c);
     }
     return c;

@@ -8,8 +8,10 @@ import org.caravan.network.PlaceIndex;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.emissions.EmissionCalculator;
+import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLanes;
+import org.caravan.scenario.validation.WaitTable;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that answer
@@ -21,11 +23,20 @@ public final class Caravan {
   private final Planner planner;
   private final EmissionCalculator emissions;
 
-  private Caravan(Network network) {
+  private Caravan(Network network, ExpectedWaits waits) {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
+    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions),
+        TableCargoRules.loadDefault(), SeaLanes.load(), true, waits));
+  }
+
+  /**
+   * The same network with other expected waits for the router (the calibration and the generation of
+   * {@code data/validation/waits.csv} use it).
+   */
+  public Caravan withWaits(ExpectedWaits waits) {
+    return new Caravan(network, waits);
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -55,7 +66,9 @@ public final class Caravan {
    * @throws org.caravan.network.NetworkException when a file has problems
    */
   public static Caravan open(List<Path> overlays) {
-    return new Caravan(Network.build(NetworkFiles.readDefaultWith(overlays)));
+    Network network = Network.build(NetworkFiles.readDefaultWith(overlays));
+    // The router charges the waits the calibrated simulation measured (data/validation/waits.csv).
+    return new Caravan(network, WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
   }
 
   /** The built-in network, loaded once per process and shared (it is immutable). */

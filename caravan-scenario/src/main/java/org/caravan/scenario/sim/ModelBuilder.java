@@ -298,6 +298,14 @@ public final class ModelBuilder {
     }
     double mean = 0;
     double var = 0;
+    int start = network.linkFrom(links[0]);
+    NodeKind startKind = network.nodeKind(start);
+    if (startKind == NodeKind.BORDER || startKind == NodeKind.GAUGE_CHANGE) {
+      // The router charges the dwell of every node it passes but the origin: a road leg leaving a border
+      // (Malaszewicze) waits there as a rail leg would.
+      mean += network.dwell_s(start);
+      var += (double) network.dwellSd_s(start) * network.dwellSd_s(start);
+    }
     for (int k = 0; k < links.length; k++) {
       int l = links[k];
       mean += network.duration_s(l);
