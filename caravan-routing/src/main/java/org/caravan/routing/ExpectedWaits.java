@@ -7,7 +7,8 @@ package org.caravan.routing;
  *
  * <ul>
  *   <li>{@link #pass_s}: time to pass a node (border dwell plus queue), replacing the network's dwell;</li>
- *   <li>{@link #board_s}: waiting for a train to be formed when cargo boards rail at a node;</li>
+ *   <li>{@link #board_s}: waiting for a train to be formed when cargo boards rail at a node (block trains
+ *       form per destination, so the wait depends on where the cargo goes);</li>
  *   <li>{@link #departure_s}: waiting for a vessel of a scheduled link, replacing the timetable wait.</li>
  * </ul>
  * A negative mean means "no figure": the router keeps its own rule. Means are constant in time, so waiting stays
@@ -20,11 +21,11 @@ public interface ExpectedWaits {
   /** Variance of the time to pass {@code node}, s². */
   long passVar_s2(int node);
 
-  /** Mean wait to board a train at {@code node}, seconds (0 when none). */
-  long board_s(int node);
+  /** Mean wait to board a train at {@code node} for cargo going to {@code destination}, seconds (0 when none). */
+  long board_s(int node, int destination);
 
   /** Variance of the boarding wait, s². */
-  long boardVar_s2(int node);
+  long boardVar_s2(int node, int destination);
 
   /** Mean wait for a departure of scheduled {@code link}, seconds, or -1 to wait for the timetable. */
   long departure_s(int link);
@@ -45,12 +46,12 @@ public interface ExpectedWaits {
     }
 
     @Override
-    public long board_s(int node) {
+    public long board_s(int node, int destination) {
       return 0;
     }
 
     @Override
-    public long boardVar_s2(int node) {
+    public long boardVar_s2(int node, int destination) {
       return 0;
     }
 

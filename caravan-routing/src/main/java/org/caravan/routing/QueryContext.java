@@ -209,8 +209,8 @@ public final class QueryContext {
     long ready = t;
     if (network.linkMode(l) == Mode.RAIL && (cls < 0 || next != cls)) {
       // Boarding a train: wait for it to be formed.
-      t += waits.board_s(v);
-      var += waits.boardVar_s2(v);
+      t += waits.board_s(v, request.to());
+      var += waits.boardVar_s2(v, request.to());
     }
     Schedule s = network.scheduleOrNull(l);
     if (s != null) {

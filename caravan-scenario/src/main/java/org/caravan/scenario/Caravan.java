@@ -22,13 +22,27 @@ public final class Caravan {
   private final PlaceIndex places;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final Router nominal;
 
   private Caravan(Network network, ExpectedWaits waits) {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions),
-        TableCargoRules.loadDefault(), SeaLanes.load(), true, waits));
+    NetworkEmissions co2 = new NetworkEmissions(network, emissions);
+    TableCargoRules rules = TableCargoRules.loadDefault();
+    SeaLanes lanes = SeaLanes.load();
+    this.planner = new Planner(this, new Router(network, co2, rules, lanes, true, waits));
+    this.nominal = waits == ExpectedWaits.NONE ? planner.router() : new Router(network, co2, rules, lanes, true,
+        ExpectedWaits.NONE);
+  }
+
+  /**
+   * The router on the network's own times and timetables, without the simulated waits: the simulation assigns
+   * its flows with it (the waits are what the simulation itself produces), so the wait table is a function of
+   * the scenario alone and the assignment cannot flip-flop between runs.
+   */
+  public Router nominalRouter() {
+    return nominal;
   }
 
   /**

@@ -47,7 +47,7 @@ public final class ModelBuilder {
   static final double DEFAULT_FORMATION_H = 72;
   static final int DEFAULT_BERTHS = 2;
   static final int DEFAULT_YARD_TEU = 4_000;
-  static final double DEFAULT_HANDLING_H = 20;
+  public static final double DEFAULT_HANDLING_H = 20;
   static final double DEFAULT_WAGON_T = 60;
 
   /**
@@ -66,10 +66,16 @@ public final class ModelBuilder {
   private final Router router;
   private final EmissionCalculator emissions = EmissionCalculator.withDefaults();
 
+  /** A builder that assigns flows with the nominal router (network times, no simulated waits). */
   public ModelBuilder(Caravan caravan) {
+    this(caravan, caravan.nominalRouter());
+  }
+
+  /** A builder whose {@link #routeOnCorridor} asks the given router (validation asks the planner's). */
+  public ModelBuilder(Caravan caravan, Router router) {
     this.caravan = caravan;
     this.network = caravan.network();
-    this.router = caravan.planner().router();
+    this.router = router;
   }
 
   /** Builds the model. Throws {@link UserException} naming the flow when a flow has no route on its corridor. */

@@ -16,8 +16,12 @@ public final class ValidationService {
   /** The command that regenerates docs/VALIDATION.md, printed in its header. */
   public static final String DOC_COMMAND = "./caravan validate --doc docs/VALIDATION.md";
 
-  /** A validation with the simulation run it was computed from. */
-  public record Outcome(Validator.Result result, SimulationService.Run run) {}
+  /**
+   * A validation with the simulation run it was computed from.
+   *
+   * @param waits the wait table the router used in this validation
+   */
+  public record Outcome(Validator.Result result, SimulationService.Run run, List<WaitTable.Row> waits) {}
 
   private final Caravan caravan;
 
@@ -34,6 +38,21 @@ public final class ValidationService {
     List<Target> ts = targets.map(p -> TargetTable.load(p, caravan.network()))
         .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
     SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
-    return new Outcome(new Validator(caravan).validate(ts, run), run);
+    return new Outcome(new Validator(caravan).validate(ts, run), run, List.of());
+  }
+
+  /**
+   * Measures the waits the router should read and validates with them: the simulation assigns its flows with
+   * the nominal router, so the run (and the table) depend on the scenario alone; the router of the validation
+   * then reads the measured table, as the default network will once the table is committed.
+   */
+  public Outcome validateWithMeasuredWaits(Scenario scenario, Optional<Path> targets, int threads,
+      IntConsumer progress) {
+    List<Target> ts = targets.map(p -> TargetTable.load(p, caravan.network()))
+        .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
+    SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
+    List<WaitTable.Row> table = WaitTable.measure(run, caravan.network());
+    Caravan c = caravan.withWaits(WaitTable.waits(table, caravan.network()));
+    return new Outcome(new Validator(c).validate(ts, run), run, table);
   }
 }

@@ -89,7 +89,8 @@ public final class Validator {
   public Validator(Caravan caravan) {
     this.caravan = caravan;
     this.network = caravan.network();
-    this.builder = new ModelBuilder(caravan);
+    // The router a user asks (with the simulated waits), on the simulation's corridor rule.
+    this.builder = new ModelBuilder(caravan, caravan.planner().router());
   }
 
   /** Validates the targets against a finished run of a scenario. */

@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import java.util.OptionalInt;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.sim.ModelBuilder;
+import org.caravan.scenario.sim.ScenarioFile;
 import org.caravan.scenario.sim.SimulationService;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -45,16 +50,26 @@ public final class WaitTable {
   public static final String RESOURCE = "/org/caravan/scenario/validation/waits.csv";
 
   /** Columns of the file. */
-  public static final List<String> COLUMNS = List.of("kind", "node", "link", "season", "mean_h", "sd_h", "resource");
+  public static final List<String> COLUMNS = List.of("kind", "node", "link", "destination", "season", "mean_h", "sd_h",
+      "resource");
 
-  /** One row. */
-  public record Row(String kind, String node, String link, String season, double mean_h, double sd_h,
-      String resource) {}
+  /**
+   * One row.
+   *
+   * @param destination for {@code board}: the cargo's destination (block trains form per destination), or empty
+   *     for the average over all destinations leaving the node
+   */
+  public record Row(String kind, String node, String link, String destination, String season, double mean_h,
+      double sd_h, String resource) {}
 
   private WaitTable() {}
 
-  /** The rows measured by a run. Deterministic order (the model's resource order). */
-  public static List<Row> measure(SimulationService.Run run) {
+  /**
+   * The rows measured by a run, plus for every crossing the scenario names that carried nothing its zero-load
+   * wait: half the longer of the timetable and the vessel headway (round trip / fleet), so the router does
+   * not see an idle one-vessel line as free. Deterministic order (the model's resource order).
+   */
+  public static List<Row> measure(SimulationService.Run run, Network network) {
     CorridorResult r = run.result();
     CorridorSpec spec = run.model().spec();
     List<Row> rows = new ArrayList<>();
@@ -65,9 +80,10 @@ public final class WaitTable {
       double q = mean(r, "resource.border." + g.id() + ".mean_wait_h");
       double dwell = g.delayMean_s() / 3600;
       double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + q * q);
-      rows.add(new Row("pass", g.node(), "", "all", q + dwell, sd, "border " + g.id()));
+      rows.add(new Row("pass", g.node(), "", "", "all", q + dwell, sd, "border " + g.id()));
     }
     Map<String, double[]> board = new LinkedHashMap<>();
+    Map<String, double[]> boardTo = new LinkedHashMap<>();
     for (KpiStat k : r.kpis()) {
       String n = k.name();
       if (n.startsWith("resource.formation.") && n.endsWith(".wait_unit_hours_per_year")) {
@@ -77,14 +93,23 @@ public final class WaitTable {
           continue;
         }
         String node = res.substring(0, res.indexOf('>'));
-        double[] acc = board.computeIfAbsent(node, x -> new double[2]);
-        acc[0] += k.mean();
-        acc[1] += k.mean() / perUnit;
+        String to = res.substring(res.lastIndexOf(" to ") + 4);
+        for (double[] acc : List.of(board.computeIfAbsent(node, x -> new double[2]),
+            boardTo.computeIfAbsent(node + "|" + to, x -> new double[2]))) {
+          acc[0] += k.mean();
+          acc[1] += k.mean() / perUnit;
+        }
       }
     }
     for (Map.Entry<String, double[]> e : board.entrySet()) {
       double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
-      rows.add(new Row("board", e.getKey(), "", "all", m, m, "formation at " + e.getKey()));
+      rows.add(new Row("board", e.getKey(), "", "", "all", m, m, "formation at " + e.getKey() + ", all destinations"));
+    }
+    for (Map.Entry<String, double[]> e : boardTo.entrySet()) {
+      String[] nodeTo = e.getKey().split("\\|");
+      double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
+      rows.add(new Row("board", nodeTo[0], "", nodeTo[1], "all", m, m, "formation at " + nodeTo[0] + " to "
+          + nodeTo[1]));
     }
     for (CorridorSpec.Crossing x : spec.crossings()) {
       if (mean(r, "resource.fleet." + x.id() + ".utilisation") <= 0) {
@@ -96,11 +121,62 @@ public final class WaitTable {
       double berths = mean(r, "resource.berth." + from + ".mean_wait_h") + mean(r, "resource.berth." + to
           + ".mean_wait_h");
       String link = x.id().substring(0, x.id().indexOf('['));
-      double m = yard + berths;
-      rows.add(new Row("departure", from, link, "all", m, m, "yard and berths of " + x.id()));
+      // The simulation holds the cargo on board while the vessel loads and unloads; the router charges the
+      // lift at the arrival port instead, so the difference belongs to the wait for the sailing.
+      double handling = 2 * x.handlingMean_s() / 3600 - arrivalLift_h(network, from, link, to);
+      double m = yard + berths + Math.max(0, handling);
+      rows.add(new Row("departure", from, link, "", "all", m, Math.max(yard + berths, x.handlingSd_s() / 3600),
+          "yard + berths + vessel handling of " + x.id()));
+    }
+    ScenarioFile.NetworkChanges nc = run.scenario().file().network();
+    if (nc != null && nc.crossings() != null) {
+      for (ScenarioFile.CrossingFile c : nc.crossings()) {
+        boolean measured = rows.stream().anyMatch(w -> w.kind().equals("departure") && w.link().equals(c.link()));
+        Optional<Integer> l = linkIndex(network, c.link());
+        if (measured || l.isEmpty()) {
+          continue;
+        }
+        int li = l.get();
+        double sail = c.sailH() != null ? c.sailH() : network.duration_s(li) / 3600.0;
+        double handling = c.handlingH() != null ? c.handlingH() : ModelBuilder.DEFAULT_HANDLING_H;
+        int fleet = c.fleet() != null ? c.fleet() : 1;
+        double timetable = c.timetableH() != null ? c.timetableH() : 0;
+        double headway = (2 * sail + 2 * handling) / fleet;
+        double m = Math.max(timetable, headway) / 2;
+        rows.add(new Row("departure", network.nodeId(network.linkFrom(li)), c.link(), "", "all", m, m,
+            "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
+      }
     }
     return rows;
   }
+
+  /** The router's transfer from the crossing's carrier to rail at the arrival port, hours (0 if none). */
+  private static double arrivalLift_h(Network network, String from, String link, String to) {
+    int v = network.getNode(to);
+    for (int i = network.firstOut(network.getNode(from)); i < network.endOut(network.getNode(from)); i++) {
+      int l = network.outLink(i);
+      if (network.link(l).id().equals(link)) {
+        for (int j = network.firstOut(v); j < network.endOut(v); j++) {
+          int r = network.outLink(j);
+          if (network.linkMode(r) == Mode.RAIL) {
+            int t = network.transfer_s(v, network.linkClass(l), network.linkClass(r));
+            return t < 0 ? 0 : t / 3600.0;
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static Optional<Integer> linkIndex(Network network, String id) {
+    for (int l = 0; l < network.linkCount(); l++) {
+      if (!network.isReverse(l) && network.link(l).id().equals(id)) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
+  }
+
 
   /** The file text: a header naming how it was made, then the rows. */
   public static String csv(List<Row> rows, String header) {
@@ -110,8 +186,8 @@ public final class WaitTable {
     }
     sb.append(String.join(",", COLUMNS)).append('\n');
     for (Row w : rows) {
-      sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.2f,%.2f,%s%n", w.kind(), w.node(), w.link(), w.season(),
-          w.mean_h(), w.sd_h(), w.resource()));
+      sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.2f,%.2f,%s%n", w.kind(), w.node(), w.link(),
+          w.destination(), w.season(), w.mean_h(), w.sd_h(), w.resource()));
     }
     return sb.toString();
   }
@@ -143,8 +219,8 @@ public final class WaitTable {
         if (!List.of("pass", "board", "departure").contains(kind)) {
           throw new UserException("kind", name + ":" + line + ": field 'kind': unknown kind '" + kind + "'");
         }
-        rows.add(new Row(kind, c.get("node"), c.get("link"), c.get("season"), number(c, "mean_h", name, line),
-            number(c, "sd_h", name, line), c.get("resource")));
+        rows.add(new Row(kind, c.get("node"), c.get("link"), c.get("destination"), c.get("season"),
+            number(c, "mean_h", name, line), number(c, "sd_h", name, line), c.get("resource")));
       }
     }
     return rows;
@@ -171,6 +247,8 @@ public final class WaitTable {
     long[] passVar = new long[n];
     long[] board = new long[n];
     long[] boardVar = new long[n];
+    Long2LongOpenHashMap boardTo = new Long2LongOpenHashMap();
+    Long2LongOpenHashMap boardToVar = new Long2LongOpenHashMap();
     long[] dep = new long[m];
     long[] depVar = new long[m];
     Arrays.fill(pass, -1);
@@ -189,8 +267,14 @@ public final class WaitTable {
           passVar[v] = var;
         }
         case "board" -> {
-          board[v] = mean;
-          boardVar[v] = var;
+          var to = w.destination().isEmpty() ? OptionalInt.empty() : network.findNode(w.destination());
+          if (w.destination().isEmpty()) {
+            board[v] = mean;
+            boardVar[v] = var;
+          } else if (to.isPresent()) {
+            boardTo.put(pair(v, to.getAsInt()), mean);
+            boardToVar.put(pair(v, to.getAsInt()), var);
+          }
         }
         default -> {
           for (int i = network.firstOut(v); i < network.endOut(v); i++) {
@@ -203,11 +287,17 @@ public final class WaitTable {
         }
       }
     }
-    return new ArrayWaits(pass, passVar, board, boardVar, dep, depVar);
+    boardTo.defaultReturnValue(-1);
+    return new ArrayWaits(pass, passVar, board, boardVar, boardTo, boardToVar, dep, depVar);
   }
 
-  private record ArrayWaits(long[] pass, long[] passVar, long[] board, long[] boardVar, long[] dep, long[] depVar)
-      implements ExpectedWaits {
+  private static long pair(int node, int destination) {
+    return ((long) node << 32) | destination;
+  }
+
+  /** Arrays per node and link; per (node, destination) formation waits in a primitive hash map. */
+  private record ArrayWaits(long[] pass, long[] passVar, long[] board, long[] boardVar, Long2LongOpenHashMap boardTo,
+      Long2LongOpenHashMap boardToVar, long[] dep, long[] depVar) implements ExpectedWaits {
     @Override
     public long pass_s(int node) {
       return pass[node];
@@ -219,13 +309,15 @@ public final class WaitTable {
     }
 
     @Override
-    public long board_s(int node) {
-      return board[node];
+    public long board_s(int node, int destination) {
+      long w = boardTo.get(pair(node, destination));
+      return w >= 0 ? w : board[node];
     }
 
     @Override
-    public long boardVar_s2(int node) {
-      return boardVar[node];
+    public long boardVar_s2(int node, int destination) {
+      long k = pair(node, destination);
+      return boardTo.containsKey(k) ? boardToVar.get(k) : boardVar[node];
     }
 
     @Override
