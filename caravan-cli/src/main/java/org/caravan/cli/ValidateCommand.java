@@ -51,6 +51,9 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--replications", paramLabel = "N", description = "Replications (default: the scenario's).")
   Optional<Integer> replications = Optional.empty();
 
+  @Option(names = "--years", paramLabel = "Y", description = "Measured years (default: the scenario's).")
+  Optional<Double> years = Optional.empty();
+
   @Option(names = "--doc", paramLabel = "FILE", description = "Also write the Markdown report (docs/VALIDATION.md).")
   Optional<Path> doc = Optional.empty();
 
@@ -68,6 +71,9 @@ public final class ValidateCommand implements Callable<Integer> {
     Scenario sc = new SimulationService(caravan).load(scenario);
     if (replications.isPresent()) {
       sc = sc.withReplications(replications.get());
+    }
+    if (years.isPresent()) {
+      sc = sc.withYears(years.get());
     }
     if (doc.isPresent()) {
       checkWritable(doc.get(), "--doc");

@@ -139,6 +139,11 @@ public final class Validator {
     return new Result(run.scenario().name(), r.replications(), r.seed(), List.copyOf(explained), List.copyOf(flows));
   }
 
+  /** The simulation's value for a target, if the run has one. */
+  public OptionalDouble simulated(Target t, SimulationService.Run run) {
+    return simValue(t, run.result(), run.model().spec(), run.model()).value;
+  }
+
   /** The departures sampled for the router: the 1st and 15th of each month of the measured year, 00:00 UTC. */
   static long[] departures(LocalDate first) {
     long[] out = new long[DEPARTURES_PER_YEAR];
