@@ -195,7 +195,8 @@ public final class CorridorRunner {
         }
       }
       if (n == 0) {
-        return new KpiStat(kpi.name(), kpi.unit().label(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        double nan = Double.NaN;
+        return new KpiStat(kpi.name(), kpi.unit().label(), nan, nan, nan, nan, nan, 0);
       }
       double mean = sum / n;
       double ss = 0;
