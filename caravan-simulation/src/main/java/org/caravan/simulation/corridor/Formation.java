@@ -168,12 +168,12 @@ final class Formation {
   }
 
   /**
-   * Unlinks the first {@code n} units of a pool, accounting their wait to resource {@code res}; returns the
-   * head and leaves the tail in {@link #lastTail()}.
+   * Unlinks the first {@code n} units of a pool, accounting their wait to resource {@code res} (none when
+   * negative); returns the head and leaves the tail in {@link #lastTail()}.
    */
   int takeFromPool(int pool, int n, int res) {
     long now = engine.now();
-    boolean measured = now >= warmup;
+    boolean measured = res >= 0 && now >= warmup;
     int head = pHead[pool];
     int u = head;
     int last = NONE;
@@ -181,24 +181,6 @@ final class Formation {
       if (measured) {
         stats.recordUnitWait(res, now - uJoin[u]);
       }
-      last = u;
-      u = uNext[u];
-    }
-    uNext[last] = NONE;
-    pHead[pool] = u;
-    if (u == NONE) {
-      pTail[pool] = NONE;
-    }
-    pCount[pool] -= n;
-    tailScratch[0] = last;
-    return head;
-  }
-
-  private int takeFromPoolUnmeasured(int pool, int n) {
-    int head = pHead[pool];
-    int u = head;
-    int last = NONE;
-    for (int i = 0; i < n; i++) {
       last = u;
       u = uNext[u];
     }
@@ -282,11 +264,7 @@ final class Formation {
         cFree = Arrays.copyOf(cFree, cap);
       }
     }
-    if (res >= 0) {
-      cHead[c] = takeFromPool(pool, n, res);
-    } else {
-      cHead[c] = takeFromPoolUnmeasured(pool, n);
-    }
+    cHead[c] = takeFromPool(pool, n, res);
     cTail[c] = tailScratch[0];
     cCount[c] = n;
     cLeg[c] = poolLeg[pool];
