@@ -41,8 +41,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin NetworkOptions network;
 
-  @Option(names = "--scenario", paramLabel = "SCENARIO.yaml", description = "Scenario (default ${DEFAULT-VALUE}).",
-      defaultValue = ScenarioLoader.DEFAULT)
+  /** The default scenario with the parameters {@code caravan calibrate} fitted (its file says to what). */
+  static final String CALIBRATED = ScenarioLoader.DEFAULT + "-calibrated";
+
+  @Option(names = "--scenario", paramLabel = "SCENARIO.yaml",
+      description = "Scenario (default ${DEFAULT-VALUE}: the default scenario as calibrated).",
+      defaultValue = CALIBRATED)
   String scenario;
 
   @Option(names = "--targets", paramLabel = "FILE", description = "Target table (default: the built-in one).")

@@ -146,6 +146,30 @@ public final class ValidationDoc {
           f.simulatedMedianDays(), f.simulatedP95Days(), 100 * f.difference(), f.agrees() ? "within 10 %"
               : "outside 10 %"));
     }
+    sb.append("""
+
+        ## Reading the misses
+
+        * **The sources contradict each other.** China → Duisburg on the Middle Corridor is 20–25 days \
+        (official average, TREND240227), 31–37 (TITR guidance, NAVIS25), 50–55 (forwarders, mid-2024, IDX2406) \
+        and ≤15 or 14–18 (targets and projections): no single value can be within all of them \
+        (corridor-facts §9). The column "Why it misses" names the target a value agrees with instead.
+        * **Promises and records are faster than a typical shipment.** China → Türkiye in 12 days (T20, T21) \
+        and Xi'an → Duisburg in 13 days with border priority (T36) are best runs; the model gives the median \
+        of ordinary block trains, which wait for formation, borders and ferries.
+        * **Observed door-to-door times carry delays the model leaves out**: paperwork, empty-container \
+        shortages, missed connections and episodes such as the 2024 CN–KZ border congestion (RF-CONG24). \
+        Almaty → Poti ≈20 days (T23, ARGUS-REPORT) against about 12 in the model, and the Northern \
+        door-to-door 28–32 days (T32, T33) against about 15, are such misses.
+        * **Guidance carries slack**: the TITR guidance of 31–37 days (T13–T16) is what operators promise \
+        to deliver reliably, not a median.
+        * **Costs** are built from per-kilometre tariff estimates (`links.csv`, EST) and miss narrow market \
+        quotes (T49, T50) in either direction.
+        * **Throughput**: the model carries containers and ferry wagons only, about 2.5 Mt of the 4.5 Mt of \
+        2024; crude by tanker and dry-cargo ships are not modelled (T64).
+        * **Inputs** (sailing time, border dwell, vessel handling, TEU volume) echo the figures the scenario \
+        was built from and are never counted as within.
+        """);
     sb.append("\n## Caspian crossings\n\n");
     sb.append("| Crossing | Fleet | Vessel utilisation | Mean wait for a vessel, d | Share of all waiting |\n"
         + "|---|---|---|---|---|\n");
