@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.caravan.scenario.Caravan;
-import org.caravan.scenario.Planner;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.RouteViews;
 import org.caravan.scenario.RouteQuery;
-import org.caravan.scenario.RouteViews;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,22 +53,21 @@ final class RouteCommand implements Callable<Integer> {
     try {
       day = Optional.ofNullable(depart).map(LocalDate::parse);
     } catch (DateTimeParseException e) {
-      throw new UserException("depart", "--depart '" + depart + "' is not a date like 2026-12-01");
+      throw new UserException("depart", "{depart} '" + depart + "' is not a date like 2026-12-01");
     }
     if (json && geojson) {
-      throw new UserException("json", "choose --json or --geojson, not both");
+      throw new UserException("json", "choose {json} or {geojson}, not both");
     }
     RouteQuery q = new RouteQuery(from, to, Optional.ofNullable(teu), Optional.ofNullable(feu), Optional.ofNullable(tonnes),
         cargo, Optional.ofNullable(unClass), day, avoidCountries, avoidPassages, modes, Optional.ofNullable(maxTransshipments),
         Optional.ofNullable(maxDays), Optional.ofNullable(maxBudget), objective, alternatives, labelCap, Optional.ofNullable(epsilon));
-    Caravan caravan = network.open();
-    Planner.Plan plan = caravan.planner().plan(q);
+    CaravanApp app = network.open();
     PrintWriter out = spec.commandLine().getOut();
     if (geojson) {
-      out.println(Json.write(RouteViews.geoJson(caravan.network(), plan)));
+      out.println(Json.write(app.routes().planGeoJson(q)));
       return 0;
     }
-    RouteViews.Answer answer = RouteViews.answer(caravan.network(), plan);
+    RouteViews.Answer answer = app.routes().plan(q);
     if (json) {
       out.println(Json.write(answer));
       return 0;

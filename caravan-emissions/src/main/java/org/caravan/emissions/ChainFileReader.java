@@ -106,7 +106,7 @@ public final class ChainFileReader {
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
           + e.getLocation().getColumnNr();
-      throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage());
+      throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
     }

@@ -9,13 +9,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.caravan.emissions.EmissionsException;
+import org.caravan.scenario.ErrorCode;
+import org.caravan.scenario.UserError;
 import org.caravan.scenario.UserException;
 import org.caravan.web.dto.Problem;
 import org.caravan.web.dto.Problem.FieldError;
@@ -63,11 +62,6 @@ public final class Problems {
     }
   }
 
-  /** Names the planner uses in {@link UserException#field()} that differ from the JSON field. */
-  private static final Map<String, String> PLANNER_FIELDS = Map.of(
-      "avoid_country", "avoid_countries", "avoid_passage", "avoid_passages", "max_budget", "max_budget_usd");
-
-  private static final Pattern CLI_OPTION = Pattern.compile("--([a-z]+(?:-[a-z]+)*)");
   private static final Pattern CHAIN_PATH = Pattern.compile("^request body ((?:legs)?\\[(\\d+)\\](?:\\.([a-z_]+))?)");
   private static final Pattern CHAIN_FIELD = Pattern.compile(", field ([a-z_]+)");
 
@@ -91,21 +85,31 @@ public final class Problems {
     return invalidField(field, "/" + escape(field), detail);
   }
 
-  /** The planner's refusal: an unknown place, an impossible constraint or a value out of range. */
+  /**
+   * The planner's refusal: an unknown place, an impossible constraint or a value out of range. The error names
+   * request fields by their JSON names already, so the field is the JSON field and its pointer follows from it.
+   */
   public static ApiException fromUser(UserException e) {
-    String field = PLANNER_FIELDS.getOrDefault(e.field(), e.field());
-    String detail = apiWords(e.getMessage());
-    Type type = detail.startsWith("unknown place") ? Type.UNKNOWN_PLACE
-        : field.equals("constraints") ? Type.NO_ROUTE : Type.INVALID_REQUEST;
-    String pointer = field.equals("constraints") || field.isEmpty() ? "" : "/" + escape(field);
+    UserError error = e.error();
+    String field = error.field();
+    String detail = error.message();
+    Type type = switch (error.code()) {
+      case UNKNOWN_PLACE -> Type.UNKNOWN_PLACE;
+      case NO_ROUTE -> Type.NO_ROUTE;
+      default -> Type.INVALID_REQUEST;
+    };
+    String pointer = error.code() == ErrorCode.NO_ROUTE || field.isEmpty() ? "" : "/" + escape(field);
     return new ApiException(of(type, detail, List.of(new FieldError(field, pointer, detail))));
   }
 
   /** A bad emission chain; the reader's messages name the leg and field, which become a JSON pointer. */
-  public static ApiException fromEmissions(EmissionsException e) {
-    String detail = e.getMessage().lines().findFirst().orElse("invalid chain");
-    if (detail.contains("not valid JSON")) {
+  public static ApiException fromChain(UserException e) {
+    String detail = e.error().message();
+    if (e.error().code() == ErrorCode.MALFORMED_JSON) {
       return fail(Type.MALFORMED_JSON, detail);
+    }
+    if (e.error().code() == ErrorCode.UNCOMPUTABLE_CHAIN) {
+      return fail(Type.INVALID_REQUEST, "the chain cannot be computed: " + detail);
     }
     String field = "";
     String pointer = "";
@@ -218,10 +222,5 @@ public final class Problems {
 
   private static List<String> names(Collection<Object> ids) {
     return ids.stream().map(String::valueOf).toList();
-  }
-
-  /** The planner speaks CLI: {@code --un-class} becomes {@code un_class}. */
-  private static String apiWords(String message) {
-    return CLI_OPTION.matcher(message).replaceAll(r -> r.group(1).replace('-', '_').toLowerCase(Locale.ROOT));
   }
 }

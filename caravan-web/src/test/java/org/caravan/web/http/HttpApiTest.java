@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class HttpApiTest {
 
   @BeforeAll
   static void start() {
-    server = CaravanServer.start(Caravan.openDefault(), "127.0.0.1", 0);
+    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
     client = HttpClient.newHttpClient();
   }
 
@@ -81,7 +81,7 @@ class HttpApiTest {
   @Test
   void a_taken_port_is_a_user_error_naming_the_port() {
     org.caravan.scenario.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.caravan.scenario.UserException.class, () -> CaravanServer.start(Caravan.openDefault(), "127.0.0.1", server.port()));
+        org.caravan.scenario.UserException.class, () -> CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", server.port()));
     assertThat(e.field()).isEqualTo("port");
     assertThat(e.getMessage()).contains(String.valueOf(server.port()), "--port");
   }

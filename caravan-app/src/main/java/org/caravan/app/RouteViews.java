@@ -1,4 +1,4 @@
-package org.caravan.scenario;
+package org.caravan.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,6 +11,7 @@ import java.util.List;
 import org.caravan.network.Network;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
+import org.caravan.scenario.Planner;
 
 /**
  * The public JSON shape of route answers, shared by {@code caravan route --json} and the HTTP API. Field names
@@ -44,7 +45,7 @@ public final class RouteViews {
       double durationH, double waitH, double transferH, double dwellH, String depart, String arrive, double costUsd,
       double co2eKg, List<String> countries, List<String> via, String service, List<String> links) {}
 
-  public static Answer answer(Network net, Planner.Plan plan) {
+  static Answer answer(Network net, Planner.Plan plan) {
     List<RouteView> routes = new ArrayList<>();
     int rank = 1;
     for (Route r : plan.response().routes()) {
@@ -53,8 +54,7 @@ public final class RouteViews {
     var req = plan.request();
     String from = plan.access().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.from()));
     String to = plan.egress().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.to()));
-    long departure = req.departure_s() - plan.access().map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
-    return new Answer(from, to, iso(departure), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
+    return new Answer(from, to, plan.departure().toString(), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
         req.objective().code(), req.epsilon(), plan.response().capped(), plan.response().labels(), routes);
   }
 
@@ -104,7 +104,7 @@ public final class RouteViews {
   }
 
   /** Routes as a GeoJSON FeatureCollection: one LineString per route, its totals as properties. */
-  public static ObjectNode geoJson(Network net, Planner.Plan plan) {
+  static ObjectNode geoJson(Network net, Planner.Plan plan) {
     ObjectNode fc = JSON.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
