@@ -10,6 +10,7 @@ import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.network.Problem;
 import org.caravan.routing.EmissionModel;
+import org.caravan.routing.RouteRequest;
 
 /**
  * Routing's CO2e criterion from the ISO 14083 calculator: each link's well-to-wheel intensity per tonne is
@@ -52,7 +53,7 @@ final class NetworkEmissions implements EmissionModel {
         case BORDER, GAUGE_CHANGE -> "hub-gauge-change";
         case TERMINAL, CITY -> "hub-rail-terminal";
       };
-      hub_g_per_teu[v] = calc.computeElement(new HubOperation(network.nodeId(v), hoc, 1, 10), 0).emissions().wtw_g();
+      hub_g_per_teu[v] = calc.computeElement(new HubOperation(network.nodeId(v), hoc, 1, RouteRequest.DEFAULT_TEU_MASS_T), 0).emissions().wtw_g();
     }
   }
 

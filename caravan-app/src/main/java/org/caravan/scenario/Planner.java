@@ -93,7 +93,7 @@ public final class Planner {
     double teu = cargoTeu(q);
     double mass_t = q.tonnes().orElse(teu * RouteRequest.DEFAULT_TEU_MASS_T);
     CargoClass cargo = CargoClass.parse(q.cargo()).orElseThrow(() -> new UserException("cargo",
-        "unknown cargo class '" + q.cargo() + "'; expected general, reefer, bulk or dg"));
+        "unknown cargo class '" + q.cargo() + "'; expected " + Choices.orList(Choices.CARGO_CLASSES)));
     int unClass = q.unClass().orElse(0);
     if (cargo == CargoClass.DANGEROUS && (unClass < 1 || unClass > 9)) {
       throw new UserException("un_class", "dangerous goods need their UN hazard class 1-9 ({un_class})");
@@ -116,18 +116,18 @@ public final class Planner {
     for (String p : q.avoidPassages()) {
       String code = p.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("babalmandab", "babelmandeb");
       passages.add(Passage.parse(code).orElseThrow(() -> new UserException("avoid_passages", "unknown sea passage '" + p
-          + "'; expected one of suez, babelmandeb, bosporus, dardanelles, hormuz, gibraltar, malacca, panama, kiel, dover")));
+          + "'; expected one of " + String.join(", ", Choices.PASSAGES))));
     }
     Set<Mode> modes = EnumSet.noneOf(Mode.class);
     for (String m : q.modes()) {
       modes.add(Mode.parse(m.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UserException("modes",
-          "unknown mode '" + m + "'; expected rail, road, ferry, sea or iww")));
+          "unknown mode '" + m + "'; expected " + Choices.orList(Choices.MODES))));
     }
     if (modes.isEmpty()) {
       modes = EnumSet.allOf(Mode.class);
     }
     Objective objective = Objective.parse(q.objective()).orElseThrow(() -> new UserException("objective",
-        "unknown objective '" + q.objective() + "'; expected pareto, time, cost, co2e or weighted"));
+        "unknown objective '" + q.objective() + "'; expected " + Choices.orList(Choices.OBJECTIVES)));
     if (q.alternatives() < 1 || q.alternatives() > 20) {
       throw new UserException("alternatives", "alternatives must be between 1 and 20, found " + q.alternatives());
     }
@@ -185,7 +185,7 @@ public final class Planner {
       if (!(t > 0 && t <= 100_000)) {
         throw new UserException("tonnes", "tonnes must be in (0, 100000], found " + t);
       }
-      return Math.ceil(t / 20.0);
+      return Math.ceil(t / RouteRequest.TEU_PAYLOAD_T);
     }
     return 1;
   }

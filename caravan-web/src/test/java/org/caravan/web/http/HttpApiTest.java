@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.caravan.app.CaravanApp;
+import org.caravan.scenario.Choices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,6 +273,23 @@ class HttpApiTest {
     }
     doc.path("paths").fieldNames().forEachRemaining(path ->
         assertThat(CaravanServer.ENDPOINTS.stream().anyMatch(e -> e.endsWith(" " + path))).as(path).isTrue());
+  }
+
+  /** The enums of the OpenAPI document (which the web form reads) are the engine's lists, in the same order. */
+  @Test
+  void openapi_enums_are_the_engine_choices() throws Exception {
+    JsonNode props = get("/openapi.json").json().path("components").path("schemas").path("RouteRequest")
+        .path("properties");
+    assertThat(texts(props.path("avoid_passages").path("items").path("enum"))).isEqualTo(Choices.PASSAGES);
+    assertThat(texts(props.path("modes").path("items").path("enum"))).isEqualTo(Choices.MODES);
+    assertThat(texts(props.path("cargo").path("enum"))).isEqualTo(Choices.CARGO_CLASSES);
+    assertThat(texts(props.path("objective").path("enum"))).isEqualTo(Choices.OBJECTIVES);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   /** The served document passes the swagger-parser validator (OpenAPI 3.x structure, references, schemas). */
