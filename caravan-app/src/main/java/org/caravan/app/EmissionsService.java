@@ -24,8 +24,8 @@ import org.caravan.scenario.UserException;
 /**
  * ISO 14083 emissions of a transport chain. Legs given by {@code from}/{@code to} are resolved on the network
  * (shortest distance by the leg's mode, with kilometres per country). Every problem with the chain is a {@link
- * UserException} with code {@link ErrorCode#INVALID_CHAIN} whose message names the file, line or leg and field.
- * Thread-safe.
+ * UserException} whose message names the file, line or leg and field; for a JSON chain its field is the path of
+ * the leg or field at fault ({@code legs[1].toc}). Thread-safe.
  */
 public final class EmissionsService {
   /** How to read a chain file: by extension ({@code .json} is JSON), or as CSV or JSON. */
@@ -104,7 +104,7 @@ public final class EmissionsService {
     } catch (EmissionsException e) {
       ErrorCode code = e.getCause() instanceof JsonProcessingException ? ErrorCode.MALFORMED_JSON
           : ErrorCode.INVALID_CHAIN;
-      throw new UserException(code, firstLine(e));
+      throw new UserException(code, e.field(), firstLine(e));
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new UserException(ErrorCode.UNCOMPUTABLE_CHAIN, firstLine(e));
     }

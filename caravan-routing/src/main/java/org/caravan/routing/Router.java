@@ -122,7 +122,7 @@ public final class Router {
       }
       List<String> countries = ctx.linkCountries(next);
       for (String c : countries) {
-        km.merge(c, ctx.distance_m(next) / 1000.0 / countries.size(), Double::sum);
+        km.merge(c, Network.kmPerCountry(ctx.distance_m(next) / 1000.0, countries), Double::sum);
       }
       path.add(next);
       v = network.linkTo(next);

@@ -11,8 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserError;
 import org.caravan.scenario.UserException;
@@ -62,8 +60,6 @@ public final class Problems {
     }
   }
 
-  private static final Pattern CHAIN_PATH = Pattern.compile("^request body ((?:legs)?\\[(\\d+)\\](?:\\.([a-z_]+))?)");
-  private static final Pattern CHAIN_FIELD = Pattern.compile(", field ([a-z_]+)");
 
   private Problems() {}
 
@@ -102,34 +98,21 @@ public final class Problems {
     return new ApiException(of(type, detail, List.of(new FieldError(field, pointer, detail))));
   }
 
-  /** A bad emission chain; the reader's messages name the leg and field, which become a JSON pointer. */
+  /**
+   * A bad emission chain. For a JSON chain the error names the leg or field as a path ({@code legs[1].toc}), which
+   * becomes the JSON pointer ({@code /legs/1/toc}).
+   */
   public static ApiException fromChain(UserException e) {
-    String detail = e.error().message();
-    if (e.error().code() == ErrorCode.MALFORMED_JSON) {
+    UserError error = e.error();
+    String detail = error.message();
+    if (error.code() == ErrorCode.MALFORMED_JSON) {
       return fail(Type.MALFORMED_JSON, detail);
     }
-    if (e.error().code() == ErrorCode.UNCOMPUTABLE_CHAIN) {
+    if (error.code() == ErrorCode.UNCOMPUTABLE_CHAIN) {
       return fail(Type.INVALID_REQUEST, "the chain cannot be computed: " + detail);
     }
-    String field = "";
-    String pointer = "";
-    Matcher m = CHAIN_PATH.matcher(detail);
-    if (m.find()) {
-      field = m.group(1);
-      pointer = (m.group(1).startsWith("legs") ? "/legs/" : "/") + m.group(2);
-      String name = m.group(3);
-      if (name == null) {
-        Matcher f = CHAIN_FIELD.matcher(detail);
-        name = f.find() ? f.group(1) : null;
-        if (name != null) {
-          field = field + "." + name;
-        }
-      }
-      if (name != null) {
-        pointer = pointer + "/" + escape(name);
-      }
-    }
-    return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(field, pointer, detail))));
+    return new ApiException(of(Type.INVALID_REQUEST, detail,
+        List.of(new FieldError(error.field(), pointerOf(error.field()), detail))));
   }
 
   /** Maps what Jackson reports about a body to a problem naming the field, without Java type names. */
@@ -184,6 +167,17 @@ public final class Problems {
     StringBuilder sb = new StringBuilder();
     for (JsonMappingException.Reference r : e.getPath()) {
       sb.append('/').append(r.getFieldName() != null ? escape(r.getFieldName()) : String.valueOf(r.getIndex()));
+    }
+    return sb.toString();
+  }
+
+  /** {@code legs[1].toc} → {@code /legs/1/toc}: the RFC 6901 pointer of a field path. */
+  private static String pointerOf(String path) {
+    StringBuilder sb = new StringBuilder();
+    for (String t : path.replace("[", ".").replace("]", "").split("\\.")) {
+      if (!t.isEmpty()) {
+        sb.append('/').append(escape(t));
+      }
     }
     return sb.toString();
   }
