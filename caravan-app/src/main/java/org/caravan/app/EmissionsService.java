@@ -66,7 +66,8 @@ public final class EmissionsService {
    * chain files give distances, and the command line should not wait for the network then).
    */
   public static EmissionsService onDefaultNetwork() {
-    DistanceResolver lazy = (from, to, toc) -> new NetworkDistanceResolver(Caravan.openDefault()).resolve(from, to, toc);
+    DistanceResolver lazy = (from, to, toc) ->
+        new NetworkDistanceResolver(Caravan.openDefault()).resolve(from, to, toc);
     return new EmissionsService(EmissionCalculator.withDefaults(), lazy);
   }
 

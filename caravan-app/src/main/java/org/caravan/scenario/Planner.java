@@ -160,8 +160,9 @@ public final class Planner {
     }
     Instant departure = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     long accessTime_s = access.map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
-    RouteRequest request = new RouteRequest(from, to, departure.getEpochSecond() + accessTime_s, teu, mass_t, cargo, unClass, countries,
-        passages, modes, maxHops, maxDuration, maxCost, objective, q.alternatives(), q.labelCap(), epsilon);
+    RouteRequest request = new RouteRequest(from, to, departure.getEpochSecond() + accessTime_s, teu, mass_t, cargo,
+        unClass, countries, passages, modes, maxHops, maxDuration, maxCost, objective, q.alternatives(), q.labelCap(),
+        epsilon);
     RouteResponse response = router.route(request);
     if (response.routes().isEmpty()) {
       throw new UserException(ErrorCode.NO_ROUTE, "constraints", response.noRoute().orElse("no route"));
@@ -241,7 +242,8 @@ public final class Planner {
       }
       String hint = "closest: " + close.stream()
           .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
-      return new UserException(ErrorCode.UNKNOWN_PLACE, field, "unknown place '" + query + "' in " + field + "; " + hint);
+      return new UserException(ErrorCode.UNKNOWN_PLACE, field,
+          "unknown place '" + query + "' in " + field + "; " + hint);
     });
   }
 }

@@ -2,6 +2,7 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ final class RouteCommand implements Callable<Integer> {
   }
 
   private static void printTable(PrintWriter out, RouteViews.Answer a) {
-    out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), a.departure().substring(0, 10),
+    out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), LocalDate.ofInstant(a.departure(), ZoneOffset.UTC),
         fmt(a.teu()), fmt(a.tonnes()), a.cargo(), a.routes().size(), a.routes().size() == 1 ? "" : "s",
         a.objective().equals("pareto") ? (a.epsilon() > 0 ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %" : "exact Pareto set") + " by time, cost, CO2e, reliability" : "best by " + a.objective());
     if (a.labelCapHit()) {
