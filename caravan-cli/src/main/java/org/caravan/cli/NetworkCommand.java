@@ -109,12 +109,12 @@ final class NetworkCommand implements Runnable {
         }
         case "csv" -> {
           if (out == null) {
-            throw new UserException("--out", "--format csv writes five files: give a directory with --out DIR");
+            throw new UserException("out", "{format} csv writes five files: give a directory with {out} DIR");
           }
           app.network().exportCsv(out);
           spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
         }
-        default -> throw new UserException("--format", "unknown --format '" + format + "'; expected geojson or csv");
+        default -> throw new UserException("format", "unknown {format} '" + format + "'; expected geojson or csv");
       }
       return 0;
     }

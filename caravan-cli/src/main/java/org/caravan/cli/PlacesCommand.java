@@ -29,7 +29,7 @@ final class PlacesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (limit < 1) {
-      throw new UserException("--limit", "--limit must be at least 1, found " + limit);
+      throw new UserException("limit", "{limit} must be at least 1, found " + limit);
     }
     List<PlaceMatch> matches = network.open().places().search(query, limit);
     PrintWriter out = spec.commandLine().getOut();
