@@ -1,16 +1,17 @@
 package org.caravan.scenario;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
+import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
-import org.caravan.routing.TableCargoRules;
-import org.caravan.emissions.EmissionCalculator;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLanes;
+import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.validation.WaitTable;
 
 /**
@@ -20,9 +21,10 @@ import org.caravan.scenario.validation.WaitTable;
 public final class Caravan {
   private final Network network;
   private final PlaceIndex places;
+  private final Router router;
+  private final Router nominal;
   private final Planner planner;
   private final EmissionCalculator emissions;
-  private final Router nominal;
 
   private Caravan(Network network, ExpectedWaits waits) {
     this.network = network;
@@ -31,9 +33,34 @@ public final class Caravan {
     NetworkEmissions co2 = new NetworkEmissions(network, emissions);
     TableCargoRules rules = TableCargoRules.loadDefault();
     SeaLanes lanes = SeaLanes.load();
-    this.planner = new Planner(this, new Router(network, co2, rules, lanes, true, waits));
-    this.nominal = waits == ExpectedWaits.NONE ? planner.router() : new Router(network, co2, rules, lanes, true,
+    this.router = new Router(network, co2, rules, lanes, true, waits);
+    this.nominal = waits == ExpectedWaits.NONE ? router : new Router(network, co2, rules, lanes, true,
         ExpectedWaits.NONE);
+    this.planner = new Planner(network, places, router);
+  }
+
+  /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
+  public ObjectNode networkGeoJson() {
+    int[] forward = new int[network.spec().links().size()];
+    for (int l = 0; l < network.linkCount(); l++) {
+      if (!network.isReverse(l)) {
+        forward[network.linkRow(l)] = l;
+      }
+    }
+    return GeoJson.export(network, row -> router.laneGeometry(forward[row]));
+  }
+
+  /** The ISO 14083 calculator with the default factors. */
+  public EmissionCalculator emissions() {
+    return emissions;
+  }
+
+  /**
+   * The route search on this network, with the default emission model, cargo rules and sea lanes, charging
+   * the waits the calibrated simulation measured ({@code data/validation/waits.csv}, docs/ROUTING.md).
+   */
+  public Router router() {
+    return router;
   }
 
   /**
@@ -46,27 +73,11 @@ public final class Caravan {
   }
 
   /**
-   * The same network with other expected waits for the router (the calibration and the generation of
-   * {@code data/validation/waits.csv} use it).
+   * The same network with other expected waits for the router (the validation, the calibration and the
+   * generation of {@code data/validation/waits.csv} use it).
    */
   public Caravan withWaits(ExpectedWaits waits) {
     return new Caravan(network, waits);
-  }
-
-  /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
-  public com.fasterxml.jackson.databind.node.ObjectNode networkGeoJson() {
-    int[] forward = new int[network.spec().links().size()];
-    for (int l = 0; l < network.linkCount(); l++) {
-      if (!network.isReverse(l)) {
-        forward[network.linkRow(l)] = l;
-      }
-    }
-    return org.caravan.network.io.GeoJson.export(network, row -> planner.router().laneGeometry(forward[row]));
-  }
-
-  /** The ISO 14083 calculator with the default factors. */
-  public EmissionCalculator emissions() {
-    return emissions;
   }
 
   /** Route planning on this network. */
@@ -108,14 +119,6 @@ public final class Caravan {
    * @throws UserException naming the closest places when nothing matches exactly
    */
   public int resolvePlace(String field, String query) {
-    return places.resolve(query).map(PlaceIndex.Match::node).orElseThrow(() -> {
-      List<PlaceIndex.Match> close = places.search(query, 5);
-      if (close.isEmpty()) {
-        close = places.closest(query, 5);
-      }
-      String hint = "closest: " + close.stream()
-          .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
-      return new UserException(field, "unknown place '" + query + "' in " + field + "; " + hint);
-    });
+    return Planner.resolvePlace(places, field, query);
   }
 }
