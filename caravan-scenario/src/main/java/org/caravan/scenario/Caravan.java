@@ -3,12 +3,14 @@ package org.caravan.scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.routing.Router;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
 
 /**
@@ -25,7 +27,8 @@ public final class Caravan {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
+    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions),
+        TableCargoRules.loadDefault(), SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault()));
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
