@@ -32,6 +32,7 @@ import org.caravan.network.Network;
  */
 final class LabelSearch {
   private final int tags; // search state tags per node (QueryContext#tagCount)
+  private final int sets; // corridor sets per state class: the low part of a tag
 
   /** Weighted objective: value of time in US cents per TEU-second (2 USD per TEU-hour, EST) and carbon price. */
   static final double VALUE_OF_TIME_CENTS_PER_TEU_S = 200.0 / 3600;
@@ -81,6 +82,7 @@ final class LabelSearch {
 
   LabelSearch(Network network, int tags) {
     this.tags = tags;
+    this.sets = tags / QueryContext.STATE_CLASSES;
     this.stateCount = network.nodeCount() * tags;
     this.bagHead = new int[stateCount];
     Arrays.fill(bagHead, -1);
@@ -280,8 +282,25 @@ final class LabelSearch {
     return false;
   }
 
-  /** Checks the bag of the candidate's state; evicts what the candidate dominates. */
+  /**
+   * Checks the bag of the candidate's state; evicts what the candidate dominates. With one label kept per state,
+   * bags of the same node and state class whose corridor set holds the candidate's are checked too, and bags
+   * whose set lies inside it are cleaned: a label that can still use every corridor another can, and is no
+   * worse on every criterion, has every completion the other has, at least as good (so this stays exact).
+   */
   private boolean dominatedInBag(int s) {
+    int set = s % sets;
+    int base = s - set;
+    boolean across = keep == 1 && sets > 1;
+    if (across) {
+      for (int t = (set + 1) | set; t < sets; t = (t + 1) | set) {
+        for (int a = bagHead[base + t]; a >= 0; a = nextInBag[a]) {
+          if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
+            return true;
+          }
+        }
+      }
+    }
     int count = 0;
     int bagSize = 0;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
@@ -297,21 +316,30 @@ final class LabelSearch {
       return true;
     }
     if (keep == 1 || objective == Objective.PARETO) {
-      int prev = -1;
-      for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
-        if (weaklyDominates(step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, time[a], cost[a], co2[a], var[a], hops[a])) {
-          dead[a] = true;
-          if (prev < 0) {
-            bagHead[s] = nextInBag[a];
-          } else {
-            nextInBag[prev] = nextInBag[a];
-          }
-        } else {
-          prev = a;
-        }
+      evictDominated(s);
+    }
+    if (across) {
+      for (int u = (set - 1) & set; u > 0; u = (u - 1) & set) {
+        evictDominated(base + u);
       }
     }
     return false;
+  }
+
+  private void evictDominated(int s) {
+    int prev = -1;
+    for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
+      if (weaklyDominates(step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, time[a], cost[a], co2[a], var[a], hops[a])) {
+        dead[a] = true;
+        if (prev < 0) {
+          bagHead[s] = nextInBag[a];
+        } else {
+          nextInBag[prev] = nextInBag[a];
+        }
+      } else {
+        prev = a;
+      }
+    }
   }
 
   private int[] finalTargetLabels() {
