@@ -32,8 +32,8 @@ public final class Corridors {
   /** Classpath location of the default table (packed from {@code data/network}). */
   public static final String DEFAULT_RESOURCE = "org/caravan/network/default/corridors.csv";
 
-  /** At most this many corridors, so a set of corridors fits a small bit mask. */
-  public static final int MAX_CORRIDORS = 8;
+  /** At most this many corridors, so a set of corridors fits a small bit mask (and the 2^5 sets an int). */
+  public static final int MAX_CORRIDORS = 5;
 
   /** No corridor data: every node is neutral and every route consistent. */
   public static final Corridors NONE = new Corridors(List.of(), new int[0]);

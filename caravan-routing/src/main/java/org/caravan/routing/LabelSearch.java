@@ -33,6 +33,7 @@ import org.caravan.network.Network;
 final class LabelSearch {
   private final int tags; // search state tags per node (QueryContext#tagCount)
   private final int sets; // corridor sets per state class: the low part of a tag
+  private final int[] occupied; // per (node, state class): bit t set when the bag of corridor set t is not empty
 
   /** Weighted objective: value of time in US cents per TEU-second (2 USD per TEU-hour, EST) and carbon price. */
   static final double VALUE_OF_TIME_CENTS_PER_TEU_S = 200.0 / 3600;
@@ -83,6 +84,7 @@ final class LabelSearch {
   LabelSearch(Network network, int tags) {
     this.tags = tags;
     this.sets = tags / QueryContext.STATE_CLASSES;
+    this.occupied = new int[sets > 1 ? network.nodeCount() * QueryContext.STATE_CLASSES : 0];
     this.stateCount = network.nodeCount() * tags;
     this.bagHead = new int[stateCount];
     Arrays.fill(bagHead, -1);
@@ -291,9 +293,10 @@ final class LabelSearch {
   private boolean dominatedInBag(int s) {
     int set = s % sets;
     int base = s - set;
-    boolean across = keep == 1 && sets > 1;
-    if (across) {
-      for (int t = (set + 1) | set; t < sets; t = (t + 1) | set) {
+    int occ = sets > 1 && keep == 1 ? occupied[base / sets] & ~(1 << set) : 0;
+    for (int bits = occ; bits != 0; bits &= bits - 1) {
+      int t = Integer.numberOfTrailingZeros(bits);
+      if ((t & set) == set) {
         for (int a = bagHead[base + t]; a >= 0; a = nextInBag[a]) {
           if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
             return true;
@@ -318,8 +321,9 @@ final class LabelSearch {
     if (keep == 1 || objective == Objective.PARETO) {
       evictDominated(s);
     }
-    if (across) {
-      for (int u = (set - 1) & set; u > 0; u = (u - 1) & set) {
+    for (int bits = occ; bits != 0; bits &= bits - 1) {
+      int u = Integer.numberOfTrailingZeros(bits);
+      if ((u & set) == u) {
         evictDominated(base + u);
       }
     }
@@ -464,13 +468,20 @@ final class LabelSearch {
     if (bagHead[s] < 0) {
       touched.add(s);
     }
+    if (occupied.length > 0) {
+      occupied[s / sets] |= 1 << (s % sets);
+    }
     nextInBag[a] = bagHead[s];
     bagHead[s] = a;
   }
 
   private void reset() {
     for (int i = 0; i < touched.size(); i++) {
-      bagHead[touched.getInt(i)] = -1;
+      int st = touched.getInt(i);
+      bagHead[st] = -1;
+      if (occupied.length > 0) {
+        occupied[st / sets] = 0;
+      }
     }
     touched.clear();
     targetLabels.clear();

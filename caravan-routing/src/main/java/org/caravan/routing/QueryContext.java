@@ -53,6 +53,7 @@ public final class QueryContext {
   final double[][] override_geometry;
   final int[] corridorMask; // per node, empty when there are no corridors
   final int corridorSets; // 2^corridors
+  final int corridorBits; // corridors
   final long[][] linkRisk_s2; // [month][link], null when no link is at risk
   final long[][] nodeRisk_s2; // [month][node]
   final int month; // of the departure, 0-11
@@ -120,7 +121,8 @@ public final class QueryContext {
     this.request = request;
     this.practice = true;
     this.month = 0;
-    this.corridorSets = 1 << corridors.corridors().size();
+    this.corridorBits = corridors.corridors().size();
+    this.corridorSets = 1 << corridorBits;
     this.corridorMask = new int[corridors.corridors().isEmpty() ? 0 : network.nodeCount()];
     for (int v = 0; v < corridorMask.length; v++) {
       corridorMask[v] = corridors.mask(v);
@@ -190,6 +192,7 @@ public final class QueryContext {
     this.month = Instant.ofEpochSecond(r.departure_s()).atOffset(ZoneOffset.UTC).getMonthValue() - 1;
     this.corridorMask = shared.corridorMask;
     this.corridorSets = shared.corridorSets;
+    this.corridorBits = shared.corridorBits;
     this.linkRisk_s2 = shared.linkRisk_s2;
     this.nodeRisk_s2 = shared.nodeRisk_s2;
     this.allowedBits = shared.allowedBits;
@@ -285,8 +288,8 @@ public final class QueryContext {
     if (!allowed(l)) {
       return false;
     }
-    int sc = tag / corridorSets;
-    int set = tag % corridorSets;
+    int sc = tag >>> corridorBits;
+    int set = tag & (corridorSets - 1);
     int cls = sc == ORIGIN ? -1 : sc == ROAD_TAIL ? ROAD : sc == FERRY_TAIL ? FERRY : sc;
     int nextClass = network.linkClass(l);
     int nsc = nextClass;
@@ -309,7 +312,7 @@ public final class QueryContext {
         }
       }
     }
-    out.tag = nsc * corridorSets + set;
+    out.tag = (nsc << corridorBits) | set;
     long t = time_s;
     long cost = cost_cents;
     long co2 = co2e_g;
