@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.caravan.emissions.EmissionCalculator;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Router;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.validation.WaitTable;
@@ -33,9 +35,11 @@ public final class Caravan {
     NetworkEmissions co2 = new NetworkEmissions(network, emissions);
     TableCargoRules rules = TableCargoRules.loadDefault();
     SeaLanes lanes = SeaLanes.load();
-    this.router = new Router(network, co2, rules, lanes, true, waits);
-    this.nominal = waits == ExpectedWaits.NONE ? router : new Router(network, co2, rules, lanes, true,
-        ExpectedWaits.NONE);
+    Corridors corridors = Corridors.loadDefault(network);
+    SeasonalRisks risks = SeasonalRisks.loadDefault();
+    this.router = new Router(network, co2, rules, lanes, corridors, risks, waits);
+    this.nominal = waits == ExpectedWaits.NONE ? router
+        : new Router(network, co2, rules, lanes, corridors, risks, ExpectedWaits.NONE);
     this.planner = new Planner(network, places, router);
   }
 

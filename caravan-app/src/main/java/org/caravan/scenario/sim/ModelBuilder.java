@@ -388,32 +388,15 @@ public final class ModelBuilder {
     return Optional.empty();
   }
 
-  private boolean matches(Route r, String corridor) {
-    return switch (corridor) {
-      case "middle" -> crossesCaspian(r);
-      case "northern" -> r.countries().contains("RU") || r.countries().contains("BY");
-      case "southern" -> r.countries().contains("IR");
-      case "sea", "sea-cape" -> "sea".equals(r.corridor());
-      default -> true;
-    };
-  }
-
-  private boolean crossesCaspian(Route r) {
-    for (Leg leg : r.legs()) {
-      for (int l : leg.links()) {
-        Mode m = network.linkMode(l);
-        if (m == Mode.FERRY || m == Mode.SEA) {
-          String a = network.node(network.linkFrom(l)).country();
-          String b = network.node(network.linkTo(l)).country();
-          boolean west = (a.equals("KZ") || a.equals("TM")) && b.equals("AZ");
-          boolean east = a.equals("AZ") && (b.equals("KZ") || b.equals("TM"));
-          if (west || east) {
-            return true;
-          }
-        }
-      }
+  /**
+   * A route is on a corridor when the router labels it so (corridor membership: data/network/corridors.csv);
+   * {@code sea-cape} is the sea corridor avoiding Suez.
+   */
+  private static boolean matches(Route r, String corridor) {
+    if ("any".equals(corridor)) {
+      return true;
     }
-    return false;
+    return ("sea-cape".equals(corridor) ? "sea" : corridor).equals(r.corridor());
   }
 
   private double co2eOfLink(int l, double mass_t) {
