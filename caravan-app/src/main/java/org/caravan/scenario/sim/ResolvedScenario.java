@@ -23,16 +23,26 @@ import java.util.TreeMap;
 public record ResolvedScenario(Formation formation, long sampleInterval_s, Demand demand, Capacities capacities,
     List<Storm> storms, List<Closure> closures) {
 
-  /** Defaults used when the scenario file does not say (sources in docs/SIMULATION.md). */
+  // Defaults applied when the scenario file does not say (table in docs/SIMULATION.md).
+  /** Line-section paths per day, single track: QAZ250930 (Dostyk–Moyynty 12 train pairs/day before doubling). */
   static final double DEFAULT_SINGLE_PATHS = 12;
+  /** Line-section paths per day, double track: QAZ250930 (60 train pairs/day after doubling). */
   static final double DEFAULT_DOUBLE_PATHS = 60;
+  /** TEU per train, to turn a link's capacity_teu_day into trains/day: 42 FEU (design §5). */
   static final double DEFAULT_TEU_PER_TRAIN = 84;
+  /** Trains a border station clears per day: EST. */
   static final double DEFAULT_BORDER_TRAINS = 24;
+  /** Units (FEU) per block train: 41–43 FEU (design §5; NEWSAZ240920). */
   static final int DEFAULT_TRAIN_UNITS = 42;
+  /** A train leaves with what waits after at most this long: EST. */
   static final double DEFAULT_FORMATION_H = 72;
+  /** Berths of a port: EST. */
   static final int DEFAULT_BERTHS = 2;
+  /** Yard of a port in TEU: EST. */
   static final int DEFAULT_YARD_TEU = 4_000;
+  /** Tonnes of a loaded bulk or tank wagon: EST. */
   static final double DEFAULT_WAGON_T = 60;
+  /** Hours between two statistics samples: a modelling choice (daily), not a corridor figure. */
   static final double DEFAULT_SAMPLE_INTERVAL_H = 24;
 
   public ResolvedScenario {
