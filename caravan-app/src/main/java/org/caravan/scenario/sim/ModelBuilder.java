@@ -159,16 +159,34 @@ public final class ModelBuilder {
           l.delaySd_s(), end));
     }
 
+    long warm_s = sc.warmup_s();
+    List<CorridorSpec.Storm> storms = storms(m.storms(), parts);
+    List<CorridorSpec.Closure> closures = closures(m.closures(), warm_s, parts);
+
+    double[] season = d.seasonality().stream().mapToDouble(Double::doubleValue).toArray();
+    long horizon_s = warm_s + sc.horizon_s();
+    int startDayOfYear = sc.start().atZone(ZoneOffset.UTC).getDayOfYear();
+    CorridorSpec spec = new CorridorSpec(horizon_s, warm_s, m.sampleInterval_s(), startDayOfYear, season,
+        m.formation().trainCapacity_units(), m.formation().timetable_s(), flows, legs, parts.gates(), parts.ports(),
+        parts.crossings(), storms, closures);
+    return new Built(spec, routes);
+  }
+
+  private static List<CorridorSpec.Storm> storms(List<ResolvedScenario.Storm> list, Parts parts) {
     List<CorridorSpec.Storm> storms = new ArrayList<>();
-    for (ResolvedScenario.Storm s : m.storms()) {
+    for (ResolvedScenario.Storm s : list) {
       Seasons e = s.eventsPerSeason();
       storms.add(new CorridorSpec.Storm(s.id(), s.ports().stream().mapToInt(parts::port).toArray(),
           new double[] {e.winter(), e.spring(), e.summer(), e.autumn()}, s.durationMin_s(), s.durationMode_s(),
           s.durationMax_s()));
     }
-    long warm_s = sc.warmup_s();
+    return storms;
+  }
+
+  /** Closures on the simulation clock: a closure's start counts from the end of the warm-up. */
+  private static List<CorridorSpec.Closure> closures(List<Closure> list, long warm_s, Parts parts) {
     List<CorridorSpec.Closure> closures = new ArrayList<>();
-    for (Closure x : m.closures()) {
+    for (Closure x : list) {
       List<Integer> ps = new ArrayList<>();
       List<Integer> gs = new ArrayList<>();
       for (String id : x.nodes()) {
@@ -185,14 +203,7 @@ public final class ModelBuilder {
       closures.add(new CorridorSpec.Closure(x.id(), ps.stream().mapToInt(Integer::intValue).toArray(),
           gs.stream().mapToInt(Integer::intValue).toArray(), start, start + x.duration_s()));
     }
-
-    double[] season = d.seasonality().stream().mapToDouble(Double::doubleValue).toArray();
-    long horizon_s = warm_s + sc.horizon_s();
-    int startDayOfYear = sc.start().atZone(ZoneOffset.UTC).getDayOfYear();
-    CorridorSpec spec = new CorridorSpec(horizon_s, warm_s, m.sampleInterval_s(), startDayOfYear, season,
-        m.formation().trainCapacity_units(), m.formation().timetable_s(), flows, legs, parts.gates(), parts.ports(),
-        parts.crossings(), storms, closures);
-    return new Built(spec, routes);
+    return closures;
   }
 
   private CorridorSpec.Leg makeLeg(Leg leg, Parts parts) {

@@ -70,7 +70,8 @@ final class ScenarioResolver {
   }
 
   private static Capacities capacities(ScenarioFile.NetworkChanges n, UnaryOperator<String> nodeId) {
-    ScenarioFile.NetworkChanges nc = n == null ? new ScenarioFile.NetworkChanges(null, null, null, null, null, null) : n;
+    ScenarioFile.NetworkChanges nc = n == null
+        ? new ScenarioFile.NetworkChanges(null, null, null, null, null, null) : n;
     ScenarioFile.Lines lines = nc.lines() == null ? new ScenarioFile.Lines(null, null, null, null, null) : nc.lines();
     Map<String, Border> borders = new HashMap<>();
     for (ScenarioFile.BorderFile b : list(nc.borders())) {
