@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSummary;
+import org.caravan.network.Provenance;
 import org.caravan.network.io.NetworkWriter;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
@@ -55,7 +56,12 @@ final class NetworkCommand implements Runnable {
       out.println("Links by mode:    " + line(s.linksByMode()));
       out.println("Km by mode:       " + line(s.linkKmByMode()));
       out.println("Nodes by country: " + line(s.nodesByCountry()));
-      out.printf("Values cited: %d, project estimates (EST): %d%n", s.citedValues(), s.estimatedValues());
+      Provenance.Counts p = s.provenance();
+      out.printf("Planned (left out unless --include-planned): %d nodes, %d links%n", s.plannedNodes(), s.plannedLinks());
+      out.printf("Provenance of %d values: publication %d, dataset %d, estimate with basis %d, bare estimate %d"
+          + " (publications %.0f %% of the non-dataset values)%n",
+          p.publication() + p.dataset() + p.estimateWithBasis() + p.bareEstimate(), p.publication(), p.dataset(),
+          p.estimateWithBasis(), p.bareEstimate(), p.publicationShare() * 100);
       return 0;
     }
 
