@@ -43,7 +43,7 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      NetworkSummary s = NetworkSummary.of(network.open().network());
+      NetworkSummary s = NetworkSummary.of(network.open().files());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.write(s));

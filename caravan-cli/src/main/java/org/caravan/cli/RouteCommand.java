@@ -44,6 +44,7 @@ final class RouteCommand implements Callable<Integer> {
   @Option(names = "--objective", defaultValue = "pareto", description = "pareto, time, cost, co2e or weighted (default ${DEFAULT-VALUE}).") String objective;
   @Option(names = {"-k", "--alternatives"}, defaultValue = "1", description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).") int alternatives;
   @Option(names = "--label-cap", defaultValue = "0", description = "Labels kept per node (0 = exact Pareto set).") int labelCap;
+  @Option(names = "--include-planned", description = "Also route over planned infrastructure (links and nodes with status planned, e.g. the China-Kyrgyzstan-Uzbekistan railway, Anaklia).") boolean includePlanned;
   @Option(names = "--epsilon", description = "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).") Double epsilon;
   @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).") boolean json;
   @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.") boolean geojson;
@@ -62,7 +63,7 @@ final class RouteCommand implements Callable<Integer> {
     RouteQuery q = new RouteQuery(from, to, Optional.ofNullable(teu), Optional.ofNullable(feu), Optional.ofNullable(tonnes),
         cargo, Optional.ofNullable(unClass), day, avoidCountries, avoidPassages, modes, Optional.ofNullable(maxTransshipments),
         Optional.ofNullable(maxDays), Optional.ofNullable(maxBudget), objective, alternatives, labelCap, Optional.ofNullable(epsilon));
-    Caravan caravan = network.open();
+    Caravan caravan = network.open().including(includePlanned);
     Planner.Plan plan = caravan.planner().plan(q);
     PrintWriter out = spec.commandLine().getOut();
     if (geojson) {

@@ -99,7 +99,7 @@ public final class Network {
    * @throws NetworkException listing every problem found, each with file, line and field
    */
   public static Network build(NetworkSpec spec) {
-    return build(spec, NetworkOptions.DEFAULT);
+    return build(spec, BuildOptions.DEFAULT);
   }
 
   /**
@@ -109,7 +109,7 @@ public final class Network {
    *
    * @throws NetworkException listing every problem found, each with file, line and field
    */
-  public static Network build(NetworkSpec spec, NetworkOptions options) {
+  public static Network build(NetworkSpec spec, BuildOptions options) {
     List<Problem> problems = new NetworkValidator(spec).validate();
     if (!problems.isEmpty()) {
       throw new NetworkException(problems);

@@ -51,7 +51,7 @@ public final class CaravanApi {
     this.caravan = caravan;
     this.emissions = caravan.emissions();
     this.chains = new ChainFileReader(emissions.factors(), Optional.of(new NetworkDistanceResolver(caravan)));
-    NetworkSummary s = NetworkSummary.of(caravan.network());
+    NetworkSummary s = NetworkSummary.of(caravan.files());
     this.health = ApiJson.write(new Health("ok", VERSION, s.nodes(), s.links()));
     this.network = ApiJson.write(caravan.networkGeoJson());
     this.summary = ApiJson.write(s);
@@ -113,14 +113,16 @@ public final class CaravanApi {
       default -> throw Problems.invalidField("format", "/format", "format must be json or geojson, found '"
           + (f.length() > 20 ? f.substring(0, 20) + "…" : f) + "'");
     }).orElse(false);
-    RouteQuery query = RouteMapping.toQuery(ApiJson.read(body, RouteRequest.class));
+    RouteRequest request = ApiJson.read(body, RouteRequest.class);
+    RouteQuery query = RouteMapping.toQuery(request);
+    Caravan on = caravan.including(request.includePlanned().orElse(false));
     Planner.Plan plan;
     try {
-      plan = caravan.planner().plan(query);
+      plan = on.planner().plan(query);
     } catch (UserException e) {
       throw Problems.fromUser(e);
     }
-    return ApiJson.write(geo ? RouteViews.geoJson(caravan.network(), plan) : RouteViews.answer(caravan.network(), plan));
+    return ApiJson.write(geo ? RouteViews.geoJson(on.network(), plan) : RouteViews.answer(on.network(), plan));
   }
 
   /** Emissions of a chain given as JSON: an array of legs or an object with a {@code legs} array. */
