@@ -1,5 +1,6 @@
 package org.caravan.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.caravan.network.NetworkSummary;
 import org.caravan.network.Provenance;
 import org.caravan.network.io.NetworkWriter;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.EstimateUsage;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,9 @@ final class NetworkCommand implements Runnable {
 
   @Command(name = "info", mixinStandardHelpOptions = true, description = "Counts of nodes by kind and country, links by mode.")
   static final class Info implements Callable<Integer> {
+    /** How many estimated values the ranking lists. */
+    static final int TOP_ESTIMATES = 20;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin NetworkOptions network;
 
@@ -43,10 +48,14 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      NetworkSummary s = NetworkSummary.of(network.open().files());
+      Caravan caravan = network.open();
+      NetworkSummary s = NetworkSummary.of(caravan.files());
+      EstimateUsage.Report usage = EstimateUsage.top(caravan.network(), caravan.planner().router(), TOP_ESTIMATES);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(Json.write(s));
+        ObjectNode node = Json.MAPPER.valueToTree(s);
+        node.set("top_estimates", Json.MAPPER.valueToTree(usage));
+        out.println(Json.write(node));
         return 0;
       }
       out.printf("Caravan network: %d nodes in %d countries, %d link rows (%d directed links), %d transfers, %d services, %d sources%n",
@@ -62,7 +71,16 @@ final class NetworkCommand implements Runnable {
           + " (publications %.0f %% of the non-dataset values)%n",
           p.publication() + p.dataset() + p.estimateWithBasis() + p.bareEstimate(), p.publication(), p.dataset(),
           p.estimateWithBasis(), p.bareEstimate(), p.publicationShare() * 100);
+      out.printf("%nEstimated values read by the most fastest routes (%d of %d terminal pairs routed, departing %s):%n",
+          usage.routed(), usage.pairs(), EstimateUsage.DEPARTURE);
+      for (EstimateUsage.Use u : usage.top()) {
+        out.printf("  %5d  %-58s %10s  %s%n", u.routes(), u.value(), num(u.number()), u.source());
+      }
       return 0;
+    }
+
+    private static String num(double v) {
+      return v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.2f", v);
     }
 
     private static String line(Map<String, ? extends Number> m) {
