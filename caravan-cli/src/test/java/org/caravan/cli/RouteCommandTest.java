@@ -30,13 +30,48 @@ class RouteCommandTest {
   }
 
   @Test
+  void tashkent_to_duisburg_without_russia_belarus_iran_starts_in_uzbekistan() throws Exception {
+    JsonNode routes = routes("route", "Tashkent", "Duisburg", "--avoid-country", "RU,BY,IR").get("routes");
+    assertThat(routes.size()).isPositive();
+    for (JsonNode r : routes) {
+      JsonNode first = r.get("legs").get(0);
+      assertThat(first.get("from").asText()).isEqualTo("UZTAS");
+      assertThat(texts(first.get("countries"))).startsWith("UZ");
+      assertThat(texts(r.get("countries"))).doesNotContain("RU", "BY", "IR");
+    }
+  }
+
+  @Test
+  void planned_infrastructure_is_used_only_when_asked_for() throws Exception {
+    Cli without = Cli.run("route", "Shanghai", "Anaklia", "--depart", DAY, "--json");
+    assertThat(without.code()).isEqualTo(1);
+    assertThat(without.err()).contains("Anaklia");
+    JsonNode with = routes("route", "Shanghai", "Anaklia", "--include-planned");
+    assertThat(with.get("routes").size()).isPositive();
+    // Kashgar to Jalal-Abad: today via Kazakhstan and Uzbekistan, with the planned CKU railway directly into KG
+    JsonNode today = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time").get("routes").get(0);
+    JsonNode planned = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time", "--include-planned")
+        .get("routes").get(0);
+    assertThat(texts(today.get("countries"))).contains("KZ");
+    assertThat(texts(planned.get("countries"))).containsExactly("CN", "KG");
+    assertThat(planned.get("distance_km").asDouble()).isLessThan(today.get("distance_km").asDouble());
+  }
+
+  @Test
   void xian_to_duisburg_has_middle_and_northern_routes() throws Exception {
+    // Since the Baltic gateways (Klaipeda, Riga) joined the network, a northern route via Lithuania beats the
+    // Middle Corridor on every criterion including reliability; without Russia and Belarus the Middle Corridor leads.
     JsonNode answer = routes("route", "Xian", "Duisburg");
-    JsonNode routes = answer.get("routes");
-    assertThat(routes.size()).isGreaterThanOrEqualTo(3);
+    JsonNode all = answer.get("routes");
+    assertThat(all.size()).isGreaterThanOrEqualTo(3);
     List<String> corridors = new ArrayList<>();
-    routes.forEach(r -> corridors.add(r.get("corridor").asText()));
-    assertThat(corridors).contains("middle", "northern");
+    all.forEach(r -> corridors.add(r.get("corridor").asText()));
+    assertThat(corridors).contains("northern", "sea");
+    JsonNode routes = routes("route", "Xian", "Duisburg", "--avoid-country", "RU,BY").get("routes");
+    List<String> avoiding = new ArrayList<>();
+    routes.forEach(r -> avoiding.add(r.get("corridor").asText()));
+    assertThat(avoiding).contains("middle", "sea").doesNotContain("northern");
+    assertThat(avoiding.getFirst()).isEqualTo("middle");
     for (JsonNode r : routes) {
       assertThat(r.get("transit_days").asDouble()).isPositive();
       assertThat(r.get("cost_usd").asDouble()).isPositive();
