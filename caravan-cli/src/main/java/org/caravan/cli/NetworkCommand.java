@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.caravan.network.Network;
-import org.caravan.network.NetworkSummary;
-import org.caravan.network.Provenance;
-import org.caravan.network.io.NetworkWriter;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.NetworkService;
 import org.caravan.scenario.EstimateUsage;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
@@ -37,8 +34,6 @@ final class NetworkCommand implements Runnable {
 
   @Command(name = "info", mixinStandardHelpOptions = true, description = "Counts of nodes by kind and country, links by mode.")
   static final class Info implements Callable<Integer> {
-    /** How many estimated values the ranking lists. */
-    static final int TOP_ESTIMATES = 20;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin NetworkOptions network;
@@ -48,9 +43,9 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Caravan caravan = network.open();
-      NetworkSummary s = NetworkSummary.of(caravan.files());
-      EstimateUsage.Report usage = EstimateUsage.top(caravan.network(), caravan.planner().router(), TOP_ESTIMATES);
+      NetworkService service = network.open().network();
+      NetworkService.Overview s = service.overview();
+      EstimateUsage.Report usage = service.estimateUsage();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         ObjectNode node = Json.MAPPER.valueToTree(s);
@@ -65,7 +60,7 @@ final class NetworkCommand implements Runnable {
       out.println("Links by mode:    " + line(s.linksByMode()));
       out.println("Km by mode:       " + line(s.linkKmByMode()));
       out.println("Nodes by country: " + line(s.nodesByCountry()));
-      Provenance.Counts p = s.provenance();
+      NetworkService.ProvenanceCounts p = s.provenance();
       out.printf("Planned (left out unless --include-planned): %d nodes, %d links%n", s.plannedNodes(), s.plannedLinks());
       out.printf("Provenance of %d values: publication %d, dataset %d, estimate with basis %d, bare estimate %d"
           + " (publications %.0f %% of the non-dataset values)%n",
@@ -100,9 +95,9 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Network n = Caravan.open(files).network();
+      NetworkService.Validated n = NetworkService.validate(files);
       spec.commandLine().getOut().printf("ok: %d nodes, %d link rows, %d transfers, %d services%s%n",
-          n.nodeCount(), n.spec().links().size(), n.spec().transfers().size(), n.spec().services().size(),
+          n.nodes(), n.linkRows(), n.transfers(), n.services(),
           files.isEmpty() ? " (built-in network)" : " (built-in network + " + files.size() + " overlay" + (files.size() > 1 ? "s" : "") + ")");
       return 0;
     }
@@ -121,11 +116,10 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Caravan caravan = network.open();
-      Network n = caravan.network();
+      CaravanApp app = network.open();
       switch (format) {
         case "geojson" -> {
-          String text = Json.MAPPER.writeValueAsString(caravan.networkGeoJson());
+          String text = Json.MAPPER.writeValueAsString(app.network().geoJson());
           if (out == null) {
             spec.commandLine().getOut().println(text);
           } else {
@@ -136,12 +130,12 @@ final class NetworkCommand implements Runnable {
         }
         case "csv" -> {
           if (out == null) {
-            throw new UserException("--out", "--format csv writes five files: give a directory with --out DIR");
+            throw new UserException("out", "{format} csv writes five files: give a directory with {out} DIR");
           }
-          NetworkWriter.write(n.spec(), out);
+          app.network().exportCsv(out);
           spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
         }
-        default -> throw new UserException("--format", "unknown --format '" + format + "'; expected geojson or csv");
+        default -> throw new UserException("format", "unknown {format} '" + format + "'; expected geojson or csv");
       }
       return 0;
     }

@@ -3,10 +3,8 @@ package org.caravan.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.caravan.network.NodeSpec;
-import org.caravan.network.PlaceIndex;
-import org.caravan.network.Status;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.PlaceService.PlaceMatch;
+import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,19 +29,14 @@ final class PlacesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (limit < 1) {
-      throw new org.caravan.scenario.UserException("--limit", "--limit must be at least 1, found " + limit);
+      throw new UserException("limit", "{limit} must be at least 1, found " + limit);
     }
-    // planned places are found too (marked as such): a user asking for Anaklia learns it is planned
-    Caravan caravan = network.open().withPlanned();
-    List<PlaceIndex.Match> matches = caravan.places().search(query, limit);
+    List<PlaceMatch> matches = network.open().places().search(query, limit);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> {
-        NodeSpec n = caravan.network().node(caravan.network().getNode(m.id()));
-        return java.util.Map.of("id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind().code(),
-            "score", m.score(), "matched_on", m.matched(), "status", n.status().code(),
-            "opening_year", n.openingYear());
-      }).toList())));
+      out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> java.util.Map.of(
+          "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind(), "score", m.score(), "matched_on", m.matched(),
+          "status", m.status(), "opening_year", m.openingYear())).toList())));
       return 0;
     }
     if (matches.isEmpty()) {
@@ -51,10 +44,10 @@ final class PlacesCommand implements Callable<Integer> {
       return 1;
     }
     out.printf("%-12s %-36s %-7s %-12s %s%n", "ID", "NAME", "COUNTRY", "KIND", "MATCHED ON");
-    for (PlaceIndex.Match m : matches) {
-      NodeSpec n = caravan.network().node(caravan.network().getNode(m.id()));
-      String kind = n.status() == Status.PLANNED
-          ? m.kind().code() + " (planned " + (n.openingYear() > 0 ? n.openingYear() : "") + ")" : m.kind().code();
+    for (PlaceMatch m : matches) {
+      // planned places are found too, marked: a user asking for Anaklia learns it is planned
+      String kind = m.status().equals("planned")
+          ? m.kind() + " (planned" + (m.openingYear() > 0 ? " " + m.openingYear() : "") + ")" : m.kind();
       out.printf("%-12s %-36s %-7s %-12s %s%n", m.id(), m.name(), m.country(), kind, m.matched());
     }
     return 0;

@@ -1,0 +1,127 @@
+package org.caravan.scenario;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.caravan.network.BuildOptions;
+import org.caravan.network.Network;
+import org.caravan.network.NetworkSpec;
+import org.caravan.network.PlaceIndex;
+import org.caravan.emissions.EmissionCalculator;
+import org.caravan.network.io.GeoJson;
+import org.caravan.network.io.NetworkFiles;
+import org.caravan.routing.Router;
+import org.caravan.routing.SeaLanes;
+import org.caravan.routing.TableCargoRules;
+
+/**
+ * The composition root: loads the network (default plus overlays) once and wires the services that answer
+ * questions about it. Immutable after {@link #open}; safe to share between threads.
+ */
+public final class Caravan {
+  private final NetworkSpec files;
+  private final Network network;
+  private final PlaceIndex places;
+  private final Router router;
+  private final Planner planner;
+  private final EmissionCalculator emissions;
+  private final Object plannedLock = new Object();
+  private Caravan withPlanned;
+
+  private Caravan(NetworkSpec files, BuildOptions options) {
+    this.files = files;
+    this.network = Network.build(files, options);
+    if (options.includePlanned()) {
+      this.withPlanned = this;
+    }
+    this.places = new PlaceIndex(network);
+    this.emissions = EmissionCalculator.withDefaults();
+    this.router = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
+        SeaLanes.load());
+    this.planner = new Planner(network, places, router);
+  }
+
+  /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
+  public ObjectNode networkGeoJson() {
+    int[] forward = new int[network.spec().links().size()];
+    for (int l = 0; l < network.linkCount(); l++) {
+      if (!network.isReverse(l)) {
+        forward[network.linkRow(l)] = l;
+      }
+    }
+    return GeoJson.export(network, row -> router.laneGeometry(forward[row]));
+  }
+
+  /** The ISO 14083 calculator with the default factors. */
+  public EmissionCalculator emissions() {
+    return emissions;
+  }
+
+  /** The route search on this network, with the default emission model, cargo rules and sea lanes. */
+  public Router router() {
+    return router;
+  }
+
+  /** Route planning on this network. */
+  public Planner planner() {
+    return planner;
+  }
+
+  /**
+   * Loads the built-in network with the given overlays applied in order.
+   *
+   * @throws org.caravan.network.NetworkException when a file has problems
+   */
+  public static Caravan open(List<Path> overlays) {
+    return new Caravan(NetworkFiles.readDefaultWith(overlays), BuildOptions.DEFAULT);
+  }
+
+  /**
+   * The same files compiled with their planned nodes and links (built once, on first use, then kept): what
+   * {@code --include-planned} and {@code include_planned} route on, and what place search looks in.
+   */
+  public Caravan withPlanned() {
+    synchronized (plannedLock) {
+      if (withPlanned == null) {
+        withPlanned = new Caravan(files, BuildOptions.WITH_PLANNED);
+      }
+      return withPlanned;
+    }
+  }
+
+  /** This Caravan, or {@link #withPlanned()} when planned infrastructure is asked for. */
+  public Caravan including(boolean planned) {
+    return planned ? withPlanned() : this;
+  }
+
+  /** The network files as read (default plus overlays), planned elements included: what {@code network info} counts. */
+  public NetworkSpec files() {
+    return files;
+  }
+
+  /** The built-in network, loaded once per process and shared (it is immutable). */
+  public static Caravan openDefault() {
+    return DefaultHolder.INSTANCE;
+  }
+
+  private static final class DefaultHolder {
+    static final Caravan INSTANCE = open(List.of());
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public PlaceIndex places() {
+    return places;
+  }
+
+  /**
+   * The node a user means by a name, alias or UN/LOCODE.
+   *
+   * @throws UserException naming the closest places when nothing matches exactly
+   */
+  public int resolvePlace(String field, String query) {
+    return Planner.resolvePlace(places, field, query);
+  }
+}
