@@ -79,7 +79,9 @@ class CorridorSimulationTest {
     Scenario b = Fixtures.parse(closed);
 
     assertThat(new ModelBuilder(Fixtures.CARAVAN).build(b).spec().closures().getFirst().gates()).hasSize(1);
-    assertThat(p95Middle(b)).isGreaterThan(p95Middle(a));
+    double p95Base = p95Middle(a);
+    double p95Closed = p95Middle(b);
+    assertThat(p95Closed).as("base " + p95Base + " closed " + p95Closed).isGreaterThan(p95Base);
   }
 
   private double p95Middle(Scenario sc) {
