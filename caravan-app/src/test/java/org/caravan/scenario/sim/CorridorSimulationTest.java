@@ -66,7 +66,7 @@ class CorridorSimulationTest {
 
   @Test
   void closing_the_dostyk_border_for_five_days_delays_the_china_flows() {
-    String base = Fixtures.shortYaml(20, 60, 2);
+    String base = Fixtures.shortYaml(20, 120, 2);
     String closed = base.replace("disruptions: []", """
         disruptions:
           - id: dostyk
