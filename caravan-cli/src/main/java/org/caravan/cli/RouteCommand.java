@@ -82,6 +82,7 @@ final class RouteCommand implements Callable<Integer> {
     out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), a.departure().substring(0, 10),
         fmt(a.teu()), fmt(a.tonnes()), a.cargo(), a.routes().size(), a.routes().size() == 1 ? "" : "s",
         a.objective().equals("pareto") ? (a.epsilon() > 0 ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %" : "exact Pareto set") + " by time, cost, CO2e, reliability" : "best by " + a.objective());
+    out.println(prices(a.prices()));
     if (a.labelCapHit()) {
       out.println("note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }
@@ -104,6 +105,18 @@ final class RouteCommand implements Callable<Integer> {
         out.println("  borders/gauge points: " + String.join(", ", r.borders()));
       }
     }
+  }
+
+  /** One line naming the dated rate tables that priced the routes, and the day that picked them. */
+  static String prices(RouteViews.Prices p) {
+    if (p.tables().isEmpty()) {
+      return "prices: undated tariffs of the network files (no dated rate table covers " + p.date() + ")";
+    }
+    List<String> uses = new ArrayList<>();
+    for (RouteViews.RateUse u : p.tables()) {
+      uses.add(u.table() + " " + u.period() + " (" + u.kind() + ", " + u.source() + ")");
+    }
+    return "prices for " + p.date() + ": " + String.join("; ", uses) + "; other links at undated tariffs";
   }
 
   private static String trim(String s) {

@@ -22,6 +22,7 @@ public final class QueryContext {
   final long[] allowedBits;
   final long[] linkCo2e_g;
   final long[] hubCo2e_g;
+  final long[] linkCost_cents; // the whole shipment over each link (Tariffs): dated rates, per TEU/FEU/truckload
   final long teuScaled; // TEU x 1000 (fixed point), to charge per-TEU prices for fractional TEU counts
   final long[] override_distance_m;
   final long[] override_duration_s;
@@ -48,7 +49,19 @@ public final class QueryContext {
    * Prepares the parts of a request that do not depend on its endpoints or departure, so equal constraints
    * share one context (the router caches them).
    */
-  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules, SeaLaneOverrides.Result overrides) {
+  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
+      SeaLaneOverrides.Result overrides) {
+    this(network, request, emissions, rules, overrides, org.caravan.network.RateTables.none(),
+        Tariffs.pricingDay(request.departure_s()), 0);
+  }
+
+  /**
+   * @param rates dated rate tables
+   * @param day the departure day that picks the rate tables' periods
+   * @param feu how many of the request's TEU travel in 40-ft boxes
+   */
+  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
+      SeaLaneOverrides.Result overrides, org.caravan.network.RateTables rates, java.time.LocalDate day, double feu) {
     this.network = network;
     this.request = request;
     int m = network.linkCount();
@@ -85,6 +98,7 @@ public final class QueryContext {
     for (int v = 0; v < network.nodeCount(); v++) {
       hubCo2e_g[v] = Math.round(emissions.hubCo2e_g(network, v, request.teu()));
     }
+    this.linkCost_cents = Tariffs.linkCost_cents(network, rates, day, request.teu(), feu, request.mass_t(), override_tariff_cents);
   }
 
   /** The same prepared constraints for a request that differs only in endpoints, departure and objective. */
@@ -98,6 +112,7 @@ public final class QueryContext {
     this.allowedBits = shared.allowedBits;
     this.linkCo2e_g = shared.linkCo2e_g;
     this.hubCo2e_g = shared.hubCo2e_g;
+    this.linkCost_cents = shared.linkCost_cents;
     this.teuScaled = shared.teuScaled;
     this.override_distance_m = shared.override_distance_m;
     this.override_duration_s = shared.override_duration_s;
@@ -157,8 +172,9 @@ public final class QueryContext {
     return override_duration_s[link] > 0 ? override_duration_s[link] : network.duration_s(link);
   }
 
-  long tariff_cents(int link) {
-    return override_tariff_cents[link] > 0 ? override_tariff_cents[link] : network.tariff_cents(link);
+  /** Price of moving the whole shipment over a link, cents (see {@link Tariffs}). */
+  long linkCost_cents(int link) {
+    return linkCost_cents[link];
   }
 
   /**
@@ -211,7 +227,7 @@ public final class QueryContext {
     t += duration_s(l);
     long sd = network.durationSd_s(l);
     var += sd * sd;
-    cost += tariff_cents(l) * teuScaled / 1000;
+    cost += linkCost_cents[l];
     co2 += linkCo2e_g[l];
     if (request.maxDuration_s() >= 0 && t - out.origin_s > request.maxDuration_s()) {
       return false;

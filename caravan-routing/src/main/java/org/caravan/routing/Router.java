@@ -1,5 +1,6 @@
 package org.caravan.routing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
 import org.caravan.network.Passage;
+import org.caravan.network.RateTables;
 
 /**
  * The routing service: answers {@link RouteRequest}s on one network. Thread-safe: each thread gets its own
@@ -28,10 +30,11 @@ public final class Router {
   private final SeaLaneOverrides sea;
   private final ThreadLocal<LabelSearch> searches;
   private final Map<Integer, SeaLaneOverrides.Result> overrides = new ConcurrentHashMap<>();
-  private final Map<RouteRequest, QueryContext> contexts = java.util.Collections.synchronizedMap(
+  private final RateTables rates;
+  private final Map<ContextKey, QueryContext> contexts = java.util.Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<RouteRequest, QueryContext> e) {
+        protected boolean removeEldestEntry(Map.Entry<ContextKey, QueryContext> e) {
           return size() > CONTEXT_CACHE_SIZE;
         }
       });
@@ -43,6 +46,13 @@ public final class Router {
 
   /** @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning) */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, boolean useBounds) {
+    this(network, emissions, rules, sea, RateTables.none(), useBounds);
+  }
+
+  /** @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs}) */
+  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, RateTables rates,
+      boolean useBounds) {
+    this.rates = rates;
     this.network = network;
     this.emissions = emissions;
     this.rules = rules;
@@ -55,23 +65,49 @@ public final class Router {
     return network;
   }
 
+  /** The dated rate tables this router prices with. */
+  public RateTables rates() {
+    return rates;
+  }
+
+  /** What makes two requests share a prepared context: constraints, cargo and the rate periods in force. */
+  private record ContextKey(RouteRequest request, double feu, String periods) {}
+
   /** The prepared, shareable part of a request: constraints and cargo. */
   QueryContext context(RouteRequest r) {
+    return context(r, 0);
+  }
+
+  QueryContext context(RouteRequest r, double feu) {
     RouteRequest key = new RouteRequest(0, 0, 0, r.teu(), r.mass_t(), r.cargo(), r.unClass(), r.avoidCountries(),
         r.avoidPassages(), r.modes(), r.maxTransshipments(), r.maxDuration_s(), r.maxCost_cents(), Objective.PARETO, 1, 0, 0);
-    QueryContext c = contexts.get(key);
+    LocalDate day = Tariffs.pricingDay(r.departure_s());
+    ContextKey k = new ContextKey(key, feu, Tariffs.signature(rates, day));
+    QueryContext c = contexts.get(k);
     if (c == null) {
       int mask = QueryContext.passageMask(r);
       SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
-      c = new QueryContext(network, key, emissions, rules, o);
-      contexts.put(key, c);
+      c = new QueryContext(network, key, emissions, rules, o, rates, day, feu);
+      contexts.put(k, c);
     }
     return c;
   }
 
-  /** Routes for a request; never null; an empty answer says which constraint removed the last route. */
+  /** Routes for a request of TEU-sized boxes only; never null. */
   public RouteResponse route(RouteRequest r) {
-    QueryContext shared = context(r);
+    return route(r, 0);
+  }
+
+  /**
+   * Routes for a request; never null; an empty answer says which constraint removed the last route.
+   *
+   * @param feu how many of the request's TEU travel in 40-ft boxes (priced per FEU where a rate table says so)
+   */
+  public RouteResponse route(RouteRequest r, double feu) {
+    if (!(feu >= 0 && 2 * feu <= r.teu() + 1e-9)) {
+      throw new IllegalArgumentException("feu " + feu + " does not fit in " + r.teu() + " TEU");
+    }
+    QueryContext shared = context(r, feu);
     QueryContext ctx = shared.forRequest(r);
     LabelSearch search = searches.get();
     long start = r.departure_s() + network.handling_s(r.from());

@@ -3,7 +3,9 @@ package org.caravan.scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.caravan.network.Countries;
 import org.caravan.network.Network;
+import org.caravan.network.RateTables;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.TableCargoRules;
@@ -20,12 +22,17 @@ public final class Caravan {
   private final PlaceIndex places;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final RateTables rates;
+  private final Countries countries;
 
   private Caravan(Network network) {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
+    this.rates = RateTables.readDefault(network.spec());
+    this.countries = Countries.loadDefault();
+    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions),
+        TableCargoRules.loadDefault(), SeaLanes.load(), rates, true));
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -65,6 +72,16 @@ public final class Caravan {
 
   private static final class DefaultHolder {
     static final Caravan INSTANCE = open(List.of());
+  }
+
+  /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
+  public RateTables rates() {
+    return rates;
+  }
+
+  /** Country polygons (Natural Earth), for access legs to and from coordinates. */
+  public Countries countries() {
+    return countries;
   }
 
   public Network network() {
