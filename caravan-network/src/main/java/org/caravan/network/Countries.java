@@ -35,6 +35,13 @@ public final class Countries {
   /** Spacing of the samples along a leg, km: finer than the narrowest stretch of country a road leg may cross. */
   public static final double SAMPLE_KM = 2.0;
 
+  /**
+   * A country crossed between the leg's first and last country for less than this many kilometres is taken as
+   * an artefact of the 1:110m generalisation (borders there are off by up to about 10 km) and dropped: a
+   * straight line from Tashkent to a terminal south-west of it would otherwise clip Kazakhstan.
+   */
+  public static final double MIN_CROSSING_KM = 10.0;
+
   private final STRtree index = new STRtree();
   private final int size;
 
@@ -132,8 +139,9 @@ public final class Countries {
 
   /**
    * The countries a straight leg crosses, sampled every {@link #SAMPLE_KM} or finer. Samples on water or off a
-   * generalised coast count for the country before them (or, at the start, the first country found); a leg that
-   * touches no polygon at all crosses no known country (empty lists).
+   * generalised coast count for the country before them (or, at the start, the first country found); a third
+   * country crossed for less than {@link #MIN_CROSSING_KM} is dropped; a leg that touches no polygon at all
+   * crosses no known country (empty lists).
    *
    * @param length_km length to distribute over the countries (the road length, longer than the straight line)
    */
@@ -149,15 +157,28 @@ public final class Countries {
     if (last == null) {
       return new Crossing(List.of(), Map.of());
     }
+    String first = last;
+    String end = null;
+    for (int i = seq.size() - 1; i >= 0 && end == null; i--) {
+      end = seq.get(i);
+    }
+    double per = length_km / (n + 1);
+    double step = straight / (n + 1);
+    Map<String, Double> straightKm = new LinkedHashMap<>();
+    for (String c : seq) {
+      if (c != null) {
+        straightKm.merge(c, step, Double::sum);
+      }
+    }
     List<String> order = new ArrayList<>();
     Map<String, Double> km = new LinkedHashMap<>();
-    double per = length_km / (n + 1);
     for (String c : seq) {
       String code = c == null ? last : c;
-      if (order.isEmpty() || !order.getLast().equals(code)) {
-        if (!order.contains(code)) {
-          order.add(code);
-        }
+      if (!code.equals(first) && !code.equals(end) && straightKm.get(code) < MIN_CROSSING_KM) {
+        code = last; // a sliver of a third country: generalisation artefact
+      }
+      if (!order.contains(code)) {
+        order.add(code);
       }
       km.merge(code, per, Double::sum);
       last = code;

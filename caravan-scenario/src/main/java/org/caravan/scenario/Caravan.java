@@ -26,10 +26,14 @@ public final class Caravan {
   private final Countries countries;
 
   private Caravan(Network network) {
+    this(network, RateTables.readDefault(network.spec()));
+  }
+
+  private Caravan(Network network, RateTables rates) {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.rates = RateTables.readDefault(network.spec());
+    this.rates = rates;
     this.countries = Countries.loadDefault();
     this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions),
         TableCargoRules.loadDefault(), SeaLanes.load(), rates, true));
@@ -63,6 +67,11 @@ public final class Caravan {
    */
   public static Caravan open(List<Path> overlays) {
     return new Caravan(Network.build(NetworkFiles.readDefaultWith(overlays)));
+  }
+
+  /** A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none). */
+  static Caravan of(Network network, RateTables rates) {
+    return new Caravan(network, rates);
   }
 
   /** The built-in network, loaded once per process and shared (it is immutable). */
