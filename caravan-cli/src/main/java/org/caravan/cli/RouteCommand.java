@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code caravan route FROM TO}: door-to-door routes, the Pareto set by time, cost, CO2e and reliability. */
 @Command(name = "route", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Door-to-door routes between two places: every route no other beats on transit time, cost, CO2e and reliability.",
-        "Places are names, aliases, UN/LOCODEs or lat,lon (snapped to the nearest terminal with a road leg)."})
+        "Places are names, aliases, UN/LOCODEs or lat,lon (a road leg to a terminal within 300 km, in the point's country if one is).",
+        "Prices follow the dated rate tables of the --depart day (named in the output)."})
 final class RouteCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin NetworkOptions network;
@@ -114,9 +115,9 @@ final class RouteCommand implements Callable<Integer> {
     }
     List<String> uses = new ArrayList<>();
     for (RouteViews.RateUse u : p.tables()) {
-      uses.add(u.table() + " " + u.period() + " (" + u.kind() + ", " + u.source() + ")");
+      uses.add(u.table() + " " + u.period() + " (" + u.kind() + ")");
     }
-    return "prices for " + p.date() + ": " + String.join("; ", uses) + "; other links at undated tariffs";
+    return "prices for " + p.date() + ": " + String.join(", ", uses) + " (sources in --json); other links undated";
   }
 
   private static String trim(String s) {
