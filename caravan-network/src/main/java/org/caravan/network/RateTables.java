@@ -30,7 +30,11 @@ import org.apache.commons.csv.CSVRecord;
  * links it prices; {@code rates.csv} gives one row per table and period. A period's prices are either per
  * container ({@code usd_teu} and {@code usd_feu}, for the link as a whole: ocean and rail quotes) or per
  * 20 t truckload as ADB CAREC CPMM publishes road costs ({@code usd_20t_500km}, scaled by the link's length,
- * plus {@code bcp_usd_20t} per border-crossing point). Which unit applies is fixed per table.
+ * plus {@code bcp_usd_20t} per border-crossing point), or a market index ({@code tariff_index}) that scales the
+ * undated tariffs of a whole market, for through-prices quoted end to end (China–Europe rail) that no single
+ * link carries. Which unit applies is fixed per table. A table lists its links by id, or selects every link of
+ * one mode whose countries all lie in a set ({@code mode}, {@code countries}); a link listed by id belongs to
+ * that table even when a selector also matches it.
  *
  * <p>Validation collects every problem with file, line and field: unknown tables, links and source ids,
  * unparsable or reversed dates, overlapping periods of one table, mixed units, a FEU cheaper than a TEU, values
@@ -54,7 +58,9 @@ public final class RateTables {
     /** Per container for the whole link: {@code usd_teu} for a 20-ft box, {@code usd_feu} for a 40-ft box. */
     CONTAINER,
     /** Per 20 t truckload and 500 km (CPMM TFI3), plus a fixed amount per truckload at a border (CPMM TFI2). */
-    TRUCKLOAD_20T_500KM
+    TRUCKLOAD_20T_500KM,
+    /** A factor on the undated tariffs of the table's links (1 = the level they were set at). */
+    INDEX
   }
 
   /**
@@ -78,7 +84,8 @@ public final class RateTables {
    *     carrier or railway tariff), {@code estimate} (named basis in the source)
    */
   public record Period(String table, String period, LocalDate validFrom, LocalDate validTo, OptionalDouble usdTeu,
-      OptionalDouble usdFeu, OptionalDouble usd20t500km, OptionalDouble bcpUsd20t, Map<String, String> sources,
+      OptionalDouble usdFeu, OptionalDouble usd20t500km, OptionalDouble bcpUsd20t, OptionalDouble tariffIndex,
+      Map<String, String> sources,
       String kind, String range, String notes) {
     public Period {
       sources = Map.copyOf(sources);
@@ -106,6 +113,17 @@ public final class RateTables {
         byLink.computeIfAbsent(l, k -> new ArrayList<>()).add(t);
       }
     }
+  }
+
+  /** Which links a selector picks: every link of {@code mode} whose countries all lie in {@code countries}. */
+  private static List<String> select(NetworkSpec network, Mode mode, Set<String> countries) {
+    List<String> ids = new ArrayList<>();
+    for (LinkSpec l : network.links()) {
+      if (l.mode() == mode && countries.containsAll(l.countries())) {
+        ids.add(l.id());
+      }
+    }
+    return ids;
   }
 
   /** No dated prices: every link keeps its tariff from {@code links.csv}. */
@@ -182,7 +200,8 @@ public final class RateTables {
     List<Period> periods = new ArrayList<>();
     List<Origin> periodOrigins = new ArrayList<>();
     Map<String, String> pricedBy = new HashMap<>();
-    for (Row row : rows(tablesFile, List.of("id", "name", "links", "direction", "notes"), problems)) {
+    Map<String, List<String>> selected = new LinkedHashMap<>();
+    for (Row row : rows(tablesFile, List.of("id", "name", "links", "mode", "countries", "direction", "notes"), problems)) {
       String id = row.get("id");
       if (!ID.matcher(id).matches()) {
         problems.add(row.problem("id", "table id '" + id + "' must be [A-Z0-9-]"));
@@ -207,8 +226,25 @@ public final class RateTables {
           links.add(link);
         }
       }
-      if (links.isEmpty() && row.get("links").isBlank()) {
-        problems.add(row.problem("links", "a rate table must price at least one link"));
+      String modeText = row.get("mode");
+      String countryText = row.get("countries");
+      if (!modeText.isEmpty() || !countryText.isEmpty()) {
+        Optional<Mode> mode = Mode.parse(modeText);
+        Set<String> codes = new HashSet<>();
+        for (String c : countryText.split(";")) {
+          if (c.trim().matches("[A-Z]{2}")) {
+            codes.add(c.trim());
+          } else {
+            problems.add(row.problem("countries", "'" + c.trim() + "' is not an ISO 3166-1 alpha-2 code"));
+          }
+        }
+        if (mode.isEmpty()) {
+          problems.add(row.problem("mode", "a selector needs a mode (rail, road, ferry, sea, iww), found '" + modeText + "'"));
+        } else {
+          selected.put(id, select(network, mode.get(), codes));
+        }
+      } else if (links.isEmpty() && row.get("links").isBlank()) {
+        problems.add(row.problem("links", "a rate table must price at least one link (links, or mode and countries)"));
       }
       String dir = row.get("direction");
       if (!dir.equals("forward") && !dir.equals("both")) {
@@ -217,8 +253,29 @@ public final class RateTables {
       tables.put(id, new Table(id, row.get("name"), links, dir.equals("forward"), Unit.CONTAINER, row.get("notes")));
       tableOrigin.put(id, row.origin);
     }
+    Map<String, String> selectedBy = new HashMap<>();
+    for (var e : selected.entrySet()) {
+      List<String> add = new ArrayList<>();
+      for (String link : e.getValue()) {
+        if (pricedBy.containsKey(link)) {
+          continue; // listed by id elsewhere: that table prices it
+        }
+        String other = selectedBy.get(link);
+        if (other != null) {
+          problems.add(new Problem(tableOrigin.get(e.getKey()), "countries", "link '" + link + "' is selected by tables "
+              + other + " and " + e.getKey()));
+          continue;
+        }
+        selectedBy.put(link, e.getKey());
+        add.add(link);
+      }
+      Table t = tables.get(e.getKey());
+      List<String> all = new ArrayList<>(t.links());
+      all.addAll(add);
+      tables.put(t.id(), new Table(t.id(), t.name(), all, t.forwardOnly(), t.unit(), t.notes()));
+    }
     List<String> rateColumns = List.of("table", "period", "valid_from", "valid_to", "usd_teu", "usd_feu", "usd_20t_500km",
-        "bcp_usd_20t", "source", "teu_source", "feu_source", "kind", "range", "notes");
+        "bcp_usd_20t", "tariff_index", "source", "teu_source", "feu_source", "kind", "range", "notes");
     for (Row row : rows(ratesFile, rateColumns, problems)) {
       String table = row.get("table");
       if (!tables.containsKey(table)) {
@@ -234,8 +291,14 @@ public final class RateTables {
       OptionalDouble feu = row.number("usd_feu", problems);
       OptionalDouble road = row.number("usd_20t_500km", problems);
       OptionalDouble bcp = row.number("bcp_usd_20t", problems);
+      OptionalDouble index = row.number("tariff_index", problems);
       Unit unit;
-      if (teu.isPresent() && feu.isPresent() && road.isEmpty() && bcp.isEmpty()) {
+      if (index.isPresent() && teu.isEmpty() && feu.isEmpty() && road.isEmpty() && bcp.isEmpty()) {
+        unit = Unit.INDEX;
+      } else if (index.isPresent()) {
+        problems.add(row.problem("tariff_index", "a market index stands alone: no usd_* prices on the same row"));
+        continue;
+      } else if (teu.isPresent() && feu.isPresent() && road.isEmpty() && bcp.isEmpty()) {
         unit = Unit.CONTAINER;
         if (feu.getAsDouble() < teu.getAsDouble()) {
           problems.add(row.problem("usd_feu", "a 40-ft box (" + feu.getAsDouble() + ") cannot cost less than a 20-ft box ("
@@ -244,13 +307,13 @@ public final class RateTables {
       } else if (road.isPresent() && teu.isEmpty() && feu.isEmpty()) {
         unit = Unit.TRUCKLOAD_20T_500KM;
       } else {
-        problems.add(row.problem("usd_teu", "give either usd_teu and usd_feu (per container) or usd_20t_500km "
-            + "(per 20 t truckload, CPMM) with optional bcp_usd_20t"));
+        problems.add(row.problem("usd_teu", "give either usd_teu and usd_feu (per container), usd_20t_500km "
+            + "(per 20 t truckload, CPMM) with optional bcp_usd_20t, or tariff_index"));
         continue;
       }
       units.computeIfAbsent(table, k -> new HashSet<>()).add(unit);
       if (units.get(table).size() > 1) {
-        problems.add(row.problem("usd_teu", "table " + table + " mixes per-container and per-20-t periods"));
+        problems.add(row.problem("usd_teu", "table " + table + " mixes units (per container, per 20 t, index)"));
       }
       Map<String, String> sources = new HashMap<>();
       for (String group : List.of("", "teu", "feu")) {
@@ -275,11 +338,12 @@ public final class RateTables {
       if (!Set.of("observed", "tariff", "estimate").contains(kind)) {
         problems.add(row.problem("kind", "expected observed, tariff or estimate, found '" + kind + "'"));
       }
-      checkRange(row, Map.of("usd_teu", teu, "usd_feu", feu, "usd_20t_500km", road, "bcp_usd_20t", bcp), problems);
+      checkRange(row, Map.of("usd_teu", teu, "usd_feu", feu, "usd_20t_500km", road, "bcp_usd_20t", bcp,
+          "tariff_index", index), problems);
       if (from == null || to == null) {
         continue;
       }
-      Period p = new Period(table, row.get("period"), from, to, teu, feu, road, bcp, sources, kind, row.get("range"),
+      Period p = new Period(table, row.get("period"), from, to, teu, feu, road, bcp, index, sources, kind, row.get("range"),
           row.get("notes"));
       for (int i = 0; i < periods.size(); i++) {
         Period q = periods.get(i);

@@ -14,16 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Dated rate tables: the default files, period selection at quarter boundaries, and file/line/field errors. */
 class RateTablesTest {
   static final String TABLES = """
-      id,name,links,direction,notes
-      SEA,Test ocean,aktau-baku,forward,
-      ROAD,Test road,beineu-aktau,both,
+      id,name,links,mode,countries,direction,notes
+      SEA,Test ocean,aktau-baku,,,forward,
+      ROAD,Test road,beineu-aktau,,,both,
       """;
-  static final String HEADER =
-      "table,period,valid_from,valid_to,usd_teu,usd_feu,usd_20t_500km,bcp_usd_20t,source,teu_source,feu_source,kind,range,notes\n";
+  static final String HEADER = "table,period,valid_from,valid_to,usd_teu,usd_feu,usd_20t_500km,bcp_usd_20t,tariff_index,"
+      + "source,teu_source,feu_source,kind,range,notes\n";
   static final String RATES = HEADER + """
-      SEA,2024-Q1,2024-01-01,2024-03-31,3200,6000,,,T1,,,tariff,,
-      SEA,2024-Q2,2024-04-01,2024-06-30,2700,5000,,,,T1,EST+T1,observed,usd_feu=3000..7000,
-      ROAD,2024,2024-01-01,2024-12-31,,,1371,121,T1,,,observed,,
+      SEA,2024-Q1,2024-01-01,2024-03-31,3200,6000,,,,T1,,,tariff,,
+      SEA,2024-Q2,2024-04-01,2024-06-30,2700,5000,,,,,T1,EST+T1,observed,usd_feu=3000..7000,
+      ROAD,2024,2024-01-01,2024-12-31,,,1371,121,,T1,,,observed,,
       """;
 
   @TempDir Path dir;
@@ -73,15 +73,29 @@ class RateTablesTest {
   }
 
   @Test
+  void a_selector_prices_every_link_of_a_mode_within_countries_and_an_index_scales_them() {
+    String tables = """
+        id,name,links,mode,countries,direction,notes
+        SEA,Test ocean,aktau-baku,,,forward,
+        RAIL,Kazakh rail market,,rail,KZ,both,
+        """;
+    String rates = HEADER + "RAIL,2025,2025-01-01,2025-12-31,,,,,0.8,EST+T1,,,estimate,tariff_index=0.7..0.9,\n";
+    RateTables r = read(tables, rates);
+    assertThat(r.tables().get("RAIL").links()).containsExactly("beineu-aktau");
+    assertThat(r.tables().get("RAIL").unit()).isEqualTo(RateTables.Unit.INDEX);
+    assertThat(r.period("RAIL", LocalDate.of(2025, 6, 1)).orElseThrow().tariffIndex().getAsDouble()).isEqualTo(0.8);
+  }
+
+  @Test
   void every_problem_names_file_line_and_field() {
-    String tables = TABLES + "BAD,Unknown link,no-such-link,sideways,\n";
+    String tables = TABLES + "BAD,Unknown link,no-such-link,,,sideways,\n";
     String rates = HEADER + """
-        SEA,2024-Q1,2024-01-01,2024-03-31,3200,6000,,,T1,,,tariff,,
-        SEA,2024-Q1b,2024-03-01,2024-04-30,3200,6000,,,T1,,,tariff,,
-        SEA,2024-Q3,2024-07-01,2024-06-30,3200,3000,,,NOPE,,,observed,,
-        SEA,2024-Q4,2024-10-xx,2024-12-31,100,200,,,T1,,,observed,usd_feu=300..400,
-        ROAD,2024,2024-01-01,2024-12-31,100,,1371,,T1,,,observed,,
-        GHOST,2024,2024-01-01,2024-12-31,1,2,,,T1,,,observed,,
+        SEA,2024-Q1,2024-01-01,2024-03-31,3200,6000,,,,T1,,,tariff,,
+        SEA,2024-Q1b,2024-03-01,2024-04-30,3200,6000,,,,T1,,,tariff,,
+        SEA,2024-Q3,2024-07-01,2024-06-30,3200,3000,,,,NOPE,,,observed,,
+        SEA,2024-Q4,2024-10-xx,2024-12-31,100,200,,,,T1,,,observed,usd_feu=300..400,
+        ROAD,2024,2024-01-01,2024-12-31,100,,1371,,,T1,,,observed,,
+        GHOST,2024,2024-01-01,2024-12-31,1,2,,,,T1,,,observed,,
         """;
     assertThatThrownBy(() -> read(tables, rates)).isInstanceOfSatisfying(NetworkException.class, e -> {
       List<String> p = e.problems().stream().map(Problem::toString).toList();

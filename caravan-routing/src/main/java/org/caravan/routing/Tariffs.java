@@ -17,7 +17,8 @@ import org.caravan.network.RateTables;
  * without a dated price keeps its undated {@code tariff_usd_teu}: per TEU (a 40-ft box counts 2 TEU), except
  * road, where the network files state the tariff per 20 t truckload (one loaded container), so road is charged
  * per truckload. Truckloads are {@code max(boxes, tonnes / 20)}: one container per truck, and no truck carries
- * more than CPMM's 20 t reference load. A dated ocean price is the market price for the port pair whatever lane
+ * more than CPMM's 20 t reference load. A dated market index scales a link's undated tariff (China–Europe rail,
+ * whose quotes are end-to-end through-prices). A dated ocean price is the market price for the port pair whatever lane
  * the carrier sails, so it is not scaled when an avoided passage makes the lane longer.
  */
 public final class Tariffs {
@@ -63,7 +64,12 @@ public final class Tariffs {
     for (int l = 0; l < m; l++) {
       Optional<RateTables.Period> p = period(net, rates, l, day);
       double usd;
-      if (p.isPresent() && p.get().usd20t500km().isPresent()) {
+      if (p.isPresent() && p.get().tariffIndex().isPresent()) {
+        long perTeu = overrideTariff_cents[l] > 0 ? overrideTariff_cents[l] : net.tariff_cents(l);
+        double units = net.linkMode(l) == Mode.ROAD ? loads : teu;
+        cost[l] = Math.round(perTeu * units * p.get().tariffIndex().getAsDouble());
+        continue;
+      } else if (p.isPresent() && p.get().usd20t500km().isPresent()) {
         double km = net.distance_m(l) / 1000.0;
         usd = loads * (p.get().usd20t500km().getAsDouble() * km / CPMM_KM + p.get().bcpUsd20t().orElse(0));
       } else if (p.isPresent()) {

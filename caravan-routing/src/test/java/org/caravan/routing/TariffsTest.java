@@ -41,20 +41,21 @@ class TariffsTest {
       NLRTM,sea,road,2,50,T1
       """;
   static final String TABLES = """
-      id,name,links,direction,notes
-      SEA,Test ocean,sha-rtm,forward,
-      ROAD,Test road,rtm-dui,both,
+      id,name,links,mode,countries,direction,notes
+      SEA,Test ocean,sha-rtm,,,forward,
+      ROAD,Test road,rtm-dui,,,both,
       """;
   static final String RATES = """
-      table,period,valid_from,valid_to,usd_teu,usd_feu,usd_20t_500km,bcp_usd_20t,source,teu_source,feu_source,kind,range,notes
-      SEA,2024-Q1,2024-01-01,2024-03-31,3200,6000,,,T1,,,tariff,,
-      SEA,2024-Q2,2024-04-01,2024-06-30,2700,5000,,,T1,,,observed,,
-      ROAD,2024,2024-01-01,2024-12-31,,,1371,121,T1,,,observed,,
+      table,period,valid_from,valid_to,usd_teu,usd_feu,usd_20t_500km,bcp_usd_20t,tariff_index,source,teu_source,feu_source,kind,range,notes
+      SEA,2024-Q1,2024-01-01,2024-03-31,3200,6000,,,,T1,,,tariff,,
+      SEA,2024-Q2,2024-04-01,2024-06-30,2700,5000,,,,T1,,,observed,,
+      ROAD,2024,2024-01-01,2024-12-31,,,1371,121,,T1,,,observed,,
       """;
 
   @TempDir Path dir;
   Network net;
   RateTables rates;
+  org.caravan.network.NetworkSpec spec;
   int seaFwd;
   int seaBack;
   int road;
@@ -65,7 +66,7 @@ class TariffsTest {
     Files.writeString(dir.resolve("nodes.csv"), NODES);
     Files.writeString(dir.resolve("links.csv"), LINKS);
     Files.writeString(dir.resolve("transfers.csv"), TRANSFERS);
-    var spec = NetworkFiles.readDirectory(dir);
+    spec = NetworkFiles.readDirectory(dir);
     net = Network.build(spec);
     rates = RateTables.read(new RateTables.Source("rate-tables.csv", () -> new StringReader(TABLES)),
         new RateTables.Source("rates.csv", () -> new StringReader(RATES)), spec);
@@ -114,8 +115,21 @@ class TariffsTest {
     assertThat(cost(d, 2, 1, 20)[road]).isEqualTo(Math.round(perLoad * 100)); // one FEU = one truck, not two TEU
     assertThat(cost(d, 3, 0, 90)[road]).isEqualTo(Math.round(4.5 * perLoad * 100)); // 90 t need 4.5 loads of 20 t
     // undated road tariff: per truckload as the network files state it
-    assertThat(cost(LocalDate.of(2025, 1, 1), 2, 1, 20)[road]).isEqualTo(375_00);
-    assertThat(cost(LocalDate.of(2025, 1, 1), 2, 0, 20)[road]).isEqualTo(2 * 375_00);
+    assertThat(cost(LocalDate.of(2026, 1, 1), 2, 1, 20)[road]).isEqualTo(375_00);
+    assertThat(cost(LocalDate.of(2026, 1, 1), 2, 0, 20)[road]).isEqualTo(2 * 375_00);
+  }
+
+  @Test
+  void a_market_index_scales_the_undated_tariffs_of_the_links_it_selects() {
+    RateTables index = RateTables.read(new RateTables.Source("rate-tables.csv", () -> new StringReader("""
+        id,name,links,mode,countries,direction,notes
+        EU-ROAD,Road market,,road,NL;DE,both,
+        """)), new RateTables.Source("rates.csv", () -> new StringReader(
+        "table,period,valid_from,valid_to,tariff_index,source,kind\nEU-ROAD,2025,2025-01-01,2025-12-31,0.8,EST+T1,estimate\n")),
+        spec);
+    long[] c = Tariffs.linkCost_cents(net, index, LocalDate.of(2025, 1, 1), 2, 0, 20, new long[net.linkCount()]);
+    assertThat(c[road]).isEqualTo(Math.round(0.8 * 2 * 375_00)); // still per truckload on road
+    assertThat(c[seaFwd]).isEqualTo(2 * 925_00); // not selected
   }
 
   @Test
