@@ -1,0 +1,36 @@
+package org.caravan.app;
+
+import java.util.Locale;
+import org.caravan.emissions.ChainResult;
+import org.caravan.emissions.ElementResult;
+import org.caravan.emissions.Emissions;
+
+/** {@link ChainResult} → {@link EmissionsAnswer}: grams become kilograms, enums become lower-case words. */
+final class EmissionsMapping {
+  private EmissionsMapping() {}
+
+  static EmissionsAnswer toAnswer(ChainResult result) {
+    return new EmissionsAnswer(result.elements().stream().map(EmissionsMapping::element).toList(), total(result.total()));
+  }
+
+  private static EmissionsAnswer.Element element(ElementResult e) {
+    Emissions x = e.emissions();
+    return new EmissionsAnswer.Element(e.index(), e.label(), e.hub(), e.category(), round(e.distance_km(), 1),
+        round(e.adjustedDistance_km(), 1), e.mass_t(), e.teu(), kg(x.wtt_g()), kg(x.ttw_g()), kg(x.wtw_g()),
+        e.factorIds(), e.source(), e.dataKind().name().toLowerCase(Locale.ROOT));
+  }
+
+  private static EmissionsAnswer.Total total(Emissions x) {
+    return new EmissionsAnswer.Total(kg(x.wtt_g()), kg(x.ttw_g()), kg(x.wtw_g()));
+  }
+
+  /** Kilograms with gram resolution. */
+  private static double kg(double grams) {
+    return round(grams / 1000, 3);
+  }
+
+  private static double round(double v, int digits) {
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+}
