@@ -3,6 +3,7 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
@@ -11,6 +12,7 @@ import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.Router;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
 import org.caravan.routing.TableCargoRules;
 
@@ -38,7 +40,7 @@ public final class Caravan {
     this.rates = rates;
     this.countries = Countries.loadDefault();
     this.router = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
-        SeaLanes.load(), rates, true);
+        SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault(), rates);
     this.planner = new Planner(network, places, router, countries, emissions);
   }
 
