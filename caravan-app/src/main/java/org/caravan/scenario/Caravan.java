@@ -30,23 +30,26 @@ public final class Caravan {
   private final Countries countries;
 
   private Caravan(Network network) {
-    this(network, RateTables.readDefault(network.spec()));
+    this(network, RateTables.readDefault(network.spec()), Corridors.loadDefault(network), SeasonalRisks.loadDefault());
   }
 
-  private Caravan(Network network, RateTables rates) {
+  private Caravan(Network network, RateTables rates, Corridors corridors, SeasonalRisks risks) {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
     this.rates = rates;
     this.countries = Countries.loadDefault();
     this.router = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
-        SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault(), rates);
+        SeaLanes.load(), corridors, risks, rates);
     this.planner = new Planner(network, places, router, countries, emissions);
   }
 
-  /** A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none). */
+  /**
+   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none), without
+   * the default corridors and closure risks (they name the default network's nodes).
+   */
   static Caravan of(Network network, RateTables rates) {
-    return new Caravan(network, rates);
+    return new Caravan(network, rates, Corridors.NONE, SeasonalRisks.NONE);
   }
 
   /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
