@@ -73,8 +73,15 @@ public final class ValidationRuns {
         path, o.run().scenario().name(), o.run().result().replications(), o.run().result().seed()));
   }
 
-  /** Fits the default parameters ({@link Calibrator#defaults()}) to the targets. */
-  public Calibrator.Outcome calibrate(Scenario sc, Optional<Path> targets, Calibrator.Settings settings) {
-    return new Calibrator(caravan, Calibrator.defaults()).calibrate(sc, targets(targets), settings);
+  /**
+   * Fits the default parameters ({@link Calibrator#defaults()}) to the targets.
+   *
+   * @param fileOrName the scenario file or built-in name the parameters edit
+   * @param sc that scenario as loaded, with the run settings to use
+   */
+  public Calibrator.Outcome calibrate(String fileOrName, Scenario sc, Optional<Path> targets,
+      Calibrator.Settings settings) {
+    return new Calibrator(caravan, Calibrator.defaults()).calibrate(ScenarioLoader.readFile(fileOrName), sc,
+        targets(targets), settings);
   }
 }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.caravan.emissions.EmissionCalculator;
+import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
+import org.caravan.network.Countries;
 import org.caravan.network.Network;
+import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
+import org.caravan.network.RateTables;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.ExpectedWaits;
@@ -21,26 +25,71 @@ import org.caravan.scenario.validation.WaitTable;
  * questions about it. Immutable after {@link #open}; safe to share between threads.
  */
 public final class Caravan {
+  private final NetworkSpec files;
   private final Network network;
   private final PlaceIndex places;
   private final Router router;
   private final Router nominal;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final RateTables rates;
+  private final Countries countries;
+  private final BuildOptions options;
+  private final Corridors corridors;
+  private final SeasonalRisks risks;
+  private final Object plannedLock = new Object();
+  private Caravan withPlanned;
 
-  private Caravan(Network network, ExpectedWaits waits) {
+  private Caravan(NetworkSpec files, BuildOptions options) {
+    this(files, options, Network.build(files, options));
+  }
+
+  private Caravan(NetworkSpec files, BuildOptions options, Network network) {
+    // The router charges the waits the calibrated simulation measured (data/validation/waits.csv).
+    this(files, options, network, RateTables.readDefault(network.spec()), Corridors.loadDefault(network),
+        SeasonalRisks.loadDefault(), WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
+  }
+
+  private Caravan(NetworkSpec files, BuildOptions options, Network network, RateTables rates, Corridors corridors,
+      SeasonalRisks risks, ExpectedWaits waits) {
+    this.files = files;
+    this.options = options;
+    this.corridors = corridors;
+    this.risks = risks;
     this.network = network;
+    if (options.includePlanned()) {
+      this.withPlanned = this;
+    }
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
+    this.rates = rates;
+    this.countries = Countries.loadDefault();
     NetworkEmissions co2 = new NetworkEmissions(network, emissions);
     TableCargoRules rules = TableCargoRules.loadDefault();
     SeaLanes lanes = SeaLanes.load();
-    Corridors corridors = Corridors.loadDefault(network);
-    SeasonalRisks risks = SeasonalRisks.loadDefault();
-    this.router = new Router(network, co2, rules, lanes, corridors, risks, waits);
+    this.router = new Router(network, co2, rules, lanes, corridors, risks, rates, waits);
     this.nominal = waits == ExpectedWaits.NONE ? router
-        : new Router(network, co2, rules, lanes, corridors, risks, ExpectedWaits.NONE);
-    this.planner = new Planner(network, places, router);
+        : new Router(network, co2, rules, lanes, corridors, risks, rates, ExpectedWaits.NONE);
+    this.planner = new Planner(network, places, router, countries, emissions);
+  }
+
+  /**
+   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none), without
+   * the default corridors and closure risks (they name the default network's nodes) and without simulated waits.
+   */
+  static Caravan of(Network network, RateTables rates) {
+    return new Caravan(network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE,
+        ExpectedWaits.NONE);
+  }
+
+  /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
+  public RateTables rates() {
+    return rates;
+  }
+
+  /** Country polygons (Natural Earth), for access legs to and from coordinates. */
+  public Countries countries() {
+    return countries;
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -81,7 +130,7 @@ public final class Caravan {
    * generation of {@code data/validation/waits.csv} use it).
    */
   public Caravan withWaits(ExpectedWaits waits) {
-    return new Caravan(network, waits);
+    return new Caravan(files, options, network, rates, corridors, risks, waits);
   }
 
   /** Route planning on this network. */
@@ -95,9 +144,30 @@ public final class Caravan {
    * @throws org.caravan.network.NetworkException when a file has problems
    */
   public static Caravan open(List<Path> overlays) {
-    Network network = Network.build(NetworkFiles.readDefaultWith(overlays));
-    // The router charges the waits the calibrated simulation measured (data/validation/waits.csv).
-    return new Caravan(network, WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
+    return new Caravan(NetworkFiles.readDefaultWith(overlays), BuildOptions.DEFAULT);
+  }
+
+  /**
+   * The same files compiled with their planned nodes and links (built once, on first use, then kept): what
+   * {@code --include-planned} and {@code include_planned} route on, and what place search looks in.
+   */
+  public Caravan withPlanned() {
+    synchronized (plannedLock) {
+      if (withPlanned == null) {
+        withPlanned = new Caravan(files, BuildOptions.WITH_PLANNED);
+      }
+      return withPlanned;
+    }
+  }
+
+  /** This Caravan, or {@link #withPlanned()} when planned infrastructure is asked for. */
+  public Caravan including(boolean planned) {
+    return planned ? withPlanned() : this;
+  }
+
+  /** The network files as read (default plus overlays), planned elements included: what {@code network info} counts. */
+  public NetworkSpec files() {
+    return files;
   }
 
   /** The built-in network, loaded once per process and shared (it is immutable). */

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +85,44 @@ public final class ScenarioLoader {
    * @param defaultName the name used when the file has no {@code name}
    */
   public static Scenario parse(String yaml, String defaultName, Caravan caravan) {
+    ScenarioFile f = read(yaml);
+    try {
+      return new Checker(caravan).check(f, defaultName);
+    } catch (UserException e) {
+      int line = lineOf(yaml, e.field());
+      throw line > 0 ? new UserException(e.field(), e.getMessage() + " (line " + line + ")") : e;
+    }
+  }
+
+  /**
+   * The parsed file of a scenario file or built-in name, unchecked: what {@code caravan calibrate} edits and
+   * writes back (it resolves each edit with {@link #resolve}).
+   */
+  public static ScenarioFile readFile(String fileOrName) {
+    Path p = Path.of(fileOrName);
+    if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
+      try (InputStream in = ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + fileOrName + ".yaml")) {
+        if (in == null) {
+          throw new UserException("scenario", "no scenario file or built-in scenario named '" + fileOrName + "'");
+        }
+        return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    try {
+      return read(Files.readString(p, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserException("scenario", "cannot read scenario file " + fileOrName + ": " + e.getMessage());
+    }
+  }
+
+  /** Checks and resolves a parsed (possibly edited) scenario file, as {@link #parse} does. */
+  public static Scenario resolve(ScenarioFile f, String defaultName, Caravan caravan) {
+    return new Checker(caravan).check(f, defaultName);
+  }
+
+  private static ScenarioFile read(String yaml) {
     ScenarioFile f;
     try {
       f = YAML.readValue(yaml, ScenarioFile.class);
@@ -103,12 +143,7 @@ public final class ScenarioLoader {
     if (f == null) {
       throw new UserException("scenario", "scenario file is empty");
     }
-    try {
-      return new Checker(caravan).check(f, defaultName);
-    } catch (UserException e) {
-      int line = lineOf(yaml, e.field());
-      throw line > 0 ? new UserException(e.field(), e.getMessage() + " (line " + line + ")") : e;
-    }
+    return f;
   }
 
   /**
@@ -209,7 +244,9 @@ public final class ScenarioLoader {
           checkDisruption("disruptions[" + i + "]", f.disruptions().get(i));
         }
       }
-      return new Scenario(f, name, start, horizon, warm, reps, f.seed() == null ? 1L : f.seed());
+      ResolvedScenario model = ScenarioResolver.resolve(f, id -> network.nodeId(node("node", id)));
+      return new Scenario(name, start.atStartOfDay(ZoneOffset.UTC).toInstant(), Math.round(horizon * 86_400),
+          Math.round(warm * 86_400), reps, f.seed() == null ? 1L : f.seed(), model);
     }
 
     private void checkDemand(ScenarioFile.Demand d) {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioFile;
+import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.sim.SimulationService;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
@@ -94,8 +95,13 @@ public final class Calibrator {
     this.validator = new Validator(caravan);
   }
 
-  /** Calibrates a scenario to the targets the simulation can compute (inputs excluded). */
-  public Outcome calibrate(Scenario base, List<Target> all, Settings s) {
+  /**
+   * Calibrates a scenario to the targets the simulation can compute (inputs excluded).
+   *
+   * @param file the scenario's parsed file ({@link ScenarioLoader#readFile}), which the parameters edit
+   * @param base the scenario as loaded, with the run settings (horizon, replications, seed) to use
+   */
+  public Outcome calibrate(ScenarioFile file, Scenario base, List<Target> all, Settings s) {
     List<Target> usable = new ArrayList<>();
     SimulationService.Run first = simulate(base, s);
     for (Target t : all) {
@@ -103,7 +109,7 @@ public final class Calibrator {
         usable.add(t);
       }
     }
-    double[] initial = initial(base.file());
+    double[] initial = initial(file);
     List<Fold> folds = new ArrayList<>();
     int k = Math.min(s.folds(), usable.size());
     for (int f = 0; f < k; f++) {
@@ -112,18 +118,18 @@ public final class Calibrator {
       for (int i = 0; i < usable.size(); i++) {
         (i % k == f ? test : train).add(usable.get(i));
       }
-      Fit fit = fit(base, train, initial, s);
-      SimulationService.Run run = simulate(with(base, fit.values()), s);
+      Fit fit = fit(file, base, train, initial, s);
+      SimulationService.Run run = simulate(with(file, base, fit.values()), s);
       folds.add(new Fold(f, test.stream().map(Target::id).toList(), fit.loss(), loss(test, run),
           within(test, run)));
     }
-    Fit fit = fit(base, usable, initial, s);
+    Fit fit = fit(file, base, usable, initial, s);
     double initialLoss = loss(usable, first);
     return new Outcome(parameters, initial, fit, initialLoss, folds, usable.stream().map(Target::id).toList(),
-        with(base, fit.values()).file());
+        edited(file, fit.values()));
   }
 
-  private Fit fit(Scenario base, List<Target> targets, double[] start, Settings s) {
+  private Fit fit(ScenarioFile file, Scenario base, List<Target> targets, double[] start, Settings s) {
     int n = parameters.size();
     double[] lo = new double[n];
     double[] hi = new double[n];
@@ -138,7 +144,7 @@ public final class Calibrator {
     double[] bestLoss = {Double.POSITIVE_INFINITY};
     ObjectiveFunction f = new ObjectiveFunction(x -> {
       count[0]++;
-      double l = loss(targets, simulate(with(base, x), s));
+      double l = loss(targets, simulate(with(file, base, x), s));
       // Keep the best point seen: CMA-ES does not return it when the evaluation budget runs out.
       if (l < bestLoss[0]) {
         bestLoss[0] = l;
@@ -169,14 +175,20 @@ public final class Calibrator {
     return new SimulationService(caravan).run(sc, s.threads(), i -> {});
   }
 
-  /** The scenario with the parameters set. */
-  public Scenario with(Scenario base, double[] values) {
-    ScenarioFile f = base.file();
+  /** The scenario with the parameters set, resolved as the loader does, with the base's run settings. */
+  public Scenario with(ScenarioFile file, Scenario base, double[] values) {
+    Scenario sc = ScenarioLoader.resolve(edited(file, values), base.name(), caravan);
+    return new Scenario(base.name(), base.start(), base.horizon_s(), base.warmup_s(), base.replications(),
+        base.seed(), sc.model());
+  }
+
+  /** The scenario file with the parameters set. */
+  private ScenarioFile edited(ScenarioFile file, double[] values) {
+    ScenarioFile f = file;
     for (int i = 0; i < parameters.size(); i++) {
       f = parameters.get(i).apply().apply(f, values[i]);
     }
-    return new Scenario(f, base.name(), base.startDate(), base.horizonDays(), base.warmupDays(), base.replications(),
-        base.seed());
+    return f;
   }
 
   /**

@@ -90,14 +90,15 @@ public final class Validator {
     this.caravan = caravan;
     this.network = caravan.network();
     // The router a user asks (with the simulated waits), on the simulation's corridor rule.
-    this.builder = new ModelBuilder(caravan, caravan.planner().router());
+    this.builder = new ModelBuilder(caravan, caravan.router());
   }
 
   /** Validates the targets against a finished run of a scenario. */
   public Result validate(List<Target> targets, SimulationService.Run run) {
     CorridorResult r = run.result();
     CorridorSpec spec = run.model().spec();
-    LocalDate measured = run.scenario().startDate().plusDays(Math.round(run.scenario().warmupDays()));
+    LocalDate measured = LocalDate.ofInstant(run.scenario().start(), ZoneOffset.UTC)
+        .plusDays(Math.round(run.scenario().warmupDays()));
     long[] departures = departures(measured);
     List<TargetRow> rows = new ArrayList<>();
     for (Target t : targets) {

@@ -23,7 +23,7 @@ import org.caravan.network.Network;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.ModelBuilder;
-import org.caravan.scenario.sim.ScenarioFile;
+import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
 import org.caravan.scenario.sim.SimulationService;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -128,24 +128,22 @@ public final class WaitTable {
       rows.add(new Row("departure", from, link, "", "all", m, Math.max(yard + berths, x.handlingSd_s() / 3600),
           "yard + berths + vessel handling of " + x.id()));
     }
-    ScenarioFile.NetworkChanges nc = run.scenario().file().network();
-    if (nc != null && nc.crossings() != null) {
-      for (ScenarioFile.CrossingFile c : nc.crossings()) {
-        boolean measured = rows.stream().anyMatch(w -> w.kind().equals("departure") && w.link().equals(c.link()));
-        Optional<Integer> l = linkIndex(network, c.link());
-        if (measured || l.isEmpty()) {
-          continue;
-        }
-        int li = l.get();
-        double sail = c.sailH() != null ? c.sailH() : network.duration_s(li) / 3600.0;
-        double handling = c.handlingH() != null ? c.handlingH() : ModelBuilder.DEFAULT_HANDLING_H;
-        int fleet = c.fleet() != null ? c.fleet() : 1;
-        double timetable = c.timetableH() != null ? c.timetableH() : 0;
-        double headway = (2 * sail + 2 * handling) / fleet;
-        double m = Math.max(timetable, headway) / 2;
-        rows.add(new Row("departure", network.nodeId(network.linkFrom(li)), c.link(), "", "all", m, m,
-            "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
+    Map<String, CrossingChange> changes = run.scenario().model().capacities().crossings();
+    for (CrossingChange c : changes.keySet().stream().sorted().map(changes::get).toList()) {
+      boolean measured = rows.stream().anyMatch(w -> w.kind().equals("departure") && w.link().equals(c.link()));
+      Optional<Integer> l = linkIndex(network, c.link());
+      if (measured || l.isEmpty()) {
+        continue;
       }
+      int li = l.get();
+      double sail = c.sail_s().orElse(network.duration_s(li)) / 3600.0;
+      double handling = c.handling_s().orElse(ModelBuilder.DEFAULT_HANDLING_H * 3600) / 3600.0;
+      int fleet = c.fleet().orElse(1);
+      double timetable = c.timetable_s().orElse(0) / 3600.0;
+      double headway = (2 * sail + 2 * handling) / fleet;
+      double m = Math.max(timetable, headway) / 2;
+      rows.add(new Row("departure", network.nodeId(network.linkFrom(li)), c.link(), "", "all", m, m,
+          "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
     }
     return rows;
   }

@@ -90,9 +90,9 @@ class ValidationTest {
     long dep = java.time.LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
     int from = NET.getNode("CNXIA");
     int to = NET.getNode("AZBAK");
-    Route a = new ModelBuilder(without, without.planner().router()).routeOnCorridor(from, to, "middle", false, dep, 1,
+    Route a = new ModelBuilder(without, without.router()).routeOnCorridor(from, to, "middle", false, dep, 1,
         10).orElseThrow();
-    Route b = new ModelBuilder(with, with.planner().router()).routeOnCorridor(from, to, "middle", false, dep, 1, 10)
+    Route b = new ModelBuilder(with, with.router()).routeOnCorridor(from, to, "middle", false, dep, 1, 10)
         .orElseThrow();
     // Both Kazakh entry borders cost 200 h instead of their dwell, and forming the train at Xi'an 48 h.
     assertThat(b.legs().get(0).wait_s()).isEqualTo(48 * 3600);
@@ -121,8 +121,10 @@ class ValidationTest {
   void calibration_stays_in_range_and_the_same_seed_gives_the_same_fit() {
     List<Target> ts = TargetTable.loadDefault(NET);
     Calibrator.Settings s = new Calibrator.Settings(3, 2, 42, 2);
-    Calibrator.Outcome a = new Calibrator(CARAVAN, Calibrator.defaults()).calibrate(shortScenario(), ts, s);
-    Calibrator.Outcome b = new Calibrator(CARAVAN, Calibrator.defaults()).calibrate(shortScenario(), ts, s);
+    Calibrator.Outcome a = new Calibrator(CARAVAN, Calibrator.defaults()).calibrate(
+        ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
+    Calibrator.Outcome b = new Calibrator(CARAVAN, Calibrator.defaults()).calibrate(
+        ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
     assertThat(a.fit().values()).containsExactly(b.fit().values());
     assertThat(a.fit().loss()).isEqualTo(b.fit().loss()).isLessThanOrEqualTo(a.initialLoss());
     assertThat(a.folds()).hasSize(2);
