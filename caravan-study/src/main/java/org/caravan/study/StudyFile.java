@@ -64,7 +64,10 @@ public record StudyFile(String name, String description, String baseline, long s
       String field = path(e);
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new StudyException(field, file + ": unknown field '" + field + "'" + line(e.getLocation())
+      // Records are bound from a buffer, so the parser's location is the object's end: look the key up instead.
+      int at = new Lines(yaml, file).lineOf(field);
+      throw new StudyException(field, file + ": unknown field '" + field + "'"
+          + (at > 0 ? " at line " + at : line(e.getLocation()))
           + (known.isEmpty() ? "" : "; known fields here: " + known));
     } catch (JsonMappingException e) {
       String field = path(e);

@@ -235,9 +235,10 @@ public final class StudyStore implements AutoCloseable {
     query("SELECT variant, kpi, replication, value FROM kpis WHERE study = ? ORDER BY variant, kpi, replication",
         study, rs -> {
           double v = rs.getDouble(4);
+          double value = rs.wasNull() ? Double.NaN : v;
           out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
               .computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>())
-              .put(rs.getInt(3), rs.wasNull() ? Double.NaN : v);
+              .put(rs.getInt(3), value);
         });
     return out;
   }
