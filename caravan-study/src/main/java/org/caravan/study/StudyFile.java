@@ -183,8 +183,11 @@ public record StudyFile(String name, String description, String baseline, long s
       try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(yaml)) {
         com.fasterxml.jackson.core.JsonToken t;
         while ((t = p.nextToken()) != null) {
-          if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || p.getParsingContext().inArray()) {
-            lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+          // A START token already carries the context it opens; its position belongs to the enclosing one.
+          com.fasterxml.jackson.core.JsonStreamContext ctx = t.isStructStart() ? p.getParsingContext().getParent()
+              : p.getParsingContext();
+          if (ctx != null && (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || ctx.inArray())) {
+            lines.putIfAbsent(ctx.pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
           }
         }
       } catch (java.io.IOException e) {
