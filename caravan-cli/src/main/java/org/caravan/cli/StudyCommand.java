@@ -34,8 +34,8 @@ final class StudyCommand implements Runnable {
   }
 
   /** The headline KPIs of the comparison table (prefixes of KPI names). */
-  static final List<String> HEADLINE = List.of("throughput.total", "throughput.corridor.", "transit.all.",
-      "transit.middle.", "transit.northern.", "co2e.all.");
+  static final List<String> HEADLINE = List.of("throughput.all.", "throughput.middle.",
+      "throughput.northern.", "transit.all.", "transit.middle.", "transit.northern.", "co2e.all.");
 
   /** {@code --store}, shared by the subcommands. */
   static final class StoreOption {
@@ -63,11 +63,12 @@ final class StudyCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
       StudyService.RunOutcome o = network.open().studies().run(file, store.store, replications, years, p -> {
         if (!p.skipped()) {
-          System.err.printf(Locale.ROOT, "%s replication %d stored in %.2f s (%d/%d)%n", p.variant(), p.replication(),
+          err.printf(Locale.ROOT, "%s replication %d stored in %.2f s (%d/%d)%n", p.variant(), p.replication(),
               p.wall_s(), p.done(), p.total());
-          System.err.flush();
+          err.flush();
         }
       });
       out.printf(Locale.ROOT, "study %s: %d variants (with the baseline) x %d replications of %.3g years; ran %d,"
