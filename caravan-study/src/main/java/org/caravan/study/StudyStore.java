@@ -54,6 +54,9 @@ public final class StudyStore implements AutoCloseable {
         + " PRIMARY KEY (study, variant, replication, kpi))"
   };
 
+  /** KPI rows per INSERT statement. */
+  private static final int KPI_ROWS = 256;
+
   private final Connection c;
   private final String location;
 
@@ -173,21 +176,30 @@ public final class StudyStore implements AutoCloseable {
         ps.setString(6, run.bottleneck());
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO kpis VALUES (?, ?, ?, ?, ?, ?)")) {
-        for (KpiValue k : kpis) {
-          ps.setString(1, study);
-          ps.setString(2, run.variant());
-          ps.setInt(3, run.replication());
-          ps.setString(4, k.kpi());
-          ps.setString(5, k.unit());
-          if (Double.isFinite(k.value())) {
-            ps.setDouble(6, k.value());
-          } else {
-            ps.setNull(6, Types.DOUBLE);
-          }
-          ps.addBatch();
+      // Multi-row INSERTs of up to KPI_ROWS rows: DuckDB's JDBC batch executes row by row (about 0.2 ms a row),
+      // one statement per chunk is several times faster there and no slower on PostgreSQL.
+      for (int from = 0; from < kpis.size(); from += KPI_ROWS) {
+        int n = Math.min(KPI_ROWS, kpis.size() - from);
+        StringBuilder sql = new StringBuilder("INSERT INTO kpis VALUES ");
+        for (int i = 0; i < n; i++) {
+          sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
         }
-        ps.executeBatch();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+          int p = 1;
+          for (KpiValue k : kpis.subList(from, from + n)) {
+            ps.setString(p++, study);
+            ps.setString(p++, run.variant());
+            ps.setInt(p++, run.replication());
+            ps.setString(p++, k.kpi());
+            ps.setString(p++, k.unit());
+            if (Double.isFinite(k.value())) {
+              ps.setDouble(p++, k.value());
+            } else {
+              ps.setNull(p++, Types.DOUBLE);
+            }
+          }
+          ps.executeUpdate();
+        }
       }
       c.commit();
     } catch (SQLException e) {
