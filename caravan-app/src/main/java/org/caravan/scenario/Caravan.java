@@ -3,8 +3,10 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Network;
+import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
@@ -19,14 +21,21 @@ import org.caravan.routing.TableCargoRules;
  * questions about it. Immutable after {@link #open}; safe to share between threads.
  */
 public final class Caravan {
+  private final NetworkSpec files;
   private final Network network;
   private final PlaceIndex places;
   private final Router router;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final Object plannedLock = new Object();
+  private Caravan withPlanned;
 
-  private Caravan(Network network) {
-    this.network = network;
+  private Caravan(NetworkSpec files, BuildOptions options) {
+    this.files = files;
+    this.network = Network.build(files, options);
+    if (options.includePlanned()) {
+      this.withPlanned = this;
+    }
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
     this.router = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
@@ -66,7 +75,30 @@ public final class Caravan {
    * @throws org.caravan.network.NetworkException when a file has problems
    */
   public static Caravan open(List<Path> overlays) {
-    return new Caravan(Network.build(NetworkFiles.readDefaultWith(overlays)));
+    return new Caravan(NetworkFiles.readDefaultWith(overlays), BuildOptions.DEFAULT);
+  }
+
+  /**
+   * The same files compiled with their planned nodes and links (built once, on first use, then kept): what
+   * {@code --include-planned} and {@code include_planned} route on, and what place search looks in.
+   */
+  public Caravan withPlanned() {
+    synchronized (plannedLock) {
+      if (withPlanned == null) {
+        withPlanned = new Caravan(files, BuildOptions.WITH_PLANNED);
+      }
+      return withPlanned;
+    }
+  }
+
+  /** This Caravan, or {@link #withPlanned()} when planned infrastructure is asked for. */
+  public Caravan including(boolean planned) {
+    return planned ? withPlanned() : this;
+  }
+
+  /** The network files as read (default plus overlays), planned elements included: what {@code network info} counts. */
+  public NetworkSpec files() {
+    return files;
   }
 
   /** The built-in network, loaded once per process and shared (it is immutable). */

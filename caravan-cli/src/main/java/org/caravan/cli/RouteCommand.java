@@ -49,6 +49,7 @@ final class RouteCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).") String objective;
   @Option(names = {"-k", "--alternatives"}, defaultValue = "1", description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).") int alternatives;
   @Option(names = "--label-cap", defaultValue = "0", description = "Labels kept per node (0 = exact Pareto set).") int labelCap;
+  @Option(names = "--include-planned", description = "Also route over planned infrastructure (links and nodes with status planned, e.g. the China-Kyrgyzstan-Uzbekistan railway, Anaklia).") boolean includePlanned;
   @Option(names = "--epsilon", description = "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).") Double epsilon;
   @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).") boolean json;
   @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.") boolean geojson;
@@ -70,10 +71,10 @@ final class RouteCommand implements Callable<Integer> {
     CaravanApp app = network.open();
     PrintWriter out = spec.commandLine().getOut();
     if (geojson) {
-      out.println(Json.write(app.routes().planGeoJson(q)));
+      out.println(Json.write(app.routes().planGeoJson(q, includePlanned)));
       return 0;
     }
-    RouteViews.Answer answer = app.routes().plan(q);
+    RouteViews.Answer answer = app.routes().plan(q, includePlanned);
     if (json) {
       out.println(Json.write(answer));
       return 0;

@@ -30,6 +30,34 @@ class RouteCommandTest {
   }
 
   @Test
+  void tashkent_to_duisburg_without_russia_belarus_iran_starts_in_uzbekistan() throws Exception {
+    JsonNode routes = routes("route", "Tashkent", "Duisburg", "--avoid-country", "RU,BY,IR").get("routes");
+    assertThat(routes.size()).isPositive();
+    for (JsonNode r : routes) {
+      JsonNode first = r.get("legs").get(0);
+      assertThat(first.get("from").asText()).isEqualTo("UZTAS");
+      assertThat(texts(first.get("countries"))).startsWith("UZ");
+      assertThat(texts(r.get("countries"))).doesNotContain("RU", "BY", "IR");
+    }
+  }
+
+  @Test
+  void planned_infrastructure_is_used_only_when_asked_for() throws Exception {
+    Cli without = Cli.run("route", "Shanghai", "Anaklia", "--depart", DAY, "--json");
+    assertThat(without.code()).isEqualTo(1);
+    assertThat(without.err()).contains("Anaklia");
+    JsonNode with = routes("route", "Shanghai", "Anaklia", "--include-planned");
+    assertThat(with.get("routes").size()).isPositive();
+    // Kashgar to Jalal-Abad: today via Kazakhstan and Uzbekistan, with the planned CKU railway directly into KG
+    JsonNode today = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time").get("routes").get(0);
+    JsonNode planned = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time", "--include-planned")
+        .get("routes").get(0);
+    assertThat(texts(today.get("countries"))).contains("KZ");
+    assertThat(texts(planned.get("countries"))).containsExactly("CN", "KG");
+    assertThat(planned.get("distance_km").asDouble()).isLessThan(today.get("distance_km").asDouble());
+  }
+
+  @Test
   void xian_to_duisburg_routes_are_sound() throws Exception {
     JsonNode answer = routes("route", "Xian", "Duisburg");
     JsonNode routes = answer.get("routes");

@@ -302,7 +302,8 @@ public final class Router {
   }
 
   private static boolean isRail(int cls) {
-    return cls == CarrierClass.RAIL1520.ordinal() || cls == CarrierClass.RAIL1435.ordinal();
+    return cls == CarrierClass.RAIL1520.ordinal() || cls == CarrierClass.RAIL1435.ordinal()
+        || cls == CarrierClass.RAIL1668.ordinal();
   }
 
   /**
