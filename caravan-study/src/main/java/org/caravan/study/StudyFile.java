@@ -45,7 +45,12 @@ public record StudyFile(String name, String description, String baseline, long s
 
   /** The file as written, before checks. */
   record Raw(String name, String description, String baseline, Long seed, Integer replications, Double years,
-      String source, List<RawVariant> variants) {}
+      String source, List<RawVariant> variants, List<RawSweep> sweeps) {}
+
+  record RawSweep(String name, String kind, Integer samples, String source, String description,
+      List<RawParameter> parameters) {}
+
+  record RawParameter(String path, List<Double> values, Double min, Double max, Boolean integer) {}
 
   record RawVariant(String name, String description, String source, Map<String, JsonNode> set,
       Map<String, Double> scale) {}
@@ -93,14 +98,22 @@ public record StudyFile(String name, String description, String baseline, long s
     if (raw.years() != null && !(raw.years() > 0)) {
       throw lines.error("years", "years must be > 0, got " + raw.years());
     }
-    if (raw.variants() == null || raw.variants().isEmpty()) {
-      throw lines.error("variants", "variants: at least one variant is required");
+    List<RawVariant> rawVariants = new java.util.ArrayList<>(raw.variants() == null ? List.of() : raw.variants());
+    int declared = rawVariants.size();
+    long seed = raw.seed() == null ? 1 : raw.seed();
+    if (raw.sweeps() != null) {
+      for (int i = 0; i < raw.sweeps().size(); i++) {
+        rawVariants.addAll(Sweeps.expand(raw.sweeps().get(i), "sweeps[" + i + "]", seed + i, lines));
+      }
+    }
+    if (rawVariants.isEmpty()) {
+      throw lines.error("variants", "variants: at least one variant or sweep is required");
     }
     Set<String> seen = new HashSet<>();
     List<Variant> vs = new java.util.ArrayList<>();
-    for (int i = 0; i < raw.variants().size(); i++) {
-      RawVariant rv = raw.variants().get(i);
-      String at = "variants[" + i + "]";
+    for (int i = 0; i < rawVariants.size(); i++) {
+      RawVariant rv = rawVariants.get(i);
+      String at = i < declared ? "variants[" + i + "]" : "sweeps (variant " + rv.name() + ")";
       String vn = require(rv.name(), at + ".name", lines);
       if (!NAME.matcher(vn).matches() || vn.equals(BASELINE)) {
         throw lines.error(at + ".name", at + ".name must match [A-Za-z0-9._-]{1,64} and not be '" + BASELINE
@@ -127,7 +140,7 @@ public record StudyFile(String name, String description, String baseline, long s
       vs.add(new Variant(vn, rv.description() == null ? "" : rv.description(), rv.source(), set, scale));
     }
     return new StudyFile(name, raw.description() == null ? "" : raw.description(), baseline,
-        raw.seed() == null ? 1 : raw.seed(), reps, Optional.ofNullable(raw.years()),
+        seed, reps, Optional.ofNullable(raw.years()),
         raw.source() == null ? "" : raw.source(), List.copyOf(vs));
   }
 
