@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
+import org.caravan.network.Countries;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
+import org.caravan.network.RateTables;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
@@ -27,20 +29,52 @@ public final class Caravan {
   private final Router router;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final RateTables rates;
+  private final Countries countries;
   private final Object plannedLock = new Object();
   private Caravan withPlanned;
 
   private Caravan(NetworkSpec files, BuildOptions options) {
+    this(files, options, Network.build(files, options));
+  }
+
+  private Caravan(NetworkSpec files, BuildOptions options, Network network) {
+    this(files, options, network, RateTables.readDefault(network.spec()), Corridors.loadDefault(network),
+        SeasonalRisks.loadDefault());
+  }
+
+  private Caravan(NetworkSpec files, BuildOptions options, Network network, RateTables rates, Corridors corridors,
+      SeasonalRisks risks) {
     this.files = files;
-    this.network = Network.build(files, options);
+    this.network = network;
     if (options.includePlanned()) {
       this.withPlanned = this;
     }
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
+    this.rates = rates;
+    this.countries = Countries.loadDefault();
     this.router = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
-        SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault());
-    this.planner = new Planner(network, places, router);
+        SeaLanes.load(), corridors, risks, rates);
+    this.planner = new Planner(network, places, router, countries, emissions);
+  }
+
+  /**
+   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none), without
+   * the default corridors and closure risks (they name the default network's nodes).
+   */
+  static Caravan of(Network network, RateTables rates) {
+    return new Caravan(network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE);
+  }
+
+  /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
+  public RateTables rates() {
+    return rates;
+  }
+
+  /** Country polygons (Natural Earth), for access legs to and from coordinates. */
+  public Countries countries() {
+    return countries;
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code caravan route FROM TO}: door-to-door routes, the Pareto set by time, cost, CO2e and reliability. */
 @Command(name = "route", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Door-to-door routes between two places: every route no other beats on transit time, cost, CO2e and reliability.",
-        "Places are names, aliases, UN/LOCODEs or lat,lon (snapped to the nearest terminal with a road leg)."})
+        "Places are names, aliases, UN/LOCODEs or lat,lon (a road leg to a terminal within 300 km, in the point's country if one is).",
+        "Prices follow the dated rate tables of the --depart day (named in the output)."})
 final class RouteCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin NetworkOptions network;
@@ -87,6 +88,7 @@ final class RouteCommand implements Callable<Integer> {
     out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), LocalDate.ofInstant(a.departure(), ZoneOffset.UTC),
         fmt(a.teu()), fmt(a.tonnes()), a.cargo(), a.routes().size(), a.routes().size() == 1 ? "" : "s",
         a.objective().equals("pareto") ? (a.epsilon() > 0 ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %" : "exact Pareto set") + " by time, cost, CO2e, reliability" : "best by " + a.objective());
+    out.println(prices(a.prices()));
     if (a.labelCapHit()) {
       out.println("note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }
@@ -109,6 +111,18 @@ final class RouteCommand implements Callable<Integer> {
         out.println("  borders/gauge points: " + String.join(", ", r.borders()));
       }
     }
+  }
+
+  /** One line naming the dated rate tables that priced the routes, and the day that picked them. */
+  static String prices(RouteViews.Prices p) {
+    if (p.tables().isEmpty()) {
+      return "prices: undated tariffs of the network files (no dated rate table covers " + p.date() + ")";
+    }
+    List<String> uses = new ArrayList<>();
+    for (RouteViews.RateUse u : p.tables()) {
+      uses.add(u.table() + " " + u.period() + " (" + u.kind() + ")");
+    }
+    return "prices for " + p.date() + ": " + String.join(", ", uses) + " (sources in --json); other links undated";
   }
 
   private static String trim(String s) {
