@@ -1,7 +1,6 @@
 package org.caravan.cli;
 
 import java.io.PrintWriter;
-import org.caravan.network.NetworkException;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "caravan 0.1.0",
     description = "Plan and simulate freight on the Eurasian trade corridors.",
-    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class, SimulateCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class, CrmCommand.class, SimulateCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CaravanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,12 +31,8 @@ public final class CaravanCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof NetworkException ne) {
-        err.println("caravan: " + ne.getMessage());
-        return 1;
-      }
       if (ex instanceof UserException ue) {
-        err.println("caravan: " + ue.getMessage());
+        err.println("caravan: " + CliWords.message(ue));
         return 1;
       }
       err.println("caravan: internal error: " + ex);

@@ -98,6 +98,10 @@ public final class RiskAnalysis {
     this.services = network.spec().services().stream().collect(Collectors.toMap(ServiceSpec::id, s -> s, (a, b) -> b));
   }
 
+  public Network network() {
+    return network;
+  }
+
   public CrmDataset data() {
     return data;
   }

@@ -3,7 +3,6 @@ package org.caravan.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,13 +76,12 @@ class RiskAnalysisTest {
   }
 
   @Test
-  void a_uranium_flow_never_uses_a_scheduled_liner_or_a_port_that_refuses_class_7() throws Exception {
+  void a_uranium_flow_never_uses_a_scheduled_liner_or_a_port_that_refuses_class_7() {
     // The built-in rules plus a port that refuses class 7 on the chain's usual path (Poti).
-    String csv = "scope,target,cargo,un_class,source,notes\n"
-        + rules.rules().stream().map(r -> String.join(",", r.scope(), r.target(), r.cargo().code(),
-            r.unClass() == 0 ? "" : String.valueOf(r.unClass()), r.source(), "x")).reduce((a, b) -> a + "\n" + b).orElse("")
-        + "\nnode,GEPTI,dg,7,EST,test port refusing class 7\n";
-    TableCargoRules withPort = TableCargoRules.read("test-rules.csv", new StringReader(csv));
+    List<TableCargoRules.Rule> more = new ArrayList<>(rules.rules());
+    more.add(new TableCargoRules.Rule(TableCargoRules.Scope.NODE, "GEPTI", CargoClass.DANGEROUS, 7, "EST",
+        "test port refusing class 7"));
+    TableCargoRules withPort = new TableCargoRules(more);
     for (TableCargoRules r : List.of(rules, withPort)) {
       Router router = new Router(network, EmissionModel.NONE, r, SeaLaneOverrides.NONE);
       for (String origin : List.of("KZKZO", "KZALA", "KZPLX")) {
