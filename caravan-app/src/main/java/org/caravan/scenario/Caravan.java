@@ -3,6 +3,7 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.emissions.EmissionCalculator;
@@ -10,6 +11,7 @@ import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.EmissionModel;
 import org.caravan.routing.Router;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
 import org.caravan.routing.TableCargoRules;
 
@@ -29,7 +31,7 @@ public final class Caravan {
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
     this.router = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
-        SeaLanes.load());
+        SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault());
     this.planner = new Planner(network, places, router);
   }
 
