@@ -13,9 +13,11 @@ import org.caravan.crm.Element;
 import org.caravan.crm.CrmNetwork;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskReport;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.routing.SeaLanes;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.ErrorCode;
@@ -46,7 +48,8 @@ public final class CrmService {
             Network network = Network.build(CrmNetwork.spec());
             CrmDataset data = CrmDataset.loadDefault(network);
             analysis = new RiskAnalysis(network, data, TableCargoRules.loadDefault(), caravan.emissionModel(network),
-                SeaLanes.load(), DEPARTURE.getEpochSecond());
+                SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault(),
+                DEPARTURE.getEpochSecond());
           } catch (NetworkException e) {
             throw new UserException(ErrorCode.INVALID_NETWORK, e.getMessage());
           }
@@ -63,7 +66,8 @@ public final class CrmService {
   }
 
   /**
-   * The risk view as the public JSON document (docs/CLI.md); with a disruption (a built-in name or a CSV file of the disruptions.csv format), the flows it
+   * The risk view as the public JSON document (docs/CLI.md); with a disruption (a built-in name or a CSV file
+   * of the disruptions.csv format; several rows are applied together), the flows it
    * strands and their alternatives.
    *
    * @throws UserException for an unknown name or a bad file (naming file, line and field)
@@ -97,7 +101,8 @@ public final class CrmService {
       String sources = read.stream().map(Disruption::source).distinct().collect(Collectors.joining("+"));
       return a.analyse(new Disruption(file.getFileName().toString(), "all rows of " + file, all, sources, ""));
     } catch (NetworkException e) {
-      throw new UserException("disruption", e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
+      throw new UserException("disruption",
+          e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
     }
   }
 }

@@ -193,7 +193,8 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
     private Optional<CargoClass> cargo(Origin o, CSVRecord r) {
       Optional<CargoClass> c = CargoClass.parse(get(r, "cargo"));
       if (c.isEmpty()) {
-        problems.add(new Problem(o, "cargo", "unknown cargo class '" + get(r, "cargo") + "'; expected general, reefer, bulk or dg"));
+        problems.add(new Problem(o, "cargo",
+            "unknown cargo class '" + get(r, "cargo") + "'; expected general, reefer, bulk or dg"));
       }
       return c;
     }
@@ -283,7 +284,8 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
       Optional<CargoClass> cargo = cargo(o, r);
       String euList = get(r, "eu_list");
       if (!Set.of("strategic+critical", "critical", "strategic", "not-listed").contains(euList)) {
-        problems.add(new Problem(o, "eu_list", "expected strategic+critical, critical, strategic or not-listed, found '" + euList + "'"));
+        problems.add(new Problem(o, "eu_list",
+            "expected strategic+critical, critical, strategic or not-listed, found '" + euList + "'"));
       }
       boolean ok = node(o, "producing_node", get(r, "producing_node")) & sourced(o, r, "eu_list_source");
       if (cargo.isEmpty()) {

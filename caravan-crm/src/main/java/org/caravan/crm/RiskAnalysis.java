@@ -24,6 +24,7 @@ import org.caravan.crm.RiskReport.MaterialRisk;
 import org.caravan.crm.RiskReport.RoutedPart;
 import org.caravan.crm.RiskReport.Share;
 import org.caravan.crm.RiskReport.Stranded;
+import org.caravan.network.Corridors;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
@@ -37,6 +38,7 @@ import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLaneOverrides;
+import org.caravan.routing.SeasonalRisks;
 
 /**
  * The supply-risk analysis of the CRM flows: routes every flow with the router under its material's cargo
@@ -69,6 +71,8 @@ public final class RiskAnalysis {
   private final CargoRules rules;
   private final EmissionModel emissions;
   private final SeaLaneOverrides sea;
+  private final Corridors corridors;
+  private final SeasonalRisks risks;
   private final long departure_s;
   private final Map<BitSet, Router> routers = new ConcurrentHashMap<>();
   private final Map<String, BitSet> chokepointLinks = new HashMap<>();
@@ -78,15 +82,19 @@ public final class RiskAnalysis {
   /**
    * @param network the CRM network ({@link CrmNetwork#spec()} built), which the dataset was checked against
    * @param rules the cargo-class rules ({@code data/routing/cargo-rules.csv})
+   * @param corridors corridor membership and labels, as the route planner uses them
+   * @param risks seasonal closure risks, as the route planner uses them
    * @param departure_s departure of every flow's reference shipment, seconds since the epoch
    */
   public RiskAnalysis(Network network, CrmDataset data, CargoRules rules, EmissionModel emissions,
-      SeaLaneOverrides sea, long departure_s) {
+      SeaLaneOverrides sea, Corridors corridors, SeasonalRisks risks, long departure_s) {
     this.network = network;
     this.data = data;
     this.rules = rules;
     this.emissions = emissions;
     this.sea = sea;
+    this.corridors = corridors;
+    this.risks = risks;
     this.departure_s = departure_s;
     for (Chokepoint c : data.chokepoints()) {
       BitSet links = new BitSet();
@@ -187,11 +195,13 @@ public final class RiskAnalysis {
           }
           c.or(chokepointLinks.get(q.chokepoint()));
           p.addAll(chokepointPassages.get(q.chokepoint()));
-          note = Optional.of("over the " + q.chokepoint() + " quota of " + fmt(q.tonnes_yr()) + " t/yr (" + q.source() + ")");
+          note = Optional.of("over the " + q.chokepoint() + " quota of " + fmt(q.tonnes_yr()) + " t/yr ("
+              + q.source() + ")");
           continue;
         }
         for (Quota q : data.quotas()) {
-          if (q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass()) && cps.contains(q.chokepoint())) {
+          boolean applies = q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass());
+          if (applies && cps.contains(q.chokepoint())) {
             left.merge(q, -remaining, Double::sum);
           }
         }
@@ -217,7 +227,8 @@ public final class RiskAnalysis {
 
   private Router router(BitSet closed) {
     return routers.computeIfAbsent((BitSet) closed.clone(),
-        k -> new Router(network, emissions, new ClosedElements(rules, k, "closed by the disruption"), sea));
+        k -> new Router(network, emissions, new ClosedElements(rules, k, "closed by the disruption"), sea, corridors,
+            risks));
   }
 
   private static int[] links(Route r) {
@@ -287,14 +298,16 @@ public final class RiskAnalysis {
   private Stranded stranded(Flow f, double hit, FlowRoutes before, FlowRoutes after, List<int[]> altLinks) {
     Material m = data.material(f.material()).orElseThrow();
     if (after.routes().isEmpty()) {
-      return new Stranded(f.id(), m.id(), hit, before.routes(), List.of(), after.noRoute().or(() -> Optional.of("no allowed route")),
-          Double.NaN, Double.NaN, Double.NaN, new Capacity("unknown", Double.NaN, hit / UNIT_MASS_T / 365, "no alternative"));
+      return new Stranded(f.id(), m.id(), hit, before.routes(), List.of(),
+          after.noRoute().or(() -> Optional.of("no allowed route")), Double.NaN, Double.NaN, Double.NaN,
+          new Capacity("unknown", Double.NaN, hit / UNIT_MASS_T / 365, "no alternative"));
     }
     double days = weighted(after.routes(), RoutedPart::days) - weighted(before.routes(), RoutedPart::days);
     double cost = total(after.routes(), RoutedPart::costUsd_t) - total(before.routes(), RoutedPart::costUsd_t);
     double co2 = (total(after.routes(), RoutedPart::co2eKg_t) - total(before.routes(), RoutedPart::co2eKg_t)) / 1000;
     Optional<String> partial = after.unrouted_t() > 0
-        ? Optional.of(fmt(after.unrouted_t()) + " t/yr have no alternative: " + after.noRoute().orElse("")) : Optional.empty();
+        ? Optional.of(fmt(after.unrouted_t()) + " t/yr have no alternative: " + after.noRoute().orElse(""))
+        : Optional.empty();
     return new Stranded(f.id(), m.id(), hit, before.routes(), after.routes(), partial, round2(days), Math.round(cost),
         round2(co2), capacity(altLinks, hit));
   }
@@ -338,7 +351,8 @@ public final class RiskAnalysis {
   private List<MaterialRisk> materials(Map<String, FlowRoutes> flows) {
     List<MaterialRisk> out = new ArrayList<>();
     for (Material m : data.materials()) {
-      List<FlowRoutes> fs = data.flows().stream().filter(f -> f.material().equals(m.id())).map(f -> flows.get(f.id())).toList();
+      List<FlowRoutes> fs = data.flows().stream().filter(f -> f.material().equals(m.id()))
+          .map(f -> flows.get(f.id())).toList();
       double total = fs.stream().mapToDouble(FlowRoutes::tonnes_yr).sum();
       Map<String, Double> byRoute = new LinkedHashMap<>();
       Map<String, Double> byChoke = new LinkedHashMap<>();
@@ -348,7 +362,8 @@ public final class RiskAnalysis {
         for (RoutedPart p : f.routes()) {
           byRoute.merge(String.join("|", p.legs()), p.tonnes_yr(), Double::sum);
           p.chokepoints().forEach(c -> byChoke.merge(c, p.tonnes_yr(), Double::sum));
-          bySet.merge(p.chokepoints().isEmpty() ? "none" : String.join("+", p.chokepoints()), p.tonnes_yr(), Double::sum);
+          String set = p.chokepoints().isEmpty() ? "none" : String.join("+", p.chokepoints());
+          bySet.merge(set, p.tonnes_yr(), Double::sum);
         }
         if (f.unrouted_t() > 0) {
           bySet.merge("unrouted", f.unrouted_t(), Double::sum);

@@ -12,6 +12,7 @@ import org.caravan.crm.RiskReport.MaterialRisk;
 import org.caravan.crm.RiskReport.RoutedPart;
 import org.caravan.crm.RiskReport.Share;
 import org.caravan.crm.RiskReport.Stranded;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.routing.CargoClass;
 import org.caravan.routing.EmissionModel;
@@ -21,6 +22,7 @@ import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLaneOverrides;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.TableCargoRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,8 @@ class RiskAnalysisTest {
   }
 
   private static RiskAnalysis analysis(CrmDataset d, TableCargoRules r) {
-    return new RiskAnalysis(network, d, r, EmissionModel.NONE, SeaLaneOverrides.NONE, DEPART_S);
+    return new RiskAnalysis(network, d, r, EmissionModel.NONE, SeaLaneOverrides.NONE, Corridors.loadDefault(network),
+        SeasonalRisks.loadDefault(), DEPART_S);
   }
 
   @Test
