@@ -21,6 +21,7 @@ public final class CaravanApp {
   private final PlaceService places;
   private final SimulationRuns simulations;
   private final StudyService studies;
+  private final CrmService crm;
 
   private CaravanApp(Caravan caravan) {
     this.caravan = caravan;
@@ -30,6 +31,7 @@ public final class CaravanApp {
     this.places = new PlaceService(caravan);
     this.simulations = new SimulationRuns(caravan);
     this.studies = new StudyService(caravan);
+    this.crm = new CrmService(caravan);
   }
 
   /**
@@ -87,6 +89,11 @@ public final class CaravanApp {
   /** Corridor studies: baseline and variants with common random numbers, into a results store. */
   public StudyService studies() {
     return studies;
+  }
+
+  /** Critical raw materials: {@code caravan crm risk} and {@code GET /api/crm/risk} (loaded on first use). */
+  public CrmService crm() {
+    return crm;
   }
 
   /** The composition root below the gateway, for benchmarks and tests of the engines. */

@@ -13,6 +13,7 @@ import org.caravan.network.RateTables;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
+import org.caravan.routing.EmissionModel;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
@@ -91,6 +92,14 @@ public final class Caravan {
   /** The ISO 14083 calculator with the default factors. */
   public EmissionCalculator emissions() {
     return emissions;
+  }
+
+  /**
+   * The default emission model (ISO 14083 factors per link and hub) for another network built from the same
+   * files plus an overlay, such as the CRM network.
+   */
+  public EmissionModel emissionModel(Network other) {
+    return new NetworkEmissions(other, emissions);
   }
 
   /** The route search on this network, with the default emission model, cargo rules and sea lanes. */
