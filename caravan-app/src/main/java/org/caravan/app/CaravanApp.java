@@ -21,6 +21,8 @@ public final class CaravanApp {
   private final PlaceService places;
   private final SimulationRuns simulations;
   private final ValidationRuns validation;
+  private final StudyService studies;
+  private final CrmService crm;
 
   private CaravanApp(Caravan caravan) {
     this.caravan = caravan;
@@ -30,6 +32,8 @@ public final class CaravanApp {
     this.places = new PlaceService(caravan);
     this.simulations = new SimulationRuns(caravan);
     this.validation = new ValidationRuns(caravan);
+    this.studies = new StudyService(caravan);
+    this.crm = new CrmService(caravan);
   }
 
   /**
@@ -87,6 +91,16 @@ public final class CaravanApp {
   /** Simulation runs: load a scenario, run it, write and summarise its results. */
   public SimulationRuns simulations() {
     return simulations;
+  }
+
+  /** Corridor studies: baseline and variants with common random numbers, into a results store. */
+  public StudyService studies() {
+    return studies;
+  }
+
+  /** Critical raw materials: {@code caravan crm risk} and {@code GET /api/crm/risk} (loaded on first use). */
+  public CrmService crm() {
+    return crm;
   }
 
   /** The composition root below the gateway, for benchmarks and tests of the engines. */

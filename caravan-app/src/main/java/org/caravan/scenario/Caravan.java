@@ -13,6 +13,7 @@ import org.caravan.network.PlaceIndex;
 import org.caravan.network.RateTables;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
+import org.caravan.routing.EmissionModel;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeasonalRisks;
@@ -106,6 +107,14 @@ public final class Caravan {
   /** The ISO 14083 calculator with the default factors. */
   public EmissionCalculator emissions() {
     return emissions;
+  }
+
+  /**
+   * The default emission model (ISO 14083 factors per link and hub) for another network built from the same
+   * files plus an overlay, such as the CRM network.
+   */
+  public EmissionModel emissionModel(Network other) {
+    return new NetworkEmissions(other, emissions);
   }
 
   /**

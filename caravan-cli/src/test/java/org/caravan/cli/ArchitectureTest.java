@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module layering of design.md §1, held on the compiled classes of every module (the CLI sees them all):
- * network at the bottom; routing, emissions and simulation on it and never on each other; scenario wires them;
+ * network at the bottom; routing, emissions and simulation on it and never on each other; crm on network and
+ * routing, used by the gateway alone; scenario wires them;
  * the app gateway offers one service per use case; web and cli on top, using the gateway alone. Maven module boundaries enforce the same from the other side.
  */
 class ArchitectureTest {
@@ -31,6 +32,8 @@ class ArchitectureTest {
         .layer("routing").definedBy("org.caravan.routing..")
         .layer("emissions").definedBy("org.caravan.emissions..")
         .layer("simulation").definedBy("org.caravan.simulation..")
+        .layer("study").definedBy("org.caravan.study..")
+        .layer("crm").definedBy("org.caravan.crm..")
         .layer("scenario").definedBy("org.caravan.scenario..")
         .layer("app").definedBy("org.caravan.app..")
         .layer("web").definedBy("org.caravan.web..")
@@ -39,10 +42,12 @@ class ArchitectureTest {
         .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("app").mayOnlyBeAccessedByLayers("web", "cli")
         .whereLayer("scenario").mayOnlyBeAccessedByLayers("app", "web", "cli")
-        .whereLayer("routing").mayOnlyBeAccessedByLayers("scenario", "app")
         .whereLayer("emissions").mayOnlyBeAccessedByLayers("scenario", "app")
-        .whereLayer("simulation").mayOnlyBeAccessedByLayers("scenario", "app")
-        .whereLayer("network").mayOnlyBeAccessedByLayers("routing", "emissions", "simulation", "scenario", "app")
+        .whereLayer("study").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("crm").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("simulation").mayOnlyBeAccessedByLayers("scenario", "app", "study")
+        .whereLayer("routing").mayOnlyBeAccessedByLayers("scenario", "app", "crm")
+        .whereLayer("network").mayOnlyBeAccessedByLayers("routing", "emissions", "simulation", "crm", "scenario", "app")
         .check(classes);
   }
 
@@ -51,7 +56,7 @@ class ArchitectureTest {
   void front_ends_use_the_gateway_only() {
     noClasses().that().resideInAnyPackage("org.caravan.web..", "org.caravan.cli..")
         .should().dependOnClassesThat().resideInAnyPackage("org.caravan.network..", "org.caravan.routing..",
-            "org.caravan.emissions..", "org.caravan.simulation..")
+            "org.caravan.emissions..", "org.caravan.simulation..", "org.caravan.study..", "org.caravan.crm..")
         .check(classes);
   }
 

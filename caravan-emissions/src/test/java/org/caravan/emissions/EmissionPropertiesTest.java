@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.DoubleRange;
 class EmissionPropertiesTest {
   static final EmissionCalculator CALC = EmissionCalculator.withDefaults();
   static final List<String> TOCS = List.of("rail-electric", "rail-diesel", "road-hgv", "ferry-roro", "ferry-ropax",
-      "sea-container-feeder", "sea-container-large", "iww-barge");
+      "sea-container-feeder", "sea-container-large", "iww-barge", "sea-charter-general");
   static final List<String> HOCS = List.of("hub-rail-terminal", "hub-port", "hub-gauge-change");
   static final List<String> COUNTRIES = List.of("CN", "KZ", "UZ", "TM", "RU", "BY", "AZ", "GE", "TR", "BG", "RO",
       "HU", "PL", "DE", "EU", "AT", "IT", "NL", "BE", "MN", "IR", "GR", "RS", "SK", "CZ");

@@ -111,6 +111,24 @@ public final class CaravanApi {
     }
   }
 
+  /**
+   * The CRM supply-risk view ({@code GET /api/crm/risk}); {@code disruption} must be one of the named disruptions
+   * (files are a CLI feature and are not read over HTTP).
+   */
+  public byte[] crmRisk(Optional<String> disruption) {
+    Optional<String> d = disruption.filter(s -> !s.isBlank());
+    if (d.isPresent() && !app.crm().disruptions().contains(d.get())) {
+      String shown = d.get().length() > 40 ? d.get().substring(0, 40) + "…" : d.get();
+      throw Problems.invalidField("disruption", "unknown disruption '" + shown + "'; expected one of "
+          + String.join(", ", app.crm().disruptions()));
+    }
+    try {
+      return ApiJson.write(app.crm().risk(d));
+    } catch (UserException e) {
+      throw Problems.fromUser(e);
+    }
+  }
+
   /** Emissions of a chain given as JSON: an array of legs or an object with a {@code legs} array. */
   public byte[] emissions(byte[] body) {
     try {

@@ -33,7 +33,7 @@ public final class CaravanServer implements AutoCloseable {
 
   /** Every API path with its method, as listed in the OpenAPI document. */
   public static final List<String> ENDPOINTS = List.of("GET /api/health", "GET /api/places", "GET /api/network",
-      "GET /api/network/summary", "POST /api/routes", "POST /api/emissions", "POST /api/simulations",
+      "GET /api/network/summary", "GET /api/crm/risk", "POST /api/routes", "POST /api/emissions", "POST /api/simulations",
       "GET /api/simulations", "GET /api/simulations/{id}", "DELETE /api/simulations/{id}",
       "GET /api/simulations/{id}/events", "GET /openapi.json");
 
@@ -80,6 +80,7 @@ public final class CaravanServer implements AutoCloseable {
           Optional.ofNullable(ctx.queryParam("limit")))));
       cfg.routes.get("/api/network", ctx -> geoJson(ctx, api.network()));
       cfg.routes.get("/api/network/summary", ctx -> json(ctx, api.networkSummary()));
+      cfg.routes.get("/api/crm/risk", ctx -> json(ctx, api.crmRisk(Optional.ofNullable(ctx.queryParam("disruption")))));
       cfg.routes.post("/api/routes", ctx -> {
         Optional<String> format = Optional.ofNullable(ctx.queryParam("format"));
         byte[] out = api.routes(body(ctx), format);

@@ -105,6 +105,15 @@ class HttpApiTest {
   }
 
   @Test
+  void crm_risk_names_the_stranded_flows_of_a_named_disruption_and_refuses_unknown_ones() throws Exception {
+    JsonNode base = get("/api/crm/risk").json();
+    assertThat(base.path("materials").size()).isEqualTo(6);
+    JsonNode closed = get("/api/crm/risk?disruption=caspian-closure").json();
+    assertThat(closed.path("stranded").toString()).contains("u-kz-eu");
+    assertThat(fields(problem(get("/api/crm/risk?disruption=/etc/passwd"), 400))).containsExactly("disruption");
+  }
+
+  @Test
   void places_without_query_or_with_absurd_limit_are_400_naming_the_parameter() throws Exception {
     assertThat(fields(problem(get("/api/places"), 400))).containsExactly("q");
     assertThat(fields(problem(get("/api/places?q=x&limit=100000"), 400))).containsExactly("limit");

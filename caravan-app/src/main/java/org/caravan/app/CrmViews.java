@@ -1,0 +1,128 @@
+package org.caravan.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.caravan.crm.RiskReport;
+import org.caravan.crm.RiskReport.Capacity;
+import org.caravan.crm.RiskReport.FlowRoutes;
+import org.caravan.crm.RiskReport.MaterialRisk;
+import org.caravan.crm.RiskReport.RoutedPart;
+import org.caravan.crm.RiskReport.Share;
+import org.caravan.crm.RiskReport.Stranded;
+
+/**
+ * The JSON view of a CRM risk report, shared by the CLI ({@code caravan crm risk --json}) and the HTTP API:
+ * snake_case names, absent values as null (never NaN), documented in docs/CLI.md.
+ */
+final class CrmViews {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private CrmViews() {}
+
+  static ObjectNode json(RiskReport r) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("split_rule", r.splitRule());
+    if (r.disruption().isPresent()) {
+      var d = r.disruption().get();
+      ObjectNode dn = root.putObject("disruption");
+      dn.put("id", d.id());
+      dn.put("name", d.name());
+      strings(dn.putArray("removes"), d.removes());
+      dn.put("source", d.source());
+    } else {
+      root.putNull("disruption");
+    }
+    ArrayNode materials = root.putArray("materials");
+    for (MaterialRisk m : r.materials()) {
+      ObjectNode mn = materials.addObject();
+      mn.put("id", m.id());
+      mn.put("name", m.name());
+      mn.put("eu_list", m.euList());
+      mn.put("cargo", m.cargo());
+      mn.put("un_class", m.unClass());
+      mn.put("tonnes_yr", m.tonnes_yr());
+      mn.put("route_hhi", m.routeHhi());
+      mn.put("chokepoint_hhi", m.chokepointHhi());
+      shares(mn.putArray("chokepoints"), m.chokepoints());
+      shares(mn.putArray("chokepoint_sets"), m.chokepointSets());
+      ArrayNode flows = mn.putArray("flows");
+      for (FlowRoutes f : m.flows()) {
+        ObjectNode fn = flows.addObject();
+        fn.put("id", f.id());
+        fn.put("origin", f.origin());
+        fn.put("destination", f.destination());
+        fn.put("tonnes_yr", f.tonnes_yr());
+        fn.put("tonnes_source", f.tonnesSource());
+        parts(fn.putArray("routes"), f.routes());
+        fn.put("unrouted_t", f.unrouted_t());
+        optional(fn, "no_route", f.noRoute());
+      }
+    }
+    ArrayNode stranded = root.putArray("stranded");
+    for (Stranded s : r.stranded()) {
+      ObjectNode sn = stranded.addObject();
+      sn.put("flow", s.flow());
+      sn.put("material", s.material());
+      sn.put("tonnes_yr", s.tonnes_yr());
+      parts(sn.putArray("before"), s.before());
+      parts(sn.putArray("alternative"), s.alternative());
+      optional(sn, "no_alternative", s.noAlternative());
+      number(sn, "extra_days", s.extraDays());
+      number(sn, "extra_cost_usd_yr", s.extraCostUsd_yr());
+      number(sn, "extra_co2e_t_yr", s.extraCo2e_t_yr());
+      Capacity c = s.capacity();
+      ObjectNode cn = sn.putObject("capacity");
+      cn.put("bottleneck", c.bottleneck());
+      number(cn, "capacity_teu_day", c.capacityTeu_day());
+      number(cn, "added_teu_day", c.addedTeu_day());
+      cn.putNull("spare_teu_day");
+      cn.put("note", c.note());
+    }
+    return root;
+  }
+
+  private static void parts(ArrayNode out, List<RoutedPart> parts) {
+    for (RoutedPart p : parts) {
+      ObjectNode pn = out.addObject();
+      pn.put("tonnes_yr", p.tonnes_yr());
+      pn.put("corridor", p.corridor());
+      pn.put("days", p.days());
+      pn.put("cost_usd_t", p.costUsd_t());
+      pn.put("co2e_kg_t", p.co2eKg_t());
+      strings(pn.putArray("countries"), p.countries());
+      strings(pn.putArray("chokepoints"), p.chokepoints());
+      strings(pn.putArray("modes"), p.modes());
+      strings(pn.putArray("legs"), p.legs());
+      optional(pn, "quota_note", p.quotaNote());
+    }
+  }
+
+  private static void shares(ArrayNode out, List<Share> shares) {
+    for (Share s : shares) {
+      out.addObject().put("id", s.id()).put("tonnes_yr", s.tonnes_yr()).put("share", s.share());
+    }
+  }
+
+  private static void strings(ArrayNode out, List<String> values) {
+    values.forEach(out::add);
+  }
+
+  private static void optional(ObjectNode n, String field, Optional<String> v) {
+    if (v.isPresent()) {
+      n.put(field, v.get());
+    } else {
+      n.putNull(field);
+    }
+  }
+
+  private static void number(ObjectNode n, String field, double v) {
+    if (Double.isFinite(v)) {
+      n.put(field, v);
+    } else {
+      n.putNull(field);
+    }
+  }
+}
