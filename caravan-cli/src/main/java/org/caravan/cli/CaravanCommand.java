@@ -2,6 +2,7 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import org.caravan.network.NetworkException;
+import org.caravan.network.io.SafeOutput;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ public final class CaravanCommand implements Runnable {
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof NetworkException ne) {
         err.println("caravan: " + ne.getMessage());
+        return 1;
+      }
+      if (ex instanceof SafeOutput.OutputException oe) {
+        err.println("caravan: " + oe.getMessage());
         return 1;
       }
       if (ex instanceof UserException ue) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSummary;
 import org.caravan.network.io.NetworkWriter;
+import org.caravan.network.io.SafeOutput;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
@@ -92,29 +93,57 @@ final class NetworkCommand implements Runnable {
     @Option(names = "--format", required = true, description = "geojson or csv")
     String format;
 
-    @Option(names = {"-o", "--out"}, description = "Output file (geojson; default standard output) or directory (csv, required).")
+    @Option(names = {"-o", "--out"}, paramLabel = "PATH",
+        description = "Output file (geojson; default or '-': standard output) or new/empty folder (csv, required).")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing geojson file, or a previous caravan csv export (only its listed files).")
+    boolean force;
+
     @Override
-    public Integer call() throws IOException {
-      Caravan caravan = network.open();
-      Network n = caravan.network();
+    public Integer call() {
+      boolean stdout = out == null || out.toString().equals("-");
       switch (format) {
         case "geojson" -> {
-          String text = Json.MAPPER.writeValueAsString(caravan.networkGeoJson());
-          if (out == null) {
-            spec.commandLine().getOut().println(text);
-          } else {
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".caravan", ".tmp");
-            Files.writeString(tmp, text + "\n");
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          // Check the target before the work, so a bad --out fails at once.
+          SafeOutput.File target = stdout ? null : SafeOutput.file(out, force, "--out");
+          try {
+            String text = Json.MAPPER.writeValueAsString(network.open().networkGeoJson());
+            if (target == null) {
+              spec.commandLine().getOut().println(text);
+            } else {
+              Files.writeString(target.staging(), text + "\n");
+            }
+          } catch (IOException e) {
+            if (target != null) {
+              target.abort();
+            }
+            throw new SafeOutput.OutputException("--out", "--out " + out + ": cannot write (" + e.getMessage() + ")");
+          } catch (RuntimeException e) {
+            if (target != null) {
+              target.abort();
+            }
+            throw e;
+          }
+          if (target != null) {
+            target.commit();
           }
         }
         case "csv" -> {
-          if (out == null) {
-            throw new UserException("--out", "--format csv writes five files: give a directory with --out DIR");
+          if (stdout) {
+            throw new UserException("--out", "--format csv writes five files: give a new or empty folder with --out DIR");
           }
-          NetworkWriter.write(n.spec(), out);
+          SafeOutput.Folder target = SafeOutput.folder(out, force, "--out");
+          try {
+            NetworkWriter.write(network.open().network().spec(), target.staging());
+          } catch (IOException e) {
+            target.abort();
+            throw new SafeOutput.OutputException("--out", "--out " + out + ": cannot write (" + e.getMessage() + ")");
+          } catch (RuntimeException e) {
+            target.abort();
+            throw e;
+          }
+          target.commit();
           spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
         }
         default -> throw new UserException("--format", "unknown --format '" + format + "'; expected geojson or csv");

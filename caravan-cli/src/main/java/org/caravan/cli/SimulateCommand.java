@@ -50,8 +50,12 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Random seed (overrides the file).")
   Optional<Long> seed = Optional.empty();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default out/simulate-<scenario>).")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Output folder, new or empty (default out/simulate-<scenario>).")
   Optional<Path> out = Optional.empty();
+
+  @Option(names = "--force", description = "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
+  boolean force;
 
   @Option(names = "--json", description = "Print the summary as JSON instead of a table.")
   boolean json;
@@ -73,7 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Path dir = out.orElse(Path.of("out", "simulate-" + sc.name()));
     IntConsumer progress = System.console() != null ? new ProgressBar(sc.replications()) : done -> {};
     long t0 = System.nanoTime();
-    SimulationService.Run run = service.runAndWrite(sc, dir, progress);
+    SimulationService.Run run = service.runAndWrite(sc, dir, force, progress);
     double wall_s = (System.nanoTime() - t0) / 1e9;
     if (progress instanceof ProgressBar pb) {
       pb.finish();

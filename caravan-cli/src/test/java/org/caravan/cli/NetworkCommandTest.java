@@ -67,6 +67,26 @@ class NetworkCommandTest {
   }
 
   @Test
+  void export_never_replaces_a_users_file_and_reports_unwritable_places() throws Exception {
+    Path mine = Files.writeString(dir.resolve("mine.geojson"), "precious");
+    Cli r = Cli.run("network", "export", "--format", "geojson", "--out", mine.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("file exists").doesNotContain("Exception");
+    assertThat(mine).hasContent("precious");
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    Files.writeString(folder.resolve("nodes.csv"), "mine");
+    Cli c = Cli.run("network", "export", "--format", "csv", "--out", folder.toString(), "--force");
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(folder.resolve("nodes.csv")).hasContent("mine");
+    Cli proc = Cli.run("network", "export", "--format", "csv", "--out", "/proc/caravan-x");
+    assertThat(proc.code()).isEqualTo(1);
+    assertThat(proc.err()).startsWith("caravan: --out /proc/caravan-x: cannot").doesNotContain("Exception");
+    Cli dash = Cli.run("network", "export", "--format", "geojson", "--out", "-");
+    assertThat(dash.code()).isZero();
+    assertThat(dash.out()).startsWith("{");
+  }
+
+  @Test
   void csv_export_round_trips_through_validate() throws Exception {
     Path out = dir.resolve("copy");
     assertThat(Cli.run("network", "export", "--format", "csv", "--out", out.toString()).code()).isZero();
