@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import org.caravan.scenario.sim.Scenario;
+import org.caravan.scenario.sim.ScenarioLimits;
 import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.sim.SimulationOutput;
 import org.caravan.scenario.sim.SimulationService;
@@ -74,6 +75,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seed.isPresent()) {
       sc = sc.withSeed(seed.get());
     }
+    ScenarioLimits.checkRun(sc, "--years", "--replications");
     Path dir = out.orElse(Path.of("out", "simulate-" + sc.name()));
     IntConsumer progress = System.console() != null ? new ProgressBar(sc.replications()) : done -> {};
     long t0 = System.nanoTime();

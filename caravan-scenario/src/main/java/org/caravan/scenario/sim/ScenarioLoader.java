@@ -104,6 +104,7 @@ public final class ScenarioLoader {
       throw new UserException("scenario", "scenario file is empty");
     }
     try {
+      ScenarioLimits.check(f);
       return new Checker(caravan).check(f, defaultName);
     } catch (UserException e) {
       int line = lineOf(yaml, e.field());

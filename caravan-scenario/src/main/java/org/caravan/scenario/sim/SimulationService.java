@@ -32,8 +32,10 @@ public final class SimulationService {
    *
    * @param threads worker threads (the result does not depend on it)
    * @param progress called with the number of replications done
+   * @throws org.caravan.scenario.UserException when the run's estimated events exceed {@link ScenarioLimits#MAX_EVENTS}
    */
   public Run run(Scenario sc, int threads, IntConsumer progress) {
+    ScenarioLimits.checkCost(sc, ScenarioLimits.MAX_EVENTS);
     ModelBuilder.Built built = new ModelBuilder(caravan).build(sc);
     CorridorResult r = CorridorRunner.run(built.spec(), sc.replications(), sc.seed(), threads, progress);
     return new Run(sc, built, r);

@@ -1,6 +1,7 @@
 package org.caravan.simulation.engine;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 /**
  * A single-threaded discrete-event engine: a {@code long} clock and an event list ordered by
@@ -19,6 +20,12 @@ import java.util.Arrays;
  * one engine each). No allocation per event: the event list grows by doubling and is never shrunk.
  */
 public final class EventEngine {
+  /**
+   * The run loop checks its thread's interrupt flag every 65,536 events (a few milliseconds), so a cancelled
+   * job stops inside a replication instead of after it; the check costs one field read per 65,536 events.
+   */
+  static final long CANCEL_CHECK_MASK = (1 << 16) - 1;
+
   /*
    * Design. The event-scheduling worldview [1, ch. 1; 2]: state changes only at events, each event is a
    * record (time, priority, seq, type, entity) and a handler per type; no process objects or threads
@@ -181,6 +188,7 @@ public final class EventEngine {
    * {@code end_ticks}, so time-weighted statistics can be closed at the end of the horizon.
    *
    * @return the number of events dispatched by this call
+   * @throws CancellationException when the running thread is interrupted (checked every 65,536 events)
    */
   public long runUntil(long end_ticks, EventDispatcher dispatcher) {
     stopRequested = false;
@@ -204,6 +212,9 @@ public final class EventEngine {
       }
       int ty = type[0];
       int en = entity[0];
+      if ((dispatched & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("simulation cancelled after " + dispatched + " events");
+      }
       removeRoot();
       now = t;
       dispatched++;
@@ -221,6 +232,9 @@ public final class EventEngine {
       long sq = seq[0];
       int ty = type[0];
       int en = entity[0];
+      if ((dispatched & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("simulation cancelled after " + dispatched + " events");
+      }
       removeRoot();
       now = t;
       dispatched++;
