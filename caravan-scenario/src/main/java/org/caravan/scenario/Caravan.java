@@ -18,14 +18,13 @@ import org.caravan.routing.SeaLanes;
 public final class Caravan {
   private final Network network;
   private final PlaceIndex places;
-  private final Planner planner;
+  private volatile Planner planner; // built on first use: places and network commands never load sea lanes
   private final EmissionCalculator emissions;
 
   private Caravan(Network network) {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -36,7 +35,7 @@ public final class Caravan {
         forward[network.linkRow(l)] = l;
       }
     }
-    return org.caravan.network.io.GeoJson.export(network, row -> planner.router().laneGeometry(forward[row]));
+    return org.caravan.network.io.GeoJson.export(network, row -> planner().router().laneGeometry(forward[row]));
   }
 
   /** The ISO 14083 calculator with the default factors. */
@@ -44,9 +43,19 @@ public final class Caravan {
     return emissions;
   }
 
-  /** Route planning on this network. */
+  /** Route planning on this network (the router and its sea lanes are built on the first call). */
   public Planner planner() {
-    return planner;
+    Planner p = planner;
+    if (p == null) {
+      synchronized (this) {
+        p = planner;
+        if (p == null) {
+          p = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
+          planner = p;
+        }
+      }
+    }
+    return p;
   }
 
   /**
