@@ -35,7 +35,7 @@ final class PlacesCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> java.util.Map.of(
           "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind().code(), "score", m.score(), "matched_on", m.matched())).toList())));
-      return 0;
+      return matches.isEmpty() ? 1 : 0; // a miss is exit 1 in both formats
     }
     if (matches.isEmpty()) {
       out.println("no place matches '" + query + "'");

@@ -1,11 +1,14 @@
 package org.caravan.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLimits;
 import org.caravan.scenario.sim.ScenarioLoader;
@@ -21,8 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code caravan simulate [SCENARIO.yaml]}: runs a corridor scenario's replications on all cores, prints a
  * summary table (or the summary JSON with {@code --json}) and writes the result files to
- * {@code out/simulate-<scenario>} or {@code --out DIR}. A progress bar is drawn on stderr when a terminal
- * is attached. Scenario errors exit 1 with one line naming the field.
+ * {@code out/simulate-<scenario>} or {@code --out DIR}. A progress bar with an ETA is drawn on stderr only when
+ * stderr is a terminal. Scenario errors exit 1 with one line naming the field.
  */
 @Command(
     name = "simulate",
@@ -77,13 +80,19 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     ScenarioLimits.checkRun(sc, "--years", "--replications");
     Path dir = out.orElse(Path.of("out", "simulate-" + sc.name()));
-    IntConsumer progress = System.console() != null ? new ProgressBar(sc.replications()) : done -> {};
     long t0 = System.nanoTime();
-    SimulationService.Run run = service.runAndWrite(sc, dir, force, progress);
-    double wall_s = (System.nanoTime() - t0) / 1e9;
-    if (progress instanceof ProgressBar pb) {
-      pb.finish();
+    SimulationService.Run run;
+    if (stderrIsTerminal()) {
+      // Replications done, elapsed and ETA, redrawn in place on stderr; width fixed so no terminal is probed.
+      try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(sc.replications())
+          .setUnit(" replications", 1).setStyle(ProgressBarStyle.ASCII)
+          .setConsumer(new ConsoleProgressBarConsumer(System.err, 100)).build()) {
+        run = service.runAndWrite(sc, dir, force, pb::stepTo);
+      }
+    } else {
+      run = service.runAndWrite(sc, dir, force, done -> {});
     }
+    double wall_s = (System.nanoTime() - t0) / 1e9;
     if (json) {
       stdout.print(SimulationOutput.summaryJson(run.scenario(), run.model(), run.result()));
     } else {
@@ -93,27 +102,16 @@ public final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A one-line progress bar on stderr, redrawn with a carriage return. */
-  private static final class ProgressBar implements IntConsumer {
-    private final int total;
-    private final long start = System.nanoTime();
-
-    ProgressBar(int total) {
-      this.total = total;
+  /**
+   * Whether stderr is a terminal: the launcher tells ({@code -Dcaravan.stderr.tty}, from {@code [ -t 2 ]});
+   * without it (plain {@code java -jar}) a console attached to the terminal counts.
+   */
+  static boolean stderrIsTerminal() {
+    String told = System.getProperty("caravan.stderr.tty");
+    if (told != null) {
+      return Boolean.parseBoolean(told);
     }
-
-    @Override
-    public void accept(int done) {
-      int width = 30;
-      int filled = (int) ((long) width * done / total);
-      double s = (System.nanoTime() - start) / 1e9;
-      System.err.printf(Locale.ROOT, "\rsimulating [%s%s] %d/%d replications %.1f s", "#".repeat(filled),
-          " ".repeat(width - filled), done, total, s);
-      System.err.flush();
-    }
-
-    void finish() {
-      System.err.println();
-    }
+    Console c = System.console();
+    return c != null && c.isTerminal();
   }
 }

@@ -127,6 +127,15 @@ class NetworkCommandTest {
   }
 
   @Test
+  void a_place_miss_exits_1_in_text_and_json() {
+    Cli text = Cli.run("places", "Qqqqzzzxx");
+    Cli json = Cli.run("places", "Qqqqzzzxx", "--json");
+    assertThat(text.code()).isEqualTo(1);
+    assertThat(json.code()).isEqualTo(1);
+    assertThat(json.out()).containsPattern("\"matches\" ?: ?\\[ ?]");
+  }
+
+  @Test
   void places_forgives_typos_and_accents() {
     assertThat(Cli.run("places", "Duisbrug").out().lines().skip(1).findFirst().orElseThrow()).startsWith("DEDUI");
     assertThat(Cli.run("places", "Constanta").out().lines().skip(1).findFirst().orElseThrow()).startsWith("ROCND");

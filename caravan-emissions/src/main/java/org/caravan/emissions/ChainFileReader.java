@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.caravan.network.io.TextFiles;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -55,7 +56,7 @@ public final class ChainFileReader {
       f = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? Format.JSON : Format.CSV;
     }
     String name = file.toString();
-    try (Reader in = Files.newBufferedReader(file)) {
+    try (Reader in = TextFiles.open(file)) {
       return f == Format.JSON ? readJson(in, name) : readCsv(in, name);
     } catch (NoSuchFileException e) {
       throw new EmissionsException("cannot read " + name + ": no such file");

@@ -144,7 +144,7 @@ public final class NetworkFiles {
   }
 
   private static Input fileInput(Path file, Table table) {
-    return new Input(file.toString(), table, () -> Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    return new Input(file.toString(), table, () -> TextFiles.open(file));
   }
 
   /** A row of text cells, each remembering where it was read. */
