@@ -61,7 +61,7 @@ public final class ChainFileReader {
     } catch (NoSuchFileException e) {
       throw new EmissionsException("cannot read " + name + ": no such file");
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
   }
 
@@ -91,7 +91,7 @@ public final class ChainFileReader {
         }));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     if (out.isEmpty()) {
       throw new EmissionsException(name + ": the chain has no legs");
@@ -109,7 +109,7 @@ public final class ChainFileReader {
           + e.getLocation().getColumnNr();
       throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     JsonNode legs = root != null && root.isObject() ? root.get("legs") : root;
     String base = root != null && root.isObject() ? "legs" : "";

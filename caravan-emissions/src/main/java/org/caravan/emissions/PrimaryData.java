@@ -49,7 +49,7 @@ public final class PrimaryData {
     } catch (NoSuchFileException e) {
       throw new EmissionsException("cannot read primary data " + file + ": no such file");
     } catch (IOException e) {
-      throw new EmissionsException("cannot read primary data " + file + ": " + e.getMessage());
+      throw new EmissionsException("cannot read primary data " + file + ": " + TextFiles.describe(e));
     }
   }
 
@@ -90,7 +90,7 @@ public final class PrimaryData {
         }
       }
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     return new PrimaryData(out);
   }

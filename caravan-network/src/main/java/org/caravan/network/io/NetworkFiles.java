@@ -254,11 +254,7 @@ public final class NetworkFiles {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
+    return TextFiles.describe(e);
   }
 
   /** Turns merged text rows into typed specs, collecting every parse problem. */

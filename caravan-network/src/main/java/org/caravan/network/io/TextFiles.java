@@ -44,6 +44,19 @@ public final class TextFiles {
     return new Bounded(decoded, name);
   }
 
+  /**
+   * The message of an I/O or parse failure for users: the innermost cause's own message, which names the
+   * problem ("EOF reached before encapsulated token finished") without the wrapping exceptions' class names.
+   */
+  public static String describe(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? "unreadable input" : m.lines().findFirst().orElse(m);
+  }
+
   private static InputStream nonClosing(InputStream in) {
     return new FilterInputStream(in) {
       @Override
