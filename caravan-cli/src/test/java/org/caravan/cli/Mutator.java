@@ -43,6 +43,61 @@ final class Mutator {
     return mutate(text, ':');
   }
 
+  static final List<String> JSON_VALUES = List.of("1e400", "-1e400", "NaN", "Infinity", "null", "-1", "0", "1e10",
+      "100000000", "0.01", "\"\"", "\"x\"", "[]", "{}", "[1,2]", "true", "\"1e400\"", "\"NaN\"", "1.5",
+      "99999999999999999999999", "\"\\u0000\"", "\"" + "y".repeat(3000) + "\"", "\"2026-02-30\"", "{\"a\":1}");
+
+  /** Applies 1 to 4 mutations to a JSON document: values replaced by hostile ones, text cut, bytes inserted. */
+  String json(String text) {
+    String out = text;
+    int n = 1 + random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      switch (random.nextInt(6)) {
+        case 0, 1, 2 -> {
+          int colon = nth(out, ':');
+          if (colon >= 0) {
+            int end = colon + 1;
+            int depth = 0;
+            while (end < out.length()) {
+              char c = out.charAt(end);
+              if ((c == ',' || c == '}' || c == ']') && depth == 0) {
+                break;
+              }
+              depth += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
+              end++;
+            }
+            out = out.substring(0, colon + 1) + JSON_VALUES.get(random.nextInt(JSON_VALUES.size())) + out.substring(end);
+          }
+        }
+        case 3 -> out = out.substring(0, random.nextInt(out.length() + 1));
+        case 4 -> {
+          int at = random.nextInt(out.length() + 1);
+          out = out.substring(0, at) + hostile() + out.substring(at);
+        }
+        default -> {
+          int colon = nth(out, ':');
+          if (colon > 0) {
+            out = out.substring(0, colon) + "_x\"" + out.substring(colon); // an unknown or broken key
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private int nth(String s, char c) {
+    int count = (int) s.chars().filter(x -> x == c).count();
+    if (count == 0) {
+      return -1;
+    }
+    int k = random.nextInt(count);
+    int at = -1;
+    for (int i = 0; i <= k; i++) {
+      at = s.indexOf(c, at + 1);
+    }
+    return at;
+  }
+
   private String mutate(String text, char sep) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     int n = 1 + random.nextInt(6);
