@@ -1,17 +1,12 @@
 package org.caravan.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.caravan.network.Network;
-import org.caravan.network.NetworkSummary;
-import org.caravan.network.io.NetworkWriter;
-import org.caravan.network.io.SafeOutput;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.NetworkService;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +38,7 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      NetworkSummary s = NetworkSummary.of(network.open().network());
+      NetworkService.Overview s = network.open().network().overview();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.write(s));
@@ -77,9 +72,9 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Network n = Caravan.open(files).network();
+      NetworkService.Validated n = NetworkService.validate(files);
       spec.commandLine().getOut().printf("ok: %d nodes, %d link rows, %d transfers, %d services%s%n",
-          n.nodeCount(), n.spec().links().size(), n.spec().transfers().size(), n.spec().services().size(),
+          n.nodes(), n.linkRows(), n.transfers(), n.services(),
           files.isEmpty() ? " (built-in network)" : " (built-in network + " + files.size() + " overlay" + (files.size() > 1 ? "s" : "") + ")");
       return 0;
     }
@@ -103,50 +98,23 @@ final class NetworkCommand implements Runnable {
     @Override
     public Integer call() {
       boolean stdout = out == null || out.toString().equals("-");
+      CaravanApp app = network.open();
       switch (format) {
         case "geojson" -> {
-          // Check the target before the work, so a bad --out fails at once.
-          SafeOutput.File target = stdout ? null : SafeOutput.file(out, force, "--out");
-          try {
-            String text = Json.MAPPER.writeValueAsString(network.open().networkGeoJson());
-            if (target == null) {
-              spec.commandLine().getOut().println(text);
-            } else {
-              Files.writeString(target.staging(), text + "\n");
-            }
-          } catch (IOException e) {
-            if (target != null) {
-              target.abort();
-            }
-            throw new SafeOutput.OutputException("--out", "--out " + out + ": cannot write (" + e.getMessage() + ")");
-          } catch (RuntimeException e) {
-            if (target != null) {
-              target.abort();
-            }
-            throw e;
-          }
-          if (target != null) {
-            target.commit();
+          if (stdout) {
+            spec.commandLine().getOut().println(Json.write(app.network().geoJson()));
+          } else {
+            app.network().exportGeoJson(out, force, doc -> Json.write(doc) + "\n");
           }
         }
         case "csv" -> {
           if (stdout) {
-            throw new UserException("--out", "--format csv writes five files: give a new or empty folder with --out DIR");
+            throw new UserException("out", "{format} csv writes five files: give a new or empty folder with {out} DIR");
           }
-          SafeOutput.Folder target = SafeOutput.folder(out, force, "--out");
-          try {
-            NetworkWriter.write(network.open().network().spec(), target.staging());
-          } catch (IOException e) {
-            target.abort();
-            throw new SafeOutput.OutputException("--out", "--out " + out + ": cannot write (" + e.getMessage() + ")");
-          } catch (RuntimeException e) {
-            target.abort();
-            throw e;
-          }
-          target.commit();
+          app.network().exportCsv(out, force);
           spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
         }
-        default -> throw new UserException("--format", "unknown --format '" + format + "'; expected geojson or csv");
+        default -> throw new UserException("format", "unknown {format} '" + format + "'; expected geojson or csv");
       }
       return 0;
     }

@@ -9,10 +9,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLimits;
-import org.caravan.scenario.sim.ScenarioLoader;
-import org.caravan.scenario.sim.SimulationOutput;
 import org.caravan.scenario.sim.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml",
       description = "Scenario file, or the name of a built-in scenario (default ${DEFAULT-VALUE}).",
-      defaultValue = ScenarioLoader.DEFAULT)
+      defaultValue = SimulationRuns.DEFAULT_SCENARIO)
   String scenario;
 
   @Option(names = "--years", paramLabel = "Y", description = "Measured years after the warm-up (overrides horizon_days).")
@@ -67,7 +66,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    SimulationService service = new SimulationService(network.open());
+    SimulationRuns service = network.open().simulations();
     Scenario sc = service.load(scenario);
     if (years.isPresent()) {
       sc = sc.withYears(years.get());
@@ -78,7 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seed.isPresent()) {
       sc = sc.withSeed(seed.get());
     }
-    ScenarioLimits.checkRun(sc, "--years", "--replications");
+    ScenarioLimits.checkRun(sc);
     Path dir = out.orElse(Path.of("out", "simulate-" + sc.name()));
     long t0 = System.nanoTime();
     SimulationService.Run run;
@@ -94,9 +93,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     double wall_s = (System.nanoTime() - t0) / 1e9;
     if (json) {
-      stdout.print(SimulationOutput.summaryJson(run.scenario(), run.model(), run.result()));
+      stdout.print(service.summaryJson(run));
     } else {
-      stdout.print(SimulationOutput.summaryTable(run, dir, wall_s));
+      stdout.print(service.summaryTable(run, dir, wall_s));
     }
     stdout.flush();
     return 0;

@@ -1,24 +1,28 @@
 package org.caravan.scenario;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
-import org.caravan.network.io.NetworkFiles;
-import org.caravan.routing.TableCargoRules;
 import org.caravan.emissions.EmissionCalculator;
+import org.caravan.network.io.GeoJson;
+import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLanes;
+import org.caravan.routing.TableCargoRules;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that answer
- * questions about it. Immutable after {@link #open}; safe to share between threads.
+ * questions about it. Immutable after {@link #open} (the router
+ * is built on first use); safe to share between threads.
  */
 public final class Caravan {
   private final Network network;
   private final PlaceIndex places;
-  private volatile Planner planner; // built on first use: places and network commands never load sea lanes
+  // Built on first use: places and network commands never load the router's sea lanes and cargo rules.
+  private volatile Router router;
+  private volatile Planner planner;
   private final EmissionCalculator emissions;
 
   private Caravan(Network network) {
@@ -28,14 +32,14 @@ public final class Caravan {
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
-  public com.fasterxml.jackson.databind.node.ObjectNode networkGeoJson() {
+  public ObjectNode networkGeoJson() {
     int[] forward = new int[network.spec().links().size()];
     for (int l = 0; l < network.linkCount(); l++) {
       if (!network.isReverse(l)) {
         forward[network.linkRow(l)] = l;
       }
     }
-    return org.caravan.network.io.GeoJson.export(network, row -> planner().router().laneGeometry(forward[row]));
+    return GeoJson.export(network, row -> router().laneGeometry(forward[row]));
   }
 
   /** The ISO 14083 calculator with the default factors. */
@@ -43,14 +47,29 @@ public final class Caravan {
     return emissions;
   }
 
-  /** Route planning on this network (the router and its sea lanes are built on the first call). */
+  /** The route search on this network, with the default emission model, cargo rules and sea lanes. */
+  public Router router() {
+    Router r = router;
+    if (r == null) {
+      synchronized (this) {
+        r = router;
+        if (r == null) {
+          r = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load());
+          router = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  /** Route planning on this network. */
   public Planner planner() {
     Planner p = planner;
     if (p == null) {
       synchronized (this) {
         p = planner;
         if (p == null) {
-          p = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
+          p = new Planner(network, places, router());
           planner = p;
         }
       }
@@ -90,14 +109,6 @@ public final class Caravan {
    * @throws UserException naming the closest places when nothing matches exactly
    */
   public int resolvePlace(String field, String query) {
-    return places.resolve(query).map(PlaceIndex.Match::node).orElseThrow(() -> {
-      List<PlaceIndex.Match> close = places.search(query, 5);
-      if (close.isEmpty()) {
-        close = places.closest(query, 5);
-      }
-      String hint = "closest: " + close.stream()
-          .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
-      return new UserException(field, "unknown place '" + query + "' in " + field + "; " + hint);
-    });
+    return Planner.resolvePlace(places, field, query);
   }
 }

@@ -2,6 +2,7 @@ package org.caravan.scenario.sim;
 
 import java.util.List;
 import java.util.Locale;
+import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 
 /**
@@ -137,10 +138,19 @@ public final class ScenarioLimits {
     }
   }
 
-  /** Checks the run settings after overrides ({@code --years}, {@code --replications}, request fields). */
-  public static void checkRun(Scenario sc, String horizonField, String replicationsField) {
-    rangeAbove0(horizonField, sc.horizonDays(), MAX_HORIZON_DAYS);
-    range(replicationsField, (double) sc.replications(), 1, MAX_REPLICATIONS);
+  /**
+   * Checks the run settings after overrides (CLI {@code --years}, {@code --replications}; request fields
+   * {@code years}, {@code replications}); errors name the fields {@code years} and {@code replications}.
+   */
+  public static void checkRun(Scenario sc) {
+    if (!(sc.horizonDays() > 0 && sc.horizonDays() <= MAX_HORIZON_DAYS)) {
+      throw new UserException(ErrorCode.INVALID_VALUE, "years", "{years} must be > 0 and at most "
+          + fmt(MAX_HORIZON_DAYS / 365) + ", got " + fmt(sc.horizonDays() / 365));
+    }
+    if (sc.replications() < 1 || sc.replications() > MAX_REPLICATIONS) {
+      throw new UserException(ErrorCode.INVALID_VALUE, "replications", "{replications} must be from 1 to "
+          + MAX_REPLICATIONS + ", got " + sc.replications());
+    }
   }
 
   /**
@@ -172,7 +182,7 @@ public final class ScenarioLimits {
   public static void checkCost(Scenario sc, long maxEvents) {
     double events = estimatedEvents(sc);
     if (!(events <= maxEvents)) {
-      throw new UserException("scenario", String.format(Locale.ROOT,
+      throw new UserException(ErrorCode.INVALID_SCENARIO, "scenario", String.format(Locale.ROOT,
           "scenario too large: about %.3g events (%d replications of %.0f days), the limit is %.3g;"
               + " use fewer replications, a shorter horizon or smaller flows", events, sc.replications(),
           sc.warmupDays() + sc.horizonDays(), (double) maxEvents));

@@ -1,21 +1,24 @@
-package org.caravan.scenario;
+package org.caravan.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.caravan.network.Network;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
+import org.caravan.scenario.Planner;
 
 /**
  * The public JSON shape of route answers, shared by {@code caravan route --json} and the HTTP API. Field names
- * are snake_case (see {@link #JSON}); units are in the names; times are ISO-8601 UTC. Documented in
- * {@code docs/CLI.md}.
+ * are snake_case (see {@link #JSON}); units are in the names; times are {@link Instant}s, written as ISO-8601
+ * UTC only when serialised (the one place they are formatted). Documented in {@code docs/CLI.md}.
  */
 public final class RouteViews {
   /** The mapper for every public JSON document: snake_case, sorted map keys, indented. */
@@ -26,13 +29,16 @@ public final class RouteViews {
 
   private RouteViews() {}
 
-  public record Answer(String from, String to, String departure, double teu, double tonnes, String cargo,
+  public record Answer(String from, String to,
+      @JsonSerialize(using = ToStringSerializer.class) Instant departure, double teu, double tonnes, String cargo,
       String objective, double epsilon, boolean labelCapHit, long labels, List<RouteView> routes) {}
 
   /** @param reliability spread of the transit time */
   public record RouteView(int rank, String corridor, double transitDays, double costUsd, double co2eKg,
       Reliability reliability, double distanceKm, int transshipments, List<String> countries, List<String> borders,
-      List<String> gaugeChanges, List<String> passages, String departure, String arrival, List<LegView> legs) {}
+      List<String> gaugeChanges, List<String> passages,
+      @JsonSerialize(using = ToStringSerializer.class) Instant departure,
+      @JsonSerialize(using = ToStringSerializer.class) Instant arrival, List<LegView> legs) {}
 
   /**
    * @param p95DelayH delay over the typical transit time that 95 % of shipments stay under (normal approximation
@@ -41,10 +47,12 @@ public final class RouteViews {
   public record Reliability(double sdH, double p95DelayH, double p95TransitDays) {}
 
   public record LegView(String from, String fromName, String to, String toName, String mode, double distanceKm,
-      double durationH, double waitH, double transferH, double dwellH, String depart, String arrive, double costUsd,
+      double durationH, double waitH, double transferH, double dwellH,
+      @JsonSerialize(using = ToStringSerializer.class) Instant depart,
+      @JsonSerialize(using = ToStringSerializer.class) Instant arrive, double costUsd,
       double co2eKg, List<String> countries, List<String> via, String service, List<String> links) {}
 
-  public static Answer answer(Network net, Planner.Plan plan) {
+  static Answer answer(Network net, Planner.Plan plan) {
     List<RouteView> routes = new ArrayList<>();
     int rank = 1;
     for (Route r : plan.response().routes()) {
@@ -53,8 +61,7 @@ public final class RouteViews {
     var req = plan.request();
     String from = plan.access().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.from()));
     String to = plan.egress().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.to()));
-    long departure = req.departure_s() - plan.access().map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
-    return new Answer(from, to, iso(departure), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
+    return new Answer(from, to, plan.departure(), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
         req.objective().code(), req.epsilon(), plan.response().capped(), plan.response().labels(), routes);
   }
 
@@ -69,7 +76,7 @@ public final class RouteViews {
       Planner.Access a = plan.access().get();
       long t0 = r.departure_s() - Math.round(a.duration_h() * 3600);
       legs.add(new LegView(a.lat() + "," + a.lon(), "start point", net.nodeId(a.node()), net.node(a.node()).name(), "road",
-          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, iso(t0), iso(r.departure_s()),
+          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, instant(t0), instant(r.departure_s()),
           round(a.cost_usd() * teu, 2), 0, List.of(net.node(a.node()).country()), List.of(), "", List.of("access")));
       extraKm += a.distance_km();
       extraUsd += a.cost_usd() * teu;
@@ -82,14 +89,14 @@ public final class RouteViews {
       }
       legs.add(new LegView(l.from(), name(net, l.from()), l.to(), name(net, l.to()), l.mode().code(),
           round(l.distance_m() / 1000.0, 1), round((l.arrive_s() - l.depart_s()) / 3600.0, 2), round(l.wait_s() / 3600.0, 2),
-          round(l.transfer_s() / 3600.0, 2), round(l.dwell_s() / 3600.0, 2), iso(l.depart_s()), iso(l.arrive_s()),
+          round(l.transfer_s() / 3600.0, 2), round(l.dwell_s() / 3600.0, 2), instant(l.depart_s()), instant(l.arrive_s()),
           round(l.cost_cents() / 100.0, 2), round(l.co2e_g() / 1000.0, 2), l.countries(), l.via(), l.service(), ids));
     }
     if (plan.egress().isPresent()) {
       Planner.Access a = plan.egress().get();
       long t1 = r.arrival_s() + Math.round(a.duration_h() * 3600);
       legs.add(new LegView(net.nodeId(a.node()), net.node(a.node()).name(), a.lat() + "," + a.lon(), "end point", "road",
-          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, iso(r.arrival_s()), iso(t1),
+          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, instant(r.arrival_s()), instant(t1),
           round(a.cost_usd() * teu, 2), 0, List.of(net.node(a.node()).country()), List.of(), "", List.of("egress")));
       extraKm += a.distance_km();
       extraUsd += a.cost_usd() * teu;
@@ -100,11 +107,11 @@ public final class RouteViews {
     return new RouteView(rank, r.corridor(), round(days, 2), round(r.cost_cents() / 100.0 + extraUsd, 2),
         round(r.co2e_g() / 1000.0, 1), new Reliability(round(sdH, 2), round(r.p95Delay_h(), 2), round(days + r.p95Delay_h() / 24, 2)),
         round(r.distance_m() / 1000.0 + extraKm, 1), r.transshipments(), r.countries(), r.borders(), r.gaugeChanges(),
-        r.passages(), iso(start), iso(end), legs);
+        r.passages(), instant(start), instant(end), legs);
   }
 
   /** Routes as a GeoJSON FeatureCollection: one LineString per route, its totals as properties. */
-  public static ObjectNode geoJson(Network net, Planner.Plan plan) {
+  static ObjectNode geoJson(Network net, Planner.Plan plan) {
     ObjectNode fc = JSON.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
@@ -132,8 +139,8 @@ public final class RouteViews {
     return net.findNode(id).isPresent() ? net.node(net.getNode(id)).name() : id;
   }
 
-  static String iso(long epoch_s) {
-    return Instant.ofEpochSecond(epoch_s).toString();
+  private static Instant instant(long epoch_s) {
+    return Instant.ofEpochSecond(epoch_s);
   }
 
   static double round(double v, int digits) {

@@ -39,7 +39,7 @@ public final class SimulationOutput {
 
   /** Writes all files into a new or empty folder {@code dir}; see {@link #write(SafeOutput.Folder, Scenario, ModelBuilder.Built, CorridorResult)}. */
   public static void write(Path dir, Scenario sc, ModelBuilder.Built built, CorridorResult r) {
-    write(SafeOutput.folder(dir, false, "--out"), sc, built, r);
+    write(SafeOutput.folder(dir, false, "{out}"), sc, built, r);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class SimulationOutput {
       Files.writeString(tmp.resolve("replications.csv"), replicationsCsv(r), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       out.abort();
-      throw new SafeOutput.OutputException("--out", "--out " + out.target() + ": cannot write results ("
+      throw new SafeOutput.OutputException("{out}", "{out} " + out.target() + ": cannot write results ("
           + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
     }
     out.commit();

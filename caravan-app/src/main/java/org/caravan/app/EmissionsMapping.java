@@ -1,16 +1,15 @@
-package org.caravan.web.mapping;
+package org.caravan.app;
 
 import java.util.Locale;
 import org.caravan.emissions.ChainResult;
 import org.caravan.emissions.ElementResult;
 import org.caravan.emissions.Emissions;
-import org.caravan.web.dto.EmissionsAnswer;
 
 /** {@link ChainResult} → {@link EmissionsAnswer}: grams become kilograms, enums become lower-case words. */
-public final class EmissionsMapping {
+final class EmissionsMapping {
   private EmissionsMapping() {}
 
-  public static EmissionsAnswer toAnswer(ChainResult result) {
+  static EmissionsAnswer toAnswer(ChainResult result) {
     return new EmissionsAnswer(result.elements().stream().map(EmissionsMapping::element).toList(), total(result.total()));
   }
 

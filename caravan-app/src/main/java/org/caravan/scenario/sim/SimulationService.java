@@ -53,7 +53,7 @@ public final class SimulationService {
    * @param force replace a previous Caravan output in {@code out} (only the files its manifest lists)
    */
   public Run runAndWrite(Scenario sc, Path out, boolean force, IntConsumer progress) {
-    SafeOutput.Folder target = SafeOutput.folder(out, force, "--out");
+    SafeOutput.Folder target = SafeOutput.folder(out, force, "{out}");
     Run run;
     try {
       run = run(sc, Runtime.getRuntime().availableProcessors(), progress);
