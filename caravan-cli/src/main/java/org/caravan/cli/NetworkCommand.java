@@ -33,8 +33,13 @@ final class NetworkCommand implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin NetworkOptions network;
 
-    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).")
+    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md; same as --format json).")
     boolean json;
+
+    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default table).")
+    void format(String f) {
+      json = Formats.check(spec, f, "table", "json").equals("json");
+    }
 
     @Override
     public Integer call() {

@@ -23,8 +23,13 @@ final class PlacesCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "10", description = "At most this many matches (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--json", description = "JSON output.")
+  @Option(names = "--json", description = "JSON output (same as --format json).")
   boolean json;
+
+  @Option(names = "--format", paramLabel = "table|json", description = "Output format (default table).")
+  void format(String f) {
+    json = Formats.check(spec, f, "table", "json").equals("json");
+  }
 
   @Override
   public Integer call() {

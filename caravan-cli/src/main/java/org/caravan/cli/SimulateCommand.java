@@ -60,8 +60,13 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
   boolean force;
 
-  @Option(names = "--json", description = "Print the summary as JSON instead of a table.")
+  @Option(names = "--json", description = "Print the summary as JSON instead of a table (same as --format json).")
   boolean json;
+
+  @Option(names = "--format", paramLabel = "table|json", description = "Summary format (default table).")
+  void format(String f) {
+    json = Formats.check(spec, f, "table", "json").equals("json");
+  }
 
   @Override
   public Integer call() {

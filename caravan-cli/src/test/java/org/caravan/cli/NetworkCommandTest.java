@@ -136,6 +136,17 @@ class NetworkCommandTest {
   }
 
   @Test
+  void format_is_one_flag_across_commands() {
+    Cli a = Cli.run("places", "Baku", "--format", "json");
+    assertThat(a.code()).isZero();
+    assertThat(a.out()).isEqualTo(Cli.run("places", "Baku", "--json").out());
+    assertThat(Cli.run("network", "info", "--format", "json").out()).isEqualTo(Cli.run("network", "info", "--json").out());
+    Cli bad = Cli.run("route", "Xian", "Duisburg", "--format", "xml");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("--format must be table, json, geojson; got 'xml'");
+  }
+
+  @Test
   void places_forgives_typos_and_accents() {
     assertThat(Cli.run("places", "Duisbrug").out().lines().skip(1).findFirst().orElseThrow()).startsWith("DEDUI");
     assertThat(Cli.run("places", "Constanta").out().lines().skip(1).findFirst().orElseThrow()).startsWith("ROCND");
