@@ -3,12 +3,14 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.Router;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
 import org.caravan.routing.TableCargoRules;
 
@@ -54,7 +56,8 @@ public final class Caravan {
       synchronized (this) {
         r = router;
         if (r == null) {
-          r = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load());
+          r = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
+              SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault());
           router = r;
         }
       }

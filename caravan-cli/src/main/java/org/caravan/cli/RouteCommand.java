@@ -98,10 +98,10 @@ final class RouteCommand implements Callable<Integer> {
       out.println("note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }
     out.println();
-    out.printf("%-3s %-9s %6s %9s %9s %8s %9s  %s%n", "#", "CORRIDOR", "DAYS", "COST_USD", "CO2E_KG", "P95+H", "KM", "COUNTRIES");
+    out.printf("%-3s %-9s %6s %9s %9s %8s %9s  %s%n", "#", "CORRIDOR", "DAYS", "COST_USD", "CO2E_KG", "P95_DAYS", "KM", "COUNTRIES");
     for (RouteViews.RouteView r : a.routes()) {
       out.printf("%-3d %-9s %6.1f %9.0f %9.0f %8.1f %9.0f  %s%n", r.rank(), r.corridor(), r.transitDays(), r.costUsd(), r.co2eKg(),
-          r.reliability().p95DelayH(), r.distanceKm(), String.join(" ", r.countries()));
+          r.reliability().p95TransitDays(), r.distanceKm(), String.join(" ", r.countries()));
     }
     for (RouteViews.RouteView r : a.routes()) {
       out.println();
