@@ -53,6 +53,7 @@ public final class BindingErrors {
   }
 
   private static String shorten(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    String one = s.replaceAll("\\p{Cntrl}", " "); // a message is one line, whatever the value holds
+    return one.length() > 40 ? one.substring(0, 40) + "..." : one;
   }
 }
