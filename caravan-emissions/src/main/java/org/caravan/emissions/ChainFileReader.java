@@ -110,7 +110,7 @@ public final class ChainFileReader {
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
           + e.getLocation().getColumnNr();
-      throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+      throw new EmissionsException(name + ": not valid JSON" + at + ": " + parserWords(e.getOriginalMessage()), e);
     } catch (IOException e) {
       throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
@@ -405,5 +405,22 @@ public final class ChainFileReader {
       m.put(kv[i], kv[i + 1]);
     }
     return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The JSON parser's message without what only a developer can use: its source description and feature
+   * names in parentheses or backticks ("(start marker at [Source: REDACTED (`StreamReadFeature...` ...)])").
+   */
+  static String parserWords(String message) {
+    String m = message == null ? "" : message.lines().findFirst().orElse("");
+    int source = m.indexOf(" (start marker at [Source");
+    if (source >= 0) {
+      m = m.substring(0, source);
+    }
+    int advice = m.indexOf(": enable `");
+    if (advice >= 0) {
+      m = m.substring(0, advice);
+    }
+    return m.replaceAll("`[^`]*`", "value");
   }
 }
