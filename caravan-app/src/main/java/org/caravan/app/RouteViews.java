@@ -9,10 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.caravan.network.Network;
+import org.caravan.network.RateTables;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
+import org.caravan.routing.Tariffs;
 import org.caravan.scenario.Planner;
 
 /**
@@ -29,9 +35,30 @@ public final class RouteViews {
 
   private RouteViews() {}
 
+  /**
+   * @param feu how many of the TEU travel in 40-ft boxes
+   * @param prices which dated rate tables priced the routes, and for which day
+   */
   public record Answer(String from, String to,
-      @JsonSerialize(using = ToStringSerializer.class) Instant departure, double teu, double tonnes, String cargo,
-      String objective, double epsilon, boolean labelCapHit, long labels, List<RouteView> routes) {}
+      @JsonSerialize(using = ToStringSerializer.class) Instant departure, double teu, double feu, double tonnes,
+      String cargo, String objective, double epsilon, boolean labelCapHit, long labels, Prices prices,
+      List<RouteView> routes) {}
+
+  /**
+   * @param date the departure day that picked the rate periods
+   * @param tables the dated tables used by at least one returned route; links not listed are priced at their
+   *     undated tariff from links.csv
+   */
+  public record Prices(String date, List<RateUse> tables) {}
+
+  /**
+   * One rate table period in use.
+   *
+   * @param kind {@code observed}, {@code tariff} or {@code estimate}
+   * @param source source ids of the period's prices (sources.csv)
+   */
+  public record RateUse(String table, String name, String period, String validFrom, String validTo, String kind,
+      String source) {}
 
   /** @param reliability spread of the transit time */
   public record RouteView(int rank, String corridor, double transitDays, double costUsd, double co2eKg,
@@ -50,38 +77,81 @@ public final class RouteViews {
       double durationH, double waitH, double transferH, double dwellH,
       @JsonSerialize(using = ToStringSerializer.class) Instant depart,
       @JsonSerialize(using = ToStringSerializer.class) Instant arrive, double costUsd,
-      double co2eKg, List<String> countries, List<String> via, String service, List<String> links) {}
+      double co2eKg, List<String> countries, List<String> via, String service, List<String> links, String rate) {}
 
+  /** The answer, naming the dated rate tables that priced each leg. */
   static Answer answer(Network net, Planner.Plan plan) {
+    RateTables rates = plan.rates();
     List<RouteView> routes = new ArrayList<>();
     int rank = 1;
     for (Route r : plan.response().routes()) {
-      routes.add(route(net, plan, r, rank++));
+      routes.add(route(net, plan, r, rank++, rates));
     }
     var req = plan.request();
     String from = plan.access().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.from()));
     String to = plan.egress().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.to()));
-    return new Answer(from, to, plan.departure(), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
-        req.objective().code(), req.epsilon(), plan.response().capped(), plan.response().labels(), routes);
+    return new Answer(from, to, plan.departure(), req.teu(), plan.feu(), round(req.mass_t(), 2), req.cargo().code(),
+        req.objective().code(), req.epsilon(), plan.response().capped(), plan.response().labels(),
+        prices(net, plan, rates), routes);
   }
 
-  static RouteView route(Network net, Planner.Plan plan, Route r, int rank) {
+  /** The dated periods the plan's routes used. */
+  static Prices prices(Network net, Planner.Plan plan, RateTables rates) {
+    Map<String, RateUse> used = new LinkedHashMap<>();
+    for (Route r : plan.response().routes()) {
+      for (Leg l : r.legs()) {
+        for (int link : l.links()) {
+          Tariffs.period(net, rates, link, plan.rateDay()).ifPresent(p -> used.computeIfAbsent(p.table() + "/" + p.period(),
+              k -> new RateUse(p.table(), rates.tables().get(p.table()).name(), p.period(), p.validFrom().toString(),
+                  p.validTo().toString(), p.kind(), sources(p))));
+        }
+      }
+    }
+    return new Prices(plan.rateDay().toString(), List.copyOf(used.values()));
+  }
+
+  private static String sources(RateTables.Period p) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String g : List.of("", "teu", "feu")) {
+      String cell = p.sources().get(g);
+      if (cell != null) {
+        ids.add(cell);
+      }
+    }
+    return String.join(", ", ids);
+  }
+
+  private static String rate(Network net, Planner.Plan plan, RateTables rates, Leg l) {
+    for (int link : l.links()) {
+      var p = Tariffs.period(net, rates, link, plan.rateDay());
+      if (p.isPresent()) {
+        return p.get().table() + " " + p.get().period();
+      }
+    }
+    return "";
+  }
+
+  static RouteView route(Network net, Planner.Plan plan, Route r, int rank, RateTables rates) {
     List<LegView> legs = new ArrayList<>();
     double extraKm = 0;
     double extraUsd = 0;
+    double extraCo2e_g = 0;
     long start = r.departure_s();
     long end = r.arrival_s();
-    double teu = plan.request().teu();
+    Set<String> countries = new LinkedHashSet<>();
     if (plan.access().isPresent()) {
       Planner.Access a = plan.access().get();
       long t0 = r.departure_s() - Math.round(a.duration_h() * 3600);
       legs.add(new LegView(a.lat() + "," + a.lon(), "start point", net.nodeId(a.node()), net.node(a.node()).name(), "road",
           round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, instant(t0), instant(r.departure_s()),
-          round(a.cost_usd() * teu, 2), 0, List.of(net.node(a.node()).country()), List.of(), "", List.of("access")));
+          round(a.cost_usd(), 2), round(a.co2e_g() / 1000.0, 2), a.countries(), List.of(), "", List.of("access"), ""));
       extraKm += a.distance_km();
-      extraUsd += a.cost_usd() * teu;
+      extraUsd += a.cost_usd();
+      extraCo2e_g += a.co2e_g();
+      countries.addAll(a.countries());
       start = t0;
     }
+    countries.addAll(r.countries());
     for (Leg l : r.legs()) {
       List<String> ids = new ArrayList<>();
       for (int link : l.links()) {
@@ -90,23 +160,27 @@ public final class RouteViews {
       legs.add(new LegView(l.from(), name(net, l.from()), l.to(), name(net, l.to()), l.mode().code(),
           round(l.distance_m() / 1000.0, 1), round((l.arrive_s() - l.depart_s()) / 3600.0, 2), round(l.wait_s() / 3600.0, 2),
           round(l.transfer_s() / 3600.0, 2), round(l.dwell_s() / 3600.0, 2), instant(l.depart_s()), instant(l.arrive_s()),
-          round(l.cost_cents() / 100.0, 2), round(l.co2e_g() / 1000.0, 2), l.countries(), l.via(), l.service(), ids));
+          round(l.cost_cents() / 100.0, 2), round(l.co2e_g() / 1000.0, 2), l.countries(), l.via(), l.service(), ids,
+          rate(net, plan, rates, l)));
     }
     if (plan.egress().isPresent()) {
       Planner.Access a = plan.egress().get();
       long t1 = r.arrival_s() + Math.round(a.duration_h() * 3600);
       legs.add(new LegView(net.nodeId(a.node()), net.node(a.node()).name(), a.lat() + "," + a.lon(), "end point", "road",
           round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, instant(r.arrival_s()), instant(t1),
-          round(a.cost_usd() * teu, 2), 0, List.of(net.node(a.node()).country()), List.of(), "", List.of("egress")));
+          round(a.cost_usd(), 2), round(a.co2e_g() / 1000.0, 2), a.countries(), List.of(), "", List.of("egress"), ""));
       extraKm += a.distance_km();
-      extraUsd += a.cost_usd() * teu;
+      extraUsd += a.cost_usd();
+      extraCo2e_g += a.co2e_g();
+      countries.addAll(a.countries());
       end = t1;
     }
     double sdH = Math.sqrt((double) r.variance_s2()) / 3600;
     double days = (end - start) / 86_400.0;
     return new RouteView(rank, r.corridor(), round(days, 2), round(r.cost_cents() / 100.0 + extraUsd, 2),
-        round(r.co2e_g() / 1000.0, 1), new Reliability(round(sdH, 2), round(r.p95Delay_h(), 2), round(days + r.p95Delay_h() / 24, 2)),
-        round(r.distance_m() / 1000.0 + extraKm, 1), r.transshipments(), r.countries(), r.borders(), r.gaugeChanges(),
+        round((r.co2e_g() + extraCo2e_g) / 1000.0, 1),
+        new Reliability(round(sdH, 2), round(r.p95Delay_h(), 2), round(days + r.p95Delay_h() / 24, 2)),
+        round(r.distance_m() / 1000.0 + extraKm, 1), r.transshipments(), List.copyOf(countries), r.borders(), r.gaugeChanges(),
         r.passages(), instant(start), instant(end), legs);
   }
 

@@ -43,6 +43,15 @@ class SimulateCommandTest {
   }
 
   @Test
+  void a_bad_override_names_its_flag() {
+    Path out = dir.resolve("out");
+    Cli r = Cli.run("simulate", "--years", "0", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("--years must be > 0, got 0.0").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void a_folder_holding_a_user_file_is_refused_with_exit_1_and_the_file_untouched() throws Exception {
     Path out = Files.createDirectory(dir.resolve("mine"));
     Path keep = Files.writeString(out.resolve("keep.txt"), "precious");

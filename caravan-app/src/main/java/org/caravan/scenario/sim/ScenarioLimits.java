@@ -158,23 +158,18 @@ public final class ScenarioLimits {
    * with each flow's growth compounded over the run, plus one sampling event per resource-sample.
    */
   public static double estimatedEvents(Scenario sc) {
-    ScenarioFile f = sc.file();
+    ResolvedScenario m = sc.model();
     double years = (sc.warmupDays() + sc.horizonDays()) / 365.0;
     double units = 0;
-    if (f.demand() != null && f.demand().flows() != null) {
-      double wagonMass = f.demand().wagonMassT() == null ? 60 : f.demand().wagonMassT();
-      double growth = f.demand().growthPerYear() == null ? 0 : f.demand().growthPerYear();
-      for (ScenarioFile.FlowFile fl : f.demand().flows()) {
-        double perYear = fl.teuPerYear() != null ? fl.teuPerYear() / 2
-            : fl.tonnesPerYear() != null ? fl.tonnesPerYear() / wagonMass : 0;
-        double g = fl.growthPerYear() != null ? fl.growthPerYear() : growth;
-        double factor = Math.abs(g) < 1e-9 ? years : (Math.pow(1 + g, years) - 1) / Math.log1p(g);
-        units += perYear * Math.max(years, factor);
-      }
+    for (ResolvedScenario.Flow fl : m.demand().flows()) {
+      double perYear = fl.cargo() == ResolvedScenario.Cargo.CONTAINER ? fl.perYear() / 2
+          : fl.perYear() / m.demand().wagonMass_t();
+      double g = fl.growthPerYear();
+      double factor = Math.abs(g) < 1e-9 ? years : (Math.pow(1 + g, years) - 1) / Math.log1p(g);
+      units += perYear * Math.max(years, factor);
     }
-    double interval = f.sampleIntervalH() == null ? 24 : f.sampleIntervalH();
-    int flows = f.demand() == null || f.demand().flows() == null ? 0 : f.demand().flows().size();
-    double samples = years * 8760 / interval * (1 + flows);
+    double interval_h = Math.max(1, m.sampleInterval_s() / 3600.0);
+    double samples = years * 8760 / interval_h * (1 + m.demand().flows().size());
     return sc.replications() * (units * EVENTS_PER_UNIT + samples);
   }
 

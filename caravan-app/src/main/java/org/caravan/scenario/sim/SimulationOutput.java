@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +71,7 @@ public final class SimulationOutput {
   public static String summaryJson(Scenario sc, ModelBuilder.Built built, CorridorResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scenario", sc.name());
-    m.put("start_date", sc.startDate().toString());
+    m.put("start_date", LocalDate.ofInstant(sc.start(), ZoneOffset.UTC).toString());
     m.put("warmup_days", sc.warmupDays());
     m.put("horizon_days", sc.horizonDays());
     m.put("replications", r.replications());
