@@ -2,14 +2,19 @@ package org.caravan.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSummary;
 import org.caravan.network.Provenance;
 import org.caravan.network.io.NetworkWriter;
+import org.caravan.network.io.SafeOutput;
+import org.caravan.network.io.TextFiles;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.EstimateUsage;
 import org.caravan.scenario.UserException;
 
@@ -86,12 +91,57 @@ public final class NetworkService {
   }
 
   /**
-   * Writes the network as the five network CSV files into {@code dir}.
+   * Writes the network as the five network CSV files into {@code dir}, a new or empty folder or, with
+   * {@code force}, a previous export (only its listed files are replaced; see {@link SafeOutput}).
    *
-   * @throws IOException when the folder cannot be written
+   * @throws UserException (field {@code out}) when the folder cannot be used or written
    */
-  public void exportCsv(Path dir) throws IOException {
-    NetworkWriter.write(caravan.files(), dir);
+  public void exportCsv(Path dir, boolean force) {
+    SafeOutput.Folder target;
+    try {
+      target = SafeOutput.folder(dir, force, "{out}");
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
+    try {
+      NetworkWriter.write(caravan.files(), target.staging());
+    } catch (IOException | RuntimeException e) {
+      target.abort();
+      throw new UserException(ErrorCode.INVALID_VALUE, "out", "{out} " + dir + ": cannot write (" + TextFiles.describe(e) + ")");
+    }
+    try {
+      target.commit();
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
+  }
+
+  /**
+   * Writes the map layer as GeoJSON text ({@code render} turns the document into text) into {@code file}: a new
+   * file or, with {@code force}, an existing one. The target is checked before the export and written through a
+   * hidden sibling renamed into place ({@link SafeOutput}).
+   *
+   * @throws UserException (field {@code out}) when the file cannot be used or written
+   */
+  public void exportGeoJson(Path file, boolean force, Function<ObjectNode, String> render) {
+    SafeOutput.File target;
+    try {
+      target = SafeOutput.file(file, force, "{out}");
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
+    try {
+      Files.writeString(target.staging(), render.apply(geoJson()));
+    } catch (IOException | RuntimeException e) {
+      target.abort();
+      throw new UserException(ErrorCode.INVALID_VALUE, "out", "{out} " + file + ": cannot write ("
+          + TextFiles.describe(e) + ")");
+    }
+    try {
+      target.commit();
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
   }
 
   /**

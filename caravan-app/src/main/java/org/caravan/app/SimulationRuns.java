@@ -2,6 +2,8 @@ package org.caravan.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import org.caravan.network.io.SafeOutput;
+import org.caravan.scenario.UserException;
 import java.util.function.IntConsumer;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.sim.Scenario;
@@ -56,9 +58,18 @@ public final class SimulationRuns {
     return service.run(sc, threads, progress);
   }
 
-  /** Runs the scenario on all cores and writes the result files into {@code out} (moved into place when done). */
-  public SimulationService.Run runAndWrite(Scenario sc, Path out, IntConsumer progress) {
-    return service.runAndWrite(sc, out, progress);
+  /**
+   * Runs the scenario on all cores and writes the result files into {@code out}, a new or empty folder or, with
+   * {@code force}, a previous output (see {@link SafeOutput}); the folder is checked before the run.
+   *
+   * @throws UserException for an unusable {@code out} (field {@code out}), before or after the run
+   */
+  public SimulationService.Run runAndWrite(Scenario sc, Path out, boolean force, IntConsumer progress) {
+    try {
+      return service.runAndWrite(sc, out, force, progress);
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
   }
 
   /** The summary as JSON text, as {@code summary.json} holds it. */

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "caravan 0.1.0",
     description = "Plan and simulate freight on the Eurasian trade corridors.",
-    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class, SimulateCommand.class, StudyCommand.class, CrmCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class,
+        SimulateCommand.class, StudyCommand.class, CrmCommand.class, ServeCommand.class, BenchCommand.class,
+        AotTrainCommand.class, CommandLine.HelpCommand.class})
 public final class CaravanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

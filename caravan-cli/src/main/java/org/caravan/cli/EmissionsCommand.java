@@ -42,6 +42,15 @@ public final class EmissionsCommand implements Callable<Integer> {
     boolean csv;
   }
 
+  @Option(names = "--format", paramLabel = "table|json|csv", description = "Output format (default table; "
+      + "--json and --csv are the same).")
+  void format(String f) {
+    String v = Formats.check(spec, f, "table", "json", "csv");
+    output = new OutputFormat();
+    output.json = v.equals("json");
+    output.csv = v.equals("csv");
+  }
+
   @Option(names = "--primary", paramLabel = "PRIMARY.csv",
       description = "Carriers' primary data (intensity or fuel use per TOC); overrides the defaults on the legs it covers.")
   Path primary;

@@ -3,7 +3,6 @@ package org.caravan.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,13 @@ final class NetworkCommand implements Runnable {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin NetworkOptions network;
 
-    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).")
+    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md; same as --format json).")
     boolean json;
+
+    @Option(names = "--format", paramLabel = "table|json", description = "Output format (default table).")
+    void format(String f) {
+      json = Formats.check(spec, f, "table", "json").equals("json");
+    }
 
     @Override
     public Integer call() {
@@ -111,28 +115,30 @@ final class NetworkCommand implements Runnable {
     @Option(names = "--format", required = true, description = "geojson or csv")
     String format;
 
-    @Option(names = {"-o", "--out"}, description = "Output file (geojson; default standard output) or directory (csv, required).")
+    @Option(names = {"-o", "--out"}, paramLabel = "PATH",
+        description = "Output file (geojson; default or '-': standard output) or new/empty folder (csv, required).")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing geojson file, or a previous caravan csv export (only its listed files).")
+    boolean force;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+      boolean stdout = out == null || out.toString().equals("-");
       CaravanApp app = network.open();
       switch (format) {
         case "geojson" -> {
-          String text = Json.MAPPER.writeValueAsString(app.network().geoJson());
-          if (out == null) {
-            spec.commandLine().getOut().println(text);
+          if (stdout) {
+            spec.commandLine().getOut().println(Json.write(app.network().geoJson()));
           } else {
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".caravan", ".tmp");
-            Files.writeString(tmp, text + "\n");
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            app.network().exportGeoJson(out, force, doc -> Json.write(doc) + "\n");
           }
         }
         case "csv" -> {
-          if (out == null) {
-            throw new UserException("out", "{format} csv writes five files: give a directory with {out} DIR");
+          if (stdout) {
+            throw new UserException("out", "{format} csv writes five files: give a new or empty folder with {out} DIR");
           }
-          app.network().exportCsv(out);
+          app.network().exportCsv(out, force);
           spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
         }
         default -> throw new UserException("format", "unknown {format} '" + format + "'; expected geojson or csv");

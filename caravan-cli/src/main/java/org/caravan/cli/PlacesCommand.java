@@ -23,8 +23,13 @@ final class PlacesCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "10", description = "At most this many matches (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--json", description = "JSON output.")
+  @Option(names = "--json", description = "JSON output (same as --format json).")
   boolean json;
+
+  @Option(names = "--format", paramLabel = "table|json", description = "Output format (default table).")
+  void format(String f) {
+    json = Formats.check(spec, f, "table", "json").equals("json");
+  }
 
   @Override
   public Integer call() {
@@ -37,7 +42,7 @@ final class PlacesCommand implements Callable<Integer> {
       out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> java.util.Map.of(
           "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind(), "score", m.score(), "matched_on", m.matched(),
           "status", m.status(), "opening_year", m.openingYear())).toList())));
-      return 0;
+      return matches.isEmpty() ? 1 : 0; // a miss is exit 1 in both formats
     }
     if (matches.isEmpty()) {
       out.println("no place matches '" + query + "'");

@@ -55,6 +55,14 @@ final class RouteCommand implements Callable<Integer> {
   @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).") boolean json;
   @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.") boolean geojson;
 
+  @Option(names = "--format", paramLabel = "table|json|geojson", description = "Output format (default table; "
+      + "--json and --geojson are the same).")
+  void format(String f) {
+    String v = Formats.check(spec, f, "table", "json", "geojson");
+    json = v.equals("json");
+    geojson = v.equals("geojson");
+  }
+
   @Override
   public Integer call() {
     Optional<LocalDate> day;

@@ -1,6 +1,8 @@
 package org.caravan.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.caravan.app.CaravanApp;
@@ -28,10 +30,18 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Interface to listen on; 0.0.0.0 for every interface (default ${DEFAULT-VALUE}).")
   String host;
 
+  @Option(names = "--allow-host", split = ",", paramLabel = "NAME",
+      description = "Host names the server answers to besides localhost, 127.0.0.1 and --host (e.g. behind a proxy);"
+          + " other Host headers get 421, against DNS rebinding.")
+  List<String> allowHosts = new ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65_535) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, found " + port);
+    }
+    if (!allowHosts.isEmpty()) {
+      System.setProperty("caravan.allowedHosts", String.join(",", allowHosts)); // read by CaravanServer.allowedHosts
     }
     CaravanServer server = CaravanServer.start(network.open(), host, port);
     CountDownLatch stopped = new CountDownLatch(1);

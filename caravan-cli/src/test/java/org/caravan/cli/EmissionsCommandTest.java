@@ -52,6 +52,36 @@ class EmissionsCommandTest {
   }
 
   @Test
+  void a_chain_file_saved_by_excel_with_a_byte_order_mark_gives_the_same_result() throws Exception {
+    Path file = example("xian-duisburg-middle-corridor.csv");
+    Path bom = dir.resolve("bom.csv");
+    byte[] text = Files.readAllBytes(file);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    Files.write(bom, withBom);
+    Cli plain = Cli.run("emissions", file.toString(), "--json");
+    Cli r = Cli.run("emissions", bom.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(plain.out().replace(file.toString(), bom.toString()));
+  }
+
+  @Test
+  void an_endless_or_binary_file_is_a_one_line_error() throws Exception {
+    Path binary = Files.write(dir.resolve("x.csv"), new byte[] {'l', 'e', 'g', '\n', (byte) 0xC3, (byte) 0x28});
+    Cli r = Cli.run("emissions", binary.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("not UTF-8").doesNotContain("Exception");
+    if (Files.exists(Path.of("/dev/zero"))) {
+      Cli z = Cli.run("emissions", "/dev/zero");
+      assertThat(z.code()).isEqualTo(1);
+      assertThat(z.err()).contains("larger than 64 Mi characters").doesNotContain("Exception");
+    }
+  }
+
+  @Test
   void bad_chain_files_name_the_line_and_field() throws Exception {
     Path unknownMode = dir.resolve("mode.csv");
     Files.writeString(unknownMode, "leg,mode,distance_km,mass_t,countries\nA-B,hovercraft,100,20,KZ\n");

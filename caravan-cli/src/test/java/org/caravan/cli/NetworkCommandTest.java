@@ -96,6 +96,26 @@ class NetworkCommandTest {
   }
 
   @Test
+  void export_never_replaces_a_users_file_and_reports_unwritable_places() throws Exception {
+    Path mine = Files.writeString(dir.resolve("mine.geojson"), "precious");
+    Cli r = Cli.run("network", "export", "--format", "geojson", "--out", mine.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("file exists").doesNotContain("Exception");
+    assertThat(mine).hasContent("precious");
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    Files.writeString(folder.resolve("nodes.csv"), "mine");
+    Cli c = Cli.run("network", "export", "--format", "csv", "--out", folder.toString(), "--force");
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(folder.resolve("nodes.csv")).hasContent("mine");
+    Cli proc = Cli.run("network", "export", "--format", "csv", "--out", "/proc/caravan-x");
+    assertThat(proc.code()).isEqualTo(1);
+    assertThat(proc.err()).startsWith("caravan: --out /proc/caravan-x: cannot").doesNotContain("Exception");
+    Cli dash = Cli.run("network", "export", "--format", "geojson", "--out", "-");
+    assertThat(dash.code()).isZero();
+    assertThat(dash.out()).startsWith("{");
+  }
+
+  @Test
   void csv_export_round_trips_through_validate() throws Exception {
     Path out = dir.resolve("copy");
     assertThat(Cli.run("network", "export", "--format", "csv", "--out", out.toString()).code()).isZero();
@@ -133,6 +153,26 @@ class NetworkCommandTest {
     Cli r = Cli.run("places", query);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).startsWith("CNXIA");
+  }
+
+  @Test
+  void a_place_miss_exits_1_in_text_and_json() {
+    Cli text = Cli.run("places", "Qqqqzzzxx");
+    Cli json = Cli.run("places", "Qqqqzzzxx", "--json");
+    assertThat(text.code()).isEqualTo(1);
+    assertThat(json.code()).isEqualTo(1);
+    assertThat(json.out()).containsPattern("\"matches\" ?: ?\\[ ?]");
+  }
+
+  @Test
+  void format_is_one_flag_across_commands() {
+    Cli a = Cli.run("places", "Baku", "--format", "json");
+    assertThat(a.code()).isZero();
+    assertThat(a.out()).isEqualTo(Cli.run("places", "Baku", "--json").out());
+    assertThat(Cli.run("network", "info", "--format", "json").out()).isEqualTo(Cli.run("network", "info", "--json").out());
+    Cli bad = Cli.run("route", "Xian", "Duisburg", "--format", "xml");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("--format must be table, json, geojson; got 'xml'");
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.caravan.network.io.TextFiles;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -55,12 +56,12 @@ public final class ChainFileReader {
       f = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? Format.JSON : Format.CSV;
     }
     String name = file.toString();
-    try (Reader in = Files.newBufferedReader(file)) {
+    try (Reader in = TextFiles.open(file)) {
       return f == Format.JSON ? readJson(in, name) : readCsv(in, name);
     } catch (NoSuchFileException e) {
       throw new EmissionsException("cannot read " + name + ": no such file");
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
   }
 
@@ -93,7 +94,7 @@ public final class ChainFileReader {
         }));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     if (out.isEmpty()) {
       throw new EmissionsException(name + ": the chain has no legs");
@@ -109,9 +110,9 @@ public final class ChainFileReader {
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
           + e.getLocation().getColumnNr();
-      throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+      throw new EmissionsException(name + ": not valid JSON" + at + ": " + parserWords(e.getOriginalMessage()), e);
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     JsonNode legs = root != null && root.isObject() ? root.get("legs") : root;
     String base = root != null && root.isObject() ? "legs" : "";
@@ -404,5 +405,22 @@ public final class ChainFileReader {
       m.put(kv[i], kv[i + 1]);
     }
     return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The JSON parser's message without what only a developer can use: its source description and feature
+   * names in parentheses or backticks ("(start marker at [Source: REDACTED (`StreamReadFeature...` ...)])").
+   */
+  static String parserWords(String message) {
+    String m = message == null ? "" : message.lines().findFirst().orElse("");
+    int source = m.indexOf(" (start marker at [Source");
+    if (source >= 0) {
+      m = m.substring(0, source);
+    }
+    int advice = m.indexOf(": enable `");
+    if (advice >= 0) {
+      m = m.substring(0, advice);
+    }
+    return m.replaceAll("`[^`]*`", "value");
   }
 }

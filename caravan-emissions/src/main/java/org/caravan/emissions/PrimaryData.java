@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
+import org.caravan.network.io.TextFiles;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -43,12 +44,12 @@ public final class PrimaryData {
 
   /** Reads a primary-data file. */
   public static PrimaryData load(Path file, EmissionFactors factors) {
-    try (Reader in = Files.newBufferedReader(file)) {
+    try (Reader in = TextFiles.open(file)) {
       return read(in, file.toString(), factors);
     } catch (NoSuchFileException e) {
       throw new EmissionsException("cannot read primary data " + file + ": no such file");
     } catch (IOException e) {
-      throw new EmissionsException("cannot read primary data " + file + ": " + e.getMessage());
+      throw new EmissionsException("cannot read primary data " + file + ": " + TextFiles.describe(e));
     }
   }
 
@@ -89,7 +90,7 @@ public final class PrimaryData {
         }
       }
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     return new PrimaryData(out);
   }

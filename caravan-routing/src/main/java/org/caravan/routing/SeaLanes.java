@@ -5,6 +5,8 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,6 +42,9 @@ import org.locationtech.jts.io.WKBReader;
  */
 public final class SeaLanes implements SeaLaneOverrides {
   private static final String RESOURCE = "marnet/marnet_plus_20km.gpkg";
+  /** The packed marnet written at build time by {@link #main} (process-classes phase). */
+  static final String PACKED = "/org/caravan/routing/marnet.bin";
+  private static final int MAGIC = 0x4D524E31; // "MRN1"
   /** A port farther than this from any lane vertex is not on marnet (the Caspian); Lianyungang is 170 km off the nearest lane. */
   private static final double MAX_SNAP_KM = 250;
   private static final int ARCTIC = 1 << 30;
@@ -123,8 +128,23 @@ public final class SeaLanes implements SeaLaneOverrides {
     return main;
   }
 
-  /** Loads marnet from the class path (the searoute-core jar). */
+  /**
+   * Loads marnet: the packed form made at build time ({@link #PACKED}, see {@link #main}) when it is on the
+   * class path, else the GeoPackage from the searoute-core jar (through SQLite and JTS, several times slower).
+   */
   public static SeaLanes load() {
+    try (InputStream packed = SeaLanes.class.getResourceAsStream(PACKED)) {
+      if (packed != null) {
+        return readPacked(packed.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return loadGeoPackage();
+  }
+
+  /** Loads marnet from the GeoPackage in the searoute-core jar. */
+  static SeaLanes loadGeoPackage() {
     try (InputStream in = SeaLanes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the class path (dependency eu.europa.ec.eurostat:searoute-core:3.6)");
@@ -141,9 +161,73 @@ public final class SeaLanes implements SeaLaneOverrides {
     }
   }
 
+  /**
+   * Build step: reads the GeoPackage and writes the packed form to {@code args[0]}. Format (big-endian):
+   * magic {@code MRN1}, segment count m, m passage masks, m coordinate counts, then every segment's
+   * lon,lat doubles in order. Same segments, same order, same values as the GeoPackage, so both loads give
+   * identical lanes (tested).
+   */
+  public static void main(String[] args) throws IOException {
+    List<double[]> lines = new ArrayList<>();
+    IntArrayList passes = new IntArrayList();
+    try (InputStream in = SeaLanes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      Path tmp = Files.createTempFile("caravan-marnet", ".gpkg");
+      try {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        readLines(tmp, lines, passes);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    }
+    int doubles = lines.stream().mapToInt(l -> l.length).sum();
+    ByteBuffer bb = ByteBuffer.allocate(8 + 8 * lines.size() + 8 * doubles);
+    bb.putInt(MAGIC).putInt(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      bb.putInt(passes.getInt(i));
+    }
+    for (double[] l : lines) {
+      bb.putInt(l.length);
+    }
+    for (double[] l : lines) {
+      for (double d : l) {
+        bb.putDouble(d);
+      }
+    }
+    Path out = Path.of(args[0]);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.write(out, bb.array());
+  }
+
+  static SeaLanes readPacked(byte[] bytes) {
+    ByteBuffer bb = ByteBuffer.wrap(bytes);
+    if (bytes.length < 8 || bb.getInt() != MAGIC) {
+      throw new IllegalStateException(PACKED + " is damaged (rebuild the project)");
+    }
+    int m = bb.getInt();
+    int[] passes = new int[m];
+    bb.asIntBuffer().get(passes);
+    bb.position(bb.position() + 4 * m);
+    int[] lengths = new int[m];
+    bb.asIntBuffer().get(lengths);
+    bb.position(bb.position() + 4 * m);
+    DoubleBuffer db = bb.asDoubleBuffer();
+    List<double[]> lines = new ArrayList<>(m);
+    for (int i = 0; i < m; i++) {
+      double[] f = new double[lengths[i]];
+      db.get(f);
+      lines.add(f);
+    }
+    return fromLines(lines, passes);
+  }
+
   static SeaLanes read(Path gpkg) {
     List<double[]> lines = new ArrayList<>();
     IntArrayList passes = new IntArrayList();
+    readLines(gpkg, lines, passes);
+    return fromLines(lines, passes.toIntArray());
+  }
+
+  private static void readLines(Path gpkg, List<double[]> lines, IntArrayList passes) {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select geometry, pass from type")) {
@@ -163,6 +247,9 @@ public final class SeaLanes implements SeaLaneOverrides {
     } catch (SQLException | ParseException e) {
       throw new IllegalStateException("cannot read marnet " + gpkg + ": " + e.getMessage(), e);
     }
+  }
+
+  private static SeaLanes fromLines(List<double[]> lines, int[] passes) {
     Long2IntOpenHashMap index = new Long2IntOpenHashMap();
     index.defaultReturnValue(-1);
     List<double[]> vertices = new ArrayList<>();
@@ -186,7 +273,7 @@ public final class SeaLanes implements SeaLaneOverrides {
       lon[i] = vertices.get(i)[0];
       lat[i] = vertices.get(i)[1];
     }
-    return new SeaLanes(lon, lat, a, b, km, passes.toIntArray(), lines.toArray(double[][]::new));
+    return new SeaLanes(lon, lat, a, b, km, passes, lines.toArray(double[][]::new));
   }
 
   /** GeoPackage binary header: 8 bytes plus an envelope whose size the flags give. */

@@ -16,6 +16,20 @@ class SeaLanesTest {
   }
 
   @Test
+  void the_packed_form_built_at_build_time_gives_the_same_lanes_as_the_geopackage() {
+    assertThat(SeaLanes.class.getResource(SeaLanes.PACKED)).as("packed by the process-classes build step").isNotNull();
+    SeaLanes gpkg = SeaLanes.loadGeoPackage();
+    assertThat(lanes.vertexCount()).isEqualTo(gpkg.vertexCount());
+    for (int avoid : new int[] {0, Passage.SUEZ.bit() | Passage.PANAMA.bit()}) {
+      var a = lanes.lane(121.9, 31.35, 4.1, 51.95, avoid).orElseThrow();
+      var b = gpkg.lane(121.9, 31.35, 4.1, 51.95, avoid).orElseThrow();
+      assertThat(a.distance_km()).isEqualTo(b.distance_km());
+      assertThat(a.passageMask()).isEqualTo(b.passageMask());
+      assertThat(a.coords()).isEqualTo(b.coords());
+    }
+  }
+
+  @Test
   void marnet_loads_as_one_graph() {
     assertThat(lanes.vertexCount()).isGreaterThan(10_000);
   }

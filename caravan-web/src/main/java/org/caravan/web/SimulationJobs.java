@@ -134,7 +134,7 @@ public final class SimulationJobs implements AutoCloseable {
       if (!job.finished()) {
         job.cancelRequested = true;
         if (job.status == Status.QUEUED) {
-          job.future.cancel(false);
+          job.future.cancel(true); // interrupts the run: the engine stops within 65,536 events
           job.finish(Status.CANCELLED, null, null);
         }
         // A running job is not interrupted: an interrupt could break a listener's write; its progress callback

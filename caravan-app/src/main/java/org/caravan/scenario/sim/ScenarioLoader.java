@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
+import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
 
@@ -96,15 +97,16 @@ public final class ScenarioLoader {
     } catch (JsonMappingException e) {
       String field = path(e);
       throw new UserException(field, "bad value for '" + field + "'" + line(e.getLocation()) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
+          + BindingErrors.describe(e));
     } catch (JsonProcessingException e) {
       throw new UserException("scenario", "scenario is not valid YAML" + line(e.getLocation()) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
+          + BindingErrors.describe(e));
     }
     if (f == null) {
       throw new UserException("scenario", "scenario file is empty");
     }
     try {
+      ScenarioLimits.check(f);
       return new Checker(caravan).check(f, defaultName);
     } catch (UserException e) {
       int line = lineOf(yaml, e.field());

@@ -4,21 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
 import java.util.Map;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.caravan.network.io.SafeOutput;
 import org.caravan.simulation.corridor.Bottleneck;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -30,8 +27,8 @@ import org.caravan.simulation.corridor.Layout;
  * {@code resources.csv}, {@code bottlenecks.csv}, {@code queues.csv}, {@code flows.csv} and
  * {@code replications.csv}. Everything is a function of the result (no clock, no host names), and numbers
  * are printed with fixed formats, so the same seed gives byte-identical files. Files are written to a
- * temporary folder next to the target and moved into place at the end, so a failed run leaves no partial
- * output. Stateless.
+ * staging folder next to the target and moved into place at the end ({@link SafeOutput}), so a failed run leaves
+ * no partial output and no user file is ever replaced. Stateless.
  */
 public final class SimulationOutput {
   /** Names of the files written, in writing order. */
@@ -42,50 +39,32 @@ public final class SimulationOutput {
 
   private SimulationOutput() {}
 
-  /** Writes all files into {@code dir} (created, or replaced if it exists) atomically as far as the file system allows. */
+  /** Writes all files into a new or empty folder {@code dir}; see {@link #write(SafeOutput.Folder, Scenario, ModelBuilder.Built, CorridorResult)}. */
   public static void write(Path dir, Scenario sc, ModelBuilder.Built built, CorridorResult r) {
-    Path target = dir.toAbsolutePath().normalize();
-    try {
-      Path parent = target.getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-      try {
-        Files.writeString(tmp.resolve("summary.json"), summaryJson(sc, built, r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("kpis.csv"), kpisCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("transit.csv"), transitCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("resources.csv"), resourcesCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("bottlenecks.csv"), bottlenecksCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("queues.csv"), queuesCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("flows.csv"), flowsCsv(built, r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("replications.csv"), replicationsCsv(r), StandardCharsets.UTF_8);
-        Path old = null;
-        if (Files.exists(target)) {
-          old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-          Files.delete(old);
-          Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-          deleteTree(old);
-        }
-      } catch (IOException | RuntimeException e) {
-        deleteTree(tmp);
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write results to " + target + ": " + e.getMessage(), e);
-    }
+    write(SafeOutput.folder(dir, false, "{out}"), sc, built, r);
   }
 
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
+  /**
+   * Writes all files into the prepared target's staging folder and commits them (see {@link SafeOutput}: a
+   * failed write leaves the target as it was and removes only the staging folder).
+   */
+  public static void write(SafeOutput.Folder out, Scenario sc, ModelBuilder.Built built, CorridorResult r) {
+    Path tmp = out.staging();
+    try {
+      Files.writeString(tmp.resolve("summary.json"), summaryJson(sc, built, r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("kpis.csv"), kpisCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("transit.csv"), transitCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("resources.csv"), resourcesCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("bottlenecks.csv"), bottlenecksCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("queues.csv"), queuesCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("flows.csv"), flowsCsv(built, r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("replications.csv"), replicationsCsv(r), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      out.abort();
+      throw new SafeOutput.OutputException("{out}", "{out} " + out.target() + ": cannot write results ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
     }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
+    out.commit();
   }
 
   /** The summary as JSON text (also what {@code caravan simulate --json} prints). */

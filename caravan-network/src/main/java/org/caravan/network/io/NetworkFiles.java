@@ -145,7 +145,7 @@ public final class NetworkFiles {
   }
 
   private static Input fileInput(Path file, Table table) {
-    return new Input(file.toString(), table, () -> Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    return new Input(file.toString(), table, () -> TextFiles.open(file));
   }
 
   /** A row of text cells, each remembering where it was read. */
@@ -255,11 +255,7 @@ public final class NetworkFiles {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
+    return TextFiles.describe(e);
   }
 
   /** Turns merged text rows into typed specs, collecting every parse problem. */

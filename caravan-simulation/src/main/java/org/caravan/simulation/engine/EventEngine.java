@@ -1,6 +1,7 @@
 package org.caravan.simulation.engine;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.caravan.network.heap.QuadHeap;
 
 /**
@@ -20,6 +21,12 @@ import org.caravan.network.heap.QuadHeap;
  * one engine each). No allocation per event: the event list grows by doubling and is never shrunk.
  */
 public final class EventEngine {
+  /**
+   * The run loop checks its thread's interrupt flag every 65,536 events (a few milliseconds), so a cancelled
+   * job stops inside a replication instead of after it; the check costs one field read per 65,536 events.
+   */
+  static final long CANCEL_CHECK_MASK = (1 << 16) - 1;
+
   /*
    * Design. The event-scheduling worldview [1, ch. 1; 2]: state changes only at events, each event is a
    * record (time, priority, seq, type, entity) and a handler per type; no process objects or threads
@@ -207,6 +214,7 @@ public final class EventEngine {
    * {@code end_ticks}, so time-weighted statistics can be closed at the end of the horizon.
    *
    * @return the number of events dispatched by this call
+   * @throws CancellationException when the running thread is interrupted (checked every 65,536 events)
    */
   public long runUntil(long end_ticks, EventDispatcher dispatcher) {
     stopRequested = false;
@@ -229,6 +237,9 @@ public final class EventEngine {
       if (t > end_ticks) {
         break;
       }
+      if ((dispatched & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("simulation cancelled after " + dispatched + " events");
+      }
       int slot = events.pop();
       int ty = type[slot];
       int en = entity[slot];
@@ -245,6 +256,9 @@ public final class EventEngine {
       long t = events.minKey();
       if (t > end_ticks) {
         break;
+      }
+      if ((dispatched & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("simulation cancelled after " + dispatched + " events");
       }
       long tie = events.minTie();
       int slot = events.pop();

@@ -6,9 +6,15 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.caravan.app.CaravanApp;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
@@ -18,6 +24,8 @@ import org.caravan.web.dto.Problem;
 import org.caravan.web.mapping.ApiException;
 import org.caravan.web.mapping.ApiJson;
 import org.caravan.web.mapping.Problems;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.ConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +36,25 @@ import org.slf4j.LoggerFactory;
  * stops it. Handlers are stateless; the server serves requests concurrently.
  */
 public final class CaravanServer implements AutoCloseable {
+  /** Connections idle (no byte read or written) longer than this are closed. */
+  static final long IDLE_TIMEOUT_MS = 10_000;
+
+  /** A request body arriving slower than this is cut off with a 408 problem. */
+  static final long MIN_BODY_BYTES_PER_S = 256;
+
+  /** Open connections at most; further ones wait in the accept queue. */
+  static final int MAX_CONNECTIONS = 2_000;
+
+  /** Seconds a client is told to wait (Retry-After) after a 429. */
+  static final int RETRY_AFTER_S = 30;
+
+  /**
+   * The page may load only its own scripts, styles, images and workers, and may not be framed (clickjacking).
+   */
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; "
+      + "base-uri 'none'; form-action 'self'";
+
   /** Largest request body accepted; larger ones get a 413 problem. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -63,6 +90,19 @@ public final class CaravanServer implements AutoCloseable {
     SimulationJobs jobs = new SimulationJobs(caravan);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
+      // Slow clients: a blocked body read holds a virtual thread, not one of a few hundred pool threads, and a body
+      // slower than MIN_BODY_BYTES_PER_S or a connection idle for IDLE_TIMEOUT_MS is closed.
+      cfg.concurrency.useVirtualThreads = true;
+      cfg.jetty.modifyHttpConfiguration(hc -> {
+        hc.setMinRequestDataRate(MIN_BODY_BYTES_PER_S);
+        hc.setIdleTimeout(IDLE_TIMEOUT_MS);
+        hc.setSendServerVersion(false);
+      });
+      cfg.jetty.modifyServer(server -> {
+        server.setErrorHandler(new ContainerErrors());
+        server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
+      });
+      cfg.routes.before(ctx -> guard(ctx, allowedHosts(host)));
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.http.prefer405over404 = true;
       if (CaravanServer.class.getResource("/web/index.html") != null) {
@@ -106,7 +146,14 @@ public final class CaravanServer implements AutoCloseable {
       cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
       cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
+      cfg.routes.exception(HostNotAllowed.class, (e, ctx) -> problem(ctx, e.problem));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        if (clientFault(e)) {
+          // A body cut off, a broken chunk, a client gone or too slow: the client's fault, not the server's.
+          LOG.debug("{} {}: bad request body", ctx.method(), ctx.path(), e);
+          problem(ctx, ContainerErrors.problem(400));
+          return;
+        }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         problem(ctx, Problems.of(Problems.Type.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of()));
       });
@@ -225,7 +272,7 @@ public final class CaravanServer implements AutoCloseable {
 
   private static byte[] body(Context ctx) {
     String type = Optional.ofNullable(ctx.contentType()).orElse("application/json");
-    if (!type.startsWith("application/json") && !type.startsWith("text/plain")) {
+    if (!type.startsWith("application/json")) {
       throw Problems.fail(Problems.Type.UNSUPPORTED_MEDIA_TYPE, "Content-Type is '" + type + "'; send application/json");
     }
     return ctx.bodyAsBytes();
@@ -240,6 +287,12 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   private static void problem(Context ctx, Problem p) {
+    if (p.status() == 405) {
+      ctx.header("Allow", allowedMethods(ctx.path()));
+    }
+    if (p.status() == 429) {
+      ctx.header("Retry-After", Integer.toString(RETRY_AFTER_S));
+    }
     ctx.status(p.status()).contentType(PROBLEM_JSON).result(ApiJson.write(p));
   }
 
@@ -257,5 +310,80 @@ public final class CaravanServer implements AutoCloseable {
       default -> "the request cannot be served (HTTP " + status + ")";
     };
     return Problems.of(type, detail, List.of());
+  }
+
+  /** The methods {@link #ENDPOINTS} list for a path, for the {@code Allow} header of a 405. */
+  static String allowedMethods(String path) {
+    List<String> methods = new ArrayList<>();
+    for (String e : ENDPOINTS) {
+      int sp = e.indexOf(' ');
+      String pattern = e.substring(sp + 1).replaceAll("\\{[^/]+}", "[^/]+");
+      if (path.matches(pattern) && !methods.contains(e.substring(0, sp))) {
+        methods.add(e.substring(0, sp));
+      }
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    return String.join(", ", methods);
+  }
+
+  /**
+   * Names this server answers to: loopback names always, the interface it listens on, and names given in
+   * {@code caravan.allowedHosts} (comma-separated; the {@code --allow-host} option). Any other Host header is
+   * refused, so a page on another site cannot reach the local server through DNS rebinding.
+   */
+  static Set<String> allowedHosts(String host) {
+    Set<String> hosts = new HashSet<>(List.of("localhost", "127.0.0.1", "[::1]", "::1"));
+    hosts.add(host.toLowerCase(Locale.ROOT));
+    for (String h : System.getProperty("caravan.allowedHosts", "").split(",")) {
+      if (!h.isBlank()) {
+        hosts.add(h.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    return hosts;
+  }
+
+  /** Security headers on every answer, and the Host check. */
+  private static void guard(Context ctx, Set<String> allowed) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    String hostHeader = Optional.ofNullable(ctx.header("Host")).orElse("").toLowerCase(Locale.ROOT);
+    String name = hostHeader.startsWith("[") ? hostHeader.substring(0, hostHeader.indexOf(']') + 1)
+        : hostHeader.replaceFirst(":\\d*$", "");
+    boolean anyInterface = allowed.contains("0.0.0.0") || allowed.contains("::");
+    boolean ipLiteral = name.matches("[0-9.]+") || name.startsWith("[");
+    if (!allowed.contains(name) && !(anyInterface && ipLiteral)) {
+      throw new HostNotAllowed(new Problem(Problems.Type.HOST_NOT_ALLOWED.uri(), Problems.Type.HOST_NOT_ALLOWED.title(),
+          421, "this server does not answer to the host name '" + shorten(name) + "'; use localhost or 127.0.0.1, "
+          + "or start it with --allow-host NAME", List.of()));
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+
+  /** A request for a host name this server does not answer to (421). */
+  static final class HostNotAllowed extends RuntimeException {
+    final transient Problem problem;
+
+    HostNotAllowed(Problem problem) {
+      super(problem.detail(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  /** Whether a failure came from reading the request (I/O, a malformed or timed-out body), not from the server. */
+  static boolean clientFault(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException || t instanceof HttpException || t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -29,6 +29,8 @@ public final class Problems {
     UNKNOWN_PLACE("unknown-place", 400, "A place in the request is not on the network"),
     NO_ROUTE("no-route", 400, "No route satisfies the request"),
     INVALID_SCENARIO("invalid-scenario", 400, "The scenario is invalid"),
+    BAD_HTTP("bad-http", 400, "The HTTP request is malformed"),
+    HOST_NOT_ALLOWED("host-not-allowed", 421, "The server does not answer to this host name"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not accept this method"),
     NOT_ACCEPTABLE("not-acceptable", 406, "The resource cannot answer in the accepted media type"),
@@ -146,7 +148,7 @@ public final class Problems {
     }
     JsonLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
-    String detail = "malformed JSON" + where + ": " + e.getOriginalMessage();
+    String detail = "malformed JSON" + where + ": " + parserWords(e.getOriginalMessage());
     return new ApiException(of(Type.MALFORMED_JSON, detail, List.of(new FieldError("", "", detail))));
   }
 
@@ -216,5 +218,18 @@ public final class Problems {
 
   private static List<String> names(Collection<Object> ids) {
     return ids.stream().map(String::valueOf).toList();
+  }
+
+  /**
+   * The parser's message without its advice to developers (Jackson names its own feature flags and Java types in
+   * backticks, e.g. "enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"), which means nothing to a client.
+   */
+  static String parserWords(String message) {
+    String m = message == null ? "" : message.lines().findFirst().orElse("");
+    int advice = m.indexOf(": enable `");
+    if (advice >= 0) {
+      m = m.substring(0, advice);
+    }
+    return m.replaceAll("`[^`]*`", "value").replaceAll("\\b(java|com\\.fasterxml)\\.[\\w.$]+", "value");
   }
 }

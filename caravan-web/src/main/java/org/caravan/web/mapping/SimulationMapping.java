@@ -5,6 +5,7 @@ import java.util.List;
 import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
+import org.caravan.scenario.sim.ScenarioLimits;
 import org.caravan.web.dto.Problem.FieldError;
 import org.caravan.web.dto.SimulationRequest;
 
@@ -18,6 +19,12 @@ public final class SimulationMapping {
 
   /** Longest measured horizon one job may ask for, in years of 365 days. */
   public static final double MAX_YEARS = 5;
+
+  /**
+   * Largest job (estimated events, {@link ScenarioLimits#estimatedEvents}) this server starts: 2·10^8, about ten
+   * seconds of one core, a fifth of the command line's limit, since two jobs share the server.
+   */
+  public static final long MAX_EVENTS = 200_000_000L;
 
   /** Name of a scenario given as text without a {@code name} of its own. */
   public static final String UPLOADED = "uploaded";
@@ -68,10 +75,19 @@ public final class SimulationMapping {
       throw Problems.invalidField("years", "the scenario's horizon is " + fmt(sc.horizonDays()) + " days; at most "
           + fmt(MAX_YEARS) + " years (" + fmt(MAX_YEARS * 365) + " days) run on this server (set years)");
     }
+    try {
+      ScenarioLimits.checkCost(sc, MAX_EVENTS);
+    } catch (UserException e) {
+      throw new ApiException(Problems.of(Problems.Type.INVALID_SCENARIO, e.getMessage(),
+          List.of(new FieldError("scenario_yaml", "/scenario_yaml", e.getMessage()))));
+    }
     return sc;
   }
 
   private static String fmt(double x) {
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
     return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
   }
 }
