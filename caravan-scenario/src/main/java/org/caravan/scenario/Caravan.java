@@ -20,12 +20,15 @@ public final class Caravan {
   private final PlaceIndex places;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final NetworkEmissions networkEmissions;
 
   private Caravan(Network network) {
     this.network = network;
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
-    this.planner = new Planner(this, new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(), SeaLanes.load()));
+    this.networkEmissions = new NetworkEmissions(network, emissions);
+    this.planner = new Planner(this,
+        new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load()));
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -42,6 +45,11 @@ public final class Caravan {
   /** The ISO 14083 calculator with the default factors. */
   public EmissionCalculator emissions() {
     return emissions;
+  }
+
+  /** Per-link and per-hub CO2e of this network (WTT, TTW, ranges), as routing charges it. */
+  public NetworkEmissions networkEmissions() {
+    return networkEmissions;
   }
 
   /** Route planning on this network. */

@@ -62,8 +62,13 @@ public final class Planner {
   /** A road leg from a point to the nearest node (or from the node to the point). */
   public record Access(double lat, double lon, int node, double distance_km, double duration_h, double cost_usd) {}
 
-  /** The answer: the router's routes and the access legs added at either end. */
-  public record Plan(RouteRequest request, RouteResponse response, Optional<Access> access, Optional<Access> egress) {}
+  /**
+   * The answer: the router's routes and the access legs added at either end.
+   *
+   * @param emissions the per-link CO2e the routes were charged with, for the per-leg WTT/TTW/range breakdown
+   */
+  public record Plan(RouteRequest request, RouteResponse response, Optional<Access> access, Optional<Access> egress,
+      NetworkEmissions emissions) {}
 
   /**
    * Plans routes.
@@ -155,7 +160,7 @@ public final class Planner {
     if (response.routes().isEmpty()) {
       throw new UserException("constraints", response.noRoute().orElse("no route"));
     }
-    return new Plan(request, response, access, egress);
+    return new Plan(request, response, access, egress, caravan.networkEmissions());
   }
 
   private static double cargoTeu(RouteQuery q) {

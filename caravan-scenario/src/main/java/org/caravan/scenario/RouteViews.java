@@ -1,5 +1,6 @@
 package org.caravan.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,8 +30,16 @@ public final class RouteViews {
   public record Answer(String from, String to, String departure, double teu, double tonnes, String cargo,
       String objective, double epsilon, boolean labelCapHit, long labels, List<RouteView> routes) {}
 
-  /** @param reliability spread of the transit time */
+  /**
+   * @param reliability spread of the transit time
+   * @param co2eKg well-to-wheel CO2e of the route (every leg and hub)
+   * @param co2eRangeKg low and high WTW from the factors' ranges (ship size, load factor, hub range)
+   * @param co2eGPerTkm WTW per tonne of cargo and km of the route
+   * @param hubs every hub element: origin handling, each transfer, destination handling
+   */
   public record RouteView(int rank, String corridor, double transitDays, double costUsd, double co2eKg,
+      List<Double> co2eRangeKg, double co2eWttKg, double co2eTtwKg,
+      @JsonProperty("co2e_g_per_tkm") double co2eGPerTkm, List<HubView> hubs,
       Reliability reliability, double distanceKm, int transshipments, List<String> countries, List<String> borders,
       List<String> gaugeChanges, List<String> passages, String departure, String arrival, List<LegView> legs) {}
 
@@ -40,9 +49,25 @@ public final class RouteViews {
    */
   public record Reliability(double sdH, double p95DelayH, double p95TransitDays) {}
 
+  /**
+   * @param co2eKg WTW CO2e of the leg and of the transfer handling before it ({@code hubCo2eKg})
+   * @param co2eGPerTkm WTW of the transport alone per tonne-km of the leg
+   * @param toc the emission category charged (e.g. ferry-rail, sea-container-asia-europe, rail-electric)
+   */
   public record LegView(String from, String fromName, String to, String toName, String mode, double distanceKm,
       double durationH, double waitH, double transferH, double dwellH, String depart, String arrive, double costUsd,
-      double co2eKg, List<String> countries, List<String> via, String service, List<String> links) {}
+      double co2eKg, double co2eWttKg, double co2eTtwKg, List<Double> co2eRangeKg,
+      @JsonProperty("co2e_g_per_tkm") double co2eGPerTkm,
+      double hubCo2eKg, String toc, List<String> countries, List<String> via, String service, List<String> links) {}
+
+  /**
+   * One hub element of a route.
+   *
+   * @param role origin, transfer or destination
+   * @param hoc the hub operation category charged
+   */
+  public record HubView(String node, String name, String role, String hoc, double co2eKg, double co2eWttKg,
+      double co2eTtwKg, List<Double> co2eRangeKg) {}
 
   public static Answer answer(Network net, Planner.Plan plan) {
     List<RouteView> routes = new ArrayList<>();
@@ -70,35 +95,55 @@ public final class RouteViews {
       long t0 = r.departure_s() - Math.round(a.duration_h() * 3600);
       legs.add(new LegView(a.lat() + "," + a.lon(), "start point", net.nodeId(a.node()), net.node(a.node()).name(), "road",
           round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, iso(t0), iso(r.departure_s()),
-          round(a.cost_usd() * teu, 2), 0, List.of(net.node(a.node()).country()), List.of(), "", List.of("access")));
+          round(a.cost_usd() * teu, 2), 0, 0, 0, List.of(0.0, 0.0), 0, 0, "", List.of(net.node(a.node()).country()),
+          List.of(), "", List.of("access")));
       extraKm += a.distance_km();
       extraUsd += a.cost_usd() * teu;
       start = t0;
     }
-    for (Leg l : r.legs()) {
-      List<String> ids = new ArrayList<>();
-      for (int link : l.links()) {
-        ids.add(net.link(link).id());
+    double mass_t = plan.request().mass_t();
+    RouteCo2e co2 = RouteCo2e.of(net, plan.emissions(), r, mass_t, teu);
+    List<HubView> hubs = new ArrayList<>();
+    if (!r.legs().isEmpty()) {
+      hubs.add(hub(net, plan, r.legs().getFirst().from(), "origin", co2.origin()));
+    }
+    for (int i = 0; i < r.legs().size(); i++) {
+      Leg l = r.legs().get(i);
+      if (co2.transfers().get(i).wtw_g() > 0) {
+        hubs.add(hub(net, plan, l.from(), "transfer", co2.transfers().get(i)));
       }
+      NetworkEmissions.Co2e t = co2.legs().get(i).plus(co2.transfers().get(i));
+      double tkm = mass_t * l.distance_m() / 1000.0;
       legs.add(new LegView(l.from(), name(net, l.from()), l.to(), name(net, l.to()), l.mode().code(),
           round(l.distance_m() / 1000.0, 1), round((l.arrive_s() - l.depart_s()) / 3600.0, 2), round(l.wait_s() / 3600.0, 2),
           round(l.transfer_s() / 3600.0, 2), round(l.dwell_s() / 3600.0, 2), iso(l.depart_s()), iso(l.arrive_s()),
-          round(l.cost_cents() / 100.0, 2), round(l.co2e_g() / 1000.0, 2), l.countries(), l.via(), l.service(), ids));
+          round(l.cost_cents() / 100.0, 2), round(l.co2e_g() / 1000.0, 2), round(t.wtt_g() / 1000, 2),
+          round(t.ttw_g() / 1000, 2), range(t), tkm > 0 ? round(co2.legs().get(i).wtw_g() / tkm, 2) : 0,
+          round(co2.transfers().get(i).wtw_g() / 1000, 2), co2.tocs().get(i), l.countries(), l.via(), l.service(),
+          linkIds(net, l)));
+    }
+    if (!r.legs().isEmpty()) {
+      hubs.add(hub(net, plan, r.legs().getLast().to(), "destination", co2.destination()));
     }
     if (plan.egress().isPresent()) {
       Planner.Access a = plan.egress().get();
       long t1 = r.arrival_s() + Math.round(a.duration_h() * 3600);
       legs.add(new LegView(net.nodeId(a.node()), net.node(a.node()).name(), a.lat() + "," + a.lon(), "end point", "road",
           round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, iso(r.arrival_s()), iso(t1),
-          round(a.cost_usd() * teu, 2), 0, List.of(net.node(a.node()).country()), List.of(), "", List.of("egress")));
+          round(a.cost_usd() * teu, 2), 0, 0, 0, List.of(0.0, 0.0), 0, 0, "", List.of(net.node(a.node()).country()),
+          List.of(), "", List.of("egress")));
       extraKm += a.distance_km();
       extraUsd += a.cost_usd() * teu;
       end = t1;
     }
     double sdH = Math.sqrt((double) r.variance_s2()) / 3600;
     double days = (end - start) / 86_400.0;
+    NetworkEmissions.Co2e total = co2.total();
+    double routeKm = r.distance_m() / 1000.0 + extraKm;
     return new RouteView(rank, r.corridor(), round(days, 2), round(r.cost_cents() / 100.0 + extraUsd, 2),
-        round(r.co2e_g() / 1000.0, 1), new Reliability(round(sdH, 2), round(r.p95Delay_h(), 2), round(days + r.p95Delay_h() / 24, 2)),
+        round(r.co2e_g() / 1000.0, 1), range(total), round(total.wtt_g() / 1000, 1), round(total.ttw_g() / 1000, 1),
+        routeKm > 0 ? round(r.co2e_g() / (mass_t * routeKm), 2) : 0, List.copyOf(hubs),
+        new Reliability(round(sdH, 2), round(r.p95Delay_h(), 2), round(days + r.p95Delay_h() / 24, 2)),
         round(r.distance_m() / 1000.0 + extraKm, 1), r.transshipments(), r.countries(), r.borders(), r.gaugeChanges(),
         r.passages(), iso(start), iso(end), legs);
   }
@@ -126,6 +171,23 @@ public final class RouteViews {
       f.set("properties", props);
     }
     return fc;
+  }
+
+  private static HubView hub(Network net, Planner.Plan plan, String node, String role, NetworkEmissions.Co2e c) {
+    return new HubView(node, name(net, node), role, plan.emissions().hubHoc(net.getNode(node)), round(c.wtw_g() / 1000, 2),
+        round(c.wtt_g() / 1000, 2), round(c.ttw_g() / 1000, 2), range(c));
+  }
+
+  private static List<Double> range(NetworkEmissions.Co2e c) {
+    return List.of(round(c.low_g() / 1000, 1), round(c.high_g() / 1000, 1));
+  }
+
+  private static List<String> linkIds(Network net, Leg l) {
+    List<String> ids = new ArrayList<>();
+    for (int link : l.links()) {
+      ids.add(net.link(link).id());
+    }
+    return ids;
   }
 
   private static String name(Network net, String id) {
