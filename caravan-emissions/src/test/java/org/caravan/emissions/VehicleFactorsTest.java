@@ -106,10 +106,11 @@ class VehicleFactorsTest {
     String f = "id,kind,value,unit,scope,source,source_ref,year,licence,confidence,note\n"
         + "daf.rail,daf,1,ratio,-,s,r,2025,x,D,\n"
         + "x,transport,0.01,kg CO2e/tkm,TTW,s,r,2025,x,D,\nx,transport,0.01,kg CO2e/tkm,WTT,s,r,2025,x,D,\n";
-    String c = "category,kind,method,factor,low,high,daf,factor_basis,note\nrail-diesel,toc,intensity,x,,,daf.rail,gcd,\n";
+    String head = "category,kind,method,factor,low,high,daf,factor_basis,note\n";
+    String c = head + "rail-diesel,toc,intensity,x,,,daf.rail,gcd,\n";
     assertThatThrownBy(() -> EmissionFactors.read(new StringReader(f), "f.csv", new StringReader(c), "c.csv"))
         .hasMessage("c.csv line 2, field factor_basis: 'gcd' is not actual or sfd");
-    String c2 = "category,kind,method,factor,low,high,daf,factor_basis,note\nrail-diesel,toc,intensity,x,nope,,daf.rail,,\n";
+    String c2 = head + "rail-diesel,toc,intensity,x,nope,,daf.rail,,\n";
     assertThatThrownBy(() -> EmissionFactors.read(new StringReader(f), "f.csv", new StringReader(c2), "c.csv"))
         .hasMessage("c.csv line 2, field low: no WTT row for factor nope in the factor table");
   }

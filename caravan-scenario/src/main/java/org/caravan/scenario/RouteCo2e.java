@@ -1,7 +1,9 @@
 package org.caravan.scenario;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.caravan.network.Network;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
@@ -18,6 +20,8 @@ import org.caravan.scenario.NetworkEmissions.Co2e;
  * @param transfers hub part charged before each leg (ZERO for the first leg and where the class did not change)
  * @param origin handling at the start node
  * @param destination handling at the end node
+ * @param tocs emission categories charged on each leg, joined with {@code +} when a leg mixes them (a train that
+ *     changes from electric to diesel traction without changing carrier)
  */
 public record RouteCo2e(List<Co2e> legs, List<Co2e> transfers, Co2e origin, Co2e destination, List<String> tocs) {
 
@@ -38,7 +42,11 @@ public record RouteCo2e(List<Co2e> legs, List<Co2e> transfers, Co2e origin, Co2e
         sum = sum.plus(em.link(link, mass_t, scale));
       }
       legs.add(sum);
-      tocs.add(l.links().length > 0 ? em.linkToc(l.links()[0]) : "");
+      Set<String> legTocs = new LinkedHashSet<>();
+      for (int link : l.links()) {
+        legTocs.add(em.linkToc(link));
+      }
+      tocs.add(String.join("+", legTocs));
       boolean transfer = prev != null && prev.carrierClass() != l.carrierClass();
       transfers.add(transfer ? em.hub(net.getNode(l.from()), teu) : Co2e.ZERO);
       prev = l;
