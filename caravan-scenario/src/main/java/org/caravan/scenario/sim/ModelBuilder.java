@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
+import org.caravan.emissions.VehicleCategories;
 import org.caravan.emissions.EmissionsException;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
@@ -391,7 +392,7 @@ public final class ModelBuilder {
       split.add(new CountryKm(c, km / cs.size()));
     }
     try {
-      return emissions.co2eWtw_g(ls.toc(), km, mass_t, split);
+      return emissions.co2eWtw_g(VehicleCategories.emissionToc(ls.toc(), ls.ferryType(), cs), km, mass_t, split);
     } catch (EmissionsException e) {
       return 0;
     }
