@@ -41,7 +41,7 @@ public final class Planner {
 
   /**
    * Default thinning of the Pareto set. The exact four-criteria set between distant places holds dozens of
-   * routes that differ by hours or tens of dollars (95 for Xi'an to Duisburg departing 2026-12-01); with 10 % every route left out
+   * routes that differ by hours or tens of dollars (90 for Xi'an to Duisburg departing 2026-12-01); with 10 % every route left out
    * has a returned one at most 10 % worse on each criterion, and the fastest, cheapest, lowest-CO2e and most
    * reliable routes are always returned. The search itself stays exact.
    */
