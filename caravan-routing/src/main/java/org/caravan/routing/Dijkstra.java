@@ -1,6 +1,7 @@
 package org.caravan.routing;
 
 import java.util.Arrays;
+import org.caravan.network.heap.QuadHeap;
 import java.util.Optional;
 import org.caravan.network.Network;
 
@@ -61,10 +62,8 @@ public final class Dijkstra {
   private final int[] touched;
   private int touchedSize;
 
-  // 4-ary heap with lazy deletion
-  private long[] heapKey = new long[1024];
-  private int[] heapNode = new int[1024];
-  private int heapSize;
+  // shared 4-ary heap with lazy deletion; ties by node id
+  private final QuadHeap heap = new QuadHeap(1024);
 
   public Dijkstra(Network network, Weight weight) {
     this.network = network;
@@ -116,13 +115,12 @@ public final class Dijkstra {
    */
   public long weight(int from, int to) {
     reset();
-    heapSize = 0;
+    heap.clear();
     settle(from, 0, -1);
-    push(0, from);
-    while (heapSize > 0) {
-      long d = heapKey[0];
-      int v = heapNode[0];
-      pop();
+    heap.push(0, from, from);
+    while (!heap.isEmpty()) {
+      long d = heap.minKey();
+      int v = heap.pop();
       if (d > dist[v]) {
         continue; // stale entry: v was improved after this one was pushed
       }
@@ -135,7 +133,7 @@ public final class Dijkstra {
         long nd = d + weight[l];
         if (nd < dist[w]) {
           settle(w, nd, l);
-          push(nd, w);
+          heap.push(nd, w, w);
         }
       }
     }
@@ -162,58 +160,5 @@ public final class Dijkstra {
       predLink[v] = -1;
     }
     touchedSize = 0;
-  }
-
-  private void push(long key, int node) {
-    if (heapSize == heapKey.length) {
-      heapKey = Arrays.copyOf(heapKey, heapSize * 2);
-      heapNode = Arrays.copyOf(heapNode, heapSize * 2);
-    }
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 2;
-      if (heapKey[parent] <= key) {
-        break;
-      }
-      heapKey[i] = heapKey[parent];
-      heapNode[i] = heapNode[parent];
-      i = parent;
-    }
-    heapKey[i] = key;
-    heapNode[i] = node;
-  }
-
-  /** Removes the minimum (heap[0]). */
-  private void pop() {
-    int size = --heapSize;
-    if (size == 0) {
-      return;
-    }
-    long key = heapKey[size];
-    int node = heapNode[size];
-    int i = 0;
-    while (true) {
-      int first = (i << 2) + 1;
-      if (first >= size) {
-        break;
-      }
-      int best = first;
-      long bestKey = heapKey[first];
-      int last = Math.min(first + 4, size);
-      for (int c = first + 1; c < last; c++) {
-        if (heapKey[c] < bestKey) {
-          best = c;
-          bestKey = heapKey[c];
-        }
-      }
-      if (bestKey >= key) {
-        break;
-      }
-      heapKey[i] = bestKey;
-      heapNode[i] = heapNode[best];
-      i = best;
-    }
-    heapKey[i] = key;
-    heapNode[i] = node;
   }
 }

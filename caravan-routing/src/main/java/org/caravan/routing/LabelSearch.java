@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import org.caravan.network.CarrierClass;
 import org.caravan.network.Network;
+import org.caravan.network.heap.QuadHeap;
 
 /**
  * Multi-criteria label search over states (node, carrier class): the Pareto set of routes by transit time, cost,
@@ -12,7 +13,8 @@ import org.caravan.network.Network;
  * <p>Design. Multi-objective label setting after Martins [1] as surveyed by Ehrgott and Gandibleux [2]: every
  * state keeps a bag of mutually non-dominated labels; a new label is dropped when a label in its bag, or a label
  * already at the target plus a lower bound to go, dominates it (target pruning with bounds [3]); otherwise it
- * evicts the labels it dominates. Labels leave a binary heap ordered by time-to-go-bounded arrival (A*-like; the objective's key in single-criterion mode).
+ * evicts the labels it dominates. Labels leave the shared 4-ary heap ({@link QuadHeap}) ordered by
+ * time-to-go-bounded arrival (A*-like; the objective's key in single-criterion mode).
  * Because every criterion only grows along a route and waiting for a departure is first-in-first-out, extending
  * a dominated label can never produce a non-dominated route, which makes the search exact (label-correcting
  * with lazy deletion); the answer is the non-dominated set of the labels that reached the target. With a label
@@ -55,8 +57,7 @@ final class LabelSearch {
   private boolean[] dead = new boolean[1024];
   private int size;
 
-  private int[] heap = new int[1024];
-  private int heapSize;
+  private final QuadHeap heap = new QuadHeap(1024);
 
   private final IntArrayList targetLabels = new IntArrayList();
   private final QueryContext.Step step = new QueryContext.Step();
@@ -127,8 +128,8 @@ final class LabelSearch {
     int origin = newLabel(from * (C + 1) + ORIGIN_CLASS, start_s, startCost, context.hubCo2e_g[from], 0, 0, -1, -1);
     insertIntoBag(origin);
     push(origin);
-    while (heapSize > 0) {
-      int a = pop();
+    while (!heap.isEmpty()) {
+      int a = heap.pop();
       if (dead[a]) {
         continue;
       }
@@ -422,65 +423,12 @@ final class LabelSearch {
     touched.clear();
     targetLabels.clear();
     size = 0;
-    heapSize = 0;
+    heap.clear();
   }
 
-  // ---- binary heap of label ids with their keys stored inline -------------------------------------------------
-  //
-  // The key sits next to the id so that sifting reads one array sequentially instead of three label arrays at
-  // random; ties are broken by label id (creation order), which keeps the order deterministic.
-
-  private long[] heapKey = new long[1024];
-
-  private static boolean less(long ka, int a, long kb, int b) {
-    return ka < kb || (ka == kb && a < b);
-  }
-
+  /** Queues label {@code a} by its key; ties leave by label id (creation order), which keeps runs deterministic. */
   private void push(int a) {
-    if (heapSize == heap.length) {
-      heap = Arrays.copyOf(heap, heapSize * 2);
-      heapKey = Arrays.copyOf(heapKey, heapSize * 2);
-    }
-    long k = key[a];
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!less(k, a, heapKey[parent], heap[parent])) {
-        break;
-      }
-      heap[i] = heap[parent];
-      heapKey[i] = heapKey[parent];
-      i = parent;
-    }
-    heap[i] = a;
-    heapKey[i] = k;
-  }
-
-  private int pop() {
-    int top = heap[0];
-    int last = heap[--heapSize];
-    long lastKey = heapKey[heapSize];
-    int i = 0;
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= heapSize) {
-        break;
-      }
-      if (child + 1 < heapSize && less(heapKey[child + 1], heap[child + 1], heapKey[child], heap[child])) {
-        child++;
-      }
-      if (!less(heapKey[child], heap[child], lastKey, last)) {
-        break;
-      }
-      heap[i] = heap[child];
-      heapKey[i] = heapKey[child];
-      i = child;
-    }
-    if (heapSize > 0) {
-      heap[i] = last;
-      heapKey[i] = lastKey;
-    }
-    return top;
+    heap.push(key[a], a, a);
   }
 
   // ---- path access for the router ----------------------------------------------------------------------------

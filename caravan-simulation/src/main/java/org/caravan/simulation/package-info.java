@@ -8,7 +8,7 @@
  * changes the state and schedules further events. There are no process objects, coroutines or threads per
  * simulated process (the costly part of JaamSim and of SimPy's generators): a shipment is an {@code int}
  * index into struct-of-arrays state, and "waiting" means sitting in an intrusive queue of a
- * {@link org.caravan.simulation.engine.Resource} or {@link org.caravan.simulation.engine.Store}. Time is a
+ * {@link org.caravan.simulation.engine.Resource}. Time is a
  * {@code long} tick count with a per-model resolution, and events run in {@code (time, priority, seq)}
  * order, so a run is a pure function of the model and its seed; random numbers come from per-purpose
  * streams split from that seed ({@link org.caravan.simulation.random.RandomStreams}). One engine is

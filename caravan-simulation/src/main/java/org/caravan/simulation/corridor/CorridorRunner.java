@@ -90,8 +90,7 @@ public final class CorridorRunner {
     private final int replications;
     private final long seed;
     private final long[] seeds;
-    private final List<String> names = new ArrayList<>();
-    private final List<String> units = new ArrayList<>();
+    private final KpiCatalogue catalogue;
     private final double[][] values;
     private final Histogram[] flowTransit;
     private final Histogram[] corridorTransit;
@@ -110,7 +109,7 @@ public final class CorridorRunner {
       this.replications = replications;
       this.seed = seed;
       this.seeds = seeds;
-      defineKpis();
+      catalogue = new KpiCatalogue(layout);
       values = new double[replications][];
       CorridorSpec spec = layout.spec;
       flowTransit = new Histogram[spec.flows().size()];
@@ -128,118 +127,11 @@ public final class CorridorRunner {
       seriesSum = new double[layout.seriesNames.size()][layout.samples];
     }
 
-    private void kpi(String name, String unit) {
-      names.add(name);
-      units.add(unit);
-    }
-
-    private void defineKpis() {
-      CorridorSpec spec = layout.spec;
-      kpi("throughput.all.teu_per_year", "TEU/yr");
-      kpi("throughput.all.tonnes_per_year", "t/yr");
-      for (String c : layout.corridors) {
-        kpi("throughput." + c + ".teu_per_year", "TEU/yr");
-        kpi("throughput." + c + ".tonnes_per_year", "t/yr");
-      }
-      for (CorridorSpec.Flow f : spec.flows()) {
-        kpi("throughput.flow." + f.id() + ".teu_per_year", "TEU/yr");
-        kpi("throughput.flow." + f.id() + ".tonnes_per_year", "t/yr");
-      }
-      for (CorridorSpec.Leg l : spec.legs()) {
-        kpi("segment." + l.id() + ".teu_per_year", "TEU/yr");
-        kpi("segment." + l.id() + ".tonnes_per_year", "t/yr");
-      }
-      kpi("transit.all.p50_days", "d");
-      kpi("transit.all.p95_days", "d");
-      kpi("transit.all.mean_days", "d");
-      for (String c : layout.corridors) {
-        kpi("transit." + c + ".p50_days", "d");
-        kpi("transit." + c + ".p95_days", "d");
-        kpi("transit." + c + ".mean_days", "d");
-      }
-      for (CorridorSpec.Flow f : spec.flows()) {
-        kpi("transit.flow." + f.id() + ".p50_days", "d");
-        kpi("transit.flow." + f.id() + ".p95_days", "d");
-      }
-      kpi("co2e.all.tonnes_per_year", "t CO2e/yr");
-      for (String c : layout.corridors) {
-        kpi("co2e." + c + ".tonnes_per_year", "t CO2e/yr");
-      }
-      for (Layout.ResourceRef r : layout.resources) {
-        String p = "resource." + r.kind().code() + "." + r.id();
-        kpi(p + ".utilisation", "1");
-        kpi(p + ".wait_unit_hours_per_year", "unit-h/yr");
-        kpi(p + ".mean_wait_h", "h");
-        kpi(p + ".mean_queue", r.kind() == ResourceKind.BERTH ? "vessels"
-            : r.kind() == ResourceKind.SECTION || r.kind() == ResourceKind.BORDER ? "trains" : "units");
-      }
-      kpi("storm.closed_days_per_year", "d/yr");
-    }
-
     void add(ReplicationResult r) {
-      CorridorSpec spec = layout.spec;
-      double[] v = new double[names.size()];
-      int k = 0;
+      KpiCatalogue.Replication rep = new KpiCatalogue.Replication(layout, r);
+      values[added++] = catalogue.values(rep);
       int nc = layout.corridors.size();
-      double[] corTeu = new double[nc];
-      double[] corT = new double[nc];
-      double[] corCo2 = new double[nc];
-      double allTeu = 0;
-      double allT = 0;
-      double allCo2 = 0;
-      for (int f = 0; f < spec.flows().size(); f++) {
-        CorridorSpec.Flow fl = spec.flows().get(f);
-        double u = r.flowUnitsPerYear()[f];
-        int c = layout.flowCorridor[f];
-        corTeu[c] += u * fl.teuPerUnit();
-        corT[c] += u * fl.tonnesPerUnit();
-        corCo2[c] += u * fl.co2ePerUnit_g() / 1e6;
-      }
-      for (int c = 0; c < nc; c++) {
-        allTeu += corTeu[c];
-        allT += corT[c];
-        allCo2 += corCo2[c];
-      }
-      v[k++] = allTeu;
-      v[k++] = allT;
-      for (int c = 0; c < nc; c++) {
-        v[k++] = corTeu[c];
-        v[k++] = corT[c];
-      }
-      for (int f = 0; f < spec.flows().size(); f++) {
-        CorridorSpec.Flow fl = spec.flows().get(f);
-        v[k++] = r.flowUnitsPerYear()[f] * fl.teuPerUnit();
-        v[k++] = r.flowUnitsPerYear()[f] * fl.tonnesPerUnit();
-      }
-      for (int l = 0; l < spec.legs().size(); l++) {
-        v[k++] = r.legTeuPerYear()[l];
-        v[k++] = r.legTonnesPerYear()[l];
-      }
-      Histogram all = CorridorModel.newHistogram();
-      for (Histogram h : r.corridorTransit()) {
-        all.add(h);
-      }
-      k = percentiles(v, k, all, true);
-      for (int c = 0; c < nc; c++) {
-        k = percentiles(v, k, r.corridorTransit()[c], true);
-      }
-      for (int f = 0; f < spec.flows().size(); f++) {
-        k = percentiles(v, k, r.flowTransit()[f], false);
-      }
-      v[k++] = allCo2;
-      for (int c = 0; c < nc; c++) {
-        v[k++] = corCo2[c];
-      }
-      for (int i = 0; i < layout.resources.size(); i++) {
-        v[k++] = r.resourceUtilisation()[i];
-        v[k++] = r.resourceWaitUnitHoursPerYear()[i];
-        v[k++] = r.resourceMeanWait_h()[i];
-        v[k++] = r.resourceMeanQueue()[i];
-      }
-      v[k++] = r.stormDays();
-      values[added++] = v;
-
-      allTransit.add(all);
+      allTransit.add(rep.allTransit);
       for (int c = 0; c < nc; c++) {
         corridorTransit[c].add(r.corridorTransit()[c]);
       }
@@ -264,20 +156,9 @@ public final class CorridorRunner {
       events += r.events();
     }
 
-    private static int percentiles(double[] v, int k, Histogram h, boolean withMean) {
-      double d = 60.0 * 24;
-      boolean empty = h.getTotalCount() == 0;
-      v[k++] = empty ? Double.NaN : h.getValueAtPercentile(50) / d;
-      v[k++] = empty ? Double.NaN : h.getValueAtPercentile(95) / d;
-      if (withMean) {
-        v[k++] = empty ? Double.NaN : h.getMean() / d;
-      }
-      return k;
-    }
-
     CorridorResult result() {
-      List<KpiStat> stats = new ArrayList<>(names.size());
-      for (int i = 0; i < names.size(); i++) {
+      List<KpiStat> stats = new ArrayList<>(catalogue.size());
+      for (int i = 0; i < catalogue.size(); i++) {
         stats.add(stat(i));
       }
       double[][] cum = new double[cumSum.length][];
@@ -299,6 +180,7 @@ public final class CorridorRunner {
     }
 
     private KpiStat stat(int i) {
+      KpiCatalogue.Kpi kpi = catalogue.kpis().get(i);
       int n = 0;
       double sum = 0;
       double min = Double.POSITIVE_INFINITY;
@@ -313,7 +195,8 @@ public final class CorridorRunner {
         }
       }
       if (n == 0) {
-        return new KpiStat(names.get(i), units.get(i), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        double nan = Double.NaN;
+        return new KpiStat(kpi.name(), kpi.unit().label(), nan, nan, nan, nan, nan, 0);
       }
       double mean = sum / n;
       double ss = 0;
@@ -325,7 +208,7 @@ public final class CorridorRunner {
       }
       double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
       double hw = n > 1 ? StudentT.twoSidedQuantile(0.95, n - 1) * sd / Math.sqrt(n) : Double.NaN;
-      return new KpiStat(names.get(i), units.get(i), mean, hw, sd, min, max, n);
+      return new KpiStat(kpi.name(), kpi.unit().label(), mean, hw, sd, min, max, n);
     }
 
     private List<Bottleneck> bottlenecks(List<KpiStat> stats) {
@@ -334,7 +217,7 @@ public final class CorridorRunner {
       double total = 0;
       for (int r = 0; r < layout.resources.size(); r++) {
         Layout.ResourceRef ref = layout.resources.get(r);
-        String p = "resource." + ref.kind().code() + "." + ref.id();
+        String p = KpiCatalogue.resourcePrefix(ref);
         double w = find(stats, p + ".wait_unit_hours_per_year");
         if (w > 0) {
           ws.add(new W(r, w));
@@ -346,7 +229,7 @@ public final class CorridorRunner {
       int rank = 1;
       for (W w : ws) {
         Layout.ResourceRef ref = layout.resources.get(w.r);
-        String p = "resource." + ref.kind().code() + "." + ref.id();
+        String p = KpiCatalogue.resourcePrefix(ref);
         out.add(new Bottleneck(rank++, ref.kind(), ref.id(), w.hours, w.hours / total, find(stats, p + ".utilisation"),
             find(stats, p + ".mean_wait_h")));
       }
@@ -354,8 +237,12 @@ public final class CorridorRunner {
     }
 
     private double find(List<KpiStat> stats, String name) {
-      int i = names.indexOf(name);
-      return i < 0 ? Double.NaN : stats.get(i).mean();
+      for (KpiStat s : stats) {
+        if (s.name().equals(name)) {
+          return s.mean();
+        }
+      }
+      return Double.NaN;
     }
   }
 }

@@ -8,7 +8,10 @@
  * (gates with trains-per-day capacity followed by a running time or a dwell), wait in port yards for
  * ferries and feeders (a fleet per crossing, berths per port, low-water derating), and are held by storms
  * and dated closures. Units, trains and vessels live in struct-of-arrays with free lists and intrusive
- * linked lists, so a year of the default scenario allocates almost nothing per event.
+ * linked lists, so a year of the default scenario allocates almost nothing per event. The model is split by
+ * concern into package-private parts that each own their arrays: {@code Demand}, {@code Formation} (units,
+ * pools, trains), {@code Borders}, {@code Crossings} (ports, berths, fleets, low water), {@code Disruptions}
+ * (storms, closures) and {@code ModelStats}; {@code CorridorModel} wires them and routes events.
  *
  * <p>{@link org.caravan.simulation.corridor.CorridorRunner} runs replications on a thread pool with seeds
  * derived from one scenario seed and folds them in replication order into a {@link

@@ -1,8 +1,8 @@
 /**
  * The simulation engine: {@link org.caravan.simulation.engine.EventEngine} (a {@code long} clock and a
- * 4-ary heap over parallel primitive arrays, dispatching by event-type code), queueing building blocks
- * ({@link org.caravan.simulation.engine.Resource}, {@link org.caravan.simulation.engine.Store}, intrusive
- * {@link org.caravan.simulation.engine.IntFifo} queues) and the tracing hook
+ * shared 4-ary heap over parallel primitive arrays, dispatching by event-type code), the queueing building block
+ * {@link org.caravan.simulation.engine.Resource} with intrusive {@link org.caravan.simulation.engine.IntFifo}
+ * queues, and the tracing hook
  * ({@link org.caravan.simulation.engine.EventListener}, {@link org.caravan.simulation.engine.TraceHash}).
  *
  * <p>Hot-path rules: no object per event, no allocation per event except amortised array growth, one

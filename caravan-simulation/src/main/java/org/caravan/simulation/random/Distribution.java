@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * stream. Implementations are immutable and thread-safe; {@link #sample} does not allocate.
  */
 public sealed interface Distribution
-    permits Exponential, LogNormal, Triangular, Discrete, Constant {
+    permits LogNormal, Triangular, Constant {
   /** Draws one value from {@code rng}. Performance: a few nanoseconds, no allocation. */
   double sample(RandomGenerator rng);
 

@@ -60,17 +60,17 @@ class CorridorModelTest {
 
   @Test
   void closure_windows_merge_and_answer_the_end_of_the_window_containing_a_time() {
-    long[][] m = CorridorModel.merge(List.of(new long[] {50, 60}, new long[] {10, 20}, new long[] {15, 30},
+    long[][] m = Disruptions.merge(List.of(new long[] {50, 60}, new long[] {10, 20}, new long[] {15, 30},
         new long[] {70, 70}));
 
     assertThat(m[0]).containsExactly(10, 50);
     assertThat(m[1]).containsExactly(30, 60);
-    assertThat(CorridorModel.closedUntil(m[0], m[1], 5)).isEqualTo(5);
-    assertThat(CorridorModel.closedUntil(m[0], m[1], 10)).isEqualTo(30);
-    assertThat(CorridorModel.closedUntil(m[0], m[1], 29)).isEqualTo(30);
-    assertThat(CorridorModel.closedUntil(m[0], m[1], 30)).isEqualTo(30);
-    assertThat(CorridorModel.closedUntil(m[0], m[1], 55)).isEqualTo(60);
-    assertThat(CorridorModel.closedUntil(m[0], m[1], 99)).isEqualTo(99);
+    assertThat(Disruptions.closedUntil(m[0], m[1], 5)).isEqualTo(5);
+    assertThat(Disruptions.closedUntil(m[0], m[1], 10)).isEqualTo(30);
+    assertThat(Disruptions.closedUntil(m[0], m[1], 29)).isEqualTo(30);
+    assertThat(Disruptions.closedUntil(m[0], m[1], 30)).isEqualTo(30);
+    assertThat(Disruptions.closedUntil(m[0], m[1], 55)).isEqualTo(60);
+    assertThat(Disruptions.closedUntil(m[0], m[1], 99)).isEqualTo(99);
   }
 
   @Test
@@ -80,7 +80,7 @@ class CorridorModelTest {
       long sum = 0;
       int n = 20_000;
       for (int i = 0; i < n; i++) {
-        sum += CorridorModel.poisson(rng, mean);
+        sum += Draws.poisson(rng, mean);
       }
       assertThat((double) sum / n).as("mean %s", mean).isCloseTo(mean, org.assertj.core.data.Offset.offset(
           0.05 * mean + 0.02));

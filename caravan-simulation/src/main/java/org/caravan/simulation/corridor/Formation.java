@@ -1,0 +1,348 @@
+package org.caravan.simulation.corridor;
+
+import static org.caravan.simulation.corridor.Events.FORM_TIMETABLE;
+import static org.caravan.simulation.corridor.Events.LEG_END;
+import static org.caravan.simulation.corridor.Events.NONE;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.caravan.simulation.engine.EventEngine;
+import org.caravan.simulation.random.Distribution;
+
+/**
+ * Units, pools and train formation. Units (wagon slots) wait in pools at the start of each leg (see
+ * {@link Layout}: per remaining path, or per crossing yard); a block train leaves a pool when it is full or
+ * at a formation timetable slot, a delay leg takes its whole pool as one group. Trains and groups are
+ * "consists". When a consist or vessel finishes a leg, {@link #distribute} moves each unit on to its next
+ * leg's pool or delivers it.
+ *
+ * <p>Data layout: units and consists are dense int indexes into struct-of-arrays with free lists; a queue of
+ * units is an intrusive singly linked list ({@code uNext}), so a train or vessel takes its load by
+ * unlinking a prefix of a pool, and no object is created per event or per unit.
+ */
+final class Formation {
+  private final EventEngine engine;
+  private final Layout layout;
+  private final CorridorSpec spec;
+  private final long horizon;
+  private final long warmup;
+  private final SplittableRandom rngDelay;
+  private ModelStats stats;
+  private Borders borders;
+  private Crossings crossings;
+
+  // Flows' paths.
+  private final int[][] flowLegs;
+  private final int[][] flowPool;
+
+  // Legs.
+  final int nLegs;
+  final int[] legKind;
+  final int[][] legGates;
+  final int[] legCrossing;
+  private final Distribution[] legDelay;
+  final long[] legEndHandling;
+
+  // Units.
+  int[] uNext = new int[1024];
+  private int[] uFlow = new int[1024];
+  private int[] uLegPos = new int[1024];
+  private long[] uRelease = new long[1024];
+  private long[] uJoin = new long[1024];
+  private int[] uFree = new int[1024];
+  private int uFreeCount;
+  private int uUsed;
+
+  // Pools: intrusive FIFO lists of units.
+  final int nPools;
+  private final int[] poolLeg;
+  final int[] pHead;
+  private final int[] pTail;
+  final int[] pCount;
+
+  // Consists (trains and delay-leg groups).
+  int[] cHead = new int[64];
+  private int[] cTail = new int[64];
+  int[] cCount = new int[64];
+  int[] cLeg = new int[64];
+  int[] cStep = new int[64];
+  long[] cReq = new long[64];
+  private int[] cFree = new int[64];
+  private int cFreeCount;
+  int cUsed;
+
+  // Scratch list of pools touched while distributing units, and the tail of the last list taken.
+  private final int[] touched;
+  private final boolean[] touchedMark;
+  private int touchedCount;
+  private final int[] tailScratch = new int[1];
+
+  Formation(EventEngine engine, Layout layout, SplittableRandom rngDelay) {
+    this.engine = engine;
+    this.layout = layout;
+    this.spec = layout.spec;
+    this.horizon = spec.horizon_s();
+    this.warmup = spec.warmup_s();
+    this.rngDelay = rngDelay;
+    int nFlows = spec.flows().size();
+    flowLegs = new int[nFlows][];
+    for (int f = 0; f < nFlows; f++) {
+      flowLegs[f] = spec.flows().get(f).legs();
+    }
+    flowPool = layout.flowPool;
+    nLegs = spec.legs().size();
+    legKind = new int[nLegs];
+    legGates = new int[nLegs][];
+    legCrossing = new int[nLegs];
+    legDelay = new Distribution[nLegs];
+    legEndHandling = new long[nLegs];
+    for (int l = 0; l < nLegs; l++) {
+      CorridorSpec.Leg leg = spec.legs().get(l);
+      legKind[l] = leg.kind().ordinal();
+      legGates[l] = leg.gates();
+      legCrossing[l] = leg.crossing();
+      legDelay[l] = Draws.dist(leg.delayMean_s(), leg.delaySd_s());
+      legEndHandling[l] = Math.round(leg.endHandling_s());
+    }
+    nPools = layout.poolLeg.length;
+    poolLeg = layout.poolLeg;
+    pHead = new int[nPools];
+    pTail = new int[nPools];
+    pCount = new int[nPools];
+    Arrays.fill(pHead, NONE);
+    Arrays.fill(pTail, NONE);
+    touched = new int[nPools];
+    touchedMark = new boolean[nPools];
+  }
+
+  /** Connects the parts this one hands units to; called once by the model before the run. */
+  void wire(ModelStats stats, Borders borders, Crossings crossings) {
+    this.stats = stats;
+    this.borders = borders;
+    this.crossings = crossings;
+  }
+
+  /** Flow {@code f}'s number of legs. */
+  int legCount(int f) {
+    return flowLegs[f].length;
+  }
+
+  /** Schedules the formation timetable of every rail pool, staggered so pools do not all fire at once. */
+  void start() {
+    long formation = spec.formationTimetable_s();
+    for (int p = 0; p < nPools; p++) {
+      if (legKind[poolLeg[p]] == CorridorSpec.LegKind.RAIL.ordinal() && formation > 0) {
+        engine.schedule(formation / 2 + (p * 7_919L) % formation, FORM_TIMETABLE, p);
+      }
+    }
+  }
+
+  /** Releases {@code k} new units of flow {@code f} into its origin pool and forms what is now full. */
+  void release(int f, int k, long now) {
+    int pool = flowPool[f][0];
+    for (int i = 0; i < k; i++) {
+      int u = newUnit();
+      uFlow[u] = f;
+      uLegPos[u] = 0;
+      uRelease[u] = now;
+      appendToPool(pool, u);
+    }
+    touch(pool);
+    processTouched();
+  }
+
+  private void appendToPool(int pool, int u) {
+    uNext[u] = NONE;
+    uJoin[u] = engine.now();
+    if (pTail[pool] == NONE) {
+      pHead[pool] = u;
+    } else {
+      uNext[pTail[pool]] = u;
+    }
+    pTail[pool] = u;
+    pCount[pool]++;
+    int x = legCrossing[poolLeg[pool]];
+    if (x >= 0) {
+      crossings.unitJoinedYard(x);
+    }
+  }
+
+  /**
+   * Unlinks the first {@code n} units of a pool, accounting their wait to resource {@code res} (none when
+   * negative); returns the head and leaves the tail in {@link #lastTail()}.
+   */
+  int takeFromPool(int pool, int n, int res) {
+    long now = engine.now();
+    boolean measured = res >= 0 && now >= warmup;
+    int head = pHead[pool];
+    int u = head;
+    int last = NONE;
+    for (int i = 0; i < n; i++) {
+      if (measured) {
+        stats.recordUnitWait(res, now - uJoin[u]);
+      }
+      last = u;
+      u = uNext[u];
+    }
+    uNext[last] = NONE;
+    pHead[pool] = u;
+    if (u == NONE) {
+      pTail[pool] = NONE;
+    }
+    pCount[pool] -= n;
+    tailScratch[0] = last;
+    return head;
+  }
+
+  /** The tail of the list the last {@link #takeFromPool} returned. */
+  int lastTail() {
+    return tailScratch[0];
+  }
+
+  private void touch(int pool) {
+    if (!touchedMark[pool]) {
+      touchedMark[pool] = true;
+      touched[touchedCount++] = pool;
+    }
+  }
+
+  /** Lets every pool that gained units since the last call dispatch what it can: trains, vessels, groups. */
+  void processTouched() {
+    for (int i = 0; i < touchedCount; i++) {
+      int pool = touched[i];
+      touchedMark[pool] = false;
+      int leg = poolLeg[pool];
+      switch (CorridorSpec.LegKind.values()[legKind[leg]]) {
+        case RAIL -> {
+          int cap = spec.trainCapacity_units();
+          while (pCount[pool] >= cap) {
+            departTrain(pool, cap);
+          }
+        }
+        case CROSSING -> crossings.tryLoad(legCrossing[leg]);
+        case DELAY -> {
+          if (pCount[pool] > 0) {
+            int c = newConsist(pool, pCount[pool], -1);
+            engine.schedule(engine.now() + Draws.delayTicks(legDelay[leg], rngDelay) + legEndHandling[leg],
+                LEG_END, c);
+          }
+        }
+      }
+    }
+    touchedCount = 0;
+  }
+
+  void onFormationTimetable(int pool) {
+    if (pCount[pool] > 0) {
+      departTrain(pool, Math.min(pCount[pool], spec.trainCapacity_units()));
+    }
+    long next = engine.now() + spec.formationTimetable_s();
+    if (next < horizon) {
+      engine.schedule(next, FORM_TIMETABLE, pool);
+    }
+  }
+
+  private void departTrain(int pool, int n) {
+    int c = newConsist(pool, n, layout.poolFormationResource[pool]);
+    borders.enterStep(c);
+  }
+
+  private int newConsist(int pool, int n, int res) {
+    int c;
+    if (cFreeCount > 0) {
+      c = cFree[--cFreeCount];
+    } else {
+      c = cUsed++;
+      if (c == cHead.length) {
+        int cap = c * 2;
+        cHead = Arrays.copyOf(cHead, cap);
+        cTail = Arrays.copyOf(cTail, cap);
+        cCount = Arrays.copyOf(cCount, cap);
+        cLeg = Arrays.copyOf(cLeg, cap);
+        cStep = Arrays.copyOf(cStep, cap);
+        cReq = Arrays.copyOf(cReq, cap);
+        cFree = Arrays.copyOf(cFree, cap);
+      }
+    }
+    cHead[c] = takeFromPool(pool, n, res);
+    cTail[c] = tailScratch[0];
+    cCount[c] = n;
+    cLeg[c] = poolLeg[pool];
+    cStep[c] = 0;
+    return c;
+  }
+
+  /** Consist {@code c} finished its leg: its units move on, the consist is freed. */
+  void onLegEnd(int c) {
+    int leg = cLeg[c];
+    distribute(cHead[c], leg);
+    freeConsist(c);
+    processTouched();
+  }
+
+  private void freeConsist(int c) {
+    cCount[c] = 0;
+    cHead[c] = NONE;
+    cTail[c] = NONE;
+    cFree[cFreeCount++] = c;
+  }
+
+  /** Units of list {@code head} finished {@code leg}: each goes on to its next leg's pool or is delivered. */
+  void distribute(int head, int leg) {
+    long now = engine.now();
+    boolean measured = now >= warmup;
+    int u = head;
+    while (u != NONE) {
+      int next = uNext[u];
+      int f = uFlow[u];
+      int pos = uLegPos[u];
+      if (measured) {
+        stats.legDone(leg, f);
+      }
+      if (uRelease[u] >= warmup) {
+        stats.legCumulative(f, pos, now - uRelease[u]);
+      }
+      pos++;
+      if (pos == flowLegs[f].length) {
+        deliver(u, f);
+      } else {
+        uLegPos[u] = pos;
+        int nextPool = flowPool[f][pos];
+        appendToPool(nextPool, u);
+        touch(nextPool);
+      }
+      u = next;
+    }
+  }
+
+  private void deliver(int u, int f) {
+    stats.delivered(f, engine.now(), uRelease[u]);
+    uFree[uFreeCount++] = u;
+  }
+
+  private int newUnit() {
+    if (uFreeCount > 0) {
+      return uFree[--uFreeCount];
+    }
+    int u = uUsed++;
+    if (u == uNext.length) {
+      int cap = u * 2;
+      uNext = Arrays.copyOf(uNext, cap);
+      uFlow = Arrays.copyOf(uFlow, cap);
+      uLegPos = Arrays.copyOf(uLegPos, cap);
+      uRelease = Arrays.copyOf(uRelease, cap);
+      uJoin = Arrays.copyOf(uJoin, cap);
+      uFree = Arrays.copyOf(uFree, cap);
+    }
+    return u;
+  }
+
+  /** Units in list {@code head}, counted by walking it. */
+  int listLength(int head) {
+    int n = 0;
+    for (int u = head; u != NONE; u = uNext[u]) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,260 @@
+package org.caravan.simulation.corridor;
+
+import static org.caravan.simulation.corridor.Events.SAMPLE;
+import static org.caravan.simulation.corridor.Events.YEAR_S;
+
+import org.HdrHistogram.Histogram;
+import org.caravan.simulation.engine.EventEngine;
+
+/**
+ * The statistics of one replication, counted after the warm-up unless said: deliveries and tonnage per flow
+ * and leg, cumulative time per flow and leg, door-to-door histograms per flow and corridor, waiting per
+ * resource (unit-seconds and per served entity), busy and queue areas snapshotted at the warm-up, and the
+ * queue-length series. {@link #result} folds them into a {@link ReplicationResult}.
+ */
+final class ModelStats {
+  private static final double MINUTE_S = 60;
+  static final long HIST_MAX_MINUTES = 60L * 24 * 365 * 10;
+
+  private final EventEngine engine;
+  private final Layout layout;
+  private final CorridorSpec spec;
+  private final int replication;
+  private final long seed;
+  private final long horizon;
+  private final long warmup;
+  private Formation formation;
+  private Borders borders;
+  private Crossings crossings;
+  private Disruptions disruptions;
+
+  long created;
+  private long deliveredAll;
+  private final int nFlows;
+  private final int[] flowCorridor;
+  private final long[] flowDelivered;
+  private final double[] legDoneTeu;
+  private final double[] legDoneTonnes;
+  private final double[] flowTeu;
+  private final double[] flowTonnes;
+  private final double[][] flowLegCumSum_s;
+  private final long[][] flowLegCumCount;
+  private final Histogram[] flowHist;
+  private final Histogram[] corridorHist;
+  private final int nRes;
+  private final double[] resWait_s; // unit-seconds
+  private final double[] resWaitEntity_s; // per served entity, seconds summed
+  private final long[] resServed;
+  private final double[] busyAreaAtWarmup;
+  private final double[] queueAreaAtWarmup;
+  private final float[][] series;
+  private int sampleIndex;
+
+  ModelStats(EventEngine engine, Layout layout, int replication, long seed) {
+    this.engine = engine;
+    this.layout = layout;
+    this.spec = layout.spec;
+    this.replication = replication;
+    this.seed = seed;
+    this.horizon = spec.horizon_s();
+    this.warmup = spec.warmup_s();
+    nFlows = spec.flows().size();
+    int nLegs = spec.legs().size();
+    flowCorridor = layout.flowCorridor;
+    flowDelivered = new long[nFlows];
+    legDoneTeu = new double[nLegs];
+    legDoneTonnes = new double[nLegs];
+    flowTeu = new double[nFlows];
+    flowTonnes = new double[nFlows];
+    flowLegCumSum_s = new double[nFlows][];
+    flowLegCumCount = new long[nFlows][];
+    flowHist = new Histogram[nFlows];
+    for (int f = 0; f < nFlows; f++) {
+      CorridorSpec.Flow fl = spec.flows().get(f);
+      flowTeu[f] = fl.teuPerUnit();
+      flowTonnes[f] = fl.tonnesPerUnit();
+      flowLegCumSum_s[f] = new double[fl.legs().length];
+      flowLegCumCount[f] = new long[fl.legs().length];
+      flowHist[f] = CorridorModel.newHistogram();
+    }
+    corridorHist = new Histogram[layout.corridors.size()];
+    for (int c = 0; c < corridorHist.length; c++) {
+      corridorHist[c] = CorridorModel.newHistogram();
+    }
+    nRes = layout.resources.size();
+    resWait_s = new double[nRes];
+    resWaitEntity_s = new double[nRes];
+    resServed = new long[nRes];
+    busyAreaAtWarmup = new double[nRes];
+    queueAreaAtWarmup = new double[nRes];
+    series = new float[layout.seriesNames.size()][layout.samples];
+  }
+
+  /** Connects the parts whose state is sampled and summed; called once by the model before the run. */
+  void wire(Formation formation, Borders borders, Crossings crossings, Disruptions disruptions) {
+    this.formation = formation;
+    this.borders = borders;
+    this.crossings = crossings;
+    this.disruptions = disruptions;
+  }
+
+  /** Schedules the first queue-length sample when the layout asks for series. */
+  void start() {
+    if (layout.samples > 0) {
+      engine.schedule(0, 1, SAMPLE, 0);
+    }
+  }
+
+  /** Books one service at resource {@code r} after a wait, weighted by the units the entity carries. */
+  void recordWait(int r, long wait, int units) {
+    resWait_s[r] += (double) wait * units;
+    resWaitEntity_s[r] += wait;
+    resServed[r]++;
+  }
+
+  /** Books one unit's wait at resource {@code r} (a formation pool or a yard). */
+  void recordUnitWait(int r, long wait) {
+    resWait_s[r] += wait;
+    resWaitEntity_s[r] += wait;
+    resServed[r]++;
+  }
+
+  /** A unit of flow {@code f} finished leg {@code leg} after the warm-up. */
+  void legDone(int leg, int f) {
+    legDoneTeu[leg] += flowTeu[f];
+    legDoneTonnes[leg] += flowTonnes[f];
+  }
+
+  /** A unit released after the warm-up finished leg {@code pos} of its flow {@code elapsed} s after release. */
+  void legCumulative(int f, int pos, long elapsed) {
+    flowLegCumSum_s[f][pos] += elapsed;
+    flowLegCumCount[f][pos]++;
+  }
+
+  /** A unit of flow {@code f} released at {@code release} reached its destination at {@code now}. */
+  void delivered(int f, long now, long release) {
+    deliveredAll++;
+    if (now >= warmup) {
+      flowDelivered[f]++;
+    }
+    if (release >= warmup) {
+      long minutes = Math.max(1, Math.round((now - release) / MINUTE_S));
+      flowHist[f].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
+      corridorHist[flowCorridor[f]].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
+    }
+  }
+
+  void onSample() {
+    if (sampleIndex < layout.samples) {
+      int s = 0;
+      for (int g : layout.borderSeriesGate) {
+        series[s++][sampleIndex] = borders.gateRes[g].queueLength();
+      }
+      for (int p = 0; p < crossings.yardUnits.length; p++) {
+        series[s++][sampleIndex] = crossings.yardUnits[p];
+      }
+      for (int p = 0; p < crossings.berth.length; p++) {
+        series[s++][sampleIndex] = crossings.berth[p].queueLength();
+      }
+      sampleIndex++;
+    }
+    long next = engine.now() + spec.sampleInterval_s();
+    if (next <= horizon) {
+      engine.schedule(next, 1, SAMPLE, 0);
+    }
+  }
+
+  void onWarmup() {
+    for (int r = 0; r < nRes; r++) {
+      busyAreaAtWarmup[r] = busyArea(r);
+      queueAreaAtWarmup[r] = queueArea(r);
+    }
+  }
+
+  private double busyArea(int r) {
+    Layout.ResourceRef ref = layout.resources.get(r);
+    long now = engine.now();
+    return switch (ref.kind()) {
+      case SECTION, BORDER -> borders.gateRes[ref.index()].utilisation() * now;
+      case BERTH -> crossings.berth[ref.index()].utilisation() * crossings.berth[ref.index()].capacity()
+          * (double) now;
+      case YARD -> crossings.yardStat[crossings.xFrom[ref.index()]].mean(now) * now;
+      case FLEET -> crossings.xBusy[ref.index()].mean(now) * now;
+      case FORMATION -> 0;
+    };
+  }
+
+  private double queueArea(int r) {
+    Layout.ResourceRef ref = layout.resources.get(r);
+    long now = engine.now();
+    return switch (ref.kind()) {
+      case SECTION, BORDER -> borders.gateRes[ref.index()].meanQueueLength() * now;
+      case BERTH -> crossings.berth[ref.index()].meanQueueLength() * now;
+      case YARD -> crossings.yardStat[crossings.xFrom[ref.index()]].mean(now) * now;
+      case FORMATION, FLEET -> 0;
+    };
+  }
+
+  ReplicationResult result() {
+    long now = engine.now();
+    double span = now - warmup;
+    double years = span / YEAR_S;
+    double[] flowRate = new double[nFlows];
+    for (int f = 0; f < nFlows; f++) {
+      flowRate[f] = flowDelivered[f] / years;
+    }
+    int nLegs = legDoneTeu.length;
+    double[] legTeu = new double[nLegs];
+    double[] legTonnes = new double[nLegs];
+    for (int l = 0; l < nLegs; l++) {
+      legTeu[l] = legDoneTeu[l] / years;
+      legTonnes[l] = legDoneTonnes[l] / years;
+    }
+    double[][] cum = new double[nFlows][];
+    for (int f = 0; f < nFlows; f++) {
+      cum[f] = new double[flowLegCumCount[f].length];
+      for (int k = 0; k < cum[f].length; k++) {
+        cum[f][k] = flowLegCumCount[f][k] == 0 ? Double.NaN : flowLegCumSum_s[f][k] / flowLegCumCount[f][k];
+      }
+    }
+    double[] util = new double[nRes];
+    double[] wait = new double[nRes];
+    double[] meanWait = new double[nRes];
+    double[] meanQueue = new double[nRes];
+    for (int r = 0; r < nRes; r++) {
+      Layout.ResourceRef ref = layout.resources.get(r);
+      double busy = (busyArea(r) - busyAreaAtWarmup[r]) / span;
+      util[r] = switch (ref.kind()) {
+        case SECTION, BORDER -> busy;
+        case BERTH -> busy / crossings.berth[ref.index()].capacity();
+        case YARD -> busy / Math.max(1, spec.ports().get(crossings.xFrom[ref.index()]).yardCapacity_units());
+        case FLEET -> busy / spec.crossings().get(ref.index()).fleet();
+        case FORMATION -> Double.NaN;
+      };
+      wait[r] = resWait_s[r] / 3600.0 / years;
+      meanWait[r] = resServed[r] == 0 ? 0 : resWaitEntity_s[r] / 3600.0 / resServed[r];
+      meanQueue[r] = (queueArea(r) - queueAreaAtWarmup[r]) / span;
+      if (ref.kind() == ResourceKind.FORMATION) {
+        meanQueue[r] = resWait_s[r] / span;
+      }
+    }
+    return new ReplicationResult(replication, seed, created, deliveredAll, countInside(), flowRate, legTeu,
+        legTonnes, cum, flowHist, corridorHist, util, wait, meanWait, meanQueue, resServed.clone(), series,
+        engine.dispatched(), disruptions.stormDaysPerYear());
+  }
+
+  /** Units inside the system, found by walking every pool, train and vessel (not from the counters). */
+  private long countInside() {
+    long n = 0;
+    for (int p = 0; p < formation.nPools; p++) {
+      n += formation.listLength(formation.pHead[p]);
+    }
+    for (int c = 0; c < formation.cUsed; c++) {
+      n += formation.listLength(formation.cHead[c]);
+    }
+    for (int v = 0; v < crossings.vHead.length; v++) {
+      n += formation.listLength(crossings.vHead[v]);
+    }
+    return n;
+  }
+}
