@@ -9,8 +9,7 @@ import { renderCo2eChart, co2eBars } from './co2e-chart.js';
 
 const MODE_COLOURS = { rail: '#b03a2e', road: '#d68910', ferry: '#148f77', sea: '#2e86c1', iww: '#7d3c98' };
 const ROUTE_COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
-const PASSAGES = ['suez', 'babelmandeb', 'bosporus', 'dardanelles', 'hormuz', 'gibraltar', 'malacca'];
-const MODES = ['rail', 'road', 'ferry', 'sea', 'iww'];
+const MODES = Object.keys(MODE_COLOURS);
 
 const $ = (id) => document.getElementById(id);
 const state = { answer: null, routesGeo: null, sort: { key: 'rank', dir: 1 }, selected: -1, networkFeatures: 0 };
@@ -78,8 +77,12 @@ function checkboxes(containerId, names, checked) {
     box.appendChild(l);
   }
 }
-checkboxes('passages', PASSAGES, false);
-checkboxes('modes', MODES, true);
+// The choices come from the OpenAPI document, whose enums a server test holds to the engine's (one list each).
+fetch('/openapi.json').then((res) => res.json()).then((doc) => {
+  const props = doc.components.schemas.RouteRequest.properties;
+  checkboxes('passages', props.avoid_passages.items.enum, false);
+  checkboxes('modes', props.modes.items.enum, true);
+});
 $('cargo').addEventListener('change', () => { $('un-class-label').hidden = $('cargo').value !== 'dg'; });
 
 function autocomplete(input, list) {
@@ -154,7 +157,7 @@ function requestBody() {
   const passages = checked('passages');
   if (passages.length) body.avoid_passages = passages;
   const modes = checked('modes');
-  if (modes.length < MODES.length) body.modes = modes;
+  if (modes.length < document.querySelectorAll('#modes input').length) body.modes = modes;
   for (const [id, key] of [['max-transshipments', 'max_transshipments'], ['max-days', 'max_days'], ['max-budget', 'max_budget_usd']]) {
     const v = numberField(id);
     if (v !== undefined) body[key] = v;

@@ -1,7 +1,7 @@
 package org.caravan.cli;
 
 import java.util.concurrent.Callable;
-import org.caravan.simulation.model.MmcModel;
+import org.caravan.app.SimulationRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ public final class BenchMmcCommand implements Callable<Integer> {
                   + servers);
       return 1;
     }
-    spec.commandLine().getOut().println(MmcModel.run(customers, servers, seed).line());
+    spec.commandLine().getOut().println(SimulationRuns.mmcBenchmark(customers, servers, seed));
     spec.commandLine().getOut().flush();
     return 0;
   }

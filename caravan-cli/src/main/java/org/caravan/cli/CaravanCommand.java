@@ -1,7 +1,6 @@
 package org.caravan.cli;
 
 import java.io.PrintWriter;
-import org.caravan.network.NetworkException;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,12 +31,8 @@ public final class CaravanCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof NetworkException ne) {
-        err.println("caravan: " + ne.getMessage());
-        return 1;
-      }
       if (ex instanceof UserException ue) {
-        err.println("caravan: " + ue.getMessage());
+        err.println("caravan: " + CliWords.message(ue));
         return 1;
       }
       err.println("caravan: internal error: " + ex);

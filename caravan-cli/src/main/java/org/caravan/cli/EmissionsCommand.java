@@ -2,18 +2,10 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.caravan.emissions.ChainElement;
-import org.caravan.emissions.ChainFileReader;
-import org.caravan.emissions.ChainResult;
-import org.caravan.emissions.DistanceResolver;
-import org.caravan.emissions.EmissionCalculator;
-import org.caravan.emissions.EmissionFactors;
-import org.caravan.emissions.EmissionsException;
-import org.caravan.emissions.EmissionsReport;
-import org.caravan.emissions.PrimaryData;
+import org.caravan.app.EmissionsService;
+import org.caravan.scenario.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,19 +50,6 @@ public final class EmissionsCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final Optional<DistanceResolver> resolver;
-
-  /** Legs given by from/to are resolved on the built-in network (loaded only when a file needs it). */
-  public EmissionsCommand() {
-    this(Optional.of((from, to, toc) -> new org.caravan.scenario.NetworkDistanceResolver(
-        org.caravan.scenario.Caravan.openDefault()).resolve(from, to, toc)));
-  }
-
-  /** With a resolver that turns from/to into distance and countries (wired by the caller). */
-  public EmissionsCommand(Optional<DistanceResolver> resolver) {
-    this.resolver = resolver;
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -81,27 +60,26 @@ public final class EmissionsCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      EmissionFactors factors = EmissionFactors.loadDefault();
-      PrimaryData primaryData = primary == null ? PrimaryData.none() : PrimaryData.load(primary, factors);
-      ChainFileReader.Format f = switch (inputFormat) {
-        case "auto" -> ChainFileReader.Format.AUTO;
-        case "csv" -> ChainFileReader.Format.CSV;
-        case "json" -> ChainFileReader.Format.JSON;
-        default -> throw new EmissionsException("--input-format: expected auto, csv or json, found '" + inputFormat + "'");
+      EmissionsService.InputFormat f = switch (inputFormat) {
+        case "auto" -> EmissionsService.InputFormat.AUTO;
+        case "csv" -> EmissionsService.InputFormat.CSV;
+        case "json" -> EmissionsService.InputFormat.JSON;
+        default -> throw new UserException("input_format", "{input_format}: expected auto, csv or json, found '"
+            + inputFormat + "'");
       };
-      List<ChainElement> chain = new ChainFileReader(factors, resolver).read(file, f);
-      ChainResult result = new EmissionCalculator(factors, primaryData).compute(chain);
+      EmissionsService.ChainReport result = EmissionsService.onDefaultNetwork()
+          .computeFile(file, f, Optional.ofNullable(primary));
       if (output != null && output.json) {
-        out.println(Json.write(java.util.Map.of("elements", EmissionsReport.rows(result), "total", EmissionsReport.totals(result))));
+        out.println(Json.write(result.json()));
       } else if (output != null && output.csv) {
-        out.print(EmissionsReport.csv(result));
+        out.print(result.csv());
       } else {
-        out.print(EmissionsReport.table(result));
+        out.print(result.table());
       }
       out.flush();
       return 0;
-    } catch (EmissionsException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      err.println("caravan emissions: " + e.getMessage().lines().findFirst().orElse(""));
+    } catch (UserException e) {
+      err.println("caravan emissions: " + CliWords.message(e));
       err.flush();
       return 1;
     }

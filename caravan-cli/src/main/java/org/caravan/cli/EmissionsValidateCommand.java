@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import org.caravan.scenario.Caravan;
-import org.caravan.scenario.EmissionsValidation;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.EmissionsValidation;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ final class EmissionsValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String md = new EmissionsValidation(Caravan.openDefault()).markdown();
+    String md = new EmissionsValidation(CaravanApp.openDefault()).markdown();
     if (out == null) {
       PrintWriter w = spec.commandLine().getOut();
       w.print(md);

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.caravan.network.Network;
-import org.caravan.network.NetworkSummary;
-import org.caravan.network.io.NetworkWriter;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.NetworkService;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +40,7 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      NetworkSummary s = NetworkSummary.of(network.open().network());
+      NetworkService.Overview s = network.open().network().overview();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.write(s));
@@ -76,9 +74,9 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Network n = Caravan.open(files).network();
+      NetworkService.Validated n = NetworkService.validate(files);
       spec.commandLine().getOut().printf("ok: %d nodes, %d link rows, %d transfers, %d services%s%n",
-          n.nodeCount(), n.spec().links().size(), n.spec().transfers().size(), n.spec().services().size(),
+          n.nodes(), n.linkRows(), n.transfers(), n.services(),
           files.isEmpty() ? " (built-in network)" : " (built-in network + " + files.size() + " overlay" + (files.size() > 1 ? "s" : "") + ")");
       return 0;
     }
@@ -97,11 +95,10 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Caravan caravan = network.open();
-      Network n = caravan.network();
+      CaravanApp app = network.open();
       switch (format) {
         case "geojson" -> {
-          String text = Json.MAPPER.writeValueAsString(caravan.networkGeoJson());
+          String text = Json.MAPPER.writeValueAsString(app.network().geoJson());
           if (out == null) {
             spec.commandLine().getOut().println(text);
           } else {
@@ -112,12 +109,12 @@ final class NetworkCommand implements Runnable {
         }
         case "csv" -> {
           if (out == null) {
-            throw new UserException("--out", "--format csv writes five files: give a directory with --out DIR");
+            throw new UserException("out", "{format} csv writes five files: give a directory with {out} DIR");
           }
-          NetworkWriter.write(n.spec(), out);
+          app.network().exportCsv(out);
           spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
         }
-        default -> throw new UserException("--format", "unknown --format '" + format + "'; expected geojson or csv");
+        default -> throw new UserException("format", "unknown {format} '" + format + "'; expected geojson or csv");
       }
       return 0;
     }

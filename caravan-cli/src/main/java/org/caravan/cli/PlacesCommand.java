@@ -3,7 +3,8 @@ package org.caravan.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.caravan.network.PlaceIndex;
+import org.caravan.app.PlaceService.PlaceMatch;
+import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,13 +29,13 @@ final class PlacesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (limit < 1) {
-      throw new org.caravan.scenario.UserException("--limit", "--limit must be at least 1, found " + limit);
+      throw new UserException("limit", "{limit} must be at least 1, found " + limit);
     }
-    List<PlaceIndex.Match> matches = network.open().places().search(query, limit);
+    List<PlaceMatch> matches = network.open().places().search(query, limit);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> java.util.Map.of(
-          "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind().code(), "score", m.score(), "matched_on", m.matched())).toList())));
+          "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind(), "score", m.score(), "matched_on", m.matched())).toList())));
       return 0;
     }
     if (matches.isEmpty()) {
@@ -42,8 +43,8 @@ final class PlacesCommand implements Callable<Integer> {
       return 1;
     }
     out.printf("%-12s %-36s %-7s %-12s %s%n", "ID", "NAME", "COUNTRY", "KIND", "MATCHED ON");
-    for (PlaceIndex.Match m : matches) {
-      out.printf("%-12s %-36s %-7s %-12s %s%n", m.id(), m.name(), m.country(), m.kind().code(), m.matched());
+    for (PlaceMatch m : matches) {
+      out.printf("%-12s %-36s %-7s %-12s %s%n", m.id(), m.name(), m.country(), m.kind(), m.matched());
     }
     return 0;
   }

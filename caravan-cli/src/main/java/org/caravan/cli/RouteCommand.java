@@ -2,15 +2,16 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.caravan.scenario.Caravan;
-import org.caravan.scenario.Planner;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.RouteViews;
+import org.caravan.scenario.Choices;
 import org.caravan.scenario.RouteQuery;
-import org.caravan.scenario.RouteViews;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,16 +33,20 @@ final class RouteCommand implements Callable<Integer> {
   @Option(names = "--teu", description = "Containers in TEU.") Double teu;
   @Option(names = "--feu", description = "Containers in FEU (forty-foot; 1 FEU = 2 TEU).") Double feu;
   @Option(names = "--tonnes", description = "Gross cargo mass in tonnes (default 10 t per TEU).") Double tonnes;
-  @Option(names = "--cargo", defaultValue = "general", description = "general, reefer, bulk or dg (default ${DEFAULT-VALUE}).") String cargo;
+  @Option(names = "--cargo", defaultValue = "general", completionCandidates = Choices.CargoClasses.class,
+      description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).") String cargo;
   @Option(names = "--un-class", description = "UN hazard class 1-9 for --cargo dg.") Integer unClass;
   @Option(names = "--depart", description = "Departure date, YYYY-MM-DD (UTC; default today).") String depart;
   @Option(names = "--avoid-country", split = ",", paramLabel = "CC", description = "Countries to avoid, e.g. RU,BY.") List<String> avoidCountries = new ArrayList<>();
-  @Option(names = "--avoid-passage", split = ",", paramLabel = "PASSAGE", description = "Sea passages to avoid: suez, babelmandeb, bosporus, dardanelles, hormuz, gibraltar, malacca, panama.") List<String> avoidPassages = new ArrayList<>();
-  @Option(names = "--modes", split = ",", paramLabel = "MODE", description = "Allowed modes: rail, road, ferry, sea, iww (default all).") List<String> modes = new ArrayList<>();
+  @Option(names = "--avoid-passage", split = ",", paramLabel = "PASSAGE", completionCandidates = Choices.Passages.class,
+      description = "Sea passages to avoid: ${COMPLETION-CANDIDATES}.") List<String> avoidPassages = new ArrayList<>();
+  @Option(names = "--modes", split = ",", paramLabel = "MODE", completionCandidates = Choices.Modes.class,
+      description = "Allowed modes: ${COMPLETION-CANDIDATES} (default all).") List<String> modes = new ArrayList<>();
   @Option(names = "--max-transshipments", description = "At most this many changes of carrier (gauge, ship, truck).") Integer maxTransshipments;
   @Option(names = "--max-days", description = "Door-to-door time limit in days.") Double maxDays;
   @Option(names = "--max-budget", description = "Cost limit in USD for the whole cargo.") Double maxBudget;
-  @Option(names = "--objective", defaultValue = "pareto", description = "pareto, time, cost, co2e or weighted (default ${DEFAULT-VALUE}).") String objective;
+  @Option(names = "--objective", defaultValue = "pareto", completionCandidates = Choices.Objectives.class,
+      description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).") String objective;
   @Option(names = {"-k", "--alternatives"}, defaultValue = "1", description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).") int alternatives;
   @Option(names = "--label-cap", defaultValue = "0", description = "Labels kept per node (0 = exact Pareto set).") int labelCap;
   @Option(names = "--epsilon", description = "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).") Double epsilon;
@@ -54,22 +59,21 @@ final class RouteCommand implements Callable<Integer> {
     try {
       day = Optional.ofNullable(depart).map(LocalDate::parse);
     } catch (DateTimeParseException e) {
-      throw new UserException("depart", "--depart '" + depart + "' is not a date like 2026-12-01");
+      throw new UserException("depart", "{depart} '" + depart + "' is not a date like 2026-12-01");
     }
     if (json && geojson) {
-      throw new UserException("json", "choose --json or --geojson, not both");
+      throw new UserException("json", "choose {json} or {geojson}, not both");
     }
     RouteQuery q = new RouteQuery(from, to, Optional.ofNullable(teu), Optional.ofNullable(feu), Optional.ofNullable(tonnes),
         cargo, Optional.ofNullable(unClass), day, avoidCountries, avoidPassages, modes, Optional.ofNullable(maxTransshipments),
         Optional.ofNullable(maxDays), Optional.ofNullable(maxBudget), objective, alternatives, labelCap, Optional.ofNullable(epsilon));
-    Caravan caravan = network.open();
-    Planner.Plan plan = caravan.planner().plan(q);
+    CaravanApp app = network.open();
     PrintWriter out = spec.commandLine().getOut();
     if (geojson) {
-      out.println(Json.write(RouteViews.geoJson(caravan.network(), plan)));
+      out.println(Json.write(app.routes().planGeoJson(q)));
       return 0;
     }
-    RouteViews.Answer answer = RouteViews.answer(caravan.network(), plan);
+    RouteViews.Answer answer = app.routes().plan(q);
     if (json) {
       out.println(Json.write(answer));
       return 0;
@@ -79,7 +83,7 @@ final class RouteCommand implements Callable<Integer> {
   }
 
   private static void printTable(PrintWriter out, RouteViews.Answer a) {
-    out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), a.departure().substring(0, 10),
+    out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), LocalDate.ofInstant(a.departure(), ZoneOffset.UTC),
         fmt(a.teu()), fmt(a.tonnes()), a.cargo(), a.routes().size(), a.routes().size() == 1 ? "" : "s",
         a.objective().equals("pareto") ? (a.epsilon() > 0 ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %" : "exact Pareto set") + " by time, cost, CO2e, reliability" : "best by " + a.objective());
     if (a.labelCapHit()) {

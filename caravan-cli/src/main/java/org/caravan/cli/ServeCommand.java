@@ -3,7 +3,7 @@ package org.caravan.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
 import org.caravan.web.http.CaravanServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, found " + port);
     }
-    Caravan caravan = network.open();
-    CaravanServer server = CaravanServer.start(caravan, host, port);
+    CaravanServer server = CaravanServer.start(network.open(), host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
+import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.sim.Scenario;
-import org.caravan.scenario.sim.ScenarioLoader;
-import org.caravan.scenario.sim.SimulationOutput;
 import org.caravan.scenario.sim.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +37,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml",
       description = "Scenario file, or the name of a built-in scenario (default ${DEFAULT-VALUE}).",
-      defaultValue = ScenarioLoader.DEFAULT)
+      defaultValue = SimulationRuns.DEFAULT_SCENARIO)
   String scenario;
 
   @Option(names = "--years", paramLabel = "Y", description = "Measured years after the warm-up (overrides horizon_days).")
@@ -59,7 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    SimulationService service = new SimulationService(network.open());
+    SimulationRuns service = network.open().simulations();
     Scenario sc = service.load(scenario);
     if (years.isPresent()) {
       sc = sc.withYears(years.get());
@@ -79,9 +78,9 @@ public final class SimulateCommand implements Callable<Integer> {
       pb.finish();
     }
     if (json) {
-      stdout.print(SimulationOutput.summaryJson(run.scenario(), run.model(), run.result()));
+      stdout.print(service.summaryJson(run));
     } else {
-      stdout.print(SimulationOutput.summaryTable(run, dir, wall_s));
+      stdout.print(service.summaryTable(run, dir, wall_s));
     }
     stdout.flush();
     return 0;

@@ -1,5 +1,6 @@
 package org.caravan.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module layering of design.md §1, held on the compiled classes of every module (the CLI sees them all):
  * network at the bottom; routing, emissions and simulation on it and never on each other; scenario wires them;
- * web and cli on top. Maven module boundaries enforce the same from the other side.
+ * the app gateway offers one service per use case; web and cli on top, using the gateway alone. Maven module boundaries enforce the same from the other side.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -31,15 +32,26 @@ class ArchitectureTest {
         .layer("emissions").definedBy("org.caravan.emissions..")
         .layer("simulation").definedBy("org.caravan.simulation..")
         .layer("scenario").definedBy("org.caravan.scenario..")
+        .layer("app").definedBy("org.caravan.app..")
         .layer("web").definedBy("org.caravan.web..")
         .layer("cli").definedBy("org.caravan.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("scenario").mayOnlyBeAccessedByLayers("web", "cli")
-        .whereLayer("routing").mayOnlyBeAccessedByLayers("scenario", "web", "cli")
-        .whereLayer("emissions").mayOnlyBeAccessedByLayers("scenario", "web", "cli")
-        .whereLayer("simulation").mayOnlyBeAccessedByLayers("scenario", "web", "cli")
-        .whereLayer("network").mayOnlyBeAccessedByLayers("routing", "emissions", "simulation", "scenario", "web", "cli")
+        .whereLayer("app").mayOnlyBeAccessedByLayers("web", "cli")
+        .whereLayer("scenario").mayOnlyBeAccessedByLayers("app", "web", "cli")
+        .whereLayer("routing").mayOnlyBeAccessedByLayers("scenario", "app")
+        .whereLayer("emissions").mayOnlyBeAccessedByLayers("scenario", "app")
+        .whereLayer("simulation").mayOnlyBeAccessedByLayers("scenario", "app")
+        .whereLayer("network").mayOnlyBeAccessedByLayers("routing", "emissions", "simulation", "scenario", "app")
+        .check(classes);
+  }
+
+  /** The front ends reach the engines only through the gateway ({@code org.caravan.app}). */
+  @Test
+  void front_ends_use_the_gateway_only() {
+    noClasses().that().resideInAnyPackage("org.caravan.web..", "org.caravan.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.caravan.network..", "org.caravan.routing..",
+            "org.caravan.emissions..", "org.caravan.simulation..")
         .check(classes);
   }
 

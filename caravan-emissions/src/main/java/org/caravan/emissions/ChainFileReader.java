@@ -87,6 +87,9 @@ public final class ChainFileReader {
           @Override public String position() {
             return "line " + line;
           }
+          @Override public String path(String field) {
+            return "";
+          }
         }));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -106,7 +109,7 @@ public final class ChainFileReader {
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
           + e.getLocation().getColumnNr();
-      throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage());
+      throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
     }
@@ -120,28 +123,32 @@ public final class ChainFileReader {
       JsonNode leg = legs.get(i);
       String path = base + "[" + i + "]";
       if (!leg.isObject()) {
-        throw new EmissionsException(name + " " + path + ": a leg must be a JSON object");
+        throw new EmissionsException(path, name + " " + path + ": a leg must be a JSON object");
       }
       Set<String> present = new java.util.HashSet<>();
       leg.fieldNames().forEachRemaining(present::add);
       for (String f : present) {
         if (!FIELDS.contains(f)) {
-          throw new EmissionsException(name + " " + path + "." + f + ": unknown field (known: "
+          throw new EmissionsException(path + "." + f, name + " " + path + "." + f + ": unknown field (known: "
               + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
         }
       }
       int index = i;
-      out.add(element(new Row() {
+      Row row = new Row() {
         @Override public String get(String field) {
           JsonNode v = leg.get(field);
           if (v == null || v.isNull()) {
             return "";
           }
           if ((field.equals("countries") || field.equals("country")) && v.isArray()) {
-            return countriesFromJson(v, where(field));
+            try {
+              return countriesFromJson(v, where(field));
+            } catch (EmissionsException e) {
+              throw e.locatedAt(path(field));
+            }
           }
           if (!v.isValueNode()) {
-            throw new EmissionsException(where(field) + ": expected a number or a string");
+            throw error(field, ": expected a number or a string");
           }
           return v.asText().strip();
         }
@@ -154,7 +161,15 @@ public final class ChainFileReader {
         @Override public String position() {
           return base + "[" + index + "]";
         }
-      }));
+        @Override public String path(String field) {
+          return position() + "." + field;
+        }
+      };
+      try {
+        out.add(element(row));
+      } catch (EmissionsException e) {
+        throw e.locatedAt(path);
+      }
     }
     if (out.isEmpty()) {
       throw new EmissionsException(name + ": the chain has no legs");
@@ -172,6 +187,14 @@ public final class ChainFileReader {
 
     /** "line 4" or "legs[2]": the default label of a leg without a name. */
     String position();
+
+    /** The JSON path of a field of this leg ({@code legs[2].toc}); empty for CSV, whose messages give the line. */
+    String path(String field);
+
+    /** An error about one field of this leg: its place in the message and, for JSON, as data. */
+    default EmissionsException error(String field, String rest) {
+      return new EmissionsException(path(field), where(field) + rest);
+    }
   }
 
   private static void checkColumns(Set<String> header, String name, String what, String suffix) {
@@ -203,25 +226,25 @@ public final class ChainFileReader {
     String type = row.get("type").toLowerCase(Locale.ROOT);
     String hoc = row.get("hoc");
     if (!type.isEmpty() && !type.equals("hub") && !type.equals("transport")) {
-      throw new EmissionsException(row.where("type") + ": '" + type + "' is not transport or hub");
+      throw row.error("type", ": '" + type + "' is not transport or hub");
     }
     boolean hub = type.equals("hub") || (type.isEmpty() && !hoc.isEmpty());
     String teuClass = row.get("teu_class").isEmpty() ? "average" : row.get("teu_class");
-    double teuMass_t = factors.findTeuMass_t(teuClass).orElseThrow(() -> new EmissionsException(
-        row.where("teu_class") + ": '" + teuClass + "' is not average, light or heavy"));
+    double teuMass_t = factors.findTeuMass_t(teuClass).orElseThrow(() ->
+        row.error("teu_class", ": '" + teuClass + "' is not average, light or heavy"));
     String massText = row.get("mass_t");
     String teuText = row.get("teu");
     if (massText.isEmpty() && teuText.isEmpty()) {
-      throw new EmissionsException(row.where("mass_t") + ": give mass_t or teu");
+      throw row.error("mass_t", ": give mass_t or teu");
     }
     double mass_t = massText.isEmpty() ? Double.NaN : nonNegative(row, "mass_t");
     double teu = teuText.isEmpty() ? Double.NaN : nonNegative(row, "teu");
     if (hub) {
       if (hoc.isEmpty()) {
-        throw new EmissionsException(row.where("hoc") + ": a hub row needs a hoc");
+        throw row.error("hoc", ": a hub row needs a hoc");
       }
       if (factors.findCategory(hoc).filter(Category::hub).isEmpty()) {
-        throw new EmissionsException(row.where("hoc") + ": unknown HOC '" + hoc + "' (known: " + known(true) + ")");
+        throw row.error("hoc", ": unknown HOC '" + hoc + "' (known: " + known(true) + ")");
       }
       if (Double.isNaN(teu)) {
         teu = mass_t / teuMass_t;
@@ -235,15 +258,15 @@ public final class ChainFileReader {
     String mode = row.get("mode").toLowerCase(Locale.ROOT);
     if (toc.isEmpty()) {
       if (mode.isEmpty()) {
-        throw new EmissionsException(row.where("mode") + ": give mode or toc");
+        throw row.error("mode", ": give mode or toc");
       }
       toc = MODE_DEFAULT_TOC.get(mode);
       if (toc == null) {
-        throw new EmissionsException(row.where("mode") + ": unknown mode '" + row.get("mode") + "' (known: "
+        throw row.error("mode", ": unknown mode '" + row.get("mode") + "' (known: "
             + String.join(", ", MODE_DEFAULT_TOC.keySet()) + ")");
       }
     } else if (factors.findCategory(toc).filter(c -> !c.hub()).isEmpty()) {
-      throw new EmissionsException(row.where("toc") + ": unknown TOC '" + toc + "' (known: " + known(false) + ")");
+      throw row.error("toc", ": unknown TOC '" + toc + "' (known: " + known(false) + ")");
     }
     if (Double.isNaN(mass_t)) {
       mass_t = teu * teuMass_t;
@@ -252,7 +275,7 @@ public final class ChainFileReader {
     DistanceBasis basis = switch (basisText) {
       case "", "sfd" -> DistanceBasis.SFD;
       case "actual" -> DistanceBasis.ACTUAL;
-      default -> throw new EmissionsException(row.where("distance_basis") + ": '" + basisText + "' is not sfd or actual");
+      default -> throw row.error("distance_basis", ": '" + basisText + "' is not sfd or actual");
     };
     String countryField = row.get("countries").isEmpty() && !row.get("country").isEmpty() ? "country" : "countries";
     String countriesText = row.get(countryField);
@@ -264,21 +287,26 @@ public final class ChainFileReader {
       String from = row.get("from");
       String to = row.get("to");
       if (from.isEmpty() || to.isEmpty()) {
-        throw new EmissionsException(row.where("distance_km") + ": distance_km is required (or from and to)");
+        throw row.error("distance_km", ": distance_km is required (or from and to)");
       }
       if (resolver.isEmpty()) {
-        throw new EmissionsException(row.where("distance_km") + ": distance_km is required: from/to (" + from + " to "
+        throw row.error("distance_km", ": distance_km is required: from/to (" + from + " to "
             + to + ") cannot be resolved because no network distance resolver is configured");
       }
       String t = toc;
-      DistanceResolver.Resolved r = resolver.get().resolve(from, to, toc).orElseThrow(() -> new EmissionsException(
-          row.where("from") + ": no " + t + " distance known from " + from + " to " + to + "; give distance_km"));
+      DistanceResolver.Resolved r = resolver.get().resolve(from, to, toc).orElseThrow(() ->
+          row.error("from", ": no " + t + " distance known from " + from + " to " + to + "; give distance_km"));
       distance_km = r.distance_km();
       resolvedCountries = r.countries();
     }
-    List<CountryKm> countries = countriesText.isEmpty()
-        ? resolvedCountries
-        : parseCountries(countriesText, distance_km, row.where(countryField));
+    List<CountryKm> countries = resolvedCountries;
+    if (!countriesText.isEmpty()) {
+      try {
+        countries = parseCountries(countriesText, distance_km, row.where(countryField));
+      } catch (EmissionsException e) {
+        throw e.locatedAt(row.path(countryField));
+      }
+    }
     Optional<String> carrier = row.get("carrier").isEmpty() ? Optional.empty() : Optional.of(row.get("carrier"));
     Optional<PrimaryIntensity> primary = Optional.empty();
     String wtt = row.get("wtt_g_per_tkm");
@@ -288,8 +316,8 @@ public final class ChainFileReader {
     String fuelUnit = row.get("fuel_unit");
     if (!(wtt + ttw + fuel + fuelPerTkm + fuelUnit).isEmpty()) {
       if (wtt.isEmpty() != ttw.isEmpty()) {
-        throw new EmissionsException(row.where(wtt.isEmpty() ? "wtt_g_per_tkm" : "ttw_g_per_tkm")
-            + ": primary intensity needs both wtt_g_per_tkm and ttw_g_per_tkm");
+        throw row.error(wtt.isEmpty() ? "wtt_g_per_tkm" : "ttw_g_per_tkm",
+            ": primary intensity needs both wtt_g_per_tkm and ttw_g_per_tkm");
       }
       String source = "primary data on " + row.where() + carrier.map(c -> " (" + c + ")").orElse("");
       primary = Optional.of(PrimaryData.parseRow(wtt, ttw, fuel, fuelPerTkm, fuelUnit, source, row.where(), factors));
@@ -362,10 +390,10 @@ public final class ChainFileReader {
     try {
       v = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw new EmissionsException(row.where(field) + ": '" + text + "' is not a number");
+      throw row.error(field, ": '" + text + "' is not a number");
     }
     if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new EmissionsException(row.where(field) + ": must be a number >= 0, was " + text);
+      throw row.error(field, ": must be a number >= 0, was " + text);
     }
     return v;
   }

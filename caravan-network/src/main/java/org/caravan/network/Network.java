@@ -289,6 +289,15 @@ public final class Network {
     return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
   }
 
+  /**
+   * The kilometres of a link (or of {@code length_km} of it) credited to each country it lists: an even split,
+   * because the network files name a link's countries but not its length in each. The one home of that rule:
+   * routing's kilometres per country and the emissions of electric rail (grid mix by country) both use it.
+   */
+  public static double kmPerCountry(double length_km, List<String> countries) {
+    return length_km / countries.size();
+  }
+
   /** The countries of a link, in travel order of the file row (reversed for the reverse link). */
   public List<String> linkCountries(int link) {
     List<String> c = link(link).countries();

@@ -44,6 +44,12 @@ public record RouteRequest(
   /** Average gross mass of a loaded TEU, tonnes: the default when only a TEU count is given. */
   public static final double DEFAULT_TEU_MASS_T = 10.0;
 
+  /**
+   * Cargo one TEU can carry, tonnes: how many TEU a cargo given only by mass needs (EST: the nominal payload of a
+   * 20-ft container, rounded down). Not a TEU's mass; that is {@link #DEFAULT_TEU_MASS_T}.
+   */
+  public static final double TEU_PAYLOAD_T = 20.0;
+
   public RouteRequest {
     avoidCountries = Set.copyOf(avoidCountries);
     avoidPassages = avoidPassages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(avoidPassages));

@@ -122,7 +122,7 @@ public final class Router {
       }
       List<String> countries = ctx.linkCountries(next);
       for (String c : countries) {
-        km.merge(c, ctx.distance_m(next) / 1000.0 / countries.size(), Double::sum);
+        km.merge(c, Network.kmPerCountry(ctx.distance_m(next) / 1000.0, countries), Double::sum);
       }
       path.add(next);
       v = network.linkTo(next);
@@ -265,7 +265,9 @@ public final class Router {
 
   /**
    * Which constraint removed the last route: each active constraint is dropped in turn and the query rerun by
-   * time alone; the ones whose removal brings a route back are named.
+   * time alone; the ones whose removal brings a route back are named. Constraints appear as request-field
+   * placeholders ({@code {avoid_countries} RU,BY}) that each front end renders in its own words (a CLI flag, a
+   * JSON field), so no interface's vocabulary lives here.
    */
   String whyNoRoute(RouteRequest r) {
     if (!reachable(r.withModes(EnumSet.allOf(Mode.class)).withAvoid(Set.of(), Set.of()).withLimits(-1, -1, -1)
@@ -274,25 +276,25 @@ public final class Router {
     }
     List<String> culprits = new ArrayList<>();
     if (!r.avoidCountries().isEmpty() && reachable(r.withAvoid(Set.of(), r.avoidPassages()))) {
-      culprits.add("--avoid-country " + String.join(",", new java.util.TreeSet<>(r.avoidCountries())));
+      culprits.add("{avoid_countries} " + String.join(",", new java.util.TreeSet<>(r.avoidCountries())));
     }
     if (!r.avoidPassages().isEmpty() && reachable(r.withAvoid(r.avoidCountries(), Set.of()))) {
-      culprits.add("--avoid-passage " + r.avoidPassages().stream().map(Passage::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+      culprits.add("{avoid_passages} " + r.avoidPassages().stream().map(Passage::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
     }
     if (!r.modes().isEmpty() && r.modes().size() < Mode.values().length && reachable(r.withModes(EnumSet.allOf(Mode.class)))) {
-      culprits.add("--modes " + r.modes().stream().map(Mode::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+      culprits.add("{modes} " + r.modes().stream().map(Mode::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
     }
     if (r.cargo() != CargoClass.GENERAL && reachable(r.withCargo(r.teu(), r.mass_t(), CargoClass.GENERAL, 0))) {
-      culprits.add("--cargo " + r.cargo().code() + (r.unClass() > 0 ? " (UN class " + r.unClass() + ")" : ""));
+      culprits.add("{cargo} " + r.cargo().code() + (r.unClass() > 0 ? " (UN class " + r.unClass() + ")" : ""));
     }
     if (r.maxTransshipments() >= 0 && reachable(r.withLimits(-1, r.maxDuration_s(), r.maxCost_cents()))) {
-      culprits.add("--max-transshipments " + r.maxTransshipments());
+      culprits.add("{max_transshipments} " + r.maxTransshipments());
     }
     if (r.maxDuration_s() >= 0 && reachable(r.withLimits(r.maxTransshipments(), -1, r.maxCost_cents()))) {
-      culprits.add("--max-days " + r.maxDuration_s() / 86_400.0);
+      culprits.add("{max_days} " + r.maxDuration_s() / 86_400.0);
     }
     if (r.maxCost_cents() >= 0 && reachable(r.withLimits(r.maxTransshipments(), r.maxDuration_s(), -1))) {
-      culprits.add("--max-budget " + r.maxCost_cents() / 100);
+      culprits.add("{max_budget_usd} " + r.maxCost_cents() / 100);
     }
     String od = "from " + network.nodeId(r.from()) + " to " + network.nodeId(r.to());
     if (culprits.isEmpty()) {

@@ -6,8 +6,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,7 +28,21 @@ public final class TableCargoRules implements CargoRules {
   public static final String DEFAULT_RESOURCE = "org/caravan/routing/cargo-rules.csv";
 
   /** One rule. */
-  public record Rule(String scope, String target, CargoClass cargo, int unClass, String source, String notes) {}
+  /** What a rule's {@code target} names: a transport operation category, a mode, a link, a node or a country. */
+  public enum Scope {
+    TOC, MODE, LINK, NODE, COUNTRY;
+
+    /** The word in the rules file. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<Scope> parse(String code) {
+      return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+    }
+  }
+
+  public record Rule(Scope scope, String target, CargoClass cargo, int unClass, String source, String notes) {}
 
   private final List<Rule> rules;
 
@@ -59,12 +75,13 @@ public final class TableCargoRules implements CargoRules {
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());
-        String scope = rec.get("scope");
-        if (!Set.of("toc", "mode", "link", "node", "country").contains(scope)) {
-          problems.add(new Problem(o, "scope", "unknown scope '" + scope + "'; expected toc, mode, link, node or country"));
+        Optional<Scope> parsed = Scope.parse(rec.get("scope"));
+        if (parsed.isEmpty()) {
+          problems.add(new Problem(o, "scope", "unknown scope '" + rec.get("scope") + "'; expected toc, mode, link, node or country"));
           continue;
         }
-        if (scope.equals("mode") && Mode.parse(rec.get("target")).isEmpty()) {
+        Scope scope = parsed.get();
+        if (scope == Scope.MODE && Mode.parse(rec.get("target")).isEmpty()) {
           problems.add(new Problem(o, "target", "unknown mode '" + rec.get("target") + "'"));
           continue;
         }
@@ -117,12 +134,11 @@ public final class TableCargoRules implements CargoRules {
         continue;
       }
       boolean hit = switch (r.scope()) {
-        case "toc" -> network.link(link).toc().equals(r.target());
-        case "mode" -> network.linkMode(link).code().equals(r.target());
-        case "link" -> network.link(link).id().equals(r.target());
-        case "node" -> network.nodeId(network.linkFrom(link)).equals(r.target()) || network.nodeId(network.linkTo(link)).equals(r.target());
-        case "country" -> network.link(link).countries().contains(r.target());
-        default -> false;
+        case TOC -> network.link(link).toc().equals(r.target());
+        case MODE -> network.linkMode(link).code().equals(r.target());
+        case LINK -> network.link(link).id().equals(r.target());
+        case NODE -> network.nodeId(network.linkFrom(link)).equals(r.target()) || network.nodeId(network.linkTo(link)).equals(r.target());
+        case COUNTRY -> network.link(link).countries().contains(r.target());
       };
       if (hit) {
         return r;

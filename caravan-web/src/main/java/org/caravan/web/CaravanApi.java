@@ -2,27 +2,18 @@ package org.caravan.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.caravan.emissions.ChainElement;
-import org.caravan.emissions.ChainFileReader;
-import org.caravan.emissions.EmissionCalculator;
-import org.caravan.emissions.EmissionsException;
-import org.caravan.network.NetworkSummary;
-import org.caravan.scenario.Caravan;
-import org.caravan.scenario.NetworkDistanceResolver;
-import org.caravan.scenario.Planner;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.NetworkService;
 import org.caravan.scenario.RouteQuery;
-import org.caravan.scenario.RouteViews;
 import org.caravan.scenario.UserException;
 import org.caravan.web.dto.Health;
 import org.caravan.web.dto.Place;
 import org.caravan.web.dto.RouteRequest;
 import org.caravan.web.mapping.ApiJson;
-import org.caravan.web.mapping.EmissionsMapping;
 import org.caravan.web.mapping.Problems;
 import org.caravan.web.mapping.RouteMapping;
 
@@ -39,21 +30,17 @@ public final class CaravanApi {
   /** Most places {@code /api/places} returns. */
   public static final int MAX_PLACES = 50;
 
-  private final Caravan caravan;
-  private final ChainFileReader chains;
-  private final EmissionCalculator emissions;
+  private final CaravanApp app;
   private final byte[] health;
   private final byte[] network;
   private final byte[] summary;
   private final byte[] openApi;
 
-  public CaravanApi(Caravan caravan) {
-    this.caravan = caravan;
-    this.emissions = caravan.emissions();
-    this.chains = new ChainFileReader(emissions.factors(), Optional.of(new NetworkDistanceResolver(caravan)));
-    NetworkSummary s = NetworkSummary.of(caravan.network());
+  public CaravanApi(CaravanApp app) {
+    this.app = app;
+    NetworkService.Overview s = app.network().overview();
     this.health = ApiJson.write(new Health("ok", VERSION, s.nodes(), s.links()));
-    this.network = ApiJson.write(caravan.networkGeoJson());
+    this.network = ApiJson.write(app.network().geoJson());
     this.summary = ApiJson.write(s);
     this.openApi = resource("/openapi.json");
   }
@@ -96,8 +83,8 @@ public final class CaravanApi {
     if (n < 1 || n > MAX_PLACES) {
       throw Problems.invalidField("limit", "limit must be a whole number from 1 to " + MAX_PLACES);
     }
-    List<Place> found = caravan.places().search(q, n).stream()
-        .map(m -> new Place(m.id(), m.name(), m.country(), m.kind().code(), m.score(), m.matched())).toList();
+    List<Place> found = app.places().search(q, n).stream()
+        .map(m -> new Place(m.id(), m.name(), m.country(), m.kind(), m.score(), m.matched())).toList();
     return ApiJson.write(found);
   }
 
@@ -114,24 +101,19 @@ public final class CaravanApi {
           + (f.length() > 20 ? f.substring(0, 20) + "…" : f) + "'");
     }).orElse(false);
     RouteQuery query = RouteMapping.toQuery(ApiJson.read(body, RouteRequest.class));
-    Planner.Plan plan;
     try {
-      plan = caravan.planner().plan(query);
+      return ApiJson.write(geo ? app.routes().planGeoJson(query) : app.routes().plan(query));
     } catch (UserException e) {
       throw Problems.fromUser(e);
     }
-    return ApiJson.write(geo ? RouteViews.geoJson(caravan.network(), plan) : RouteViews.answer(caravan.network(), plan));
   }
 
   /** Emissions of a chain given as JSON: an array of legs or an object with a {@code legs} array. */
   public byte[] emissions(byte[] body) {
     try {
-      List<ChainElement> chain = chains.readJson(new StringReader(new String(body, StandardCharsets.UTF_8)), "request body");
-      return ApiJson.write(EmissionsMapping.toAnswer(emissions.compute(chain)));
-    } catch (EmissionsException e) {
-      throw Problems.fromEmissions(e);
-    } catch (IllegalArgumentException e) {
-      throw Problems.fail(Problems.Type.INVALID_REQUEST, "the chain cannot be computed: " + e.getMessage());
+      return ApiJson.write(app.emissions().computeJson(new String(body, StandardCharsets.UTF_8), "request body").answer());
+    } catch (UserException e) {
+      throw Problems.fromChain(e);
     }
   }
 

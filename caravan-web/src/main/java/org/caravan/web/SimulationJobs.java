@@ -15,11 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
+import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.SimulationService;
 import org.caravan.web.dto.SimulationJob;
+import org.caravan.web.dto.SimulationRequest;
 import org.caravan.web.mapping.ApiJson;
 import org.caravan.web.mapping.Problems;
 import org.caravan.web.mapping.SimulationMapping;
@@ -55,20 +57,18 @@ public final class SimulationJobs implements AutoCloseable {
     void cancel();
   }
 
-  private final SimulationService service;
-  private final Caravan caravan;
+  private final SimulationRuns service;
   private final int threadsPerJob;
   private final ExecutorService executor;
   private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-  public SimulationJobs(Caravan caravan) {
-    this(caravan, Runtime.getRuntime().availableProcessors());
+  public SimulationJobs(CaravanApp app) {
+    this(app, Runtime.getRuntime().availableProcessors());
   }
 
   /** @param threadsPerJob replication threads of each job */
-  public SimulationJobs(Caravan caravan, int threadsPerJob) {
-    this.caravan = caravan;
-    this.service = new SimulationService(caravan);
+  public SimulationJobs(CaravanApp app, int threadsPerJob) {
+    this.service = app.simulations();
     this.threadsPerJob = Math.max(1, threadsPerJob);
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(MAX_ACTIVE, r -> {
@@ -86,7 +86,7 @@ public final class SimulationJobs implements AutoCloseable {
    *     are active
    */
   public String submit(byte[] body) {
-    Scenario sc = SimulationMapping.toScenario(ApiJson.read(body, org.caravan.web.dto.SimulationRequest.class), caravan);
+    Scenario sc = SimulationMapping.toScenario(ApiJson.read(body, SimulationRequest.class), service);
     synchronized (jobs) {
       long active = jobs.values().stream().filter(j -> !j.finished()).count();
       if (active >= MAX_ACTIVE) {
@@ -227,7 +227,7 @@ public final class SimulationJobs implements AutoCloseable {
         }
       });
       // Kept as text: a tree of five years' queue series would hold several times the memory.
-      String results = new String(ApiJson.write(SimulationMapping.results(result)), java.nio.charset.StandardCharsets.UTF_8);
+      String results = new String(ApiJson.write(service.resultsDocument(result)), java.nio.charset.StandardCharsets.UTF_8);
       synchronized (job) {
         job.finish(job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }

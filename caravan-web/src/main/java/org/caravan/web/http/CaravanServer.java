@@ -9,7 +9,8 @@ import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
+import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 import org.caravan.web.CaravanApi;
 import org.caravan.web.SimulationJobs;
@@ -57,7 +58,7 @@ public final class CaravanServer implements AutoCloseable {
    * @param port TCP port; 0 picks a free one (see {@link #port()})
    * @throws UserException when the address cannot be bound (the port is taken)
    */
-  public static CaravanServer start(Caravan caravan, String host, int port) {
+  public static CaravanServer start(CaravanApp caravan, String host, int port) {
     CaravanApi api = new CaravanApi(caravan);
     SimulationJobs jobs = new SimulationJobs(caravan);
     Javalin app = Javalin.create(cfg -> {
@@ -121,7 +122,7 @@ public final class CaravanServer implements AutoCloseable {
       jobs.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof java.net.BindException) {
-          throw new UserException("port", "cannot listen on " + host + ":" + port + " (" + t.getMessage()
+          throw new UserException(ErrorCode.UNAVAILABLE, "port", "cannot listen on " + host + ":" + port + " (" + t.getMessage()
               + "); choose another port with --port, or 0 for a free one");
         }
       }

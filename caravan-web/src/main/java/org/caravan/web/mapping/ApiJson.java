@@ -14,7 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.caravan.scenario.RouteViews;
+import org.caravan.app.RouteViews;
 
 /**
  * The API's JSON settings, derived from the shared {@link RouteViews#JSON} mapper (snake_case names, sorted map

@@ -9,13 +9,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.caravan.emissions.EmissionsException;
+import org.caravan.scenario.ErrorCode;
+import org.caravan.scenario.UserError;
 import org.caravan.scenario.UserException;
 import org.caravan.web.dto.Problem;
 import org.caravan.web.dto.Problem.FieldError;
@@ -63,13 +60,6 @@ public final class Problems {
     }
   }
 
-  /** Names the planner uses in {@link UserException#field()} that differ from the JSON field. */
-  private static final Map<String, String> PLANNER_FIELDS = Map.of(
-      "avoid_country", "avoid_countries", "avoid_passage", "avoid_passages", "max_budget", "max_budget_usd");
-
-  private static final Pattern CLI_OPTION = Pattern.compile("--([a-z]+(?:-[a-z]+)*)");
-  private static final Pattern CHAIN_PATH = Pattern.compile("^request body ((?:legs)?\\[(\\d+)\\](?:\\.([a-z_]+))?)");
-  private static final Pattern CHAIN_FIELD = Pattern.compile(", field ([a-z_]+)");
 
   private Problems() {}
 
@@ -91,41 +81,38 @@ public final class Problems {
     return invalidField(field, "/" + escape(field), detail);
   }
 
-  /** The planner's refusal: an unknown place, an impossible constraint or a value out of range. */
+  /**
+   * The planner's refusal: an unknown place, an impossible constraint or a value out of range. The error names
+   * request fields by their JSON names already, so the field is the JSON field and its pointer follows from it.
+   */
   public static ApiException fromUser(UserException e) {
-    String field = PLANNER_FIELDS.getOrDefault(e.field(), e.field());
-    String detail = apiWords(e.getMessage());
-    Type type = detail.startsWith("unknown place") ? Type.UNKNOWN_PLACE
-        : field.equals("constraints") ? Type.NO_ROUTE : Type.INVALID_REQUEST;
-    String pointer = field.equals("constraints") || field.isEmpty() ? "" : "/" + escape(field);
+    UserError error = e.error();
+    String field = error.field();
+    String detail = error.message();
+    Type type = switch (error.code()) {
+      case UNKNOWN_PLACE -> Type.UNKNOWN_PLACE;
+      case NO_ROUTE -> Type.NO_ROUTE;
+      default -> Type.INVALID_REQUEST;
+    };
+    String pointer = error.code() == ErrorCode.NO_ROUTE || field.isEmpty() ? "" : "/" + escape(field);
     return new ApiException(of(type, detail, List.of(new FieldError(field, pointer, detail))));
   }
 
-  /** A bad emission chain; the reader's messages name the leg and field, which become a JSON pointer. */
-  public static ApiException fromEmissions(EmissionsException e) {
-    String detail = e.getMessage().lines().findFirst().orElse("invalid chain");
-    if (detail.contains("not valid JSON")) {
+  /**
+   * A bad emission chain. For a JSON chain the error names the leg or field as a path ({@code legs[1].toc}), which
+   * becomes the JSON pointer ({@code /legs/1/toc}).
+   */
+  public static ApiException fromChain(UserException e) {
+    UserError error = e.error();
+    String detail = error.message();
+    if (error.code() == ErrorCode.MALFORMED_JSON) {
       return fail(Type.MALFORMED_JSON, detail);
     }
-    String field = "";
-    String pointer = "";
-    Matcher m = CHAIN_PATH.matcher(detail);
-    if (m.find()) {
-      field = m.group(1);
-      pointer = (m.group(1).startsWith("legs") ? "/legs/" : "/") + m.group(2);
-      String name = m.group(3);
-      if (name == null) {
-        Matcher f = CHAIN_FIELD.matcher(detail);
-        name = f.find() ? f.group(1) : null;
-        if (name != null) {
-          field = field + "." + name;
-        }
-      }
-      if (name != null) {
-        pointer = pointer + "/" + escape(name);
-      }
+    if (error.code() == ErrorCode.UNCOMPUTABLE_CHAIN) {
+      return fail(Type.INVALID_REQUEST, "the chain cannot be computed: " + detail);
     }
-    return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(field, pointer, detail))));
+    return new ApiException(of(Type.INVALID_REQUEST, detail,
+        List.of(new FieldError(error.field(), pointerOf(error.field()), detail))));
   }
 
   /** Maps what Jackson reports about a body to a problem naming the field, without Java type names. */
@@ -184,6 +171,17 @@ public final class Problems {
     return sb.toString();
   }
 
+  /** {@code legs[1].toc} → {@code /legs/1/toc}: the RFC 6901 pointer of a field path. */
+  private static String pointerOf(String path) {
+    StringBuilder sb = new StringBuilder();
+    for (String t : path.replace("[", ".").replace("]", "").split("\\.")) {
+      if (!t.isEmpty()) {
+        sb.append('/').append(escape(t));
+      }
+    }
+    return sb.toString();
+  }
+
   /** {@code /legs/1/toc} → {@code legs[1].toc}: how the field reads in a message. */
   private static String dotted(String pointer) {
     StringBuilder sb = new StringBuilder();
@@ -218,10 +216,5 @@ public final class Problems {
 
   private static List<String> names(Collection<Object> ids) {
     return ids.stream().map(String::valueOf).toList();
-  }
-
-  /** The planner speaks CLI: {@code --un-class} becomes {@code un_class}. */
-  private static String apiWords(String message) {
-    return CLI_OPTION.matcher(message).replaceAll(r -> r.group(1).replace('-', '_').toLowerCase(Locale.ROOT));
   }
 }

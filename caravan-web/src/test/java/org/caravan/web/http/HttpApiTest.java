@@ -11,7 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
+import org.caravan.scenario.Choices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class HttpApiTest {
 
   @BeforeAll
   static void start() {
-    server = CaravanServer.start(Caravan.openDefault(), "127.0.0.1", 0);
+    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
     client = HttpClient.newHttpClient();
   }
 
@@ -81,7 +82,7 @@ class HttpApiTest {
   @Test
   void a_taken_port_is_a_user_error_naming_the_port() {
     org.caravan.scenario.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.caravan.scenario.UserException.class, () -> CaravanServer.start(Caravan.openDefault(), "127.0.0.1", server.port()));
+        org.caravan.scenario.UserException.class, () -> CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", server.port()));
     assertThat(e.field()).isEqualTo("port");
     assertThat(e.getMessage()).contains(String.valueOf(server.port()), "--port");
   }
@@ -272,6 +273,23 @@ class HttpApiTest {
     }
     doc.path("paths").fieldNames().forEachRemaining(path ->
         assertThat(CaravanServer.ENDPOINTS.stream().anyMatch(e -> e.endsWith(" " + path))).as(path).isTrue());
+  }
+
+  /** The enums of the OpenAPI document (which the web form reads) are the engine's lists, in the same order. */
+  @Test
+  void openapi_enums_are_the_engine_choices() throws Exception {
+    JsonNode props = get("/openapi.json").json().path("components").path("schemas").path("RouteRequest")
+        .path("properties");
+    assertThat(texts(props.path("avoid_passages").path("items").path("enum"))).isEqualTo(Choices.PASSAGES);
+    assertThat(texts(props.path("modes").path("items").path("enum"))).isEqualTo(Choices.MODES);
+    assertThat(texts(props.path("cargo").path("enum"))).isEqualTo(Choices.CARGO_CLASSES);
+    assertThat(texts(props.path("objective").path("enum"))).isEqualTo(Choices.OBJECTIVES);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   /** The served document passes the swagger-parser validator (OpenAPI 3.x structure, references, schemas). */

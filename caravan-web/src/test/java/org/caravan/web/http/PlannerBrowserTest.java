@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class PlannerBrowserTest {
   static void start() throws Exception {
     Assumptions.assumeTrue(browserAvailable(), "headless Chromium is not available and scripts/setup-browser could not "
         + "install it (needs root and Debian's package mirrors); skipping the browser test");
-    server = CaravanServer.start(Caravan.openDefault(), "127.0.0.1", 0);
+    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
     profile = Files.createTempDirectory("caravan-chromium");
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.caravan.scenario.Caravan;
+import org.caravan.app.CaravanApp;
 import org.caravan.scenario.sim.ScenarioLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +48,7 @@ class SimulationApiTest {
 
   @BeforeAll
   static void start() {
-    server = CaravanServer.start(Caravan.openDefault(), "127.0.0.1", 0);
+    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
     client = HttpClient.newHttpClient();
   }
 

@@ -1,19 +1,23 @@
 package org.caravan.scenario;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.caravan.network.Geo;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
 import org.caravan.network.Passage;
+import org.caravan.network.PlaceIndex;
 import org.caravan.routing.CargoClass;
 import org.caravan.routing.Objective;
 import org.caravan.routing.RouteRequest;
@@ -47,14 +51,19 @@ public final class Planner {
    */
   public static final double DEFAULT_EPSILON = 0.10;
 
-  private final Caravan caravan;
+  private final Network net;
+  private final PlaceIndex places;
   private final Router router;
+  private final NetworkEmissions emissions;
 
-  Planner(Caravan caravan, Router router) {
-    this.caravan = caravan;
+  Planner(Network net, PlaceIndex places, Router router, NetworkEmissions emissions) {
+    this.net = net;
+    this.places = places;
     this.router = router;
+    this.emissions = emissions;
   }
 
+  /** The router this planner asks; prefer {@link Caravan#router()} (kept while the model builder still calls it). */
   public Router router() {
     return router;
   }
@@ -65,10 +74,11 @@ public final class Planner {
   /**
    * The answer: the router's routes and the access legs added at either end.
    *
+   * @param departure when the cargo leaves the door (the start of the access leg, if any)
    * @param emissions the per-link CO2e the routes were charged with, for the per-leg WTT/TTW/range breakdown
    */
-  public record Plan(RouteRequest request, RouteResponse response, Optional<Access> access, Optional<Access> egress,
-      NetworkEmissions emissions) {}
+  public record Plan(Instant departure, RouteRequest request, RouteResponse response, Optional<Access> access,
+      Optional<Access> egress, NetworkEmissions emissions) {}
 
   /**
    * Plans routes.
@@ -76,52 +86,51 @@ public final class Planner {
    * @throws UserException naming the field when the query is invalid or no route exists
    */
   public Plan plan(RouteQuery q) {
-    Network net = caravan.network();
     Optional<Access> access = snap("from", q.from());
     Optional<Access> egress = snap("to", q.to());
-    int from = access.map(Access::node).orElseGet(() -> caravan.resolvePlace("from", q.from()));
-    int to = egress.map(Access::node).orElseGet(() -> caravan.resolvePlace("to", q.to()));
+    int from = access.map(Access::node).orElseGet(() -> resolvePlace(places, "from", q.from()));
+    int to = egress.map(Access::node).orElseGet(() -> resolvePlace(places, "to", q.to()));
     if (from == to) {
       throw new UserException("to", "from and to are the same place (" + net.nodeId(from) + ")");
     }
     double teu = cargoTeu(q);
     double mass_t = q.tonnes().orElse(teu * RouteRequest.DEFAULT_TEU_MASS_T);
     CargoClass cargo = CargoClass.parse(q.cargo()).orElseThrow(() -> new UserException("cargo",
-        "unknown cargo class '" + q.cargo() + "'; expected general, reefer, bulk or dg"));
+        "unknown cargo class '" + q.cargo() + "'; expected " + Choices.orList(Choices.CARGO_CLASSES)));
     int unClass = q.unClass().orElse(0);
     if (cargo == CargoClass.DANGEROUS && (unClass < 1 || unClass > 9)) {
-      throw new UserException("un_class", "dangerous goods need their UN hazard class 1-9 (--un-class)");
+      throw new UserException("un_class", "dangerous goods need their UN hazard class 1-9 ({un_class})");
     }
     if (cargo != CargoClass.DANGEROUS && q.unClass().isPresent()) {
-      throw new UserException("un_class", "a UN class is only for --cargo dg");
+      throw new UserException("un_class", "a UN class is only for {cargo} dg");
     }
     Set<String> countries = new HashSet<>();
     for (String c : q.avoidCountries()) {
       String code = c.trim().toUpperCase(Locale.ROOT);
       if (!code.matches("[A-Z]{2}")) {
-        throw new UserException("avoid_country", "'" + c + "' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
+        throw new UserException("avoid_countries", "'" + c + "' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
       }
       if (code.equals(net.node(from).country()) || code.equals(net.node(to).country())) {
-        throw new UserException("avoid_country", "cannot avoid " + code + ": the route starts or ends there");
+        throw new UserException("avoid_countries", "cannot avoid " + code + ": the route starts or ends there");
       }
       countries.add(code);
     }
     Set<Passage> passages = EnumSet.noneOf(Passage.class);
     for (String p : q.avoidPassages()) {
       String code = p.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("babalmandab", "babelmandeb");
-      passages.add(Passage.parse(code).orElseThrow(() -> new UserException("avoid_passage", "unknown sea passage '" + p
-          + "'; expected one of suez, babelmandeb, bosporus, dardanelles, hormuz, gibraltar, malacca, panama, kiel, dover")));
+      passages.add(Passage.parse(code).orElseThrow(() -> new UserException("avoid_passages", "unknown sea passage '" + p
+          + "'; expected one of " + String.join(", ", Choices.PASSAGES))));
     }
     Set<Mode> modes = EnumSet.noneOf(Mode.class);
     for (String m : q.modes()) {
       modes.add(Mode.parse(m.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UserException("modes",
-          "unknown mode '" + m + "'; expected rail, road, ferry, sea or iww")));
+          "unknown mode '" + m + "'; expected " + Choices.orList(Choices.MODES))));
     }
     if (modes.isEmpty()) {
       modes = EnumSet.allOf(Mode.class);
     }
     Objective objective = Objective.parse(q.objective()).orElseThrow(() -> new UserException("objective",
-        "unknown objective '" + q.objective() + "'; expected pareto, time, cost, co2e or weighted"));
+        "unknown objective '" + q.objective() + "'; expected " + Choices.orList(Choices.OBJECTIVES)));
     if (q.alternatives() < 1 || q.alternatives() > 20) {
       throw new UserException("alternatives", "alternatives must be between 1 and 20, found " + q.alternatives());
     }
@@ -144,7 +153,7 @@ public final class Planner {
     }).orElse(-1L);
     long maxCost = q.maxBudgetUsd().map(b -> {
       if (!(b > 0 && b < 1e9)) {
-        throw new UserException("max_budget", "max budget must be a positive amount in USD below 1e9, found " + b);
+        throw new UserException("max_budget_usd", "max budget must be a positive amount in USD below 1e9, found " + b);
       }
       return Math.round(b * 100);
     }).orElse(-1L);
@@ -152,21 +161,22 @@ public final class Planner {
     if (day.getYear() < 2000 || day.getYear() > 2100) {
       throw new UserException("depart", "departure date must be between 2000 and 2100, found " + day);
     }
-    long departure = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-    long accessTime = access.map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
-    RouteRequest request = new RouteRequest(from, to, departure + accessTime, teu, mass_t, cargo, unClass, countries,
-        passages, modes, maxHops, maxDuration, maxCost, objective, q.alternatives(), q.labelCap(), epsilon);
+    Instant departure = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    long accessTime_s = access.map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
+    RouteRequest request = new RouteRequest(from, to, departure.getEpochSecond() + accessTime_s, teu, mass_t, cargo,
+        unClass, countries, passages, modes, maxHops, maxDuration, maxCost, objective, q.alternatives(), q.labelCap(),
+        epsilon);
     RouteResponse response = router.route(request);
     if (response.routes().isEmpty()) {
-      throw new UserException("constraints", response.noRoute().orElse("no route"));
+      throw new UserException(ErrorCode.NO_ROUTE, "constraints", response.noRoute().orElse("no route"));
     }
-    return new Plan(request, response, access, egress, caravan.networkEmissions());
+    return new Plan(departure, request, response, access, egress, emissions);
   }
 
   private static double cargoTeu(RouteQuery q) {
     int given = (q.teu().isPresent() ? 1 : 0) + (q.feu().isPresent() ? 1 : 0);
     if (given > 1) {
-      throw new UserException("teu", "give either --teu or --feu, not both");
+      throw new UserException("teu", "give either {teu} or {feu}, not both");
     }
     if (q.teu().isPresent()) {
       return checkCount("teu", q.teu().get());
@@ -179,7 +189,7 @@ public final class Planner {
       if (!(t > 0 && t <= 100_000)) {
         throw new UserException("tonnes", "tonnes must be in (0, 100000], found " + t);
       }
-      return Math.ceil(t / 20.0);
+      return Math.ceil(t / RouteRequest.TEU_PAYLOAD_T);
     }
     return 1;
   }
@@ -202,7 +212,6 @@ public final class Planner {
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
       throw new UserException(field, "'" + text + "' is not a valid lat,lon (latitude -90..90, longitude -180..180)");
     }
-    Network net = caravan.network();
     int best = -1;
     double bestKm = Double.MAX_VALUE;
     for (int v = 0; v < net.nodeCount(); v++) {
@@ -221,5 +230,23 @@ public final class Planner {
     }
     double km = bestKm * ROAD_DETOUR_FACTOR;
     return Optional.of(new Access(lat, lon, best, km, km / ROAD_SPEED_KMH, km * ROAD_USD_PER_TEU_KM));
+  }
+
+  /**
+   * The node a user means by a name, alias or UN/LOCODE.
+   *
+   * @throws UserException naming the closest places when nothing matches exactly
+   */
+  static int resolvePlace(PlaceIndex places, String field, String query) {
+    return places.resolve(query).map(PlaceIndex.Match::node).orElseThrow(() -> {
+      List<PlaceIndex.Match> close = places.search(query, 5);
+      if (close.isEmpty()) {
+        close = places.closest(query, 5);
+      }
+      String hint = "closest: " + close.stream()
+          .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
+      return new UserException(ErrorCode.UNKNOWN_PLACE, field,
+          "unknown place '" + query + "' in " + field + "; " + hint);
+    });
   }
 }

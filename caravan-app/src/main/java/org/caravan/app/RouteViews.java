@@ -1,22 +1,27 @@
-package org.caravan.scenario;
+package org.caravan.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.caravan.network.Network;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
+import org.caravan.scenario.NetworkEmissions;
+import org.caravan.scenario.Planner;
+import org.caravan.scenario.RouteCo2e;
 
 /**
  * The public JSON shape of route answers, shared by {@code caravan route --json} and the HTTP API. Field names
- * are snake_case (see {@link #JSON}); units are in the names; times are ISO-8601 UTC. Documented in
- * {@code docs/CLI.md}.
+ * are snake_case (see {@link #JSON}); units are in the names; times are {@link Instant}s, written as ISO-8601
+ * UTC only when serialised (the one place they are formatted). Documented in {@code docs/CLI.md}.
  */
 public final class RouteViews {
   /** The mapper for every public JSON document: snake_case, sorted map keys, indented. */
@@ -27,7 +32,8 @@ public final class RouteViews {
 
   private RouteViews() {}
 
-  public record Answer(String from, String to, String departure, double teu, double tonnes, String cargo,
+  public record Answer(String from, String to,
+      @JsonSerialize(using = ToStringSerializer.class) Instant departure, double teu, double tonnes, String cargo,
       String objective, double epsilon, boolean labelCapHit, long labels, List<RouteView> routes) {}
 
   /**
@@ -41,7 +47,9 @@ public final class RouteViews {
       List<Double> co2eRangeKg, double co2eWttKg, double co2eTtwKg,
       @JsonProperty("co2e_g_per_tkm") double co2eGPerTkm, List<HubView> hubs,
       Reliability reliability, double distanceKm, int transshipments, List<String> countries, List<String> borders,
-      List<String> gaugeChanges, List<String> passages, String departure, String arrival, List<LegView> legs) {}
+      List<String> gaugeChanges, List<String> passages,
+      @JsonSerialize(using = ToStringSerializer.class) Instant departure,
+      @JsonSerialize(using = ToStringSerializer.class) Instant arrival, List<LegView> legs) {}
 
   /**
    * @param p95DelayH delay over the typical transit time that 95 % of shipments stay under (normal approximation
@@ -55,7 +63,9 @@ public final class RouteViews {
    * @param toc the emission category charged (e.g. ferry-rail, sea-container-asia-europe, rail-electric)
    */
   public record LegView(String from, String fromName, String to, String toName, String mode, double distanceKm,
-      double durationH, double waitH, double transferH, double dwellH, String depart, String arrive, double costUsd,
+      double durationH, double waitH, double transferH, double dwellH,
+      @JsonSerialize(using = ToStringSerializer.class) Instant depart,
+      @JsonSerialize(using = ToStringSerializer.class) Instant arrive, double costUsd,
       double co2eKg, double co2eWttKg, double co2eTtwKg, List<Double> co2eRangeKg,
       @JsonProperty("co2e_g_per_tkm") double co2eGPerTkm,
       double hubCo2eKg, String toc, List<String> countries, List<String> via, String service, List<String> links) {}
@@ -69,7 +79,7 @@ public final class RouteViews {
   public record HubView(String node, String name, String role, String hoc, double co2eKg, double co2eWttKg,
       double co2eTtwKg, List<Double> co2eRangeKg) {}
 
-  public static Answer answer(Network net, Planner.Plan plan) {
+  static Answer answer(Network net, Planner.Plan plan) {
     List<RouteView> routes = new ArrayList<>();
     int rank = 1;
     for (Route r : plan.response().routes()) {
@@ -78,8 +88,7 @@ public final class RouteViews {
     var req = plan.request();
     String from = plan.access().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.from()));
     String to = plan.egress().map(a -> a.lat() + "," + a.lon()).orElse(net.nodeId(req.to()));
-    long departure = req.departure_s() - plan.access().map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
-    return new Answer(from, to, iso(departure), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
+    return new Answer(from, to, plan.departure(), req.teu(), round(req.mass_t(), 2), req.cargo().code(),
         req.objective().code(), req.epsilon(), plan.response().capped(), plan.response().labels(), routes);
   }
 
@@ -94,7 +103,7 @@ public final class RouteViews {
       Planner.Access a = plan.access().get();
       long t0 = r.departure_s() - Math.round(a.duration_h() * 3600);
       legs.add(new LegView(a.lat() + "," + a.lon(), "start point", net.nodeId(a.node()), net.node(a.node()).name(), "road",
-          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, iso(t0), iso(r.departure_s()),
+          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, instant(t0), instant(r.departure_s()),
           round(a.cost_usd() * teu, 2), 0, 0, 0, List.of(0.0, 0.0), 0, 0, "", List.of(net.node(a.node()).country()),
           List.of(), "", List.of("access")));
       extraKm += a.distance_km();
@@ -116,11 +125,11 @@ public final class RouteViews {
       double tkm = mass_t * l.distance_m() / 1000.0;
       legs.add(new LegView(l.from(), name(net, l.from()), l.to(), name(net, l.to()), l.mode().code(),
           round(l.distance_m() / 1000.0, 1), round((l.arrive_s() - l.depart_s()) / 3600.0, 2), round(l.wait_s() / 3600.0, 2),
-          round(l.transfer_s() / 3600.0, 2), round(l.dwell_s() / 3600.0, 2), iso(l.depart_s()), iso(l.arrive_s()),
-          round(l.cost_cents() / 100.0, 2), round(l.co2e_g() / 1000.0, 2), round(t.wtt_g() / 1000, 2),
-          round(t.ttw_g() / 1000, 2), range(t), tkm > 0 ? round(co2.legs().get(i).wtw_g() / tkm, 2) : 0,
-          round(co2.transfers().get(i).wtw_g() / 1000, 2), co2.tocs().get(i), l.countries(), l.via(), l.service(),
-          linkIds(net, l)));
+          round(l.transfer_s() / 3600.0, 2), round(l.dwell_s() / 3600.0, 2), instant(l.depart_s()),
+          instant(l.arrive_s()), round(l.cost_cents() / 100.0, 2), round(l.co2e_g() / 1000.0, 2),
+          round(t.wtt_g() / 1000, 2), round(t.ttw_g() / 1000, 2), range(t),
+          tkm > 0 ? round(co2.legs().get(i).wtw_g() / tkm, 2) : 0, round(co2.transfers().get(i).wtw_g() / 1000, 2),
+          co2.tocs().get(i), l.countries(), l.via(), l.service(), linkIds(net, l)));
     }
     if (!r.legs().isEmpty()) {
       hubs.add(hub(net, plan, r.legs().getLast().to(), "destination", co2.destination()));
@@ -129,7 +138,7 @@ public final class RouteViews {
       Planner.Access a = plan.egress().get();
       long t1 = r.arrival_s() + Math.round(a.duration_h() * 3600);
       legs.add(new LegView(net.nodeId(a.node()), net.node(a.node()).name(), a.lat() + "," + a.lon(), "end point", "road",
-          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, iso(r.arrival_s()), iso(t1),
+          round(a.distance_km(), 1), round(a.duration_h(), 2), 0, 0, 0, instant(r.arrival_s()), instant(t1),
           round(a.cost_usd() * teu, 2), 0, 0, 0, List.of(0.0, 0.0), 0, 0, "", List.of(net.node(a.node()).country()),
           List.of(), "", List.of("egress")));
       extraKm += a.distance_km();
@@ -145,11 +154,11 @@ public final class RouteViews {
         routeKm > 0 ? round(r.co2e_g() / (mass_t * routeKm), 2) : 0, List.copyOf(hubs),
         new Reliability(round(sdH, 2), round(r.p95Delay_h(), 2), round(days + r.p95Delay_h() / 24, 2)),
         round(r.distance_m() / 1000.0 + extraKm, 1), r.transshipments(), r.countries(), r.borders(), r.gaugeChanges(),
-        r.passages(), iso(start), iso(end), legs);
+        r.passages(), instant(start), instant(end), legs);
   }
 
   /** Routes as a GeoJSON FeatureCollection: one LineString per route, its totals as properties. */
-  public static ObjectNode geoJson(Network net, Planner.Plan plan) {
+  static ObjectNode geoJson(Network net, Planner.Plan plan) {
     ObjectNode fc = JSON.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
@@ -194,8 +203,8 @@ public final class RouteViews {
     return net.findNode(id).isPresent() ? net.node(net.getNode(id)).name() : id;
   }
 
-  static String iso(long epoch_s) {
-    return Instant.ofEpochSecond(epoch_s).toString();
+  private static Instant instant(long epoch_s) {
+    return Instant.ofEpochSecond(epoch_s);
   }
 
   static double round(double v, int digits) {

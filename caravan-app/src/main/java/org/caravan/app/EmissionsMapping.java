@@ -1,4 +1,4 @@
-package org.caravan.web.mapping;
+package org.caravan.app;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,13 +6,12 @@ import org.caravan.emissions.ChainResult;
 import org.caravan.emissions.ElementResult;
 import org.caravan.emissions.Emissions;
 import org.caravan.emissions.WtwRange;
-import org.caravan.web.dto.EmissionsAnswer;
 
 /** {@link ChainResult} → {@link EmissionsAnswer}: grams become kilograms, enums become lower-case words. */
-public final class EmissionsMapping {
+final class EmissionsMapping {
   private EmissionsMapping() {}
 
-  public static EmissionsAnswer toAnswer(ChainResult result) {
+  static EmissionsAnswer toAnswer(ChainResult result) {
     return new EmissionsAnswer(result.elements().stream().map(EmissionsMapping::element).toList(),
         total(result.total(), result.range()));
   }

@@ -1,15 +1,16 @@
 package org.caravan.scenario;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
-import org.caravan.network.io.NetworkFiles;
-import org.caravan.routing.TableCargoRules;
 import org.caravan.emissions.EmissionCalculator;
+import org.caravan.network.io.GeoJson;
+import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLanes;
+import org.caravan.routing.TableCargoRules;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that answer
@@ -18,6 +19,7 @@ import org.caravan.routing.SeaLanes;
 public final class Caravan {
   private final Network network;
   private final PlaceIndex places;
+  private final Router router;
   private final Planner planner;
   private final EmissionCalculator emissions;
   private final NetworkEmissions networkEmissions;
@@ -27,19 +29,19 @@ public final class Caravan {
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
     this.networkEmissions = new NetworkEmissions(network, emissions);
-    this.planner = new Planner(this,
-        new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load()));
+    this.router = new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load());
+    this.planner = new Planner(network, places, router, networkEmissions);
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
-  public com.fasterxml.jackson.databind.node.ObjectNode networkGeoJson() {
+  public ObjectNode networkGeoJson() {
     int[] forward = new int[network.spec().links().size()];
     for (int l = 0; l < network.linkCount(); l++) {
       if (!network.isReverse(l)) {
         forward[network.linkRow(l)] = l;
       }
     }
-    return org.caravan.network.io.GeoJson.export(network, row -> planner.router().laneGeometry(forward[row]));
+    return GeoJson.export(network, row -> router.laneGeometry(forward[row]));
   }
 
   /** The ISO 14083 calculator with the default factors. */
@@ -50,6 +52,11 @@ public final class Caravan {
   /** Per-link and per-hub CO2e of this network (WTT, TTW, ranges), as routing charges it. */
   public NetworkEmissions networkEmissions() {
     return networkEmissions;
+  }
+
+  /** The route search on this network, with the default emission model, cargo rules and sea lanes. */
+  public Router router() {
+    return router;
   }
 
   /** Route planning on this network. */
@@ -89,14 +96,6 @@ public final class Caravan {
    * @throws UserException naming the closest places when nothing matches exactly
    */
   public int resolvePlace(String field, String query) {
-    return places.resolve(query).map(PlaceIndex.Match::node).orElseThrow(() -> {
-      List<PlaceIndex.Match> close = places.search(query, 5);
-      if (close.isEmpty()) {
-        close = places.closest(query, 5);
-      }
-      String hint = "closest: " + close.stream()
-          .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
-      return new UserException(field, "unknown place '" + query + "' in " + field + "; " + hint);
-    });
+    return Planner.resolvePlace(places, field, query);
   }
 }

@@ -13,14 +13,15 @@ import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.network.Problem;
 import org.caravan.routing.EmissionModel;
+import org.caravan.routing.RouteRequest;
 
 /**
  * Routing's CO2e criterion from the ISO 14083 calculator: each link's intensity per tonne (WTT, TTW and the low
  * and high WTW of its factor range) is computed once when the network is loaded (emissions are linear in mass),
  * so a query multiplies instead of recomputing. The emission category is chosen by what runs on the link
- * ({@link VehicleCategories}: rail ferries, the Asia-Europe lane). A link's kilometres are split evenly over the
- * countries it lists (the network files give no per-country split; it matters only for electric rail, whose
- * grid intensity differs by country). Hubs use the hub operation category of the node's kind. A link whose TOC
+ * ({@link VehicleCategories}: rail ferries, the Asia-Europe lane). A link's kilometres are split over the
+ * countries it lists by {@link Network#kmPerCountry} (it matters only for electric rail, whose grid intensity
+ * differs by country). Hubs use the hub operation category of the node's kind. A link whose TOC
  * or country has no factor fails at load time, naming the link. Immutable; shared by all queries.
  */
 public final class NetworkEmissions implements EmissionModel {
@@ -54,16 +55,12 @@ public final class NetworkEmissions implements EmissionModel {
     linkToc = new String[m];
     List<Problem> problems = new ArrayList<>();
     for (int l = 0; l < m; l++) {
-      List<String> countries = network.linkCountries(l);
       double km = network.distance_m(l) / 1000.0;
-      List<CountryKm> split = new ArrayList<>();
-      for (String c : countries) {
-        split.add(new CountryKm(c, km / countries.size()));
-      }
-      String toc = VehicleCategories.emissionToc(network.link(l).toc(), network.link(l).ferryType(), countries);
+      String toc = VehicleCategories.emissionToc(network.link(l).toc(), network.link(l).ferryType(),
+          network.linkCountries(l));
       linkToc[l] = toc;
       try {
-        LegIntensity li = calc.legIntensity(toc, split);
+        LegIntensity li = calc.legIntensity(toc, countryKm(network, l));
         double tkm = km * li.daf();
         link_g_per_t[4 * l] = li.wtt_g_per_tkm() * tkm;
         link_g_per_t[4 * l + 1] = li.ttw_g_per_tkm() * tkm;
@@ -88,13 +85,24 @@ public final class NetworkEmissions implements EmissionModel {
         case TERMINAL, CITY -> "hub-rail-terminal";
       };
       hubHoc[v] = hoc;
-      var e = calc.computeElement(new HubOperation(network.nodeId(v), hoc, 1, 10), 0);
+      var e = calc.computeElement(new HubOperation(network.nodeId(v), hoc, 1, RouteRequest.DEFAULT_TEU_MASS_T), 0);
       WtwRange r = e.range();
       hub_g_per_teu[4 * v] = e.emissions().wtt_g();
       hub_g_per_teu[4 * v + 1] = e.emissions().ttw_g();
       hub_g_per_teu[4 * v + 2] = r.low_g();
       hub_g_per_teu[4 * v + 3] = r.high_g();
     }
+  }
+
+  /** A link's kilometres per country ({@link Network#kmPerCountry}), as the emission calculator takes them. */
+  public static List<CountryKm> countryKm(Network network, int link) {
+    List<String> countries = network.linkCountries(link);
+    double km = Network.kmPerCountry(network.distance_m(link) / 1000.0, countries);
+    List<CountryKm> split = new ArrayList<>();
+    for (String c : countries) {
+      split.add(new CountryKm(c, km));
+    }
+    return split;
   }
 
   @Override

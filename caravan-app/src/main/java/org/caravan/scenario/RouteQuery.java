@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param from place name, alias, UN/LOCODE or {@code lat,lon}
  * @param teu containers in TEU (an FEU counts 2); used when neither {@code feu} nor {@code tonnes} is given
  * @param tonnes gross cargo mass; when given without containers, {@code ceil(tonnes / 20)} TEU are assumed
+ *     ({@link org.caravan.routing.RouteRequest#TEU_PAYLOAD_T})
  * @param cargo {@code general}, {@code reefer}, {@code bulk} or {@code dg}
  * @param unClass UN hazard class for dangerous goods (1–9)
  * @param objective {@code pareto}, {@code time}, {@code cost}, {@code co2e} or {@code weighted}

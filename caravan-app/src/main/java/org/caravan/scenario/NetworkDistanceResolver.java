@@ -29,7 +29,7 @@ public final class NetworkDistanceResolver implements DistanceResolver {
     if (a.isEmpty() || b.isEmpty() || mode.isEmpty()) {
       return Optional.empty();
     }
-    return caravan.planner().router().shortestDistance(a.get().node(), b.get().node(), EnumSet.of(mode.get())).map(d -> {
+    return caravan.router().shortestDistance(a.get().node(), b.get().node(), EnumSet.of(mode.get())).map(d -> {
       List<CountryKm> countries = new ArrayList<>();
       d.kmByCountry().forEach((c, km) -> countries.add(new CountryKm(c, km)));
       return new Resolved(d.distance_m() / 1000.0, countries);

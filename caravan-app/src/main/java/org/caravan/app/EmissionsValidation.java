@@ -1,4 +1,4 @@
-package org.caravan.scenario;
+package org.caravan.app;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +13,10 @@ import org.caravan.emissions.LegIntensity;
 import org.caravan.emissions.TransportLeg;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
+import org.caravan.scenario.Caravan;
+import org.caravan.scenario.NetworkEmissions;
+import org.caravan.scenario.Planner;
+import org.caravan.scenario.RouteQuery;
 
 /**
  * Caravan's emissions side by side with hand calculations and published figures: the DESNZ factors applied by
@@ -53,8 +57,8 @@ public final class EmissionsValidation {
   private final Caravan caravan;
   private final EmissionCalculator calc;
 
-  public EmissionsValidation(Caravan caravan) {
-    this.caravan = caravan;
+  public EmissionsValidation(CaravanApp app) {
+    this.caravan = app.caravan();
     this.calc = caravan.emissions();
   }
 

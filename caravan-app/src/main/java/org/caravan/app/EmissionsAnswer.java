@@ -1,4 +1,4 @@
-package org.caravan.web.dto;
+package org.caravan.app;
 
 import java.util.List;
 

@@ -136,8 +136,8 @@ public final class ValidationReport {
 
         ```
         . scripts/jdk.sh
-        mvn -B -q -pl caravan-scenario -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/caravan-cp.txt
-        java -cp "caravan-scenario/target/classes:$(cat /tmp/caravan-cp.txt)" \\
+        mvn -B -q -pl caravan-app -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/caravan-cp.txt
+        java -cp "caravan-app/target/classes:$(cat /tmp/caravan-cp.txt)" \\
           org.caravan.scenario.sim.ValidationReport docs/VALIDATION.md 20
         ```
         """);
