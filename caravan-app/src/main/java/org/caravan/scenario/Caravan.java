@@ -3,12 +3,14 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.PlaceIndex;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.Router;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
 import org.caravan.routing.TableCargoRules;
 
@@ -29,7 +31,8 @@ public final class Caravan {
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
     this.networkEmissions = new NetworkEmissions(network, emissions);
-    this.router = new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load());
+    this.router = new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load(),
+        Corridors.loadDefault(network), SeasonalRisks.loadDefault());
     this.planner = new Planner(network, places, router, networkEmissions);
   }
 

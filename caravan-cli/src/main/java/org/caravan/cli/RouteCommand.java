@@ -91,11 +91,11 @@ final class RouteCommand implements Callable<Integer> {
     }
     out.println();
     out.printf("%-3s %-9s %6s %9s %9s %11s %6s %8s %9s  %s%n", "#", "CORRIDOR", "DAYS", "COST_USD", "CO2E_KG", "CO2E_RANGE",
-        "G/TKM", "P95+H", "KM", "COUNTRIES");
+        "G/TKM", "P95_DAYS", "KM", "COUNTRIES");
     for (RouteViews.RouteView r : a.routes()) {
       out.printf("%-3d %-9s %6.1f %9.0f %9.0f %11s %6.1f %8.1f %9.0f  %s%n", r.rank(), r.corridor(), r.transitDays(),
-          r.costUsd(), r.co2eKg(), range(r.co2eRangeKg()), r.co2eGPerTkm(), r.reliability().p95DelayH(), r.distanceKm(),
-          String.join(" ", r.countries()));
+          r.costUsd(), r.co2eKg(), range(r.co2eRangeKg()), r.co2eGPerTkm(), r.reliability().p95TransitDays(),
+          r.distanceKm(), String.join(" ", r.countries()));
     }
     for (RouteViews.RouteView r : a.routes()) {
       out.println();

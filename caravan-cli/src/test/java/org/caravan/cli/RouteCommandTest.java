@@ -30,18 +30,19 @@ class RouteCommandTest {
   }
 
   @Test
-  void xian_to_duisburg_has_middle_and_northern_routes() throws Exception {
+  void xian_to_duisburg_routes_are_sound() throws Exception {
     JsonNode answer = routes("route", "Xian", "Duisburg");
     JsonNode routes = answer.get("routes");
     assertThat(routes.size()).isGreaterThanOrEqualTo(3);
     List<String> corridors = new ArrayList<>();
     routes.forEach(r -> corridors.add(r.get("corridor").asText()));
-    assertThat(corridors).contains("middle", "northern");
+    assertThat(corridors).contains("northern", "sea");
     for (JsonNode r : routes) {
       assertThat(r.get("transit_days").asDouble()).isPositive();
       assertThat(r.get("cost_usd").asDouble()).isPositive();
       assertThat(r.get("co2e_kg").asDouble()).isPositive();
       assertThat(r.get("reliability").get("p95_delay_h").asDouble()).isPositive();
+      assertThat(r.get("reliability").get("p95_transit_days").asDouble()).isGreaterThan(r.get("transit_days").asDouble());
       assertThat(r.get("distance_km").asDouble()).isGreaterThan(8000);
       assertThat(r.get("legs").size()).isPositive();
       double legKm = 0;
@@ -50,10 +51,75 @@ class RouteCommandTest {
         legKm += leg.get("distance_km").asDouble();
       }
       assertThat(legKm).isCloseTo(r.get("distance_km").asDouble(), org.assertj.core.data.Offset.offset(1.0));
+      // Xi'an trains leave China at the Kazakh crossings (IDX2406, NEWSAZ240924), not through Mongolia
+      assertThat(texts(r.get("countries"))).doesNotContain("MN");
+    }
+  }
+
+  /** Issue 10's must-show: no route beaten on transit, cost, CO2e and p95 transit together. */
+  @Test
+  void no_route_is_beaten_on_all_four_criteria() throws Exception {
+    for (String[] od : new String[][] {{"Xian", "Duisburg"}, {"Almaty", "Constanta"}, {"Xian", "Istanbul"}}) {
+      for (String eps : List.of("0", "0.1")) {
+        JsonNode routes = routes("route", od[0], od[1], "--epsilon", eps).get("routes");
+        for (JsonNode a : routes) {
+          for (JsonNode b : routes) {
+            boolean beaten = a != b && !crit(a).equals(crit(b));
+            for (int i = 0; i < 4 && beaten; i++) {
+              beaten = crit(a).get(i) <= crit(b).get(i);
+            }
+            assertThat(beaten).as("%s beaten by %s (%s -> %s)", crit(b), crit(a), od[0], od[1]).isFalse();
+          }
+        }
+      }
+    }
+  }
+
+  private static List<Double> crit(JsonNode r) {
+    return List.of(r.get("transit_days").asDouble(), r.get("cost_usd").asDouble(), r.get("co2e_kg").asDouble(),
+        r.get("reliability").get("p95_transit_days").asDouble());
+  }
+
+  /** Road only at the ends: no route leaves the railway (or a ship) for a truck and then takes a train or ship. */
+  @Test
+  void no_road_leg_between_two_other_legs() throws Exception {
+    for (String[] od : new String[][] {{"Xian", "Duisburg"}, {"Almaty", "Constanta"}, {"Xian", "Istanbul"},
+        {"Almaty", "Poti"}}) {
+      for (JsonNode r : routes("route", od[0], od[1], "--epsilon", "0").get("routes")) {
+        List<String> modes = new ArrayList<>();
+        r.get("legs").forEach(l -> modes.add(l.get("mode").asText()));
+        int firstOther = 0;
+        while (firstOther < modes.size() && modes.get(firstOther).equals("road")) {
+          firstOther++;
+        }
+        int road = modes.subList(firstOther, modes.size()).indexOf("road");
+        if (road >= 0) {
+          assertThat(modes.subList(firstOther + road, modes.size())).as("%s -> %s: %s", od[0], od[1], modes)
+              .allMatch(m -> m.equals("road") || m.equals("ferry"));
+        }
+      }
+    }
+  }
+
+  /** No route enters one corridor and comes back in another (corridor membership: data/network/corridors.csv). */
+  @Test
+  void routes_stay_in_one_corridor() throws Exception {
+    for (JsonNode r : routes("route", "Almaty", "Constanta", "--epsilon", "0").get("routes")) {
+      assertThat(texts(r.get("countries"))).doesNotContain("PL", "DE");
+    }
+    for (JsonNode r : routes("route", "Xian", "Istanbul", "--epsilon", "0").get("routes")) {
+      assertThat(texts(r.get("countries"))).doesNotContain("PL", "DE", "MN");
+    }
+    for (JsonNode r : routes("route", "Xian", "Baku", "--epsilon", "0").get("routes")) {
+      assertThat(texts(r.get("countries"))).doesNotContain("MN", "RU");
+    }
+    JsonNode middle = routes("route", "Xian", "Duisburg", "--avoid-country", "RU,BY").get("routes");
+    List<String> corridors = new ArrayList<>();
+    middle.forEach(r -> corridors.add(r.get("corridor").asText()));
+    assertThat(corridors).contains("middle");
+    for (JsonNode r : middle) {
       if (r.get("corridor").asText().equals("middle")) {
-        // a Caspian crossing, then Georgia or Turkiye
-        List<String> countries = texts(r.get("countries"));
-        assertThat(countries).contains("KZ", "AZ").containsAnyOf("GE", "TR").doesNotContain("RU", "BY");
+        assertThat(texts(r.get("countries"))).contains("KZ", "AZ").containsAnyOf("GE", "TR");
       }
     }
   }

@@ -16,11 +16,39 @@ public final class Schedule {
   private final long period_s;
   private final long phase_s;
   private final int[] weeklyOffsets_s;
+  private final long waitVariance_s2;
 
   private Schedule(long period_s, long phase_s, int[] weeklyOffsets_s) {
     this.period_s = period_s;
     this.phase_s = phase_s;
     this.weeklyOffsets_s = weeklyOffsets_s;
+    this.waitVariance_s2 = waitVariance(period_s, weeklyOffsets_s);
+  }
+
+  /**
+   * Variance of the wait for a container whose arrival time is spread evenly over the week (its arrival spread
+   * is days, the headway hours to days): the uniform distribution over the headway for a frequency service,
+   * {@code P^2 / 12}; for a timetable the wait is uniform within each gap {@code g_i} between departures, so
+   * {@code E[W] = sum g_i^2 / 2T} and {@code E[W^2] = sum g_i^3 / 3T} over the week {@code T}.
+   */
+  private static long waitVariance(long period_s, int[] offsets) {
+    if (period_s > 0) {
+      return Math.round((double) period_s * period_s / 12.0);
+    }
+    double week = WEEK_S;
+    double m1 = 0;
+    double m2 = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      double gap = i == 0 ? offsets[0] + WEEK_S - offsets[offsets.length - 1] : offsets[i] - offsets[i - 1];
+      m1 += gap * gap / (2 * week);
+      m2 += gap * gap * gap / (3 * week);
+    }
+    return Math.round(m2 - m1 * m1);
+  }
+
+  /** Variance of the wait for a departure, seconds squared, for an arrival spread evenly over the week. */
+  public long waitVariance_s2() {
+    return waitVariance_s2;
   }
 
   /** Departures every {@code period_s}, the first {@code phase_s} after Monday 00:00 UTC. */

@@ -42,4 +42,18 @@ class ScheduleTest {
     assertThat(a).isGreaterThanOrEqualTo(t).isLessThanOrEqualTo(t + s.maxWait_s());
     assertThat(b).isGreaterThanOrEqualTo(a);
   }
+
+  /** The wait spread: uniform over the headway (P^2/12); a timetable's gaps weighted by length. */
+  @Test
+  void wait_variance_is_that_of_a_uniform_arrival() {
+    assertThat(Schedule.periodic(86_400, 0).waitVariance_s2()).isEqualTo(Math.round(86_400.0 * 86_400 / 12));
+    long week = Schedule.WEEK_S;
+    assertThat(Schedule.weekly(new int[] {3600}).waitVariance_s2()).isEqualTo(Math.round((double) week * week / 12));
+    // two departures half a week apart behave like a frequency of two per week
+    assertThat(Schedule.weekly(new int[] {0, (int) (week / 2)}).waitVariance_s2())
+        .isEqualTo(Schedule.periodic(week / 2, 0).waitVariance_s2());
+    // uneven gaps (1 day and 6 days) spread the wait more than two even ones
+    assertThat(Schedule.weekly(new int[] {0, 86_400}).waitVariance_s2())
+        .isGreaterThan(Schedule.weekly(new int[] {0, (int) (week / 2)}).waitVariance_s2());
+  }
 }

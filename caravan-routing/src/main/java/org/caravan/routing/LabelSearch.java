@@ -2,13 +2,14 @@ package org.caravan.routing;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
-import org.caravan.network.CarrierClass;
 import org.caravan.network.Network;
 import org.caravan.network.heap.QuadHeap;
 
 /**
- * Multi-criteria label search over states (node, carrier class): the Pareto set of routes by transit time, cost,
- * CO2e and duration variance, or the best route(s) by one criterion.
+ * Multi-criteria label search over states (node, tag; the tag is the carrier class and the practice state, see
+ * {@link QueryContext}): the routes no other route beats on transit time, cost, CO2e and p95 transit time, or the
+ * best route(s) by one criterion. Labels are compared on (time, cost, CO2e, variance), which is additive and so
+ * exact; the answer is then filtered on the p95 arrival, which grows with time and variance.
  *
  * <p>Design. Multi-objective label setting after Martins [1] as surveyed by Ehrgott and Gandibleux [2]: every
  * state keeps a bag of mutually non-dominated labels; a new label is dropped when a label in its bag, or a label
@@ -32,8 +33,9 @@ import org.caravan.network.heap.QuadHeap;
  * shortest path problems", Computers &amp; OR 36 (2009) 1299–1331.
  */
 final class LabelSearch {
-  static final int C = CarrierClass.COUNT;
-  static final int ORIGIN_CLASS = C; // the origin label has no carrier class yet
+  private final int tags; // search state tags per node (QueryContext#tagCount)
+  private final int sets; // corridor sets per state class: the low part of a tag
+  private final int[] occupied; // per (node, state class): bit t set when the bag of corridor set t is not empty
 
   /** Weighted objective: value of time in US cents per TEU-second (2 USD per TEU-hour, EST) and carbon price. */
   static final double VALUE_OF_TIME_CENTS_PER_TEU_S = 200.0 / 3600;
@@ -80,8 +82,11 @@ final class LabelSearch {
   private double slack; // 1 + epsilon
   private long labelsCreated;
 
-  LabelSearch(Network network) {
-    this.stateCount = network.nodeCount() * (C + 1);
+  LabelSearch(Network network, int tags) {
+    this.tags = tags;
+    this.sets = tags / QueryContext.STATE_CLASSES;
+    this.occupied = new int[sets > 1 ? network.nodeCount() * QueryContext.STATE_CLASSES : 0];
+    this.stateCount = network.nodeCount() * tags;
     this.bagHead = new int[stateCount];
     Arrays.fill(bagHead, -1);
     int n = network.nodeCount();
@@ -97,10 +102,9 @@ final class LabelSearch {
   /**
    * Runs one query.
    *
-   * @param start_s when the cargo is ready to leave the origin (departure plus handling)
-   * @param departure_s the requested departure, the zero of the door-to-door time limit
+   * @param useBounds whether a Pareto search computes backward lower bounds first
    */
-  Found run(QueryContext context, long start_s, int from, long departure_s, boolean useBounds) {
+  Found run(QueryContext context, boolean useBounds) {
     this.ctx = context;
     RouteRequest r = context.request;
     this.objective = r.objective();
@@ -115,6 +119,7 @@ final class LabelSearch {
     reset();
     Network net = context.network;
     int target = r.to();
+    int from = r.from();
     if (useBounds && objective == Objective.PARETO) {
       Bounds.reverse(context, from, target, lbTime, lbCost, lbCo2, lbVar);
     } else {
@@ -123,9 +128,8 @@ final class LabelSearch {
       Arrays.fill(lbCo2, 0);
       Arrays.fill(lbVar, 0);
     }
-    step.origin_s = departure_s;
-    long startCost = net.handling_cents(from) * context.teuScaled / 1000;
-    int origin = newLabel(from * (C + 1) + ORIGIN_CLASS, start_s, startCost, context.hubCo2e_g[from], 0, 0, -1, -1);
+    context.start(step);
+    int origin = newLabel(from * tags + step.tag, step.time_s, step.cost_cents, step.co2e_g, 0, 0, -1, -1);
     insertIntoBag(origin);
     push(origin);
     while (!heap.isEmpty()) {
@@ -133,14 +137,14 @@ final class LabelSearch {
       if (dead[a]) {
         continue;
       }
-      int v = state[a] / (C + 1);
-      int cls = state[a] % (C + 1);
+      int v = state[a] / tags;
+      int tag = state[a] % tags;
       if (v == target) {
         continue; // routes end at the target; passing through it is never better
       }
       for (int i = net.firstOut(v), end = net.endOut(v); i < end; i++) {
         int l = net.outLink(i);
-        if (!ctx.relax(v, cls == ORIGIN_CLASS ? -1 : cls, time[a], cost[a], co2[a], var[a], hops[a], l, step)) {
+        if (!ctx.relax(v, tag, time[a], cost[a], co2[a], var[a], hops[a], l, step)) {
           continue;
         }
         int w = net.linkTo(l);
@@ -150,7 +154,7 @@ final class LabelSearch {
         if (prunedByTarget(w)) {
           continue;
         }
-        int s = w * (C + 1) + net.linkClass(l);
+        int s = w * tags + step.tag;
         if (dominatedInBag(s)) {
           continue;
         }
@@ -168,7 +172,7 @@ final class LabelSearch {
 
   private boolean onPath(int label, int node) {
     for (int x = label; x >= 0; x = pred[x]) {
-      if (state[x] / (C + 1) == node) {
+      if (state[x] / tags == node) {
         return true;
       }
     }
@@ -198,7 +202,7 @@ final class LabelSearch {
     return singleDominates(at, ac, ag, bt, bc, bg);
   }
 
-  /** Dominance with the request's epsilon: a is no worse than (1 + epsilon) times b on every criterion. */
+  /** Dominance with the request's epsilon: a is no worse than (1 + epsilon) times b on every answer criterion. */
   private boolean epsilonDominates(long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
     if (slack == 1.0 || objective != Objective.PARETO) {
       return weaklyDominates(at, ac, ag, av, ah, bt, bc, bg, bv, bh);
@@ -207,7 +211,8 @@ final class LabelSearch {
       return false;
     }
     long o = step.origin_s;
-    return at - o <= (bt - o) * slack && ac <= bc * slack && ag <= bg * slack && av <= bv * slack;
+    return at - o <= (bt - o) * slack && ac <= bc * slack && ag <= bg * slack
+        && p95_s(at, av) - o <= (p95_s(bt, bv) - o) * slack;
   }
 
   /**
@@ -236,6 +241,30 @@ final class LabelSearch {
     return ag <= bg;
   }
 
+  /**
+   * The promised arrival: the arrival that 95 % of shipments beat, {@code t + 1.645 sd} (normal approximation).
+   * It grows with both the arrival and the variance, so a route beaten on (arrival, cost, CO2e, variance) is
+   * beaten on (arrival, cost, CO2e, p95) too: filtering the exact Pareto set by p95 at the end is exact.
+   */
+  static long p95_s(long t, long variance_s2) {
+    return t + Math.round(Route.Z95 * Math.sqrt((double) variance_s2));
+  }
+
+  /** Dominance on what the answer is judged by: arrival, cost, CO2e and the p95 arrival. */
+  private boolean answerDominates(int a, long bt, long bc, long bg, long bv, int bh) {
+    if (objective != Objective.PARETO) {
+      return weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], bt, bc, bg, bv, bh);
+    }
+    if (limitHops && hops[a] > bh) {
+      return false;
+    }
+    return time[a] <= bt && cost[a] <= bc && co2[a] <= bg && p95_s(time[a], var[a]) <= p95_s(bt, bv);
+  }
+
+  /**
+   * A label is pruned when a route already at the target beats a lower bound of every completion: the bounds
+   * are admissible and p95 grows with arrival and variance, so any completion would be filtered out.
+   */
   private boolean prunedByTarget(int w) {
     if (lbTime[w] == Bounds.UNREACHABLE) {
       return true;
@@ -247,7 +276,7 @@ final class LabelSearch {
     int count = 0;
     for (int i = 0; i < targetLabels.size(); i++) {
       int a = targetLabels.getInt(i);
-      if (!dead[a] && weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], t, c, g, v, step.transshipments)) {
+      if (!dead[a] && answerDominates(a, t, c, g, v, step.transshipments)) {
         if (++count >= keep) {
           return true;
         }
@@ -256,8 +285,26 @@ final class LabelSearch {
     return false;
   }
 
-  /** Checks the bag of the candidate's state; evicts what the candidate dominates. */
+  /**
+   * Checks the bag of the candidate's state; evicts what the candidate dominates. With one label kept per state,
+   * bags of the same node and state class whose corridor set holds the candidate's are checked too, and bags
+   * whose set lies inside it are cleaned: a label that can still use every corridor another can, and is no
+   * worse on every criterion, has every completion the other has, at least as good (so this stays exact).
+   */
   private boolean dominatedInBag(int s) {
+    int set = s % sets;
+    int base = s - set;
+    int occ = sets > 1 && keep == 1 ? occupied[base / sets] & ~(1 << set) : 0;
+    for (int bits = occ; bits != 0; bits &= bits - 1) {
+      int t = Integer.numberOfTrailingZeros(bits);
+      if ((t & set) == set) {
+        for (int a = bagHead[base + t]; a >= 0; a = nextInBag[a]) {
+          if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
+            return true;
+          }
+        }
+      }
+    }
     int count = 0;
     int bagSize = 0;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
@@ -273,21 +320,31 @@ final class LabelSearch {
       return true;
     }
     if (keep == 1 || objective == Objective.PARETO) {
-      int prev = -1;
-      for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
-        if (weaklyDominates(step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, time[a], cost[a], co2[a], var[a], hops[a])) {
-          dead[a] = true;
-          if (prev < 0) {
-            bagHead[s] = nextInBag[a];
-          } else {
-            nextInBag[prev] = nextInBag[a];
-          }
-        } else {
-          prev = a;
-        }
+      evictDominated(s);
+    }
+    for (int bits = occ; bits != 0; bits &= bits - 1) {
+      int u = Integer.numberOfTrailingZeros(bits);
+      if ((u & set) == u) {
+        evictDominated(base + u);
       }
     }
     return false;
+  }
+
+  private void evictDominated(int s) {
+    int prev = -1;
+    for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
+      if (weaklyDominates(step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, time[a], cost[a], co2[a], var[a], hops[a])) {
+        dead[a] = true;
+        if (prev < 0) {
+          bagHead[s] = nextInBag[a];
+        } else {
+          nextInBag[prev] = nextInBag[a];
+        }
+      } else {
+        prev = a;
+      }
+    }
   }
 
   private int[] finalTargetLabels() {
@@ -305,8 +362,8 @@ final class LabelSearch {
         boolean dominated = false;
         for (int j = 0; j < alive.size() && !dominated; j++) {
           int a = alive.getInt(j);
-          if (a != b && weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], time[b], cost[b], co2[b], var[b], hops[b])
-              && (!weaklyDominates(time[b], cost[b], co2[b], var[b], hops[b], time[a], cost[a], co2[a], var[a], hops[a]) || j < i)) {
+          if (a != b && answerDominates(a, time[b], cost[b], co2[b], var[b], hops[b])
+              && (!answerDominates(b, time[a], cost[a], co2[a], var[a], hops[a]) || j < i)) {
             dominated = true;
           }
         }
@@ -325,8 +382,8 @@ final class LabelSearch {
 
   /**
    * Epsilon thinning of the exact Pareto set (sorted by arrival): a route is dropped when a route already kept is
-   * no worse than (1 + epsilon) times it on every criterion, so every dropped route has a kept one within the
-   * tolerance; the fastest, cheapest, lowest-CO2e and most reliable routes are always kept.
+   * no worse than (1 + epsilon) times it on transit, cost, CO2e and p95 transit, so every dropped route has a kept
+   * one within the tolerance; the fastest, cheapest, lowest-CO2e and earliest-p95 routes are always kept.
    */
   private int[] thin(int[] sorted) {
     if (sorted.length == 0) {
@@ -339,7 +396,7 @@ final class LabelSearch {
     for (int b : sorted) {
       cheapest = cost[b] < cost[cheapest] ? b : cheapest;
       cleanest = co2[b] < co2[cleanest] ? b : cleanest;
-      steadiest = var[b] < var[steadiest] ? b : steadiest;
+      steadiest = p95_s(time[b], var[b]) < p95_s(time[steadiest], var[steadiest]) ? b : steadiest;
     }
     for (int b : sorted) {
       boolean covered = false;
@@ -396,7 +453,7 @@ final class LabelSearch {
     cost[a] = c;
     co2[a] = g;
     var[a] = v;
-    key[a] = objective == Objective.PARETO || objective == Objective.TIME ? t + lbTime[s / (C + 1)] : objectiveKey(t, c, g);
+    key[a] = objective == Objective.PARETO || objective == Objective.TIME ? t + lbTime[s / tags] : objectiveKey(t, c, g);
     state[a] = s;
     pred[a] = p;
     link[a] = l;
@@ -412,13 +469,20 @@ final class LabelSearch {
     if (bagHead[s] < 0) {
       touched.add(s);
     }
+    if (occupied.length > 0) {
+      occupied[s / sets] |= 1 << (s % sets);
+    }
     nextInBag[a] = bagHead[s];
     bagHead[s] = a;
   }
 
   private void reset() {
     for (int i = 0; i < touched.size(); i++) {
-      bagHead[touched.getInt(i)] = -1;
+      int st = touched.getInt(i);
+      bagHead[st] = -1;
+      if (occupied.length > 0) {
+        occupied[st / sets] = 0;
+      }
     }
     touched.clear();
     targetLabels.clear();

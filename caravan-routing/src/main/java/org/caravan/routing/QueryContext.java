@@ -1,5 +1,9 @@
 package org.caravan.routing;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.caravan.network.CarrierClass;
+import org.caravan.network.Corridors;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
@@ -14,7 +18,26 @@ import org.caravan.network.Schedule;
  * passing through {@code v} costs its dwell time (borders, locomotive change); changing carrier class costs the
  * node's transfer time and price, and is forbidden where the node offers no such transfer; a scheduled link
  * waits for its next departure (first-in-first-out, see {@link Schedule}); then the running time, tariff,
- * CO2e and variance of the link are added. Nothing is charged at the origin except the start time.
+ * CO2e and variance of the link are added; a link into the destination adds the destination's handling.
+ * {@link #start} puts a route at the origin with the origin's handling.
+ *
+ * <p>Spread. The variance grows by each link's running-time variance, each node's dwell variance, the variance
+ * of the wait for a scheduled departure ({@link Schedule#waitVariance_s2}: the container's arrival is spread
+ * over days, so the wait is spread over the headway, not fixed at the computed wait) and the seasonal closure
+ * risks of the links and nodes passed ({@link SeasonalRisks}, month of the departure).
+ *
+ * <p>Practice rules (on unless the router falls back because no route keeps them; one home, here):
+ * <ul>
+ *   <li><b>Road only at the ends.</b> Leaving any other carrier for a truck starts the route's final road
+ *       part: after it only road and roll-on ferries that carry the truck follow. A rail route therefore never
+ *       drops to a truck for a few hundred kilometres between two rail legs (rail → truck → rail at
+ *       Małaszewicze), and a port with a railhead is not left by truck to reach another railhead.</li>
+ *   <li><b>One corridor.</b> A route keeps the set of corridors ({@link Corridors}) that contain every corridor
+ *       node it has passed; a link into a node of none of them is refused, so no route enters one corridor and
+ *       comes back to another (Xi'an → Mongolia → Russia → Kazakhstan → Caspian).</li>
+ * </ul>
+ * Both rules are carried in the search state as a <em>tag</em>: the state class (a carrier class, the origin,
+ * or the final road part by road or ferry) times the corridor set.
  */
 public final class QueryContext {
   final Network network;
@@ -28,6 +51,21 @@ public final class QueryContext {
   final long[] override_tariff_cents;
   final int[] override_passages;
   final double[][] override_geometry;
+  final int[] corridorMask; // per node, empty when there are no corridors
+  final int corridorSets; // 2^corridors
+  final int corridorBits; // corridors
+  final long[][] linkRisk_s2; // [month][link], null when no link is at risk
+  final long[][] nodeRisk_s2; // [month][node]
+  final int month; // of the departure, 0-11
+  final boolean practice;
+
+  /** State classes beyond the carrier classes: the origin, and the final road part by road or by ferry. */
+  static final int ORIGIN = CarrierClass.COUNT;
+  static final int ROAD_TAIL = CarrierClass.COUNT + 1;
+  static final int FERRY_TAIL = CarrierClass.COUNT + 2;
+  static final int STATE_CLASSES = CarrierClass.COUNT + 3;
+  private static final int ROAD = CarrierClass.ROAD.ordinal();
+  private static final int FERRY = CarrierClass.FERRY.ordinal();
 
   /** The scratch output of {@link #relax}: all fields describe the route after the link. */
   public static final class Step {
@@ -42,15 +80,65 @@ public final class QueryContext {
     public long depart_s;
     /** Input: departure from the origin, for the door-to-door time limit. */
     public long origin_s;
+    /** The search state tag after the link (state class and corridor set). */
+    public int tag;
+    /** Handling at the destination included in the totals (0 unless the link ends at the target). */
+    public long handling_s;
+    public long handling_cents;
+    public long handling_co2e_g;
+  }
+
+  /**
+   * Puts the route standing at the request's origin into {@code out}, ready to leave: the departure plus the
+   * origin's handling time, its handling price and hub CO2e. With the destination's handling added by
+   * {@link #relax} on the last link, this is the one home of origin and destination access.
+   */
+  public void start(Step out) {
+    int from = request.from();
+    out.origin_s = request.departure_s();
+    out.time_s = request.departure_s() + network.handling_s(from);
+    out.cost_cents = network.handling_cents(from) * teuScaled / 1000;
+    out.co2e_g = hubCo2e_g[from];
+    out.variance_s2 = 0;
+    out.transshipments = 0;
+    out.wait_s = 0;
+    out.transfer_s = 0;
+    out.dwell_s = 0;
+    out.handling_s = 0;
+    out.handling_cents = 0;
+    out.handling_co2e_g = 0;
+    out.depart_s = out.time_s;
+    out.tag = originTag(from);
   }
 
   /**
    * Prepares the parts of a request that do not depend on its endpoints or departure, so equal constraints
    * share one context (the router caches them).
    */
-  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules, SeaLaneOverrides.Result overrides) {
+  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
+      SeaLaneOverrides.Result overrides, Corridors corridors, SeasonalRisks risks) {
     this.network = network;
     this.request = request;
+    this.practice = true;
+    this.month = 0;
+    this.corridorBits = corridors.corridors().size();
+    this.corridorSets = 1 << corridorBits;
+    this.corridorMask = new int[corridors.corridors().isEmpty() ? 0 : network.nodeCount()];
+    for (int v = 0; v < corridorMask.length; v++) {
+      corridorMask[v] = corridors.mask(v);
+    }
+    long[][] lr = new long[12][];
+    long[][] nr = new long[12][];
+    boolean anyLink = false;
+    boolean anyNode = false;
+    for (int mo = 0; mo < 12; mo++) {
+      lr[mo] = risks.linkVariance_s2(network, mo);
+      nr[mo] = risks.nodeVariance_s2(network, mo);
+      anyLink |= lr[mo] != null;
+      anyNode |= nr[mo] != null;
+    }
+    this.linkRisk_s2 = anyLink ? lr : null;
+    this.nodeRisk_s2 = anyNode ? nr : null;
     int m = network.linkCount();
     this.allowedBits = new long[(m + 63) >>> 6];
     this.linkCo2e_g = new long[m];
@@ -89,12 +177,24 @@ public final class QueryContext {
 
   /** The same prepared constraints for a request that differs only in endpoints, departure and objective. */
   QueryContext forRequest(RouteRequest r) {
-    return new QueryContext(this, r);
+    return new QueryContext(this, r, true);
   }
 
-  private QueryContext(QueryContext shared, RouteRequest r) {
+  /** The same query without the practice rules: the fallback when no route keeps them. */
+  QueryContext withoutPractice() {
+    return new QueryContext(this, request, false);
+  }
+
+  private QueryContext(QueryContext shared, RouteRequest r, boolean practice) {
     this.network = shared.network;
     this.request = r;
+    this.practice = practice;
+    this.month = Instant.ofEpochSecond(r.departure_s()).atOffset(ZoneOffset.UTC).getMonthValue() - 1;
+    this.corridorMask = shared.corridorMask;
+    this.corridorSets = shared.corridorSets;
+    this.corridorBits = shared.corridorBits;
+    this.linkRisk_s2 = shared.linkRisk_s2;
+    this.nodeRisk_s2 = shared.nodeRisk_s2;
     this.allowedBits = shared.allowedBits;
     this.linkCo2e_g = shared.linkCo2e_g;
     this.hubCo2e_g = shared.hubCo2e_g;
@@ -161,17 +261,58 @@ public final class QueryContext {
     return override_tariff_cents[link] > 0 ? override_tariff_cents[link] : network.tariff_cents(link);
   }
 
+  /** Number of distinct search state tags: what a search multiplies its states per node by. */
+  int tagCount() {
+    return STATE_CLASSES * corridorSets;
+  }
+
+  /** The tag of a route standing at its origin: no carrier yet, the origin's corridors (or all). */
+  public int originTag(int from) {
+    int m = practice && corridorMask.length > 0 ? corridorMask[from] : 0;
+    return ORIGIN * corridorSets + (m != 0 ? m : corridorSets - 1);
+  }
+
+  /** The corridor set of a tag: the corridors that hold every corridor node passed (a bit mask). */
+  int corridorSet(int tag) {
+    return tag % corridorSets;
+  }
+
   /**
    * Extends a partial route standing at {@code v} by link {@code l} (which must leave {@code v}).
    *
-   * @param cls carrier class the route arrived with, or -1 at the origin
-   * @return false when the link may not be used here (not allowed, no transfer, over a limit)
+   * @param tag the route's search state: {@link #originTag} at the origin, then {@link Step#tag}
+   * @return false when the link may not be used here (not allowed, no transfer, over a limit, against practice)
    */
-  public boolean relax(int v, int cls, long time_s, long cost_cents, long co2e_g, long variance_s2, int transshipments,
+  public boolean relax(int v, int tag, long time_s, long cost_cents, long co2e_g, long variance_s2, int transshipments,
       int l, Step out) {
     if (!allowed(l)) {
       return false;
     }
+    int sc = tag >>> corridorBits;
+    int set = tag & (corridorSets - 1);
+    int cls = sc == ORIGIN ? -1 : sc == ROAD_TAIL ? ROAD : sc == FERRY_TAIL ? FERRY : sc;
+    int nextClass = network.linkClass(l);
+    int nsc = nextClass;
+    if (practice) {
+      if (sc == ROAD_TAIL || sc == FERRY_TAIL) {
+        if (nextClass != ROAD && nextClass != FERRY) {
+          return false;
+        }
+        nsc = nextClass == ROAD ? ROAD_TAIL : FERRY_TAIL;
+      } else if (nextClass == ROAD && cls >= 0 && cls != ROAD) {
+        nsc = ROAD_TAIL;
+      }
+      if (corridorMask.length > 0) {
+        int m = corridorMask[network.linkTo(l)];
+        if (m != 0) {
+          set &= m;
+          if (set == 0) {
+            return false;
+          }
+        }
+      }
+    }
+    out.tag = (nsc << corridorBits) | set;
     long t = time_s;
     long cost = cost_cents;
     long co2 = co2e_g;
@@ -179,12 +320,15 @@ public final class QueryContext {
     int hops = transshipments;
     out.transfer_s = 0;
     out.dwell_s = 0;
-    int next = network.linkClass(l);
+    int next = nextClass;
     if (cls >= 0) {
       long dwell = network.dwell_s(v);
       long sd = network.dwellSd_s(v);
       t += dwell;
       var += sd * sd;
+      if (nodeRisk_s2 != null && nodeRisk_s2[month] != null) {
+        var += nodeRisk_s2[month][v];
+      }
       out.dwell_s = dwell;
       if (next != cls) {
         int tr = network.transfer_s(v, cls, next);
@@ -205,6 +349,10 @@ public final class QueryContext {
     long ready = t;
     if (s != null) {
       t = s.nextDeparture_s(t);
+      var += s.waitVariance_s2();
+    }
+    if (linkRisk_s2 != null && linkRisk_s2[month] != null) {
+      var += linkRisk_s2[month][l];
     }
     out.wait_s = t - ready;
     out.depart_s = t;
@@ -213,6 +361,18 @@ public final class QueryContext {
     var += sd * sd;
     cost += tariff_cents(l) * teuScaled / 1000;
     co2 += linkCo2e_g[l];
+    out.handling_s = 0;
+    out.handling_cents = 0;
+    out.handling_co2e_g = 0;
+    int w = network.linkTo(l);
+    if (w == request.to()) {
+      out.handling_s = network.handling_s(w);
+      out.handling_cents = network.handling_cents(w) * teuScaled / 1000;
+      out.handling_co2e_g = hubCo2e_g[w];
+      t += out.handling_s;
+      cost += out.handling_cents;
+      co2 += out.handling_co2e_g;
+    }
     if (request.maxDuration_s() >= 0 && t - out.origin_s > request.maxDuration_s()) {
       return false;
     }

@@ -36,6 +36,16 @@ public record Route(
     return (arrival_s - departure_s) / 86_400.0;
   }
 
+  /** The arrival 95 % of shipments beat (normal approximation): the arrival one can promise. */
+  public long p95Arrival_s() {
+    return LabelSearch.p95_s(arrival_s, variance_s2);
+  }
+
+  /** Door-to-door time that 95 % of shipments stay under, days. */
+  public double p95TransitDays() {
+    return (p95Arrival_s() - departure_s) / 86_400.0;
+  }
+
   /** Delay over the typical transit time that 95 % of shipments stay under (normal approximation). */
   public double p95Delay_h() {
     return Z95 * Math.sqrt((double) variance_s2) / 3600;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.network.CarrierClass;
+import org.caravan.network.Corridors;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
@@ -26,6 +27,8 @@ public final class Router {
   private final EmissionModel emissions;
   private final CargoRules rules;
   private final SeaLaneOverrides sea;
+  private final Corridors corridors;
+  private final SeasonalRisks risks;
   private final ThreadLocal<LabelSearch> searches;
   private final Map<Integer, SeaLaneOverrides.Result> overrides = new ConcurrentHashMap<>();
   private final Map<RouteRequest, QueryContext> contexts = java.util.Collections.synchronizedMap(
@@ -37,18 +40,36 @@ public final class Router {
       });
   private final boolean useBounds;
 
+  /** A router without corridor data or closure risks (benchmarks, tests). */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea) {
-    this(network, emissions, rules, sea, true);
+    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, true);
   }
 
   /** @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning) */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, boolean useBounds) {
+    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, useBounds);
+  }
+
+  /**
+   * @param corridors corridor membership: routes stay in one corridor unless none does, and are labelled by it
+   * @param risks seasonal closure risks added to the spread of the routes that cross them
+   */
+  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
+      SeasonalRisks risks) {
+    this(network, emissions, rules, sea, corridors, risks, true);
+  }
+
+  private Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
+      SeasonalRisks risks, boolean useBounds) {
     this.network = network;
     this.emissions = emissions;
     this.rules = rules;
     this.sea = sea;
+    this.corridors = corridors;
+    this.risks = risks;
     this.useBounds = useBounds;
-    this.searches = ThreadLocal.withInitial(() -> new LabelSearch(network));
+    int tags = QueryContext.STATE_CLASSES << corridors.corridors().size();
+    this.searches = ThreadLocal.withInitial(() -> new LabelSearch(network, tags));
   }
 
   public Network network() {
@@ -63,25 +84,86 @@ public final class Router {
     if (c == null) {
       int mask = QueryContext.passageMask(r);
       SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
-      c = new QueryContext(network, key, emissions, rules, o);
+      c = new QueryContext(network, key, emissions, rules, o, corridors, risks);
       contexts.put(key, c);
     }
     return c;
   }
 
-  /** Routes for a request; never null; an empty answer says which constraint removed the last route. */
+  /**
+   * Routes for a request; never null; an empty answer says which constraint removed the last route. The search
+   * keeps the practice rules ({@link QueryContext}); only when no route keeps them is it rerun without them.
+   * Alternatives (k best, or the thinned Pareto set) that do not differ materially from a better one are left out.
+   */
   public RouteResponse route(RouteRequest r) {
-    QueryContext shared = context(r);
-    QueryContext ctx = shared.forRequest(r);
+    boolean kBest = r.objective() != Objective.PARETO && r.alternatives() > 1;
+    RouteRequest q = kBest ? r.withObjective(r.objective(), r.alternatives() * 10 + 10) : r;
+    QueryContext ctx = context(q).forRequest(q);
     LabelSearch search = searches.get();
-    long start = r.departure_s() + network.handling_s(r.from());
-    LabelSearch.Found found = search.run(ctx, start, r.from(), r.departure_s(), useBounds);
+    LabelSearch.Found found = search.run(ctx, useBounds);
+    long created = found.labelsCreated();
+    if (found.labels().length == 0) {
+      ctx = ctx.withoutPractice();
+      found = search.run(ctx, useBounds);
+      created += found.labelsCreated();
+    }
     List<Route> routes = new ArrayList<>();
     for (int label : found.labels()) {
       routes.add(explain(ctx, r, search.links(label)));
     }
+    if (kBest && !routes.isEmpty()) {
+      routes = distinct(routes, List.of(routes.getFirst()), r.alternatives());
+    } else if (r.objective() == Objective.PARETO && r.epsilon() > 0 && !routes.isEmpty()) {
+      routes = distinct(routes, extremes(routes), Integer.MAX_VALUE);
+    }
     Optional<String> why = routes.isEmpty() ? Optional.of(whyNoRoute(r)) : Optional.empty();
-    return new RouteResponse(routes, found.capped(), found.labelsCreated(), why);
+    return new RouteResponse(routes, found.capped(), created, why);
+  }
+
+  /** Share of distance by which two routes through the same borders and transfer points must differ. */
+  static final double MATERIAL_DISTANCE_SHARE = 0.05;
+
+  /**
+   * Keeps, in order, the routes that differ materially from every route kept before them (another border or
+   * transfer point, or at least 5 % of distance), plus the given routes that must stay; at most {@code limit}.
+   */
+  private static List<Route> distinct(List<Route> routes, List<Route> keep, int limit) {
+    List<Route> out = new ArrayList<>();
+    for (Route b : routes) {
+      if (out.size() >= limit) {
+        break;
+      }
+      boolean material = out.stream().allMatch(a -> differsMaterially(a, b));
+      if (material || keep.contains(b)) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /** Another border or transfer point, or at least 5 % of distance. */
+  static boolean differsMaterially(Route a, Route b) {
+    if (!waypoints(a).equals(waypoints(b))) {
+      return true;
+    }
+    long d = Math.abs(a.distance_m() - b.distance_m());
+    return d >= MATERIAL_DISTANCE_SHARE * Math.max(a.distance_m(), b.distance_m());
+  }
+
+  private static Set<String> waypoints(Route r) {
+    Set<String> w = new LinkedHashSet<>(r.borders());
+    r.legs().forEach(l -> w.add(l.from()));
+    return w;
+  }
+
+  /** The fastest, cheapest, lowest-CO2e and earliest-p95 routes (first of each in the given order). */
+  private static List<Route> extremes(List<Route> routes) {
+    List<Route> out = new ArrayList<>();
+    out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::arrival_s)).orElseThrow());
+    out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::cost_cents)).orElseThrow());
+    out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::co2e_g)).orElseThrow());
+    out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::p95Arrival_s)).orElseThrow());
+    return out;
   }
 
   /**
@@ -133,15 +215,16 @@ public final class Router {
   /** Rebuilds a route from its links with the same extension rule the search used, merging links into legs. */
   Route explain(QueryContext ctx, RouteRequest r, int[] links) {
     QueryContext.Step step = new QueryContext.Step();
-    step.origin_s = r.departure_s();
-    long teuScaled = ctx.teuScaled;
-    long t = r.departure_s() + network.handling_s(r.from());
-    long cost = network.handling_cents(r.from()) * teuScaled / 1000;
-    long co2 = ctx.hubCo2e_g[r.from()];
+    ctx.start(step);
+    long t = step.time_s;
+    long cost = step.cost_cents;
+    long co2 = step.co2e_g;
     long var = 0;
     int hops = 0;
     int v = r.from();
     int cls = -1;
+    int tag = step.tag;
+    int corridorSet = corridors.all();
     List<Leg> legs = new ArrayList<>();
     List<String> borders = new ArrayList<>();
     List<String> gauge = new ArrayList<>();
@@ -156,7 +239,7 @@ public final class Router {
       long before_cost = cost;
       long before_co2 = co2;
       long before_var = var;
-      if (!ctx.relax(v, cls, t, cost, co2, var, hops, l, step)) {
+      if (!ctx.relax(v, tag, t, cost, co2, var, hops, l, step)) {
         throw new IllegalStateException("route no longer feasible at link " + network.link(l).id());
       }
       int next = network.linkClass(l);
@@ -180,10 +263,10 @@ public final class Router {
       }
       leg.links.add(l);
       leg.distance_m += ctx.distance_m(l);
-      leg.cost_cents += step.cost_cents - before_cost;
-      leg.co2e_g += step.co2e_g - before_co2;
+      leg.cost_cents += step.cost_cents - step.handling_cents - before_cost;
+      leg.co2e_g += step.co2e_g - step.handling_co2e_g - before_co2;
       leg.variance_s2 += step.variance_s2 - before_var;
-      leg.arrive_s = step.time_s;
+      leg.arrive_s = step.time_s - step.handling_s;
       List<String> linkCountries = ctx.linkCountries(l);
       leg.countries.addAll(linkCountries);
       countries.addAll(linkCountries);
@@ -201,6 +284,10 @@ public final class Router {
       hops = step.transshipments;
       v = network.linkTo(l);
       cls = next;
+      tag = step.tag;
+      if (corridors.mask(v) != 0 && (corridorSet & corridors.mask(v)) != 0) {
+        corridorSet &= corridors.mask(v);
+      }
       leg.to = network.nodeId(v);
       geometry.addAll(ctx.geometry(l));
       if (before_t > t) {
@@ -210,11 +297,8 @@ public final class Router {
     if (leg != null) {
       legs.add(leg.build());
     }
-    long arrival = t + network.handling_s(v);
-    cost += network.handling_cents(v) * teuScaled / 1000;
-    co2 += ctx.hubCo2e_g[v];
-    return new Route(legs, r.departure_s(), arrival, cost, co2, var, hops, distance, List.copyOf(countries),
-        borders, gauge, List.copyOf(passages), corridor(links, countries), geometry);
+    return new Route(legs, r.departure_s(), t, cost, co2, var, hops, distance, List.copyOf(countries),
+        borders, gauge, List.copyOf(passages), corridor(links, countries, corridorSet), geometry);
   }
 
   private static boolean isRail(int cls) {
@@ -222,45 +306,29 @@ public final class Router {
   }
 
   /**
-   * Corridor label. A Caspian crossing (ferry or feeder) without Russia or Belarus is the Middle Corridor;
-   * Russia or Belarus without a Caspian crossing is the Northern route; Iran without either is the Southern
-   * route; a route that goes more than half its distance by sea is {@code sea}; anything else is {@code mixed}.
+   * Corridor label: {@code sea} when more than half the distance is at sea; otherwise the label that the
+   * corridors holding every corridor node of the route share ({@code data/network/corridors.csv}); a route with
+   * no such label (it touches only shared nodes, or leaves its corridor where nothing else exists) is
+   * {@code mixed}. Without corridor data, a route through Russia or Belarus is {@code northern}, through Iran
+   * {@code southern}.
    */
-  private String corridor(int[] links, Set<String> countries) {
-    boolean caspian = false;
+  private String corridor(int[] links, Set<String> countries, int corridorSet) {
     long seaKm = 0;
     long allKm = 0;
     for (int l : links) {
-      Mode m = network.linkMode(l);
-      if ((m == Mode.FERRY || m == Mode.SEA) && isCaspian(network.linkFrom(l)) && isCaspian(network.linkTo(l))) {
-        caspian = true;
-      }
-      if (m == Mode.SEA) {
+      if (network.linkMode(l) == Mode.SEA) {
         seaKm += network.distance_m(l);
       }
       allKm += network.distance_m(l);
     }
-    boolean russia = countries.contains("RU") || countries.contains("BY");
-    if (caspian && !russia) {
-      return "middle";
-    }
-    if (russia && !caspian) {
-      return "northern";
-    }
-    if (countries.contains("IR") && !caspian && !russia) {
-      return "southern";
-    }
-    if (seaKm * 2 > allKm && !caspian) {
+    if (seaKm * 2 > allKm) {
       return "sea";
     }
-    return "mixed";
-  }
-
-  /** Caspian ports lie roughly within 36–47.5 N, 46.5–55 E. */
-  private boolean isCaspian(int node) {
-    double lat = network.lat(node);
-    double lon = network.lon(node);
-    return lat > 36 && lat < 47.5 && lon > 46.5 && lon < 55;
+    if (corridors.corridors().isEmpty()) {
+      boolean russia = countries.contains("RU") || countries.contains("BY");
+      return russia ? "northern" : countries.contains("IR") ? "southern" : "mixed";
+    }
+    return corridors.label(corridorSet).orElse("mixed");
   }
 
   /**
@@ -308,8 +376,8 @@ public final class Router {
 
   private boolean reachable(RouteRequest r) {
     RouteRequest q = r.withObjective(Objective.TIME, 1);
-    QueryContext ctx = context(q).forRequest(q);
-    return searches.get().run(ctx, q.departure_s() + network.handling_s(q.from()), q.from(), q.departure_s(), false).labels().length > 0;
+    QueryContext ctx = context(q).forRequest(q).withoutPractice();
+    return searches.get().run(ctx, false).labels().length > 0;
   }
 
   private static final class LegBuilder {

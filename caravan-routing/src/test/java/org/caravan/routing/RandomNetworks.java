@@ -1,10 +1,14 @@
 package org.caravan.routing;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.caravan.network.CarrierClass;
+import org.caravan.network.Corridors;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -77,6 +81,43 @@ final class RandomNetworks {
     }
     List<SourceSpec> sources = List.of(new SourceSpec("T", "test", "", "", "", "CC0-1.0"));
     return Network.build(new NetworkSpec(sources, nodes, links, transfers, services, Map.of()));
+  }
+
+  /** Two or three corridors over random subsets of the nodes (a node may be in several or none). */
+  static Corridors corridors(long seed, Network net) {
+    Random r = new Random(seed ^ 0x5DEECE66DL);
+    StringBuilder csv = new StringBuilder("corridor,label,nodes,source,notes\n");
+    int k = 2 + r.nextInt(2);
+    for (int c = 0; c < k; c++) {
+      List<String> nodes = new ArrayList<>();
+      for (int v = 0; v < net.nodeCount(); v++) {
+        if (r.nextInt(3) == 0) {
+          nodes.add(net.nodeId(v));
+        }
+      }
+      csv.append("c").append(c).append(",label").append(c % 2).append(',').append(String.join(";", nodes))
+          .append(",T,\n");
+    }
+    try {
+      return Corridors.read("random", new StringReader(csv.toString()), net);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A crossing risk on sea and ferry links between random nodes, and a node risk, in every month. */
+  static SeasonalRisks risks(long seed, Network net) {
+    Random r = new Random(seed ^ 0x2545F491L);
+    List<String> some = new ArrayList<>();
+    for (int v = 0; v < net.nodeCount(); v++) {
+      if (r.nextBoolean()) {
+        some.add(net.nodeId(v));
+      }
+    }
+    long[] var = new long[12];
+    java.util.Arrays.fill(var, 86_400L * 86_400 * (1 + r.nextInt(3)));
+    return new SeasonalRisks(List.of(new SeasonalRisks.Risk("sea", true, some, var, "T"),
+        new SeasonalRisks.Risk("node", false, some.subList(0, some.size() / 2), var, "T")));
   }
 
   private static String nodesId(int i) {

@@ -355,29 +355,9 @@ public final class ModelBuilder {
         + ff.to() + " on the " + corridor + " corridor" + resp.noRoute().map(s -> " (" + s + ")").orElse(""));
   }
 
-  private boolean matches(Route r, String corridor) {
-    return switch (corridor) {
-      case "middle" -> crossesCaspian(r);
-      case "northern" -> r.countries().contains("RU") || r.countries().contains("BY");
-      case "southern" -> r.countries().contains("IR");
-      default -> true;
-    };
-  }
-
-  private boolean crossesCaspian(Route r) {
-    for (Leg leg : r.legs()) {
-      for (int l : leg.links()) {
-        Mode m = network.linkMode(l);
-        if (m == Mode.FERRY || m == Mode.SEA) {
-          String a = network.node(network.linkFrom(l)).country();
-          String b = network.node(network.linkTo(l)).country();
-          if ((a.equals("KZ") || a.equals("TM")) && b.equals("AZ")) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+  /** A route is on a corridor when the router labels it so (corridor membership: data/network/corridors.csv). */
+  private static boolean matches(Route r, String corridor) {
+    return "any".equals(corridor) || corridor.equals(r.corridor());
   }
 
   private double co2eOfLink(int l, double mass_t) {

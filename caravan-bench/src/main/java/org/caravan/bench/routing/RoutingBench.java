@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.NodeKind;
@@ -16,6 +17,7 @@ import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLaneOverrides;
 import org.caravan.scenario.Caravan;
 
@@ -79,7 +81,9 @@ public final class RoutingBench {
       }
     }
     System.out.printf("terminals_and_ports=%d od_pairs=%d pareto_label_cap=%d pareto_epsilon=%s%n", h, pareto.length, cap, EPSILON);
-    Router router = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE);
+    // corridor membership and closure risks as the CLI uses them (practice rules, p95 answer filter)
+    Router router = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE,
+        Corridors.loadDefault(net), SeasonalRisks.loadDefault());
     Dijkstra dijkstra = new Dijkstra(net, Dijkstra.Weight.DURATION_S);
 
     // answers, once: route counts and labels (the work measure), and which pairs have no route
