@@ -63,11 +63,6 @@ public final class Planner {
     this.emissions = emissions;
   }
 
-  /** The router this planner asks; prefer {@link Caravan#router()} (kept while the model builder still calls it). */
-  public Router router() {
-    return router;
-  }
-
   /** A road leg from a point to the nearest node (or from the node to the point). */
   public record Access(double lat, double lon, int node, double distance_km, double duration_h, double cost_usd) {}
 

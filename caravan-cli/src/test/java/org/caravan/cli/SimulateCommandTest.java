@@ -40,4 +40,13 @@ class SimulateCommandTest {
     assertThat(r.err()).contains("horizon_days").doesNotContain("Exception");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void a_bad_override_names_its_flag() {
+    Path out = dir.resolve("out");
+    Cli r = Cli.run("simulate", "--years", "0", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("--years must be > 0, got 0.0").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
 }

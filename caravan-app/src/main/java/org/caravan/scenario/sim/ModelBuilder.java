@@ -3,11 +3,14 @@ package org.caravan.scenario.sim;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
@@ -26,28 +29,35 @@ import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.NetworkEmissions;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.sim.ResolvedScenario.Border;
+import org.caravan.scenario.sim.ResolvedScenario.Capacities;
+import org.caravan.scenario.sim.ResolvedScenario.Cargo;
+import org.caravan.scenario.sim.ResolvedScenario.Closure;
+import org.caravan.scenario.sim.ResolvedScenario.ClosureKind;
+import org.caravan.scenario.sim.ResolvedScenario.Corridor;
+import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
+import org.caravan.scenario.sim.ResolvedScenario.Demand;
+import org.caravan.scenario.sim.ResolvedScenario.Flow;
+import org.caravan.scenario.sim.ResolvedScenario.PortSize;
+import org.caravan.scenario.sim.ResolvedScenario.Seasons;
 import org.caravan.simulation.corridor.CorridorSpec;
 
 /**
- * Turns a validated {@link Scenario} into a {@link CorridorSpec}: routes each flow once with the router
+ * Turns a resolved {@link Scenario} into a {@link CorridorSpec}, taking its values as they are (the loader has
+ * applied the defaults and resolved the names): routes each flow once with the router
  * (fastest route on the flow's corridor), splits the routes into shared legs, makes a gate for every rail
  * link and border on them, a crossing for every scheduled ferry or feeder link, ports, storms and closures,
  * and prices one unit of each flow in CO2e with the emission calculator. This is the only place that
  * joins routing, emissions and simulation. Stateless apart from the Caravan it reads.
  */
 public final class ModelBuilder {
-  /** Defaults used when the scenario file does not say (sources in docs/SIMULATION.md). */
-  static final double DEFAULT_SINGLE_PATHS = 12;
-  static final double DEFAULT_DOUBLE_PATHS = 60;
-  static final double DEFAULT_TEU_PER_TRAIN = 84;
-  static final double DEFAULT_BORDER_TRAINS = 24;
-  static final int DEFAULT_TRAIN_UNITS = 42;
-  static final double DEFAULT_FORMATION_H = 72;
-  static final int DEFAULT_BERTHS = 2;
-  static final int DEFAULT_YARD_TEU = 4_000;
+  /** Vessel handling when neither the scenario nor the port gives one: TREND250603 (Baku average 20.1 h). */
   static final double DEFAULT_HANDLING_H = 20;
-  static final double DEFAULT_WAGON_T = 60;
+
+  private static final double S_PER_H = 3600;
+  private static final double WEEK_S = 168 * S_PER_H;
 
   /**
    * The built model plus what the outputs need to describe it.
@@ -60,80 +70,61 @@ public final class ModelBuilder {
   public record FlowRoute(String flow, String corridor, List<String> legs, double routerTransitDays,
       double co2ePerUnit_g, double unitsPerYear) {}
 
-  private final Caravan caravan;
+  /**
+   * The model's gates, ports and crossings as they are made, each indexed by its key so that flows sharing a
+   * link, border, port or crossing share its model element; plus the capacities they are made with.
+   */
+  private record Parts(Capacities capacities, List<CorridorSpec.Gate> gates, Map<String, Integer> gateIndex,
+      List<CorridorSpec.Port> ports, Map<String, Integer> portIndex, List<CorridorSpec.Crossing> crossings,
+      Map<Integer, Integer> crossingByLink) {
+    Parts(Capacities capacities) {
+      this(capacities, new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>(), new ArrayList<>(),
+          new HashMap<>());
+    }
+
+    /** The index of a port, made with its scenario size on first use. */
+    int port(String node) {
+      return portIndex.computeIfAbsent(node, k -> {
+        PortSize size = capacities.port(k);
+        ports.add(new CorridorSpec.Port(k, size.berths(), Math.max(1, size.yard_teu() / 2)));
+        return ports.size() - 1;
+      });
+    }
+  }
+
   private final Network network;
   private final Router router;
   private final EmissionCalculator emissions = EmissionCalculator.withDefaults();
 
   public ModelBuilder(Caravan caravan) {
-    this.caravan = caravan;
     this.network = caravan.network();
-    this.router = caravan.planner().router();
+    this.router = caravan.router();
   }
 
   /** Builds the model. Throws {@link UserException} naming the flow when a flow has no route on its corridor. */
   public Built build(Scenario sc) {
-    ScenarioFile f = sc.file();
-    ScenarioFile.NetworkChanges nc = f.network() == null
-        ? new ScenarioFile.NetworkChanges(null, null, null, null, null, null) : f.network();
-    ScenarioFile.Lines lines = nc.lines() == null ? new ScenarioFile.Lines(null, null, null, null, null) : nc.lines();
-    double singlePaths = or(lines.singleTrackPathsPerDay(), DEFAULT_SINGLE_PATHS);
-    double doublePaths = or(lines.doubleTrackPathsPerDay(), DEFAULT_DOUBLE_PATHS);
-    double teuPerTrain = or(lines.teuPerTrain(), DEFAULT_TEU_PER_TRAIN);
-    double borderTrains = or(lines.defaultBorderTrainsPerDay(), DEFAULT_BORDER_TRAINS);
-    Set<String> doubled = nc.doubleTrack() == null ? Set.of() : Set.copyOf(nc.doubleTrack());
-    Map<String, ScenarioFile.BorderFile> borderOverride = new HashMap<>();
-    if (nc.borders() != null) {
-      nc.borders().forEach(b -> borderOverride.put(nodeId(b.node()), b));
-    }
-    Map<String, ScenarioFile.PortFile> portOverride = new HashMap<>();
-    if (nc.ports() != null) {
-      nc.ports().forEach(p -> portOverride.put(nodeId(p.node()), p));
-    }
-    Map<String, ScenarioFile.CrossingFile> crossingOverride = new HashMap<>();
-    if (nc.crossings() != null) {
-      nc.crossings().forEach(c -> crossingOverride.put(c.link(), c));
-    }
-
-    ScenarioFile.Demand d = f.demand();
-    double teuMass = or(d.teuMassT(), RouteRequest.DEFAULT_TEU_MASS_T);
-    double wagonMass = or(d.wagonMassT(), DEFAULT_WAGON_T);
-    double growth = or(d.growthPerYear(), 0.0);
-    long departure_s = sc.startDate().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    ResolvedScenario m = sc.model();
+    Demand d = m.demand();
+    long departure_s = sc.start().getEpochSecond();
 
     List<CorridorSpec.Leg> legs = new ArrayList<>();
     Map<String, Integer> legIndex = new HashMap<>();
     Map<Integer, Double> legEndHandling = new HashMap<>();
-    List<CorridorSpec.Gate> gates = new ArrayList<>();
-    Map<String, Integer> gateIndex = new LinkedHashMap<>();
-    List<CorridorSpec.Port> ports = new ArrayList<>();
-    Map<String, Integer> portIndex = new LinkedHashMap<>();
-    List<CorridorSpec.Crossing> crossings = new ArrayList<>();
-    Map<Integer, Integer> crossingByLink = new HashMap<>();
     List<CorridorSpec.Flow> flows = new ArrayList<>();
     List<FlowRoute> routes = new ArrayList<>();
-
-    java.util.function.Function<String, Integer> port = id -> portIndex.computeIfAbsent(id, k -> {
-      ScenarioFile.PortFile o = portOverride.get(k);
-      int berths = o != null && o.berths() != null ? o.berths() : DEFAULT_BERTHS;
-      int yardTeu = o != null && o.yardTeu() != null ? o.yardTeu() : DEFAULT_YARD_TEU;
-      ports.add(new CorridorSpec.Port(k, berths, Math.max(1, yardTeu / 2)));
-      return ports.size() - 1;
-    });
+    Parts parts = new Parts(m.capacities());
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can name them).
-    portOverride.keySet().stream().sorted().forEach(port::apply);
+    m.capacities().ports().keySet().forEach(parts::port);
 
     for (int i = 0; i < d.flows().size(); i++) {
-      ScenarioFile.FlowFile ff = d.flows().get(i);
-      String field = "demand.flows[" + i + "]";
-      int from = resolve(field + ".from", ff.from());
-      int to = resolve(field + ".to", ff.to());
-      String corridor = ff.corridor() == null ? "any" : ff.corridor();
-      Route route = route(field, ff, from, to, corridor, departure_s);
-      boolean container = !"wagon".equals(ff.cargo());
+      Flow ff = d.flows().get(i);
+      int from = network.findNode(ff.from()).getAsInt();
+      int to = network.findNode(ff.to()).getAsInt();
+      Route route = route("demand.flows[" + i + "]", ff, from, to, departure_s);
+      boolean container = ff.cargo() == Cargo.CONTAINER;
       double teuPerUnit = container ? 2 : 0;
-      double tonnesPerUnit = container ? 2 * teuMass : wagonMass;
-      double unitsPerYear = container ? ff.teuPerYear() / 2 : ff.tonnesPerYear() / wagonMass;
+      double tonnesPerUnit = container ? 2 * d.teuMass_t() : d.wagonMass_t();
+      double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
 
       List<Leg> rl = route.legs();
       int[] legIds = new int[rl.size()];
@@ -146,22 +137,20 @@ public final class ModelBuilder {
         Integer li = legIndex.get(key);
         if (li == null) {
           li = legs.size();
-          legs.add(makeLeg(leg, links, gates, gateIndex, crossings, crossingByLink, port, singlePaths, doublePaths,
-              teuPerTrain, borderTrains, doubled, borderOverride, crossingOverride));
+          legs.add(makeLeg(leg, parts));
           legIndex.put(key, li);
         }
         legIds[k] = li;
         double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
         legEndHandling.merge(li, end, Math::max);
-        legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(java.util.Locale.ROOT));
+        legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
         for (int l : links) {
           co2e += co2eOfLink(l, tonnesPerUnit);
         }
       }
-      String label = "any".equals(corridor) ? route.corridor() : corridor;
-      double flowGrowth = ff.growthPerYear() == null ? growth : ff.growthPerYear();
-      flows.add(new CorridorSpec.Flow(ff.id(), network.nodeId(from), network.nodeId(to), label,
-          container ? "container" : "wagon", unitsPerYear, flowGrowth, teuPerUnit, tonnesPerUnit, legIds, co2e));
+      String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
+      flows.add(new CorridorSpec.Flow(ff.id(), ff.from(), ff.to(), label, ff.cargo().code(), unitsPerYear,
+          ff.growthPerYear(), teuPerUnit, tonnesPerUnit, legIds, co2e));
       routes.add(new FlowRoute(ff.id(), label, legText, route.transitDays(), co2e, unitsPerYear));
     }
     for (int li = 0; li < legs.size(); li++) {
@@ -171,128 +160,72 @@ public final class ModelBuilder {
           l.delaySd_s(), end));
     }
 
-    List<CorridorSpec.Storm> storms = new ArrayList<>();
-    if (f.storms() != null) {
-      for (int i = 0; i < f.storms().size(); i++) {
-        ScenarioFile.StormFile s = f.storms().get(i);
-        int[] ps = s.ports().stream().mapToInt(p -> port.apply(nodeId(p))).toArray();
-        ScenarioFile.Seasons e = s.eventsPerSeason();
-        storms.add(new CorridorSpec.Storm(s.id() == null ? "storm-" + i : s.id(), ps,
-            new double[] {or(e.winter(), 0.0), or(e.spring(), 0.0), or(e.summer(), 0.0), or(e.autumn(), 0.0)},
-            s.durationDays().min() * 86_400, s.durationDays().mode() * 86_400, s.durationDays().max() * 86_400));
-      }
-    }
-    long warm_s = Math.round(sc.warmupDays() * 86_400);
-    List<CorridorSpec.Closure> closures = new ArrayList<>();
-    if (f.disruptions() != null) {
-      for (int i = 0; i < f.disruptions().size(); i++) {
-        ScenarioFile.Disruption x = f.disruptions().get(i);
-        List<Integer> ps = new ArrayList<>();
-        List<Integer> gs = new ArrayList<>();
-        for (String n : x.nodes()) {
-          String id = nodeId(n);
-          if ("port_closure".equals(x.kind())) {
-            ps.add(port.apply(id));
-          } else {
-            Integer g = gateIndex.get("border:" + id);
-            if (g != null) {
-              gs.add(g);
-            }
-          }
-        }
-        long start = warm_s + Math.round(x.startDay() * 86_400);
-        long end = start + Math.round(x.durationDays() * 86_400);
-        closures.add(new CorridorSpec.Closure(x.id() == null ? "disruption-" + i : x.id(),
-            ps.stream().mapToInt(Integer::intValue).toArray(), gs.stream().mapToInt(Integer::intValue).toArray(),
-            start, end));
-      }
-    }
+    long warm_s = sc.warmup_s();
+    List<CorridorSpec.Storm> storms = storms(m.storms(), parts);
+    List<CorridorSpec.Closure> closures = closures(m.closures(), warm_s, parts);
 
-    double[] season = new double[12];
-    Arrays.fill(season, 1.0);
-    if (d.seasonality() != null) {
-      for (int m = 0; m < 12; m++) {
-        season[m] = d.seasonality().get(m);
-      }
-    }
-    ScenarioFile.Formation form = f.formation();
-    int trainUnits = form != null && form.trainCapacityUnits() != null ? form.trainCapacityUnits() : DEFAULT_TRAIN_UNITS;
-    double formH = form != null && form.timetableH() != null ? form.timetableH() : DEFAULT_FORMATION_H;
-    double sampleH = f.sampleIntervalH() == null ? 24 : f.sampleIntervalH();
-    long horizon_s = warm_s + Math.round(sc.horizonDays() * 86_400);
-    CorridorSpec spec = new CorridorSpec(horizon_s, warm_s, Math.round(sampleH * 3600), sc.startDate().getDayOfYear(),
-        season, trainUnits, Math.round(formH * 3600), flows, legs, gates, ports, crossings, storms, closures);
+    double[] season = d.seasonality().stream().mapToDouble(Double::doubleValue).toArray();
+    long horizon_s = warm_s + sc.horizon_s();
+    int startDayOfYear = sc.start().atZone(ZoneOffset.UTC).getDayOfYear();
+    CorridorSpec spec = new CorridorSpec(horizon_s, warm_s, m.sampleInterval_s(), startDayOfYear, season,
+        m.formation().trainCapacity_units(), m.formation().timetable_s(), flows, legs, parts.gates(), parts.ports(),
+        parts.crossings(), storms, closures);
     return new Built(spec, routes);
   }
 
-  private CorridorSpec.Leg makeLeg(Leg leg, int[] links, List<CorridorSpec.Gate> gates, Map<String, Integer> gateIndex,
-      List<CorridorSpec.Crossing> crossings, Map<Integer, Integer> crossingByLink,
-      java.util.function.Function<String, Integer> port, double singlePaths, double doublePaths, double teuPerTrain,
-      double borderTrains, Set<String> doubled, Map<String, ScenarioFile.BorderFile> borderOverride,
-      Map<String, ScenarioFile.CrossingFile> crossingOverride) {
-    String id = leg.from() + ">" + leg.to() + ":" + leg.mode().name().toLowerCase(java.util.Locale.ROOT);
+  private static List<CorridorSpec.Storm> storms(List<ResolvedScenario.Storm> list, Parts parts) {
+    List<CorridorSpec.Storm> storms = new ArrayList<>();
+    for (ResolvedScenario.Storm s : list) {
+      Seasons e = s.eventsPerSeason();
+      storms.add(new CorridorSpec.Storm(s.id(), s.ports().stream().mapToInt(parts::port).toArray(),
+          new double[] {e.winter(), e.spring(), e.summer(), e.autumn()}, s.durationMin_s(), s.durationMode_s(),
+          s.durationMax_s()));
+    }
+    return storms;
+  }
+
+  /** Closures on the simulation clock: a closure's start counts from the end of the warm-up. */
+  private static List<CorridorSpec.Closure> closures(List<Closure> list, long warm_s, Parts parts) {
+    List<CorridorSpec.Closure> closures = new ArrayList<>();
+    for (Closure x : list) {
+      List<Integer> ps = new ArrayList<>();
+      List<Integer> gs = new ArrayList<>();
+      for (String id : x.nodes()) {
+        if (x.kind() == ClosureKind.PORT_CLOSURE) {
+          ps.add(parts.port(id));
+        } else {
+          Integer g = parts.gateIndex().get("border:" + id);
+          if (g != null) {
+            gs.add(g);
+          }
+        }
+      }
+      long start = warm_s + x.start_s();
+      closures.add(new CorridorSpec.Closure(x.id(), ps.stream().mapToInt(Integer::intValue).toArray(),
+          gs.stream().mapToInt(Integer::intValue).toArray(), start, start + x.duration_s()));
+    }
+    return closures;
+  }
+
+  private CorridorSpec.Leg makeLeg(Leg leg, Parts parts) {
+    String id = leg.from() + ">" + leg.to() + ":" + leg.mode().name().toLowerCase(Locale.ROOT);
+    int[] links = leg.links();
     Mode mode = leg.mode();
     if (mode == Mode.RAIL) {
       List<Integer> g = new ArrayList<>();
-      int first = network.linkFrom(links[0]);
-      addBorder(first, g, gates, gateIndex, borderTrains, borderOverride);
+      addBorder(network.linkFrom(links[0]), g, parts);
       for (int k = 0; k < links.length; k++) {
         int l = links[k];
-        LinkSpec ls = network.link(l);
-        String key = "link:" + l;
-        Integer gi = gateIndex.get(key);
-        if (gi == null) {
-          double perDay;
-          if (doubled.contains(ls.id())) {
-            perDay = doublePaths;
-          } else if (!Double.isNaN(ls.capacity_teu_day()) && ls.capacity_teu_day() > 0) {
-            perDay = ls.capacity_teu_day() / teuPerTrain;
-          } else {
-            perDay = "double".equals(ls.track()) ? doublePaths : singlePaths;
-          }
-          String dir = network.isReverse(l) ? ls.to() + ">" + ls.from() : ls.from() + ">" + ls.to();
-          gates.add(new CorridorSpec.Gate(ls.id() + "[" + dir + "]", CorridorSpec.GateKind.SECTION, ls.id(), perDay,
-              network.duration_s(l), network.durationSd_s(l)));
-          gi = gates.size() - 1;
-          gateIndex.put(key, gi);
-        }
-        g.add(gi);
+        g.add(parts.gateIndex().computeIfAbsent("link:" + l, key -> section(l, parts)));
         if (k + 1 < links.length) {
-          addBorder(network.linkTo(l), g, gates, gateIndex, borderTrains, borderOverride);
+          addBorder(network.linkTo(l), g, parts);
         }
       }
       return new CorridorSpec.Leg(id, CorridorSpec.LegKind.RAIL, leg.from(), leg.to(),
           g.stream().mapToInt(Integer::intValue).toArray(), -1, 0, 0, 0);
     }
     if ((mode == Mode.FERRY || mode == Mode.SEA) && links.length == 1 && network.scheduleOrNull(links[0]) != null) {
-      int l = links[0];
-      Integer x = crossingByLink.get(l);
-      if (x == null) {
-        LinkSpec ls = network.link(l);
-        Schedule sched = network.scheduleOrNull(l);
-        Optional<ServiceSpec> svc = network.spec().services().stream().filter(s -> s.id().equals(ls.service())).findFirst();
-        ScenarioFile.CrossingFile o = crossingOverride.get(ls.id());
-        int fromPort = port.apply(network.nodeId(network.linkFrom(l)));
-        int toPort = port.apply(network.nodeId(network.linkTo(l)));
-        double sail_h = o != null && o.sailH() != null ? o.sailH() : network.duration_s(l) / 3600.0;
-        double sailSd_h = o != null && o.sailSdH() != null ? o.sailSdH() : network.durationSd_s(l) / 3600.0;
-        double toHandling = network.handling_s(network.linkTo(l)) / 3600.0;
-        double handling_h = o != null && o.handlingH() != null ? o.handlingH()
-            : toHandling > 0 ? toHandling : DEFAULT_HANDLING_H;
-        double handlingSd_h = o != null && o.handlingSdH() != null ? o.handlingSdH() : handling_h * 0.25;
-        double perWeek = sched.departuresPerWeek();
-        double timetable_h = o != null && o.timetableH() != null ? o.timetableH() : 168.0 / perWeek;
-        double capTeu = svc.map(ServiceSpec::capacity_teu).filter(c -> !Double.isNaN(c) && c > 0).orElse(100.0);
-        int capUnits = o != null && o.capacityUnits() != null ? o.capacityUnits() : (int) Math.max(1, Math.round(capTeu / 2));
-        double cycle_h = 2 * sail_h + 2 * handling_h;
-        int fleet = o != null && o.fleet() != null ? o.fleet() : (int) Math.max(1, Math.ceil(perWeek * cycle_h / 168.0));
-        double derate = o != null && o.lowWaterDerating() != null ? o.lowWaterDerating() : 0;
-        String dir = network.isReverse(l) ? ls.to() + ">" + ls.from() : ls.from() + ">" + ls.to();
-        crossings.add(new CorridorSpec.Crossing(ls.id() + "[" + dir + "]", fromPort, toPort, fleet, capUnits, derate,
-            sail_h * 3600, sailSd_h * 3600, handling_h * 3600, handlingSd_h * 3600, Math.round(timetable_h * 3600)));
-        x = crossings.size() - 1;
-        crossingByLink.put(l, x);
-      }
+      int x = parts.crossingByLink().computeIfAbsent(links[0], l -> crossing(l, parts));
       return new CorridorSpec.Leg(id, CorridorSpec.LegKind.CROSSING, leg.from(), leg.to(), new int[0], x, 0, 0, 0);
     }
     double mean = 0;
@@ -311,39 +244,96 @@ public final class ModelBuilder {
         Math.sqrt(var), 0);
   }
 
-  private void addBorder(int node, List<Integer> g, List<CorridorSpec.Gate> gates, Map<String, Integer> gateIndex,
-      double borderTrains, Map<String, ScenarioFile.BorderFile> borderOverride) {
-    NodeKind kind = network.nodeKind(node);
-    String id = network.nodeId(node);
-    ScenarioFile.BorderFile o = borderOverride.get(id);
-    boolean border = kind == NodeKind.BORDER || kind == NodeKind.GAUGE_CHANGE;
-    if (!border && o == null && network.dwell_s(node) <= 0) {
-      return;
+  /** A line-section gate for a rail link: paths per day from the scenario, the link's capacity or its track. */
+  private int section(int l, Parts parts) {
+    Capacities c = parts.capacities();
+    LinkSpec ls = network.link(l);
+    double perDay;
+    if (c.doubleTrack().contains(ls.id())) {
+      perDay = c.doubleTrackPathsPerDay();
+    } else if (!Double.isNaN(ls.capacity_teu_day()) && ls.capacity_teu_day() > 0) {
+      perDay = ls.capacity_teu_day() / c.teuPerTrain();
+    } else {
+      perDay = "double".equals(ls.track()) ? c.doubleTrackPathsPerDay() : c.singleTrackPathsPerDay();
     }
-    String key = "border:" + id;
-    Integer gi = gateIndex.get(key);
-    if (gi == null) {
-      double perDay = o != null && o.trainsPerDay() != null ? o.trainsPerDay() : borderTrains;
-      double dwell_s = o != null && o.dwellH() != null ? o.dwellH() * 3600 : network.dwell_s(node);
-      double sd_s = o != null && o.dwellSdH() != null ? o.dwellSdH() * 3600 : network.dwellSd_s(node);
-      gates.add(new CorridorSpec.Gate(id, CorridorSpec.GateKind.BORDER, id, perDay, dwell_s, sd_s));
-      gi = gates.size() - 1;
-      gateIndex.put(key, gi);
-    }
-    g.add(gi);
+    parts.gates().add(new CorridorSpec.Gate(ls.id() + "[" + direction(l) + "]", CorridorSpec.GateKind.SECTION,
+        ls.id(), perDay, network.duration_s(l), network.durationSd_s(l)));
+    return parts.gates().size() - 1;
   }
 
-  private Route route(String field, ScenarioFile.FlowFile ff, int from, int to, String corridor, long departure_s) {
+  /** A crossing for a scheduled ferry or feeder link: the scenario's changes over the link and its service. */
+  private int crossing(int l, Parts parts) {
+    LinkSpec ls = network.link(l);
+    Schedule sched = network.scheduleOrNull(l);
+    Optional<ServiceSpec> svc = network.spec().services().stream().filter(s -> s.id().equals(ls.service())).findFirst();
+    Optional<CrossingChange> o = Optional.ofNullable(parts.capacities().crossings().get(ls.id()));
+    int fromPort = parts.port(network.nodeId(network.linkFrom(l)));
+    int toPort = parts.port(network.nodeId(network.linkTo(l)));
+    double sail_s = seconds(o.map(CrossingChange::sail_s), network.duration_s(l));
+    double sailSd_s = seconds(o.map(CrossingChange::sailSd_s), network.durationSd_s(l));
+    int toHandling_s = network.handling_s(network.linkTo(l));
+    double handling_s = seconds(o.map(CrossingChange::handling_s),
+        toHandling_s > 0 ? toHandling_s : DEFAULT_HANDLING_H * S_PER_H);
+    double handlingSd_s = seconds(o.map(CrossingChange::handlingSd_s), handling_s * 0.25);
+    double perWeek = sched.departuresPerWeek();
+    double timetable_s = seconds(o.map(CrossingChange::timetable_s), WEEK_S / perWeek);
+    double capTeu = svc.map(ServiceSpec::capacity_teu).filter(c -> !Double.isNaN(c) && c > 0).orElse(100.0);
+    int capUnits = o.flatMap(c -> boxed(c.capacity_units())).orElse((int) Math.max(1, Math.round(capTeu / 2)));
+    double cycle_s = 2 * sail_s + 2 * handling_s;
+    int fleet = o.flatMap(c -> boxed(c.fleet())).orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
+    double derate = o.map(CrossingChange::lowWaterDerating).orElse(0.0);
+    parts.crossings().add(new CorridorSpec.Crossing(ls.id() + "[" + direction(l) + "]", fromPort, toPort, fleet,
+        capUnits, derate, sail_s, sailSd_s, handling_s, handlingSd_s, Math.round(timetable_s)));
+    return parts.crossings().size() - 1;
+  }
+
+  /** A scenario value in seconds, or the fallback. */
+  private static double seconds(Optional<OptionalDouble> scenario_s, double fallback_s) {
+    return scenario_s.filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).orElse(fallback_s);
+  }
+
+  private static Optional<Integer> boxed(OptionalInt v) {
+    return v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty();
+  }
+
+  private static Optional<Double> boxed(OptionalDouble v) {
+    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
+  }
+
+  private String direction(int l) {
+    LinkSpec ls = network.link(l);
+    return network.isReverse(l) ? ls.to() + ">" + ls.from() : ls.from() + ">" + ls.to();
+  }
+
+  private void addBorder(int node, List<Integer> g, Parts parts) {
+    NodeKind kind = network.nodeKind(node);
+    String id = network.nodeId(node);
+    Optional<Border> o = Optional.ofNullable(parts.capacities().borders().get(id));
+    boolean border = kind == NodeKind.BORDER || kind == NodeKind.GAUGE_CHANGE;
+    if (!border && o.isEmpty() && network.dwell_s(node) <= 0) {
+      return;
+    }
+    g.add(parts.gateIndex().computeIfAbsent("border:" + id, key -> {
+      double perDay = o.flatMap(b -> boxed(b.trainsPerDay())).orElse(parts.capacities().borderTrainsPerDay());
+      double dwell_s = seconds(o.map(Border::dwell_s), network.dwell_s(node));
+      double sd_s = seconds(o.map(Border::dwellSd_s), network.dwellSd_s(node));
+      parts.gates().add(new CorridorSpec.Gate(id, CorridorSpec.GateKind.BORDER, id, perDay, dwell_s, sd_s));
+      return parts.gates().size() - 1;
+    }));
+  }
+
+  private Route route(String field, Flow ff, int from, int to, long departure_s) {
+    Corridor corridor = ff.corridor();
     Set<String> avoid = switch (corridor) {
-      case "middle" -> Set.of("RU", "BY", "IR", "UA");
-      case "southern" -> Set.of("RU", "BY", "AZ", "GE", "UA");
-      default -> Set.of();
+      case MIDDLE -> Set.of("RU", "BY", "IR", "UA");
+      case SOUTHERN -> Set.of("RU", "BY", "AZ", "GE", "UA");
+      case NORTHERN, ANY -> Set.of();
     };
     RouteRequest req = RouteRequest.of(from, to, departure_s).withObjective(Objective.TIME, 5)
         .withAvoid(avoid, Set.of());
-    if ("wagon".equals(ff.cargo())) {
+    if (ff.cargo() == Cargo.WAGON) {
       // Wagons ride trains and rail ferries only, never container feeders or trucks.
-      req = req.withModes(java.util.EnumSet.of(Mode.RAIL, Mode.FERRY));
+      req = req.withModes(EnumSet.of(Mode.RAIL, Mode.FERRY));
     }
     RouteResponse resp = router.route(req);
     for (Route r : resp.routes()) {
@@ -352,12 +342,12 @@ public final class ModelBuilder {
       }
     }
     throw new UserException(field + ".corridor", "no route for flow '" + ff.id() + "' from " + ff.from() + " to "
-        + ff.to() + " on the " + corridor + " corridor" + resp.noRoute().map(s -> " (" + s + ")").orElse(""));
+        + ff.to() + " on the " + corridor.code() + " corridor" + resp.noRoute().map(s -> " (" + s + ")").orElse(""));
   }
 
   /** A route is on a corridor when the router labels it so (corridor membership: data/network/corridors.csv). */
-  private static boolean matches(Route r, String corridor) {
-    return "any".equals(corridor) || corridor.equals(r.corridor());
+  private static boolean matches(Route r, Corridor corridor) {
+    return corridor == Corridor.ANY || corridor.code().equals(r.corridor());
   }
 
   private double co2eOfLink(int l, double mass_t) {
@@ -366,28 +356,11 @@ public final class ModelBuilder {
       return 0;
     }
     double km = network.distance_m(l) / 1000.0;
-    List<String> cs = network.linkCountries(l);
-    List<CountryKm> split = new ArrayList<>();
-    for (String c : cs) {
-      split.add(new CountryKm(c, km / cs.size()));
-    }
+    List<CountryKm> split = NetworkEmissions.countryKm(network, l);
     try {
       return emissions.co2eWtw_g(VehicleCategories.emissionToc(ls.toc(), ls.ferryType(), cs), km, mass_t, split);
     } catch (EmissionsException e) {
       return 0;
     }
-  }
-
-  private int resolve(String field, String id) {
-    var exact = network.findNode(id);
-    return exact.isPresent() ? exact.getAsInt() : caravan.resolvePlace(field, id);
-  }
-
-  private String nodeId(String idOrName) {
-    return network.nodeId(resolve("node", idOrName));
-  }
-
-  private static double or(Double v, double dflt) {
-    return v == null ? dflt : v;
   }
 }

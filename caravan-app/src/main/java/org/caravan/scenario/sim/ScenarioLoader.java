@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
@@ -209,7 +210,9 @@ public final class ScenarioLoader {
           checkDisruption("disruptions[" + i + "]", f.disruptions().get(i));
         }
       }
-      return new Scenario(f, name, start, horizon, warm, reps, f.seed() == null ? 1L : f.seed());
+      ResolvedScenario model = ScenarioResolver.resolve(f, id -> network.nodeId(node("node", id)));
+      return new Scenario(name, start.atStartOfDay(ZoneOffset.UTC).toInstant(), Math.round(horizon * 86_400),
+          Math.round(warm * 86_400), reps, f.seed() == null ? 1L : f.seed(), model);
     }
 
     private void checkDemand(ScenarioFile.Demand d) {

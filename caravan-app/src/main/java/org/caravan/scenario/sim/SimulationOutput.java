@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -90,7 +92,7 @@ public final class SimulationOutput {
   public static String summaryJson(Scenario sc, ModelBuilder.Built built, CorridorResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scenario", sc.name());
-    m.put("start_date", sc.startDate().toString());
+    m.put("start_date", LocalDate.ofInstant(sc.start(), ZoneOffset.UTC).toString());
     m.put("warmup_days", sc.warmupDays());
     m.put("horizon_days", sc.horizonDays());
     m.put("replications", r.replications());

@@ -16,7 +16,7 @@ class ScenarioLoaderTest {
     Scenario sc = ScenarioLoader.loadResource(ScenarioLoader.DEFAULT, Fixtures.CARAVAN);
     assertThat(sc.name()).isEqualTo("default-2024");
     assertThat(sc.horizonDays()).isEqualTo(365);
-    assertThat(sc.file().demand().flows()).isNotEmpty();
+    assertThat(sc.model().demand().flows()).isNotEmpty();
   }
 
   @Test

@@ -1,0 +1,178 @@
+package org.caravan.scenario.sim;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a scenario asks of the model, fully resolved by {@link ScenarioLoader}: every default applied, every
+ * node and link named by its network id, every kind an enum, every duration in seconds. {@link ModelBuilder}
+ * consumes it as it is and decides nothing about the file. Defaults that depend on the network (running times,
+ * border dwell, ferry services) stay empty here and are read from the network by the builder. Immutable.
+ *
+ * @param formation block-train formation at the start of every rail leg
+ * @param sampleInterval_s time between two samples of the queue and stock statistics
+ * @param capacities the scenario's changes to line, border, port and crossing capacities
+ */
+public record ResolvedScenario(Formation formation, long sampleInterval_s, Demand demand, Capacities capacities,
+    List<Storm> storms, List<Closure> closures) {
+
+  // Defaults applied when the scenario file does not say (table in docs/SIMULATION.md).
+  /** Line-section paths per day, single track: QAZ250930 (Dostyk–Moyynty 12 train pairs/day before doubling). */
+  static final double DEFAULT_SINGLE_PATHS = 12;
+  /** Line-section paths per day, double track: QAZ250930 (60 train pairs/day after doubling). */
+  static final double DEFAULT_DOUBLE_PATHS = 60;
+  /** TEU per train, to turn a link's capacity_teu_day into trains/day: 42 FEU (design §5). */
+  static final double DEFAULT_TEU_PER_TRAIN = 84;
+  /** Trains a border station clears per day: EST. */
+  static final double DEFAULT_BORDER_TRAINS = 24;
+  /** Units (FEU) per block train: 41–43 FEU (design §5; NEWSAZ240920). */
+  static final int DEFAULT_TRAIN_UNITS = 42;
+  /** A train leaves with what waits after at most this long: EST. */
+  static final double DEFAULT_FORMATION_H = 72;
+  /** Berths of a port: EST. */
+  static final int DEFAULT_BERTHS = 2;
+  /** Yard of a port in TEU: EST. */
+  static final int DEFAULT_YARD_TEU = 4_000;
+  /** Tonnes of a loaded bulk or tank wagon: EST. */
+  static final double DEFAULT_WAGON_T = 60;
+  /** Hours between two statistics samples: a modelling choice (daily), not a corridor figure. */
+  static final double DEFAULT_SAMPLE_INTERVAL_H = 24;
+
+  public ResolvedScenario {
+    storms = List.copyOf(storms);
+    closures = List.copyOf(closures);
+  }
+
+  /** Block-train formation: a train leaves full or when its timetable slot comes. */
+  public record Formation(int trainCapacity_units, long timetable_s) {}
+
+  /**
+   * Demand shared by all flows plus the flows.
+   *
+   * @param seasonality twelve monthly demand factors, January first
+   * @param teuMass_t gross tonnes of one loaded TEU
+   * @param wagonMass_t gross tonnes of one loaded bulk or tank wagon
+   */
+  public record Demand(List<Double> seasonality, double teuMass_t, double wagonMass_t, List<Flow> flows) {
+    public Demand {
+      seasonality = List.copyOf(seasonality);
+      flows = List.copyOf(flows);
+    }
+  }
+
+  /**
+   * One OD flow between two network nodes.
+   *
+   * @param from network node id of the origin
+   * @param to network node id of the destination
+   * @param perYear TEU per year for containers, tonnes per year for wagons
+   * @param growthPerYear compound growth, the flow's own or the demand's
+   */
+  public record Flow(String id, String from, String to, Cargo cargo, double perYear, Corridor corridor,
+      double growthPerYear) {}
+
+  /** How a flow's goods travel: in 40-foot containers (2 TEU a unit) or in bulk or tank wagons. */
+  public enum Cargo {
+    CONTAINER,
+    WAGON;
+
+    /** The word in scenario files and outputs. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The corridor a flow must take; {@code ANY} takes the fastest route. */
+  public enum Corridor {
+    MIDDLE,
+    NORTHERN,
+    SOUTHERN,
+    ANY;
+
+    /** The word in scenario files and outputs. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Line-section, border, port and crossing capacities.
+   *
+   * @param doubleTrack ids of links treated as double track
+   * @param borders border changes by node id
+   * @param ports port sizes by node id, in id order (these ports exist in the model even when no flow uses them)
+   * @param crossings crossing changes by link id
+   */
+  public record Capacities(double singleTrackPathsPerDay, double doubleTrackPathsPerDay, double teuPerTrain,
+      double borderTrainsPerDay, Set<String> doubleTrack, Map<String, Border> borders, Map<String, PortSize> ports,
+      Map<String, CrossingChange> crossings) {
+    public Capacities {
+      doubleTrack = Set.copyOf(doubleTrack);
+      borders = Map.copyOf(borders);
+      ports = Collections.unmodifiableMap(new TreeMap<>(ports));
+      crossings = Map.copyOf(crossings);
+    }
+
+    /** The size of a port: the scenario's or the default. */
+    public PortSize port(String node) {
+      return Optional.ofNullable(ports.get(node)).orElse(new PortSize(node, DEFAULT_BERTHS, DEFAULT_YARD_TEU));
+    }
+  }
+
+  /** A border or gauge-change station's changes; empty values come from the network. */
+  public record Border(String node, OptionalDouble trainsPerDay, OptionalDouble dwell_s, OptionalDouble dwellSd_s) {}
+
+  /** A port's berths and yard. */
+  public record PortSize(String node, int berths, int yard_teu) {}
+
+  /**
+   * A ferry or feeder crossing's changes; empty values come from the network's link and service.
+   *
+   * @param lowWaterDerating share of capacity lost in low water (0 when not given)
+   */
+  public record CrossingChange(String link, OptionalInt fleet, OptionalInt capacity_units, double lowWaterDerating,
+      OptionalDouble sail_s, OptionalDouble sailSd_s, OptionalDouble handling_s, OptionalDouble handlingSd_s,
+      OptionalDouble timetable_s) {}
+
+  /**
+   * Weather closing ports: a seasonal event rate and a triangular duration.
+   *
+   * @param ports network node ids
+   * @param eventsPerSeason winter (Dec–Feb), spring, summer, autumn
+   */
+  public record Storm(String id, List<String> ports, Seasons eventsPerSeason, double durationMin_s,
+      double durationMode_s, double durationMax_s) {
+    public Storm {
+      ports = List.copyOf(ports);
+    }
+  }
+
+  /** Events per season. */
+  public record Seasons(double winter, double spring, double summer, double autumn) {}
+
+  /** What a closure closes. */
+  public enum ClosureKind {
+    PORT_CLOSURE,
+    BORDER_CLOSURE
+  }
+
+  /**
+   * A dated closure of ports or borders.
+   *
+   * @param nodes network node ids
+   * @param start_s start, seconds after the end of the warm-up
+   * @param duration_s how long the nodes stay closed
+   */
+  public record Closure(String id, ClosureKind kind, List<String> nodes, long start_s, long duration_s) {
+    public Closure {
+      nodes = List.copyOf(nodes);
+    }
+  }
+}
