@@ -23,14 +23,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DIR = os.path.normpath(os.path.join(HERE, '..', '..', 'data', 'network'))
 
 COLUMNS = {
-    'sources.csv': ['id', 'title', 'publisher', 'date', 'url', 'licence'],
+    'sources.csv': ['id', 'kind', 'title', 'publisher', 'date', 'url', 'licence'],
     'nodes.csv': ['id', 'name', 'aliases', 'kind', 'country', 'lat', 'lon', 'dwell_h', 'dwell_sd_h', 'handling_h',
                   'handling_usd_teu', 'capacity_teu_day', 'source', 'coord_source', 'dwell_source', 'handling_source',
-                  'capacity_source', 'range', 'notes'],
+                  'capacity_source', 'status', 'opening_year', 'range', 'notes'],
     'links.csv': ['id', 'from', 'to', 'mode', 'directed', 'gauge', 'electrified', 'track', 'ferry_type', 'distance_km',
                   'duration_h', 'duration_sd_h', 'tariff_usd_teu', 'capacity_teu_day', 'countries', 'passages', 'toc',
-                  'service', 'source', 'distance_source', 'duration_source', 'tariff_source', 'capacity_source', 'range',
-                  'notes'],
+                  'service', 'source', 'distance_source', 'duration_source', 'tariff_source', 'capacity_source', 'status',
+                  'opening_year', 'range', 'notes'],
     'transfers.csv': ['node', 'from_class', 'to_class', 'time_h', 'cost_usd_teu', 'source', 'transfer_source', 'notes'],
     'services.csv': ['id', 'link', 'kind', 'departures_per_week', 'first_departure_h', 'timetable', 'capacity_teu',
                      'operator', 'source', 'schedule_source', 'capacity_source', 'notes'],
@@ -53,7 +53,7 @@ TOCS = {'rail-electric', 'rail-diesel', 'road-hgv', 'ferry-roro', 'ferry-ropax',
         'sea-container-large', 'iww-barge'}
 PASSAGES = {'suez', 'babelmandeb', 'bosporus', 'dardanelles', 'hormuz', 'gibraltar', 'malacca', 'panama', 'kiel',
             'dover'}
-CLASSES = {'rail1520', 'rail1435', 'road', 'ferry', 'sea', 'iww'}
+CLASSES = {'rail1520', 'rail1435', 'rail1668', 'road', 'ferry', 'sea', 'iww'}
 ID_RE = re.compile(r'^[A-Z0-9-]+$')
 DATE_RE = re.compile(r'^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$')
 RANGE_RE = re.compile(r'^([a-z_]+)=(-?[0-9.]+)\.\.(-?[0-9.]+)$')
@@ -191,8 +191,8 @@ def main(dirname):
         if l['directed'] not in ('', 'true', 'false'):
             err('links.csv %s: bad directed' % lid)
         if l['mode'] == 'rail':
-            if l['gauge'] not in ('1520', '1435'):
-                err('links.csv %s: rail link needs gauge 1520/1435' % lid)
+            if l['gauge'] not in ('1520', '1435', '1668'):
+                err('links.csv %s: rail link needs gauge 1520/1435/1668' % lid)
             if l['electrified'] not in ('true', 'false'):
                 err('links.csv %s: rail link needs electrified' % lid)
             if l['track'] not in ('single', 'double'):
@@ -310,7 +310,7 @@ def main(dirname):
         """Dijkstra on (node, class) by distance, class changes only where a transfer row allows it."""
         out = {}
         for l in links:
-            if not link_ok(l) or not node_ok(N[l['from']]) or not node_ok(N[l['to']]):
+            if l.get('status', '') == 'planned' or not link_ok(l) or not node_ok(N[l['from']]) or not node_ok(N[l['to']]):
                 continue
             c = link_class(l)
             out.setdefault(l['from'], []).append((l['to'], c, float(l['distance_km']), l))
@@ -318,9 +318,9 @@ def main(dirname):
                 out.setdefault(l['to'], []).append((l['from'], c, float(l['distance_km']), l))
         heap, best, prev = [], {}, {}
         for (nb, c, d, l) in out.get(a, []):
-            heapq.heappush(heap, (d, nb, c, (a, None), l))
+            heapq.heappush(heap, (d, nb, c, l['id'], (a, None), l))
         while heap:
-            d, v, c, p, l = heapq.heappop(heap)
+            d, v, c, _, p, l = heapq.heappop(heap)
             if (v, c) in best:
                 continue
             best[(v, c)] = d
@@ -336,7 +336,7 @@ def main(dirname):
                 if c2 != c and (v, c, c2) not in allowed:
                     continue
                 if (nb, c2) not in best:
-                    heapq.heappush(heap, (d + dd, nb, c2, (v, c), l2))
+                    heapq.heappush(heap, (d + dd, nb, c2, l2['id'], (v, c), l2))
         return None
 
     def countries_of(path):

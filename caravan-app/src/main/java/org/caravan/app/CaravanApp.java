@@ -20,6 +20,7 @@ public final class CaravanApp {
   private final NetworkService network;
   private final PlaceService places;
   private final SimulationRuns simulations;
+  private final StudyService studies;
 
   private CaravanApp(Caravan caravan) {
     this.caravan = caravan;
@@ -28,6 +29,7 @@ public final class CaravanApp {
     this.network = new NetworkService(caravan);
     this.places = new PlaceService(caravan);
     this.simulations = new SimulationRuns(caravan);
+    this.studies = new StudyService(caravan);
   }
 
   /**
@@ -80,6 +82,11 @@ public final class CaravanApp {
   /** Simulation runs: load a scenario, run it, write and summarise its results. */
   public SimulationRuns simulations() {
     return simulations;
+  }
+
+  /** Corridor studies: baseline and variants with common random numbers, into a results store. */
+  public StudyService studies() {
+    return studies;
   }
 
   /** The composition root below the gateway, for benchmarks and tests of the engines. */

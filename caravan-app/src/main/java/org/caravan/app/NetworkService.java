@@ -7,38 +7,72 @@ import java.util.List;
 import java.util.Map;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSummary;
+import org.caravan.network.Provenance;
 import org.caravan.network.io.NetworkWriter;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.EstimateUsage;
 import org.caravan.scenario.UserException;
 
 /** Network inspection, validation and export. Thread-safe. */
 public final class NetworkService {
   /**
-   * Counts of the network, as {@code caravan network info --json} and {@code /api/network/summary} show them.
+   * Counts of the network files (planned rows included), as {@code caravan network info --json} and
+   * {@code /api/network/summary} show them.
    *
    * @param links link rows of the files; {@code directedLinks} counts both directions
-   * @param estimatedValues values marked as project estimates (EST); {@code citedValues} those with a source
+   * @param plannedNodes nodes with status planned; {@code plannedLinks} likewise for links
+   * @param provenance the values of the files in four classes (publication, dataset, estimate with basis, bare
+   *     estimate), see {@link Provenance}
    */
   public record Overview(int nodes, int links, int directedLinks, int countries, int transfers, int services,
       int sources, Map<String, Integer> nodesByKind, Map<String, Integer> linksByMode,
-      Map<String, Double> linkKmByMode, Map<String, Integer> nodesByCountry, int estimatedValues, int citedValues) {
+      Map<String, Double> linkKmByMode, Map<String, Integer> nodesByCountry, int plannedNodes, int plannedLinks,
+      ProvenanceCounts provenance) {
 
     static Overview of(NetworkSummary s) {
+      Provenance.Counts p = s.provenance();
       return new Overview(s.nodes(), s.links(), s.directedLinks(), s.countries(), s.transfers(), s.services(),
-          s.sources(), s.nodesByKind(), s.linksByMode(), s.linkKmByMode(), s.nodesByCountry(), s.estimatedValues(),
-          s.citedValues());
+          s.sources(), s.nodesByKind(), s.linksByMode(), s.linkKmByMode(), s.nodesByCountry(), s.plannedNodes(),
+          s.plannedLinks(), new ProvenanceCounts(p.publication(), p.dataset(), p.estimateWithBasis(),
+              p.bareEstimate(), p.publicationShare()));
     }
   }
+
+  /**
+   * Values by source class (the public form of {@link Provenance.Counts}).
+   *
+   * @param publicationShare publications over the values that are not dataset values (0..1)
+   */
+  public record ProvenanceCounts(int publication, int dataset, int estimateWithBasis, int bareEstimate,
+      double publicationShare) {}
 
   /** What a validated network holds: nodes, link rows, transfers and services of its files. */
   public record Validated(int nodes, int linkRows, int transfers, int services) {}
 
+  /** How many estimated values {@link #estimateUsage()} lists. */
+  public static final int TOP_ESTIMATES = 20;
+
   private final Caravan caravan;
   private final Overview overview;
+  private final Object usageLock = new Object();
+  private EstimateUsage.Report usage;
 
   NetworkService(Caravan caravan) {
     this.caravan = caravan;
-    this.overview = Overview.of(NetworkSummary.of(caravan.network()));
+    this.overview = Overview.of(NetworkSummary.of(caravan.files()));
+  }
+
+  /**
+   * The estimated values that the most terminal-to-terminal routes of today's network read (routes every pair,
+   * so it takes seconds; computed on first use, then kept).
+   */
+  public EstimateUsage.Report estimateUsage() {
+    synchronized (usageLock) {
+      if (usage == null) {
+        usage = EstimateUsage.top(caravan.network(), caravan.router(), TOP_ESTIMATES);
+      }
+      return usage;
+    }
   }
 
   /** Counts of nodes by kind and country, links by mode. */
@@ -57,7 +91,7 @@ public final class NetworkService {
    * @throws IOException when the folder cannot be written
    */
   public void exportCsv(Path dir) throws IOException {
-    NetworkWriter.write(caravan.network().spec(), dir);
+    NetworkWriter.write(caravan.files(), dir);
   }
 
   /**

@@ -3,9 +3,13 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
+import org.caravan.network.Countries;
 import org.caravan.network.Network;
+import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
+import org.caravan.network.RateTables;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
@@ -19,21 +23,60 @@ import org.caravan.routing.TableCargoRules;
  * questions about it. Immutable after {@link #open}; safe to share between threads.
  */
 public final class Caravan {
+  private final NetworkSpec files;
   private final Network network;
   private final PlaceIndex places;
   private final Router router;
   private final Planner planner;
   private final EmissionCalculator emissions;
   private final NetworkEmissions networkEmissions;
+  private final RateTables rates;
+  private final Countries countries;
+  private final Object plannedLock = new Object();
+  private Caravan withPlanned;
 
-  private Caravan(Network network) {
+  private Caravan(NetworkSpec files, BuildOptions options) {
+    this(files, options, Network.build(files, options));
+  }
+
+  private Caravan(NetworkSpec files, BuildOptions options, Network network) {
+    this(files, options, network, RateTables.readDefault(network.spec()), Corridors.loadDefault(network),
+        SeasonalRisks.loadDefault());
+  }
+
+  private Caravan(NetworkSpec files, BuildOptions options, Network network, RateTables rates, Corridors corridors,
+      SeasonalRisks risks) {
+    this.files = files;
     this.network = network;
+    if (options.includePlanned()) {
+      this.withPlanned = this;
+    }
     this.places = new PlaceIndex(network);
     this.emissions = EmissionCalculator.withDefaults();
+    this.rates = rates;
+    this.countries = Countries.loadDefault();
     this.networkEmissions = new NetworkEmissions(network, emissions);
-    this.router = new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load(),
-        Corridors.loadDefault(network), SeasonalRisks.loadDefault());
-    this.planner = new Planner(network, places, router, networkEmissions);
+    this.router = new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load(), corridors,
+        risks, rates);
+    this.planner = new Planner(network, places, router, countries, emissions, networkEmissions);
+  }
+
+  /**
+   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none), without
+   * the default corridors and closure risks (they name the default network's nodes).
+   */
+  static Caravan of(Network network, RateTables rates) {
+    return new Caravan(network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE);
+  }
+
+  /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
+  public RateTables rates() {
+    return rates;
+  }
+
+  /** Country polygons (Natural Earth), for access legs to and from coordinates. */
+  public Countries countries() {
+    return countries;
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -73,7 +116,30 @@ public final class Caravan {
    * @throws org.caravan.network.NetworkException when a file has problems
    */
   public static Caravan open(List<Path> overlays) {
-    return new Caravan(Network.build(NetworkFiles.readDefaultWith(overlays)));
+    return new Caravan(NetworkFiles.readDefaultWith(overlays), BuildOptions.DEFAULT);
+  }
+
+  /**
+   * The same files compiled with their planned nodes and links (built once, on first use, then kept): what
+   * {@code --include-planned} and {@code include_planned} route on, and what place search looks in.
+   */
+  public Caravan withPlanned() {
+    synchronized (plannedLock) {
+      if (withPlanned == null) {
+        withPlanned = new Caravan(files, BuildOptions.WITH_PLANNED);
+      }
+      return withPlanned;
+    }
+  }
+
+  /** This Caravan, or {@link #withPlanned()} when planned infrastructure is asked for. */
+  public Caravan including(boolean planned) {
+    return planned ? withPlanned() : this;
+  }
+
+  /** The network files as read (default plus overlays), planned elements included: what {@code network info} counts. */
+  public NetworkSpec files() {
+    return files;
   }
 
   /** The built-in network, loaded once per process and shared (it is immutable). */

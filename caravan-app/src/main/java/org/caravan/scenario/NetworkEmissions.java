@@ -31,6 +31,10 @@ public final class NetworkEmissions implements EmissionModel {
   private final double[] hub_g_per_teu;
   private final String[] linkToc;
   private final String[] hubHoc;
+  /** WTT share, low/central and high/central of the road TOC, for splitting access legs' WTW. */
+  private final double roadWttShare;
+  private final double roadLow;
+  private final double roadHigh;
 
   /** One element's CO2e in grams: WTT, TTW and the WTW range. */
   public record Co2e(double wtt_g, double ttw_g, double low_g, double high_g) {
@@ -75,6 +79,10 @@ public final class NetworkEmissions implements EmissionModel {
     if (!problems.isEmpty()) {
       throw new NetworkException(problems);
     }
+    LegIntensity road = calc.legIntensity(Planner.ROAD_TOC, List.of());
+    roadWttShare = road.wtt_g_per_tkm() / road.wtw_g_per_tkm();
+    roadLow = road.wtwLow_g_per_tkm() / road.wtw_g_per_tkm();
+    roadHigh = road.wtwHigh_g_per_tkm() / road.wtw_g_per_tkm();
     int n = network.nodeCount();
     hub_g_per_teu = new double[4 * n];
     hubHoc = new String[n];
@@ -126,6 +134,11 @@ public final class NetworkEmissions implements EmissionModel {
   public Co2e hub(int node, double teu) {
     int i = 4 * node;
     return new Co2e(hub_g_per_teu[i], hub_g_per_teu[i + 1], hub_g_per_teu[i + 2], hub_g_per_teu[i + 3]).times(teu);
+  }
+
+  /** A road access leg's WTW split into WTT, TTW and the range of the road TOC ({@link Planner#ROAD_TOC}). */
+  public Co2e road(double wtw_g) {
+    return new Co2e(wtw_g * roadWttShare, wtw_g * (1 - roadWttShare), wtw_g * roadLow, wtw_g * roadHigh);
   }
 
   /** The emission category charged on a link (after {@link VehicleCategories}). */

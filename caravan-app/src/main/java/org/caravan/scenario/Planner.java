@@ -3,6 +3,7 @@ package org.caravan.scenario;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -12,21 +13,27 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.caravan.emissions.CountryKm;
+import org.caravan.emissions.EmissionCalculator;
+import org.caravan.network.Countries;
 import org.caravan.network.Geo;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
 import org.caravan.network.Passage;
 import org.caravan.network.PlaceIndex;
+import org.caravan.network.RateTables;
 import org.caravan.routing.CargoClass;
 import org.caravan.routing.Objective;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
+import org.caravan.routing.Tariffs;
 
 /**
- * Turns a user's {@link RouteQuery} into a {@link RouteRequest}: resolves places (a {@code lat,lon} is snapped to
- * the nearest terminal or port with a road access leg), checks every field, then asks the router. Thread-safe.
+ * Turns a user's {@link RouteQuery} into a {@link RouteRequest}: resolves places (a {@code lat,lon} is joined to a
+ * terminal, port or city by a road access leg, see {@link #snap}), checks every field, then asks the router.
+ * Thread-safe.
  */
 public final class Planner {
   private static final Pattern LAT_LON = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
@@ -37,15 +44,25 @@ public final class Planner {
   /** Road access legs: average speed (EST). */
   public static final double ROAD_SPEED_KMH = 50;
 
-  /** Road access legs: price per TEU-km (EST, from CPMM road cost ranges of corridor-facts §4 and §6.4). */
-  public static final double ROAD_USD_PER_TEU_KM = 1.5;
+  /**
+   * Road access legs: price per truckload-km (one container or 20 t per truck; EST, the undated road tariff of
+   * data/network/links.csv, from the CPMM road cost ranges of corridor-facts §4 and §6.4).
+   */
+  public static final double ROAD_USD_PER_TRUCK_KM = 1.5;
 
-  /** Access legs longer than this are refused: the point is not near the network. */
-  public static final double MAX_ACCESS_KM = 500;
+  /** TOC of road access legs (ISO 14083 category, as the road links of the network). */
+  public static final String ROAD_TOC = "road-hgv";
+
+  /**
+   * Access legs longer than this, by road, are refused: the point is not near the network. 300 km is a day's
+   * drive at {@link #ROAD_SPEED_KMH} with the breaks of EU driving-time rules (9 h a day); beyond it a planner
+   * should name a place instead.
+   */
+  public static final double MAX_ACCESS_KM = 300;
 
   /**
    * Default thinning of the Pareto set. The exact four-criteria set between distant places holds dozens of
-   * routes that differ by hours or tens of dollars (90 for Xi'an to Duisburg departing 2026-12-01); with 10 % every route left out
+   * routes that differ by hours or tens of dollars (13 for Xi'an to Duisburg departing 2026-12-01); with 10 % every route left out
    * has a returned one at most 10 % worse on each criterion, and the fastest, cheapest, lowest-CO2e and most
    * reliable routes are always returned. The search itself stays exact.
    */
@@ -54,26 +71,49 @@ public final class Planner {
   private final Network net;
   private final PlaceIndex places;
   private final Router router;
-  private final NetworkEmissions emissions;
+  private final Countries polygons;
+  private final EmissionCalculator emissions;
+  private final NetworkEmissions networkEmissions;
 
-  Planner(Network net, PlaceIndex places, Router router, NetworkEmissions emissions) {
+  /**
+   * @param polygons country shapes for the countries of access legs
+   * @param emissions the ISO 14083 calculator for the CO2e of access legs
+   */
+  Planner(Network net, PlaceIndex places, Router router, Countries polygons, EmissionCalculator emissions,
+      NetworkEmissions networkEmissions) {
+    this.networkEmissions = networkEmissions;
     this.net = net;
     this.places = places;
     this.router = router;
+    this.polygons = polygons;
     this.emissions = emissions;
   }
 
-  /** A road leg from a point to the nearest node (or from the node to the point). */
-  public record Access(double lat, double lon, int node, double distance_km, double duration_h, double cost_usd) {}
+  /**
+   * A road leg from a point to a node (or from the node to the point), for the whole shipment.
+   *
+   * @param countries countries the leg crosses, in travel order from the point to the node
+   * @param co2e_g well-to-wheel CO2e of the leg for the shipment's mass (ISO 14083 calculator, road TOC)
+   * @param cost_usd road price for the shipment (per truckload, see {@link Tariffs})
+   */
+  public record Access(double lat, double lon, int node, double distance_km, double duration_h, double cost_usd,
+      List<String> countries, double co2e_g) {
+    public Access {
+      countries = List.copyOf(countries);
+    }
+  }
 
   /**
    * The answer: the router's routes and the access legs added at either end.
    *
    * @param departure when the cargo leaves the door (the start of the access leg, if any)
+   * @param feu how many of the request's TEU travel in 40-ft boxes
+   * @param rateDay the day whose dated rate tables priced the routes
+   * @param rates the dated rate tables the router priced with
    * @param emissions the per-link CO2e the routes were charged with, for the per-leg WTT/TTW/range breakdown
    */
   public record Plan(Instant departure, RouteRequest request, RouteResponse response, Optional<Access> access,
-      Optional<Access> egress, NetworkEmissions emissions) {}
+      Optional<Access> egress, double feu, LocalDate rateDay, RateTables rates, NetworkEmissions emissions) {}
 
   /**
    * Plans routes.
@@ -81,15 +121,25 @@ public final class Planner {
    * @throws UserException naming the field when the query is invalid or no route exists
    */
   public Plan plan(RouteQuery q) {
-    Optional<Access> access = snap("from", q.from());
-    Optional<Access> egress = snap("to", q.to());
+    Set<String> countries = new HashSet<>();
+    for (String c : q.avoidCountries()) {
+      String code = c.trim().toUpperCase(Locale.ROOT);
+      if (!code.matches("[A-Z]{2}")) {
+        throw new UserException("avoid_countries", "'" + c + "' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
+      }
+      countries.add(code);
+    }
+    double teu = cargoTeu(q);
+    double feu = q.feu().orElse(0.0);
+    double mass_t = q.tonnes().orElse(teu * RouteRequest.DEFAULT_TEU_MASS_T);
+    double truckloads = Tariffs.truckloads(teu - feu, mass_t);
+    Optional<Access> access = snap("from", q.from(), countries, mass_t, truckloads, true);
+    Optional<Access> egress = snap("to", q.to(), countries, mass_t, truckloads, false);
     int from = access.map(Access::node).orElseGet(() -> resolvePlace(places, "from", q.from()));
     int to = egress.map(Access::node).orElseGet(() -> resolvePlace(places, "to", q.to()));
     if (from == to) {
       throw new UserException("to", "from and to are the same place (" + net.nodeId(from) + ")");
     }
-    double teu = cargoTeu(q);
-    double mass_t = q.tonnes().orElse(teu * RouteRequest.DEFAULT_TEU_MASS_T);
     CargoClass cargo = CargoClass.parse(q.cargo()).orElseThrow(() -> new UserException("cargo",
         "unknown cargo class '" + q.cargo() + "'; expected " + Choices.orList(Choices.CARGO_CLASSES)));
     int unClass = q.unClass().orElse(0);
@@ -99,16 +149,10 @@ public final class Planner {
     if (cargo != CargoClass.DANGEROUS && q.unClass().isPresent()) {
       throw new UserException("un_class", "a UN class is only for {cargo} dg");
     }
-    Set<String> countries = new HashSet<>();
-    for (String c : q.avoidCountries()) {
-      String code = c.trim().toUpperCase(Locale.ROOT);
-      if (!code.matches("[A-Z]{2}")) {
-        throw new UserException("avoid_countries", "'" + c + "' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
-      }
+    for (String code : countries) {
       if (code.equals(net.node(from).country()) || code.equals(net.node(to).country())) {
         throw new UserException("avoid_countries", "cannot avoid " + code + ": the route starts or ends there");
       }
-      countries.add(code);
     }
     Set<Passage> passages = EnumSet.noneOf(Passage.class);
     for (String p : q.avoidPassages()) {
@@ -161,11 +205,12 @@ public final class Planner {
     RouteRequest request = new RouteRequest(from, to, departure.getEpochSecond() + accessTime_s, teu, mass_t, cargo,
         unClass, countries, passages, modes, maxHops, maxDuration, maxCost, objective, q.alternatives(), q.labelCap(),
         epsilon);
-    RouteResponse response = router.route(request);
+    RouteResponse response = router.route(request, feu);
     if (response.routes().isEmpty()) {
       throw new UserException(ErrorCode.NO_ROUTE, "constraints", response.noRoute().orElse("no route"));
     }
-    return new Plan(departure, request, response, access, egress, emissions);
+    return new Plan(departure, request, response, access, egress, feu, Tariffs.pricingDay(request.departure_s()),
+        router.rates(), networkEmissions);
   }
 
   private static double cargoTeu(RouteQuery q) {
@@ -196,8 +241,20 @@ public final class Planner {
     return n;
   }
 
-  /** A {@code lat,lon} place snapped to the nearest terminal or port, or empty when the text is not a point. */
-  Optional<Access> snap(String field, String text) {
+  /**
+   * A {@code lat,lon} place joined to the network by road, or empty when the text is not a point.
+   *
+   * <p>Candidates are terminals, ports and cities within {@link #MAX_ACCESS_KM} by road whose road leg crosses no
+   * avoided country. Among them a node in the point's own country is preferred (a shipper in Tashkent is served
+   * from a Tashkent terminal, not from the nearest Kazakh one; Lyon is not served from Milan across the Alps),
+   * then the nearest. The leg's countries come from the country polygons ({@link Countries}).
+   *
+   * @param outbound true for the leg from the point to the network, false for the leg from the network to it
+   * @throws UserException when the point is far from the network (naming the nearest place and its distance) or
+   *     lies in, or can only be reached through, an avoided country
+   */
+  Optional<Access> snap(String field, String text, Set<String> avoid, double mass_t, double truckloads,
+      boolean outbound) {
     Matcher m = LAT_LON.matcher(text);
     if (!m.matches()) {
       return Optional.empty();
@@ -207,24 +264,71 @@ public final class Planner {
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
       throw new UserException(field, "'" + text + "' is not a valid lat,lon (latitude -90..90, longitude -180..180)");
     }
-    int best = -1;
-    double bestKm = Double.MAX_VALUE;
+    Optional<String> home = polygons.at(lat, lon);
+    if (home.isPresent() && avoid.contains(home.get())) {
+      throw new UserException("avoid_countries", "cannot avoid " + home.get() + ": " + text + " lies in " + home.get());
+    }
+    List<Integer> nodes = new ArrayList<>();
+    int nearest = -1;
     for (int v = 0; v < net.nodeCount(); v++) {
       NodeKind k = net.nodeKind(v);
       if (k != NodeKind.TERMINAL && k != NodeKind.PORT && k != NodeKind.CITY) {
         continue;
       }
-      double d = Geo.km(lat, lon, net.lat(v), net.lon(v));
-      if (d < bestKm) {
-        bestKm = d;
-        best = v;
+      double road = Geo.km(lat, lon, net.lat(v), net.lon(v)) * ROAD_DETOUR_FACTOR;
+      if (nearest < 0 || road < Geo.km(lat, lon, net.lat(nearest), net.lon(nearest)) * ROAD_DETOUR_FACTOR) {
+        nearest = v;
+      }
+      if (road <= MAX_ACCESS_KM) {
+        nodes.add(v);
       }
     }
-    if (best < 0 || bestKm * ROAD_DETOUR_FACTOR > MAX_ACCESS_KM) {
-      throw new UserException(field, String.format(Locale.ROOT, "%s is %.0f km from the nearest terminal; the network covers points within %.0f km by road", text, bestKm, MAX_ACCESS_KM));
+    if (nodes.isEmpty()) {
+      double km = nearest < 0 ? Double.NaN : Geo.km(lat, lon, net.lat(nearest), net.lon(nearest)) * ROAD_DETOUR_FACTOR;
+      throw new UserException(field, String.format(Locale.ROOT,
+          "%s is too far from the network: the nearest place is %s (%s), %.0f km by road; points within %.0f km by road"
+              + " are served", text, nearest < 0 ? "none" : net.node(nearest).name(), nearest < 0 ? "" : net.nodeId(nearest),
+          km, MAX_ACCESS_KM));
     }
-    double km = bestKm * ROAD_DETOUR_FACTOR;
-    return Optional.of(new Access(lat, lon, best, km, km / ROAD_SPEED_KMH, km * ROAD_USD_PER_TEU_KM));
+    nodes.sort(java.util.Comparator.comparingDouble(v -> Geo.km(lat, lon, net.lat(v), net.lon(v))));
+    if (home.isPresent()) {
+      String c = home.get();
+      List<Integer> same = nodes.stream().filter(v -> net.node(v).country().equals(c)).toList();
+      List<Integer> other = nodes.stream().filter(v -> !net.node(v).country().equals(c)).toList();
+      nodes = new ArrayList<>(same);
+      nodes.addAll(other);
+    }
+    String blocked = "";
+    for (int v : nodes) {
+      double km = Geo.km(lat, lon, net.lat(v), net.lon(v)) * ROAD_DETOUR_FACTOR;
+      Countries.Crossing crossing = polygons.along(lat, lon, net.lat(v), net.lon(v), km);
+      List<String> order = new ArrayList<>(crossing.countries());
+      String nodeCountry = net.node(v).country();
+      if (!order.contains(nodeCountry)) {
+        order.add(nodeCountry);
+      }
+      Optional<String> avoided = order.stream().filter(avoid::contains).findFirst();
+      if (avoided.isPresent()) {
+        if (blocked.isEmpty()) {
+          blocked = net.node(v).name() + " (" + net.nodeId(v) + ") through " + avoided.get();
+        }
+        continue;
+      }
+      List<CountryKm> split = new ArrayList<>();
+      crossing.km().forEach((c, k) -> split.add(new CountryKm(c, k)));
+      if (split.isEmpty()) {
+        split.add(new CountryKm(nodeCountry, km));
+      }
+      double co2e_g = emissions.co2eWtw_g(ROAD_TOC, km, mass_t, split);
+      if (!outbound) {
+        order = order.reversed();
+      }
+      return Optional.of(new Access(lat, lon, v, km, km / ROAD_SPEED_KMH, km * ROAD_USD_PER_TRUCK_KM * truckloads,
+          order, co2e_g));
+    }
+    throw new UserException("avoid_countries", "cannot avoid " + String.join(",", new java.util.TreeSet<>(avoid)) + ": every road "
+        + "leg from " + text + " to the network within " + Math.round(MAX_ACCESS_KM) + " km crosses an avoided country"
+        + " (nearest: " + blocked + ")");
   }
 
   /**

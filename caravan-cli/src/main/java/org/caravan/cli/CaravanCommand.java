@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "caravan 0.1.0",
     description = "Plan and simulate freight on the Eurasian trade corridors.",
-    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class, SimulateCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class, SimulateCommand.class, StudyCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CaravanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package org.caravan.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.NetworkService;
+import org.caravan.scenario.EstimateUsage;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +34,7 @@ final class NetworkCommand implements Runnable {
 
   @Command(name = "info", mixinStandardHelpOptions = true, description = "Counts of nodes by kind and country, links by mode.")
   static final class Info implements Callable<Integer> {
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin NetworkOptions network;
 
@@ -40,10 +43,14 @@ final class NetworkCommand implements Runnable {
 
     @Override
     public Integer call() {
-      NetworkService.Overview s = network.open().network().overview();
+      NetworkService service = network.open().network();
+      NetworkService.Overview s = service.overview();
+      EstimateUsage.Report usage = service.estimateUsage();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(Json.write(s));
+        ObjectNode node = Json.MAPPER.valueToTree(s);
+        node.set("top_estimates", Json.MAPPER.valueToTree(usage));
+        out.println(Json.write(node));
         return 0;
       }
       out.printf("Caravan network: %d nodes in %d countries, %d link rows (%d directed links), %d transfers, %d services, %d sources%n",
@@ -53,8 +60,22 @@ final class NetworkCommand implements Runnable {
       out.println("Links by mode:    " + line(s.linksByMode()));
       out.println("Km by mode:       " + line(s.linkKmByMode()));
       out.println("Nodes by country: " + line(s.nodesByCountry()));
-      out.printf("Values cited: %d, project estimates (EST): %d%n", s.citedValues(), s.estimatedValues());
+      NetworkService.ProvenanceCounts p = s.provenance();
+      out.printf("Planned (left out unless --include-planned): %d nodes, %d links%n", s.plannedNodes(), s.plannedLinks());
+      out.printf("Provenance of %d values: publication %d, dataset %d, estimate with basis %d, bare estimate %d"
+          + " (publications %.0f %% of the non-dataset values)%n",
+          p.publication() + p.dataset() + p.estimateWithBasis() + p.bareEstimate(), p.publication(), p.dataset(),
+          p.estimateWithBasis(), p.bareEstimate(), p.publicationShare() * 100);
+      out.printf("%nEstimated values read by the most fastest routes (%d of %d terminal pairs routed, departing %s):%n",
+          usage.routed(), usage.pairs(), EstimateUsage.DEPARTURE);
+      for (EstimateUsage.Use u : usage.top()) {
+        out.printf("  %5d  %-58s %10s  %s%n", u.routes(), u.value(), num(u.number()), u.source());
+      }
       return 0;
+    }
+
+    private static String num(double v) {
+      return v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.2f", v);
     }
 
     private static String line(Map<String, ? extends Number> m) {

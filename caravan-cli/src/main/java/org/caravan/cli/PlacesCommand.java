@@ -35,7 +35,8 @@ final class PlacesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> java.util.Map.of(
-          "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind(), "score", m.score(), "matched_on", m.matched())).toList())));
+          "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind(), "score", m.score(), "matched_on", m.matched(),
+          "status", m.status(), "opening_year", m.openingYear())).toList())));
       return 0;
     }
     if (matches.isEmpty()) {
@@ -44,7 +45,10 @@ final class PlacesCommand implements Callable<Integer> {
     }
     out.printf("%-12s %-36s %-7s %-12s %s%n", "ID", "NAME", "COUNTRY", "KIND", "MATCHED ON");
     for (PlaceMatch m : matches) {
-      out.printf("%-12s %-36s %-7s %-12s %s%n", m.id(), m.name(), m.country(), m.kind(), m.matched());
+      // planned places are found too, marked: a user asking for Anaklia learns it is planned
+      String kind = m.status().equals("planned")
+          ? m.kind() + " (planned" + (m.openingYear() > 0 ? " " + m.openingYear() : "") + ")" : m.kind();
+      out.printf("%-12s %-36s %-7s %-12s %s%n", m.id(), m.name(), m.country(), kind, m.matched());
     }
     return 0;
   }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code caravan route FROM TO}: door-to-door routes, the Pareto set by time, cost, CO2e and reliability. */
 @Command(name = "route", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Door-to-door routes between two places: every route no other beats on transit time, cost, CO2e and reliability.",
-        "Places are names, aliases, UN/LOCODEs or lat,lon (snapped to the nearest terminal with a road leg)."})
+        "Places are names, aliases, UN/LOCODEs or lat,lon (a road leg to a terminal within 300 km, in the point's country if one is).",
+        "Prices follow the dated rate tables of the --depart day (named in the output)."})
 final class RouteCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin NetworkOptions network;
@@ -49,6 +50,7 @@ final class RouteCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).") String objective;
   @Option(names = {"-k", "--alternatives"}, defaultValue = "1", description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).") int alternatives;
   @Option(names = "--label-cap", defaultValue = "0", description = "Labels kept per node (0 = exact Pareto set).") int labelCap;
+  @Option(names = "--include-planned", description = "Also route over planned infrastructure (links and nodes with status planned, e.g. the China-Kyrgyzstan-Uzbekistan railway, Anaklia).") boolean includePlanned;
   @Option(names = "--epsilon", description = "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).") Double epsilon;
   @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).") boolean json;
   @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.") boolean geojson;
@@ -70,10 +72,10 @@ final class RouteCommand implements Callable<Integer> {
     CaravanApp app = network.open();
     PrintWriter out = spec.commandLine().getOut();
     if (geojson) {
-      out.println(Json.write(app.routes().planGeoJson(q)));
+      out.println(Json.write(app.routes().planGeoJson(q, includePlanned)));
       return 0;
     }
-    RouteViews.Answer answer = app.routes().plan(q);
+    RouteViews.Answer answer = app.routes().plan(q, includePlanned);
     if (json) {
       out.println(Json.write(answer));
       return 0;
@@ -86,6 +88,7 @@ final class RouteCommand implements Callable<Integer> {
     out.printf("%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n", a.from(), a.to(), LocalDate.ofInstant(a.departure(), ZoneOffset.UTC),
         fmt(a.teu()), fmt(a.tonnes()), a.cargo(), a.routes().size(), a.routes().size() == 1 ? "" : "s",
         a.objective().equals("pareto") ? (a.epsilon() > 0 ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %" : "exact Pareto set") + " by time, cost, CO2e, reliability" : "best by " + a.objective());
+    out.println(prices(a.prices()));
     if (a.labelCapHit()) {
       out.println("note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }
@@ -118,6 +121,18 @@ final class RouteCommand implements Callable<Integer> {
         out.println("  borders/gauge points: " + String.join(", ", r.borders()));
       }
     }
+  }
+
+  /** One line naming the dated rate tables that priced the routes, and the day that picked them. */
+  static String prices(RouteViews.Prices p) {
+    if (p.tables().isEmpty()) {
+      return "prices: undated tariffs of the network files (no dated rate table covers " + p.date() + ")";
+    }
+    List<String> uses = new ArrayList<>();
+    for (RouteViews.RateUse u : p.tables()) {
+      uses.add(u.table() + " " + u.period() + " (" + u.kind() + ")");
+    }
+    return "prices for " + p.date() + ": " + String.join(", ", uses) + " (sources in --json); other links undated";
   }
 
   private static String range(List<Double> r) {

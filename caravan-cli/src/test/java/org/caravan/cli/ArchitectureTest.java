@@ -31,6 +31,7 @@ class ArchitectureTest {
         .layer("routing").definedBy("org.caravan.routing..")
         .layer("emissions").definedBy("org.caravan.emissions..")
         .layer("simulation").definedBy("org.caravan.simulation..")
+        .layer("study").definedBy("org.caravan.study..")
         .layer("scenario").definedBy("org.caravan.scenario..")
         .layer("app").definedBy("org.caravan.app..")
         .layer("web").definedBy("org.caravan.web..")
@@ -41,7 +42,8 @@ class ArchitectureTest {
         .whereLayer("scenario").mayOnlyBeAccessedByLayers("app", "web", "cli")
         .whereLayer("routing").mayOnlyBeAccessedByLayers("scenario", "app")
         .whereLayer("emissions").mayOnlyBeAccessedByLayers("scenario", "app")
-        .whereLayer("simulation").mayOnlyBeAccessedByLayers("scenario", "app")
+        .whereLayer("study").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("simulation").mayOnlyBeAccessedByLayers("scenario", "app", "study")
         .whereLayer("network").mayOnlyBeAccessedByLayers("routing", "emissions", "simulation", "scenario", "app")
         .check(classes);
   }
@@ -51,7 +53,7 @@ class ArchitectureTest {
   void front_ends_use_the_gateway_only() {
     noClasses().that().resideInAnyPackage("org.caravan.web..", "org.caravan.cli..")
         .should().dependOnClassesThat().resideInAnyPackage("org.caravan.network..", "org.caravan.routing..",
-            "org.caravan.emissions..", "org.caravan.simulation..")
+            "org.caravan.emissions..", "org.caravan.simulation..", "org.caravan.study..")
         .check(classes);
   }
 

@@ -28,6 +28,35 @@ class NetworkCommandTest {
     assertThat(info.get("nodes_by_country").size()).isGreaterThanOrEqualTo(12);
     assertThat(info.get("links_by_mode").fieldNames()).toIterable().contains("rail", "road", "ferry", "sea");
     assertThat(info.get("nodes_by_kind").fieldNames()).toIterable().contains("terminal", "port", "border", "gauge_change", "city");
+    // provenance in four classes, no bare estimate; the counts add up to the values of the files
+    JsonNode p = info.get("provenance");
+    assertThat(p.get("bare_estimate").asInt()).isZero();
+    assertThat(p.get("publication").asInt()).isPositive();
+    assertThat(p.get("dataset").asInt()).isPositive();
+    assertThat(p.get("estimate_with_basis").asInt()).isPositive();
+    double share = p.get("publication").asDouble()
+        / (p.get("publication").asInt() + p.get("estimate_with_basis").asInt() + p.get("bare_estimate").asInt());
+    assertThat(p.get("publication_share").asDouble()).isCloseTo(share, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(info.get("planned_links").asInt()).isPositive();
+    // the 20 estimated values read by the most terminal-to-terminal routes, ranked, each an estimate
+    JsonNode top = info.get("top_estimates");
+    assertThat(top.get("routed").asInt()).isPositive().isLessThanOrEqualTo(top.get("pairs").asInt());
+    assertThat(top.get("top")).hasSize(20);
+    int previous = Integer.MAX_VALUE;
+    for (JsonNode u : top.get("top")) {
+      assertThat(u.get("source").asText()).startsWith("EST+");
+      assertThat(u.get("routes").asInt()).isPositive().isLessThanOrEqualTo(previous);
+      previous = u.get("routes").asInt();
+    }
+  }
+
+  @Test
+  void places_finds_planned_anaklia_and_marks_it() {
+    Cli r = Cli.run("places", "Anaklia");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("GE-ANAKLIA", "planned 2029");
+    Cli lodz = Cli.run("places", "Lodz");
+    assertThat(lodz.out()).contains("PL-LODZ", "Łódź");
   }
 
   @Test

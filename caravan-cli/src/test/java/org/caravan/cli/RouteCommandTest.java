@@ -30,6 +30,34 @@ class RouteCommandTest {
   }
 
   @Test
+  void tashkent_to_duisburg_without_russia_belarus_iran_starts_in_uzbekistan() throws Exception {
+    JsonNode routes = routes("route", "Tashkent", "Duisburg", "--avoid-country", "RU,BY,IR").get("routes");
+    assertThat(routes.size()).isPositive();
+    for (JsonNode r : routes) {
+      JsonNode first = r.get("legs").get(0);
+      assertThat(first.get("from").asText()).isEqualTo("UZTAS");
+      assertThat(texts(first.get("countries"))).startsWith("UZ");
+      assertThat(texts(r.get("countries"))).doesNotContain("RU", "BY", "IR");
+    }
+  }
+
+  @Test
+  void planned_infrastructure_is_used_only_when_asked_for() throws Exception {
+    Cli without = Cli.run("route", "Shanghai", "Anaklia", "--depart", DAY, "--json");
+    assertThat(without.code()).isEqualTo(1);
+    assertThat(without.err()).contains("Anaklia");
+    JsonNode with = routes("route", "Shanghai", "Anaklia", "--include-planned");
+    assertThat(with.get("routes").size()).isPositive();
+    // Kashgar to Jalal-Abad: today via Kazakhstan and Uzbekistan, with the planned CKU railway directly into KG
+    JsonNode today = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time").get("routes").get(0);
+    JsonNode planned = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time", "--include-planned")
+        .get("routes").get(0);
+    assertThat(texts(today.get("countries"))).contains("KZ");
+    assertThat(texts(planned.get("countries"))).containsExactly("CN", "KG");
+    assertThat(planned.get("distance_km").asDouble()).isLessThan(today.get("distance_km").asDouble());
+  }
+
+  @Test
   void xian_to_duisburg_routes_are_sound() throws Exception {
     JsonNode answer = routes("route", "Xian", "Duisburg");
     JsonNode routes = answer.get("routes");
@@ -153,6 +181,67 @@ class RouteCommandTest {
     JsonNode first = r.get("legs").get(0);
     assertThat(first.get("mode").asText()).isEqualTo("road");
     assertThat(first.get("to").asText()).isEqualTo("CNXIA");
+  }
+
+  @Test
+  void tashkent_coordinates_cross_uzbekistan_with_co2e_and_obey_avoid_country() throws Exception {
+    JsonNode a = routes("route", "41.31,69.28", "Milan");
+    for (JsonNode r : a.get("routes")) {
+      assertThat(texts(r.get("countries"))).first().isEqualTo("UZ");
+      JsonNode access = r.get("legs").get(0);
+      assertThat(texts(access.get("links"))).containsExactly("access");
+      assertThat(texts(access.get("countries"))).contains("UZ");
+      assertThat(access.get("co2e_kg").asDouble()).isGreaterThan(0);
+      assertThat(access.get("cost_usd").asDouble()).isGreaterThan(0);
+    }
+    Cli refused = Cli.run("route", "41.31,69.28", "Milan", "--avoid-country", "UZ", "--depart", DAY, "--json");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("cannot avoid UZ").contains("41.31,69.28 lies in UZ").doesNotContain("Exception");
+    // a point in Georgia, and the same mechanism
+    Cli georgia = Cli.run("route", "41.72,44.80", "Duisburg", "--avoid-country", "GE", "--depart", DAY);
+    assertThat(georgia.code()).isEqualTo(1);
+    assertThat(georgia.err()).contains("lies in GE");
+  }
+
+  @Test
+  void a_point_far_from_the_network_names_the_nearest_place() {
+    Cli r = Cli.run("route", "64.15,-21.94", "Duisburg", "--depart", DAY); // Reykjavik: no terminal within reach
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("too far from the network").contains("the nearest place is").contains("km by road");
+  }
+
+  @Test
+  void lyon_coordinates_start_at_lyon_not_across_the_alps() throws Exception {
+    JsonNode route = routes("route", "45.76,4.84", "Duisburg").get("routes").get(0);
+    assertThat(route.get("countries").get(0).asText()).isEqualTo("FR");
+  }
+
+  @Test
+  void sea_prices_follow_the_dated_rate_table_of_the_departure_day() throws Exception {
+    double trough = seaCost("2023-02-15", "--teu", "1");
+    double crisis = seaCost("2024-07-15", "--teu", "1");
+    assertThat(crisis).isGreaterThan(3 * trough - 1000); // Red Sea diversion against the Feb 2023 trough
+    // a 40-ft box is quoted per FEU: cheaper than two 20-ft boxes in 2024-Q1 (6,000 against 2 x 3,200)
+    double feu = seaCost("2024-02-01", "--feu", "1");
+    double twoTeu = seaCost("2024-02-01", "--teu", "2");
+    assertThat(twoTeu - feu).isEqualTo(400.0);
+    Cli text = Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2024-02-01");
+    assertThat(text.out()).contains("prices for 2024-02-01: SEA-FE-NEUR 2024-Q1 (tariff)");
+    Cli undated = Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2022-06-01");
+    assertThat(undated.out()).contains("prices: undated tariffs");
+  }
+
+  private static double seaCost(String day, String... cargo) throws Exception {
+    List<String> a = new ArrayList<>(List.of("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", day, "--json"));
+    a.addAll(List.of(cargo));
+    Cli r = Cli.run(a.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode answer = JSON.readTree(r.out());
+    assertThat(answer.get("prices").get("date").asText()).isEqualTo(day);
+    JsonNode route = answer.get("routes").get(0);
+    JsonNode sea = route.get("legs").get(0);
+    assertThat(sea.get("rate").asText()).startsWith("SEA-FE-NEUR ");
+    return sea.get("cost_usd").asDouble();
   }
 
   @Test

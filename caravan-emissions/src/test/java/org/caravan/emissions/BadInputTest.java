@@ -57,11 +57,12 @@ class BadInputTest {
 
   @Test
   void countryWithoutGridFactor_namesLegAndField() {
-    List<ChainElement> chain = csv("leg,toc,distance_km,mass_t,countries\nLyon-Turin,rail-electric,300,20,FR\n");
+    // Switzerland has no grid row (France has one since the network reaches Paris and Lyon)
+    List<ChainElement> chain = csv("leg,toc,distance_km,mass_t,countries\nBasel-Chiasso,rail-electric,300,20,CH\n");
     assertThatThrownBy(() -> calc.compute(chain))
-        .hasMessageStartingWith("leg 1 'Lyon-Turin', field countries: no grid intensity for country 'FR' (known: AM AT AZ");
-    assertThatThrownBy(() -> calc.co2eWtw_g("rail-electric", 300, 20, new String[] {"FR"}, new double[] {300}))
-        .hasMessageStartingWith("TOC rail-electric, field countries: no grid intensity for country 'FR'");
+        .hasMessageStartingWith("leg 1 'Basel-Chiasso', field countries: no grid intensity for country 'CH' (known: AM AT AZ");
+    assertThatThrownBy(() -> calc.co2eWtw_g("rail-electric", 300, 20, new String[] {"CH"}, new double[] {300}))
+        .hasMessageStartingWith("TOC rail-electric, field countries: no grid intensity for country 'CH'");
   }
 
   @Test

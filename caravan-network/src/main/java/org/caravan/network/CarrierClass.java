@@ -13,7 +13,9 @@ public enum CarrierClass {
   ROAD("road"),
   FERRY("ferry"),
   SEA("sea"),
-  IWW("iww");
+  IWW("iww"),
+  /** Iberian broad gauge (Spain, Portugal); appended last so the other ordinals stay as they were. */
+  RAIL1668("rail1668");
 
   public static final int COUNT = values().length;
 
@@ -27,6 +29,11 @@ public enum CarrierClass {
     return code;
   }
 
+  /** True for the rail classes (any gauge). */
+  public boolean isRail() {
+    return this == RAIL1520 || this == RAIL1435 || this == RAIL1668;
+  }
+
   public static Optional<CarrierClass> parse(String code) {
     return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
   }
@@ -34,7 +41,7 @@ public enum CarrierClass {
   /** The class of a link of this mode and gauge (gauge 0 when not rail). */
   public static CarrierClass of(Mode mode, int gauge_mm) {
     return switch (mode) {
-      case RAIL -> gauge_mm == 1520 ? RAIL1520 : RAIL1435;
+      case RAIL -> gauge_mm == 1520 ? RAIL1520 : gauge_mm == 1668 ? RAIL1668 : RAIL1435;
       case ROAD -> ROAD;
       case FERRY -> FERRY;
       case SEA -> SEA;

@@ -99,11 +99,29 @@ public final class Network {
    * @throws NetworkException listing every problem found, each with file, line and field
    */
   public static Network build(NetworkSpec spec) {
+    return build(spec, BuildOptions.DEFAULT);
+  }
+
+  /**
+   * Validates the whole spec (planned elements included), then compiles it; planned nodes and links, and the
+   * services and transfers that belong to them, are left out unless {@code options} includes them. The
+   * compiled network's {@link #spec()} is the part that was compiled.
+   *
+   * @throws NetworkException listing every problem found, each with file, line and field
+   */
+  public static Network build(NetworkSpec spec, BuildOptions options) {
     List<Problem> problems = new NetworkValidator(spec).validate();
     if (!problems.isEmpty()) {
       throw new NetworkException(problems);
     }
-    return new Network(spec, new Compiled(spec));
+    NetworkSpec compiled = options.includePlanned() ? spec : spec.operational();
+    if (compiled != spec) {
+      problems = new NetworkValidator(compiled).validate();
+      if (!problems.isEmpty()) {
+        throw new NetworkException(problems);
+      }
+    }
+    return new Network(compiled, new Compiled(compiled));
   }
 
   /** The editable form this network was built from. */

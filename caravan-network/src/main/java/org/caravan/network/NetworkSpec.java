@@ -3,6 +3,8 @@ package org.caravan.network;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The editable form of a whole network, as read from (or written to) the five network files, with the file
@@ -32,6 +34,26 @@ public record NetworkSpec(
     return Optional.ofNullable(origins.get(table + "/" + id + "#" + field))
         .or(() -> Optional.ofNullable(origins.get(table + "/" + id)))
         .orElse(Origin.UNKNOWN);
+  }
+
+  /**
+   * The network as it runs today: planned nodes and links left out, with the services on those links and the
+   * transfers at those nodes. Returns this spec when nothing is planned.
+   */
+  public NetworkSpec operational() {
+    Set<String> plannedNodes = nodes.stream().filter(n -> n.status() == Status.PLANNED).map(NodeSpec::id)
+        .collect(Collectors.toSet());
+    Set<String> plannedLinks = links.stream().filter(l -> l.status() == Status.PLANNED).map(LinkSpec::id)
+        .collect(Collectors.toSet());
+    if (plannedNodes.isEmpty() && plannedLinks.isEmpty()) {
+      return this;
+    }
+    return new NetworkSpec(sources,
+        nodes.stream().filter(n -> !plannedNodes.contains(n.id())).toList(),
+        links.stream().filter(l -> !plannedLinks.contains(l.id())).toList(),
+        transfers.stream().filter(t -> !plannedNodes.contains(t.node())).toList(),
+        services.stream().filter(s -> !plannedLinks.contains(s.link())).toList(),
+        origins);
   }
 
   /** The same network without file positions: what round-trip tests compare. */

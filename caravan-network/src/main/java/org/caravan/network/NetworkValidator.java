@@ -109,8 +109,8 @@ final class NetworkValidator {
     nonNegative(t, l.id(), "tariff_usd_teu", l.tariff_usd_teu());
     positive(t, l.id(), "capacity_teu_day", l.capacity_teu_day());
     boolean railLike = l.mode() == Mode.RAIL || (l.mode() == Mode.FERRY && l.ferryType().equals("rail"));
-    if (l.mode() == Mode.RAIL && l.gauge_mm() != 1520 && l.gauge_mm() != 1435) {
-      problem(t, l.id(), "gauge", "a rail link needs gauge 1520 or 1435, found " + (l.gauge_mm() == 0 ? "nothing" : l.gauge_mm()));
+    if (l.mode() == Mode.RAIL && l.gauge_mm() != 1520 && l.gauge_mm() != 1435 && l.gauge_mm() != 1668) {
+      problem(t, l.id(), "gauge", "a rail link needs gauge 1520, 1435 or 1668, found " + (l.gauge_mm() == 0 ? "nothing" : l.gauge_mm()));
     } else if (!railLike && l.gauge_mm() != 0) {
       problem(t, l.id(), "gauge", "only rail links and rail ferries have a gauge");
     }
@@ -138,6 +138,9 @@ final class NetworkValidator {
       if (Passage.parse(p).isEmpty()) {
         problem(t, l.id(), "passages", "unknown passage '" + p + "'; expected one of " + Arrays.stream(Passage.values()).map(Passage::code).toList());
       }
+    }
+    if (l.status() == Status.OPERATIONAL && ((from != null && from.status() == Status.PLANNED) || (to != null && to.status() == Status.PLANNED))) {
+      problem(t, l.id(), "status", "an operational link cannot end at a planned node; mark the link planned too");
     }
     if (!l.service().isEmpty() && spec.services().stream().noneMatch(s -> s.id().equals(l.service()))) {
       problem(t, l.id(), "service", "unknown service '" + l.service() + "' (not in services.csv)");

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param sources source text per field group: key {@code ""} is the row's default, other keys are
  *     {@code coord}, {@code dwell}, {@code handling}, {@code capacity}
+ * @param status operational, or planned (left out of a compiled network unless planned elements are asked for)
+ * @param openingYear year a planned node is expected to open, 0 when not given
  */
 public record NodeSpec(
     String id,
@@ -24,11 +26,21 @@ public record NodeSpec(
     double handling_usd_teu,
     double capacity_teu_day,
     Map<String, String> sources,
+    Status status,
+    int openingYear,
     String range,
     String notes) {
 
   public NodeSpec {
     aliases = List.copyOf(aliases);
     sources = Map.copyOf(sources);
+  }
+
+  /** An operational node without opening year (the common case, and the form older callers use). */
+  public NodeSpec(String id, String name, List<String> aliases, NodeKind kind, String country, double lat, double lon,
+      double dwell_h, double dwell_sd_h, double handling_h, double handling_usd_teu, double capacity_teu_day,
+      Map<String, String> sources, String range, String notes) {
+    this(id, name, aliases, kind, country, lat, lon, dwell_h, dwell_sd_h, handling_h, handling_usd_teu,
+        capacity_teu_day, sources, Status.OPERATIONAL, 0, range, notes);
   }
 }

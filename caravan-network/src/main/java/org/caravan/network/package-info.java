@@ -12,5 +12,11 @@
  * is well; it holds dense int ids, struct-of-arrays attributes in fixed-point units (metres, seconds, US cents)
  * and CSR adjacency in both directions, so searches and simulations run on a few primitive arrays and share
  * one immutable instance across threads. This package knows nothing of queries, time or emissions.
+ *
+ * <p>Two companions of the network live here too, because they are data about places and links with the same
+ * provenance rules: {@link org.caravan.network.RateTables} (dated market prices per link and period, checked
+ * against the network with file, line and field errors; how they are charged is routing's business) and
+ * {@link org.caravan.network.Countries} (Natural Earth country polygons behind a JTS STR-tree, telling which
+ * countries a road leg to or from a coordinate crosses).
  */
 package org.caravan.network;

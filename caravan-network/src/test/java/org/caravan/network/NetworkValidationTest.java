@@ -128,7 +128,7 @@ class NetworkValidationTest {
   void rail_link_needs_a_gauge_and_service_a_known_link() {
     List<Problem> p = problems(new Fixture().replace("links.csv", "rail,1520,,480", "rail,,,480")
         .replace("services.csv", "caspian,aktau-baku", "caspian,aktau-alat"));
-    assertOne(p, "links.csv", 2, "gauge", "a rail link needs gauge 1520 or 1435");
+    assertOne(p, "links.csv", 2, "gauge", "a rail link needs gauge 1520, 1435 or 1668");
     assertOne(p, "services.csv", 2, "link", "unknown link 'aktau-alat'");
   }
 

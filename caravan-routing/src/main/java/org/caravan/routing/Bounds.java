@@ -15,9 +15,8 @@ final class Bounds {
 
   static void reverse(QueryContext ctx, int origin, int target, long[] time, long[] cost, long[] co2, long[] var) {
     Network net = ctx.network;
-    long teu = ctx.teuScaled;
     backward(ctx, target, time, l -> ctx.duration_s(l), origin);
-    backward(ctx, target, cost, l -> ctx.tariff_cents(l) * teu / 1000, origin);
+    backward(ctx, target, cost, ctx::linkCost_cents, origin);
     backward(ctx, target, co2, l -> ctx.linkCo2e_g[l], origin);
     backward(ctx, target, var, l -> (long) net.durationSd_s(l) * net.durationSd_s(l), origin);
   }

@@ -250,7 +250,11 @@ final class LabelSearch {
     return t + Math.round(Route.Z95 * Math.sqrt((double) variance_s2));
   }
 
-  /** Dominance on what the answer is judged by: arrival, cost, CO2e and the p95 arrival. */
+  /**
+   * Dominance on what the answer is judged by: arrival, cost, CO2e and the p95 arrival, each at the resolution
+   * the answer shows ({@link Route#answerDays}): a route that is seconds faster but dearer and dirtier is beaten.
+   * The resolution is monotone, so pruning with it stays exact with respect to the same filter.
+   */
   private boolean answerDominates(int a, long bt, long bc, long bg, long bv, int bh) {
     if (objective != Objective.PARETO) {
       return weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], bt, bc, bg, bv, bh);
@@ -258,7 +262,11 @@ final class LabelSearch {
     if (limitHops && hops[a] > bh) {
       return false;
     }
-    return time[a] <= bt && cost[a] <= bc && co2[a] <= bg && p95_s(time[a], var[a]) <= p95_s(bt, bv);
+    long d = ctx.request().departure_s();
+    return Route.answerDays(time[a], d) <= Route.answerDays(bt, d)
+        && Route.answerUsd(cost[a]) <= Route.answerUsd(bc)
+        && Route.answerKg(co2[a]) <= Route.answerKg(bg)
+        && Route.answerDays(p95_s(time[a], var[a]), d) <= Route.answerDays(p95_s(bt, bv), d);
   }
 
   /**

@@ -49,6 +49,7 @@ public final class QueryContext {
   final long[] override_distance_m;
   final long[] override_duration_s;
   final long[] override_tariff_cents;
+  final long[] linkCost_cents; // the whole shipment over each link (Tariffs): dated rates, per TEU/FEU/truckload
   final int[] override_passages;
   final double[][] override_geometry;
   final int[] corridorMask; // per node, empty when there are no corridors
@@ -117,6 +118,18 @@ public final class QueryContext {
    */
   QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
       SeaLaneOverrides.Result overrides, Corridors corridors, SeasonalRisks risks) {
+    this(network, request, emissions, rules, overrides, corridors, risks, org.caravan.network.RateTables.none(),
+        Tariffs.pricingDay(request.departure_s()), 0);
+  }
+
+  /**
+   * @param rates dated rate tables
+   * @param day the departure day that picks the rate tables' periods
+   * @param feu how many of the request's TEU travel in 40-ft boxes
+   */
+  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
+      SeaLaneOverrides.Result overrides, Corridors corridors, SeasonalRisks risks, org.caravan.network.RateTables rates,
+      java.time.LocalDate day, double feu) {
     this.network = network;
     this.request = request;
     this.practice = true;
@@ -155,6 +168,8 @@ public final class QueryContext {
     this.override_distance_m = overrides.distance_m();
     this.override_duration_s = overrides.duration_s();
     this.override_tariff_cents = overrides.tariff_cents();
+    this.linkCost_cents = Tariffs.linkCost_cents(network, rates, day, request.teu(), feu, request.mass_t(),
+        override_tariff_cents);
     this.override_passages = overrides.passageMask();
     this.override_geometry = overrides.geometry();
     for (int l = 0; l < m; l++) {
@@ -202,6 +217,7 @@ public final class QueryContext {
     this.override_distance_m = shared.override_distance_m;
     this.override_duration_s = shared.override_duration_s;
     this.override_tariff_cents = shared.override_tariff_cents;
+    this.linkCost_cents = shared.linkCost_cents;
     this.override_passages = shared.override_passages;
     this.override_geometry = shared.override_geometry;
   }
@@ -257,8 +273,9 @@ public final class QueryContext {
     return override_duration_s[link] > 0 ? override_duration_s[link] : network.duration_s(link);
   }
 
-  long tariff_cents(int link) {
-    return override_tariff_cents[link] > 0 ? override_tariff_cents[link] : network.tariff_cents(link);
+  /** Price of moving the whole shipment over a link, cents (see {@link Tariffs}). */
+  long linkCost_cents(int link) {
+    return linkCost_cents[link];
   }
 
   /** Number of distinct search state tags: what a search multiplies its states per node by. */
@@ -359,7 +376,7 @@ public final class QueryContext {
     t += duration_s(l);
     long sd = network.durationSd_s(l);
     var += sd * sd;
-    cost += tariff_cents(l) * teuScaled / 1000;
+    cost += linkCost_cents[l];
     co2 += linkCo2e_g[l];
     out.handling_s = 0;
     out.handling_cents = 0;

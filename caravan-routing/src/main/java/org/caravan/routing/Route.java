@@ -50,4 +50,22 @@ public record Route(
   public double p95Delay_h() {
     return Z95 * Math.sqrt((double) variance_s2) / 3600;
   }
+
+  /**
+   * Transit time from {@code departure_s} to {@code instant_s} in hundredths of a day (14.4 min), the resolution
+   * of {@code transit_days} in every answer. The answer filter compares routes at this resolution.
+   */
+  public static long answerDays(long instant_s, long departure_s) {
+    return Math.round((instant_s - departure_s) / 864.0);
+  }
+
+  /** Cost in whole USD, the resolution of {@code cost_usd} in every answer. */
+  public static long answerUsd(long cost_cents) {
+    return Math.round(cost_cents / 100.0);
+  }
+
+  /** CO2e in tenths of a kg, the resolution of {@code co2e_kg} in every answer. */
+  public static long answerKg(long co2e_g) {
+    return Math.round(co2e_g / 100.0);
+  }
 }

@@ -10,7 +10,9 @@ import org.caravan.network.Passage;
  * objective), none of it in the network, so one network serves any number of concurrent queries.
  *
  * @param departure_s departure from the origin node, seconds since the epoch (UTC)
- * @param teu containers in twenty-foot equivalents (an FEU is 2 TEU); tariffs are per TEU
+ * @param teu containers in twenty-foot equivalents (an FEU is 2 TEU); how links are priced for them, per TEU,
+ *     per 40-ft box or per truckload, is {@link Tariffs}' rule (the count of 40-ft boxes is passed to
+ *     {@link Router#route(RouteRequest, double)})
  * @param mass_t gross mass of the cargo, tonnes (for emissions)
  * @param unClass UN hazard class 1–9 for dangerous goods, 0 otherwise
  * @param maxTransshipments at most this many changes of carrier class, or -1 for no limit

@@ -1,5 +1,6 @@
 package org.caravan.routing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
 import org.caravan.network.Passage;
+import org.caravan.network.RateTables;
 
 /**
  * The routing service: answers {@link RouteRequest}s on one network. Thread-safe: each thread gets its own
@@ -31,10 +33,11 @@ public final class Router {
   private final SeasonalRisks risks;
   private final ThreadLocal<LabelSearch> searches;
   private final Map<Integer, SeaLaneOverrides.Result> overrides = new ConcurrentHashMap<>();
-  private final Map<RouteRequest, QueryContext> contexts = java.util.Collections.synchronizedMap(
+  private final RateTables rates;
+  private final Map<ContextKey, QueryContext> contexts = java.util.Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<RouteRequest, QueryContext> e) {
+        protected boolean removeEldestEntry(Map.Entry<ContextKey, QueryContext> e) {
           return size() > CONTEXT_CACHE_SIZE;
         }
       });
@@ -42,12 +45,18 @@ public final class Router {
 
   /** A router without corridor data or closure risks (benchmarks, tests). */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea) {
-    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, true);
+    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, RateTables.none(), true);
   }
 
   /** @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning) */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, boolean useBounds) {
-    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, useBounds);
+    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, RateTables.none(), useBounds);
+  }
+
+  /** A router pricing with dated rate tables, without corridor data or closure risks (tests). */
+  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, RateTables rates,
+      boolean useBounds) {
+    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, rates, useBounds);
   }
 
   /**
@@ -56,11 +65,18 @@ public final class Router {
    */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
       SeasonalRisks risks) {
-    this(network, emissions, rules, sea, corridors, risks, true);
+    this(network, emissions, rules, sea, corridors, risks, RateTables.none(), true);
+  }
+
+  /** @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs}) */
+  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
+      SeasonalRisks risks, RateTables rates) {
+    this(network, emissions, rules, sea, corridors, risks, rates, true);
   }
 
   private Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
-      SeasonalRisks risks, boolean useBounds) {
+      SeasonalRisks risks, RateTables rates, boolean useBounds) {
+    this.rates = rates;
     this.network = network;
     this.emissions = emissions;
     this.rules = rules;
@@ -76,29 +92,53 @@ public final class Router {
     return network;
   }
 
+  /** The dated rate tables this router prices with. */
+  public RateTables rates() {
+    return rates;
+  }
+
+  /** What makes two requests share a prepared context: constraints, cargo and the rate periods in force. */
+  private record ContextKey(RouteRequest request, double feu, String periods) {}
+
   /** The prepared, shareable part of a request: constraints and cargo. */
   QueryContext context(RouteRequest r) {
+    return context(r, 0);
+  }
+
+  QueryContext context(RouteRequest r, double feu) {
     RouteRequest key = new RouteRequest(0, 0, 0, r.teu(), r.mass_t(), r.cargo(), r.unClass(), r.avoidCountries(),
         r.avoidPassages(), r.modes(), r.maxTransshipments(), r.maxDuration_s(), r.maxCost_cents(), Objective.PARETO, 1, 0, 0);
-    QueryContext c = contexts.get(key);
+    LocalDate day = Tariffs.pricingDay(r.departure_s());
+    ContextKey k = new ContextKey(key, feu, Tariffs.signature(rates, day));
+    QueryContext c = contexts.get(k);
     if (c == null) {
       int mask = QueryContext.passageMask(r);
       SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
-      c = new QueryContext(network, key, emissions, rules, o, corridors, risks);
-      contexts.put(key, c);
+      c = new QueryContext(network, key, emissions, rules, o, corridors, risks, rates, day, feu);
+      contexts.put(k, c);
     }
     return c;
+  }
+
+  /** Routes for a request of TEU-sized boxes only; never null. */
+  public RouteResponse route(RouteRequest r) {
+    return route(r, 0);
   }
 
   /**
    * Routes for a request; never null; an empty answer says which constraint removed the last route. The search
    * keeps the practice rules ({@link QueryContext}); only when no route keeps them is it rerun without them.
    * Alternatives (k best, or the thinned Pareto set) that do not differ materially from a better one are left out.
+   *
+   * @param feu how many of the request's TEU travel in 40-ft boxes (priced per FEU where a rate table says so)
    */
-  public RouteResponse route(RouteRequest r) {
+  public RouteResponse route(RouteRequest r, double feu) {
+    if (!(feu >= 0 && 2 * feu <= r.teu() + 1e-9)) {
+      throw new IllegalArgumentException("feu " + feu + " does not fit in " + r.teu() + " TEU");
+    }
     boolean kBest = r.objective() != Objective.PARETO && r.alternatives() > 1;
     RouteRequest q = kBest ? r.withObjective(r.objective(), r.alternatives() * 10 + 10) : r;
-    QueryContext ctx = context(q).forRequest(q);
+    QueryContext ctx = context(q, feu).forRequest(q);
     LabelSearch search = searches.get();
     LabelSearch.Found found = search.run(ctx, useBounds);
     long created = found.labelsCreated();
@@ -302,7 +342,8 @@ public final class Router {
   }
 
   private static boolean isRail(int cls) {
-    return cls == CarrierClass.RAIL1520.ordinal() || cls == CarrierClass.RAIL1435.ordinal();
+    return cls == CarrierClass.RAIL1520.ordinal() || cls == CarrierClass.RAIL1435.ordinal()
+        || cls == CarrierClass.RAIL1668.ordinal();
   }
 
   /**

@@ -77,9 +77,11 @@ class ParetoOracleTest {
     }
   }
 
-  /** What an answer is judged by: arrival, cost, CO2e and the p95 arrival. */
+  /** What an answer is judged by: arrival, cost, CO2e and the p95 arrival, at the resolution the answer shows. */
   private static List<Long> vector(Route r) {
-    return List.of(r.arrival_s(), r.cost_cents(), r.co2e_g(), r.p95Arrival_s());
+    long d = r.departure_s();
+    return List.of(Route.answerDays(r.arrival_s(), d), Route.answerUsd(r.cost_cents()),
+        Route.answerKg(r.co2e_g()), Route.answerDays(r.p95Arrival_s(), d));
   }
 
   private static boolean dominates(List<Long> a, List<Long> b) {

@@ -84,7 +84,8 @@ public final class CaravanApi {
       throw Problems.invalidField("limit", "limit must be a whole number from 1 to " + MAX_PLACES);
     }
     List<Place> found = app.places().search(q, n).stream()
-        .map(m -> new Place(m.id(), m.name(), m.country(), m.kind(), m.score(), m.matched())).toList();
+        .map(m -> new Place(m.id(), m.name(), m.country(), m.kind(), m.score(), m.matched(), m.status(),
+            m.openingYear())).toList();
     return ApiJson.write(found);
   }
 
@@ -100,9 +101,11 @@ public final class CaravanApi {
       default -> throw Problems.invalidField("format", "/format", "format must be json or geojson, found '"
           + (f.length() > 20 ? f.substring(0, 20) + "…" : f) + "'");
     }).orElse(false);
-    RouteQuery query = RouteMapping.toQuery(ApiJson.read(body, RouteRequest.class));
+    RouteRequest request = ApiJson.read(body, RouteRequest.class);
+    RouteQuery query = RouteMapping.toQuery(request);
+    boolean planned = request.includePlanned().orElse(false);
     try {
-      return ApiJson.write(geo ? app.routes().planGeoJson(query) : app.routes().plan(query));
+      return ApiJson.write(geo ? app.routes().planGeoJson(query, planned) : app.routes().plan(query, planned));
     } catch (UserException e) {
       throw Problems.fromUser(e);
     }

@@ -31,6 +31,7 @@ import org.caravan.network.Origin;
 import org.caravan.network.Problem;
 import org.caravan.network.ServiceSpec;
 import org.caravan.network.SourceSpec;
+import org.caravan.network.Status;
 import org.caravan.network.TransferSpec;
 
 /**
@@ -278,13 +279,13 @@ public final class NetworkFiles {
       List<LinkSpec> links = new ArrayList<>();
       List<TransferSpec> transfers = new ArrayList<>();
       List<ServiceSpec> services = new ArrayList<>();
-      each(Table.SOURCES, (id, r) -> sources.add(new SourceSpec(id, text(r, "title"), text(r, "publisher"), text(r, "date"), text(r, "url"), text(r, "licence"))));
+      each(Table.SOURCES, (id, r) -> sources.add(new SourceSpec(id, text(r, "kind"), text(r, "title"), text(r, "publisher"), text(r, "date"), text(r, "url"), text(r, "licence"))));
       each(Table.NODES, (id, r) -> {
         NodeKind kind = enumValue(r, "kind", NodeKind::parse, "terminal, port, border, gauge_change, city").orElse(NodeKind.CITY);
         nodes.add(new NodeSpec(id, text(r, "name"), list(r, "aliases"), kind, text(r, "country"),
             number(r, "lat"), number(r, "lon"), number(r, "dwell_h"), number(r, "dwell_sd_h"),
             number(r, "handling_h"), number(r, "handling_usd_teu"), number(r, "capacity_teu_day"),
-            sources(Table.NODES, r), text(r, "range"), text(r, "notes")));
+            sources(Table.NODES, r), status(r), year(r), text(r, "range"), text(r, "notes")));
       });
       each(Table.LINKS, (id, r) -> {
         Mode mode = enumValue(r, "mode", Mode::parse, "rail, road, ferry, sea, iww").orElse(Mode.RAIL);
@@ -293,10 +294,11 @@ public final class NetworkFiles {
             Double.isNaN(gauge) ? 0 : (int) gauge, bool(r, "electrified"), text(r, "track"), text(r, "ferry_type"),
             number(r, "distance_km"), number(r, "duration_h"), number(r, "duration_sd_h"),
             number(r, "tariff_usd_teu"), number(r, "capacity_teu_day"), list(r, "countries"), list(r, "passages"),
-            text(r, "toc"), text(r, "service"), sources(Table.LINKS, r), text(r, "range"), text(r, "notes")));
+            text(r, "toc"), text(r, "service"), sources(Table.LINKS, r), status(r), year(r), text(r, "range"),
+            text(r, "notes")));
       });
       each(Table.TRANSFERS, (id, r) -> {
-        String classes = "rail1520, rail1435, road, ferry, sea, iww";
+        String classes = "rail1520, rail1435, road, ferry, sea, iww, rail1668";
         CarrierClass a = enumValue(r, "from_class", CarrierClass::parse, classes).orElse(CarrierClass.ROAD);
         CarrierClass b = enumValue(r, "to_class", CarrierClass::parse, classes).orElse(CarrierClass.ROAD);
         transfers.add(new TransferSpec(text(r, "node"), a, b, number(r, "time_h"), number(r, "cost_usd_teu"),
@@ -365,6 +367,27 @@ public final class NetworkFiles {
         problems.add(new Problem(c.origin(), column, "not a number: '" + c.value() + "'"));
         return Double.NaN;
       }
+    }
+
+    private Status status(Map<String, Cell> r) {
+      Cell c = r.get("status");
+      if (c == null) {
+        return Status.OPERATIONAL;
+      }
+      return enumValue(r, "status", Status::parse, "operational, planned (empty = operational)").orElse(Status.OPERATIONAL);
+    }
+
+    /** The opening year, 0 when empty. */
+    private int year(Map<String, Cell> r) {
+      double y = number(r, "opening_year");
+      if (Double.isNaN(y)) {
+        return 0;
+      }
+      if (y != Math.rint(y) || y < 1800 || y > 2100) {
+        problems.add(new Problem(r.get("opening_year").origin(), "opening_year", "expected a year such as 2029, found '" + r.get("opening_year").value() + "'"));
+        return 0;
+      }
+      return (int) y;
     }
 
     private boolean bool(Map<String, Cell> r, String column) {

@@ -17,6 +17,7 @@ import org.caravan.network.NetworkSpec;
 import org.caravan.network.NodeSpec;
 import org.caravan.network.ServiceSpec;
 import org.caravan.network.SourceSpec;
+import org.caravan.network.Status;
 import org.caravan.network.TransferSpec;
 
 /**
@@ -58,7 +59,7 @@ public final class NetworkWriter {
     switch (t) {
       case SOURCES -> {
         for (SourceSpec s : spec.sources()) {
-          rows.add(List.of(s.id(), s.title(), s.publisher(), s.date(), s.url(), s.licence()));
+          rows.add(List.of(s.id(), s.kind(), s.title(), s.publisher(), s.date(), s.url(), s.licence()));
         }
       }
       case NODES -> {
@@ -67,7 +68,7 @@ public final class NetworkWriter {
           rows.add(List.of(n.id(), n.name(), String.join(";", n.aliases()), n.kind().code(), n.country(),
               num(n.lat()), num(n.lon()), num(n.dwell_h()), num(n.dwell_sd_h()), num(n.handling_h()),
               num(n.handling_usd_teu()), num(n.capacity_teu_day()), src(s, ""), src(s, "coord"), src(s, "dwell"),
-              src(s, "handling"), src(s, "capacity"), n.range(), n.notes()));
+              src(s, "handling"), src(s, "capacity"), status(n.status()), year(n.openingYear()), n.range(), n.notes()));
         }
       }
       case LINKS -> {
@@ -78,7 +79,8 @@ public final class NetworkWriter {
               l.track(), l.ferryType(), num(l.distance_km()), num(l.duration_h()), num(l.duration_sd_h()),
               num(l.tariff_usd_teu()), num(l.capacity_teu_day()), String.join(";", l.countries()),
               String.join(";", l.passages()), l.toc(), l.service(), src(s, ""), src(s, "distance"),
-              src(s, "duration"), src(s, "tariff"), src(s, "capacity"), l.range(), l.notes()));
+              src(s, "duration"), src(s, "tariff"), src(s, "capacity"), status(l.status()), year(l.openingYear()),
+              l.range(), l.notes()));
         }
       }
       case TRANSFERS -> {
@@ -110,5 +112,13 @@ public final class NetworkWriter {
       return "";
     }
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  private static String status(Status s) {
+    return s == Status.OPERATIONAL ? "" : s.code();
+  }
+
+  private static String year(int y) {
+    return y == 0 ? "" : Integer.toString(y);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 public enum Table {
   SOURCES(
       "sources.csv",
-      List.of("id", "title", "publisher", "date", "url", "licence"),
+      List.of("id", "kind", "title", "publisher", "date", "url", "licence"),
       List.of("id"),
       Set.of("id", "title", "licence"),
       Map.of()),
@@ -21,7 +21,7 @@ public enum Table {
       List.of(
           "id", "name", "aliases", "kind", "country", "lat", "lon", "dwell_h", "dwell_sd_h", "handling_h",
           "handling_usd_teu", "capacity_teu_day", "source", "coord_source", "dwell_source", "handling_source",
-          "capacity_source", "range", "notes"),
+          "capacity_source", "status", "opening_year", "range", "notes"),
       List.of("id"),
       Set.of("id", "name", "kind", "country", "lat", "lon"),
       Map.of(
@@ -32,8 +32,8 @@ public enum Table {
       List.of(
           "id", "from", "to", "mode", "directed", "gauge", "electrified", "track", "ferry_type", "distance_km",
           "duration_h", "duration_sd_h", "tariff_usd_teu", "capacity_teu_day", "countries", "passages", "toc",
-          "service", "source", "distance_source", "duration_source", "tariff_source", "capacity_source", "range",
-          "notes"),
+          "service", "source", "distance_source", "duration_source", "tariff_source", "capacity_source", "status",
+          "opening_year", "range", "notes"),
       List.of("id"),
       Set.of("id", "from", "to", "mode", "distance_km", "duration_h", "countries", "toc"),
       Map.of(

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param labelCap labels kept per node in the Pareto search; empty or 0 keeps all (the exact search)
  * @param epsilon thinning of the Pareto set: a route is left out when a returned one is within this fraction on
  *     every criterion; empty takes the planner's default, 0 returns every Pareto route
+ * @param includePlanned also route over planned infrastructure (default false)
  */
 public record RouteRequest(
     Optional<String> from,
@@ -34,7 +35,8 @@ public record RouteRequest(
     Optional<String> objective,
     Optional<Integer> alternatives,
     Optional<Integer> labelCap,
-    Optional<Double> epsilon) {
+    Optional<Double> epsilon,
+    Optional<Boolean> includePlanned) {
 
   /** Absent lists become empty; null entries are kept so that validation can name them. */
   public RouteRequest {

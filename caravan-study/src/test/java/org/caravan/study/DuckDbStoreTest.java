@@ -1,0 +1,23 @@
+package org.caravan.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbStoreTest {
+  @TempDir Path dir;
+
+  @Test
+  void round_trip_resume_and_compare_on_a_duckdb_file() {
+    Path db = dir.resolve("sub/studies.duckdb");
+    try (StudyStore s = StudyStore.open(db.toString())) {
+      StoreContract.roundTrip(s);
+    }
+    // reopened, the data is there
+    try (StudyStore s = StudyStore.open(db.toString())) {
+      assertThat(s.studies()).extracting(StudyStore.StudyRow::runs).containsExactly(10);
+    }
+  }
+}
