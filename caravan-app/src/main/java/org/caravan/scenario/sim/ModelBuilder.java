@@ -358,7 +358,8 @@ public final class ModelBuilder {
     double km = network.distance_m(l) / 1000.0;
     List<CountryKm> split = NetworkEmissions.countryKm(network, l);
     try {
-      return emissions.co2eWtw_g(VehicleCategories.emissionToc(ls.toc(), ls.ferryType(), cs), km, mass_t, split);
+      String toc = VehicleCategories.emissionToc(ls.toc(), ls.ferryType(), network.linkCountries(l));
+      return emissions.co2eWtw_g(toc, km, mass_t, split);
     } catch (EmissionsException e) {
       return 0;
     }
