@@ -30,6 +30,7 @@ public final class Caravan {
   private final Router router;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final NetworkEmissions networkEmissions;
   private final RateTables rates;
   private final Countries countries;
   private final Object plannedLock = new Object();
@@ -55,9 +56,10 @@ public final class Caravan {
     this.emissions = EmissionCalculator.withDefaults();
     this.rates = rates;
     this.countries = Countries.loadDefault();
-    this.router = new Router(network, new NetworkEmissions(network, emissions), TableCargoRules.loadDefault(),
-        SeaLanes.load(), corridors, risks, rates);
-    this.planner = new Planner(network, places, router, countries, emissions);
+    this.networkEmissions = new NetworkEmissions(network, emissions);
+    this.router = new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load(), corridors,
+        risks, rates);
+    this.planner = new Planner(network, places, router, countries, emissions, networkEmissions);
   }
 
   /**
@@ -100,6 +102,11 @@ public final class Caravan {
    */
   public EmissionModel emissionModel(Network other) {
     return new NetworkEmissions(other, emissions);
+  }
+
+  /** Per-link and per-hub CO2e of this network (WTT, TTW, ranges), as routing charges it. */
+  public NetworkEmissions networkEmissions() {
+    return networkEmissions;
   }
 
   /** The route search on this network, with the default emission model, cargo rules and sea lanes. */

@@ -73,12 +73,15 @@ public final class Planner {
   private final Router router;
   private final Countries polygons;
   private final EmissionCalculator emissions;
+  private final NetworkEmissions networkEmissions;
 
   /**
    * @param polygons country shapes for the countries of access legs
    * @param emissions the ISO 14083 calculator for the CO2e of access legs
    */
-  Planner(Network net, PlaceIndex places, Router router, Countries polygons, EmissionCalculator emissions) {
+  Planner(Network net, PlaceIndex places, Router router, Countries polygons, EmissionCalculator emissions,
+      NetworkEmissions networkEmissions) {
+    this.networkEmissions = networkEmissions;
     this.net = net;
     this.places = places;
     this.router = router;
@@ -107,9 +110,10 @@ public final class Planner {
    * @param feu how many of the request's TEU travel in 40-ft boxes
    * @param rateDay the day whose dated rate tables priced the routes
    * @param rates the dated rate tables the router priced with
+   * @param emissions the per-link CO2e the routes were charged with, for the per-leg WTT/TTW/range breakdown
    */
   public record Plan(Instant departure, RouteRequest request, RouteResponse response, Optional<Access> access,
-      Optional<Access> egress, double feu, LocalDate rateDay, RateTables rates) {}
+      Optional<Access> egress, double feu, LocalDate rateDay, RateTables rates, NetworkEmissions emissions) {}
 
   /**
    * Plans routes.
@@ -206,7 +210,7 @@ public final class Planner {
       throw new UserException(ErrorCode.NO_ROUTE, "constraints", response.noRoute().orElse("no route"));
     }
     return new Plan(departure, request, response, access, egress, feu, Tariffs.pricingDay(request.departure_s()),
-        router.rates());
+        router.rates(), networkEmissions);
   }
 
   private static double cargoTeu(RouteQuery q) {

@@ -19,12 +19,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "emissions",
     mixinStandardHelpOptions = true,
+    subcommands = EmissionsValidateCommand.class,
     description = {
       "Greenhouse-gas emissions (ISO 14083: WTT, TTW, WTW in kg CO2e) of a transport chain file.",
-      "FILE is a CSV or JSON chain file (format in docs/EMISSIONS.md); .json is read as JSON, anything else as CSV."
+      "FILE is a CSV or JSON chain file (format in docs/EMISSIONS.md); .json is read as JSON, anything else as CSV.",
+      "'caravan emissions validate' compares Caravan with hand calculations and published figures."
     })
 public final class EmissionsCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Chain file (CSV or JSON).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Chain file (CSV or JSON).")
   Path file;
 
   @Option(names = "--input-format", defaultValue = "auto", paramLabel = "auto|csv|json",
@@ -61,6 +63,11 @@ public final class EmissionsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (file == null) {
+      err.println("caravan emissions: missing FILE (a chain file), or use 'caravan emissions validate'");
+      err.flush();
+      return 1;
+    }
     try {
       EmissionsService.InputFormat f = switch (inputFormat) {
         case "auto" -> EmissionsService.InputFormat.AUTO;

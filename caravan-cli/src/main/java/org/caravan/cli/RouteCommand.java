@@ -101,19 +101,29 @@ final class RouteCommand implements Callable<Integer> {
       out.println("note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }
     out.println();
-    out.printf("%-3s %-9s %6s %9s %9s %8s %9s  %s%n", "#", "CORRIDOR", "DAYS", "COST_USD", "CO2E_KG", "P95_DAYS", "KM", "COUNTRIES");
+    out.printf("%-3s %-9s %6s %9s %9s %11s %6s %8s %9s  %s%n", "#", "CORRIDOR", "DAYS", "COST_USD", "CO2E_KG", "CO2E_RANGE",
+        "G/TKM", "P95_DAYS", "KM", "COUNTRIES");
     for (RouteViews.RouteView r : a.routes()) {
-      out.printf("%-3d %-9s %6.1f %9.0f %9.0f %8.1f %9.0f  %s%n", r.rank(), r.corridor(), r.transitDays(), r.costUsd(), r.co2eKg(),
-          r.reliability().p95TransitDays(), r.distanceKm(), String.join(" ", r.countries()));
+      out.printf("%-3d %-9s %6.1f %9.0f %9.0f %11s %6.1f %8.1f %9.0f  %s%n", r.rank(), r.corridor(), r.transitDays(),
+          r.costUsd(), r.co2eKg(), range(r.co2eRangeKg()), r.co2eGPerTkm(), r.reliability().p95TransitDays(),
+          r.distanceKm(), String.join(" ", r.countries()));
     }
     for (RouteViews.RouteView r : a.routes()) {
       out.println();
-      out.printf("Route %d (%s): %.1f days, %.0f USD, %.0f kg CO2e, %d transshipments%s%n", r.rank(), r.corridor(), r.transitDays(),
-          r.costUsd(), r.co2eKg(), r.transshipments(), r.passages().isEmpty() ? "" : ", via " + String.join(", ", r.passages()));
+      out.printf("Route %d (%s): %.1f days, %.0f USD, %.0f kg CO2e WTW (%s; WTT %.0f + TTW %.0f; %.1f g/tkm), "
+          + "%d transshipments%s%n", r.rank(), r.corridor(), r.transitDays(), r.costUsd(), r.co2eKg(),
+          range(r.co2eRangeKg()), r.co2eWttKg(), r.co2eTtwKg(), r.co2eGPerTkm(), r.transshipments(),
+          r.passages().isEmpty() ? "" : ", via " + String.join(", ", r.passages()));
       for (RouteViews.LegView l : a.routes().get(r.rank() - 1).legs()) {
-        out.printf("  %-5s %-22s -> %-22s %7.0f km %6.1f h%s%s %8.0f USD %7.0f kg  %s%n", l.mode(), trim(l.fromName()), trim(l.toName()),
-            l.distanceKm(), l.durationH(), l.waitH() > 0 ? String.format(" (+%.1f h wait)", l.waitH()) : "",
-            l.transferH() > 0 ? String.format(" (+%.1f h transfer)", l.transferH()) : "", l.costUsd(), l.co2eKg(), String.join(" ", l.countries()));
+        out.printf("  %-5s %-22s -> %-22s %7.0f km %6.1f h%s%s %8.0f USD %7.0f kg (WTT %.0f TTW %.0f, %s, %.1f g/tkm)  %s%n",
+            l.mode(), trim(l.fromName()), trim(l.toName()), l.distanceKm(), l.durationH(),
+            l.waitH() > 0 ? String.format(" (+%.1f h wait)", l.waitH()) : "",
+            l.transferH() > 0 ? String.format(" (+%.1f h transfer)", l.transferH()) : "", l.costUsd(), l.co2eKg(),
+            l.co2eWttKg(), l.co2eTtwKg(), range(l.co2eRangeKg()), l.co2eGPerTkm(), String.join(" ", l.countries()));
+      }
+      for (RouteViews.HubView h : r.hubs()) {
+        out.printf("  hub   %-22s %-11s %-17s %7.1f kg (WTT %.1f TTW %.1f, %s)%n", trim(h.name()), h.role(), h.hoc(),
+            h.co2eKg(), h.co2eWttKg(), h.co2eTtwKg(), range(h.co2eRangeKg()));
       }
       if (!r.borders().isEmpty()) {
         out.println("  borders/gauge points: " + String.join(", ", r.borders()));
@@ -131,6 +141,10 @@ final class RouteCommand implements Callable<Integer> {
       uses.add(u.table() + " " + u.period() + " (" + u.kind() + ")");
     }
     return "prices for " + p.date() + ": " + String.join(", ", uses) + " (sources in --json); other links undated";
+  }
+
+  private static String range(List<Double> r) {
+    return String.format("%.0f-%.0f", r.get(0), r.get(1));
   }
 
   private static String trim(String s) {

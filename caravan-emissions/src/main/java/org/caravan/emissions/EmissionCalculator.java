@@ -21,12 +21,17 @@ public final class EmissionCalculator {
   private final Map<String, TocModel> tocs = new HashMap<>();
   private final Map<String, HocModel> hocs = new HashMap<>();
 
-  /** Precomputed numbers for one TOC: g/tkm (intensity method) or kWh/tkm (electric). */
+  /**
+   * Precomputed numbers for one TOC: g/tkm (intensity and rail-ferry methods) or kWh/tkm (electric), each as
+   * central, low and high. {@code daf} is 1 when the factor is on an SFD basis (no adjustment of SFD legs).
+   */
   private record TocModel(
       String id, boolean electric, double wtt_g_per_tkm, double ttw_g_per_tkm, double energy_kWh_per_tkm,
-      String dafId, double daf, List<String> factorIds, String source) {}
+      double wtwLow_g_per_tkm, double wtwHigh_g_per_tkm, double energyLow_kWh_per_tkm,
+      double energyHigh_kWh_per_tkm, String dafId, double daf, List<String> factorIds, String source) {}
 
-  private record HocModel(String id, double wtt_g_per_teu, double ttw_g_per_teu, String factorId, String source) {}
+  private record HocModel(String id, double wtt_g_per_teu, double ttw_g_per_teu, double low_g_per_teu,
+      double high_g_per_teu, String factorId, String source) {}
 
   public EmissionCalculator(EmissionFactors factors, PrimaryData primary) {
     this.factors = factors;
@@ -34,33 +39,94 @@ public final class EmissionCalculator {
     for (String id : factors.listCategoryIds()) {
       Category c = factors.findCategory(id).orElseThrow();
       if (c.hub()) {
-        EmissionFactor wtt = factors.find(c.factorId(), Scope.WTT).orElseThrow();
-        EmissionFactor ttw = factors.find(c.factorId(), Scope.TTW).orElseThrow();
-        hocs.put(id, new HocModel(id, wtt.value() * EmissionFactors.gramsPerUnit(wtt.unit()),
-            ttw.value() * EmissionFactors.gramsPerUnit(ttw.unit()), c.factorId(), ttw.source()));
+        hocs.put(id, new HocModel(id, grams(c.factorId(), Scope.WTT), grams(c.factorId(), Scope.TTW),
+            wtw(c.lowId()), wtw(c.highId()), c.factorId(),
+            factors.find(c.factorId(), Scope.TTW).orElseThrow().source()));
         continue;
       }
       String dafId = c.dafId().orElseThrow();
-      double daf = factors.findParameter(dafId).orElseThrow().value();
-      if (c.method().equals("electric")) {
-        EmissionFactor energy = factors.findParameter(c.factorId()).orElseThrow();
-        List<String> ids = new ArrayList<>(List.of(c.factorId()));
-        double loss = 0;
-        Optional<EmissionFactor> lossRow = factors.findParameter("rail-electric.supply-loss");
-        if (lossRow.isPresent()) {
-          loss = lossRow.get().value();
-          ids.add(lossRow.get().id());
+      double daf = c.factorBasis() == DistanceBasis.ACTUAL ? factors.findParameter(dafId).orElseThrow().value() : 1.0;
+      List<String> ids = new ArrayList<>(List.of(c.factorId()));
+      switch (c.method()) {
+        case "electric" -> {
+          double[] energy = trainEnergy(c.factorId(), ids);
+          tocs.put(id, new TocModel(id, true, 0, 0, energy[0], 0, 0, energy[1], energy[2], dafId, daf,
+              List.copyOf(ids),
+              factors.findParameter(c.factorId()).orElseThrow().source() + " x Ember grid intensity"));
         }
-        tocs.put(id, new TocModel(id, true, 0, 0, energy.value() * (1 + loss), dafId, daf, List.copyOf(ids),
-            energy.source() + " x Ember grid intensity"));
-      } else {
-        EmissionFactor wtt = factors.find(c.factorId(), Scope.WTT).orElseThrow();
-        EmissionFactor ttw = factors.find(c.factorId(), Scope.TTW).orElseThrow();
-        tocs.put(id, new TocModel(id, false, wtt.value() * EmissionFactors.gramsPerUnit(wtt.unit()),
-            ttw.value() * EmissionFactors.gramsPerUnit(ttw.unit()), 0, dafId, daf, List.of(c.factorId()),
-            ttw.source()));
+        case "rail-ferry" -> {
+          double[] ratio = ferryGrossPerNet(ids);
+          tocs.put(id, new TocModel(id, false, grams(c.factorId(), Scope.WTT) * ratio[0],
+              grams(c.factorId(), Scope.TTW) * ratio[0], 0, wtw(c.lowId()) * ratio[1], wtw(c.highId()) * ratio[2],
+              0, 0, dafId, daf, List.copyOf(ids), factors.find(c.factorId(), Scope.TTW).orElseThrow().source()
+              + " on cargo + container and wagon tare"));
+        }
+        default -> tocs.put(id, new TocModel(id, false, grams(c.factorId(), Scope.WTT),
+            grams(c.factorId(), Scope.TTW), 0, Math.min(wtw(c.lowId()), wtw(c.factorId())),
+            Math.max(wtw(c.highId()), wtw(c.factorId())), 0, 0, dafId, daf, List.of(c.factorId()),
+            factors.find(c.factorId(), Scope.TTW).orElseThrow().source()));
       }
     }
+  }
+
+  private double grams(String factorId, Scope scope) {
+    EmissionFactor f = factors.find(factorId, scope).orElseThrow();
+    return f.value() * EmissionFactors.gramsPerUnit(f.unit());
+  }
+
+  private double wtw(String factorId) {
+    return grams(factorId, Scope.WTT) + grams(factorId, Scope.TTW);
+  }
+
+  private OptionalDouble param(String id, List<String> ids) {
+    Optional<EmissionFactor> f = factors.findParameter(id);
+    f.ifPresent(x -> ids.add(x.id()));
+    return f.isPresent() ? OptionalDouble.of(f.get().value()) : OptionalDouble.empty();
+  }
+
+  /**
+   * Electric container trains: the published energy per net tkm of the measured train is turned into energy per
+   * gross tkm (its net and gross tonnes), then multiplied by the gross/net ratio of a corridor block train
+   * ({@link ContainerTrain}) at the central, best and worst load factor and empty return, and by (1 + T&D loss).
+   * Without the train parameters in the table, the published figure is used as it is.
+   *
+   * @return central, low and high kWh per net tkm at the pantograph plus losses
+   */
+  private double[] trainEnergy(String energyId, List<String> ids) {
+    double e = factors.findParameter(energyId).orElseThrow().value();
+    double loss = param("rail-electric.supply-loss", ids).orElse(0);
+    OptionalDouble net = param("lipasto16.container-train.net-t", ids);
+    OptionalDouble gross = param("lipasto16.container-train.gross-t", ids);
+    if (net.isEmpty() || gross.isEmpty()) {
+      double v = e * (1 + loss);
+      return new double[] {v, v, v};
+    }
+    double perGross = e * net.getAsDouble() / gross.getAsDouble();
+    double[] r = trainRatios(ids, true);
+    return new double[] {perGross * r[0] * (1 + loss), perGross * r[1] * (1 + loss), perGross * r[2] * (1 + loss)};
+  }
+
+  /** Gross/net of loaded wagons on a ferry (no empty return on board): central, best, worst. */
+  private double[] ferryGrossPerNet(List<String> ids) {
+    return trainRatios(ids, false);
+  }
+
+  private double[] trainRatios(List<String> ids, boolean withReturn) {
+    double w = param("tare.wagon-per-teu", ids).orElse(0);
+    double wBest = param("tare.wagon-per-teu.best", ids).orElse(w);
+    double wWorst = param("tare.wagon-per-teu.worst", ids).orElse(w);
+    double c = param("tare.container-per-teu", ids).orElse(0);
+    double m = factors.findTeuMass_t("average").orElse(10.0);
+    double lf = param("rail-container.load-factor", ids).orElse(1);
+    double lfBest = param("rail-container.load-factor.best", ids).orElse(lf);
+    double lfWorst = param("rail-container.load-factor.worst", ids).orElse(lf);
+    double er = withReturn ? param("rail-container.empty-return", ids).orElse(0) : 0;
+    double erBest = withReturn ? param("rail-container.empty-return.best", ids).orElse(er) : 0;
+    double erWorst = withReturn ? param("rail-container.empty-return.worst", ids).orElse(er) : 0;
+    return new double[] {
+        ContainerTrain.grossPerNet(w, c, m, lf, er),
+        ContainerTrain.grossPerNet(wBest, c, m, lfBest, erBest),
+        ContainerTrain.grossPerNet(wWorst, c, m, lfWorst, erWorst)};
   }
 
   /** A calculator over the packed default factors and no primary data. */
@@ -137,9 +203,21 @@ public final class EmissionCalculator {
       return new LegIntensity(pi.wtt_g_per_tkm() + el, pi.ttw_g_per_tkm(), m.daf());
     }
     if (m.electric()) {
-      return new LegIntensity(m.energy_kWh_per_tkm() * meanGrid(toc, countries), 0, m.daf());
+      double g = meanGrid(toc, countries);
+      return new LegIntensity(m.energy_kWh_per_tkm() * g, 0, m.daf(), m.energyLow_kWh_per_tkm() * g,
+          m.energyHigh_kWh_per_tkm() * g);
     }
-    return new LegIntensity(m.wtt_g_per_tkm(), m.ttw_g_per_tkm(), m.daf());
+    return new LegIntensity(m.wtt_g_per_tkm(), m.ttw_g_per_tkm(), m.daf(), m.wtwLow_g_per_tkm(),
+        m.wtwHigh_g_per_tkm());
+  }
+
+  /** The well-to-wheel CO2e range of one hub handling per TEU, in grams: low and high. */
+  public WtwRange hubRangePerTeu_g(String hoc) {
+    HocModel m = hocs.get(hoc);
+    if (m == null) {
+      throw new EmissionsException("unknown HOC '" + hoc + "'");
+    }
+    return new WtwRange(m.low_g_per_teu(), m.high_g_per_teu());
   }
 
   private ElementResult computeLeg(TransportLeg leg, int index) {
@@ -149,6 +227,8 @@ public final class EmissionCalculator {
       throw new EmissionsException(where + ", field toc: " + unknownToc(leg.toc()));
     }
     double daf = leg.distanceBasis() == DistanceBasis.SFD ? m.daf() : 1.0;
+    double lowFactor = 1;
+    double highFactor = 1;
     double adjusted_km = leg.distance_km() * daf;
     double tkm = leg.mass_t() * adjusted_km;
     Set<String> ids = new LinkedHashSet<>();
@@ -173,6 +253,8 @@ public final class EmissionCalculator {
     } else if (m.electric()) {
       ids.addAll(m.factorIds());
       wtt_g_per_tkm = m.energy_kWh_per_tkm() * meanGrid(where, leg.countries(), ids);
+      lowFactor = m.energyLow_kWh_per_tkm() / m.energy_kWh_per_tkm();
+      highFactor = m.energyHigh_kWh_per_tkm() / m.energy_kWh_per_tkm();
       ttw_g_per_tkm = 0;
       source = m.source();
       kind = DataKind.DEFAULT;
@@ -180,15 +262,19 @@ public final class EmissionCalculator {
       ids.addAll(m.factorIds());
       wtt_g_per_tkm = m.wtt_g_per_tkm();
       ttw_g_per_tkm = m.ttw_g_per_tkm();
+      double central = wtt_g_per_tkm + ttw_g_per_tkm;
+      lowFactor = central > 0 ? m.wtwLow_g_per_tkm() / central : 1;
+      highFactor = central > 0 ? m.wtwHigh_g_per_tkm() / central : 1;
       source = m.source();
       kind = DataKind.DEFAULT;
     }
-    if (leg.distanceBasis() == DistanceBasis.SFD) {
+    if (leg.distanceBasis() == DistanceBasis.SFD && m.daf() != 1.0) {
       ids.add(m.dafId());
     }
     Emissions e = new Emissions(tkm * wtt_g_per_tkm, tkm * ttw_g_per_tkm);
+    WtwRange range = new WtwRange(e.wtw_g() * lowFactor, e.wtw_g() * highFactor);
     return new ElementResult(index, leg.label(), false, leg.toc(), leg.distance_km(), adjusted_km, leg.mass_t(),
-        teuOf(leg.mass_t()), e, List.copyOf(ids), source, kind);
+        teuOf(leg.mass_t()), e, List.copyOf(ids), source, kind, range);
   }
 
   private ElementResult computeHub(HubOperation hub, int index) {
@@ -198,8 +284,10 @@ public final class EmissionCalculator {
           + "' (known: " + String.join(", ", hocs.keySet().stream().sorted().toList()) + ")");
     }
     Emissions e = new Emissions(hub.teu() * m.wtt_g_per_teu(), hub.teu() * m.ttw_g_per_teu());
+    WtwRange range = new WtwRange(Math.min(hub.teu() * m.low_g_per_teu(), e.wtw_g()),
+        Math.max(hub.teu() * m.high_g_per_teu(), e.wtw_g()));
     return new ElementResult(index, hub.label(), true, hub.hoc(), 0, 0, hub.mass_t(), hub.teu(), e,
-        List.of(m.factorId()), m.source(), DataKind.DEFAULT);
+        List.of(m.factorId()), m.source(), DataKind.DEFAULT, range);
   }
 
   private double teuOf(double mass_t) {

@@ -229,18 +229,28 @@ public final class EmissionFactors {
         String kind = text(r, "kind", where);
         String method = text(r, "method", where);
         String factorId = text(r, "factor", where);
+        String lowId = optional(r, "low").orElse(factorId);
+        String highId = optional(r, "high").orElse(factorId);
         String daf = r.get("daf").strip();
+        DistanceBasis basis = switch (optional(r, "factor_basis").orElse("actual")) {
+          case "actual" -> DistanceBasis.ACTUAL;
+          case "sfd" -> DistanceBasis.SFD;
+          default -> throw new EmissionsException(where + ", field factor_basis: '" + r.get("factor_basis").strip()
+              + "' is not actual or sfd");
+        };
         boolean hub = switch (kind) {
           case "toc" -> false;
           case "hoc" -> true;
           default -> throw new EmissionsException(where + ", field kind: '" + kind + "' is not toc or hoc");
         };
         switch (method) {
-          case "intensity", "per-teu" -> {
-            for (Scope s : List.of(Scope.WTT, Scope.TTW)) {
-              if (!factors.containsKey(key(factorId, Optional.of(s)))) {
-                throw new EmissionsException(
-                    where + ", field factor: no " + s + " row for factor " + factorId + " in the factor table");
+          case "intensity", "per-teu", "rail-ferry" -> {
+            for (String[] f : new String[][] {{"factor", factorId}, {"low", lowId}, {"high", highId}}) {
+              for (Scope s : List.of(Scope.WTT, Scope.TTW)) {
+                if (!factors.containsKey(key(f[1], Optional.of(s)))) {
+                  throw new EmissionsException(
+                      where + ", field " + f[0] + ": no " + s + " row for factor " + f[1] + " in the factor table");
+                }
               }
             }
           }
@@ -252,7 +262,7 @@ public final class EmissionFactors {
             }
           }
           default -> throw new EmissionsException(
-              where + ", field method: '" + method + "' is not intensity, electric or per-teu");
+              where + ", field method: '" + method + "' is not intensity, electric, rail-ferry or per-teu");
         }
         if (hub != method.equals("per-teu")) {
           throw new EmissionsException(where + ", field method: hubs use per-teu, transport does not");
@@ -263,13 +273,18 @@ public final class EmissionFactors {
         if (out.containsKey(id)) {
           throw new EmissionsException(where + ", field category: " + id + " is defined twice");
         }
-        out.put(id, new Category(id, hub, method, factorId, daf.isEmpty() ? Optional.empty() : Optional.of(daf),
-            r.get("note").strip()));
+        out.put(id, new Category(id, hub, method, factorId, lowId, highId,
+            daf.isEmpty() ? Optional.empty() : Optional.of(daf), basis, r.get("note").strip()));
       }
     } catch (IOException e) {
       throw new EmissionsException("cannot read " + name + ": " + e.getMessage(), e);
     }
     return out;
+  }
+
+  private static Optional<String> optional(CSVRecord r, String field) {
+    String v = r.isMapped(field) && r.isSet(field) ? r.get(field).strip() : "";
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 
   private static String text(CSVRecord r, String field, String where) {

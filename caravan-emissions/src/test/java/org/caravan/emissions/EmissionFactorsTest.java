@@ -21,7 +21,7 @@ class EmissionFactorsTest {
     for (String hoc : EmissionPropertiesTest.HOCS) {
       assertThat(factors.findCategory(hoc)).as(hoc).hasValueSatisfying(c -> assertThat(c.hub()).isTrue());
     }
-    assertThat(factors.listCategoryIds()).hasSize(12);
+    assertThat(factors.listCategoryIds()).hasSize(14);
   }
 
   @Test

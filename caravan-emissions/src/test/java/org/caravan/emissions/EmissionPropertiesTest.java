@@ -16,8 +16,9 @@ import net.jqwik.api.constraints.DoubleRange;
 /** Properties that hold for any chain, with every TOC and HOC and random countries. */
 class EmissionPropertiesTest {
   static final EmissionCalculator CALC = EmissionCalculator.withDefaults();
-  static final List<String> TOCS = List.of("rail-electric", "rail-diesel", "road-hgv", "ferry-roro", "ferry-ropax",
-      "sea-container-feeder", "sea-container-large", "iww-barge", "sea-charter-general");
+  static final List<String> TOCS = List.of("rail-electric", "rail-diesel", "road-hgv", "ferry-rail", "ferry-roro",
+      "ferry-ropax", "sea-container-feeder", "sea-container-large", "sea-container-asia-europe", "iww-barge",
+      "sea-charter-general");
   static final List<String> HOCS = List.of("hub-rail-terminal", "hub-port", "hub-gauge-change");
   static final List<String> COUNTRIES = List.of("CN", "KZ", "UZ", "TM", "RU", "BY", "AZ", "GE", "TR", "BG", "RO",
       "HU", "PL", "DE", "EU", "AT", "IT", "NL", "BE", "MN", "IR", "GR", "RS", "SK", "CZ");
@@ -65,6 +66,22 @@ class EmissionPropertiesTest {
       }
     }
     assertThat(r.total().wtw_g()).isCloseTo(r.total().wtt_g() + r.total().ttw_g(), within(1e-6));
+  }
+
+  @Property
+  void everyElementLiesInsideItsRangeAndTheRangesAddUp(@ForAll("chains") List<ChainElement> chain) {
+    ChainResult r = CALC.compute(chain);
+    double low = 0;
+    double high = 0;
+    for (ElementResult e : r.elements()) {
+      double wtw = e.emissions().wtw_g();
+      assertThat(e.range().low_g()).isLessThanOrEqualTo(wtw + 1e-6);
+      assertThat(e.range().high_g()).isGreaterThanOrEqualTo(wtw - 1e-6);
+      low += e.range().low_g();
+      high += e.range().high_g();
+    }
+    assertThat(r.range().low_g()).isCloseTo(low, within(1e-6 * Math.max(1, low)));
+    assertThat(r.range().high_g()).isCloseTo(high, within(1e-6 * Math.max(1, high)));
   }
 
   @Property

@@ -33,7 +33,7 @@ class PrimaryDataTest {
     assertThat(p.emissions().wtt_g()).isCloseTo(20 * 1000 * 5.0, within(1e-6));
     assertThat(p.emissions().ttw_g()).isCloseTo(20 * 1000 * 20.0, within(1e-6));
     assertThat(p.source()).contains("primary.csv line 2 (KTZ): KTZ 2024 report");
-    assertThat(p.factorIds()).containsExactly("primary", "daf.rail");
+    assertThat(p.factorIds()).containsExactly("primary");
     ElementResult d = r.elements().get(1);
     assertThat(d.dataKind()).isEqualTo(DataKind.DEFAULT);
     assertThat(d.factorIds()).first().isEqualTo("desnz25.rail-freight-train");

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
+import org.caravan.emissions.VehicleCategories;
 import org.caravan.emissions.EmissionsException;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
@@ -357,7 +358,8 @@ public final class ModelBuilder {
     double km = network.distance_m(l) / 1000.0;
     List<CountryKm> split = NetworkEmissions.countryKm(network, l);
     try {
-      return emissions.co2eWtw_g(ls.toc(), km, mass_t, split);
+      String toc = VehicleCategories.emissionToc(ls.toc(), ls.ferryType(), network.linkCountries(l));
+      return emissions.co2eWtw_g(toc, km, mass_t, split);
     } catch (EmissionsException e) {
       return 0;
     }

@@ -123,6 +123,13 @@ class PlannerBrowserTest {
       assertThat(countries.split(" ")).contains("CN", "DE").doesNotContain("RU", "BY");
     }
     assertThat(number("return window.caravan.routeCount()")).isEqualTo(found.size());
+    // The CO2e chart: one bar per route, WTT + TTW inside the route's low-high range, drawn on a canvas.
+    assertThat(driver.findElement(By.id("co2e-chart")).isDisplayed()).isTrue();
+    assertThat(driver.findElements(By.cssSelector("#co2e-chart canvas"))).isNotEmpty();
+    assertThat(number("return window.caravan.co2eBars().length")).isEqualTo(found.size());
+    assertThat(number("return window.caravan.co2eBars().filter(b => b.wtt > 0 && b.ttw > 0"
+        + " && b.low <= b.wtt + b.ttw + 0.1 && b.wtt + b.ttw <= b.high + 0.1).length")).isEqualTo(found.size());
+    assertThat(found.get(0).findElements(By.tagName("td")).get(4).getText()).contains("–");
     assertThat(driver.findElement(By.id("status")).getText()).contains("CNXIA", "DEDUI");
     shot("planner.png");
 
@@ -135,9 +142,12 @@ class PlannerBrowserTest {
     WebElement legs = driver.findElement(By.id("legs"));
     new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> legs.isDisplayed());
     assertThat(legs.findElements(By.cssSelector("table.legs tbody tr"))).isNotEmpty();
-    assertThat(legs.getText()).contains("rail");
+    assertThat(legs.getText()).contains("rail", "g/tkm", "WTT", "TTW", "origin", "destination");
+    assertThat(legs.findElements(By.cssSelector("table.hubs tbody tr")).size()).isGreaterThanOrEqualTo(2);
     assertThat(number("return window.caravan.selectedRoute()")).isPositive();
     shot("route-legs.png");
+    js("document.getElementById('co2e-chart').scrollIntoView()");
+    shot("co2e-chart.png");
   }
 
   @Test
