@@ -14,8 +14,8 @@ import org.caravan.crm.RiskReport.Share;
 import org.caravan.crm.RiskReport.Stranded;
 
 /**
- * The JSON view of a CRM risk report, shared by the CLI ({@code caravan crm risk --json}) and the HTTP API:
- * snake_case names, absent values as null (never NaN), documented in docs/CLI.md.
+ * The JSON view of a CRM risk report, shared by the CLI ({@code caravan crm risk --json}) and the
+ * HTTP API: snake_case names, absent values as null (never NaN), documented in docs/CLI.md.
  */
 final class CrmViews {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -126,7 +126,10 @@ final class CrmViews {
     }
   }
 
-  /** The router's reasons name request fields as {@code {field}}: this view names them as its JSON fields. */
+  /**
+   * The router's reasons name request fields as {@code {field}}: this view names them as its JSON
+   * fields.
+   */
   private static String fieldNames(String template) {
     return template.replaceAll("\\{(\\w+)\\}", "$1");
   }

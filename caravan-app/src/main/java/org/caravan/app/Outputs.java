@@ -4,7 +4,10 @@ import org.caravan.network.io.SafeOutput;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 
-/** Output-target errors ({@link SafeOutput}) as the user errors front ends render: field {@code out}. */
+/**
+ * Output-target errors ({@link SafeOutput}) as the user errors front ends render: field {@code
+ * out}.
+ */
 final class Outputs {
   private Outputs() {}
 

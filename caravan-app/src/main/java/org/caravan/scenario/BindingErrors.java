@@ -7,9 +7,10 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Turns a Jackson binding error into words for users: what was expected ("a number", "a whole number",
- * "text", "a list") and what was found, without Java or Jackson type names, which mean nothing to the
- * person who wrote the file or the request. The one home of that wording (scenario files and the API).
+ * Turns a Jackson binding error into words for users: what was expected ("a number", "a whole
+ * number", "text", "a list") and what was found, without Java or Jackson type names, which mean
+ * nothing to the person who wrote the file or the request. The one home of that wording (scenario
+ * files and the API).
  */
 public final class BindingErrors {
   private BindingErrors() {}
@@ -17,13 +18,19 @@ public final class BindingErrors {
   /** What was expected and found, e.g. {@code expected a whole number, got 'rail'}. */
   public static String describe(JsonProcessingException e) {
     if (e instanceof InvalidFormatException ife) {
-      return "expected " + kind(ife.getTargetType()) + ", got '" + shorten(String.valueOf(ife.getValue())) + "'";
+      return "expected "
+          + kind(ife.getTargetType())
+          + ", got '"
+          + shorten(String.valueOf(ife.getValue()))
+          + "'";
     }
     if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
       return "expected " + kind(mie.getTargetType());
     }
-    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-    return m.replaceAll("`[^`]*`", "value").replaceAll("(java|com\\.fasterxml)\\.[\\w.$]+", "value");
+    String m =
+        e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+    return m.replaceAll("`[^`]*`", "value")
+        .replaceAll("(java|com\\.fasterxml)\\.[\\w.$]+", "value");
   }
 
   /** Plain words for a bound type. */

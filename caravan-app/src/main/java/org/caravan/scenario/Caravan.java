@@ -3,6 +3,7 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
@@ -10,18 +11,17 @@ import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.RateTables;
-import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.EmissionModel;
 import org.caravan.routing.Router;
-import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.TableCargoRules;
 
 /**
- * The composition root: loads the network (default plus overlays) once and wires the services that answer
- * questions about it. Immutable after {@link #open}; safe to share between threads.
+ * The composition root: loads the network (default plus overlays) once and wires the services that
+ * answer questions about it. Immutable after {@link #open}; safe to share between threads.
  */
 public final class Caravan {
   private final NetworkSpec files;
@@ -41,11 +41,21 @@ public final class Caravan {
   }
 
   private Caravan(NetworkSpec files, BuildOptions options, Network network) {
-    this(files, options, network, RateTables.readDefault(network.spec()), Corridors.loadDefault(network),
+    this(
+        files,
+        options,
+        network,
+        RateTables.readDefault(network.spec()),
+        Corridors.loadDefault(network),
         SeasonalRisks.loadDefault());
   }
 
-  private Caravan(NetworkSpec files, BuildOptions options, Network network, RateTables rates, Corridors corridors,
+  private Caravan(
+      NetworkSpec files,
+      BuildOptions options,
+      Network network,
+      RateTables rates,
+      Corridors corridors,
       SeasonalRisks risks) {
     this.files = files;
     this.network = network;
@@ -57,17 +67,25 @@ public final class Caravan {
     this.rates = rates;
     this.countries = Countries.loadDefault();
     this.networkEmissions = new NetworkEmissions(network, emissions);
-    this.router = new Router(network, networkEmissions, TableCargoRules.loadDefault(), SeaLanes.load(), corridors,
-        risks, rates);
+    this.router =
+        new Router(
+            network,
+            networkEmissions,
+            TableCargoRules.loadDefault(),
+            SeaLanes.load(),
+            corridors,
+            risks,
+            rates);
     this.planner = new Planner(network, places, router, countries, emissions, networkEmissions);
   }
 
   /**
-   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none), without
-   * the default corridors and closure risks (they name the default network's nodes).
+   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for
+   * none), without the default corridors and closure risks (they name the default network's nodes).
    */
   static Caravan of(Network network, RateTables rates) {
-    return new Caravan(network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE);
+    return new Caravan(
+        network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE);
   }
 
   /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
@@ -97,8 +115,8 @@ public final class Caravan {
   }
 
   /**
-   * The default emission model (ISO 14083 factors per link and hub) for another network built from the same
-   * files plus an overlay, such as the CRM network.
+   * The default emission model (ISO 14083 factors per link and hub) for another network built from
+   * the same files plus an overlay, such as the CRM network.
    */
   public EmissionModel emissionModel(Network other) {
     return new NetworkEmissions(other, emissions);
@@ -109,7 +127,9 @@ public final class Caravan {
     return networkEmissions;
   }
 
-  /** The route search on this network, with the default emission model, cargo rules and sea lanes. */
+  /**
+   * The route search on this network, with the default emission model, cargo rules and sea lanes.
+   */
   public Router router() {
     return router;
   }
@@ -129,8 +149,9 @@ public final class Caravan {
   }
 
   /**
-   * The same files compiled with their planned nodes and links (built once, on first use, then kept): what
-   * {@code --include-planned} and {@code include_planned} route on, and what place search looks in.
+   * The same files compiled with their planned nodes and links (built once, on first use, then
+   * kept): what {@code --include-planned} and {@code include_planned} route on, and what place
+   * search looks in.
    */
   public Caravan withPlanned() {
     synchronized (plannedLock) {
@@ -146,7 +167,10 @@ public final class Caravan {
     return planned ? withPlanned() : this;
   }
 
-  /** The network files as read (default plus overlays), planned elements included: what {@code network info} counts. */
+  /**
+   * The network files as read (default plus overlays), planned elements included: what {@code
+   * network info} counts.
+   */
   public NetworkSpec files() {
     return files;
   }

@@ -16,23 +16,28 @@ import org.caravan.routing.EmissionModel;
 import org.caravan.routing.RouteRequest;
 
 /**
- * Routing's CO2e criterion from the ISO 14083 calculator: each link's intensity per tonne (WTT, TTW and the low
- * and high WTW of its factor range) is computed once when the network is loaded (emissions are linear in mass),
- * so a query multiplies instead of recomputing. The emission category is chosen by what runs on the link
- * ({@link VehicleCategories}: rail ferries, the Asia-Europe lane). A link's kilometres are split over the
- * countries it lists by {@link Network#kmPerCountry} (it matters only for electric rail, whose grid intensity
- * differs by country). Hubs use the hub operation category of the node's kind. A link whose TOC
- * or country has no factor fails at load time, naming the link. Immutable; shared by all queries.
+ * Routing's CO2e criterion from the ISO 14083 calculator: each link's intensity per tonne (WTT, TTW
+ * and the low and high WTW of its factor range) is computed once when the network is loaded
+ * (emissions are linear in mass), so a query multiplies instead of recomputing. The emission
+ * category is chosen by what runs on the link ({@link VehicleCategories}: rail ferries, the
+ * Asia-Europe lane). A link's kilometres are split over the countries it lists by {@link
+ * Network#kmPerCountry} (it matters only for electric rail, whose grid intensity differs by
+ * country). Hubs use the hub operation category of the node's kind. A link whose TOC or country has
+ * no factor fails at load time, naming the link. Immutable; shared by all queries.
  */
 public final class NetworkEmissions implements EmissionModel {
   /** Grams per tonne over the whole link: WTT, TTW, low WTW, high WTW at index 4l .. 4l+3. */
   private final double[] link_g_per_t;
+
   /** Grams per TEU handled: WTT, TTW, low WTW, high WTW at index 4v .. 4v+3. */
   private final double[] hub_g_per_teu;
+
   private final String[] linkToc;
   private final String[] hubHoc;
+
   /** WTT share, low/central and high/central of the road TOC, for splitting access legs' WTW. */
   private final double roadWttShare;
+
   private final double roadLow;
   private final double roadHigh;
 
@@ -60,8 +65,9 @@ public final class NetworkEmissions implements EmissionModel {
     List<Problem> problems = new ArrayList<>();
     for (int l = 0; l < m; l++) {
       double km = network.distance_m(l) / 1000.0;
-      String toc = VehicleCategories.emissionToc(network.link(l).toc(), network.link(l).ferryType(),
-          network.linkCountries(l));
+      String toc =
+          VehicleCategories.emissionToc(
+              network.link(l).toc(), network.link(l).ferryType(), network.linkCountries(l));
       linkToc[l] = toc;
       try {
         LegIntensity li = calc.legIntensity(toc, countryKm(network, l));
@@ -72,7 +78,11 @@ public final class NetworkEmissions implements EmissionModel {
         link_g_per_t[4 * l + 3] = li.wtwHigh_g_per_tkm() * tkm;
       } catch (EmissionsException e) {
         if (!network.isReverse(l)) {
-          problems.add(new Problem(network.spec().origin("links", network.link(l).id(), "toc"), "toc", e.getMessage()));
+          problems.add(
+              new Problem(
+                  network.spec().origin("links", network.link(l).id(), "toc"),
+                  "toc",
+                  e.getMessage()));
         }
       }
     }
@@ -87,13 +97,16 @@ public final class NetworkEmissions implements EmissionModel {
     hub_g_per_teu = new double[4 * n];
     hubHoc = new String[n];
     for (int v = 0; v < n; v++) {
-      String hoc = switch (network.nodeKind(v)) {
-        case PORT -> "hub-port";
-        case BORDER, GAUGE_CHANGE -> "hub-gauge-change";
-        case TERMINAL, CITY -> "hub-rail-terminal";
-      };
+      String hoc =
+          switch (network.nodeKind(v)) {
+            case PORT -> "hub-port";
+            case BORDER, GAUGE_CHANGE -> "hub-gauge-change";
+            case TERMINAL, CITY -> "hub-rail-terminal";
+          };
       hubHoc[v] = hoc;
-      var e = calc.computeElement(new HubOperation(network.nodeId(v), hoc, 1, RouteRequest.DEFAULT_TEU_MASS_T), 0);
+      var e =
+          calc.computeElement(
+              new HubOperation(network.nodeId(v), hoc, 1, RouteRequest.DEFAULT_TEU_MASS_T), 0);
       WtwRange r = e.range();
       hub_g_per_teu[4 * v] = e.emissions().wtt_g();
       hub_g_per_teu[4 * v + 1] = e.emissions().ttw_g();
@@ -102,7 +115,10 @@ public final class NetworkEmissions implements EmissionModel {
     }
   }
 
-  /** A link's kilometres per country ({@link Network#kmPerCountry}), as the emission calculator takes them. */
+  /**
+   * A link's kilometres per country ({@link Network#kmPerCountry}), as the emission calculator
+   * takes them.
+   */
   public static List<CountryKm> countryKm(Network network, int link) {
     List<String> countries = network.linkCountries(link);
     double km = Network.kmPerCountry(network.distance_m(link) / 1000.0, countries);
@@ -123,7 +139,10 @@ public final class NetworkEmissions implements EmissionModel {
     return (hub_g_per_teu[4 * node] + hub_g_per_teu[4 * node + 1]) * teu;
   }
 
-  /** CO2e of moving {@code mass_t} over a link, scaled by {@code scale} (a sea-lane override of its length). */
+  /**
+   * CO2e of moving {@code mass_t} over a link, scaled by {@code scale} (a sea-lane override of its
+   * length).
+   */
   public Co2e link(int link, double mass_t, double scale) {
     int i = 4 * link;
     return new Co2e(link_g_per_t[i], link_g_per_t[i + 1], link_g_per_t[i + 2], link_g_per_t[i + 3])
@@ -133,12 +152,18 @@ public final class NetworkEmissions implements EmissionModel {
   /** CO2e of handling {@code teu} once at a node. */
   public Co2e hub(int node, double teu) {
     int i = 4 * node;
-    return new Co2e(hub_g_per_teu[i], hub_g_per_teu[i + 1], hub_g_per_teu[i + 2], hub_g_per_teu[i + 3]).times(teu);
+    return new Co2e(
+            hub_g_per_teu[i], hub_g_per_teu[i + 1], hub_g_per_teu[i + 2], hub_g_per_teu[i + 3])
+        .times(teu);
   }
 
-  /** A road access leg's WTW split into WTT, TTW and the range of the road TOC ({@link Planner#ROAD_TOC}). */
+  /**
+   * A road access leg's WTW split into WTT, TTW and the range of the road TOC ({@link
+   * Planner#ROAD_TOC}).
+   */
   public Co2e road(double wtw_g) {
-    return new Co2e(wtw_g * roadWttShare, wtw_g * (1 - roadWttShare), wtw_g * roadLow, wtw_g * roadHigh);
+    return new Co2e(
+        wtw_g * roadWttShare, wtw_g * (1 - roadWttShare), wtw_g * roadLow, wtw_g * roadHigh);
   }
 
   /** The emission category charged on a link (after {@link VehicleCategories}). */

@@ -10,20 +10,23 @@ import org.caravan.routing.Route;
 import org.caravan.scenario.NetworkEmissions.Co2e;
 
 /**
- * The CO2e of a route split the way ISO 14083 reports a transport chain: every transport element (leg) and
- * every hub element (handling at the origin, each transfer between carrier classes, the destination), each with
- * WTT, TTW, WTW and the low-high range of its factors. Rebuilt from the route's links with the same per-link
- * numbers routing charged, and the same rule for hubs (a handling at the origin and destination, and at every
- * change of carrier class), so the totals agree with the route's CO2e up to rounding.
+ * The CO2e of a route split the way ISO 14083 reports a transport chain: every transport element
+ * (leg) and every hub element (handling at the origin, each transfer between carrier classes, the
+ * destination), each with WTT, TTW, WTW and the low-high range of its factors. Rebuilt from the
+ * route's links with the same per-link numbers routing charged, and the same rule for hubs (a
+ * handling at the origin and destination, and at every change of carrier class), so the totals
+ * agree with the route's CO2e up to rounding.
  *
  * @param legs transport part of each routing leg, in order
- * @param transfers hub part charged before each leg (ZERO for the first leg and where the class did not change)
+ * @param transfers hub part charged before each leg (ZERO for the first leg and where the class did
+ *     not change)
  * @param origin handling at the start node
  * @param destination handling at the end node
- * @param tocs emission categories charged on each leg, joined with {@code +} when a leg mixes them (a train that
- *     changes from electric to diesel traction without changing carrier)
+ * @param tocs emission categories charged on each leg, joined with {@code +} when a leg mixes them
+ *     (a train that changes from electric to diesel traction without changing carrier)
  */
-public record RouteCo2e(List<Co2e> legs, List<Co2e> transfers, Co2e origin, Co2e destination, List<String> tocs) {
+public record RouteCo2e(
+    List<Co2e> legs, List<Co2e> transfers, Co2e origin, Co2e destination, List<String> tocs) {
 
   /** Breaks a route down for {@code mass_t} tonnes in {@code teu} TEU. */
   public static RouteCo2e of(Network net, NetworkEmissions em, Route r, double mass_t, double teu) {
@@ -51,9 +54,12 @@ public record RouteCo2e(List<Co2e> legs, List<Co2e> transfers, Co2e origin, Co2e
       transfers.add(transfer ? em.hub(net.getNode(l.from()), teu) : Co2e.ZERO);
       prev = l;
     }
-    Co2e origin = r.legs().isEmpty() ? Co2e.ZERO : em.hub(net.getNode(r.legs().getFirst().from()), teu);
-    Co2e destination = r.legs().isEmpty() ? Co2e.ZERO : em.hub(net.getNode(r.legs().getLast().to()), teu);
-    return new RouteCo2e(List.copyOf(legs), List.copyOf(transfers), origin, destination, List.copyOf(tocs));
+    Co2e origin =
+        r.legs().isEmpty() ? Co2e.ZERO : em.hub(net.getNode(r.legs().getFirst().from()), teu);
+    Co2e destination =
+        r.legs().isEmpty() ? Co2e.ZERO : em.hub(net.getNode(r.legs().getLast().to()), teu);
+    return new RouteCo2e(
+        List.copyOf(legs), List.copyOf(transfers), origin, destination, List.copyOf(tocs));
   }
 
   /** Sum of every transport and hub element. */

@@ -11,9 +11,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "caravan 0.1.0",
     description = "Plan and simulate freight on the Eurasian trade corridors.",
-    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class,
-        SimulateCommand.class, StudyCommand.class, CrmCommand.class, ServeCommand.class, BenchCommand.class,
-        AotTrainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RouteCommand.class,
+      EmissionsCommand.class,
+      NetworkCommand.class,
+      PlacesCommand.class,
+      SimulateCommand.class,
+      StudyCommand.class,
+      CrmCommand.class,
+      ServeCommand.class,
+      BenchCommand.class,
+      AotTrainCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CaravanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,21 +42,23 @@ public final class CaravanCommand implements Runnable {
     CommandLine cl = new CommandLine(new CaravanCommand());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UserException ue) {
-        err.println("caravan: " + CliWords.message(ue));
-        return 1;
-      }
-      err.println("caravan: internal error: " + ex);
-      ex.printStackTrace(err);
-      return 2;
-    });
-    cl.setParameterExceptionHandler((ex, rest) -> {
-      err.println("caravan: " + ex.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return 1;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          if (ex instanceof UserException ue) {
+            err.println("caravan: " + CliWords.message(ue));
+            return 1;
+          }
+          err.println("caravan: internal error: " + ex);
+          ex.printStackTrace(err);
+          return 2;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, rest) -> {
+          err.println("caravan: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return 1;
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();

@@ -15,15 +15,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code caravan emissions validate}: the comparison of Caravan's emissions with hand calculations and published
- * figures ({@link EmissionsValidation}), as Markdown on stdout or into a file. A file is only replaced when it is
- * a document this command wrote (its first line is the marker), and it is written whole or not at all.
+ * {@code caravan emissions validate}: the comparison of Caravan's emissions with hand calculations
+ * and published figures ({@link EmissionsValidation}), as Markdown on stdout or into a file. A file
+ * is only replaced when it is a document this command wrote (its first line is the marker), and it
+ * is written whole or not at all.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Compare Caravan's CO2e with a DESNZ hand calculation, the published Zhengzhou -> Hamburg example,",
-        "the published intensity bands and the figures in the emissions notes (Markdown)."})
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare Caravan's CO2e with a DESNZ hand calculation, the published Zhengzhou -> Hamburg example,",
+      "the published intensity bands and the figures in the emissions notes (Markdown)."
+    })
 final class EmissionsValidateCommand implements Callable<Integer> {
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (e.g. docs/EMISSIONS-VALIDATION.md).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the report here (e.g. docs/EMISSIONS-VALIDATION.md).")
   Path out;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,10 +46,15 @@ final class EmissionsValidateCommand implements Callable<Integer> {
       return 0;
     }
     if (Files.exists(out)) {
-      String first = Files.readAllLines(out, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+      String first =
+          Files.readAllLines(out, StandardCharsets.UTF_8).stream().findFirst().orElse("");
       if (!first.equals(EmissionsValidation.MARKER)) {
-        throw new UserException("out", "--out " + out + ": the file exists and was not written by this command;"
-            + " not overwriting it");
+        throw new UserException(
+            "out",
+            "--out "
+                + out
+                + ": the file exists and was not written by this command;"
+                + " not overwriting it");
       }
     }
     Path dir = out.toAbsolutePath().getParent();

@@ -6,9 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code --format}: the one output-format flag every printing command takes ({@code table}, {@code json},
- * {@code csv}, {@code geojson} as the command offers), beside the older {@code --json}/{@code --csv}/
- * {@code --geojson} switches it sets. An unknown value is a parameter error (exit 1) listing the choices.
+ * {@code --format}: the one output-format flag every printing command takes ({@code table}, {@code
+ * json}, {@code csv}, {@code geojson} as the command offers), beside the older {@code
+ * --json}/{@code --csv}/ {@code --geojson} switches it sets. An unknown value is a parameter error
+ * (exit 1) listing the choices.
  */
 final class Formats {
   private Formats() {}
@@ -17,8 +18,9 @@ final class Formats {
   static String check(CommandSpec spec, String value, String... allowed) {
     String v = value.toLowerCase(Locale.ROOT);
     if (!Arrays.asList(allowed).contains(v)) {
-      throw new ParameterException(spec.commandLine(), "--format must be " + String.join(", ", allowed)
-          + "; got '" + value + "'");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--format must be " + String.join(", ", allowed) + "; got '" + value + "'");
     }
     return v;
   }

@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caravan simulate [SCENARIO.yaml]}: runs a corridor scenario's replications on all cores, prints a
- * summary table (or the summary JSON with {@code --json}) and writes the result files to
- * {@code out/simulate-<scenario>} or {@code --out DIR}. A progress bar with an ETA is drawn on stderr only when
- * stderr is a terminal. Scenario errors exit 1 with one line naming the field.
+ * {@code caravan simulate [SCENARIO.yaml]}: runs a corridor scenario's replications on all cores,
+ * prints a summary table (or the summary JSON with {@code --json}) and writes the result files to
+ * {@code out/simulate-<scenario>} or {@code --out DIR}. A progress bar with an ETA is drawn on
+ * stderr only when stderr is a terminal. Scenario errors exit 1 with one line naming the field.
  */
 @Command(
     name = "simulate",
@@ -39,31 +39,50 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin NetworkOptions network;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO.yaml",
       description = "Scenario file, or the name of a built-in scenario (default ${DEFAULT-VALUE}).",
       defaultValue = SimulationRuns.DEFAULT_SCENARIO)
   String scenario;
 
-  @Option(names = "--years", paramLabel = "Y", description = "Measured years after the warm-up (overrides horizon_days).")
+  @Option(
+      names = "--years",
+      paramLabel = "Y",
+      description = "Measured years after the warm-up (overrides horizon_days).")
   Optional<Double> years = Optional.empty();
 
-  @Option(names = "--replications", paramLabel = "N", description = "Number of replications (overrides the file).")
+  @Option(
+      names = "--replications",
+      paramLabel = "N",
+      description = "Number of replications (overrides the file).")
   Optional<Integer> replications = Optional.empty();
 
   @Option(names = "--seed", paramLabel = "S", description = "Random seed (overrides the file).")
   Optional<Long> seed = Optional.empty();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
       description = "Output folder, new or empty (default out/simulate-<scenario>).")
   Optional<Path> out = Optional.empty();
 
-  @Option(names = "--force", description = "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
+  @Option(
+      names = "--force",
+      description =
+          "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
   boolean force;
 
-  @Option(names = "--json", description = "Print the summary as JSON instead of a table (same as --format json).")
+  @Option(
+      names = "--json",
+      description = "Print the summary as JSON instead of a table (same as --format json).")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "table|json", description = "Summary format (default table).")
+  @Option(
+      names = "--format",
+      paramLabel = "table|json",
+      description = "Summary format (default table).")
   void format(String f) {
     json = Formats.check(spec, f, "table", "json").equals("json");
   }
@@ -87,10 +106,16 @@ public final class SimulateCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     SimulationService.Run run;
     if (stderrIsTerminal()) {
-      // Replications done, elapsed and ETA, redrawn in place on stderr; width fixed so no terminal is probed.
-      try (ProgressBar pb = new ProgressBarBuilder().setTaskName("simulating").setInitialMax(sc.replications())
-          .setUnit(" replications", 1).setStyle(ProgressBarStyle.ASCII)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err, 100)).build()) {
+      // Replications done, elapsed and ETA, redrawn in place on stderr; width fixed so no terminal
+      // is probed.
+      try (ProgressBar pb =
+          new ProgressBarBuilder()
+              .setTaskName("simulating")
+              .setInitialMax(sc.replications())
+              .setUnit(" replications", 1)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))
+              .build()) {
         run = service.runAndWrite(sc, dir, force, pb::stepTo);
       }
     } else {
@@ -107,8 +132,8 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether stderr is a terminal: the launcher tells ({@code -Dcaravan.stderr.tty}, from {@code [ -t 2 ]});
-   * without it (plain {@code java -jar}) a console attached to the terminal counts.
+   * Whether stderr is a terminal: the launcher tells ({@code -Dcaravan.stderr.tty}, from {@code [
+   * -t 2 ]}); without it (plain {@code java -jar}) a console attached to the terminal counts.
    */
   static boolean stderrIsTerminal() {
     String told = System.getProperty("caravan.stderr.tty");

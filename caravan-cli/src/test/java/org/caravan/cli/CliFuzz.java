@@ -15,9 +15,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Fuzzing through the command line (profile {@code -Pfuzz}): broken network overlays, chain CSV files and
- * argument lists. Every case must end with exit 0 or 1 and, on 1, a one-line message without a stack trace
- * or a Java type name; exit 2 (internal error) is a crash.
+ * Fuzzing through the command line (profile {@code -Pfuzz}): broken network overlays, chain CSV
+ * files and argument lists. Every case must end with exit 0 or 1 and, on 1, a one-line message
+ * without a stack trace or a Java type name; exit 2 (internal error) is a crash.
  */
 class CliFuzz {
   static final Path REPO = Path.of(System.getProperty("caravan.repo", ".."));
@@ -41,9 +41,13 @@ class CliFuzz {
   /** Checks one CLI outcome; counts it. */
   static void check(Cli r, Object input) {
     CASES.incrementAndGet();
-    boolean crashed = r.code() != 0 && r.code() != 1
-        || r.err().contains("Exception") || r.err().contains("\tat ") || r.err().contains("internal error")
-        || r.err().contains("java.") || r.err().contains("com.fasterxml");
+    boolean crashed =
+        r.code() != 0 && r.code() != 1
+            || r.err().contains("Exception")
+            || r.err().contains("\tat ")
+            || r.err().contains("internal error")
+            || r.err().contains("java.")
+            || r.err().contains("com.fasterxml");
     if (crashed) {
       CRASHES.incrementAndGet();
     }
@@ -73,14 +77,23 @@ class CliFuzz {
     Mutator m = new Mutator(seed);
     Path dir = tempDir();
     try {
-      String[][] files = {{"nodes.csv", NODES}, {"links.csv", LINKS}, {"transfers.csv", TRANSFERS}, {"services.csv", SERVICES}};
+      String[][] files = {
+        {"nodes.csv", NODES},
+        {"links.csv", LINKS},
+        {"transfers.csv", TRANSFERS},
+        {"services.csv", SERVICES}
+      };
       int count = 1 + m.nextInt(2);
       for (int i = 0; i < count; i++) {
         String[] f = files[m.nextInt(files.length)];
         // Small overlays: a header and a few rows of the real file, then broken.
         List<String> lines = f[1].lines().toList();
         int from = 1 + m.nextInt(Math.max(1, lines.size() - 6));
-        String text = lines.getFirst() + "\n" + String.join("\n", lines.subList(from, Math.min(lines.size(), from + 5))) + "\n";
+        String text =
+            lines.getFirst()
+                + "\n"
+                + String.join("\n", lines.subList(from, Math.min(lines.size(), from + 5)))
+                + "\n";
         Files.writeString(dir.resolve(f[0]), m.csv(text), StandardCharsets.UTF_8);
       }
       check(Cli.run("network", "validate", dir.toString()), "seed " + seed);
@@ -96,20 +109,80 @@ class CliFuzz {
     try {
       Path chain = dir.resolve("chain.csv");
       Files.writeString(chain, m.csv(CHAIN), StandardCharsets.UTF_8);
-      check(Cli.run("emissions", chain.toString(), m.nextInt(2) == 0 ? "--json" : "--csv"), "seed " + seed);
+      check(
+          Cli.run("emissions", chain.toString(), m.nextInt(2) == 0 ? "--json" : "--csv"),
+          "seed " + seed);
     } finally {
       deleteTree(dir);
     }
   }
 
-  static final List<String> WORDS = List.of("route", "places", "network", "info", "validate", "export", "emissions",
-      "help", "--help", "--version", "--json", "--csv", "--geojson", "--format", "--teu", "--feu", "--tonnes",
-      "--depart", "--avoid-country", "--avoid-passage", "--modes", "--objective", "-k", "--epsilon", "--limit",
-      "--overlay", "--max-days", "--max-budget", "--label-cap", "--force", "--input-format", "--primary",
-      "--cargo", "--un-class", "--max-transshipments", "Xian", "Duisburg", "Baku", "CNXIA", "0,0", "91,200",
-      "NaN,NaN", "NaN", "Infinity", "-1", "0", "1e400", "2026-12-01", "2026-13-45", "RU,BY", "rail",
-      "/dev/null", "/nonexistent", "geojson", "csv", "json", "pareto", "time", "weighted", "99999999", "dg", "-o",
-      "suez", "");
+  static final List<String> WORDS =
+      List.of(
+          "route",
+          "places",
+          "network",
+          "info",
+          "validate",
+          "export",
+          "emissions",
+          "help",
+          "--help",
+          "--version",
+          "--json",
+          "--csv",
+          "--geojson",
+          "--format",
+          "--teu",
+          "--feu",
+          "--tonnes",
+          "--depart",
+          "--avoid-country",
+          "--avoid-passage",
+          "--modes",
+          "--objective",
+          "-k",
+          "--epsilon",
+          "--limit",
+          "--overlay",
+          "--max-days",
+          "--max-budget",
+          "--label-cap",
+          "--force",
+          "--input-format",
+          "--primary",
+          "--cargo",
+          "--un-class",
+          "--max-transshipments",
+          "Xian",
+          "Duisburg",
+          "Baku",
+          "CNXIA",
+          "0,0",
+          "91,200",
+          "NaN,NaN",
+          "NaN",
+          "Infinity",
+          "-1",
+          "0",
+          "1e400",
+          "2026-12-01",
+          "2026-13-45",
+          "RU,BY",
+          "rail",
+          "/dev/null",
+          "/nonexistent",
+          "geojson",
+          "csv",
+          "json",
+          "pareto",
+          "time",
+          "weighted",
+          "99999999",
+          "dg",
+          "-o",
+          "suez",
+          "");
 
   @Property(tries = 2000)
   void random_argument_lists_never_crash(@ForAll long seed) throws IOException {

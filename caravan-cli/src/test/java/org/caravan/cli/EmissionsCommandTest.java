@@ -14,7 +14,9 @@ class EmissionsCommandTest {
   @TempDir Path dir;
 
   private static Path example(String name) {
-    return Path.of(System.getProperty("caravan.repo", "..")).resolve("data/emissions/examples").resolve(name);
+    return Path.of(System.getProperty("caravan.repo", ".."))
+        .resolve("data/emissions/examples")
+        .resolve(name);
   }
 
   @Test
@@ -23,29 +25,38 @@ class EmissionsCommandTest {
     Cli table = Cli.run("emissions", file.toString());
     assertThat(table.code()).as(table.err()).isZero();
     assertThat(table.out()).contains("total").contains("default");
-    JsonNode json = new ObjectMapper().readTree(Cli.run("emissions", file.toString(), "--json").out());
+    JsonNode json =
+        new ObjectMapper().readTree(Cli.run("emissions", file.toString(), "--json").out());
     double wtw = json.get("total").get("wtw_kg").asDouble();
     double sum = 0;
     for (JsonNode e : json.get("elements")) {
-      assertThat(e.get("wtw_kg").asDouble()).isCloseTo(e.get("wtt_kg").asDouble() + e.get("ttw_kg").asDouble(), org.assertj.core.data.Offset.offset(0.002));
+      assertThat(e.get("wtw_kg").asDouble())
+          .isCloseTo(
+              e.get("wtt_kg").asDouble() + e.get("ttw_kg").asDouble(),
+              org.assertj.core.data.Offset.offset(0.002));
       assertThat(e.get("factors").asText()).isNotBlank();
       sum += e.get("wtw_kg").asDouble();
     }
     assertThat(sum).isCloseTo(wtw, org.assertj.core.data.Offset.offset(0.05));
     String csv = Cli.run("emissions", file.toString(), "--csv").out();
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("index,leg,kind,category");
-    assertThat(csv.lines().reduce((a, b) -> b).orElseThrow()).contains(",total,").contains(String.valueOf(json.get("total").get("wtw_kg").asDouble()));
+    assertThat(csv.lines().reduce((a, b) -> b).orElseThrow())
+        .contains(",total,")
+        .contains(String.valueOf(json.get("total").get("wtw_kg").asDouble()));
   }
 
   @Test
   void legs_given_by_places_are_resolved_on_the_network() throws Exception {
     Path chain = dir.resolve("chain.csv");
-    Files.writeString(chain, """
+    Files.writeString(
+        chain,
+        """
         leg,type,toc,hoc,from,to,distance_km,mass_t,teu,countries
         Xian-Dostyk,transport,rail-electric,,Xian,Dostyk,,20,,
         Dostyk,hub,,hub-gauge-change,,,,20,2,
         """);
-    JsonNode json = new ObjectMapper().readTree(Cli.run("emissions", chain.toString(), "--json").out());
+    JsonNode json =
+        new ObjectMapper().readTree(Cli.run("emissions", chain.toString(), "--json").out());
     JsonNode leg = json.get("elements").get(0);
     assertThat(leg.get("distance_km").asDouble()).isBetween(2500.0, 4000.0);
     assertThat(leg.get("factors").asText()).contains("grid.CN");
@@ -70,7 +81,9 @@ class EmissionsCommandTest {
 
   @Test
   void an_endless_or_binary_file_is_a_one_line_error() throws Exception {
-    Path binary = Files.write(dir.resolve("x.csv"), new byte[] {'l', 'e', 'g', '\n', (byte) 0xC3, (byte) 0x28});
+    Path binary =
+        Files.write(
+            dir.resolve("x.csv"), new byte[] {'l', 'e', 'g', '\n', (byte) 0xC3, (byte) 0x28});
     Cli r = Cli.run("emissions", binary.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("not UTF-8").doesNotContain("Exception");
@@ -84,17 +97,26 @@ class EmissionsCommandTest {
   @Test
   void bad_chain_files_name_the_line_and_field() throws Exception {
     Path unknownMode = dir.resolve("mode.csv");
-    Files.writeString(unknownMode, "leg,mode,distance_km,mass_t,countries\nA-B,hovercraft,100,20,KZ\n");
+    Files.writeString(
+        unknownMode, "leg,mode,distance_km,mass_t,countries\nA-B,hovercraft,100,20,KZ\n");
     Cli r = Cli.run("emissions", unknownMode.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("mode.csv").contains("line 2").contains("mode").contains("hovercraft").doesNotContain("Exception");
+    assertThat(r.err())
+        .contains("mode.csv")
+        .contains("line 2")
+        .contains("mode")
+        .contains("hovercraft")
+        .doesNotContain("Exception");
 
     Path negative = dir.resolve("mass.csv");
     Files.writeString(negative, "leg,mode,distance_km,mass_t,countries\nA-B,rail,100,-20,KZ\n");
-    assertThat(Cli.run("emissions", negative.toString()).err()).contains("line 2").contains("mass_t");
+    assertThat(Cli.run("emissions", negative.toString()).err())
+        .contains("line 2")
+        .contains("mass_t");
 
     Path noGrid = dir.resolve("grid.csv");
-    Files.writeString(noGrid, "leg,toc,distance_km,mass_t,countries\nA-B,rail-electric,100,20,CH\n");
+    Files.writeString(
+        noGrid, "leg,toc,distance_km,mass_t,countries\nA-B,rail-electric,100,20,CH\n");
     assertThat(Cli.run("emissions", noGrid.toString()).err()).contains("CH");
 
     Path missing = dir.resolve("missing.csv");

@@ -6,18 +6,77 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Breaks real input files the way users and attackers do: cells replaced by hostile values (NaN, 1e400,
- * quotes, control characters, huge strings, path tricks), lines deleted, duplicated or swapped, text cut
- * off, a byte order mark added, columns removed. Driven by a seed that jqwik generates, so a failure names
- * the seed that reproduces it.
+ * Breaks real input files the way users and attackers do: cells replaced by hostile values (NaN,
+ * 1e400, quotes, control characters, huge strings, path tricks), lines deleted, duplicated or
+ * swapped, text cut off, a byte order mark added, columns removed. Driven by a seed that jqwik
+ * generates, so a failure names the seed that reproduces it.
  */
 final class Mutator {
-  static final List<String> HOSTILE = List.of("", " ", "NaN", "nan", "Infinity", "-Infinity", "1e400", "-1e400",
-      "1e308", "4.9e-324", "-1", "0", "-0", "99999999999999999999", "0x10", "1,5", "\"", "\"\"", "a\"b", ";;;",
-      "\u2603", "\u0000", "\u202e", "\t", "CNXIA", "DEDUI", "AZBAK", "KZAAU", "rail", "ferry", "sea", "road",
-      "true", "false", "1435", "1520", "KZ", "XX", "x".repeat(5000), "../../etc/passwd", "=cmd|' /C calc'!A0",
-      "2026-02-30", "-5", "1e10", "100000000", "0.01", ".nan", ".inf", "[]", "{}", "~", "null", "&a", "*a",
-      "!!binary AAAA", "'x'", "- a", "{a: [b, {c: d}]}", "?", "%", "#", "|", ">");
+  static final List<String> HOSTILE =
+      List.of(
+          "",
+          " ",
+          "NaN",
+          "nan",
+          "Infinity",
+          "-Infinity",
+          "1e400",
+          "-1e400",
+          "1e308",
+          "4.9e-324",
+          "-1",
+          "0",
+          "-0",
+          "99999999999999999999",
+          "0x10",
+          "1,5",
+          "\"",
+          "\"\"",
+          "a\"b",
+          ";;;",
+          "\u2603",
+          "\u0000",
+          "\u202e",
+          "\t",
+          "CNXIA",
+          "DEDUI",
+          "AZBAK",
+          "KZAAU",
+          "rail",
+          "ferry",
+          "sea",
+          "road",
+          "true",
+          "false",
+          "1435",
+          "1520",
+          "KZ",
+          "XX",
+          "x".repeat(5000),
+          "../../etc/passwd",
+          "=cmd|' /C calc'!A0",
+          "2026-02-30",
+          "-5",
+          "1e10",
+          "100000000",
+          "0.01",
+          ".nan",
+          ".inf",
+          "[]",
+          "{}",
+          "~",
+          "null",
+          "&a",
+          "*a",
+          "!!binary AAAA",
+          "'x'",
+          "- a",
+          "{a: [b, {c: d}]}",
+          "?",
+          "%",
+          "#",
+          "|",
+          ">");
 
   private final Random random;
 
@@ -33,7 +92,10 @@ final class Mutator {
     return random.nextInt(bound);
   }
 
-  /** Applies 1 to 6 mutations to CSV text (cells split on commas, which is wrong on purpose for quoted cells). */
+  /**
+   * Applies 1 to 6 mutations to CSV text (cells split on commas, which is wrong on purpose for
+   * quoted cells).
+   */
   String csv(String text) {
     return mutate(text, ',');
   }
@@ -43,11 +105,37 @@ final class Mutator {
     return mutate(text, ':');
   }
 
-  static final List<String> JSON_VALUES = List.of("1e400", "-1e400", "NaN", "Infinity", "null", "-1", "0", "1e10",
-      "100000000", "0.01", "\"\"", "\"x\"", "[]", "{}", "[1,2]", "true", "\"1e400\"", "\"NaN\"", "1.5",
-      "99999999999999999999999", "\"\\u0000\"", "\"" + "y".repeat(3000) + "\"", "\"2026-02-30\"", "{\"a\":1}");
+  static final List<String> JSON_VALUES =
+      List.of(
+          "1e400",
+          "-1e400",
+          "NaN",
+          "Infinity",
+          "null",
+          "-1",
+          "0",
+          "1e10",
+          "100000000",
+          "0.01",
+          "\"\"",
+          "\"x\"",
+          "[]",
+          "{}",
+          "[1,2]",
+          "true",
+          "\"1e400\"",
+          "\"NaN\"",
+          "1.5",
+          "99999999999999999999999",
+          "\"\\u0000\"",
+          "\"" + "y".repeat(3000) + "\"",
+          "\"2026-02-30\"",
+          "{\"a\":1}");
 
-  /** Applies 1 to 4 mutations to a JSON document: values replaced by hostile ones, text cut, bytes inserted. */
+  /**
+   * Applies 1 to 4 mutations to a JSON document: values replaced by hostile ones, text cut, bytes
+   * inserted.
+   */
   String json(String text) {
     String out = text;
     int n = 1 + random.nextInt(4);
@@ -66,7 +154,10 @@ final class Mutator {
               depth += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
               end++;
             }
-            out = out.substring(0, colon + 1) + JSON_VALUES.get(random.nextInt(JSON_VALUES.size())) + out.substring(end);
+            out =
+                out.substring(0, colon + 1)
+                    + JSON_VALUES.get(random.nextInt(JSON_VALUES.size()))
+                    + out.substring(end);
           }
         }
         case 3 -> out = out.substring(0, random.nextInt(out.length() + 1));
@@ -77,7 +168,8 @@ final class Mutator {
         default -> {
           int colon = nth(out, ':');
           if (colon > 0) {
-            out = out.substring(0, colon) + "_x\"" + out.substring(colon); // an unknown or broken key
+            out =
+                out.substring(0, colon) + "_x\"" + out.substring(colon); // an unknown or broken key
           }
         }
       }
@@ -117,7 +209,10 @@ final class Mutator {
           String l = lines.get(at);
           lines.set(at, l.substring(0, random.nextInt(l.length() + 1)));
         }
-        case 8 -> lines.set(at, " ".repeat(random.nextInt(4)) + lines.get(at) + (random.nextBoolean() ? "\r" : ""));
+        case 8 ->
+            lines.set(
+                at,
+                " ".repeat(random.nextInt(4)) + lines.get(at) + (random.nextBoolean() ? "\r" : ""));
         default -> lines.add(at, hostile());
       }
     }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Route CO2e as issue 11 asks for it, through the CLI on the built-in network: the published intensity bands,
- * the Zhengzhou -> Hamburg rail/sea ratio, every route's WTT/TTW/range and hub elements adding up, and the
- * validation report being current.
+ * Route CO2e as issue 11 asks for it, through the CLI on the built-in network: the published
+ * intensity bands, the Zhengzhou -> Hamburg rail/sea ratio, every route's WTT/TTW/range and hub
+ * elements adding up, and the validation report being current.
  */
 class RouteEmissionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,13 +39,16 @@ class RouteEmissionsTest {
   }
 
   @Test
-  void xian_duisburg_northern_all_rail_is_inside_the_published_china_europe_rail_band() throws Exception {
+  void xian_duisburg_northern_all_rail_is_inside_the_published_china_europe_rail_band()
+      throws Exception {
     JsonNode routes = routes("route", "Xian", "Duisburg");
     int northern = 0;
     for (JsonNode r : routes) {
       double g = r.get("co2e_g_per_tkm").asDouble();
-      assertThat(g).isCloseTo(r.get("co2e_kg").asDouble() * 1000 / (10 * r.get("distance_km").asDouble()),
-          within(0.01));
+      assertThat(g)
+          .isCloseTo(
+              r.get("co2e_kg").asDouble() * 1000 / (10 * r.get("distance_km").asDouble()),
+              within(0.01));
       if (r.get("corridor").asText().equals("northern")) {
         northern++;
         assertThat(g).as("route %s", r.get("rank")).isBetween(15.0, 35.0);
@@ -62,7 +65,8 @@ class RouteEmissionsTest {
       assertThat(r.get("co2e_g_per_tkm").asDouble()).isBetween(5.0, 20.0);
       JsonNode sea = r.get("legs").get(0);
       assertThat(sea.get("toc").asText()).isEqualTo("sea-container-asia-europe");
-      // no distance adjustment on a marnet shortest path: the leg's CO2e is distance x the lane factor
+      // no distance adjustment on a marnet shortest path: the leg's CO2e is distance x the lane
+      // factor
       assertThat(sea.get("co2e_g_per_tkm").asDouble()).isCloseTo(11.365, within(0.01));
     }
   }
@@ -95,7 +99,8 @@ class RouteEmissionsTest {
   void wtt_ttw_ranges_legs_and_hubs_add_up_on_every_route() throws Exception {
     for (JsonNode r : routes("route", "Xian", "Duisburg")) {
       double co2e = r.get("co2e_kg").asDouble();
-      assertThat(r.get("co2e_wtt_kg").asDouble() + r.get("co2e_ttw_kg").asDouble()).isCloseTo(co2e, within(0.5));
+      assertThat(r.get("co2e_wtt_kg").asDouble() + r.get("co2e_ttw_kg").asDouble())
+          .isCloseTo(co2e, within(0.5));
       assertThat(r.get("co2e_range_kg").get(0).asDouble()).isLessThan(co2e);
       assertThat(r.get("co2e_range_kg").get(1).asDouble()).isGreaterThan(co2e);
       double sum = 0;
@@ -103,8 +108,10 @@ class RouteEmissionsTest {
         sum += l.get("co2e_kg").asDouble();
         assertThat(l.get("co2e_wtt_kg").asDouble() + l.get("co2e_ttw_kg").asDouble())
             .isCloseTo(l.get("co2e_kg").asDouble(), within(0.05));
-        if (l.get("mode").asText().equals("rail") && l.get("toc").asText().equals("rail-electric")) {
-          assertThat(l.get("co2e_ttw_kg").asDouble()).isCloseTo(l.get("hub_co2e_kg").asDouble(), within(0.05));
+        if (l.get("mode").asText().equals("rail")
+            && l.get("toc").asText().equals("rail-electric")) {
+          assertThat(l.get("co2e_ttw_kg").asDouble())
+              .isCloseTo(l.get("hub_co2e_kg").asDouble(), within(0.05));
         }
       }
       List<String> roles = new ArrayList<>();
@@ -124,19 +131,23 @@ class RouteEmissionsTest {
   void the_table_shows_the_range_and_the_split() {
     Cli r = Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2026-12-01");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("CO2E_RANGE", "G/TKM", "WTT", "TTW", "hub ", "origin", "destination");
+    assertThat(r.out())
+        .contains("CO2E_RANGE", "G/TKM", "WTT", "TTW", "hub ", "origin", "destination");
   }
 
   @Test
   void validation_report_in_docs_is_current() throws Exception {
     Cli r = Cli.run("emissions", "validate");
     assertThat(r.code()).as(r.err()).isZero();
-    Path doc = Path.of(System.getProperty("caravan.repo", "..")).resolve("docs/EMISSIONS-VALIDATION.md");
-    assertThat(r.out()).as("regenerate with ./caravan emissions validate --out docs/EMISSIONS-VALIDATION.md")
+    Path doc =
+        Path.of(System.getProperty("caravan.repo", "..")).resolve("docs/EMISSIONS-VALIDATION.md");
+    assertThat(r.out())
+        .as("regenerate with ./caravan emissions validate --out docs/EMISSIONS-VALIDATION.md")
         .isEqualTo(Files.readString(doc));
     String hand = r.out().substring(r.out().indexOf("## A."), r.out().indexOf("## B."));
     assertThat(hand).contains("| ok |").doesNotContain("| OUT |");
-    assertThat(r.out().substring(r.out().indexOf("## C."), r.out().indexOf("## D."))).doesNotContain("| OUT |");
+    assertThat(r.out().substring(r.out().indexOf("## C."), r.out().indexOf("## D.")))
+        .doesNotContain("| OUT |");
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.caravan.scenario.sim.ScenarioLimits;
 import org.caravan.scenario.sim.ScenarioLoader;
 
 /**
- * Fuzzing scenario files (profile {@code -Pfuzz}): the default scenario broken line by line must load, or be
- * refused with a {@link UserException} naming a field, through the limits, the cost estimate and the model
- * build (everything before the run). Any other exception is a crash.
+ * Fuzzing scenario files (profile {@code -Pfuzz}): the default scenario broken line by line must
+ * load, or be refused with a {@link UserException} naming a field, through the limits, the cost
+ * estimate and the model build (everything before the run). Any other exception is a crash.
  */
 class ScenarioFuzz {
   static final String DEFAULT = CliFuzz.read("data/scenarios/default-2024.yaml");
@@ -35,8 +35,12 @@ class ScenarioFuzz {
       new ModelBuilder(caravan).build(sc);
     } catch (UserException e) {
       REFUSED.incrementAndGet();
-      assertThat(e.getMessage()).as("seed %d", seed).doesNotContain("Exception").doesNotContain("java.")
-          .doesNotContain("com.fasterxml").doesNotContain("\n");
+      assertThat(e.getMessage())
+          .as("seed %d", seed)
+          .doesNotContain("Exception")
+          .doesNotContain("java.")
+          .doesNotContain("com.fasterxml")
+          .doesNotContain("\n");
       assertThat(e.field()).as("seed %d: %s", seed, e.getMessage()).isNotBlank();
     } catch (RuntimeException e) {
       CRASHES.incrementAndGet();
@@ -46,7 +50,8 @@ class ScenarioFuzz {
 
   @AfterContainer
   static void report() {
-    System.out.printf("fuzz scenario YAML: %d cases (%d refused with a field), %d crashes%n", CASES.get(),
-        REFUSED.get(), CRASHES.get());
+    System.out.printf(
+        "fuzz scenario YAML: %d cases (%d refused with a field), %d crashes%n",
+        CASES.get(), REFUSED.get(), CRASHES.get());
   }
 }

@@ -2,7 +2,9 @@ package org.caravan.emissions;
 
 import java.util.List;
 
-/** Emissions of a whole transport chain: every element, the total (their sum) and the summed range. */
+/**
+ * Emissions of a whole transport chain: every element, the total (their sum) and the summed range.
+ */
 public record ChainResult(List<ElementResult> elements, Emissions total, WtwRange range) {
   public ChainResult {
     elements = List.copyOf(elements);

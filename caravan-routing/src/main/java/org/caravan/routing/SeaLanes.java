@@ -28,25 +28,34 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * Sea lanes on the Eurostat maritime network (marnet, as shipped in {@code searoute-core} 3.6 under EUPL-1.2):
- * re-routes deep-sea links around avoided passages and gives every sea link its lane geometry.
+ * Sea lanes on the Eurostat maritime network (marnet, as shipped in {@code searoute-core} 3.6 under
+ * EUPL-1.2): re-routes deep-sea links around avoided passages and gives every sea link its lane
+ * geometry.
  *
- * <p>Design. The marnet GeoPackage (about 30,000 line segments at the 20 km resolution) is read once into a
- * compact undirected graph (vertices at segment ends, merged at 1e-6 degrees; edge length the haversine sum
- * along the segment; a passage bit per edge). Passages the file tags are used as they are; the Bosporus,
- * Dardanelles and Hormuz, which it does not tag, are tagged by bounding boxes; the Arctic passages are never
- * used. For a set of avoided passages, each sea link whose own lane uses one of them is replaced by the
- * shortest lane that avoids them (Dijkstra from its snapped start), with duration and tariff scaled by the
- * length ratio (a Caravan estimate: same speed, same price per km). Results are computed per passage mask and
- * cached by the router. Caspian links lie outside marnet and keep their network values.
+ * <p>Design. The marnet GeoPackage (about 30,000 line segments at the 20 km resolution) is read
+ * once into a compact undirected graph (vertices at segment ends, merged at 1e-6 degrees; edge
+ * length the haversine sum along the segment; a passage bit per edge). Passages the file tags are
+ * used as they are; the Bosporus, Dardanelles and Hormuz, which it does not tag, are tagged by
+ * bounding boxes; the Arctic passages are never used. For a set of avoided passages, each sea link
+ * whose own lane uses one of them is replaced by the shortest lane that avoids them (Dijkstra from
+ * its snapped start), with duration and tariff scaled by the length ratio (a Caravan estimate: same
+ * speed, same price per km). Results are computed per passage mask and cached by the router.
+ * Caspian links lie outside marnet and keep their network values.
  */
 public final class SeaLanes implements SeaLaneOverrides {
   private static final String RESOURCE = "marnet/marnet_plus_20km.gpkg";
+
   /** The packed marnet written at build time by {@link #main} (process-classes phase). */
   static final String PACKED = "/org/caravan/routing/marnet.bin";
+
   private static final int MAGIC = 0x4D524E31; // "MRN1"
-  /** A port farther than this from any lane vertex is not on marnet (the Caspian); Lianyungang is 170 km off the nearest lane. */
+
+  /**
+   * A port farther than this from any lane vertex is not on marnet (the Caspian); Lianyungang is
+   * 170 km off the nearest lane.
+   */
   private static final double MAX_SNAP_KM = 250;
+
   private static final int ARCTIC = 1 << 30;
 
   private final double[] vLon;
@@ -58,9 +67,17 @@ public final class SeaLanes implements SeaLaneOverrides {
   private final int[] edgePassages;
   private final double[][] edgeCoords; // lon,lat,... in the stored direction a -> b
   private final int[] edgeA;
-  private final boolean[] mainComponent; // vertices of the largest connected piece: ports snap only to these
+  private final boolean[]
+      mainComponent; // vertices of the largest connected piece: ports snap only to these
 
-  private SeaLanes(double[] vLon, double[] vLat, int[] edgeA, int[] edgeB, double[] edgeKm, int[] edgePassages, double[][] coords) {
+  private SeaLanes(
+      double[] vLon,
+      double[] vLat,
+      int[] edgeA,
+      int[] edgeB,
+      double[] edgeKm,
+      int[] edgePassages,
+      double[][] coords) {
     this.vLon = vLon;
     this.vLat = vLat;
     this.edgeKm = edgeKm;
@@ -129,8 +146,9 @@ public final class SeaLanes implements SeaLaneOverrides {
   }
 
   /**
-   * Loads marnet: the packed form made at build time ({@link #PACKED}, see {@link #main}) when it is on the
-   * class path, else the GeoPackage from the searoute-core jar (through SQLite and JTS, several times slower).
+   * Loads marnet: the packed form made at build time ({@link #PACKED}, see {@link #main}) when it
+   * is on the class path, else the GeoPackage from the searoute-core jar (through SQLite and JTS,
+   * several times slower).
    */
   public static SeaLanes load() {
     try (InputStream packed = SeaLanes.class.getResourceAsStream(PACKED)) {
@@ -147,7 +165,9 @@ public final class SeaLanes implements SeaLaneOverrides {
   static SeaLanes loadGeoPackage() {
     try (InputStream in = SeaLanes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the class path (dependency eu.europa.ec.eurostat:searoute-core:3.6)");
+        throw new IllegalStateException(
+            RESOURCE
+                + " is not on the class path (dependency eu.europa.ec.eurostat:searoute-core:3.6)");
       }
       Path tmp = Files.createTempFile("caravan-marnet", ".gpkg");
       try {
@@ -162,10 +182,10 @@ public final class SeaLanes implements SeaLaneOverrides {
   }
 
   /**
-   * Build step: reads the GeoPackage and writes the packed form to {@code args[0]}. Format (big-endian):
-   * magic {@code MRN1}, segment count m, m passage masks, m coordinate counts, then every segment's
-   * lon,lat doubles in order. Same segments, same order, same values as the GeoPackage, so both loads give
-   * identical lanes (tested).
+   * Build step: reads the GeoPackage and writes the packed form to {@code args[0]}. Format
+   * (big-endian): magic {@code MRN1}, segment count m, m passage masks, m coordinate counts, then
+   * every segment's lon,lat doubles in order. Same segments, same order, same values as the
+   * GeoPackage, so both loads give identical lanes (tested).
    */
   public static void main(String[] args) throws IOException {
     List<double[]> lines = new ArrayList<>();
@@ -283,7 +303,8 @@ public final class SeaLanes implements SeaLaneOverrides {
     return 8 + (envelope < sizes.length ? sizes[envelope] : 0);
   }
 
-  private static int vertex(Long2IntOpenHashMap index, List<double[]> vertices, double lon, double lat) {
+  private static int vertex(
+      Long2IntOpenHashMap index, List<double[]> vertices, double lon, double lat) {
     long key = (Math.round(lon * 1e6) << 32) ^ (Math.round(lat * 1e6) & 0xffffffffL);
     int v = index.get(key);
     if (v < 0) {
@@ -294,7 +315,10 @@ public final class SeaLanes implements SeaLaneOverrides {
     return v;
   }
 
-  /** Passage bits of a segment: the file's tag, or a bounding box for the straits marnet leaves untagged. */
+  /**
+   * Passage bits of a segment: the file's tag, or a bounding box for the straits marnet leaves
+   * untagged.
+   */
   static int passageBits(String tag, double[] coords) {
     int bits = 0;
     if (tag != null) {
@@ -326,8 +350,12 @@ public final class SeaLanes implements SeaLaneOverrides {
   /** A lane between two points: its length, passages and points. */
   public record Lane(double distance_km, int passageMask, double[] coords) {}
 
-  /** The shortest lane between two points avoiding the passages in the mask; empty when there is none. */
-  public java.util.Optional<Lane> lane(double fromLon, double fromLat, double toLon, double toLat, int avoidMask) {
+  /**
+   * The shortest lane between two points avoiding the passages in the mask; empty when there is
+   * none.
+   */
+  public java.util.Optional<Lane> lane(
+      double fromLon, double fromLat, double toLon, double toLat, int avoidMask) {
     int s = nearest(fromLon, fromLat);
     int t = nearest(toLon, toLat);
     double snapS = Geo.km(fromLat, fromLon, vLat[s], vLon[s]);
@@ -341,7 +369,8 @@ public final class SeaLanes implements SeaLaneOverrides {
     int[] viaEdge = new int[n];
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
     Arrays.fill(viaEdge, -1);
-    java.util.PriorityQueue<double[]> pq = new java.util.PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
+    java.util.PriorityQueue<double[]> pq =
+        new java.util.PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
     dist[s] = 0;
     pq.add(new double[] {0, s});
     while (!pq.isEmpty()) {
@@ -443,9 +472,16 @@ public final class SeaLanes implements SeaLaneOverrides {
       int from = network.linkFrom(l);
       int to = network.linkTo(l);
       boolean detour = (network.passageMask(l) & avoidMask) != 0;
-      var lane = lane(network.lon(from), network.lat(from), network.lon(to), network.lat(to), detour ? avoidMask : 0);
+      var lane =
+          lane(
+              network.lon(from),
+              network.lat(from),
+              network.lon(to),
+              network.lat(to),
+              detour ? avoidMask : 0);
       if (lane.isEmpty()) {
-        continue; // not on marnet (Caspian) or no lane without the passages: the link keeps its values
+        continue; // not on marnet (Caspian) or no lane without the passages: the link keeps its
+        // values
       }
       r.geometry()[l] = lane.get().coords();
       if (detour) {

@@ -6,39 +6,49 @@ import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 
 /**
- * The documented range of every scenario value (docs/SIMULATION.md, "Limits") and the cost estimate of a
- * run, so that no file or request can start a job that pins a core for hours or exhausts the heap. Checked
- * on the bound file before the loader's semantic checks (CLI and API alike), and again on the run settings
- * after command-line or request overrides. Errors are {@link UserException}s naming the field path, as the
- * loader's. Stateless.
+ * The documented range of every scenario value (docs/SIMULATION.md, "Limits") and the cost estimate
+ * of a run, so that no file or request can start a job that pins a core for hours or exhausts the
+ * heap. Checked on the bound file before the loader's semantic checks (CLI and API alike), and
+ * again on the run settings after command-line or request overrides. Errors are {@link
+ * UserException}s naming the field path, as the loader's. Stateless.
  *
- * <p>The ranges are generous bounds on what is physically meaningful on the corridors (the busiest border
- * stations pass tens of trains a day; the whole China–Europe rail traffic is well under a million TEU a
- * year), not calibration ranges: they only exclude values that make no sense or no result in bounded time.
+ * <p>The ranges are generous bounds on what is physically meaningful on the corridors (the busiest
+ * border stations pass tens of trains a day; the whole China–Europe rail traffic is well under a
+ * million TEU a year), not calibration ranges: they only exclude values that make no sense or no
+ * result in bounded time.
  */
 public final class ScenarioLimits {
   /** Longest warm-up, days. */
   public static final double MAX_WARMUP_DAYS = 3650;
+
   /** Longest measured horizon, days (10 years); {@code --years} is bounded by the same. */
   public static final double MAX_HORIZON_DAYS = 3650;
+
   /** Most replications. */
   public static final int MAX_REPLICATIONS = 1000;
+
   /** Finest queue sampling, hours (samples per resource = horizon / interval). */
   public static final double MIN_SAMPLE_INTERVAL_H = 1;
+
   /** Largest container flow, TEU per year. */
   public static final double MAX_TEU_PER_YEAR = 5_000_000;
+
   /** Largest wagon flow, tonnes per year. */
   public static final double MAX_TONNES_PER_YEAR = 100_000_000;
+
   /** Most flows, storms, disruptions or network changes in one list. */
   public static final int MAX_LIST = 1000;
+
   /**
-   * Events of one run above which a job is refused before it starts: about a minute of one core at the
-   * engine's measured 10–20 million events per second (docs/BENCHMARKS.md).
+   * Events of one run above which a job is refused before it starts: about a minute of one core at
+   * the engine's measured 10–20 million events per second (docs/BENCHMARKS.md).
    */
   public static final long MAX_EVENTS = 1_000_000_000L;
+
   /**
-   * Events per unit (FEU or wagon) released, measured on the default scenario: one replication of 60 + 365
-   * days dispatched 247,968 events for 199,085 units (1.25); rounded up to leave room for timetables.
+   * Events per unit (FEU or wagon) released, measured on the default scenario: one replication of
+   * 60 + 365 days dispatched 247,968 events for 199,085 units (1.25); rounded up to leave room for
+   * timetables.
    */
   static final double EVENTS_PER_UNIT = 2.0;
 
@@ -79,10 +89,15 @@ public final class ScenarioLimits {
     if (f.network() != null) {
       ScenarioFile.NetworkChanges n = f.network();
       if (n.lines() != null) {
-        rangeAbove0("network.lines.single_track_paths_per_day", n.lines().singleTrackPathsPerDay(), 500);
-        rangeAbove0("network.lines.double_track_paths_per_day", n.lines().doubleTrackPathsPerDay(), 500);
+        rangeAbove0(
+            "network.lines.single_track_paths_per_day", n.lines().singleTrackPathsPerDay(), 500);
+        rangeAbove0(
+            "network.lines.double_track_paths_per_day", n.lines().doubleTrackPathsPerDay(), 500);
         range("network.lines.teu_per_train", n.lines().teuPerTrain(), 1, 1000);
-        rangeAbove0("network.lines.default_border_trains_per_day", n.lines().defaultBorderTrainsPerDay(), 500);
+        rangeAbove0(
+            "network.lines.default_border_trains_per_day",
+            n.lines().defaultBorderTrainsPerDay(),
+            500);
       }
       List<ScenarioFile.BorderFile> borders = size("network.borders", n.borders());
       for (int i = 0; i < borders.size(); i++) {
@@ -139,31 +154,42 @@ public final class ScenarioLimits {
   }
 
   /**
-   * Checks the run settings after overrides (CLI {@code --years}, {@code --replications}; request fields
-   * {@code years}, {@code replications}); errors name the fields {@code years} and {@code replications}.
+   * Checks the run settings after overrides (CLI {@code --years}, {@code --replications}; request
+   * fields {@code years}, {@code replications}); errors name the fields {@code years} and {@code
+   * replications}.
    */
   public static void checkRun(Scenario sc) {
     if (!(sc.horizonDays() > 0 && sc.horizonDays() <= MAX_HORIZON_DAYS)) {
-      throw new UserException(ErrorCode.INVALID_VALUE, "years", "{years} must be > 0 and at most "
-          + fmt(MAX_HORIZON_DAYS / 365) + ", got " + fmt(sc.horizonDays() / 365));
+      throw new UserException(
+          ErrorCode.INVALID_VALUE,
+          "years",
+          "{years} must be > 0 and at most "
+              + fmt(MAX_HORIZON_DAYS / 365)
+              + ", got "
+              + fmt(sc.horizonDays() / 365));
     }
     if (sc.replications() < 1 || sc.replications() > MAX_REPLICATIONS) {
-      throw new UserException(ErrorCode.INVALID_VALUE, "replications", "{replications} must be from 1 to "
-          + MAX_REPLICATIONS + ", got " + sc.replications());
+      throw new UserException(
+          ErrorCode.INVALID_VALUE,
+          "replications",
+          "{replications} must be from 1 to " + MAX_REPLICATIONS + ", got " + sc.replications());
     }
   }
 
   /**
-   * Estimated events of the whole run (all replications): units released times {@link #EVENTS_PER_UNIT},
-   * with each flow's growth compounded over the run, plus one sampling event per resource-sample.
+   * Estimated events of the whole run (all replications): units released times {@link
+   * #EVENTS_PER_UNIT}, with each flow's growth compounded over the run, plus one sampling event per
+   * resource-sample.
    */
   public static double estimatedEvents(Scenario sc) {
     ResolvedScenario m = sc.model();
     double years = (sc.warmupDays() + sc.horizonDays()) / 365.0;
     double units = 0;
     for (ResolvedScenario.Flow fl : m.demand().flows()) {
-      double perYear = fl.cargo() == ResolvedScenario.Cargo.CONTAINER ? fl.perYear() / 2
-          : fl.perYear() / m.demand().wagonMass_t();
+      double perYear =
+          fl.cargo() == ResolvedScenario.Cargo.CONTAINER
+              ? fl.perYear() / 2
+              : fl.perYear() / m.demand().wagonMass_t();
       double g = fl.growthPerYear();
       double factor = Math.abs(g) < 1e-9 ? years : (Math.pow(1 + g, years) - 1) / Math.log1p(g);
       units += perYear * Math.max(years, factor);
@@ -177,10 +203,17 @@ public final class ScenarioLimits {
   public static void checkCost(Scenario sc, long maxEvents) {
     double events = estimatedEvents(sc);
     if (!(events <= maxEvents)) {
-      throw new UserException(ErrorCode.INVALID_SCENARIO, "scenario", String.format(Locale.ROOT,
-          "scenario too large: about %.3g events (%d replications of %.0f days), the limit is %.3g;"
-              + " use fewer replications, a shorter horizon or smaller flows", events, sc.replications(),
-          sc.warmupDays() + sc.horizonDays(), (double) maxEvents));
+      throw new UserException(
+          ErrorCode.INVALID_SCENARIO,
+          "scenario",
+          String.format(
+              Locale.ROOT,
+              "scenario too large: about %.3g events (%d replications of %.0f days), the limit is %.3g;"
+                  + " use fewer replications, a shorter horizon or smaller flows",
+              events,
+              sc.replications(),
+              sc.warmupDays() + sc.horizonDays(),
+              (double) maxEvents));
     }
   }
 
@@ -193,7 +226,8 @@ public final class ScenarioLimits {
       return List.of();
     }
     if (list.size() > MAX_LIST) {
-      throw new UserException(field, field + " has " + list.size() + " entries; at most " + MAX_LIST);
+      throw new UserException(
+          field, field + " has " + list.size() + " entries; at most " + MAX_LIST);
     }
     return list;
   }
@@ -209,7 +243,9 @@ public final class ScenarioLimits {
       throw new UserException(field, field + " must be >= " + fmt(lo) + ", got " + fmt(v));
     }
     if (v > hi) {
-      throw new UserException(field, field + " must be at most " + fmt(hi) + " (docs/SIMULATION.md, limits), got " + fmt(v));
+      throw new UserException(
+          field,
+          field + " must be at most " + fmt(hi) + " (docs/SIMULATION.md, limits), got " + fmt(v));
     }
   }
 

@@ -8,9 +8,9 @@ import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorRunner;
 
 /**
- * Runs a scenario: builds the model once, runs its replications on all cores and, if asked, writes the
- * result files. The entry point for the CLI, the validation report and tests. Thread-safe (no state beyond
- * the Caravan).
+ * Runs a scenario: builds the model once, runs its replications on all cores and, if asked, writes
+ * the result files. The entry point for the CLI, the validation report and tests. Thread-safe (no
+ * state beyond the Caravan).
  */
 public final class SimulationService {
   /** A finished run: the model as built and its merged result. */
@@ -32,12 +32,14 @@ public final class SimulationService {
    *
    * @param threads worker threads (the result does not depend on it)
    * @param progress called with the number of replications done
-   * @throws org.caravan.scenario.UserException when the run's estimated events exceed {@link ScenarioLimits#MAX_EVENTS}
+   * @throws org.caravan.scenario.UserException when the run's estimated events exceed {@link
+   *     ScenarioLimits#MAX_EVENTS}
    */
   public Run run(Scenario sc, int threads, IntConsumer progress) {
     ScenarioLimits.checkCost(sc, ScenarioLimits.MAX_EVENTS);
     ModelBuilder.Built built = new ModelBuilder(caravan).build(sc);
-    CorridorResult r = CorridorRunner.run(built.spec(), sc.replications(), sc.seed(), threads, progress);
+    CorridorResult r =
+        CorridorRunner.run(built.spec(), sc.replications(), sc.seed(), threads, progress);
     return new Run(sc, built, r);
   }
 
@@ -47,10 +49,12 @@ public final class SimulationService {
   }
 
   /**
-   * Runs the scenario on all cores and writes the files to {@code out}. The target is checked (and its
-   * staging folder created) before the run, so an unusable {@code --out} fails in a moment, not after the run.
+   * Runs the scenario on all cores and writes the files to {@code out}. The target is checked (and
+   * its staging folder created) before the run, so an unusable {@code --out} fails in a moment, not
+   * after the run.
    *
-   * @param force replace a previous Caravan output in {@code out} (only the files its manifest lists)
+   * @param force replace a previous Caravan output in {@code out} (only the files its manifest
+   *     lists)
    */
   public Run runAndWrite(Scenario sc, Path out, boolean force, IntConsumer progress) {
     SafeOutput.Folder target = SafeOutput.folder(out, force, "{out}");

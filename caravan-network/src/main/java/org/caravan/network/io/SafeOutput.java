@@ -2,8 +2,8 @@ package org.caravan.network.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -21,32 +21,36 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Output targets that never lose a user's file. Every writer of the program (simulation results, network
- * export) goes through here:
+ * Output targets that never lose a user's file. Every writer of the program (simulation results,
+ * network export) goes through here:
  *
  * <ul>
- *   <li>a target is checked <em>before</em> the work starts: a folder target must be new, empty, or hold a
- *       previous Caravan output (its {@value #MANIFEST} lists the files and their SHA-256); a file target must
- *       be new. Anything else is refused with an {@link OutputException} naming the option;
- *   <li>with {@code force}, only files listed in the previous manifest, and still as Caravan wrote them, are
- *       replaced; other files in the folder are left alone;
- *   <li>files are written into a staging sibling ({@code .NAME.caravan-PID-RANDOM}) created up front, which
- *       also proves the place is writable, and renamed into place at the end (one atomic rename for a new or
- *       empty folder or a file, one atomic rename per file otherwise);
- *   <li>on failure only the staging sibling (and folders this class created) is removed; staging folders of
- *       dead processes (after {@code kill -9}) are recognised by their marker file and removed on the next
- *       run.
+ *   <li>a target is checked <em>before</em> the work starts: a folder target must be new, empty, or
+ *       hold a previous Caravan output (its {@value #MANIFEST} lists the files and their SHA-256);
+ *       a file target must be new. Anything else is refused with an {@link OutputException} naming
+ *       the option;
+ *   <li>with {@code force}, only files listed in the previous manifest, and still as Caravan wrote
+ *       them, are replaced; other files in the folder are left alone;
+ *   <li>files are written into a staging sibling ({@code .NAME.caravan-PID-RANDOM}) created up
+ *       front, which also proves the place is writable, and renamed into place at the end (one
+ *       atomic rename for a new or empty folder or a file, one atomic rename per file otherwise);
+ *   <li>on failure only the staging sibling (and folders this class created) is removed; staging
+ *       folders of dead processes (after {@code kill -9}) are recognised by their marker file and
+ *       removed on the next run.
  * </ul>
  */
 public final class SafeOutput {
-  /** The manifest a folder output carries: one line per file, {@code sha256  name}. */
+  /** The manifest a folder output carries: one line per file, {@code sha256 name}. */
   public static final String MANIFEST = ".caravan-manifest";
 
   private static final String MARKER = ".caravan-staging";
 
   private SafeOutput() {}
 
-  /** An output target could not be used; the message is for the user, {@link #option()} names the flag. */
+  /**
+   * An output target could not be used; the message is for the user, {@link #option()} names the
+   * flag.
+   */
   public static final class OutputException extends RuntimeException {
     private final String option;
 
@@ -72,25 +76,44 @@ public final class SafeOutput {
     Map<String, String> previous = Map.of();
     if (Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
-        throw new OutputException(option, option + " " + target + ": is a file, not a folder; give a new or empty folder");
+        throw new OutputException(
+            option,
+            option + " " + target + ": is a file, not a folder; give a new or empty folder");
       }
       List<String> entries = list(t, option, target);
       if (!entries.isEmpty()) {
         if (!entries.contains(MANIFEST)) {
-          throw new OutputException(option, option + " " + target + ": folder is not empty and was not written by caravan ("
-              + String.join(", ", entries.stream().limit(3).toList()) + (entries.size() > 3 ? ", ..." : "")
-              + "); give a new or empty folder");
+          throw new OutputException(
+              option,
+              option
+                  + " "
+                  + target
+                  + ": folder is not empty and was not written by caravan ("
+                  + String.join(", ", entries.stream().limit(3).toList())
+                  + (entries.size() > 3 ? ", ..." : "")
+                  + "); give a new or empty folder");
         }
         if (!force) {
-          throw new OutputException(option, option + " " + target
-              + ": folder holds a previous caravan output; add --force to replace its files, or give a new folder");
+          throw new OutputException(
+              option,
+              option
+                  + " "
+                  + target
+                  + ": folder holds a previous caravan output; add --force to replace its files, or give a new folder");
         }
         previous = readManifest(t, option, target);
         for (Map.Entry<String, String> e : previous.entrySet()) {
           Path f = t.resolve(e.getKey());
-          if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !e.getValue().equals(sha256(f, option))) {
-            throw new OutputException(option, option + " " + target + ": " + e.getKey()
-                + " was changed after caravan wrote it; not replacing it (move it away or choose another folder)");
+          if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)
+              && !e.getValue().equals(sha256(f, option))) {
+            throw new OutputException(
+                option,
+                option
+                    + " "
+                    + target
+                    + ": "
+                    + e.getKey()
+                    + " was changed after caravan wrote it; not replacing it (move it away or choose another folder)");
           }
         }
       }
@@ -102,30 +125,42 @@ public final class SafeOutput {
   }
 
   /**
-   * Checks a single-file target and creates its staging file next to it. An existing file is refused unless
-   * {@code force}; a folder or special file is always refused.
+   * Checks a single-file target and creates its staging file next to it. An existing file is
+   * refused unless {@code force}; a folder or special file is always refused.
    */
   public static File file(Path target, boolean force, String option) {
     Path t = absolute(target, option);
     if (Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)) {
-        throw new OutputException(option, option + " " + target + ": exists and is not a regular file; give a new file name");
+        throw new OutputException(
+            option,
+            option + " " + target + ": exists and is not a regular file; give a new file name");
       }
       if (!force) {
-        throw new OutputException(option, option + " " + target + ": file exists; add --force to replace it, or give a new name");
+        throw new OutputException(
+            option,
+            option + " " + target + ": file exists; add --force to replace it, or give a new name");
       }
     }
     List<Path> created = createParents(t.getParent(), option, target);
     try {
-      Path staging = Files.createTempFile(t.getParent(), "." + t.getFileName() + ".caravan-" + ProcessHandle.current().pid() + "-", ".tmp");
+      Path staging =
+          Files.createTempFile(
+              t.getParent(),
+              "." + t.getFileName() + ".caravan-" + ProcessHandle.current().pid() + "-",
+              ".tmp");
       return new File(t, staging, created, option);
     } catch (IOException | SecurityException e) {
       removeCreated(created);
-      throw new OutputException(option, option + " " + target + ": cannot write there (" + reason(e) + ")");
+      throw new OutputException(
+          option, option + " " + target + ": cannot write there (" + reason(e) + ")");
     }
   }
 
-  /** A folder target being written: write files into {@link #staging()}, then {@link #commit} or {@link #abort}. */
+  /**
+   * A folder target being written: write files into {@link #staging()}, then {@link #commit} or
+   * {@link #abort}.
+   */
   public static final class Folder {
     private final Path target;
     private final Path staging;
@@ -133,7 +168,12 @@ public final class SafeOutput {
     private final List<Path> created;
     private final String option;
 
-    private Folder(Path target, Path staging, Map<String, String> previous, List<Path> created, String option) {
+    private Folder(
+        Path target,
+        Path staging,
+        Map<String, String> previous,
+        List<Path> created,
+        String option) {
       this.target = target;
       this.staging = staging;
       this.previous = previous;
@@ -151,7 +191,9 @@ public final class SafeOutput {
       return target;
     }
 
-    /** Moves the staged files into place and writes the manifest. On failure the staging is removed. */
+    /**
+     * Moves the staged files into place and writes the manifest. On failure the staging is removed.
+     */
     public void commit() {
       try {
         Files.delete(staging.resolve(MARKER));
@@ -164,9 +206,11 @@ public final class SafeOutput {
             manifest.put(f.getFileName().toString(), sha256(f, option));
           }
         }
-        Files.writeString(staging.resolve(MANIFEST), manifestText(manifest), StandardCharsets.UTF_8);
+        Files.writeString(
+            staging.resolve(MANIFEST), manifestText(manifest), StandardCharsets.UTF_8);
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || previous.isEmpty()) {
-          // New or empty folder: one rename (rename(2) replaces an empty folder, fails on a non-empty one).
+          // New or empty folder: one rename (rename(2) replaces an empty folder, fails on a
+          // non-empty one).
           Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
           return;
         }
@@ -180,11 +224,13 @@ public final class SafeOutput {
             Files.deleteIfExists(target.resolve(name));
           }
         }
-        Files.move(staging.resolve(MANIFEST), target.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            staging.resolve(MANIFEST), target.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
         Files.delete(staging);
       } catch (IOException | RuntimeException e) {
         abort();
-        throw new OutputException(option, option + " " + target + ": cannot write results (" + reason(e) + ")");
+        throw new OutputException(
+            option, option + " " + target + ": cannot write results (" + reason(e) + ")");
       }
     }
 
@@ -195,7 +241,10 @@ public final class SafeOutput {
     }
   }
 
-  /** A single-file target being written: write {@link #staging()}, then {@link #commit} or {@link #abort}. */
+  /**
+   * A single-file target being written: write {@link #staging()}, then {@link #commit} or {@link
+   * #abort}.
+   */
   public static final class File {
     private final Path target;
     private final Path staging;
@@ -223,7 +272,8 @@ public final class SafeOutput {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException | RuntimeException e) {
         abort();
-        throw new OutputException(option, option + " " + target + ": cannot write (" + reason(e) + ")");
+        throw new OutputException(
+            option, option + " " + target + ": cannot write (" + reason(e) + ")");
       }
     }
 
@@ -240,7 +290,9 @@ public final class SafeOutput {
   private static Path absolute(Path target, String option) {
     Path t = target.toAbsolutePath().normalize();
     if (t.getParent() == null || t.getFileName() == null) {
-      throw new OutputException(option, option + " " + target + ": cannot write to the file-system root; give a new folder");
+      throw new OutputException(
+          option,
+          option + " " + target + ": cannot write to the file-system root; give a new folder");
     }
     return t;
   }
@@ -252,7 +304,8 @@ public final class SafeOutput {
         names.add(p.getFileName().toString());
       }
     } catch (IOException e) {
-      throw new OutputException(option, option + " " + shown + ": cannot read the folder (" + reason(e) + ")");
+      throw new OutputException(
+          option, option + " " + shown + ": cannot read the folder (" + reason(e) + ")");
     }
     names.sort(null);
     return names;
@@ -264,13 +317,20 @@ public final class SafeOutput {
       for (String line : Files.readAllLines(dir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
         int sp = line.indexOf("  ");
         String name = sp < 0 ? "" : line.substring(sp + 2);
-        if (sp != 64 || name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith("..")) {
-          throw new OutputException(option, option + " " + shown + ": " + MANIFEST + " is damaged; not replacing anything");
+        if (sp != 64
+            || name.isEmpty()
+            || name.contains("/")
+            || name.contains("\\")
+            || name.startsWith("..")) {
+          throw new OutputException(
+              option,
+              option + " " + shown + ": " + MANIFEST + " is damaged; not replacing anything");
         }
         m.put(name, line.substring(0, sp));
       }
     } catch (IOException e) {
-      throw new OutputException(option, option + " " + shown + ": cannot read " + MANIFEST + " (" + reason(e) + ")");
+      throw new OutputException(
+          option, option + " " + shown + ": cannot read " + MANIFEST + " (" + reason(e) + ")");
     }
     return m;
   }
@@ -313,7 +373,8 @@ public final class SafeOutput {
       }
     } catch (IOException | SecurityException e) {
       removeCreated(created);
-      throw new OutputException(option, option + " " + shown + ": cannot create the folder (" + reason(e) + ")");
+      throw new OutputException(
+          option, option + " " + shown + ": cannot create the folder (" + reason(e) + ")");
     }
     return created;
   }
@@ -329,8 +390,13 @@ public final class SafeOutput {
   }
 
   private static Path createStaging(Path t, String option, Path shown, List<Path> created) {
-    String name = "." + t.getFileName() + ".caravan-" + ProcessHandle.current().pid() + "-"
-        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+    String name =
+        "."
+            + t.getFileName()
+            + ".caravan-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
     Path staging = t.resolveSibling(name);
     try {
       Files.createDirectory(staging);
@@ -339,18 +405,23 @@ public final class SafeOutput {
     } catch (IOException | SecurityException e) {
       deleteStaging(staging);
       removeCreated(created);
-      throw new OutputException(option, option + " " + shown + ": cannot write there (" + reason(e) + ")");
+      throw new OutputException(
+          option, option + " " + shown + ": cannot write there (" + reason(e) + ")");
     }
   }
 
   /** Removes staging folders of the same target left by processes that no longer run. */
   private static void removeDeadStaging(Path t) {
     String prefix = "." + t.getFileName() + ".caravan-";
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(t.getParent(), p -> p.getFileName().toString().startsWith(prefix))) {
+    try (DirectoryStream<Path> ds =
+        Files.newDirectoryStream(
+            t.getParent(), p -> p.getFileName().toString().startsWith(prefix))) {
       for (Path p : ds) {
         String rest = p.getFileName().toString().substring(prefix.length());
         int dash = rest.indexOf('-');
-        if (dash <= 0 || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || !Files.exists(p.resolve(MARKER))) {
+        if (dash <= 0
+            || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+            || !Files.exists(p.resolve(MARKER))) {
           continue;
         }
         long pid;

@@ -14,10 +14,11 @@ import java.nio.file.Path;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
- * Opens the text files users give (network files, chain files, primary data): UTF-8 with or without a byte
- * order mark (Excel writes one), {@code -} for standard input, malformed bytes reported rather than replaced,
- * and at most {@link #MAX_CHARS} characters, so {@code /dev/zero} or a wrong file ends in a one-line error
- * instead of exhausting the heap. The one home of these rules; stateless.
+ * Opens the text files users give (network files, chain files, primary data): UTF-8 with or without
+ * a byte order mark (Excel writes one), {@code -} for standard input, malformed bytes reported
+ * rather than replaced, and at most {@link #MAX_CHARS} characters, so {@code /dev/zero} or a wrong
+ * file ends in a one-line error instead of exhausting the heap. The one home of these rules;
+ * stateless.
  */
 public final class TextFiles {
   /** Largest text a user file may have: 64 Mi characters (the built-in network is 100 KB). */
@@ -39,14 +40,20 @@ public final class TextFiles {
   /** A BOM-stripping, strict UTF-8, size-bounded reader over {@code in}. */
   public static Reader reader(InputStream in, String name) throws IOException {
     InputStream bomless = BOMInputStream.builder().setInputStream(in).get();
-    Reader decoded = new InputStreamReader(bomless, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    Reader decoded =
+        new InputStreamReader(
+            bomless,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     return new Bounded(decoded, name);
   }
 
   /**
-   * The message of an I/O or parse failure for users: the innermost cause's own message, which names the
-   * problem ("EOF reached before encapsulated token finished") without the wrapping exceptions' class names.
+   * The message of an I/O or parse failure for users: the innermost cause's own message, which
+   * names the problem ("EOF reached before encapsulated token finished") without the wrapping
+   * exceptions' class names.
    */
   public static String describe(Throwable e) {
     Throwable t = e;
@@ -99,13 +106,18 @@ public final class TextFiles {
     }
 
     private IOException notUtf8() {
-      return new IOException(name + " is not UTF-8 text (malformed bytes after character " + read + ")");
+      return new IOException(
+          name + " is not UTF-8 text (malformed bytes after character " + read + ")");
     }
 
     private void count(int n) throws IOException {
       read += n;
       if (read > MAX_CHARS) {
-        throw new IOException(name + " is larger than " + (MAX_CHARS >> 20) + " Mi characters; not a Caravan text file");
+        throw new IOException(
+            name
+                + " is larger than "
+                + (MAX_CHARS >> 20)
+                + " Mi characters; not a Caravan text file");
       }
     }
   }

@@ -43,13 +43,15 @@ class SafeOutputTest {
   }
 
   @Test
-  void a_folder_holding_a_user_file_is_refused_even_with_force_and_the_file_is_untouched() throws Exception {
+  void a_folder_holding_a_user_file_is_refused_even_with_force_and_the_file_is_untouched()
+      throws Exception {
     Path out = Files.createDirectory(dir.resolve("mine"));
     Files.writeString(out.resolve("thesis.txt"), "precious");
     for (boolean force : new boolean[] {false, true}) {
       assertThatThrownBy(() -> SafeOutput.folder(out, force, "--out"))
           .isInstanceOf(SafeOutput.OutputException.class)
-          .hasMessageContaining("not written by caravan").hasMessageContaining("thesis.txt");
+          .hasMessageContaining("not written by caravan")
+          .hasMessageContaining("thesis.txt");
     }
     assertThat(names(out)).containsExactly("thesis.txt");
     assertThat(out.resolve("thesis.txt")).hasContent("precious");
@@ -59,13 +61,15 @@ class SafeOutputTest {
   @Test
   void a_file_given_as_folder_is_refused_and_untouched() throws Exception {
     Path f = Files.writeString(dir.resolve("somefile"), "keep");
-    assertThatThrownBy(() -> SafeOutput.folder(f, true, "--out")).hasMessageContaining("is a file, not a folder");
+    assertThatThrownBy(() -> SafeOutput.folder(f, true, "--out"))
+        .hasMessageContaining("is a file, not a folder");
     assertThat(f).isRegularFile().hasContent("keep");
   }
 
   @Test
   void the_root_is_refused() {
-    assertThatThrownBy(() -> SafeOutput.folder(Path.of("/"), true, "--out")).hasMessageContaining("root");
+    assertThatThrownBy(() -> SafeOutput.folder(Path.of("/"), true, "--out"))
+        .hasMessageContaining("root");
   }
 
   @Test
@@ -73,9 +77,11 @@ class SafeOutputTest {
     Path ro = Files.createDirectory(dir.resolve("ro"));
     Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
-      Assumptions.assumeFalse(Files.isWritable(ro), "running as root: permissions are not enforced");
+      Assumptions.assumeFalse(
+          Files.isWritable(ro), "running as root: permissions are not enforced");
       assertThatThrownBy(() -> SafeOutput.folder(ro.resolve("out"), false, "--out"))
-          .isInstanceOf(SafeOutput.OutputException.class).hasMessageContaining("permission denied");
+          .isInstanceOf(SafeOutput.OutputException.class)
+          .hasMessageContaining("permission denied");
       assertThatThrownBy(() -> SafeOutput.file(ro.resolve("x.geojson"), false, "--out"))
           .isInstanceOf(SafeOutput.OutputException.class);
     } finally {
@@ -101,7 +107,8 @@ class SafeOutputTest {
     first.commit();
     Files.writeString(out.resolve("notes.txt"), "mine");
 
-    assertThatThrownBy(() -> SafeOutput.folder(out, false, "--out")).hasMessageContaining("--force");
+    assertThatThrownBy(() -> SafeOutput.folder(out, false, "--out"))
+        .hasMessageContaining("--force");
     writeOne(SafeOutput.folder(out, true, "--out"), "a.csv", "new a");
 
     assertThat(names(out)).containsExactly(SafeOutput.MANIFEST, "a.csv", "notes.txt");
@@ -115,7 +122,8 @@ class SafeOutputTest {
     Path out = dir.resolve("out");
     writeOne(SafeOutput.folder(out, false, "--out"), "a.csv", "caravan");
     Files.writeString(out.resolve("a.csv"), "edited by hand");
-    assertThatThrownBy(() -> SafeOutput.folder(out, true, "--out")).hasMessageContaining("a.csv was changed");
+    assertThatThrownBy(() -> SafeOutput.folder(out, true, "--out"))
+        .hasMessageContaining("a.csv was changed");
     assertThat(out.resolve("a.csv")).hasContent("edited by hand");
   }
 
@@ -144,12 +152,14 @@ class SafeOutputTest {
     SafeOutput.File t = SafeOutput.file(f, false, "--out");
     Files.writeString(t.staging(), "one");
     t.commit();
-    assertThatThrownBy(() -> SafeOutput.file(f, false, "--out")).hasMessageContaining("file exists");
+    assertThatThrownBy(() -> SafeOutput.file(f, false, "--out"))
+        .hasMessageContaining("file exists");
     SafeOutput.File u = SafeOutput.file(f, true, "--out");
     Files.writeString(u.staging(), "two");
     u.commit();
     assertThat(f).hasContent("two");
-    assertThatThrownBy(() -> SafeOutput.file(dir, true, "--out")).hasMessageContaining("not a regular file");
+    assertThatThrownBy(() -> SafeOutput.file(dir, true, "--out"))
+        .hasMessageContaining("not a regular file");
     assertThat(names(dir)).containsExactly("net.geojson");
   }
 }

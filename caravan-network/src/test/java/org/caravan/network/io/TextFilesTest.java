@@ -30,7 +30,8 @@ class TextFilesTest {
   @Test
   void a_byte_order_mark_is_dropped() throws IOException {
     byte[] bytes = "\uFEFFid,name\n".getBytes(StandardCharsets.UTF_8);
-    assertThat(read(TextFiles.reader(new ByteArrayInputStream(bytes), "x.csv"))).isEqualTo("id,name\n");
+    assertThat(read(TextFiles.reader(new ByteArrayInputStream(bytes), "x.csv")))
+        .isEqualTo("id,name\n");
   }
 
   @Test
@@ -42,13 +43,15 @@ class TextFilesTest {
 
   @Test
   void endless_input_stops_at_the_limit() {
-    InputStream zeros = new InputStream() {
-      @Override
-      public int read() {
-        return 'a';
-      }
-    };
-    assertThatThrownBy(() -> read(TextFiles.reader(zeros, "/dev/zero"))).hasMessageContaining("larger than 64 Mi");
+    InputStream zeros =
+        new InputStream() {
+          @Override
+          public int read() {
+            return 'a';
+          }
+        };
+    assertThatThrownBy(() -> read(TextFiles.reader(zeros, "/dev/zero")))
+        .hasMessageContaining("larger than 64 Mi");
   }
 
   @Test

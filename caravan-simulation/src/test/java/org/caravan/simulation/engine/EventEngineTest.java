@@ -75,7 +75,9 @@ class EventEngineTest {
             long delay = rng.nextInt(4) == 0 ? 0 : rng.nextLong(500);
             int pr = rng.nextInt(3);
             if (delay == 0 && pr < (int) last[1]) {
-              pr = (int) last[1]; // a same-tick event of a lower priority number would be in the past
+              pr =
+                  (int)
+                      last[1]; // a same-tick event of a lower priority number would be in the past
             }
             engine.schedule(engine.now() + delay, pr, 0, entity);
           }
@@ -129,7 +131,9 @@ class EventEngineTest {
     EventEngine engine = new EventEngine(1);
     StringBuilder sb = new StringBuilder();
     HandlerTable table =
-        new HandlerTable().register(0, e -> sb.append("a").append(e)).register(3, e -> sb.append("d"));
+        new HandlerTable()
+            .register(0, e -> sb.append("a").append(e))
+            .register(3, e -> sb.append("d"));
     engine.schedule(1, 0, 7);
     engine.schedule(2, 3, 0);
     engine.run(table);
@@ -154,19 +158,23 @@ class EventEngineTest {
     engine.schedule(0, 0, 0);
     long[] seen = new long[1];
     Throwable[] thrown = new Throwable[1];
-    Thread t = new Thread(() -> {
-      try {
-        engine.run((type, entity) -> {
-          seen[0]++;
-          if (seen[0] == 1_000_000) {
-            Thread.currentThread().interrupt();
-          }
-          engine.scheduleIn(1, 0, 0); // an endless model: every event schedules the next
-        });
-      } catch (Throwable e) {
-        thrown[0] = e;
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                engine.run(
+                    (type, entity) -> {
+                      seen[0]++;
+                      if (seen[0] == 1_000_000) {
+                        Thread.currentThread().interrupt();
+                      }
+                      engine.scheduleIn(
+                          1, 0, 0); // an endless model: every event schedules the next
+                    });
+              } catch (Throwable e) {
+                thrown[0] = e;
+              }
+            });
     t.start();
     t.join(10_000);
     assertThat(t.isAlive()).isFalse();
