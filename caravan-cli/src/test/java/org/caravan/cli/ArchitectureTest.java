@@ -71,7 +71,8 @@ class ArchitectureTest {
         .whereLayer("routing")
         .mayOnlyBeAccessedByLayers("scenario", "app", "crm")
         .whereLayer("network")
-        .mayOnlyBeAccessedByLayers("routing", "emissions", "simulation", "crm", "scenario", "app")
+        .mayOnlyBeAccessedByLayers(
+            "routing", "emissions", "simulation", "study", "crm", "scenario", "app")
         .check(classes);
   }
 

@@ -1,6 +1,5 @@
 package org.caravan.study;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.caravan.network.io.JsonPaths;
 
 /**
  * A study file (docs/STUDIES.md): a baseline scenario and named variants, each an overlay of the
@@ -95,7 +95,7 @@ public record StudyFile(
     try {
       raw = YAML.readValue(yaml, Raw.class);
     } catch (UnrecognizedPropertyException e) {
-      String field = path(e);
+      String field = JsonPaths.field(e, "study");
       String known =
           e.getKnownPropertyIds() == null
               ? ""
@@ -112,17 +112,17 @@ public record StudyFile(
               + ": unknown field '"
               + field
               + "'"
-              + (at > 0 ? " at line " + at : line(e.getLocation()))
+              + (at > 0 ? " at line " + at : JsonPaths.atLine(e.getLocation()))
               + (known.isEmpty() ? "" : "; known fields here: " + known));
     } catch (JsonMappingException e) {
-      String field = path(e);
+      String field = JsonPaths.field(e, "study");
       throw new StudyException(
           field,
           file
               + ": bad value for '"
               + field
               + "'"
-              + line(e.getLocation())
+              + JsonPaths.atLine(e.getLocation())
               + ": "
               + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (JsonProcessingException e) {
@@ -130,7 +130,7 @@ public record StudyFile(
           "study",
           file
               + ": not valid YAML"
-              + line(e.getLocation())
+              + JsonPaths.atLine(e.getLocation())
               + ": "
               + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
@@ -235,25 +235,6 @@ public record StudyFile(
       throw lines.error(field, field + " is required");
     }
     return v;
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      } else if (r.getFieldName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      }
-    }
-    return sb.isEmpty() ? "study" : sb.toString();
-  }
-
-  private static String line(JsonLocation loc) {
-    return loc == null || loc.getLineNr() <= 0 ? "" : " at line " + loc.getLineNr();
   }
 
   /** Finds the line of a field path by walking the YAML tokens, which carry locations. */

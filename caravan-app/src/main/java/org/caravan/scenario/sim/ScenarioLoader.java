@@ -1,6 +1,5 @@
 package org.caravan.scenario.sim;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
+import org.caravan.network.io.JsonPaths;
 import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
@@ -95,7 +95,7 @@ public final class ScenarioLoader {
     try {
       f = YAML.readValue(yaml, ScenarioFile.class);
     } catch (UnrecognizedPropertyException e) {
-      String field = path(e);
+      String field = JsonPaths.field(e, "scenario");
       String known =
           e.getKnownPropertyIds() == null
               ? ""
@@ -108,22 +108,25 @@ public final class ScenarioLoader {
           "unknown field '"
               + field
               + "'"
-              + line(e.getLocation())
+              + JsonPaths.atLine(e.getLocation())
               + (known.isEmpty() ? "" : "; known fields here: " + known));
     } catch (JsonMappingException e) {
-      String field = path(e);
+      String field = JsonPaths.field(e, "scenario");
       throw new UserException(
           field,
           "bad value for '"
               + field
               + "'"
-              + line(e.getLocation())
+              + JsonPaths.atLine(e.getLocation())
               + ": "
               + BindingErrors.describe(e));
     } catch (JsonProcessingException e) {
       throw new UserException(
           "scenario",
-          "scenario is not valid YAML" + line(e.getLocation()) + ": " + BindingErrors.describe(e));
+          "scenario is not valid YAML"
+              + JsonPaths.atLine(e.getLocation())
+              + ": "
+              + BindingErrors.describe(e));
     }
     if (f == null) {
       throw new UserException("scenario", "scenario file is empty");
@@ -166,25 +169,6 @@ public final class ScenarioLoader {
       }
     }
     return 0;
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      } else if (r.getFieldName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      }
-    }
-    return sb.isEmpty() ? "scenario" : sb.toString();
-  }
-
-  private static String line(JsonLocation loc) {
-    return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr();
   }
 
   /** Semantic checks, field by field. */
