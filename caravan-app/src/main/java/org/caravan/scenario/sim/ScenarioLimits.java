@@ -229,6 +229,12 @@ public final class ScenarioLimits {
       throw new UserException(
           field, field + " has " + list.size() + " entries; at most " + MAX_LIST);
     }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        String entry = field + "[" + i + "]";
+        throw new UserException(entry, entry + " is empty; give its fields or remove the entry");
+      }
+    }
     return list;
   }
 

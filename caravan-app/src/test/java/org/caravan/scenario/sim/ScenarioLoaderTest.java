@@ -46,6 +46,18 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void an_empty_list_entry_is_named_not_a_crash() {
+    // A stray "-" in a list binds to null (found by the fuzz profile): the loader names the entry.
+    String yaml = Fixtures.defaultYaml().replaceFirst("\n  flows:\n", "\n  flows:\n    -\n");
+    assertThat(yaml).isNotEqualTo(Fixtures.defaultYaml());
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("demand.flows[0] is empty")
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("demand.flows[0]");
+  }
+
+  @Test
   void a_negative_rate_is_named() {
     String yaml = Fixtures.defaultYaml().replace("teu_per_year: 12000", "teu_per_year: -5");
     assertThatThrownBy(() -> Fixtures.parse(yaml))
