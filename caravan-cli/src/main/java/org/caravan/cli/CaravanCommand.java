@@ -42,6 +42,18 @@ public final class CaravanCommand implements Runnable {
     CommandLine cl = new CommandLine(new CaravanCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // A path picocli cannot build (a NUL byte, say) is a user error with a plain message, not
+    // the JDK exception text picocli's built-in converter would print.
+    cl.registerConverter(
+        java.nio.file.Path.class,
+        s -> {
+          try {
+            return java.nio.file.Path.of(s);
+          } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(
+                "'" + printable(s) + "' is not a valid path: " + e.getReason());
+          }
+        });
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof UserException ue) {
@@ -63,5 +75,12 @@ public final class CaravanCommand implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Replaces control characters so an error message stays one readable line. */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
+    return b.toString();
   }
 }

@@ -125,4 +125,15 @@ class EmissionsCommandTest {
     assertThat(m.code()).isEqualTo(1);
     assertThat(m.err()).contains("mass_t");
   }
+
+  @Test
+  void a_path_with_a_nul_byte_is_a_user_error_not_a_jdk_message() {
+    // Found by the fuzz profile: picocli's own Path converter printed the JDK exception.
+    Cli r = Cli.run("emissions", "a\u0000b.csv");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("is not a valid path")
+        .doesNotContain("java.")
+        .doesNotContain("\u0000");
+  }
 }
