@@ -98,8 +98,7 @@ public final class CrmService {
     if (named.isPresent()) {
       return a.analyse(named.get());
     }
-    Path file = Path.of(d);
-    if (!d.endsWith(".csv") || !Files.exists(file)) {
+    if (!d.endsWith(".csv") || d.indexOf('\0') >= 0 || !Files.exists(Path.of(d))) {
       throw new UserException(
           "disruption",
           "unknown disruption '"
@@ -108,6 +107,7 @@ public final class CrmService {
               + String.join(", ", disruptions())
               + " or a .csv file");
     }
+    Path file = Path.of(d);
     try {
       List<Disruption> read = a.data().readDisruptions(a.network(), file);
       if (read.size() == 1) {

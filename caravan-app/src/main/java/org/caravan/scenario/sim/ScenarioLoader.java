@@ -55,6 +55,9 @@ public final class ScenarioLoader {
    * default-2024}.
    */
   public static Scenario load(String fileOrName, Caravan caravan) {
+    if (fileOrName.indexOf('\0') >= 0) {
+      throw new UserException("scenario", "scenario name contains a NUL character");
+    }
     Path p = Path.of(fileOrName);
     if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
       return loadResource(fileOrName, caravan);
