@@ -2,8 +2,10 @@
 # Order: $JAVA_HOME if it is a JDK 25 or newer, then the Temurin 25 folder under /usr/lib/jvm.
 caravan_java_ok() {
   [ -x "$1/bin/java" ] || return 1
-  local v
-  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  local v=""
+  # The JDK's release file names its version; reading it saves starting a JVM on every launch.
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null
 }
 caravan_find_jdk() {

@@ -5,6 +5,7 @@ import 'leaflet/dist/leaflet.css';
 import './app.css';
 import { feature } from 'topojson-client';
 import countries50m from 'world-atlas/countries-50m.json';
+import { renderCo2eChart, co2eBars } from './co2e-chart.js';
 
 const MODE_COLOURS = { rail: '#b03a2e', road: '#d68910', ferry: '#148f77', sea: '#2e86c1', iww: '#7d3c98' };
 const ROUTE_COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
@@ -195,6 +196,7 @@ $('planner').addEventListener('submit', async (e) => {
       + ` (${answer.objective === 'pareto' ? 'Pareto set' : `best by ${answer.objective}`}${answer.label_cap_hit ? ', label cap reached' : ''}) in ${secs} s`;
     drawRoutes();
     renderTable();
+    renderCo2eChart($('co2e-chart'), answer.routes);
     $('legs').hidden = true;
   } catch (p) {
     showProblem(p.title ? p : { title: 'Request failed', detail: String(p) });
@@ -241,7 +243,8 @@ function renderTable() {
   table.tBodies[0].innerHTML = rows.map((r) => `<tr data-rank="${r.rank}" class="${r.rank === state.selected ? 'selected' : ''}">
     <td><i class="swatch" style="background:${colour(r.rank)}"></i>${r.rank}</td><td>${escapeHtml(r.corridor)}</td>
     <td>${r.transit_days.toFixed(1)}</td><td>${Math.round(r.cost_usd).toLocaleString('en')}</td>
-    <td>${Math.round(r.co2e_kg).toLocaleString('en')}</td><td>${r.reliability.p95_delay_h.toFixed(1)}</td>
+    <td title="well-to-wheel; range from the factors; ${r.co2e_g_per_tkm.toFixed(1)} g/tkm">${kg(r.co2e_kg)}
+      <small>${kg(r.co2e_range_kg[0])}–${kg(r.co2e_range_kg[1])}</small></td><td>${r.reliability.p95_delay_h.toFixed(1)}</td>
     <td>${Math.round(r.distance_km).toLocaleString('en')}</td><td>${r.transshipments}</td><td>${r.countries.join(' ')}</td></tr>`).join('');
   for (const th of table.tHead.rows[0].cells) {
     th.classList.toggle('asc', th.dataset.key === key && dir > 0);
@@ -269,14 +272,25 @@ function selectRoute(rank) {
   const legs = $('legs');
   legs.innerHTML = `<h3>Route ${rank}: ${escapeHtml(r.corridor)} — ${r.transit_days.toFixed(1)} days, ${Math.round(r.cost_usd).toLocaleString('en')} USD,
     ${r.transshipments} transshipments${r.passages.length ? `, via ${r.passages.join(', ')}` : ''}</h3>
-    <table class="legs"><thead><tr><th>Mode</th><th>From</th><th>To</th><th>km</th><th>h</th><th>wait h</th><th>Depart</th><th>Arrive</th><th>USD</th><th>Countries</th></tr></thead><tbody>
+    <p class="co2e">CO2e ${kg(r.co2e_kg)} kg WTW (${kg(r.co2e_range_kg[0])}–${kg(r.co2e_range_kg[1])}):
+      WTT ${kg(r.co2e_wtt_kg)} + TTW ${kg(r.co2e_ttw_kg)}, ${r.co2e_g_per_tkm.toFixed(1)} g/tkm</p>
+    <table class="legs"><thead><tr><th>Mode</th><th>From</th><th>To</th><th>km</th><th>h</th><th>wait h</th><th>Depart</th><th>Arrive</th><th>USD</th><th>Countries</th>
+      <th>CO2e kg</th><th>WTT</th><th>TTW</th><th>range</th><th>g/tkm</th><th>factor</th></tr></thead><tbody>
     ${r.legs.map((l) => `<tr><td><i class="swatch" style="background:${MODE_COLOURS[l.mode] || '#555'}"></i>${l.mode}</td>
       <td>${escapeHtml(l.from_name)}</td><td>${escapeHtml(l.to_name)}</td><td>${Math.round(l.distance_km).toLocaleString('en')}</td>
       <td>${l.duration_h.toFixed(1)}</td><td>${l.wait_h.toFixed(1)}</td><td>${l.depart.slice(0, 16).replace('T', ' ')}</td>
-      <td>${l.arrive.slice(0, 16).replace('T', ' ')}</td><td>${Math.round(l.cost_usd).toLocaleString('en')}</td><td>${l.countries.join(' ')}</td></tr>`).join('')}
+      <td>${l.arrive.slice(0, 16).replace('T', ' ')}</td><td>${Math.round(l.cost_usd).toLocaleString('en')}</td><td>${l.countries.join(' ')}</td>
+      <td>${kg(l.co2e_kg)}</td><td>${kg(l.co2e_wtt_kg)}</td><td>${kg(l.co2e_ttw_kg)}</td>
+      <td>${kg(l.co2e_range_kg[0])}–${kg(l.co2e_range_kg[1])}</td><td>${l.co2e_g_per_tkm.toFixed(1)}</td><td>${escapeHtml(l.toc)}</td></tr>`).join('')}
+    </tbody></table>
+    <table class="hubs"><thead><tr><th>Hub</th><th>Role</th><th>Category</th><th>CO2e kg</th><th>WTT</th><th>TTW</th><th>range</th></tr></thead><tbody>
+    ${r.hubs.map((h) => `<tr><td>${escapeHtml(h.name)}</td><td>${h.role}</td><td>${escapeHtml(h.hoc)}</td><td>${h.co2e_kg.toFixed(1)}</td>
+      <td>${h.co2e_wtt_kg.toFixed(1)}</td><td>${h.co2e_ttw_kg.toFixed(1)}</td><td>${h.co2e_range_kg[0]}–${h.co2e_range_kg[1]}</td></tr>`).join('')}
     </tbody></table>${r.borders.length ? `<p>Borders and gauge points: ${r.borders.map(escapeHtml).join(', ')}</p>` : ''}`;
   legs.hidden = false;
 }
+
+function kg(v) { return Math.round(v).toLocaleString('en'); }
 
 function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -288,6 +302,7 @@ window.caravan = {
   networkLayerCount: () => { let n = 0; networkLayer.eachLayer((g) => g.eachLayer(() => { n++; })); return n; },
   routeCount: () => routeLayer.getLayers().length,
   selectedRoute: () => state.selected,
+  co2eBars: () => co2eBars,
 };
 
 loadNetwork().catch((e) => showProblem({ title: 'Network not loaded', detail: String(e) }));

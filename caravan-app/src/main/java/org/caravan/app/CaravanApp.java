@@ -8,10 +8,10 @@ import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 
 /**
- * The application gateway: one service per use case, over one loaded network. The CLI and the web server hold a
- * {@code CaravanApp} and nothing below it; the services take and return typed records (and JSON trees where the
- * answer is a public JSON document), and report bad input as {@link org.caravan.scenario.UserException}.
- * Immutable and thread-safe.
+ * The application gateway: one service per use case, over one loaded network. The CLI and the web
+ * server hold a {@code CaravanApp} and nothing below it; the services take and return typed records
+ * (and JSON trees where the answer is a public JSON document), and report bad input as {@link
+ * org.caravan.scenario.UserException}. Immutable and thread-safe.
  */
 public final class CaravanApp {
   private final Caravan caravan;
@@ -68,7 +68,10 @@ public final class CaravanApp {
     return routes;
   }
 
-  /** ISO 14083 emissions of a transport chain: {@code caravan emissions} and {@code POST /api/emissions}. */
+  /**
+   * ISO 14083 emissions of a transport chain: {@code caravan emissions} and {@code POST
+   * /api/emissions}.
+   */
   public EmissionsService emissions() {
     return emissions;
   }
@@ -83,7 +86,10 @@ public final class CaravanApp {
     return places;
   }
 
-  /** Validation and calibration against published figures: {@code caravan validate}, {@code caravan calibrate}. */
+  /**
+   * Validation and calibration against published figures: {@code caravan validate}, {@code caravan
+   * calibrate}.
+   */
   public ValidationRuns validation() {
     return validation;
   }
@@ -98,7 +104,10 @@ public final class CaravanApp {
     return studies;
   }
 
-  /** Critical raw materials: {@code caravan crm risk} and {@code GET /api/crm/risk} (loaded on first use). */
+  /**
+   * Critical raw materials: {@code caravan crm risk} and {@code GET /api/crm/risk} (loaded on first
+   * use).
+   */
   public CrmService crm() {
     return crm;
   }

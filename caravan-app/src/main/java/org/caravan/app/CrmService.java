@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.caravan.crm.CrmData.Disruption;
 import org.caravan.crm.CrmDataset;
-import org.caravan.crm.Element;
 import org.caravan.crm.CrmNetwork;
+import org.caravan.crm.Element;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskReport;
 import org.caravan.network.Corridors;
@@ -24,12 +24,16 @@ import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 
 /**
- * Critical raw materials: the supply-risk view of {@code caravan crm risk} and {@code GET /api/crm/risk}
- * (docs/CRM.md). Routes on the built-in network plus the CRM overlay (the chartered class-7 leg), with the
- * default cargo rules, emission factors and sea lanes; loaded on first use, then shared.
+ * Critical raw materials: the supply-risk view of {@code caravan crm risk} and {@code GET
+ * /api/crm/risk} (docs/CRM.md). Routes on the built-in network plus the CRM overlay (the chartered
+ * class-7 leg), with the default cargo rules, emission factors and sea lanes; loaded on first use,
+ * then shared.
  */
 public final class CrmService {
-  /** Departure of every flow's reference shipment: 2026-12-01T00:00Z (schedules are weekly frequencies). */
+  /**
+   * Departure of every flow's reference shipment: 2026-12-01T00:00Z (schedules are weekly
+   * frequencies).
+   */
   public static final Instant DEPARTURE = Instant.parse("2026-12-01T00:00:00Z");
 
   private final Caravan caravan;
@@ -47,9 +51,16 @@ public final class CrmService {
           try {
             Network network = Network.build(CrmNetwork.spec());
             CrmDataset data = CrmDataset.loadDefault(network);
-            analysis = new RiskAnalysis(network, data, TableCargoRules.loadDefault(), caravan.emissionModel(network),
-                SeaLanes.load(), Corridors.loadDefault(network), SeasonalRisks.loadDefault(),
-                DEPARTURE.getEpochSecond());
+            analysis =
+                new RiskAnalysis(
+                    network,
+                    data,
+                    TableCargoRules.loadDefault(),
+                    caravan.emissionModel(network),
+                    SeaLanes.load(),
+                    Corridors.loadDefault(network),
+                    SeasonalRisks.loadDefault(),
+                    DEPARTURE.getEpochSecond());
           } catch (NetworkException e) {
             throw new UserException(ErrorCode.INVALID_NETWORK, e.getMessage());
           }
@@ -66,8 +77,8 @@ public final class CrmService {
   }
 
   /**
-   * The risk view as the public JSON document (docs/CLI.md); with a disruption (a built-in name or a CSV file
-   * of the disruptions.csv format; several rows are applied together), the flows it
+   * The risk view as the public JSON document (docs/CLI.md); with a disruption (a built-in name or
+   * a CSV file of the disruptions.csv format; several rows are applied together), the flows it
    * strands and their alternatives.
    *
    * @throws UserException for an unknown name or a bad file (naming file, line and field)
@@ -87,21 +98,29 @@ public final class CrmService {
     if (named.isPresent()) {
       return a.analyse(named.get());
     }
-    Path file = Path.of(d);
-    if (!d.endsWith(".csv") || !Files.exists(file)) {
-      throw new UserException("disruption", "unknown disruption '" + d + "'; expected one of "
-          + String.join(", ", disruptions()) + " or a .csv file");
+    if (!d.endsWith(".csv") || d.indexOf('\0') >= 0 || !Files.exists(Path.of(d))) {
+      throw new UserException(
+          "disruption",
+          "unknown disruption '"
+              + d
+              + "'; expected one of "
+              + String.join(", ", disruptions())
+              + " or a .csv file");
     }
+    Path file = Path.of(d);
     try {
       List<Disruption> read = a.data().readDisruptions(a.network(), file);
       if (read.size() == 1) {
         return a.analyse(read.getFirst());
       }
       List<Element> all = read.stream().flatMap(x -> x.removes().stream()).toList();
-      String sources = read.stream().map(Disruption::source).distinct().collect(Collectors.joining("+"));
-      return a.analyse(new Disruption(file.getFileName().toString(), "all rows of " + file, all, sources, ""));
+      String sources =
+          read.stream().map(Disruption::source).distinct().collect(Collectors.joining("+"));
+      return a.analyse(
+          new Disruption(file.getFileName().toString(), "all rows of " + file, all, sources, ""));
     } catch (NetworkException e) {
-      throw new UserException("disruption",
+      throw new UserException(
+          "disruption",
           e.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
     }
   }

@@ -14,8 +14,8 @@ import org.caravan.crm.RiskReport.Share;
 import org.caravan.crm.RiskReport.Stranded;
 
 /**
- * The JSON view of a CRM risk report, shared by the CLI ({@code caravan crm risk --json}) and the HTTP API:
- * snake_case names, absent values as null (never NaN), documented in docs/CLI.md.
+ * The JSON view of a CRM risk report, shared by the CLI ({@code caravan crm risk --json}) and the
+ * HTTP API: snake_case names, absent values as null (never NaN), documented in docs/CLI.md.
  */
 final class CrmViews {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -58,7 +58,7 @@ final class CrmViews {
         fn.put("tonnes_source", f.tonnesSource());
         parts(fn.putArray("routes"), f.routes());
         fn.put("unrouted_t", f.unrouted_t());
-        optional(fn, "no_route", f.noRoute());
+        optional(fn, "no_route", f.noRoute().map(CrmViews::fieldNames));
       }
     }
     ArrayNode stranded = root.putArray("stranded");
@@ -69,7 +69,7 @@ final class CrmViews {
       sn.put("tonnes_yr", s.tonnes_yr());
       parts(sn.putArray("before"), s.before());
       parts(sn.putArray("alternative"), s.alternative());
-      optional(sn, "no_alternative", s.noAlternative());
+      optional(sn, "no_alternative", s.noAlternative().map(CrmViews::fieldNames));
       number(sn, "extra_days", s.extraDays());
       number(sn, "extra_cost_usd_yr", s.extraCostUsd_yr());
       number(sn, "extra_co2e_t_yr", s.extraCo2e_t_yr());
@@ -124,5 +124,13 @@ final class CrmViews {
     } else {
       n.putNull(field);
     }
+  }
+
+  /**
+   * The router's reasons name request fields as {@code {field}}: this view names them as its JSON
+   * fields.
+   */
+  private static String fieldNames(String template) {
+    return template.replaceAll("\\{(\\w+)\\}", "$1");
   }
 }

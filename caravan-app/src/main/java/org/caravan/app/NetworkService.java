@@ -2,14 +2,19 @@ package org.caravan.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSummary;
 import org.caravan.network.Provenance;
 import org.caravan.network.io.NetworkWriter;
+import org.caravan.network.io.SafeOutput;
+import org.caravan.network.io.TextFiles;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.EstimateUsage;
 import org.caravan.scenario.UserException;
 
@@ -21,20 +26,47 @@ public final class NetworkService {
    *
    * @param links link rows of the files; {@code directedLinks} counts both directions
    * @param plannedNodes nodes with status planned; {@code plannedLinks} likewise for links
-   * @param provenance the values of the files in four classes (publication, dataset, estimate with basis, bare
-   *     estimate), see {@link Provenance}
+   * @param provenance the values of the files in four classes (publication, dataset, estimate with
+   *     basis, bare estimate), see {@link Provenance}
    */
-  public record Overview(int nodes, int links, int directedLinks, int countries, int transfers, int services,
-      int sources, Map<String, Integer> nodesByKind, Map<String, Integer> linksByMode,
-      Map<String, Double> linkKmByMode, Map<String, Integer> nodesByCountry, int plannedNodes, int plannedLinks,
+  public record Overview(
+      int nodes,
+      int links,
+      int directedLinks,
+      int countries,
+      int transfers,
+      int services,
+      int sources,
+      Map<String, Integer> nodesByKind,
+      Map<String, Integer> linksByMode,
+      Map<String, Double> linkKmByMode,
+      Map<String, Integer> nodesByCountry,
+      int plannedNodes,
+      int plannedLinks,
       ProvenanceCounts provenance) {
 
     static Overview of(NetworkSummary s) {
       Provenance.Counts p = s.provenance();
-      return new Overview(s.nodes(), s.links(), s.directedLinks(), s.countries(), s.transfers(), s.services(),
-          s.sources(), s.nodesByKind(), s.linksByMode(), s.linkKmByMode(), s.nodesByCountry(), s.plannedNodes(),
-          s.plannedLinks(), new ProvenanceCounts(p.publication(), p.dataset(), p.estimateWithBasis(),
-              p.bareEstimate(), p.publicationShare()));
+      return new Overview(
+          s.nodes(),
+          s.links(),
+          s.directedLinks(),
+          s.countries(),
+          s.transfers(),
+          s.services(),
+          s.sources(),
+          s.nodesByKind(),
+          s.linksByMode(),
+          s.linkKmByMode(),
+          s.nodesByCountry(),
+          s.plannedNodes(),
+          s.plannedLinks(),
+          new ProvenanceCounts(
+              p.publication(),
+              p.dataset(),
+              p.estimateWithBasis(),
+              p.bareEstimate(),
+              p.publicationShare()));
     }
   }
 
@@ -43,7 +75,11 @@ public final class NetworkService {
    *
    * @param publicationShare publications over the values that are not dataset values (0..1)
    */
-  public record ProvenanceCounts(int publication, int dataset, int estimateWithBasis, int bareEstimate,
+  public record ProvenanceCounts(
+      int publication,
+      int dataset,
+      int estimateWithBasis,
+      int bareEstimate,
       double publicationShare) {}
 
   /** What a validated network holds: nodes, link rows, transfers and services of its files. */
@@ -63,8 +99,8 @@ public final class NetworkService {
   }
 
   /**
-   * The estimated values that the most terminal-to-terminal routes of today's network read (routes every pair,
-   * so it takes seconds; computed on first use, then kept).
+   * The estimated values that the most terminal-to-terminal routes of today's network read (routes
+   * every pair, so it takes seconds; computed on first use, then kept).
    */
   public EstimateUsage.Report estimateUsage() {
     synchronized (usageLock) {
@@ -86,12 +122,63 @@ public final class NetworkService {
   }
 
   /**
-   * Writes the network as the five network CSV files into {@code dir}.
+   * Writes the network as the five network CSV files into {@code dir}, a new or empty folder or,
+   * with {@code force}, a previous export (only its listed files are replaced; see {@link
+   * SafeOutput}).
    *
-   * @throws IOException when the folder cannot be written
+   * @throws UserException (field {@code out}) when the folder cannot be used or written
    */
-  public void exportCsv(Path dir) throws IOException {
-    NetworkWriter.write(caravan.files(), dir);
+  public void exportCsv(Path dir, boolean force) {
+    SafeOutput.Folder target;
+    try {
+      target = SafeOutput.folder(dir, force, "{out}");
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
+    try {
+      NetworkWriter.write(caravan.files(), target.staging());
+    } catch (IOException | RuntimeException e) {
+      target.abort();
+      throw new UserException(
+          ErrorCode.INVALID_VALUE,
+          "out",
+          "{out} " + dir + ": cannot write (" + TextFiles.describe(e) + ")");
+    }
+    try {
+      target.commit();
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
+  }
+
+  /**
+   * Writes the map layer as GeoJSON text ({@code render} turns the document into text) into {@code
+   * file}: a new file or, with {@code force}, an existing one. The target is checked before the
+   * export and written through a hidden sibling renamed into place ({@link SafeOutput}).
+   *
+   * @throws UserException (field {@code out}) when the file cannot be used or written
+   */
+  public void exportGeoJson(Path file, boolean force, Function<ObjectNode, String> render) {
+    SafeOutput.File target;
+    try {
+      target = SafeOutput.file(file, force, "{out}");
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
+    try {
+      Files.writeString(target.staging(), render.apply(geoJson()));
+    } catch (IOException | RuntimeException e) {
+      target.abort();
+      throw new UserException(
+          ErrorCode.INVALID_VALUE,
+          "out",
+          "{out} " + file + ": cannot write (" + TextFiles.describe(e) + ")");
+    }
+    try {
+      target.commit();
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
   }
 
   /**
@@ -101,7 +188,10 @@ public final class NetworkService {
    */
   public static Validated validate(List<Path> overlays) {
     Network n = CaravanApp.load(overlays).network();
-    return new Validated(n.nodeCount(), n.spec().links().size(), n.spec().transfers().size(),
+    return new Validated(
+        n.nodeCount(),
+        n.spec().links().size(),
+        n.spec().transfers().size(),
         n.spec().services().size());
   }
 }

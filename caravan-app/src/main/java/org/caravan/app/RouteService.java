@@ -15,15 +15,16 @@ public final class RouteService {
   /**
    * The routes for a query on today's network, as {@code caravan route --json} prints them.
    *
-   * @throws org.caravan.scenario.UserException naming the field when the query is invalid or no route exists
+   * @throws org.caravan.scenario.UserException naming the field when the query is invalid or no
+   *     route exists
    */
   public RouteViews.Answer plan(RouteQuery query) {
     return plan(query, false);
   }
 
   /**
-   * The routes for a query; with {@code includePlanned} also over planned infrastructure
-   * ({@code --include-planned}, API {@code include_planned}).
+   * The routes for a query; with {@code includePlanned} also over planned infrastructure ({@code
+   * --include-planned}, API {@code include_planned}).
    */
   public RouteViews.Answer plan(RouteQuery query, boolean includePlanned) {
     Caravan on = caravan.including(includePlanned);

@@ -22,10 +22,10 @@ import org.caravan.simulation.corridor.KpiStat;
 import org.caravan.simulation.corridor.Layout;
 
 /**
- * The results document of a finished run (the web app's job results): the summary {@code caravan simulate --json}
- * prints (parsed back, so the two never drift apart) with three additions for charts: transit-time histograms per
- * corridor, the resource table of {@code resources.csv} and the queue-length series of {@code queues.csv}.
- * Stateless.
+ * The results document of a finished run (the web app's job results): the summary {@code caravan
+ * simulate --json} prints (parsed back, so the two never drift apart) with three additions for
+ * charts: transit-time histograms per corridor, the resource table of {@code resources.csv} and the
+ * queue-length series of {@code queues.csv}. Stateless.
  */
 final class SimulationResults {
   /** Bins of each transit-time histogram. */
@@ -40,7 +40,10 @@ final class SimulationResults {
     CorridorResult r = run.result();
     ObjectNode out;
     try {
-      out = (ObjectNode) RouteViews.JSON.readTree(SimulationOutput.summaryJson(run.scenario(), run.model(), r));
+      out =
+          (ObjectNode)
+              RouteViews.JSON.readTree(
+                  SimulationOutput.summaryJson(run.scenario(), run.model(), r));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the simulation summary is not JSON", e);
     }
@@ -56,9 +59,9 @@ final class SimulationResults {
   }
 
   /**
-   * Histograms of door-to-door days per corridor (and {@code all}) on one common set of bins, so corridors can be
-   * drawn together. The bins span the 0.5th to the 99.5th percentile of all units; units outside are counted in the
-   * first or last bin. Counts are units, summed over replications.
+   * Histograms of door-to-door days per corridor (and {@code all}) on one common set of bins, so
+   * corridors can be drawn together. The bins span the 0.5th to the 99.5th percentile of all units;
+   * units outside are counted in the first or last bin. Counts are units, summed over replications.
    */
   static ObjectNode histograms(CorridorResult r) {
     ObjectNode out = NODES.objectNode();
@@ -111,7 +114,10 @@ final class SimulationResults {
     return 10 * p;
   }
 
-  /** Every resource with utilisation, waiting and mean queue, mean and 95 % CI half-width (as resources.csv). */
+  /**
+   * Every resource with utilisation, waiting and mean queue, mean and 95 % CI half-width (as
+   * resources.csv).
+   */
   static ArrayNode resources(CorridorResult r) {
     ArrayNode out = NODES.arrayNode();
     for (Layout.ResourceRef ref : r.layout().resources()) {
@@ -134,8 +140,8 @@ final class SimulationResults {
   }
 
   /**
-   * Queue-length series averaged over replications, sampled every {@code interval_days} from {@code start_day}
-   * (negative: the warm-up) on; largest mean first.
+   * Queue-length series averaged over replications, sampled every {@code interval_days} from {@code
+   * start_day} (negative: the warm-up) on; largest mean first.
    */
   static ObjectNode queues(CorridorResult r) {
     CorridorSpec spec = r.layout().spec();
@@ -175,7 +181,10 @@ final class SimulationResults {
     return out;
   }
 
-  /** Resource {@code kind.id} → the name of the queue series that shows it, where the model samples one. */
+  /**
+   * Resource {@code kind.id} → the name of the queue series that shows it, where the model samples
+   * one.
+   */
   static Map<String, String> seriesOfResources(CorridorResult r) {
     CorridorSpec spec = r.layout().spec();
     Map<String, String> m = new HashMap<>();

@@ -3,7 +3,9 @@ package org.caravan.app;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
+import org.caravan.network.io.SafeOutput;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.sim.SimulationOutput;
@@ -11,9 +13,10 @@ import org.caravan.scenario.sim.SimulationService;
 import org.caravan.simulation.model.MmcModel;
 
 /**
- * Simulation runs: load a scenario (a file, a built-in name or uploaded text), run its replications, and present
- * the result as files, a summary table, the summary JSON or the web app's results document. A run is cancelled by
- * throwing from the progress callback: the run stops after the replication in hand. Thread-safe.
+ * Simulation runs: load a scenario (a file, a built-in name or uploaded text), run its
+ * replications, and present the result as files, a summary table, the summary JSON or the web app's
+ * results document. A run is cancelled by throwing from the progress callback: the run stops after
+ * the replication in hand. Thread-safe.
  */
 public final class SimulationRuns {
   /** The built-in scenario run when none is named. */
@@ -36,7 +39,9 @@ public final class SimulationRuns {
     return service.load(fileOrName);
   }
 
-  /** A scenario given as YAML text; {@code defaultName} names it when the text has no {@code name}. */
+  /**
+   * A scenario given as YAML text; {@code defaultName} names it when the text has no {@code name}.
+   */
   public Scenario parse(String yaml, String defaultName) {
     return ScenarioLoader.parse(yaml, defaultName, caravan);
   }
@@ -56,9 +61,20 @@ public final class SimulationRuns {
     return service.run(sc, threads, progress);
   }
 
-  /** Runs the scenario on all cores and writes the result files into {@code out} (moved into place when done). */
-  public SimulationService.Run runAndWrite(Scenario sc, Path out, IntConsumer progress) {
-    return service.runAndWrite(sc, out, progress);
+  /**
+   * Runs the scenario on all cores and writes the result files into {@code out}, a new or empty
+   * folder or, with {@code force}, a previous output (see {@link SafeOutput}); the folder is
+   * checked before the run.
+   *
+   * @throws UserException for an unusable {@code out} (field {@code out}), before or after the run
+   */
+  public SimulationService.Run runAndWrite(
+      Scenario sc, Path out, boolean force, IntConsumer progress) {
+    try {
+      return service.runAndWrite(sc, out, force, progress);
+    } catch (SafeOutput.OutputException e) {
+      throw Outputs.userError(e);
+    }
   }
 
   /** The summary as JSON text, as {@code summary.json} holds it. */
@@ -71,13 +87,17 @@ public final class SimulationRuns {
     return SimulationOutput.summaryTable(run, dir, wall_s);
   }
 
-  /** The summary with transit histograms, the resource table and queue series: the web app's results. */
+  /**
+   * The summary with transit histograms, the resource table and queue series: the web app's
+   * results.
+   */
   public ObjectNode resultsDocument(SimulationService.Run run) {
     return SimulationResults.results(run);
   }
 
   /**
-   * The M/M/c reference benchmark (utilisation 0.9): one line in the format of the SimPy peer script.
+   * The M/M/c reference benchmark (utilisation 0.9): one line in the format of the SimPy peer
+   * script.
    *
    * @param customers customers to simulate, &gt; 0
    * @param servers number of servers c, &gt; 0

@@ -44,10 +44,11 @@ import org.caravan.study.StudyRunner;
 import org.caravan.study.StudyStore;
 
 /**
- * Corridor studies (docs/STUDIES.md): run a study file's baseline and variants with common random numbers into a
- * results store, and list, show, compare and export stored studies. Every variant is applied to the baseline's
- * YAML tree and loaded by {@link ScenarioLoader}, so it passes the normal scenario checks; all variants are checked
- * before anything runs. The reading methods are static: they need the store, not the network. Thread-safe.
+ * Corridor studies (docs/STUDIES.md): run a study file's baseline and variants with common random
+ * numbers into a results store, and list, show, compare and export stored studies. Every variant is
+ * applied to the baseline's YAML tree and loaded by {@link ScenarioLoader}, so it passes the normal
+ * scenario checks; all variants are checked before anything runs. The reading methods are static:
+ * they need the store, not the network. Thread-safe.
  */
 public final class StudyService {
   /** The store used when none is given: a DuckDB file under the working directory. */
@@ -63,14 +64,27 @@ public final class StudyService {
   }
 
   /** What {@code run} did. */
-  public record RunOutcome(String study, String store, List<String> variants, int replications, double years,
-      int ran, int skipped, double wall_s) {}
+  public record RunOutcome(
+      String study,
+      String store,
+      List<String> variants,
+      int replications,
+      double years,
+      int ran,
+      int skipped,
+      double wall_s) {}
 
   /** Progress after each replication (run or skipped because stored). */
-  public record Progress(String variant, int replication, int done, int total, boolean skipped, double wall_s) {}
+  public record Progress(
+      String variant, int replication, int done, int total, boolean skipped, double wall_s) {}
 
   /** A variant ready to run: its scenario, checked. */
-  private record Prepared(String name, String description, String source, String overlayJson, Scenario scenario,
+  private record Prepared(
+      String name,
+      String description,
+      String source,
+      String overlayJson,
+      Scenario scenario,
       String yaml) {}
 
   /**
@@ -81,7 +95,11 @@ public final class StudyService {
    * @param years overrides the file's (or scenario's) measured years
    * @throws UserException naming the study or scenario field at fault, before anything is written
    */
-  public RunOutcome run(Path file, Optional<String> store, Optional<Integer> replications, Optional<Double> years,
+  public RunOutcome run(
+      Path file,
+      Optional<String> store,
+      Optional<Integer> replications,
+      Optional<Double> years,
       Consumer<Progress> progress) {
     String text = read(file);
     StudyFile study = parse(text, file.toString());
@@ -96,16 +114,27 @@ public final class StudyService {
     String baseText = baselineText(study, file, text);
     ObjectNode base = baseTree(baseText, study.baseline());
     List<Prepared> prepared = new ArrayList<>();
-    prepared.add(prepare(StudyFile.BASELINE, "the baseline scenario " + study.baseline(), study.source(), "{}",
-        base, y, file));
+    prepared.add(
+        prepare(
+            StudyFile.BASELINE,
+            "the baseline scenario " + study.baseline(),
+            study.source(),
+            "{}",
+            base,
+            y,
+            file));
     for (int i = 0; i < study.variants().size(); i++) {
       StudyFile.Variant v = study.variants().get(i);
       ObjectNode tree;
       try {
         tree = Overlay.apply(base, v);
       } catch (IllegalArgumentException e) {
-        throw user(StudyFile.errorAt(text, file.toString(), "variants[" + i + "]",
-            "variant '" + v.name() + "': " + e.getMessage()));
+        throw user(
+            StudyFile.errorAt(
+                text,
+                file.toString(),
+                "variants[" + i + "]",
+                "variant '" + v.name() + "': " + e.getMessage()));
       }
       prepared.add(prepare(v.name(), v.description(), v.source(), overlayJson(v), tree, y, file));
     }
@@ -116,18 +145,48 @@ public final class StudyService {
       List<StudyStore.VariantRow> rows = new ArrayList<>();
       for (int i = 0; i < prepared.size(); i++) {
         Prepared p = prepared.get(i);
-        rows.add(new StudyStore.VariantRow(p.name(), i, p.description(), p.source(), p.overlayJson()));
+        rows.add(
+            new StudyStore.VariantRow(p.name(), i, p.description(), p.source(), p.overlayJson()));
       }
-      st.register(new StudyStore.StudyRow(study.name(), fingerprint, study.baseline(), study.seed(), reps,
-          measuredYears, Instant.now().toString(), 0), rows);
+      st.register(
+          new StudyStore.StudyRow(
+              study.name(),
+              fingerprint,
+              study.baseline(),
+              study.seed(),
+              reps,
+              measuredYears,
+              Instant.now().toString(),
+              0),
+          rows);
       Map<String, Prepared> byName = new LinkedHashMap<>();
       prepared.forEach(p -> byName.put(p.name(), p));
-      StudyRunner.Outcome o = StudyRunner.run(study.name(), List.copyOf(byName.keySet()),
-          v -> model(byName.get(v).scenario()), study.seed(), reps, st,
-          p -> progress.accept(new Progress(p.variant(), p.replication(), p.done(), p.total(), p.skipped(),
-              p.wall_s())));
-      return new RunOutcome(study.name(), st.location(), List.copyOf(byName.keySet()), reps, measuredYears, o.ran(),
-          o.skipped(), (System.nanoTime() - t0) / 1e9);
+      StudyRunner.Outcome o =
+          StudyRunner.run(
+              study.name(),
+              List.copyOf(byName.keySet()),
+              v -> model(byName.get(v).scenario()),
+              study.seed(),
+              reps,
+              st,
+              p ->
+                  progress.accept(
+                      new Progress(
+                          p.variant(),
+                          p.replication(),
+                          p.done(),
+                          p.total(),
+                          p.skipped(),
+                          p.wall_s())));
+      return new RunOutcome(
+          study.name(),
+          st.location(),
+          List.copyOf(byName.keySet()),
+          reps,
+          measuredYears,
+          o.ran(),
+          o.skipped(),
+          (System.nanoTime() - t0) / 1e9);
     }
   }
 
@@ -148,8 +207,14 @@ public final class StudyService {
     return b.kind().name().toLowerCase(Locale.ROOT) + ":" + b.id();
   }
 
-  private Prepared prepare(String name, String description, String source, String overlay, ObjectNode tree,
-      Optional<Double> years, Path file) {
+  private Prepared prepare(
+      String name,
+      String description,
+      String source,
+      String overlay,
+      ObjectNode tree,
+      Optional<Double> years,
+      Path file) {
     String yaml;
     try {
       yaml = YAML.writeValueAsString(tree);
@@ -160,8 +225,13 @@ public final class StudyService {
     try {
       sc = ScenarioLoader.parse(yaml, name, caravan);
     } catch (UserException e) {
-      throw new UserException("study", file + ": variant '" + name + "' gives an invalid scenario: "
-          + e.getMessage().replaceAll(" \\(line \\d+\\)$", ""));
+      throw new UserException(
+          "study",
+          file
+              + ": variant '"
+              + name
+              + "' gives an invalid scenario: "
+              + e.getMessage().replaceAll(" \\(line \\d+\\)$", ""));
     }
     if (years.isPresent()) {
       sc = sc.withYears(years.get());
@@ -221,11 +291,18 @@ public final class StudyService {
     if (Files.isRegularFile(p)) {
       return read(p);
     }
-    try (InputStream in = ScenarioLoader.class.getResourceAsStream(ScenarioLoader.RESOURCE_DIR + s.baseline()
-        + ".yaml")) {
+    try (InputStream in =
+        ScenarioLoader.class.getResourceAsStream(
+            ScenarioLoader.RESOURCE_DIR + s.baseline() + ".yaml")) {
       if (in == null) {
-        throw user(StudyFile.errorAt(text, file.toString(), "baseline", "baseline '" + s.baseline()
-            + "' is neither a scenario file next to the study nor a built-in scenario"));
+        throw user(
+            StudyFile.errorAt(
+                text,
+                file.toString(),
+                "baseline",
+                "baseline '"
+                    + s.baseline()
+                    + "' is neither a scenario file next to the study nor a built-in scenario"));
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -253,163 +330,221 @@ public final class StudyService {
     }
   }
 
-  private static <T> T withStore(Optional<String> store, java.util.function.Function<StudyStore, T> f) {
+  private static <T> T withStore(
+      Optional<String> store, java.util.function.Function<StudyStore, T> f) {
     try (StudyStore st = openStore(store)) {
       return f.apply(st);
     }
   }
 
   private static StudyStore.StudyRow require(StudyStore st, String name) {
-    return st.study(name).orElseThrow(() -> new UserException("study", "no study named '" + name + "' in store "
-        + st.location()));
+    return st.study(name)
+        .orElseThrow(
+            () ->
+                new UserException(
+                    "study", "no study named '" + name + "' in store " + st.location()));
   }
 
-  /** The stored studies as JSON: name, baseline, seed, replications asked, years, runs stored, variants. */
+  /**
+   * The stored studies as JSON: name, baseline, seed, replications asked, years, runs stored,
+   * variants.
+   */
   public static ArrayNode listJson(Optional<String> store) {
-    return withStore(store, st -> {
-      ArrayNode a = JSON.createArrayNode();
-      for (StudyStore.StudyRow s : st.studies()) {
-        ObjectNode o = a.addObject();
-        o.put("study", s.study());
-        o.put("baseline", s.baseline());
-        o.put("seed", s.seed());
-        o.put("replications", s.replications());
-        o.put("years", s.years());
-        o.put("variants", st.variants(s.study()).size());
-        o.put("runs_stored", s.runs());
-        o.put("runs_expected", (long) s.replications() * st.variants(s.study()).size());
-        o.put("created_at", s.createdAt());
-      }
-      return a;
-    });
+    return withStore(
+        store,
+        st -> {
+          ArrayNode a = JSON.createArrayNode();
+          for (StudyStore.StudyRow s : st.studies()) {
+            ObjectNode o = a.addObject();
+            o.put("study", s.study());
+            o.put("baseline", s.baseline());
+            o.put("seed", s.seed());
+            o.put("replications", s.replications());
+            o.put("years", s.years());
+            o.put("variants", st.variants(s.study()).size());
+            o.put("runs_stored", s.runs());
+            o.put("runs_expected", (long) s.replications() * st.variants(s.study()).size());
+            o.put("created_at", s.createdAt());
+          }
+          return a;
+        });
   }
 
   /** One study with its variants, their overlays and sources, and runs stored per variant. */
   public static ObjectNode showJson(String name, Optional<String> store) {
-    return withStore(store, st -> {
-      StudyStore.StudyRow s = require(st, name);
-      ObjectNode o = JSON.createObjectNode();
-      o.put("study", s.study());
-      o.put("baseline", s.baseline());
-      o.put("seed", s.seed());
-      o.put("replications", s.replications());
-      o.put("years", s.years());
-      o.put("created_at", s.createdAt());
-      List<StudyStore.RunRow> runs = st.runs(name);
-      ArrayNode vs = o.putArray("variants");
-      for (StudyStore.VariantRow v : st.variants(name)) {
-        ObjectNode vo = vs.addObject();
-        vo.put("variant", v.variant());
-        vo.put("description", v.description());
-        vo.put("source", v.source());
-        try {
-          vo.set("overlay", JSON.readTree(v.overlay()));
-        } catch (JsonProcessingException e) {
-          vo.put("overlay", v.overlay());
-        }
-        vo.put("runs_stored", runs.stream().filter(r -> r.variant().equals(v.variant())).count());
-      }
-      return o;
-    });
+    return withStore(
+        store,
+        st -> {
+          StudyStore.StudyRow s = require(st, name);
+          ObjectNode o = JSON.createObjectNode();
+          o.put("study", s.study());
+          o.put("baseline", s.baseline());
+          o.put("seed", s.seed());
+          o.put("replications", s.replications());
+          o.put("years", s.years());
+          o.put("created_at", s.createdAt());
+          List<StudyStore.RunRow> runs = st.runs(name);
+          ArrayNode vs = o.putArray("variants");
+          for (StudyStore.VariantRow v : st.variants(name)) {
+            ObjectNode vo = vs.addObject();
+            vo.put("variant", v.variant());
+            vo.put("description", v.description());
+            vo.put("source", v.source());
+            try {
+              vo.set("overlay", JSON.readTree(v.overlay()));
+            } catch (JsonProcessingException e) {
+              vo.put("overlay", v.overlay());
+            }
+            vo.put(
+                "runs_stored", runs.stream().filter(r -> r.variant().equals(v.variant())).count());
+          }
+          return o;
+        });
   }
 
-  /** Every KPI of every variant against the baseline, with the paired difference and its 95 % interval. */
+  /**
+   * Every KPI of every variant against the baseline, with the paired difference and its 95 %
+   * interval.
+   */
   public static ObjectNode compareJson(String name, Optional<String> store) {
-    return withStore(store, st -> {
-      require(st, name);
-      Comparison.Result r = Comparison.of(name, st);
-      ObjectNode o = JSON.createObjectNode();
-      o.put("study", r.study());
-      o.put("baseline_replications", r.baselineReplications());
-      o.put("baseline_bottleneck", r.baselineBottleneck());
-      ArrayNode vs = o.putArray("variants");
-      for (Comparison.VariantDiff v : r.variants()) {
-        ObjectNode vo = vs.addObject();
-        vo.put("variant", v.variant());
-        vo.put("source", v.source());
-        vo.put("replications", v.replications());
-        vo.put("bottleneck", v.bottleneck());
-        ArrayNode ks = vo.putArray("kpis");
-        for (Comparison.KpiDiff k : v.kpis()) {
-          ObjectNode ko = ks.addObject();
-          ko.put("kpi", k.kpi());
-          ko.put("unit", k.unit());
-          num(ko, "baseline", k.baseline());
-          num(ko, "variant", k.variant());
-          num(ko, "diff", k.diff());
-          num(ko, "ci95_half_width", k.halfWidth95());
-          ko.put("pairs", k.pairs());
-          ko.put("significant", k.significant());
-        }
-      }
-      return o;
-    });
+    return withStore(
+        store,
+        st -> {
+          require(st, name);
+          Comparison.Result r = Comparison.of(name, st);
+          ObjectNode o = JSON.createObjectNode();
+          o.put("study", r.study());
+          o.put("baseline_replications", r.baselineReplications());
+          o.put("baseline_bottleneck", r.baselineBottleneck());
+          ArrayNode vs = o.putArray("variants");
+          for (Comparison.VariantDiff v : r.variants()) {
+            ObjectNode vo = vs.addObject();
+            vo.put("variant", v.variant());
+            vo.put("source", v.source());
+            vo.put("replications", v.replications());
+            vo.put("bottleneck", v.bottleneck());
+            ArrayNode ks = vo.putArray("kpis");
+            for (Comparison.KpiDiff k : v.kpis()) {
+              ObjectNode ko = ks.addObject();
+              ko.put("kpi", k.kpi());
+              ko.put("unit", k.unit());
+              num(ko, "baseline", k.baseline());
+              num(ko, "variant", k.variant());
+              num(ko, "diff", k.diff());
+              num(ko, "ci95_half_width", k.halfWidth95());
+              ko.put("pairs", k.pairs());
+              ko.put("significant", k.significant());
+            }
+          }
+          return o;
+        });
   }
 
   /**
    * The comparison as a table: per variant its binding resource and the headline KPIs (those of
-   * {@code headline}, matched as prefixes), plus every other KPI whose 95 % interval excludes zero when
-   * {@code all} is set.
+   * {@code headline}, matched as prefixes), plus every other KPI whose 95 % interval excludes zero
+   * when {@code all} is set.
    */
-  public static String compareTable(String name, Optional<String> store, List<String> headline, boolean all) {
+  public static String compareTable(
+      String name, Optional<String> store, List<String> headline, boolean all) {
     ObjectNode o = compareJson(name, store);
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "study %s  baseline: %d replications, binds at %s%n", o.get("study").asText(),
-        o.get("baseline_replications").asInt(), o.get("baseline_bottleneck").asText()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "study %s  baseline: %d replications, binds at %s%n",
+            o.get("study").asText(),
+            o.get("baseline_replications").asInt(),
+            o.get("baseline_bottleneck").asText()));
     for (JsonNode v : o.get("variants")) {
-      sb.append(String.format(Locale.ROOT, "%n%s  (%s)  %d replications, binds at %s%n", v.get("variant").asText(),
-          v.get("source").asText(), v.get("replications").asInt(), v.get("bottleneck").asText()));
-      sb.append(String.format(Locale.ROOT, "  %-52s %14s %14s %14s %12s%n", "kpi", "baseline", "variant", "diff",
-          "±95%"));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s  (%s)  %d replications, binds at %s%n",
+              v.get("variant").asText(),
+              v.get("source").asText(),
+              v.get("replications").asInt(),
+              v.get("bottleneck").asText()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-52s %14s %14s %14s %12s%n",
+              "kpi",
+              "baseline",
+              "variant",
+              "diff",
+              "±95%"));
       for (JsonNode k : v.get("kpis")) {
         String kpi = k.get("kpi").asText();
         boolean head = headline.stream().anyMatch(kpi::startsWith);
         if (!head && !(all && k.get("significant").asBoolean())) {
           continue;
         }
-        sb.append(String.format(Locale.ROOT, "  %-52s %14s %14s %14s %12s%n", kpi + " [" + k.get("unit").asText() + "]",
-            fmt(k.get("baseline")), fmt(k.get("variant")), fmt(k.get("diff")), fmt(k.get("ci95_half_width"))));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %-52s %14s %14s %14s %12s%n",
+                kpi + " [" + k.get("unit").asText() + "]",
+                fmt(k.get("baseline")),
+                fmt(k.get("variant")),
+                fmt(k.get("diff")),
+                fmt(k.get("ci95_half_width"))));
       }
     }
     return sb.toString();
   }
 
   /**
-   * Writes every stored KPI value of a study as CSV ({@code study,variant,replication,seed,kpi,unit,value}) to
-   * {@code out}, through a temporary file moved into place when complete.
+   * Writes every stored KPI value of a study as CSV ({@code
+   * study,variant,replication,seed,kpi,unit,value}) to {@code out}, through a temporary file moved
+   * into place when complete.
    */
   public static int exportCsv(String name, Optional<String> store, Path out) {
-    return withStore(store, st -> {
-      require(st, name);
-      Map<String, Long> seeds = new LinkedHashMap<>();
-      st.runs(name).forEach(r -> seeds.put(StudyStore.key(r.variant(), r.replication()), r.seed()));
-      StringBuilder sb = new StringBuilder("study,variant,replication,seed,kpi,unit,value\n");
-      int rows = 0;
-      for (var v : st.kpis(name).entrySet()) {
-        for (var k : v.getValue().entrySet()) {
-          String unit = st.units(name).getOrDefault(k.getKey(), "");
-          for (var r : k.getValue().entrySet()) {
-            sb.append(csv(name)).append(',').append(csv(v.getKey())).append(',').append(r.getKey()).append(',')
-                .append(seeds.get(StudyStore.key(v.getKey(), r.getKey()))).append(',').append(csv(k.getKey()))
-                .append(',').append(csv(unit)).append(',').append(Double.isNaN(r.getValue()) ? "" : r.getValue())
-                .append('\n');
-            rows++;
+    return withStore(
+        store,
+        st -> {
+          require(st, name);
+          Map<String, Long> seeds = new LinkedHashMap<>();
+          st.runs(name)
+              .forEach(r -> seeds.put(StudyStore.key(r.variant(), r.replication()), r.seed()));
+          StringBuilder sb = new StringBuilder("study,variant,replication,seed,kpi,unit,value\n");
+          int rows = 0;
+          for (var v : st.kpis(name).entrySet()) {
+            for (var k : v.getValue().entrySet()) {
+              String unit = st.units(name).getOrDefault(k.getKey(), "");
+              for (var r : k.getValue().entrySet()) {
+                sb.append(csv(name))
+                    .append(',')
+                    .append(csv(v.getKey()))
+                    .append(',')
+                    .append(r.getKey())
+                    .append(',')
+                    .append(seeds.get(StudyStore.key(v.getKey(), r.getKey())))
+                    .append(',')
+                    .append(csv(k.getKey()))
+                    .append(',')
+                    .append(csv(unit))
+                    .append(',')
+                    .append(Double.isNaN(r.getValue()) ? "" : r.getValue())
+                    .append('\n');
+                rows++;
+              }
+            }
           }
-        }
-      }
-      try {
-        Path abs = out.toAbsolutePath();
-        if (abs.getParent() != null) {
-          Files.createDirectories(abs.getParent());
-        }
-        Path tmp = Files.createTempFile(abs.getParent(), ".export", ".csv");
-        Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw new UserException("out", "cannot write " + out + ": " + e.getMessage());
-      }
-      return rows;
-    });
+          try {
+            Path abs = out.toAbsolutePath();
+            if (abs.getParent() != null) {
+              Files.createDirectories(abs.getParent());
+            }
+            Path tmp = Files.createTempFile(abs.getParent(), ".export", ".csv");
+            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+            Files.move(
+                tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          } catch (IOException e) {
+            throw new UserException("out", "cannot write " + out + ": " + e.getMessage());
+          }
+          return rows;
+        });
   }
 
   private static String csv(String s) {

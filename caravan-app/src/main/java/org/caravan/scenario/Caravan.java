@@ -16,14 +16,14 @@ import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.EmissionModel;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Router;
-import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLanes;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.validation.WaitTable;
 
 /**
- * The composition root: loads the network (default plus overlays) once and wires the services that answer
- * questions about it. Immutable after {@link #open}; safe to share between threads.
+ * The composition root: loads the network (default plus overlays) once and wires the services that
+ * answer questions about it. Immutable after {@link #open}; safe to share between threads.
  */
 public final class Caravan {
   private final NetworkSpec files;
@@ -33,6 +33,7 @@ public final class Caravan {
   private final Router nominal;
   private final Planner planner;
   private final EmissionCalculator emissions;
+  private final NetworkEmissions networkEmissions;
   private final RateTables rates;
   private final Countries countries;
   private final BuildOptions options;
@@ -47,12 +48,24 @@ public final class Caravan {
 
   private Caravan(NetworkSpec files, BuildOptions options, Network network) {
     // The router charges the waits the calibrated simulation measured (data/validation/waits.csv).
-    this(files, options, network, RateTables.readDefault(network.spec()), Corridors.loadDefault(network),
-        SeasonalRisks.loadDefault(), WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
+    this(
+        files,
+        options,
+        network,
+        RateTables.readDefault(network.spec()),
+        Corridors.loadDefault(network),
+        SeasonalRisks.loadDefault(),
+        WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
   }
 
-  private Caravan(NetworkSpec files, BuildOptions options, Network network, RateTables rates, Corridors corridors,
-      SeasonalRisks risks, ExpectedWaits waits) {
+  private Caravan(
+      NetworkSpec files,
+      BuildOptions options,
+      Network network,
+      RateTables rates,
+      Corridors corridors,
+      SeasonalRisks risks,
+      ExpectedWaits waits) {
     this.files = files;
     this.options = options;
     this.corridors = corridors;
@@ -65,21 +78,39 @@ public final class Caravan {
     this.emissions = EmissionCalculator.withDefaults();
     this.rates = rates;
     this.countries = Countries.loadDefault();
-    NetworkEmissions co2 = new NetworkEmissions(network, emissions);
+    this.networkEmissions = new NetworkEmissions(network, emissions);
     TableCargoRules rules = TableCargoRules.loadDefault();
     SeaLanes lanes = SeaLanes.load();
-    this.router = new Router(network, co2, rules, lanes, corridors, risks, rates, waits);
-    this.nominal = waits == ExpectedWaits.NONE ? router
-        : new Router(network, co2, rules, lanes, corridors, risks, rates, ExpectedWaits.NONE);
-    this.planner = new Planner(network, places, router, countries, emissions);
+    this.router =
+        new Router(network, networkEmissions, rules, lanes, corridors, risks, rates, waits);
+    this.nominal =
+        waits == ExpectedWaits.NONE
+            ? router
+            : new Router(
+                network,
+                networkEmissions,
+                rules,
+                lanes,
+                corridors,
+                risks,
+                rates,
+                ExpectedWaits.NONE);
+    this.planner = new Planner(network, places, router, countries, emissions, networkEmissions);
   }
 
   /**
-   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for none), without
-   * the default corridors and closure risks (they name the default network's nodes) and without simulated waits.
+   * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for
+   * none), without the default corridors and closure risks (they name the default network's nodes)
+   * and without simulated waits.
    */
   static Caravan of(Network network, RateTables rates) {
-    return new Caravan(network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE,
+    return new Caravan(
+        network.spec(),
+        BuildOptions.DEFAULT,
+        network,
+        rates,
+        Corridors.NONE,
+        SeasonalRisks.NONE,
         ExpectedWaits.NONE);
   }
 
@@ -110,33 +141,40 @@ public final class Caravan {
   }
 
   /**
-   * The default emission model (ISO 14083 factors per link and hub) for another network built from the same
-   * files plus an overlay, such as the CRM network.
+   * The default emission model (ISO 14083 factors per link and hub) for another network built from
+   * the same files plus an overlay, such as the CRM network.
    */
   public EmissionModel emissionModel(Network other) {
     return new NetworkEmissions(other, emissions);
   }
 
+  /** Per-link and per-hub CO2e of this network (WTT, TTW, ranges), as routing charges it. */
+  public NetworkEmissions networkEmissions() {
+    return networkEmissions;
+  }
+
   /**
-   * The route search on this network, with the default emission model, cargo rules and sea lanes, charging
-   * the waits the calibrated simulation measured ({@code data/validation/waits.csv}, docs/ROUTING.md).
+   * The route search on this network, with the default emission model, cargo rules and sea lanes,
+   * charging the waits the calibrated simulation measured ({@code data/validation/waits.csv},
+   * docs/ROUTING.md).
    */
   public Router router() {
     return router;
   }
 
   /**
-   * The router on the network's own times and timetables, without the simulated waits: the simulation assigns
-   * its flows with it (the waits are what the simulation itself produces), so the wait table is a function of
-   * the scenario alone and the assignment cannot flip-flop between runs.
+   * The router on the network's own times and timetables, without the simulated waits: the
+   * simulation assigns its flows with it (the waits are what the simulation itself produces), so
+   * the wait table is a function of the scenario alone and the assignment cannot flip-flop between
+   * runs.
    */
   public Router nominalRouter() {
     return nominal;
   }
 
   /**
-   * The same network with other expected waits for the router (the validation, the calibration and the
-   * generation of {@code data/validation/waits.csv} use it).
+   * The same network with other expected waits for the router (the validation, the calibration and
+   * the generation of {@code data/validation/waits.csv} use it).
    */
   public Caravan withWaits(ExpectedWaits waits) {
     return new Caravan(files, options, network, rates, corridors, risks, waits);
@@ -157,8 +195,9 @@ public final class Caravan {
   }
 
   /**
-   * The same files compiled with their planned nodes and links (built once, on first use, then kept): what
-   * {@code --include-planned} and {@code include_planned} route on, and what place search looks in.
+   * The same files compiled with their planned nodes and links (built once, on first use, then
+   * kept): what {@code --include-planned} and {@code include_planned} route on, and what place
+   * search looks in.
    */
   public Caravan withPlanned() {
     synchronized (plannedLock) {
@@ -174,7 +213,10 @@ public final class Caravan {
     return planned ? withPlanned() : this;
   }
 
-  /** The network files as read (default plus overlays), planned elements included: what {@code network info} counts. */
+  /**
+   * The network files as read (default plus overlays), planned elements included: what {@code
+   * network info} counts.
+   */
   public NetworkSpec files() {
     return files;
   }

@@ -10,9 +10,9 @@ import org.caravan.routing.CargoClass;
 import org.caravan.routing.Objective;
 
 /**
- * The words a user may choose from, each list read from its engine enum, so the CLI help, the error messages,
- * the web form (through {@code openapi.json}, which a test holds to these lists) and the API agree. The nested
- * {@link Iterable} classes serve picocli's {@code completionCandidates}.
+ * The words a user may choose from, each list read from its engine enum, so the CLI help, the error
+ * messages, the web form (through {@code openapi.json}, which a test holds to these lists) and the
+ * API agree. The nested {@link Iterable} classes serve picocli's {@code completionCandidates}.
  */
 public final class Choices {
   /** Sea passages a route can avoid. */

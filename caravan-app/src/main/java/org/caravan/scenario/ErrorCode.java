@@ -1,8 +1,8 @@
 package org.caravan.scenario;
 
 /**
- * What kind of user error a {@link UserException} is; front ends map it to their own words (the CLI's exit code
- * 1, the API's RFC 9457 problem type).
+ * What kind of user error a {@link UserException} is; front ends map it to their own words (the
+ * CLI's exit code 1, the API's RFC 9457 problem type).
  */
 public enum ErrorCode {
   /** A field's value is missing, malformed, out of range or in conflict with another field. */

@@ -26,15 +26,18 @@ import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
 
 /**
- * Which estimated values the routes of a network depend on most: a sensitivity screen that tells where better
- * sources would change answers. Every ordered pair of terminals is routed (one TEU of general cargo, the fastest
- * route, departing on a fixed date so the result is reproducible); each route marks the values it reads (link
- * distance, duration and tariff; dwell at nodes passed; handling at both ends; transfers at carrier changes;
- * the frequency of services taken), and the estimated ones (classes {@code ESTIMATE} and {@code BARE_ESTIMATE}
- * of {@link Provenance}) are ranked by the number of routes that read them.
+ * Which estimated values the routes of a network depend on most: a sensitivity screen that tells
+ * where better sources would change answers. Every ordered pair of terminals is routed (one TEU of
+ * general cargo, the fastest route, departing on a fixed date so the result is reproducible); each
+ * route marks the values it reads (link distance, duration and tariff; dwell at nodes passed;
+ * handling at both ends; transfers at carrier changes; the frequency of services taken), and the
+ * estimated ones (classes {@code ESTIMATE} and {@code BARE_ESTIMATE} of {@link Provenance}) are
+ * ranked by the number of routes that read them.
  */
 public final class EstimateUsage {
-  /** Departure used for every pair: a fixed Tuesday, so the ranking does not change with the clock. */
+  /**
+   * Departure used for every pair: a fixed Tuesday, so the ranking does not change with the clock.
+   */
   public static final LocalDate DEPARTURE = LocalDate.of(2026, 12, 1);
 
   /**
@@ -54,15 +57,19 @@ public final class EstimateUsage {
 
   private EstimateUsage() {}
 
-  /** The {@code limit} estimated values read by the most routes between terminals of the network. */
+  /**
+   * The {@code limit} estimated values read by the most routes between terminals of the network.
+   */
   public static Report top(Network network, Router router, int limit) {
     NetworkSpec spec = network.spec();
     Map<String, Provenance.Value> estimated = new HashMap<>();
-    Provenance.forEach(spec, v -> {
-      if (v.kind() == Provenance.Kind.ESTIMATE || v.kind() == Provenance.Kind.BARE_ESTIMATE) {
-        estimated.put(v.key(), v);
-      }
-    });
+    Provenance.forEach(
+        spec,
+        v -> {
+          if (v.kind() == Provenance.Kind.ESTIMATE || v.kind() == Provenance.Kind.BARE_ESTIMATE) {
+            estimated.put(v.key(), v);
+          }
+        });
     Map<String, TransferSpec> transfers = new HashMap<>();
     spec.transfers().forEach(t -> transfers.put(t.key(), t));
     List<Integer> terminals = new ArrayList<>();
@@ -81,8 +88,25 @@ public final class EstimateUsage {
           continue;
         }
         pairs++;
-        RouteRequest q = new RouteRequest(a, b, departure, 1, RouteRequest.DEFAULT_TEU_MASS_T, CargoClass.GENERAL, 0,
-            Set.of(), Set.of(), EnumSet.allOf(Mode.class), -1, -1, -1, Objective.TIME, 1, 0, 0);
+        RouteRequest q =
+            new RouteRequest(
+                a,
+                b,
+                departure,
+                1,
+                RouteRequest.DEFAULT_TEU_MASS_T,
+                CargoClass.GENERAL,
+                0,
+                Set.of(),
+                Set.of(),
+                EnumSet.allOf(Mode.class),
+                -1,
+                -1,
+                -1,
+                Objective.TIME,
+                1,
+                0,
+                0);
         RouteResponse r = router.route(q);
         if (r.routes().isEmpty()) {
           continue;
@@ -95,14 +119,19 @@ public final class EstimateUsage {
         }
       }
     }
-    List<Use> top = counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(limit)
-        .map(e -> {
-          Provenance.Value v = estimated.get(e.getKey());
-          return new Use(e.getKey(), v.source(), v.value(), e.getValue());
-        })
-        .toList();
+    List<Use> top =
+        counts.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Integer>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(limit)
+            .map(
+                e -> {
+                  Provenance.Value v = estimated.get(e.getKey());
+                  return new Use(e.getKey(), v.source(), v.value(), e.getValue());
+                })
+            .toList();
     return new Report(pairs, routed, top);
   }
 

@@ -10,9 +10,10 @@ import org.caravan.network.Mode;
 import org.caravan.network.PlaceIndex;
 
 /**
- * Resolves a chain file's {@code from}/{@code to} leg on the network: the shortest feasible distance over the
- * links of the leg's mode (the mode is the TOC's prefix: {@code rail-electric} runs on rail), with the
- * kilometres per country. Places are ids, names or aliases, as in route queries.
+ * Resolves a chain file's {@code from}/{@code to} leg on the network: the shortest feasible
+ * distance over the links of the leg's mode (the mode is the TOC's prefix: {@code rail-electric}
+ * runs on rail), with the kilometres per country. Places are ids, names or aliases, as in route
+ * queries.
  */
 public final class NetworkDistanceResolver implements DistanceResolver {
   private final Caravan caravan;
@@ -29,10 +30,14 @@ public final class NetworkDistanceResolver implements DistanceResolver {
     if (a.isEmpty() || b.isEmpty() || mode.isEmpty()) {
       return Optional.empty();
     }
-    return caravan.router().shortestDistance(a.get().node(), b.get().node(), EnumSet.of(mode.get())).map(d -> {
-      List<CountryKm> countries = new ArrayList<>();
-      d.kmByCountry().forEach((c, km) -> countries.add(new CountryKm(c, km)));
-      return new Resolved(d.distance_m() / 1000.0, countries);
-    });
+    return caravan
+        .router()
+        .shortestDistance(a.get().node(), b.get().node(), EnumSet.of(mode.get()))
+        .map(
+            d -> {
+              List<CountryKm> countries = new ArrayList<>();
+              d.kmByCountry().forEach((c, km) -> countries.add(new CountryKm(c, km)));
+              return new Resolved(d.distance_m() / 1000.0, countries);
+            });
   }
 }

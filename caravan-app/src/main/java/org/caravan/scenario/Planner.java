@@ -31,12 +31,13 @@ import org.caravan.routing.Router;
 import org.caravan.routing.Tariffs;
 
 /**
- * Turns a user's {@link RouteQuery} into a {@link RouteRequest}: resolves places (a {@code lat,lon} is joined to a
- * terminal, port or city by a road access leg, see {@link #snap}), checks every field, then asks the router.
- * Thread-safe.
+ * Turns a user's {@link RouteQuery} into a {@link RouteRequest}: resolves places (a {@code lat,lon}
+ * is joined to a terminal, port or city by a road access leg, see {@link #snap}), checks every
+ * field, then asks the router. Thread-safe.
  */
 public final class Planner {
-  private static final Pattern LAT_LON = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
+  private static final Pattern LAT_LON =
+      Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
 
   /** Road access legs: great-circle distance times this detour factor (Caravan estimate, EST). */
   public static final double ROAD_DETOUR_FACTOR = 1.3;
@@ -45,8 +46,9 @@ public final class Planner {
   public static final double ROAD_SPEED_KMH = 50;
 
   /**
-   * Road access legs: price per truckload-km (one container or 20 t per truck; EST, the undated road tariff of
-   * data/network/links.csv, from the CPMM road cost ranges of corridor-facts §4 and §6.4).
+   * Road access legs: price per truckload-km (one container or 20 t per truck; EST, the undated
+   * road tariff of data/network/links.csv, from the CPMM road cost ranges of corridor-facts §4 and
+   * §6.4).
    */
   public static final double ROAD_USD_PER_TRUCK_KM = 1.5;
 
@@ -54,17 +56,18 @@ public final class Planner {
   public static final String ROAD_TOC = "road-hgv";
 
   /**
-   * Access legs longer than this, by road, are refused: the point is not near the network. 300 km is a day's
-   * drive at {@link #ROAD_SPEED_KMH} with the breaks of EU driving-time rules (9 h a day); beyond it a planner
-   * should name a place instead.
+   * Access legs longer than this, by road, are refused: the point is not near the network. 300 km
+   * is a day's drive at {@link #ROAD_SPEED_KMH} with the breaks of EU driving-time rules (9 h a
+   * day); beyond it a planner should name a place instead.
    */
   public static final double MAX_ACCESS_KM = 300;
 
   /**
-   * Default thinning of the Pareto set. The exact four-criteria set between distant places holds dozens of
-   * routes that differ by hours or tens of dollars (13 for Xi'an to Duisburg departing 2026-12-01); with 10 % every route left out
-   * has a returned one at most 10 % worse on each criterion, and the fastest, cheapest, lowest-CO2e and most
-   * reliable routes are always returned. The search itself stays exact.
+   * Default thinning of the Pareto set. The exact four-criteria set between distant places holds
+   * dozens of routes that differ by hours or tens of dollars (13 for Xi'an to Duisburg departing
+   * 2026-12-01); with 10 % every route left out has a returned one at most 10 % worse on each
+   * criterion, and the fastest, cheapest, lowest-CO2e and most reliable routes are always returned.
+   * The search itself stays exact.
    */
   public static final double DEFAULT_EPSILON = 0.10;
 
@@ -73,12 +76,20 @@ public final class Planner {
   private final Router router;
   private final Countries polygons;
   private final EmissionCalculator emissions;
+  private final NetworkEmissions networkEmissions;
 
   /**
    * @param polygons country shapes for the countries of access legs
    * @param emissions the ISO 14083 calculator for the CO2e of access legs
    */
-  Planner(Network net, PlaceIndex places, Router router, Countries polygons, EmissionCalculator emissions) {
+  Planner(
+      Network net,
+      PlaceIndex places,
+      Router router,
+      Countries polygons,
+      EmissionCalculator emissions,
+      NetworkEmissions networkEmissions) {
+    this.networkEmissions = networkEmissions;
     this.net = net;
     this.places = places;
     this.router = router;
@@ -90,11 +101,19 @@ public final class Planner {
    * A road leg from a point to a node (or from the node to the point), for the whole shipment.
    *
    * @param countries countries the leg crosses, in travel order from the point to the node
-   * @param co2e_g well-to-wheel CO2e of the leg for the shipment's mass (ISO 14083 calculator, road TOC)
+   * @param co2e_g well-to-wheel CO2e of the leg for the shipment's mass (ISO 14083 calculator, road
+   *     TOC)
    * @param cost_usd road price for the shipment (per truckload, see {@link Tariffs})
    */
-  public record Access(double lat, double lon, int node, double distance_km, double duration_h, double cost_usd,
-      List<String> countries, double co2e_g) {
+  public record Access(
+      double lat,
+      double lon,
+      int node,
+      double distance_km,
+      double duration_h,
+      double cost_usd,
+      List<String> countries,
+      double co2e_g) {
     public Access {
       countries = List.copyOf(countries);
     }
@@ -107,9 +126,19 @@ public final class Planner {
    * @param feu how many of the request's TEU travel in 40-ft boxes
    * @param rateDay the day whose dated rate tables priced the routes
    * @param rates the dated rate tables the router priced with
+   * @param emissions the per-link CO2e the routes were charged with, for the per-leg WTT/TTW/range
+   *     breakdown
    */
-  public record Plan(Instant departure, RouteRequest request, RouteResponse response, Optional<Access> access,
-      Optional<Access> egress, double feu, LocalDate rateDay, RateTables rates) {}
+  public record Plan(
+      Instant departure,
+      RouteRequest request,
+      RouteResponse response,
+      Optional<Access> access,
+      Optional<Access> egress,
+      double feu,
+      LocalDate rateDay,
+      RateTables rates,
+      NetworkEmissions emissions) {}
 
   /**
    * Plans routes.
@@ -121,7 +150,9 @@ public final class Planner {
     for (String c : q.avoidCountries()) {
       String code = c.trim().toUpperCase(Locale.ROOT);
       if (!code.matches("[A-Z]{2}")) {
-        throw new UserException("avoid_countries", "'" + c + "' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
+        throw new UserException(
+            "avoid_countries",
+            "'" + c + "' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
       }
       countries.add(code);
     }
@@ -136,38 +167,71 @@ public final class Planner {
     if (from == to) {
       throw new UserException("to", "from and to are the same place (" + net.nodeId(from) + ")");
     }
-    CargoClass cargo = CargoClass.parse(q.cargo()).orElseThrow(() -> new UserException("cargo",
-        "unknown cargo class '" + q.cargo() + "'; expected " + Choices.orList(Choices.CARGO_CLASSES)));
+    CargoClass cargo =
+        CargoClass.parse(q.cargo())
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "cargo",
+                        "unknown cargo class '"
+                            + q.cargo()
+                            + "'; expected "
+                            + Choices.orList(Choices.CARGO_CLASSES)));
     int unClass = q.unClass().orElse(0);
     if (cargo == CargoClass.DANGEROUS && (unClass < 1 || unClass > 9)) {
-      throw new UserException("un_class", "dangerous goods need their UN hazard class 1-9 ({un_class})");
+      throw new UserException(
+          "un_class", "dangerous goods need their UN hazard class 1-9 ({un_class})");
     }
     if (cargo != CargoClass.DANGEROUS && q.unClass().isPresent()) {
       throw new UserException("un_class", "a UN class is only for {cargo} dg");
     }
     for (String code : countries) {
       if (code.equals(net.node(from).country()) || code.equals(net.node(to).country())) {
-        throw new UserException("avoid_countries", "cannot avoid " + code + ": the route starts or ends there");
+        throw new UserException(
+            "avoid_countries", "cannot avoid " + code + ": the route starts or ends there");
       }
     }
     Set<Passage> passages = EnumSet.noneOf(Passage.class);
     for (String p : q.avoidPassages()) {
-      String code = p.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("babalmandab", "babelmandeb");
-      passages.add(Passage.parse(code).orElseThrow(() -> new UserException("avoid_passages", "unknown sea passage '" + p
-          + "'; expected one of " + String.join(", ", Choices.PASSAGES))));
+      String code =
+          p.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("babalmandab", "babelmandeb");
+      passages.add(
+          Passage.parse(code)
+              .orElseThrow(
+                  () ->
+                      new UserException(
+                          "avoid_passages",
+                          "unknown sea passage '"
+                              + p
+                              + "'; expected one of "
+                              + String.join(", ", Choices.PASSAGES))));
     }
     Set<Mode> modes = EnumSet.noneOf(Mode.class);
     for (String m : q.modes()) {
-      modes.add(Mode.parse(m.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UserException("modes",
-          "unknown mode '" + m + "'; expected " + Choices.orList(Choices.MODES))));
+      modes.add(
+          Mode.parse(m.trim().toLowerCase(Locale.ROOT))
+              .orElseThrow(
+                  () ->
+                      new UserException(
+                          "modes",
+                          "unknown mode '" + m + "'; expected " + Choices.orList(Choices.MODES))));
     }
     if (modes.isEmpty()) {
       modes = EnumSet.allOf(Mode.class);
     }
-    Objective objective = Objective.parse(q.objective()).orElseThrow(() -> new UserException("objective",
-        "unknown objective '" + q.objective() + "'; expected " + Choices.orList(Choices.OBJECTIVES)));
+    Objective objective =
+        Objective.parse(q.objective())
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "objective",
+                        "unknown objective '"
+                            + q.objective()
+                            + "'; expected "
+                            + Choices.orList(Choices.OBJECTIVES)));
     if (q.alternatives() < 1 || q.alternatives() > 20) {
-      throw new UserException("alternatives", "alternatives must be between 1 and 20, found " + q.alternatives());
+      throw new UserException(
+          "alternatives", "alternatives must be between 1 and 20, found " + q.alternatives());
     }
     double epsilon = q.epsilon().orElse(DEFAULT_EPSILON);
     if (!(epsilon >= 0 && epsilon <= 1)) {
@@ -178,35 +242,72 @@ public final class Planner {
     }
     int maxHops = q.maxTransshipments().orElse(-1);
     if (q.maxTransshipments().isPresent() && (maxHops < 0 || maxHops > 50)) {
-      throw new UserException("max_transshipments", "max transshipments must be between 0 and 50, found " + maxHops);
+      throw new UserException(
+          "max_transshipments", "max transshipments must be between 0 and 50, found " + maxHops);
     }
-    long maxDuration = q.maxDays().map(d -> {
-      if (!(d > 0 && d <= 365)) {
-        throw new UserException("max_days", "max days must be in (0, 365], found " + d);
-      }
-      return Math.round(d * 86_400);
-    }).orElse(-1L);
-    long maxCost = q.maxBudgetUsd().map(b -> {
-      if (!(b > 0 && b < 1e9)) {
-        throw new UserException("max_budget_usd", "max budget must be a positive amount in USD below 1e9, found " + b);
-      }
-      return Math.round(b * 100);
-    }).orElse(-1L);
+    long maxDuration =
+        q.maxDays()
+            .map(
+                d -> {
+                  if (!(d > 0 && d <= 365)) {
+                    throw new UserException("max_days", "max days must be in (0, 365], found " + d);
+                  }
+                  return Math.round(d * 86_400);
+                })
+            .orElse(-1L);
+    long maxCost =
+        q.maxBudgetUsd()
+            .map(
+                b -> {
+                  if (!(b > 0 && b < 1e9)) {
+                    throw new UserException(
+                        "max_budget_usd",
+                        "max budget must be a positive amount in USD below 1e9, found " + b);
+                  }
+                  return Math.round(b * 100);
+                })
+            .orElse(-1L);
     LocalDate day = q.depart().orElse(LocalDate.now(ZoneOffset.UTC));
     if (day.getYear() < 2000 || day.getYear() > 2100) {
-      throw new UserException("depart", "departure date must be between 2000 and 2100, found " + day);
+      throw new UserException(
+          "depart", "departure date must be between 2000 and 2100, found " + day);
     }
     Instant departure = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     long accessTime_s = access.map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
-    RouteRequest request = new RouteRequest(from, to, departure.getEpochSecond() + accessTime_s, teu, mass_t, cargo,
-        unClass, countries, passages, modes, maxHops, maxDuration, maxCost, objective, q.alternatives(), q.labelCap(),
-        epsilon);
+    RouteRequest request =
+        new RouteRequest(
+            from,
+            to,
+            departure.getEpochSecond() + accessTime_s,
+            teu,
+            mass_t,
+            cargo,
+            unClass,
+            countries,
+            passages,
+            modes,
+            maxHops,
+            maxDuration,
+            maxCost,
+            objective,
+            q.alternatives(),
+            q.labelCap(),
+            epsilon);
     RouteResponse response = router.route(request, feu);
     if (response.routes().isEmpty()) {
-      throw new UserException(ErrorCode.NO_ROUTE, "constraints", response.noRoute().orElse("no route"));
+      throw new UserException(
+          ErrorCode.NO_ROUTE, "constraints", response.noRoute().orElse("no route"));
     }
-    return new Plan(departure, request, response, access, egress, feu, Tariffs.pricingDay(request.departure_s()),
-        router.rates());
+    return new Plan(
+        departure,
+        request,
+        response,
+        access,
+        egress,
+        feu,
+        Tariffs.pricingDay(request.departure_s()),
+        router.rates(),
+        networkEmissions);
   }
 
   private static double cargoTeu(RouteQuery q) {
@@ -240,16 +341,23 @@ public final class Planner {
   /**
    * A {@code lat,lon} place joined to the network by road, or empty when the text is not a point.
    *
-   * <p>Candidates are terminals, ports and cities within {@link #MAX_ACCESS_KM} by road whose road leg crosses no
-   * avoided country. Among them a node in the point's own country is preferred (a shipper in Tashkent is served
-   * from a Tashkent terminal, not from the nearest Kazakh one; Lyon is not served from Milan across the Alps),
-   * then the nearest. The leg's countries come from the country polygons ({@link Countries}).
+   * <p>Candidates are terminals, ports and cities within {@link #MAX_ACCESS_KM} by road whose road
+   * leg crosses no avoided country. Among them a node in the point's own country is preferred (a
+   * shipper in Tashkent is served from a Tashkent terminal, not from the nearest Kazakh one; Lyon
+   * is not served from Milan across the Alps), then the nearest. The leg's countries come from the
+   * country polygons ({@link Countries}).
    *
-   * @param outbound true for the leg from the point to the network, false for the leg from the network to it
-   * @throws UserException when the point is far from the network (naming the nearest place and its distance) or
-   *     lies in, or can only be reached through, an avoided country
+   * @param outbound true for the leg from the point to the network, false for the leg from the
+   *     network to it
+   * @throws UserException when the point is far from the network (naming the nearest place and its
+   *     distance) or lies in, or can only be reached through, an avoided country
    */
-  Optional<Access> snap(String field, String text, Set<String> avoid, double mass_t, double truckloads,
+  Optional<Access> snap(
+      String field,
+      String text,
+      Set<String> avoid,
+      double mass_t,
+      double truckloads,
       boolean outbound) {
     Matcher m = LAT_LON.matcher(text);
     if (!m.matches()) {
@@ -258,11 +366,13 @@ public final class Planner {
     double lat = Double.parseDouble(m.group(1));
     double lon = Double.parseDouble(m.group(2));
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-      throw new UserException(field, "'" + text + "' is not a valid lat,lon (latitude -90..90, longitude -180..180)");
+      throw new UserException(
+          field, "'" + text + "' is not a valid lat,lon (latitude -90..90, longitude -180..180)");
     }
     Optional<String> home = polygons.at(lat, lon);
     if (home.isPresent() && avoid.contains(home.get())) {
-      throw new UserException("avoid_countries", "cannot avoid " + home.get() + ": " + text + " lies in " + home.get());
+      throw new UserException(
+          "avoid_countries", "cannot avoid " + home.get() + ": " + text + " lies in " + home.get());
     }
     List<Integer> nodes = new ArrayList<>();
     int nearest = -1;
@@ -272,7 +382,8 @@ public final class Planner {
         continue;
       }
       double road = Geo.km(lat, lon, net.lat(v), net.lon(v)) * ROAD_DETOUR_FACTOR;
-      if (nearest < 0 || road < Geo.km(lat, lon, net.lat(nearest), net.lon(nearest)) * ROAD_DETOUR_FACTOR) {
+      if (nearest < 0
+          || road < Geo.km(lat, lon, net.lat(nearest), net.lon(nearest)) * ROAD_DETOUR_FACTOR) {
         nearest = v;
       }
       if (road <= MAX_ACCESS_KM) {
@@ -280,11 +391,21 @@ public final class Planner {
       }
     }
     if (nodes.isEmpty()) {
-      double km = nearest < 0 ? Double.NaN : Geo.km(lat, lon, net.lat(nearest), net.lon(nearest)) * ROAD_DETOUR_FACTOR;
-      throw new UserException(field, String.format(Locale.ROOT,
-          "%s is too far from the network: the nearest place is %s (%s), %.0f km by road; points within %.0f km by road"
-              + " are served", text, nearest < 0 ? "none" : net.node(nearest).name(), nearest < 0 ? "" : net.nodeId(nearest),
-          km, MAX_ACCESS_KM));
+      double km =
+          nearest < 0
+              ? Double.NaN
+              : Geo.km(lat, lon, net.lat(nearest), net.lon(nearest)) * ROAD_DETOUR_FACTOR;
+      throw new UserException(
+          field,
+          String.format(
+              Locale.ROOT,
+              "%s is too far from the network: the nearest place is %s (%s), %.0f km by road; points within %.0f km by road"
+                  + " are served",
+              text,
+              nearest < 0 ? "none" : net.node(nearest).name(),
+              nearest < 0 ? "" : net.nodeId(nearest),
+              km,
+              MAX_ACCESS_KM));
     }
     nodes.sort(java.util.Comparator.comparingDouble(v -> Geo.km(lat, lon, net.lat(v), net.lon(v))));
     if (home.isPresent()) {
@@ -319,12 +440,30 @@ public final class Planner {
       if (!outbound) {
         order = order.reversed();
       }
-      return Optional.of(new Access(lat, lon, v, km, km / ROAD_SPEED_KMH, km * ROAD_USD_PER_TRUCK_KM * truckloads,
-          order, co2e_g));
+      return Optional.of(
+          new Access(
+              lat,
+              lon,
+              v,
+              km,
+              km / ROAD_SPEED_KMH,
+              km * ROAD_USD_PER_TRUCK_KM * truckloads,
+              order,
+              co2e_g));
     }
-    throw new UserException("avoid_countries", "cannot avoid " + String.join(",", new java.util.TreeSet<>(avoid)) + ": every road "
-        + "leg from " + text + " to the network within " + Math.round(MAX_ACCESS_KM) + " km crosses an avoided country"
-        + " (nearest: " + blocked + ")");
+    throw new UserException(
+        "avoid_countries",
+        "cannot avoid "
+            + String.join(",", new java.util.TreeSet<>(avoid))
+            + ": every road "
+            + "leg from "
+            + text
+            + " to the network within "
+            + Math.round(MAX_ACCESS_KM)
+            + " km crosses an avoided country"
+            + " (nearest: "
+            + blocked
+            + ")");
   }
 
   /**
@@ -333,15 +472,24 @@ public final class Planner {
    * @throws UserException naming the closest places when nothing matches exactly
    */
   static int resolvePlace(PlaceIndex places, String field, String query) {
-    return places.resolve(query).map(PlaceIndex.Match::node).orElseThrow(() -> {
-      List<PlaceIndex.Match> close = places.search(query, 5);
-      if (close.isEmpty()) {
-        close = places.closest(query, 5);
-      }
-      String hint = "closest: " + close.stream()
-          .map(m -> m.name() + " (" + m.id() + ")").collect(Collectors.joining(", "));
-      return new UserException(ErrorCode.UNKNOWN_PLACE, field,
-          "unknown place '" + query + "' in " + field + "; " + hint);
-    });
+    return places
+        .resolve(query)
+        .map(PlaceIndex.Match::node)
+        .orElseThrow(
+            () -> {
+              List<PlaceIndex.Match> close = places.search(query, 5);
+              if (close.isEmpty()) {
+                close = places.closest(query, 5);
+              }
+              String hint =
+                  "closest: "
+                      + close.stream()
+                          .map(m -> m.name() + " (" + m.id() + ")")
+                          .collect(Collectors.joining(", "));
+              return new UserException(
+                  ErrorCode.UNKNOWN_PLACE,
+                  field,
+                  "unknown place '" + query + "' in " + field + "; " + hint);
+            });
   }
 }

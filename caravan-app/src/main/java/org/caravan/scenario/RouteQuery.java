@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A route question as a user asks it, before places are resolved: what the CLI and the HTTP API both fill.
- * Validation happens in {@link Planner#plan}, which names the offending field.
+ * A route question as a user asks it, before places are resolved: what the CLI and the HTTP API
+ * both fill. Validation happens in {@link Planner#plan}, which names the offending field.
  *
  * @param from place name, alias, UN/LOCODE or {@code lat,lon}
- * @param teu containers in TEU (an FEU counts 2); used when neither {@code feu} nor {@code tonnes} is given
- * @param tonnes gross cargo mass; when given without containers, {@code ceil(tonnes / 20)} TEU are assumed
- *     ({@link org.caravan.routing.RouteRequest#TEU_PAYLOAD_T})
+ * @param teu containers in TEU (an FEU counts 2); used when neither {@code feu} nor {@code tonnes}
+ *     is given
+ * @param tonnes gross cargo mass; when given without containers, {@code ceil(tonnes / 20)} TEU are
+ *     assumed ({@link org.caravan.routing.RouteRequest#TEU_PAYLOAD_T})
  * @param cargo {@code general}, {@code reefer}, {@code bulk} or {@code dg}
  * @param unClass UN hazard class for dangerous goods (1–9)
  * @param objective {@code pareto}, {@code time}, {@code cost}, {@code co2e} or {@code weighted}
- * @param epsilon Pareto tolerance; empty = {@link Planner#DEFAULT_EPSILON}, 0 = the exact Pareto set
+ * @param epsilon Pareto tolerance; empty = {@link Planner#DEFAULT_EPSILON}, 0 = the exact Pareto
+ *     set
  */
 public record RouteQuery(
     String from,
@@ -45,8 +47,24 @@ public record RouteQuery(
 
   /** From, to and defaults for everything else: one TEU of general cargo, Pareto routes. */
   public static RouteQuery of(String from, String to) {
-    return new RouteQuery(from, to, Optional.empty(), Optional.empty(), Optional.empty(), "general", Optional.empty(),
-        Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-        "pareto", 1, 0, Optional.empty());
+    return new RouteQuery(
+        from,
+        to,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        "general",
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        "pareto",
+        1,
+        0,
+        Optional.empty());
   }
 }

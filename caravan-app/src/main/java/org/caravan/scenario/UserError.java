@@ -5,12 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A user error as data: the request field at fault, what kind of error it is and the message. The message is a
- * template in which other request fields appear as {@code {field_name}} (request fields in snake_case, as in
- * {@link RouteQuery}'s JSON form), so each front end names them in its own words: the CLI as flags
- * ({@code --un-class}), the API as JSON fields ({@code un_class}).
+ * A user error as data: the request field at fault, what kind of error it is and the message. The
+ * message is a template in which other request fields appear as {@code {field_name}} (request
+ * fields in snake_case, as in {@link RouteQuery}'s JSON form), so each front end names them in its
+ * own words: the CLI as flags ({@code --un-class}), the API as JSON fields ({@code un_class}).
  *
- * @param field the request field at fault, snake_case, or empty when the error is about the request as a whole
+ * @param field the request field at fault, snake_case, or empty when the error is about the request
+ *     as a whole
  */
 public record UserError(String field, ErrorCode code, String template) {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");

@@ -1,9 +1,9 @@
 package org.caravan.scenario;
 
 /**
- * A request that cannot be served because of what the user asked (an unknown place, an impossible constraint).
- * Carries a {@link UserError}; interfaces render it in their words, in one line, and exit with 1 (CLI) or answer
- * 400 (HTTP).
+ * A request that cannot be served because of what the user asked (an unknown place, an impossible
+ * constraint). Carries a {@link UserError}; interfaces render it in their words, in one line, and
+ * exit with 1 (CLI) or answer 400 (HTTP).
  */
 public final class UserException extends RuntimeException {
   private final UserError error;

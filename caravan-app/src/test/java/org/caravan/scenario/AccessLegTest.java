@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Places given as coordinates on a small fixture network at real positions: the access leg's countries come from
- * the country polygons, it has CO2e and a road price, it obeys avoided countries, it prefers a terminal in the
- * point's own country, and a point far from the network is refused naming the nearest place.
+ * Places given as coordinates on a small fixture network at real positions: the access leg's
+ * countries come from the country polygons, it has CO2e and a road price, it obeys avoided
+ * countries, it prefers a terminal in the point's own country, and a point far from the network is
+ * refused naming the nearest place.
  */
 class AccessLegTest {
-  static final String SOURCES = """
+  static final String SOURCES =
+      """
       id,title,publisher,date,url,licence
       T1,Test source,Caravan,2026,,CC0-1.0
       EST,Caravan project estimate,Caravan,2026,,Apache-2.0
       """;
-  static final String NODES = """
+  static final String NODES =
+      """
       id,name,aliases,kind,country,lat,lon,source
       UZ-ALMALYK,Almalyk,,terminal,UZ,40.84,69.60,T1
       KZ-SARYAGASH,Saryagash,,terminal,KZ,41.45,69.17,T1
@@ -40,7 +43,8 @@ class AccessLegTest {
       FR-LYON,Lyon,,terminal,FR,45.76,4.84,T1
       IT-SUSA,Susa,,terminal,IT,45.14,7.05,T1
       """;
-  static final String LINKS = """
+  static final String LINKS =
+      """
       id,from,to,mode,gauge,distance_km,duration_h,duration_sd_h,tariff_usd_teu,countries,toc,source
       almalyk-sary,UZ-ALMALYK,KZ-SARYAGASH,rail,1520,90,3,1,60,UZ;KZ,rail-diesel,T1
       sary-shym,KZ-SARYAGASH,KZ-SHYMKENT,rail,1520,120,4,1,80,KZ,rail-diesel,T1
@@ -63,9 +67,25 @@ class AccessLegTest {
 
   static RouteQuery query(String from, String to, String... avoid) {
     RouteQuery q = RouteQuery.of(from, to);
-    return new RouteQuery(q.from(), q.to(), q.teu(), q.feu(), q.tonnes(), q.cargo(), q.unClass(),
-        Optional.of(LocalDate.of(2026, 12, 1)), List.of(avoid), q.avoidPassages(), q.modes(), q.maxTransshipments(),
-        q.maxDays(), q.maxBudgetUsd(), q.objective(), q.alternatives(), q.labelCap(), q.epsilon());
+    return new RouteQuery(
+        q.from(),
+        q.to(),
+        q.teu(),
+        q.feu(),
+        q.tonnes(),
+        q.cargo(),
+        q.unClass(),
+        Optional.of(LocalDate.of(2026, 12, 1)),
+        List.of(avoid),
+        q.avoidPassages(),
+        q.modes(),
+        q.maxTransshipments(),
+        q.maxDays(),
+        q.maxBudgetUsd(),
+        q.objective(),
+        q.alternatives(),
+        q.labelCap(),
+        q.epsilon());
   }
 
   @Test
@@ -89,8 +109,10 @@ class AccessLegTest {
     assertThat(a.countries()).containsExactly("GE", "AZ");
     double km = Geo.km(41.82, 46.28, 41.73, 46.40) * Planner.ROAD_DETOUR_FACTOR;
     assertThat(a.distance_km()).isCloseTo(km, within(1e-9));
-    assertThat(a.cost_usd()).isCloseTo(km * Planner.ROAD_USD_PER_TRUCK_KM, within(1e-9)); // one TEU, one truck
-    double expected = caravan.emissions().co2eWtw_g(Planner.ROAD_TOC, km, 10, List.of(new CountryKm("GE", km)));
+    assertThat(a.cost_usd())
+        .isCloseTo(km * Planner.ROAD_USD_PER_TRUCK_KM, within(1e-9)); // one TEU, one truck
+    double expected =
+        caravan.emissions().co2eWtw_g(Planner.ROAD_TOC, km, 10, List.of(new CountryKm("GE", km)));
     assertThat(a.co2e_g()).isGreaterThan(0).isCloseTo(expected, within(expected * 1e-9));
   }
 
@@ -103,26 +125,35 @@ class AccessLegTest {
   @Test
   void an_avoided_country_on_the_access_leg_is_refused() {
     assertThatThrownBy(() -> caravan.planner().plan(query("41.31,69.28", "KZ-SHYMKENT", "UZ")))
-        .isInstanceOfSatisfying(UserException.class, e -> {
-          assertThat(e.field()).isEqualTo("avoid_countries");
-          assertThat(e.getMessage()).contains("41.31,69.28 lies in UZ");
-        });
+        .isInstanceOfSatisfying(
+            UserException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("avoid_countries");
+              assertThat(e.getMessage()).contains("41.31,69.28 lies in UZ");
+            });
     // the point is in Georgia, but its only road leg to the network enters Azerbaijan
     assertThatThrownBy(() -> caravan.planner().plan(query("41.82,46.28", "GEPTI", "AZ")))
-        .isInstanceOfSatisfying(UserException.class, e -> {
-          assertThat(e.field()).isEqualTo("avoid_countries");
-          assertThat(e.getMessage()).contains("crosses an avoided country").contains("Balakan (AZ-BALAKAN) through AZ");
-        });
+        .isInstanceOfSatisfying(
+            UserException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("avoid_countries");
+              assertThat(e.getMessage())
+                  .contains("crosses an avoided country")
+                  .contains("Balakan (AZ-BALAKAN) through AZ");
+            });
   }
 
   @Test
   void a_point_far_from_the_network_names_the_nearest_place_and_its_distance() {
     assertThatThrownBy(() -> caravan.planner().plan(query("48.85,2.35", "IT-SUSA")))
-        .isInstanceOfSatisfying(UserException.class, e -> {
-          assertThat(e.field()).isEqualTo("from");
-          double km = Geo.km(48.85, 2.35, 45.76, 4.84) * Planner.ROAD_DETOUR_FACTOR;
-          assertThat(e.getMessage()).contains("nearest place is Lyon (FR-LYON), " + Math.round(km) + " km by road")
-              .contains("within 300 km");
-        });
+        .isInstanceOfSatisfying(
+            UserException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("from");
+              double km = Geo.km(48.85, 2.35, 45.76, 4.84) * Planner.ROAD_DETOUR_FACTOR;
+              assertThat(e.getMessage())
+                  .contains("nearest place is Lyon (FR-LYON), " + Math.round(km) + " km by road")
+                  .contains("within 300 km");
+            });
   }
 }

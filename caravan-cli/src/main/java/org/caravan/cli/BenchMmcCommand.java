@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caravan bench mmc}: runs the M/M/c reference model (utilisation 0.9) and prints one line in the
- * format of the SimPy peer script {@code shared/bench/simpy_mmc.py}, so the two can be compared side by
- * side. Exit code 0 on success, 1 on bad options.
+ * {@code caravan bench mmc}: runs the M/M/c reference model (utilisation 0.9) and prints one line
+ * in the format of the SimPy peer script {@code shared/bench/simpy_mmc.py}, so the two can be
+ * compared side by side. Exit code 0 on success, 1 on bad options.
  */
 @Command(
     name = "mmc",
@@ -22,13 +22,22 @@ import picocli.CommandLine.Spec;
 public final class BenchMmcCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--customers", defaultValue = "1000000", description = "customers to simulate (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--customers",
+      defaultValue = "1000000",
+      description = "customers to simulate (default ${DEFAULT-VALUE})")
   long customers;
 
-  @Option(names = "--servers", defaultValue = "1", description = "number of servers c (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--servers",
+      defaultValue = "1",
+      description = "number of servers c (default ${DEFAULT-VALUE})")
   int servers;
 
-  @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "random seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Override

@@ -11,9 +11,21 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "caravan 0.1.0",
     description = "Plan and simulate freight on the Eurasian trade corridors.",
-    subcommands = {RouteCommand.class, EmissionsCommand.class, NetworkCommand.class, PlacesCommand.class,
-        SimulateCommand.class, ValidateCommand.class, CalibrateCommand.class, StudyCommand.class, CrmCommand.class,
-        ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RouteCommand.class,
+      EmissionsCommand.class,
+      NetworkCommand.class,
+      PlacesCommand.class,
+      SimulateCommand.class,
+      ValidateCommand.class,
+      CalibrateCommand.class,
+      StudyCommand.class,
+      CrmCommand.class,
+      ServeCommand.class,
+      BenchCommand.class,
+      AotTrainCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CaravanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,24 +44,45 @@ public final class CaravanCommand implements Runnable {
     CommandLine cl = new CommandLine(new CaravanCommand());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UserException ue) {
-        err.println("caravan: " + CliWords.message(ue));
-        return 1;
-      }
-      err.println("caravan: internal error: " + ex);
-      ex.printStackTrace(err);
-      return 2;
-    });
-    cl.setParameterExceptionHandler((ex, rest) -> {
-      err.println("caravan: " + ex.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return 1;
-    });
+    // A path picocli cannot build (a NUL byte, say) is a user error with a plain message, not
+    // the JDK exception text picocli's built-in converter would print.
+    cl.registerConverter(
+        java.nio.file.Path.class,
+        s -> {
+          try {
+            return java.nio.file.Path.of(s);
+          } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(
+                "'" + printable(s) + "' is not a valid path: " + e.getReason());
+          }
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          if (ex instanceof UserException ue) {
+            err.println("caravan: " + CliWords.message(ue));
+            return 1;
+          }
+          err.println("caravan: internal error: " + ex);
+          ex.printStackTrace(err);
+          return 2;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, rest) -> {
+          err.println("caravan: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return 1;
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Replaces control characters so an error message stays one readable line. */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
+    return b.toString();
   }
 }

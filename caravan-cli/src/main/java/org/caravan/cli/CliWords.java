@@ -4,16 +4,17 @@ import java.util.Map;
 import org.caravan.scenario.UserException;
 
 /**
- * How the command line names request fields in messages: the core's user errors name fields in snake_case
- * ({@code un_class}); the CLI shows the flag that sets them ({@code --un-class}).
+ * How the command line names request fields in messages: the core's user errors name fields in
+ * snake_case ({@code un_class}); the CLI shows the flag that sets them ({@code --un-class}).
  */
 final class CliWords {
   /** Fields whose flag is not simply the field name with dashes. */
-  private static final Map<String, String> FLAGS = Map.of(
-      "avoid_countries", "--avoid-country",
-      "avoid_passages", "--avoid-passage",
-      "max_budget_usd", "--max-budget",
-      "depart", "--depart");
+  private static final Map<String, String> FLAGS =
+      Map.of(
+          "avoid_countries", "--avoid-country",
+          "avoid_passages", "--avoid-passage",
+          "max_budget_usd", "--max-budget",
+          "depart", "--depart");
 
   private CliWords() {}
 

@@ -19,15 +19,24 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "emissions",
     mixinStandardHelpOptions = true,
+    subcommands = EmissionsValidateCommand.class,
     description = {
       "Greenhouse-gas emissions (ISO 14083: WTT, TTW, WTW in kg CO2e) of a transport chain file.",
-      "FILE is a CSV or JSON chain file (format in docs/EMISSIONS.md); .json is read as JSON, anything else as CSV."
+      "FILE is a CSV or JSON chain file (format in docs/EMISSIONS.md); .json is read as JSON, anything else as CSV.",
+      "'caravan emissions validate' compares Caravan with hand calculations and published figures."
     })
 public final class EmissionsCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Chain file (CSV or JSON).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "Chain file (CSV or JSON).")
   Path file;
 
-  @Option(names = "--input-format", defaultValue = "auto", paramLabel = "auto|csv|json",
+  @Option(
+      names = "--input-format",
+      defaultValue = "auto",
+      paramLabel = "auto|csv|json",
       description = "How to read FILE (default: by extension, .json is JSON, anything else CSV).")
   String inputFormat;
 
@@ -35,15 +44,32 @@ public final class EmissionsCommand implements Callable<Integer> {
   OutputFormat output;
 
   static final class OutputFormat {
-    @Option(names = "--json", description = "Print the result as JSON (per element and totals, with factor ids and sources).")
+    @Option(
+        names = "--json",
+        description =
+            "Print the result as JSON (per element and totals, with factor ids and sources).")
     boolean json;
 
     @Option(names = "--csv", description = "Print one CSV row per chain element, then a total row.")
     boolean csv;
   }
 
-  @Option(names = "--primary", paramLabel = "PRIMARY.csv",
-      description = "Carriers' primary data (intensity or fuel use per TOC); overrides the defaults on the legs it covers.")
+  @Option(
+      names = "--format",
+      paramLabel = "table|json|csv",
+      description = "Output format (default table; " + "--json and --csv are the same).")
+  void format(String f) {
+    String v = Formats.check(spec, f, "table", "json", "csv");
+    output = new OutputFormat();
+    output.json = v.equals("json");
+    output.csv = v.equals("csv");
+  }
+
+  @Option(
+      names = "--primary",
+      paramLabel = "PRIMARY.csv",
+      description =
+          "Carriers' primary data (intensity or fuel use per TOC); overrides the defaults on the legs it covers.")
   Path primary;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -52,16 +78,25 @@ public final class EmissionsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (file == null) {
+      err.println(
+          "caravan emissions: missing FILE (a chain file), or use 'caravan emissions validate'");
+      err.flush();
+      return 1;
+    }
     try {
-      EmissionsService.InputFormat f = switch (inputFormat) {
-        case "auto" -> EmissionsService.InputFormat.AUTO;
-        case "csv" -> EmissionsService.InputFormat.CSV;
-        case "json" -> EmissionsService.InputFormat.JSON;
-        default -> throw new UserException("input_format", "{input_format}: expected auto, csv or json, found '"
-            + inputFormat + "'");
-      };
-      EmissionsService.ChainReport result = EmissionsService.onDefaultNetwork()
-          .computeFile(file, f, Optional.ofNullable(primary));
+      EmissionsService.InputFormat f =
+          switch (inputFormat) {
+            case "auto" -> EmissionsService.InputFormat.AUTO;
+            case "csv" -> EmissionsService.InputFormat.CSV;
+            case "json" -> EmissionsService.InputFormat.JSON;
+            default ->
+                throw new UserException(
+                    "input_format",
+                    "{input_format}: expected auto, csv or json, found '" + inputFormat + "'");
+          };
+      EmissionsService.ChainReport result =
+          EmissionsService.onDefaultNetwork().computeFile(file, f, Optional.ofNullable(primary));
       if (output != null && output.json) {
         out.println(Json.write(result.json()));
       } else if (output != null && output.csv) {

@@ -1,7 +1,5 @@
 package org.caravan.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code caravan} command. */
 public final class Main {
   private Main() {}

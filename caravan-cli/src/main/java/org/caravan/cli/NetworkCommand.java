@@ -1,9 +1,7 @@
 package org.caravan.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,11 @@ import picocli.CommandLine.Spec;
     name = "network",
     mixinStandardHelpOptions = true,
     description = "Inspect, validate and export the corridor network.",
-    subcommands = {NetworkCommand.Info.class, NetworkCommand.Validate.class, NetworkCommand.Export.class})
+    subcommands = {
+      NetworkCommand.Info.class,
+      NetworkCommand.Validate.class,
+      NetworkCommand.Export.class
+    })
 final class NetworkCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,14 +34,27 @@ final class NetworkCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "info", mixinStandardHelpOptions = true, description = "Counts of nodes by kind and country, links by mode.")
+  @Command(
+      name = "info",
+      mixinStandardHelpOptions = true,
+      description = "Counts of nodes by kind and country, links by mode.")
   static final class Info implements Callable<Integer> {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin NetworkOptions network;
 
-    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).")
+    @Option(
+        names = "--json",
+        description = "JSON output (documented in docs/CLI.md; same as --format json).")
     boolean json;
+
+    @Option(
+        names = "--format",
+        paramLabel = "table|json",
+        description = "Output format (default table).")
+    void format(String f) {
+      json = Formats.check(spec, f, "table", "json").equals("json");
+    }
 
     @Override
     public Integer call() {
@@ -53,20 +68,35 @@ final class NetworkCommand implements Runnable {
         out.println(Json.write(node));
         return 0;
       }
-      out.printf("Caravan network: %d nodes in %d countries, %d link rows (%d directed links), %d transfers, %d services, %d sources%n",
-          s.nodes(), s.countries(), s.links(), s.directedLinks(), s.transfers(), s.services(), s.sources());
+      out.printf(
+          "Caravan network: %d nodes in %d countries, %d link rows (%d directed links), %d transfers, %d services, %d sources%n",
+          s.nodes(),
+          s.countries(),
+          s.links(),
+          s.directedLinks(),
+          s.transfers(),
+          s.services(),
+          s.sources());
       out.println();
       out.println("Nodes by kind:    " + line(s.nodesByKind()));
       out.println("Links by mode:    " + line(s.linksByMode()));
       out.println("Km by mode:       " + line(s.linkKmByMode()));
       out.println("Nodes by country: " + line(s.nodesByCountry()));
       NetworkService.ProvenanceCounts p = s.provenance();
-      out.printf("Planned (left out unless --include-planned): %d nodes, %d links%n", s.plannedNodes(), s.plannedLinks());
-      out.printf("Provenance of %d values: publication %d, dataset %d, estimate with basis %d, bare estimate %d"
-          + " (publications %.0f %% of the non-dataset values)%n",
-          p.publication() + p.dataset() + p.estimateWithBasis() + p.bareEstimate(), p.publication(), p.dataset(),
-          p.estimateWithBasis(), p.bareEstimate(), p.publicationShare() * 100);
-      out.printf("%nEstimated values read by the most fastest routes (%d of %d terminal pairs routed, departing %s):%n",
+      out.printf(
+          "Planned (left out unless --include-planned): %d nodes, %d links%n",
+          s.plannedNodes(), s.plannedLinks());
+      out.printf(
+          "Provenance of %d values: publication %d, dataset %d, estimate with basis %d, bare estimate %d"
+              + " (publications %.0f %% of the non-dataset values)%n",
+          p.publication() + p.dataset() + p.estimateWithBasis() + p.bareEstimate(),
+          p.publication(),
+          p.dataset(),
+          p.estimateWithBasis(),
+          p.bareEstimate(),
+          p.publicationShare() * 100);
+      out.printf(
+          "%nEstimated values read by the most fastest routes (%d of %d terminal pairs routed, departing %s):%n",
           usage.routed(), usage.pairs(), EstimateUsage.DEPARTURE);
       for (EstimateUsage.Use u : usage.top()) {
         out.printf("  %5d  %-58s %10s  %s%n", u.routes(), u.value(), num(u.number()), u.source());
@@ -80,30 +110,56 @@ final class NetworkCommand implements Runnable {
 
     private static String line(Map<String, ? extends Number> m) {
       StringBuilder b = new StringBuilder();
-      m.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ').append(v instanceof Double d ? String.format("%,.0f", d) : v));
+      m.forEach(
+          (k, v) ->
+              b.append(b.isEmpty() ? "" : ", ")
+                  .append(k)
+                  .append(' ')
+                  .append(v instanceof Double d ? String.format("%,.0f", d) : v));
       return b.toString();
     }
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = "Check network files (directories or single files) applied on top of the built-in network.")
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check network files (directories or single files) applied on top of the built-in network.")
   static final class Validate implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Overlay directories or files; none checks the built-in network.")
+    @Parameters(
+        paramLabel = "FILE",
+        arity = "0..*",
+        description = "Overlay directories or files; none checks the built-in network.")
     List<Path> files = List.of();
 
     @Override
     public Integer call() {
       NetworkService.Validated n = NetworkService.validate(files);
-      spec.commandLine().getOut().printf("ok: %d nodes, %d link rows, %d transfers, %d services%s%n",
-          n.nodes(), n.linkRows(), n.transfers(), n.services(),
-          files.isEmpty() ? " (built-in network)" : " (built-in network + " + files.size() + " overlay" + (files.size() > 1 ? "s" : "") + ")");
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "ok: %d nodes, %d link rows, %d transfers, %d services%s%n",
+              n.nodes(),
+              n.linkRows(),
+              n.transfers(),
+              n.services(),
+              files.isEmpty()
+                  ? " (built-in network)"
+                  : " (built-in network + "
+                      + files.size()
+                      + " overlay"
+                      + (files.size() > 1 ? "s" : "")
+                      + ")");
       return 0;
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the network as GeoJSON (the map layer) or as network CSV files.")
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Write the network as GeoJSON (the map layer) or as network CSV files.")
   static final class Export implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin NetworkOptions network;
@@ -111,31 +167,42 @@ final class NetworkCommand implements Runnable {
     @Option(names = "--format", required = true, description = "geojson or csv")
     String format;
 
-    @Option(names = {"-o", "--out"}, description = "Output file (geojson; default standard output) or directory (csv, required).")
+    @Option(
+        names = {"-o", "--out"},
+        paramLabel = "PATH",
+        description =
+            "Output file (geojson; default or '-': standard output) or new/empty folder (csv, required).")
     Path out;
 
+    @Option(
+        names = "--force",
+        description =
+            "Replace an existing geojson file, or a previous caravan csv export (only its listed files).")
+    boolean force;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+      boolean stdout = out == null || out.toString().equals("-");
       CaravanApp app = network.open();
       switch (format) {
         case "geojson" -> {
-          String text = Json.MAPPER.writeValueAsString(app.network().geoJson());
-          if (out == null) {
-            spec.commandLine().getOut().println(text);
+          if (stdout) {
+            spec.commandLine().getOut().println(Json.write(app.network().geoJson()));
           } else {
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".caravan", ".tmp");
-            Files.writeString(tmp, text + "\n");
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            app.network().exportGeoJson(out, force, doc -> Json.write(doc) + "\n");
           }
         }
         case "csv" -> {
-          if (out == null) {
-            throw new UserException("out", "{format} csv writes five files: give a directory with {out} DIR");
+          if (stdout) {
+            throw new UserException(
+                "out", "{format} csv writes five files: give a new or empty folder with {out} DIR");
           }
-          app.network().exportCsv(out);
+          app.network().exportCsv(out, force);
           spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
         }
-        default -> throw new UserException("format", "unknown {format} '" + format + "'; expected geojson or csv");
+        default ->
+            throw new UserException(
+                "format", "unknown {format} '" + format + "'; expected geojson or csv");
       }
       return 0;
     }

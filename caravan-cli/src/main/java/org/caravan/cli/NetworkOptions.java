@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --overlay DIR}: network files applied on top of the built-in network. */
 final class NetworkOptions {
-  @Option(names = "--overlay", paramLabel = "DIR|FILE", description = "Network files to apply on top of the built-in network (repeatable).")
+  @Option(
+      names = "--overlay",
+      paramLabel = "DIR|FILE",
+      description = "Network files to apply on top of the built-in network (repeatable).")
   List<Path> overlays = new ArrayList<>();
 
   CaravanApp open() {

@@ -12,19 +12,35 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code caravan places SEARCH}: find nodes by name, alias or UN/LOCODE, best matches first. */
-@Command(name = "places", mixinStandardHelpOptions = true, description = "Find terminals, ports and crossings by name, alias or UN/LOCODE.")
+@Command(
+    name = "places",
+    mixinStandardHelpOptions = true,
+    description = "Find terminals, ports and crossings by name, alias or UN/LOCODE.")
 final class PlacesCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin NetworkOptions network;
 
-  @Parameters(paramLabel = "SEARCH", description = "Name, alias or UN/LOCODE (accents, case and small typos are forgiven).")
+  @Parameters(
+      paramLabel = "SEARCH",
+      description = "Name, alias or UN/LOCODE (accents, case and small typos are forgiven).")
   String query;
 
-  @Option(names = "--limit", defaultValue = "10", description = "At most this many matches (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "10",
+      description = "At most this many matches (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--json", description = "JSON output.")
+  @Option(names = "--json", description = "JSON output (same as --format json).")
   boolean json;
+
+  @Option(
+      names = "--format",
+      paramLabel = "table|json",
+      description = "Output format (default table).")
+  void format(String f) {
+    json = Formats.check(spec, f, "table", "json").equals("json");
+  }
 
   @Override
   public Integer call() {
@@ -34,10 +50,34 @@ final class PlacesCommand implements Callable<Integer> {
     List<PlaceMatch> matches = network.open().places().search(query, limit);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(java.util.Map.of("query", query, "matches", matches.stream().map(m -> java.util.Map.of(
-          "id", m.id(), "name", m.name(), "country", m.country(), "kind", m.kind(), "score", m.score(), "matched_on", m.matched(),
-          "status", m.status(), "opening_year", m.openingYear())).toList())));
-      return 0;
+      out.println(
+          Json.write(
+              java.util.Map.of(
+                  "query",
+                  query,
+                  "matches",
+                  matches.stream()
+                      .map(
+                          m ->
+                              java.util.Map.of(
+                                  "id",
+                                  m.id(),
+                                  "name",
+                                  m.name(),
+                                  "country",
+                                  m.country(),
+                                  "kind",
+                                  m.kind(),
+                                  "score",
+                                  m.score(),
+                                  "matched_on",
+                                  m.matched(),
+                                  "status",
+                                  m.status(),
+                                  "opening_year",
+                                  m.openingYear()))
+                      .toList())));
+      return matches.isEmpty() ? 1 : 0; // a miss is exit 1 in both formats
     }
     if (matches.isEmpty()) {
       out.println("no place matches '" + query + "'");
@@ -46,8 +86,10 @@ final class PlacesCommand implements Callable<Integer> {
     out.printf("%-12s %-36s %-7s %-12s %s%n", "ID", "NAME", "COUNTRY", "KIND", "MATCHED ON");
     for (PlaceMatch m : matches) {
       // planned places are found too, marked: a user asking for Anaklia learns it is planned
-      String kind = m.status().equals("planned")
-          ? m.kind() + " (planned" + (m.openingYear() > 0 ? " " + m.openingYear() : "") + ")" : m.kind();
+      String kind =
+          m.status().equals("planned")
+              ? m.kind() + " (planned" + (m.openingYear() > 0 ? " " + m.openingYear() : "") + ")"
+              : m.kind();
       out.printf("%-12s %-36s %-7s %-12s %s%n", m.id(), m.name(), m.country(), kind, m.matched());
     }
     return 0;

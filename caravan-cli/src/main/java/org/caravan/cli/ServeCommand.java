@@ -1,9 +1,10 @@
 package org.caravan.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.caravan.app.CaravanApp;
 import org.caravan.web.http.CaravanServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,36 +12,71 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caravan serve}: the HTTP API and the web app on one port, until the process is stopped (Ctrl-C). Prints
- * the URL once the server listens, so scripts can wait for that line.
+ * {@code caravan serve}: the HTTP API and the web app on one port, until the process is stopped
+ * (Ctrl-C). Prints the URL once the server listens, so scripts can wait for that line.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Serve the HTTP API (/api, /openapi.json, /api-docs) and the web app (map and route planner).",
-        "Runs until stopped; prints the URL when it is ready."})
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Serve the HTTP API (/api, /openapi.json, /api-docs) and the web app (map and route planner).",
+      "Runs until stopped; prints the URL when it is ready."
+    })
 public final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin NetworkOptions network;
 
-  @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "Interface to listen on; 0.0.0.0 for every interface (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description =
+          "Interface to listen on; 0.0.0.0 for every interface (default ${DEFAULT-VALUE}).")
   String host;
+
+  @Option(
+      names = "--allow-host",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "Host names the server answers to besides localhost, 127.0.0.1 and --host (e.g. behind a proxy);"
+              + " other Host headers get 421, against DNS rebinding.")
+  List<String> allowHosts = new ArrayList<>();
 
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65_535) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, found " + port);
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--port must be 0 to 65535, found " + port);
+    }
+    if (!allowHosts.isEmpty()) {
+      System.setProperty(
+          "caravan.allowedHosts",
+          String.join(",", allowHosts)); // read by CaravanServer.allowedHosts
     }
     CaravanServer server = CaravanServer.start(network.open(), host, port);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "caravan-serve-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "caravan-serve-stop"));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Caravan is serving " + server.url() + " (API docs: " + server.url() + "api-docs); Ctrl-C stops it");
+    out.println(
+        "Caravan is serving "
+            + server.url()
+            + " (API docs: "
+            + server.url()
+            + "api-docs); Ctrl-C stops it");
     out.flush();
     stopped.await();
     return 0;

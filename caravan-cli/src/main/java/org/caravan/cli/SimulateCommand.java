@@ -1,13 +1,17 @@
 package org.caravan.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.sim.Scenario;
+import org.caravan.scenario.sim.ScenarioLimits;
 import org.caravan.scenario.sim.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caravan simulate [SCENARIO.yaml]}: runs a corridor scenario's replications on all cores, prints a
- * summary table (or the summary JSON with {@code --json}) and writes the result files to
- * {@code out/simulate-<scenario>} or {@code --out DIR}. A progress bar is drawn on stderr when a terminal
- * is attached. Scenario errors exit 1 with one line naming the field.
+ * {@code caravan simulate [SCENARIO.yaml]}: runs a corridor scenario's replications on all cores,
+ * prints a summary table (or the summary JSON with {@code --json}) and writes the result files to
+ * {@code out/simulate-<scenario>} or {@code --out DIR}. A progress bar with an ETA is drawn on
+ * stderr only when stderr is a terminal. Scenario errors exit 1 with one line naming the field.
  */
 @Command(
     name = "simulate",
@@ -35,25 +39,53 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin NetworkOptions network;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO.yaml",
       description = "Scenario file, or the name of a built-in scenario (default ${DEFAULT-VALUE}).",
       defaultValue = SimulationRuns.DEFAULT_SCENARIO)
   String scenario;
 
-  @Option(names = "--years", paramLabel = "Y", description = "Measured years after the warm-up (overrides horizon_days).")
+  @Option(
+      names = "--years",
+      paramLabel = "Y",
+      description = "Measured years after the warm-up (overrides horizon_days).")
   Optional<Double> years = Optional.empty();
 
-  @Option(names = "--replications", paramLabel = "N", description = "Number of replications (overrides the file).")
+  @Option(
+      names = "--replications",
+      paramLabel = "N",
+      description = "Number of replications (overrides the file).")
   Optional<Integer> replications = Optional.empty();
 
   @Option(names = "--seed", paramLabel = "S", description = "Random seed (overrides the file).")
   Optional<Long> seed = Optional.empty();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default out/simulate-<scenario>).")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "Output folder, new or empty (default out/simulate-<scenario>).")
   Optional<Path> out = Optional.empty();
 
-  @Option(names = "--json", description = "Print the summary as JSON instead of a table.")
+  @Option(
+      names = "--force",
+      description =
+          "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
+  boolean force;
+
+  @Option(
+      names = "--json",
+      description = "Print the summary as JSON instead of a table (same as --format json).")
   boolean json;
+
+  @Option(
+      names = "--format",
+      paramLabel = "table|json",
+      description = "Summary format (default table).")
+  void format(String f) {
+    json = Formats.check(spec, f, "table", "json").equals("json");
+  }
 
   @Override
   public Integer call() {
@@ -69,14 +101,27 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seed.isPresent()) {
       sc = sc.withSeed(seed.get());
     }
+    ScenarioLimits.checkRun(sc);
     Path dir = out.orElse(Path.of("out", "simulate-" + sc.name()));
-    IntConsumer progress = System.console() != null ? new ProgressBar(sc.replications()) : done -> {};
     long t0 = System.nanoTime();
-    SimulationService.Run run = service.runAndWrite(sc, dir, progress);
-    double wall_s = (System.nanoTime() - t0) / 1e9;
-    if (progress instanceof ProgressBar pb) {
-      pb.finish();
+    SimulationService.Run run;
+    if (stderrIsTerminal()) {
+      // Replications done, elapsed and ETA, redrawn in place on stderr; width fixed so no terminal
+      // is probed.
+      try (ProgressBar pb =
+          new ProgressBarBuilder()
+              .setTaskName("simulating")
+              .setInitialMax(sc.replications())
+              .setUnit(" replications", 1)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))
+              .build()) {
+        run = service.runAndWrite(sc, dir, force, pb::stepTo);
+      }
+    } else {
+      run = service.runAndWrite(sc, dir, force, done -> {});
     }
+    double wall_s = (System.nanoTime() - t0) / 1e9;
     if (json) {
       stdout.print(service.summaryJson(run));
     } else {
@@ -86,27 +131,16 @@ public final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A one-line progress bar on stderr, redrawn with a carriage return. */
-  private static final class ProgressBar implements IntConsumer {
-    private final int total;
-    private final long start = System.nanoTime();
-
-    ProgressBar(int total) {
-      this.total = total;
+  /**
+   * Whether stderr is a terminal: the launcher tells ({@code -Dcaravan.stderr.tty}, from {@code [
+   * -t 2 ]}); without it (plain {@code java -jar}) a console attached to the terminal counts.
+   */
+  static boolean stderrIsTerminal() {
+    String told = System.getProperty("caravan.stderr.tty");
+    if (told != null) {
+      return Boolean.parseBoolean(told);
     }
-
-    @Override
-    public void accept(int done) {
-      int width = 30;
-      int filled = (int) ((long) width * done / total);
-      double s = (System.nanoTime() - start) / 1e9;
-      System.err.printf(Locale.ROOT, "\rsimulating [%s%s] %d/%d replications %.1f s", "#".repeat(filled),
-          " ".repeat(width - filled), done, total, s);
-      System.err.flush();
-    }
-
-    void finish() {
-      System.err.println();
-    }
+    Console c = System.console();
+    return c != null && c.isTerminal();
   }
 }

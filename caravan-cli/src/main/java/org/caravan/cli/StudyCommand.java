@@ -10,21 +10,32 @@ import org.caravan.app.StudyService;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code caravan study run|list|show|compare|export}: corridor studies (docs/STUDIES.md). {@code run} writes each
- * replication to the store as it finishes and resumes what a killed run left; the other subcommands read the
- * store only and do not load the network.
+ * {@code caravan study run|list|show|compare|export}: corridor studies (docs/STUDIES.md). {@code
+ * run} writes each replication to the store as it finishes and resumes what a killed run left; the
+ * other subcommands read the store only and do not load the network.
  */
-@Command(name = "study", mixinStandardHelpOptions = true,
-    description = {"Corridor studies: a baseline and variants run with common random numbers, kept in a store",
-      "(DuckDB file " + StudyService.DEFAULT_STORE + " by default, or a PostgreSQL JDBC URL). Format: docs/STUDIES.md."},
-    subcommands = {StudyCommand.Run.class, StudyCommand.ListStudies.class, StudyCommand.Show.class,
-      StudyCommand.Compare.class, StudyCommand.Export.class})
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Corridor studies: a baseline and variants run with common random numbers, kept in a store",
+      "(DuckDB file "
+          + StudyService.DEFAULT_STORE
+          + " by default, or a PostgreSQL JDBC URL). Format: docs/STUDIES.md."
+    },
+    subcommands = {
+      StudyCommand.Run.class,
+      StudyCommand.ListStudies.class,
+      StudyCommand.Show.class,
+      StudyCommand.Compare.class,
+      StudyCommand.Export.class
+    })
 final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -34,18 +45,33 @@ final class StudyCommand implements Runnable {
   }
 
   /** The headline KPIs of the comparison table (prefixes of KPI names). */
-  static final List<String> HEADLINE = List.of("throughput.all.", "throughput.middle.",
-      "throughput.northern.", "transit.all.", "transit.middle.", "transit.northern.", "co2e.all.");
+  static final List<String> HEADLINE =
+      List.of(
+          "throughput.all.",
+          "throughput.middle.",
+          "throughput.northern.",
+          "transit.all.",
+          "transit.middle.",
+          "transit.northern.",
+          "co2e.all.");
 
   /** {@code --store}, shared by the subcommands. */
   static final class StoreOption {
-    @Option(names = "--store", paramLabel = "PATH|JDBC-URL",
-        description = "Results store: a DuckDB file or a JDBC URL (default " + StudyService.DEFAULT_STORE + ").")
+    @Option(
+        names = "--store",
+        paramLabel = "PATH|JDBC-URL",
+        description =
+            "Results store: a DuckDB file or a JDBC URL (default "
+                + StudyService.DEFAULT_STORE
+                + ").")
     Optional<String> store = Optional.empty();
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Runs every variant x replication of a study not yet in the store (resumes a killed run).")
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description =
+          "Runs every variant x replication of a study not yet in the store (resumes a killed run).")
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin NetworkOptions network;
@@ -54,34 +80,70 @@ final class StudyCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "Study file.")
     Path file;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Replications per variant (overrides the file).")
+    @Option(
+        names = "--replications",
+        paramLabel = "N",
+        description = "Replications per variant (overrides the file).")
     Optional<Integer> replications = Optional.empty();
 
-    @Option(names = "--years", paramLabel = "Y", description = "Measured years per replication (overrides the file).")
+    @Option(
+        names = "--years",
+        paramLabel = "Y",
+        description = "Measured years per replication (overrides the file).")
     Optional<Double> years = Optional.empty();
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      StudyService.RunOutcome o = network.open().studies().run(file, store.store, replications, years, p -> {
-        if (!p.skipped()) {
-          err.printf(Locale.ROOT, "%s replication %d stored in %.2f s (%d/%d)%n", p.variant(), p.replication(),
-              p.wall_s(), p.done(), p.total());
-          err.flush();
-        }
-      });
-      out.printf(Locale.ROOT, "study %s: %d variants (with the baseline) x %d replications of %.3g years; ran %d,"
-          + " already stored %d; %.1f s%nstore: %s%n", o.study(), o.variants().size(), o.replications(), o.years(),
-          o.ran(), o.skipped(), o.wall_s(), o.store());
-      out.printf(Locale.ROOT, "compare: caravan study compare %s%s%n", o.study(),
+      StudyService.RunOutcome o =
+          network
+              .open()
+              .studies()
+              .run(
+                  file,
+                  store.store,
+                  replications,
+                  years,
+                  p -> {
+                    if (!p.skipped()) {
+                      err.printf(
+                          Locale.ROOT,
+                          "%s replication %d stored in %.2f s (%d/%d)%n",
+                          p.variant(),
+                          p.replication(),
+                          p.wall_s(),
+                          p.done(),
+                          p.total());
+                      err.flush();
+                    }
+                  });
+      out.printf(
+          Locale.ROOT,
+          "study %s: %d variants (with the baseline) x %d replications of %.3g years; ran %d,"
+              + " already stored %d; %.1f s%nstore: %s%n",
+          o.study(),
+          o.variants().size(),
+          o.replications(),
+          o.years(),
+          o.ran(),
+          o.skipped(),
+          o.wall_s(),
+          o.store());
+      out.printf(
+          Locale.ROOT,
+          "compare: caravan study compare %s%s%n",
+          o.study(),
           store.store.map(s -> " --store " + s).orElse(""));
       out.flush();
       return 0;
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the studies in the store.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the studies in the store.")
   static final class ListStudies implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOption store;
@@ -96,17 +158,35 @@ final class StudyCommand implements Runnable {
       if (json) {
         out.println(Json.write(list));
       } else {
-        out.printf(Locale.ROOT, "%-32s %-16s %8s %6s %12s%n", "study", "baseline", "variants", "years", "runs");
-        list.forEach(s -> out.printf(Locale.ROOT, "%-32s %-16s %8d %6.3g %5d / %-5d%n", s.get("study").asText(),
-            s.get("baseline").asText(), s.get("variants").asInt(), s.get("years").asDouble(),
-            s.get("runs_stored").asInt(), s.get("runs_expected").asInt()));
+        out.printf(
+            Locale.ROOT,
+            "%-32s %-16s %8s %6s %12s%n",
+            "study",
+            "baseline",
+            "variants",
+            "years",
+            "runs");
+        list.forEach(
+            s ->
+                out.printf(
+                    Locale.ROOT,
+                    "%-32s %-16s %8d %6.3g %5d / %-5d%n",
+                    s.get("study").asText(),
+                    s.get("baseline").asText(),
+                    s.get("variants").asInt(),
+                    s.get("years").asDouble(),
+                    s.get("runs_stored").asInt(),
+                    s.get("runs_expected").asInt()));
       }
       out.flush();
       return 0;
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a study's variants (JSON).")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Shows a study's variants (JSON).")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOption store;
@@ -122,8 +202,11 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  @Command(name = "compare", mixinStandardHelpOptions = true,
-      description = "Every KPI of every variant against the baseline: paired difference and its 95 % interval.")
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description =
+          "Every KPI of every variant against the baseline: paired difference and its 95 % interval.")
   static final class Compare implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOption store;
@@ -134,7 +217,9 @@ final class StudyCommand implements Runnable {
     @Option(names = "--json", description = "Print every KPI as JSON.")
     boolean json;
 
-    @Option(names = "--all", description = "In the table, add every KPI whose 95 % interval excludes zero.")
+    @Option(
+        names = "--all",
+        description = "In the table, add every KPI whose 95 % interval excludes zero.")
     boolean all;
 
     @Override
@@ -150,7 +235,10 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true, description = "Exports a study's KPI values.")
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Exports a study's KPI values.")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOption store;
@@ -158,10 +246,17 @@ final class StudyCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
-    @Option(names = "--format", paramLabel = "csv", description = "Output format: csv.", defaultValue = "csv")
+    @Option(
+        names = "--format",
+        paramLabel = "csv",
+        description = "Output format: csv.",
+        defaultValue = "csv")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default out/study-NAME.csv).")
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Output file (default out/study-NAME.csv).")
     Optional<Path> outFile = Optional.empty();
 
     @Override

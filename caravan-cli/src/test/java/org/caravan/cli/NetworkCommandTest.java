@@ -26,21 +26,32 @@ class NetworkCommandTest {
     assertThat(info.get("nodes").asInt()).isGreaterThanOrEqualTo(80);
     assertThat(info.get("countries").asInt()).isGreaterThanOrEqualTo(12);
     assertThat(info.get("nodes_by_country").size()).isGreaterThanOrEqualTo(12);
-    assertThat(info.get("links_by_mode").fieldNames()).toIterable().contains("rail", "road", "ferry", "sea");
-    assertThat(info.get("nodes_by_kind").fieldNames()).toIterable().contains("terminal", "port", "border", "gauge_change", "city");
+    assertThat(info.get("links_by_mode").fieldNames())
+        .toIterable()
+        .contains("rail", "road", "ferry", "sea");
+    assertThat(info.get("nodes_by_kind").fieldNames())
+        .toIterable()
+        .contains("terminal", "port", "border", "gauge_change", "city");
     // provenance in four classes, no bare estimate; the counts add up to the values of the files
     JsonNode p = info.get("provenance");
     assertThat(p.get("bare_estimate").asInt()).isZero();
     assertThat(p.get("publication").asInt()).isPositive();
     assertThat(p.get("dataset").asInt()).isPositive();
     assertThat(p.get("estimate_with_basis").asInt()).isPositive();
-    double share = p.get("publication").asDouble()
-        / (p.get("publication").asInt() + p.get("estimate_with_basis").asInt() + p.get("bare_estimate").asInt());
-    assertThat(p.get("publication_share").asDouble()).isCloseTo(share, org.assertj.core.data.Offset.offset(0.001));
+    double share =
+        p.get("publication").asDouble()
+            / (p.get("publication").asInt()
+                + p.get("estimate_with_basis").asInt()
+                + p.get("bare_estimate").asInt());
+    assertThat(p.get("publication_share").asDouble())
+        .isCloseTo(share, org.assertj.core.data.Offset.offset(0.001));
     assertThat(info.get("planned_links").asInt()).isPositive();
-    // the 20 estimated values read by the most terminal-to-terminal routes, ranked, each an estimate
+    // the 20 estimated values read by the most terminal-to-terminal routes, ranked, each an
+    // estimate
     JsonNode top = info.get("top_estimates");
-    assertThat(top.get("routed").asInt()).isPositive().isLessThanOrEqualTo(top.get("pairs").asInt());
+    assertThat(top.get("routed").asInt())
+        .isPositive()
+        .isLessThanOrEqualTo(top.get("pairs").asInt());
     assertThat(top.get("top")).hasSize(20);
     int previous = Integer.MAX_VALUE;
     for (JsonNode u : top.get("top")) {
@@ -66,9 +77,16 @@ class NetworkCommandTest {
     JsonNode fc = JSON.readTree(r.out());
     List<String> ids = fc.get("features").findValues("id").stream().map(JsonNode::asText).toList();
     // Chinese origins and ports, Caspian and Black Sea ports, EU terminals (UN/LOCODEs)
-    assertThat(ids).contains("CNXIA", "CNCQI", "CNCDU", "CNYIU", "CNZGZ", "CNURM", "CNLYG", "CNSHA", "CNNGB",
-        "KZAAU", "TMKRW", "GEPTI", "GEBUS", "ROCND", "BGBOJ", "NLRTM", "DEHAM", "BEANR", "GRPIR", "DEDUI", "HUBUD", "ATVIE", "ITMIL");
-    List<String> linkIds = fc.get("features").findValues("id").stream().map(JsonNode::asText).filter(s -> s.contains("-")).toList();
+    assertThat(ids)
+        .contains(
+            "CNXIA", "CNCQI", "CNCDU", "CNYIU", "CNZGZ", "CNURM", "CNLYG", "CNSHA", "CNNGB",
+            "KZAAU", "TMKRW", "GEPTI", "GEBUS", "ROCND", "BGBOJ", "NLRTM", "DEHAM", "BEANR",
+            "GRPIR", "DEDUI", "HUBUD", "ATVIE", "ITMIL");
+    List<String> linkIds =
+        fc.get("features").findValues("id").stream()
+            .map(JsonNode::asText)
+            .filter(s -> s.contains("-"))
+            .toList();
     assertThat(linkIds).isNotEmpty();
   }
 
@@ -96,9 +114,32 @@ class NetworkCommandTest {
   }
 
   @Test
+  void export_never_replaces_a_users_file_and_reports_unwritable_places() throws Exception {
+    Path mine = Files.writeString(dir.resolve("mine.geojson"), "precious");
+    Cli r = Cli.run("network", "export", "--format", "geojson", "--out", mine.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("file exists").doesNotContain("Exception");
+    assertThat(mine).hasContent("precious");
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    Files.writeString(folder.resolve("nodes.csv"), "mine");
+    Cli c = Cli.run("network", "export", "--format", "csv", "--out", folder.toString(), "--force");
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(folder.resolve("nodes.csv")).hasContent("mine");
+    Cli proc = Cli.run("network", "export", "--format", "csv", "--out", "/proc/caravan-x");
+    assertThat(proc.code()).isEqualTo(1);
+    assertThat(proc.err())
+        .startsWith("caravan: --out /proc/caravan-x: cannot")
+        .doesNotContain("Exception");
+    Cli dash = Cli.run("network", "export", "--format", "geojson", "--out", "-");
+    assertThat(dash.code()).isZero();
+    assertThat(dash.out()).startsWith("{");
+  }
+
+  @Test
   void csv_export_round_trips_through_validate() throws Exception {
     Path out = dir.resolve("copy");
-    assertThat(Cli.run("network", "export", "--format", "csv", "--out", out.toString()).code()).isZero();
+    assertThat(Cli.run("network", "export", "--format", "csv", "--out", out.toString()).code())
+        .isZero();
     Cli v = Cli.run("network", "validate", out.toString());
     assertThat(v.code()).as(v.err()).isZero();
     assertThat(v.out()).startsWith("ok: ");
@@ -107,13 +148,16 @@ class NetworkCommandTest {
   @Test
   void validate_reports_file_line_and_field_and_exits_1() throws Exception {
     Path bad = dir.resolve("my-links.csv");
-    Files.writeString(bad, """
+    Files.writeString(
+        bad,
+        """
         id,from,to,mode,gauge,distance_km,duration_h,countries,toc,source
         kuryk-nowhere,KZ-KURYK,XXNOWHERE,rail,1520,-5,10,KZ,rail-diesel,EST
         """);
     Cli r = Cli.run("network", "validate", bad.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("my-links.csv:2: field 'to': unknown node 'XXNOWHERE'")
+    assertThat(r.err())
+        .contains("my-links.csv:2: field 'to': unknown node 'XXNOWHERE'")
         .contains("my-links.csv:2: field 'distance_km': distance must be positive")
         .doesNotContain("Exception");
   }
@@ -136,13 +180,50 @@ class NetworkCommandTest {
   }
 
   @Test
+  void a_place_miss_exits_1_in_text_and_json() {
+    Cli text = Cli.run("places", "Qqqqzzzxx");
+    Cli json = Cli.run("places", "Qqqqzzzxx", "--json");
+    assertThat(text.code()).isEqualTo(1);
+    assertThat(json.code()).isEqualTo(1);
+    assertThat(json.out()).containsPattern("\"matches\" ?: ?\\[ ?]");
+  }
+
+  @Test
+  void format_is_one_flag_across_commands() {
+    Cli a = Cli.run("places", "Baku", "--format", "json");
+    assertThat(a.code()).isZero();
+    assertThat(a.out()).isEqualTo(Cli.run("places", "Baku", "--json").out());
+    assertThat(Cli.run("network", "info", "--format", "json").out())
+        .isEqualTo(Cli.run("network", "info", "--json").out());
+    Cli bad = Cli.run("route", "Xian", "Duisburg", "--format", "xml");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("--format must be table, json, geojson; got 'xml'");
+  }
+
+  @Test
   void places_forgives_typos_and_accents() {
-    assertThat(Cli.run("places", "Duisbrug").out().lines().skip(1).findFirst().orElseThrow()).startsWith("DEDUI");
-    assertThat(Cli.run("places", "Constanta").out().lines().skip(1).findFirst().orElseThrow()).startsWith("ROCND");
+    assertThat(Cli.run("places", "Duisbrug").out().lines().skip(1).findFirst().orElseThrow())
+        .startsWith("DEDUI");
+    assertThat(Cli.run("places", "Constanta").out().lines().skip(1).findFirst().orElseThrow())
+        .startsWith("ROCND");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "network", "network info", "network validate", "network export", "places", "route", "emissions", "simulate", "serve", "bench", "bench mmc"})
+  @ValueSource(
+      strings = {
+        "",
+        "network",
+        "network info",
+        "network validate",
+        "network export",
+        "places",
+        "route",
+        "emissions",
+        "simulate",
+        "serve",
+        "bench",
+        "bench mmc"
+      })
   void every_command_has_help(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
     Cli r = Cli.run(args);

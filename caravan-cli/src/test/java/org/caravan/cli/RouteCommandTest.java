@@ -31,7 +31,8 @@ class RouteCommandTest {
 
   @Test
   void tashkent_to_duisburg_without_russia_belarus_iran_starts_in_uzbekistan() throws Exception {
-    JsonNode routes = routes("route", "Tashkent", "Duisburg", "--avoid-country", "RU,BY,IR").get("routes");
+    JsonNode routes =
+        routes("route", "Tashkent", "Duisburg", "--avoid-country", "RU,BY,IR").get("routes");
     assertThat(routes.size()).isPositive();
     for (JsonNode r : routes) {
       JsonNode first = r.get("legs").get(0);
@@ -48,13 +49,18 @@ class RouteCommandTest {
     assertThat(without.err()).contains("Anaklia");
     JsonNode with = routes("route", "Shanghai", "Anaklia", "--include-planned");
     assertThat(with.get("routes").size()).isPositive();
-    // Kashgar to Jalal-Abad: today via Kazakhstan and Uzbekistan, with the planned CKU railway directly into KG
-    JsonNode today = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time").get("routes").get(0);
-    JsonNode planned = routes("route", "Kashgar", "Jalal-Abad", "--objective", "time", "--include-planned")
-        .get("routes").get(0);
+    // Kashgar to Jalal-Abad: today via Kazakhstan and Uzbekistan, with the planned CKU railway
+    // directly into KG
+    JsonNode today =
+        routes("route", "Kashgar", "Jalal-Abad", "--objective", "time").get("routes").get(0);
+    JsonNode planned =
+        routes("route", "Kashgar", "Jalal-Abad", "--objective", "time", "--include-planned")
+            .get("routes")
+            .get(0);
     assertThat(texts(today.get("countries"))).contains("KZ");
     assertThat(texts(planned.get("countries"))).containsExactly("CN", "KG");
-    assertThat(planned.get("distance_km").asDouble()).isLessThan(today.get("distance_km").asDouble());
+    assertThat(planned.get("distance_km").asDouble())
+        .isLessThan(today.get("distance_km").asDouble());
   }
 
   @Test
@@ -70,7 +76,8 @@ class RouteCommandTest {
       assertThat(r.get("cost_usd").asDouble()).isPositive();
       assertThat(r.get("co2e_kg").asDouble()).isPositive();
       assertThat(r.get("reliability").get("p95_delay_h").asDouble()).isPositive();
-      assertThat(r.get("reliability").get("p95_transit_days").asDouble()).isGreaterThan(r.get("transit_days").asDouble());
+      assertThat(r.get("reliability").get("p95_transit_days").asDouble())
+          .isGreaterThan(r.get("transit_days").asDouble());
       assertThat(r.get("distance_km").asDouble()).isGreaterThan(8000);
       assertThat(r.get("legs").size()).isPositive();
       double legKm = 0;
@@ -78,8 +85,10 @@ class RouteCommandTest {
         assertThat(leg.get("mode").asText()).isIn("rail", "road", "ferry", "sea", "iww");
         legKm += leg.get("distance_km").asDouble();
       }
-      assertThat(legKm).isCloseTo(r.get("distance_km").asDouble(), org.assertj.core.data.Offset.offset(1.0));
-      // Xi'an trains leave China at the Kazakh crossings (IDX2406, NEWSAZ240924), not through Mongolia
+      assertThat(legKm)
+          .isCloseTo(r.get("distance_km").asDouble(), org.assertj.core.data.Offset.offset(1.0));
+      // Xi'an trains leave China at the Kazakh crossings (IDX2406, NEWSAZ240924), not through
+      // Mongolia
       assertThat(texts(r.get("countries"))).doesNotContain("MN");
     }
   }
@@ -87,7 +96,8 @@ class RouteCommandTest {
   /** Issue 10's must-show: no route beaten on transit, cost, CO2e and p95 transit together. */
   @Test
   void no_route_is_beaten_on_all_four_criteria() throws Exception {
-    for (String[] od : new String[][] {{"Xian", "Duisburg"}, {"Almaty", "Constanta"}, {"Xian", "Istanbul"}}) {
+    for (String[] od :
+        new String[][] {{"Xian", "Duisburg"}, {"Almaty", "Constanta"}, {"Xian", "Istanbul"}}) {
       for (String eps : List.of("0", "0.1")) {
         JsonNode routes = routes("route", od[0], od[1], "--epsilon", eps).get("routes");
         for (JsonNode a : routes) {
@@ -96,7 +106,9 @@ class RouteCommandTest {
             for (int i = 0; i < 4 && beaten; i++) {
               beaten = crit(a).get(i) <= crit(b).get(i);
             }
-            assertThat(beaten).as("%s beaten by %s (%s -> %s)", crit(b), crit(a), od[0], od[1]).isFalse();
+            assertThat(beaten)
+                .as("%s beaten by %s (%s -> %s)", crit(b), crit(a), od[0], od[1])
+                .isFalse();
           }
         }
       }
@@ -104,15 +116,23 @@ class RouteCommandTest {
   }
 
   private static List<Double> crit(JsonNode r) {
-    return List.of(r.get("transit_days").asDouble(), r.get("cost_usd").asDouble(), r.get("co2e_kg").asDouble(),
+    return List.of(
+        r.get("transit_days").asDouble(),
+        r.get("cost_usd").asDouble(),
+        r.get("co2e_kg").asDouble(),
         r.get("reliability").get("p95_transit_days").asDouble());
   }
 
-  /** Road only at the ends: no route leaves the railway (or a ship) for a truck and then takes a train or ship. */
+  /**
+   * Road only at the ends: no route leaves the railway (or a ship) for a truck and then takes a
+   * train or ship.
+   */
   @Test
   void no_road_leg_between_two_other_legs() throws Exception {
-    for (String[] od : new String[][] {{"Xian", "Duisburg"}, {"Almaty", "Constanta"}, {"Xian", "Istanbul"},
-        {"Almaty", "Poti"}}) {
+    for (String[] od :
+        new String[][] {
+          {"Xian", "Duisburg"}, {"Almaty", "Constanta"}, {"Xian", "Istanbul"}, {"Almaty", "Poti"}
+        }) {
       for (JsonNode r : routes("route", od[0], od[1], "--epsilon", "0").get("routes")) {
         List<String> modes = new ArrayList<>();
         r.get("legs").forEach(l -> modes.add(l.get("mode").asText()));
@@ -122,14 +142,18 @@ class RouteCommandTest {
         }
         int road = modes.subList(firstOther, modes.size()).indexOf("road");
         if (road >= 0) {
-          assertThat(modes.subList(firstOther + road, modes.size())).as("%s -> %s: %s", od[0], od[1], modes)
+          assertThat(modes.subList(firstOther + road, modes.size()))
+              .as("%s -> %s: %s", od[0], od[1], modes)
               .allMatch(m -> m.equals("road") || m.equals("ferry"));
         }
       }
     }
   }
 
-  /** No route enters one corridor and comes back in another (corridor membership: data/network/corridors.csv). */
+  /**
+   * No route enters one corridor and comes back in another (corridor membership:
+   * data/network/corridors.csv).
+   */
   @Test
   void routes_stay_in_one_corridor() throws Exception {
     for (JsonNode r : routes("route", "Almaty", "Constanta", "--epsilon", "0").get("routes")) {
@@ -166,18 +190,36 @@ class RouteCommandTest {
 
   @Test
   void avoiding_suez_sends_ships_round_the_cape() throws Exception {
-    JsonNode suez = routes("route", "Shanghai", "Rotterdam", "--modes", "sea", "--objective", "time").get("routes").get(0);
-    JsonNode cape = routes("route", "Shanghai", "Rotterdam", "--modes", "sea", "--objective", "time", "--avoid-passage", "suez").get("routes").get(0);
+    JsonNode suez =
+        routes("route", "Shanghai", "Rotterdam", "--modes", "sea", "--objective", "time")
+            .get("routes")
+            .get(0);
+    JsonNode cape =
+        routes(
+                "route",
+                "Shanghai",
+                "Rotterdam",
+                "--modes",
+                "sea",
+                "--objective",
+                "time",
+                "--avoid-passage",
+                "suez")
+            .get("routes")
+            .get(0);
     assertThat(texts(suez.get("passages"))).contains("suez");
     assertThat(texts(cape.get("passages"))).doesNotContain("suez", "babelmandeb");
-    assertThat(cape.get("distance_km").asDouble() - suez.get("distance_km").asDouble()).isGreaterThan(3000);
-    assertThat(cape.get("transit_days").asDouble()).isGreaterThan(suez.get("transit_days").asDouble() + 5);
+    assertThat(cape.get("distance_km").asDouble() - suez.get("distance_km").asDouble())
+        .isGreaterThan(3000);
+    assertThat(cape.get("transit_days").asDouble())
+        .isGreaterThan(suez.get("transit_days").asDouble() + 5);
     assertThat(texts(cape.get("countries"))).doesNotContain("EG");
   }
 
   @Test
   void a_point_is_snapped_with_a_road_leg() throws Exception {
-    JsonNode r = routes("route", "34.2,108.9", "Duisburg", "--objective", "time").get("routes").get(0);
+    JsonNode r =
+        routes("route", "34.2,108.9", "Duisburg", "--objective", "time").get("routes").get(0);
     JsonNode first = r.get("legs").get(0);
     assertThat(first.get("mode").asText()).isEqualTo("road");
     assertThat(first.get("to").asText()).isEqualTo("CNXIA");
@@ -194,20 +236,35 @@ class RouteCommandTest {
       assertThat(access.get("co2e_kg").asDouble()).isGreaterThan(0);
       assertThat(access.get("cost_usd").asDouble()).isGreaterThan(0);
     }
-    Cli refused = Cli.run("route", "41.31,69.28", "Milan", "--avoid-country", "UZ", "--depart", DAY, "--json");
+    Cli refused =
+        Cli.run(
+            "route", "41.31,69.28", "Milan", "--avoid-country", "UZ", "--depart", DAY, "--json");
     assertThat(refused.code()).isEqualTo(1);
-    assertThat(refused.err()).contains("cannot avoid UZ").contains("41.31,69.28 lies in UZ").doesNotContain("Exception");
+    assertThat(refused.err())
+        .contains("cannot avoid UZ")
+        .contains("41.31,69.28 lies in UZ")
+        .doesNotContain("Exception");
     // a point in Georgia, and the same mechanism
-    Cli georgia = Cli.run("route", "41.72,44.80", "Duisburg", "--avoid-country", "GE", "--depart", DAY);
+    Cli georgia =
+        Cli.run("route", "41.72,44.80", "Duisburg", "--avoid-country", "GE", "--depart", DAY);
     assertThat(georgia.code()).isEqualTo(1);
     assertThat(georgia.err()).contains("lies in GE");
   }
 
   @Test
   void a_point_far_from_the_network_names_the_nearest_place() {
-    Cli r = Cli.run("route", "64.15,-21.94", "Duisburg", "--depart", DAY); // Reykjavik: no terminal within reach
+    Cli r =
+        Cli.run(
+            "route",
+            "64.15,-21.94",
+            "Duisburg",
+            "--depart",
+            DAY); // Reykjavik: no terminal within reach
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("too far from the network").contains("the nearest place is").contains("km by road");
+    assertThat(r.err())
+        .contains("too far from the network")
+        .contains("the nearest place is")
+        .contains("km by road");
   }
 
   @Test
@@ -220,19 +277,25 @@ class RouteCommandTest {
   void sea_prices_follow_the_dated_rate_table_of_the_departure_day() throws Exception {
     double trough = seaCost("2023-02-15", "--teu", "1");
     double crisis = seaCost("2024-07-15", "--teu", "1");
-    assertThat(crisis).isGreaterThan(3 * trough - 1000); // Red Sea diversion against the Feb 2023 trough
-    // a 40-ft box is quoted per FEU: cheaper than two 20-ft boxes in 2024-Q1 (6,000 against 2 x 3,200)
+    assertThat(crisis)
+        .isGreaterThan(3 * trough - 1000); // Red Sea diversion against the Feb 2023 trough
+    // a 40-ft box is quoted per FEU: cheaper than two 20-ft boxes in 2024-Q1 (6,000 against 2 x
+    // 3,200)
     double feu = seaCost("2024-02-01", "--feu", "1");
     double twoTeu = seaCost("2024-02-01", "--teu", "2");
     assertThat(twoTeu - feu).isEqualTo(400.0);
-    Cli text = Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2024-02-01");
+    Cli text =
+        Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2024-02-01");
     assertThat(text.out()).contains("prices for 2024-02-01: SEA-FE-NEUR 2024-Q1 (tariff)");
-    Cli undated = Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2022-06-01");
+    Cli undated =
+        Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2022-06-01");
     assertThat(undated.out()).contains("prices: undated tariffs");
   }
 
   private static double seaCost(String day, String... cargo) throws Exception {
-    List<String> a = new ArrayList<>(List.of("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", day, "--json"));
+    List<String> a =
+        new ArrayList<>(
+            List.of("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", day, "--json"));
     a.addAll(List.of(cargo));
     Cli r = Cli.run(a.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
@@ -259,10 +322,13 @@ class RouteCommandTest {
   void single_objective_and_alternatives() throws Exception {
     JsonNode fastest = routes("route", "Xian", "Duisburg", "--objective", "time").get("routes");
     assertThat(fastest.size()).isEqualTo(1);
-    JsonNode three = routes("route", "Xian", "Duisburg", "--objective", "cost", "-k", "3").get("routes");
+    JsonNode three =
+        routes("route", "Xian", "Duisburg", "--objective", "cost", "-k", "3").get("routes");
     assertThat(three.size()).isEqualTo(3);
-    assertThat(three.get(0).get("cost_usd").asDouble()).isLessThanOrEqualTo(three.get(1).get("cost_usd").asDouble());
-    assertThat(three.get(1).get("cost_usd").asDouble()).isLessThanOrEqualTo(three.get(2).get("cost_usd").asDouble());
+    assertThat(three.get(0).get("cost_usd").asDouble())
+        .isLessThanOrEqualTo(three.get(1).get("cost_usd").asDouble());
+    assertThat(three.get(1).get("cost_usd").asDouble())
+        .isLessThanOrEqualTo(three.get(2).get("cost_usd").asDouble());
     JsonNode pareto = routes("route", "Xian", "Duisburg", "--epsilon", "0").get("routes");
     double cheapest = Double.MAX_VALUE;
     for (JsonNode r : pareto) {
@@ -275,7 +341,10 @@ class RouteCommandTest {
   void unknown_place_lists_the_closest_names() {
     Cli r = Cli.run("route", "Xian", "Duisberg-Ruhrort-Hafen");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("unknown place 'Duisberg-Ruhrort-Hafen' in to").contains("closest:").doesNotContain("Exception");
+    assertThat(r.err())
+        .contains("unknown place 'Duisberg-Ruhrort-Hafen' in to")
+        .contains("closest:")
+        .doesNotContain("Exception");
     Cli q = Cli.run("route", "Xain", "Duisburg");
     assertThat(q.err()).contains("Xi'an (CNXIA)");
   }
@@ -285,38 +354,70 @@ class RouteCommandTest {
     Cli r = Cli.run("route", "Xian", "Duisburg", "--modes", "sea", "--depart", DAY);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("--modes sea removed the last route");
-    Cli both = Cli.run("route", "Xian", "Duisburg", "--avoid-country", "RU,BY,KZ,MN", "--depart", DAY, "--modes", "rail,road,ferry");
+    Cli both =
+        Cli.run(
+            "route",
+            "Xian",
+            "Duisburg",
+            "--avoid-country",
+            "RU,BY,KZ,MN",
+            "--depart",
+            DAY,
+            "--modes",
+            "rail,road,ferry");
     assertThat(both.code()).isEqualTo(1);
     assertThat(both.err()).contains("no route from CNXIA to DEDUI").contains("--avoid-country");
   }
 
   @Test
   void absurd_quantities_are_refused_with_the_field_named() {
-    assertThat(Cli.run("route", "Xian", "Duisburg", "--teu", "-5").err()).contains("teu must be in (0, 10000]");
-    assertThat(Cli.run("route", "Xian", "Duisburg", "--tonnes", "1e9").err()).contains("tonnes must be in");
-    assertThat(Cli.run("route", "Xian", "Duisburg", "--feu", "2", "--teu", "1").err()).contains("either --teu or --feu");
-    assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-country", "Russia").err()).contains("'Russia' is not an ISO 3166-1 alpha-2");
-    assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-passage", "panamax").err()).contains("unknown sea passage 'panamax'");
-    assertThat(Cli.run("route", "Xian", "Duisburg", "--depart", "01.12.2026").err()).contains("not a date");
-    assertThat(Cli.run("route", "Xian", "Duisburg", "--cargo", "dg").err()).contains("UN hazard class");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--teu", "-5").err())
+        .contains("teu must be in (0, 10000]");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--tonnes", "1e9").err())
+        .contains("tonnes must be in");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--feu", "2", "--teu", "1").err())
+        .contains("either --teu or --feu");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-country", "Russia").err())
+        .contains("'Russia' is not an ISO 3166-1 alpha-2");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-passage", "panamax").err())
+        .contains("unknown sea passage 'panamax'");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--depart", "01.12.2026").err())
+        .contains("not a date");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--cargo", "dg").err())
+        .contains("UN hazard class");
     Cli r = Cli.run("route", "Xian", "Duisburg", "--teu", "-5");
     assertThat(r.code()).isEqualTo(1);
   }
 
-  /** Golden output of the README's main job: corridors, days, cost, CO2e, countries of every route. */
+  /**
+   * Golden output of the README's main job: corridors, days, cost, CO2e, countries of every route.
+   */
   @Test
   void golden_main_job() throws Exception {
     JsonNode routes = routes("route", "Xian", "Duisburg").get("routes");
     StringBuilder b = new StringBuilder();
     for (JsonNode r : routes) {
-      b.append(String.format(java.util.Locale.ROOT, "%s %.2f d %.0f USD %.1f kg %s%n", r.get("corridor").asText(), r.get("transit_days").asDouble(),
-          r.get("cost_usd").asDouble(), r.get("co2e_kg").asDouble(), String.join(" ", texts(r.get("countries")))));
+      b.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s %.2f d %.0f USD %.1f kg %s%n",
+              r.get("corridor").asText(),
+              r.get("transit_days").asDouble(),
+              r.get("cost_usd").asDouble(),
+              r.get("co2e_kg").asDouble(),
+              String.join(" ", texts(r.get("countries")))));
     }
-    Path golden = Path.of(System.getProperty("caravan.repo", "..")).resolve("caravan-cli/src/test/resources/golden/route-xian-duisburg.txt");
+    Path golden =
+        Path.of(System.getProperty("caravan.repo", ".."))
+            .resolve("caravan-cli/src/test/resources/golden/route-xian-duisburg.txt");
     if (Boolean.getBoolean("caravan.updateGolden")) {
       Files.writeString(golden, b.toString());
     }
-    assertThat(golden).as("golden file missing; create it with -Dcaravan.updateGolden=true and review it").exists();
-    assertThat(b.toString()).as("regenerate with -Dcaravan.updateGolden=true and review the diff").isEqualTo(Files.readString(golden));
+    assertThat(golden)
+        .as("golden file missing; create it with -Dcaravan.updateGolden=true and review it")
+        .exists();
+    assertThat(b.toString())
+        .as("regenerate with -Dcaravan.updateGolden=true and review the diff")
+        .isEqualTo(Files.readString(golden));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +18,39 @@ class SimulateCommandTest {
   void default_scenario_writes_its_files_and_repeats_byte_for_byte() throws Exception {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    Cli r = Cli.run("simulate", "--years", "1", "--replications", "2", "--seed", "7", "--out", a.toString(), "--json");
+    Cli r =
+        Cli.run(
+            "simulate",
+            "--years",
+            "1",
+            "--replications",
+            "2",
+            "--seed",
+            "7",
+            "--out",
+            a.toString(),
+            "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode summary = new ObjectMapper().readTree(r.out());
     assertThat(summary.toString()).contains("middle");
-    assertThat(Cli.run("simulate", "--years", "1", "--replications", "2", "--seed", "7", "--out", b.toString()).code()).isZero();
+    assertThat(
+            Cli.run(
+                    "simulate",
+                    "--years",
+                    "1",
+                    "--replications",
+                    "2",
+                    "--seed",
+                    "7",
+                    "--out",
+                    b.toString())
+                .code())
+        .isZero();
     try (var files = Files.list(a)) {
       for (Path f : files.toList()) {
-        assertThat(Files.readAllBytes(b.resolve(f.getFileName()))).as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
+        assertThat(Files.readAllBytes(b.resolve(f.getFileName())))
+            .as(f.getFileName().toString())
+            .isEqualTo(Files.readAllBytes(f));
       }
     }
     assertThat(a.resolve("summary.json")).exists();
@@ -48,5 +74,72 @@ class SimulateCommandTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("--years must be > 0, got 0.0").doesNotContain("Exception");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void a_folder_holding_a_user_file_is_refused_with_exit_1_and_the_file_untouched()
+      throws Exception {
+    Path out = Files.createDirectory(dir.resolve("mine"));
+    Path keep = Files.writeString(out.resolve("keep.txt"), "precious");
+    for (String[] extra : new String[][] {{}, {"--force"}}) {
+      String[] args =
+          concat(
+              new String[] {
+                "simulate", "--years", "0.1", "--replications", "1", "--out", out.toString()
+              },
+              extra);
+      Cli r = Cli.run(args);
+      assertThat(r.code()).as(r.err()).isEqualTo(1);
+      assertThat(r.err()).contains("not written by caravan").doesNotContain("Exception");
+    }
+    assertThat(keep).hasContent("precious");
+    try (var files = Files.list(out)) {
+      assertThat(files.toList()).containsExactly(keep);
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files.toList()).containsExactly(out);
+    }
+  }
+
+  @Test
+  void out_naming_a_file_or_the_current_folder_is_refused() throws Exception {
+    Path file = Files.writeString(dir.resolve("somefile"), "keep");
+    Cli r = Cli.run("simulate", "--years", "0.1", "--replications", "1", "--out", file.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("is a file, not a folder");
+    assertThat(file).isRegularFile().hasContent("keep");
+  }
+
+  @Test
+  void force_replaces_a_previous_output() throws Exception {
+    Path out = dir.resolve("run");
+    assertThat(
+            Cli.run("simulate", "--years", "0.1", "--replications", "1", "--out", out.toString())
+                .code())
+        .isZero();
+    Cli again =
+        Cli.run("simulate", "--years", "0.1", "--replications", "1", "--out", out.toString());
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("--force");
+    Cli forced =
+        Cli.run(
+            "simulate",
+            "--years",
+            "0.1",
+            "--replications",
+            "1",
+            "--seed",
+            "9",
+            "-o",
+            out.toString(),
+            "--force");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readString(out.resolve("summary.json"))).contains("\"seed\" : 9");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
   }
 }

@@ -17,11 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code caravan study}: a run killed with SIGKILL resumes exactly; list, compare, export; study errors. */
+/**
+ * {@code caravan study}: a run killed with SIGKILL resumes exactly; list, compare, export; study
+ * errors.
+ */
 class StudyCommandTest {
   @TempDir Path dir;
 
-  private static final String STUDY = """
+  private static final String STUDY =
+      """
       name: kill-test
       baseline: default-2024
       seed: 11
@@ -35,17 +39,28 @@ class StudyCommandTest {
       """;
 
   @Test
-  void a_study_killed_with_sigkill_resumes_without_losing_or_duplicating_a_replication() throws Exception {
+  void a_study_killed_with_sigkill_resumes_without_losing_or_duplicating_a_replication()
+      throws Exception {
     Path study = Files.writeString(dir.resolve("study.yaml"), STUDY);
     Path store = dir.resolve("store.duckdb");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "study", "run", study.toString(), "--store", store.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "study",
+                "run",
+                study.toString(),
+                "--store",
+                store.toString()));
     Process child = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     int stored = 0;
     List<String> lines = new ArrayList<>();
-    try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader err =
+        new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
       String line;
       while (stored < 3 && (line = err.readLine()) != null) {
         lines.add(line);
@@ -62,13 +77,26 @@ class StudyCommandTest {
     Cli resumed = Cli.run("study", "run", study.toString(), "--store", store.toString());
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.out()).containsPattern("already stored [3-8]");
-    JsonNode list = new ObjectMapper().readTree(Cli.run("study", "list", "--json", "--store", store.toString()).out());
+    JsonNode list =
+        new ObjectMapper()
+            .readTree(Cli.run("study", "list", "--json", "--store", store.toString()).out());
     assertThat(list).hasSize(1);
-    assertThat(list.get(0).get("runs_stored").asInt()).isEqualTo(8).isEqualTo(list.get(0).get("runs_expected").asInt());
+    assertThat(list.get(0).get("runs_stored").asInt())
+        .isEqualTo(8)
+        .isEqualTo(list.get(0).get("runs_expected").asInt());
 
     Path csv = dir.resolve("kpis.csv");
-    Cli export = Cli.run("study", "export", "kill-test", "--format", "csv", "--out", csv.toString(), "--store",
-        store.toString());
+    Cli export =
+        Cli.run(
+            "study",
+            "export",
+            "kill-test",
+            "--format",
+            "csv",
+            "--out",
+            csv.toString(),
+            "--store",
+            store.toString());
     assertThat(export.code()).as(export.err()).isZero();
     List<String> rows = Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size());
     Set<String> keys = new HashSet<>();
@@ -83,8 +111,11 @@ class StudyCommandTest {
     // common random numbers: the same 4 seeds in both variants
     assertThat(runs.stream().map(s -> s.substring(s.indexOf('#') + 1)).distinct()).hasSize(4);
 
-    JsonNode cmp = new ObjectMapper().readTree(Cli.run("study", "compare", "kill-test", "--json", "--store",
-        store.toString()).out());
+    JsonNode cmp =
+        new ObjectMapper()
+            .readTree(
+                Cli.run("study", "compare", "kill-test", "--json", "--store", store.toString())
+                    .out());
     JsonNode v = cmp.get("variants").get(0);
     assertThat(v.get("variant").asText()).isEqualTo("more-ferries");
     assertThat(v.get("replications").asInt()).isEqualTo(4);
@@ -98,8 +129,10 @@ class StudyCommandTest {
     assertThat(thr).isNotNull();
     assertThat(thr.get("pairs").asInt()).isEqualTo(4);
     assertThat(thr.get("ci95_half_width").asDouble()).isGreaterThanOrEqualTo(0);
-    assertThat(thr.get("diff").asDouble()).isEqualTo(thr.get("variant").asDouble() - thr.get("baseline").asDouble(),
-        org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(thr.get("diff").asDouble())
+        .isEqualTo(
+            thr.get("variant").asDouble() - thr.get("baseline").asDouble(),
+            org.assertj.core.api.Assertions.within(1e-6));
     Cli table = Cli.run("study", "compare", "kill-test", "--store", store.toString());
     assertThat(table.out()).contains("more-ferries").contains("throughput.all.teu_per_year");
   }
@@ -110,16 +143,24 @@ class StudyCommandTest {
     Path bad = Files.writeString(dir.resolve("bad.yaml"), STUDY.replace("fleet: 24", "fleet: -3"));
     Cli r = Cli.run("study", "run", bad.toString(), "--store", store.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("variant 'more-ferries'").contains("fleet").doesNotContain("Exception");
+    assertThat(r.err())
+        .contains("variant 'more-ferries'")
+        .contains("fleet")
+        .doesNotContain("Exception");
     assertThat(store).doesNotExist();
-    Path typo = Files.writeString(dir.resolve("typo.yaml"), STUDY.replace("network.crossings[link=KZKUR-AZ-ALAT-ferry]",
-        "network.crossings[link=NOPE]"));
+    Path typo =
+        Files.writeString(
+            dir.resolve("typo.yaml"),
+            STUDY.replace(
+                "network.crossings[link=KZKUR-AZ-ALAT-ferry]", "network.crossings[link=NOPE]"));
     r = Cli.run("study", "run", typo.toString(), "--store", store.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("typo.yaml").contains("more-ferries").doesNotContain("Exception");
-    Path unknown = Files.writeString(dir.resolve("unknown.yaml"), STUDY.replace("seed: 11", "sead: 11"));
+    Path unknown =
+        Files.writeString(dir.resolve("unknown.yaml"), STUDY.replace("seed: 11", "sead: 11"));
     r = Cli.run("study", "run", unknown.toString(), "--store", store.toString());
     assertThat(r.err()).contains("unknown field 'sead' at line 3");
-    assertThat(Cli.run("study", "compare", "nope", "--store", store.toString()).err()).contains("no study named 'nope'");
+    assertThat(Cli.run("study", "compare", "nope", "--store", store.toString()).err())
+        .contains("no study named 'nope'");
   }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code caravan validate} end to end on a short run: a row per target and per flow, files it may write. */
+/**
+ * {@code caravan validate} end to end on a short run: a row per target and per flow, files it may
+ * write.
+ */
 class ValidateCommandTest {
   @TempDir Path dir;
 
@@ -17,8 +20,18 @@ class ValidateCommandTest {
   void json_has_a_row_per_target_and_per_flow_and_the_report_and_waits_files() throws Exception {
     Path doc = dir.resolve("VALIDATION.md");
     Path waits = dir.resolve("waits.csv");
-    Cli r = Cli.run("validate", "--replications", "1", "--years", "0.1", "--json", "--doc", doc.toString(),
-        "--waits", waits.toString());
+    Cli r =
+        Cli.run(
+            "validate",
+            "--replications",
+            "1",
+            "--years",
+            "0.1",
+            "--json",
+            "--doc",
+            doc.toString(),
+            "--waits",
+            waits.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode v = new ObjectMapper().readTree(r.out());
     JsonNode targets = v.get("targets");

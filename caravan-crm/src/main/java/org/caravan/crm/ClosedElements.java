@@ -6,9 +6,9 @@ import org.caravan.routing.CargoClass;
 import org.caravan.routing.CargoRules;
 
 /**
- * Cargo rules with some links closed to every cargo: how a disruption (or a used-up quota) removes links and
- * nodes without rebuilding the network. Everything else is decided by the wrapped rules, so the cargo-class
- * table stays the one home of which cargo may use which link.
+ * Cargo rules with some links closed to every cargo: how a disruption (or a used-up quota) removes
+ * links and nodes without rebuilding the network. Everything else is decided by the wrapped rules,
+ * so the cargo-class table stays the one home of which cargo may use which link.
  */
 final class ClosedElements implements CargoRules {
   private final CargoRules base;

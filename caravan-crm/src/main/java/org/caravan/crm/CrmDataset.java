@@ -33,12 +33,16 @@ import org.caravan.network.Problem;
 import org.caravan.routing.CargoClass;
 
 /**
- * The CRM dataset: materials, flows, chokepoints, named disruptions and quotas, read from {@code data/crm/}
- * (packed into the jar) and checked against a network. Every problem names its file, line and field; nothing
- * is returned when there is one. Immutable.
+ * The CRM dataset: materials, flows, chokepoints, named disruptions and quotas, read from {@code
+ * data/crm/} (packed into the jar) and checked against a network. Every problem names its file,
+ * line and field; nothing is returned when there is one. Immutable.
  */
-public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokepoint> chokepoints,
-    List<Disruption> disruptions, List<Quota> quotas) {
+public record CrmDataset(
+    List<Material> materials,
+    List<Flow> flows,
+    List<Chokepoint> chokepoints,
+    List<Disruption> disruptions,
+    List<Quota> quotas) {
 
   /** Classpath folder of the packed dataset. */
   public static final String RESOURCE_DIR = "org/caravan/crm/";
@@ -58,7 +62,8 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
    */
   public static CrmDataset loadDefault(Network network) {
     Map<String, Reader> files = new LinkedHashMap<>();
-    for (String f : List.of("materials.csv", "flows.csv", "chokepoints.csv", "disruptions.csv", "quotas.csv")) {
+    for (String f :
+        List.of("materials.csv", "flows.csv", "chokepoints.csv", "disruptions.csv", "quotas.csv")) {
       InputStream in = CrmDataset.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + f);
       if (in == null) {
         throw new IllegalStateException(RESOURCE_DIR + f + " is missing from the class path");
@@ -68,7 +73,10 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
     return read(network, files);
   }
 
-  /** Reads the five tables (keys are file names ending in the table names) and checks them against a network. */
+  /**
+   * Reads the five tables (keys are file names ending in the table names) and checks them against a
+   * network.
+   */
   public static CrmDataset read(Network network, Map<String, Reader> files) {
     List<Problem> problems = new ArrayList<>();
     Loader l = new Loader(network, problems);
@@ -77,9 +85,27 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
         String name = e.getKey();
         try (Reader r = e.getValue()) {
           if (name.endsWith("materials.csv")) {
-            l.parse(name, r, l::material, "id", "name", "eu_list", "cargo", "un_class", "producing_node");
+            l.parse(
+                name,
+                r,
+                l::material,
+                "id",
+                "name",
+                "eu_list",
+                "cargo",
+                "un_class",
+                "producing_node");
           } else if (name.endsWith("flows.csv")) {
-            l.parse(name, r, l::flow, "id", "material", "origin", "destination", "tonnes_yr", "tonnes_source");
+            l.parse(
+                name,
+                r,
+                l::flow,
+                "id",
+                "material",
+                "origin",
+                "destination",
+                "tonnes_yr",
+                "tonnes_source");
           } else if (name.endsWith("chokepoints.csv")) {
             l.parse(name, r, l::chokepoint, "id", "name", "elements", "source");
           } else if (name.endsWith("disruptions.csv")) {
@@ -100,28 +126,32 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
   }
 
   /**
-   * Reads a user's disruption file (the format of {@code data/crm/disruptions.csv}) against this dataset.
+   * Reads a user's disruption file (the format of {@code data/crm/disruptions.csv}) against this
+   * dataset.
    *
    * @throws NetworkException naming file, line and field
    */
   public List<Disruption> readDisruptions(Network network, Path file) {
     List<Problem> problems = new ArrayList<>();
     if (!Files.isRegularFile(file)) {
-      throw new NetworkException(List.of(new Problem(new Origin(file.toString(), 0), "", "no such file")));
+      throw new NetworkException(
+          List.of(new Problem(new Origin(file.toString(), 0), "", "no such file")));
     }
     Loader l = new Loader(network, problems);
     l.chokepoints.addAll(chokepoints);
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       l.parse(file.toString(), r, l::disruption, "id", "name", "removes", "source");
     } catch (IOException e) {
-      problems.add(new Problem(new Origin(file.toString(), 0), "", "cannot read: " + e.getMessage()));
+      problems.add(
+          new Problem(new Origin(file.toString(), 0), "", "cannot read: " + e.getMessage()));
     }
     l.crossCheck();
     if (!problems.isEmpty()) {
       throw new NetworkException(problems);
     }
     if (l.disruptions.isEmpty()) {
-      throw new NetworkException(List.of(new Problem(new Origin(file.toString(), 0), "", "no disruption rows")));
+      throw new NetworkException(
+          List.of(new Problem(new Origin(file.toString(), 0), "", "no disruption rows")));
     }
     return List.copyOf(l.disruptions);
   }
@@ -156,19 +186,30 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
       this.linkIds = network.spec().links().stream().map(s -> s.id()).collect(Collectors.toSet());
     }
 
-    void parse(String name, Reader reader, BiConsumer<Origin, CSVRecord> row, String... required) throws IOException {
-      CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-          .setTrim(true).get();
+    void parse(String name, Reader reader, BiConsumer<Origin, CSVRecord> row, String... required)
+        throws IOException {
+      CSVFormat format =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setCommentMarker('#')
+              .setTrim(true)
+              .get();
       try (CSVParser p = CSVParser.parse(reader, format)) {
-        List<String> missing = Arrays.stream(required).filter(c -> !p.getHeaderMap().containsKey(c)).toList();
+        List<String> missing =
+            Arrays.stream(required).filter(c -> !p.getHeaderMap().containsKey(c)).toList();
         if (!missing.isEmpty()) {
-          problems.add(new Problem(new Origin(name, 1), String.join(", ", missing), "missing column"));
+          problems.add(
+              new Problem(new Origin(name, 1), String.join(", ", missing), "missing column"));
           return;
         }
         for (CSVRecord rec : p) {
           Origin o = new Origin(name, p.getCurrentLineNumber());
           if (!rec.isConsistent()) {
-            problems.add(new Problem(o, "", "expected " + p.getHeaderMap().size() + " fields, found " + rec.size()));
+            problems.add(
+                new Problem(
+                    o, "", "expected " + p.getHeaderMap().size() + " fields, found " + rec.size()));
             continue;
           }
           row.accept(o, rec);
@@ -184,7 +225,8 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
 
     private boolean node(Origin o, String field, String id) {
       if (network.findNode(id).isEmpty()) {
-        problems.add(new Problem(o, field, "unknown node '" + id + "' (not in data/network/nodes.csv)"));
+        problems.add(
+            new Problem(o, field, "unknown node '" + id + "' (not in data/network/nodes.csv)"));
         return false;
       }
       return true;
@@ -193,8 +235,13 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
     private Optional<CargoClass> cargo(Origin o, CSVRecord r) {
       Optional<CargoClass> c = CargoClass.parse(get(r, "cargo"));
       if (c.isEmpty()) {
-        problems.add(new Problem(o, "cargo",
-            "unknown cargo class '" + get(r, "cargo") + "'; expected general, reefer, bulk or dg"));
+        problems.add(
+            new Problem(
+                o,
+                "cargo",
+                "unknown cargo class '"
+                    + get(r, "cargo")
+                    + "'; expected general, reefer, bulk or dg"));
       }
       return c;
     }
@@ -229,13 +276,15 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
       } catch (NumberFormatException e) {
         // reported below
       }
-      problems.add(new Problem(o, "tonnes_yr", "tonnes per year must be a number >= 0, found '" + t + "'"));
+      problems.add(
+          new Problem(o, "tonnes_yr", "tonnes per year must be a number >= 0, found '" + t + "'"));
       return -1;
     }
 
     private boolean sourced(Origin o, CSVRecord r, String field) {
       if (get(r, field).isEmpty()) {
-        problems.add(new Problem(o, field, "every figure needs a source (EST+<basis> for an estimate)"));
+        problems.add(
+            new Problem(o, field, "every figure needs a source (EST+<basis> for an estimate)"));
         return false;
       }
       return true;
@@ -249,8 +298,14 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
         }
         Optional<Element> e = Element.parse(part.trim());
         if (e.isEmpty() || (!allowChokepoint && e.get().kind() == Element.Kind.CHOKEPOINT)) {
-          problems.add(new Problem(o, field, "'" + part.trim() + "' is not node:<id>, link:<id>, passage:<code>"
-              + (allowChokepoint ? " or chokepoint:<id>" : "")));
+          problems.add(
+              new Problem(
+                  o,
+                  field,
+                  "'"
+                      + part.trim()
+                      + "' is not node:<id>, link:<id>, passage:<code>"
+                      + (allowChokepoint ? " or chokepoint:<id>" : "")));
           continue;
         }
         Element el = e.get();
@@ -258,7 +313,9 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
           case NODE -> node(o, field, el.id());
           case LINK -> {
             if (!linkIds.contains(el.id())) {
-              problems.add(new Problem(o, field, "unknown link '" + el.id() + "' (not in data/network/links.csv)"));
+              problems.add(
+                  new Problem(
+                      o, field, "unknown link '" + el.id() + "' (not in data/network/links.csv)"));
             }
           }
           case PASSAGE -> {
@@ -266,11 +323,17 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
               problems.add(new Problem(o, field, "unknown sea passage '" + el.id() + "'"));
             }
           }
-          case CHOKEPOINT -> later.add(() -> {
-            if (chokepoints.stream().noneMatch(c -> c.id().equals(el.id()))) {
-              problems.add(new Problem(o, field, "unknown chokepoint '" + el.id() + "' (not in chokepoints.csv)"));
-            }
-          });
+          case CHOKEPOINT ->
+              later.add(
+                  () -> {
+                    if (chokepoints.stream().noneMatch(c -> c.id().equals(el.id()))) {
+                      problems.add(
+                          new Problem(
+                              o,
+                              field,
+                              "unknown chokepoint '" + el.id() + "' (not in chokepoints.csv)"));
+                    }
+                  });
         }
         out.add(el);
       }
@@ -284,41 +347,82 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
       Optional<CargoClass> cargo = cargo(o, r);
       String euList = get(r, "eu_list");
       if (!Set.of("strategic+critical", "critical", "strategic", "not-listed").contains(euList)) {
-        problems.add(new Problem(o, "eu_list",
-            "expected strategic+critical, critical, strategic or not-listed, found '" + euList + "'"));
+        problems.add(
+            new Problem(
+                o,
+                "eu_list",
+                "expected strategic+critical, critical, strategic or not-listed, found '"
+                    + euList
+                    + "'"));
       }
-      boolean ok = node(o, "producing_node", get(r, "producing_node")) & sourced(o, r, "eu_list_source");
+      boolean ok =
+          node(o, "producing_node", get(r, "producing_node")) & sourced(o, r, "eu_list_source");
       if (cargo.isEmpty()) {
         return;
       }
       int un = unClass(o, r, cargo.get());
       if (ok && un >= 0) {
-        materials.add(new Material(get(r, "id"), get(r, "name"), euList, get(r, "form"), cargo.get(), un,
-            get(r, "un_number"), get(r, "packaging"), get(r, "packaging_source"), get(r, "producing_node"),
-            get(r, "production"), get(r, "production_source"), get(r, "exports"), get(r, "exports_source"),
-            get(r, "eu_share"), get(r, "eu_share_source"), get(r, "notes")));
+        materials.add(
+            new Material(
+                get(r, "id"),
+                get(r, "name"),
+                euList,
+                get(r, "form"),
+                cargo.get(),
+                un,
+                get(r, "un_number"),
+                get(r, "packaging"),
+                get(r, "packaging_source"),
+                get(r, "producing_node"),
+                get(r, "production"),
+                get(r, "production_source"),
+                get(r, "exports"),
+                get(r, "exports_source"),
+                get(r, "eu_share"),
+                get(r, "eu_share_source"),
+                get(r, "notes")));
       }
     }
 
     void flow(Origin o, CSVRecord r) {
-      boolean ok = node(o, "origin", get(r, "origin")) & node(o, "destination", get(r, "destination"));
+      boolean ok =
+          node(o, "origin", get(r, "origin")) & node(o, "destination", get(r, "destination"));
       double t = tonnes(o, r);
       ok &= sourced(o, r, "tonnes_source");
-      Set<String> avoid = Arrays.stream(get(r, "avoid_countries").split(";")).map(String::trim)
-          .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+      Set<String> avoid =
+          Arrays.stream(get(r, "avoid_countries").split(";"))
+              .map(String::trim)
+              .filter(s -> !s.isEmpty())
+              .collect(Collectors.toSet());
       if (!avoid.isEmpty() && get(r, "avoid_source").isEmpty()) {
-        problems.add(new Problem(o, "avoid_source", "a shipper policy needs a source (EST+<basis> for an estimate)"));
+        problems.add(
+            new Problem(
+                o,
+                "avoid_source",
+                "a shipper policy needs a source (EST+<basis> for an estimate)"));
         ok = false;
       }
       String material = get(r, "material");
-      later.add(() -> {
-        if (materials.stream().noneMatch(m -> m.id().equals(material))) {
-          problems.add(new Problem(o, "material", "unknown material '" + material + "' (not in materials.csv)"));
-        }
-      });
+      later.add(
+          () -> {
+            if (materials.stream().noneMatch(m -> m.id().equals(material))) {
+              problems.add(
+                  new Problem(
+                      o, "material", "unknown material '" + material + "' (not in materials.csv)"));
+            }
+          });
       if (ok && t >= 0) {
-        flows.add(new Flow(get(r, "id"), material, get(r, "origin"), get(r, "destination"), t,
-            get(r, "tonnes_source"), get(r, "destination_source"), avoid, get(r, "notes")));
+        flows.add(
+            new Flow(
+                get(r, "id"),
+                material,
+                get(r, "origin"),
+                get(r, "destination"),
+                t,
+                get(r, "tonnes_source"),
+                get(r, "destination_source"),
+                avoid,
+                get(r, "notes")));
       }
     }
 
@@ -332,7 +436,8 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
     void disruption(Origin o, CSVRecord r) {
       List<Element> els = elements(o, "removes", get(r, "removes"), true);
       if (sourced(o, r, "source")) {
-        disruptions.add(new Disruption(get(r, "id"), get(r, "name"), els, get(r, "source"), get(r, "notes")));
+        disruptions.add(
+            new Disruption(get(r, "id"), get(r, "name"), els, get(r, "source"), get(r, "notes")));
       }
     }
 
@@ -340,11 +445,14 @@ public record CrmDataset(List<Material> materials, List<Flow> flows, List<Chokep
       Optional<CargoClass> cargo = cargo(o, r);
       double t = tonnes(o, r);
       String cp = get(r, "chokepoint");
-      later.add(() -> {
-        if (chokepoints.stream().noneMatch(c -> c.id().equals(cp))) {
-          problems.add(new Problem(o, "chokepoint", "unknown chokepoint '" + cp + "' (not in chokepoints.csv)"));
-        }
-      });
+      later.add(
+          () -> {
+            if (chokepoints.stream().noneMatch(c -> c.id().equals(cp))) {
+              problems.add(
+                  new Problem(
+                      o, "chokepoint", "unknown chokepoint '" + cp + "' (not in chokepoints.csv)"));
+            }
+          });
       if (cargo.isPresent() && t >= 0 && sourced(o, r, "source")) {
         int un = unClass(o, r, cargo.get());
         if (un >= 0) {

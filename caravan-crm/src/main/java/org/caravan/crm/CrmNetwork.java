@@ -9,9 +9,10 @@ import org.caravan.network.io.NetworkFiles;
 import org.caravan.network.io.Table;
 
 /**
- * The network the CRM view routes on: the built-in network plus the CRM overlay ({@code data/crm/network/}),
- * which adds the chartered-vessel links the class-7 chain uses (no scheduled liner carries uranium). The overlay
- * is an ordinary network layer, so its rows are checked like any other network file.
+ * The network the CRM view routes on: the built-in network plus the CRM overlay ({@code
+ * data/crm/network/}), which adds the chartered-vessel links the class-7 chain uses (no scheduled
+ * liner carries uranium). The overlay is an ordinary network layer, so its rows are checked like
+ * any other network file.
  */
 public final class CrmNetwork {
   /** Classpath location of the overlay's links. */
@@ -19,15 +20,22 @@ public final class CrmNetwork {
 
   private CrmNetwork() {}
 
-  /** The default network with the CRM overlay on top (throws NetworkException on a bad overlay row). */
+  /**
+   * The default network with the CRM overlay on top (throws NetworkException on a bad overlay row).
+   */
   public static NetworkSpec spec() {
-    NetworkFiles.Input overlay = new NetworkFiles.Input("data/crm/network/links.csv", Table.LINKS, () -> {
-      InputStream in = CrmNetwork.class.getClassLoader().getResourceAsStream(OVERLAY_LINKS);
-      if (in == null) {
-        throw new IOException("resource " + OVERLAY_LINKS + " is missing from the class path");
-      }
-      return new InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
-    });
+    NetworkFiles.Input overlay =
+        new NetworkFiles.Input(
+            "data/crm/network/links.csv",
+            Table.LINKS,
+            () -> {
+              InputStream in = CrmNetwork.class.getClassLoader().getResourceAsStream(OVERLAY_LINKS);
+              if (in == null) {
+                throw new IOException(
+                    "resource " + OVERLAY_LINKS + " is missing from the class path");
+              }
+              return new InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
+            });
     return NetworkFiles.read(List.of(NetworkFiles.defaultLayer(), List.of(overlay)));
   }
 }

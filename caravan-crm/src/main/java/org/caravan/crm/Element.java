@@ -3,8 +3,9 @@ package org.caravan.crm;
 import java.util.Optional;
 
 /**
- * One thing a chokepoint or disruption names: a node, a link (a {@code links.csv} id, both directions), a sea
- * passage, or (in disruptions only) a whole chokepoint. Written {@code kind:id}, e.g. {@code node:KZ-DOSTYK}.
+ * One thing a chokepoint or disruption names: a node, a link (a {@code links.csv} id, both
+ * directions), a sea passage, or (in disruptions only) a whole chokepoint. Written {@code kind:id},
+ * e.g. {@code node:KZ-DOSTYK}.
  */
 public record Element(Kind kind, String id) {
   /** What an element refers to. */

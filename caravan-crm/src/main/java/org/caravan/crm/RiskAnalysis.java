@@ -41,30 +41,35 @@ import org.caravan.routing.SeaLaneOverrides;
 import org.caravan.routing.SeasonalRisks;
 
 /**
- * The supply-risk analysis of the CRM flows: routes every flow with the router under its material's cargo
- * rules, measures the tonnes through each chokepoint and their concentration, and re-routes on a disrupted
- * network.
+ * The supply-risk analysis of the CRM flows: routes every flow with the router under its material's
+ * cargo rules, measures the tonnes through each chokepoint and their concentration, and re-routes
+ * on a disrupted network.
  *
- * <p>Split rule: each flow goes on its least-cost allowed route (the router's single-objective search by cost,
- * k = 1), as a bulk shipper would choose. A quota on a chokepoint for the material's cargo class (the 3,500
- * tU/yr Trans-Caspian uranium quota) caps the tonnes through it, counted over all flows in file order; the rest
- * takes the least-cost route that avoids that chokepoint. A disruption closes its links, nodes (every link
- * touching them) and sea passages for all cargo, through {@link ClosedElements} wrapping the cargo-class rules.
+ * <p>Split rule: each flow goes on its least-cost allowed route (the router's single-objective
+ * search by cost, k = 1), as a bulk shipper would choose. A quota on a chokepoint for the
+ * material's cargo class (the 3,500 tU/yr Trans-Caspian uranium quota) caps the tonnes through it,
+ * counted over all flows in file order; the rest takes the least-cost route that avoids that
+ * chokepoint. A disruption closes its links, nodes (every link touching them) and sea passages for
+ * all cargo, through {@link ClosedElements} wrapping the cargo-class rules.
  *
- * <p>Concentration: the Herfindahl–Hirschman index, {@code HHI = sum(share_i^2) x 10,000} over the shares of a
- * material's tonnes (US DOJ/FTC Horizontal Merger Guidelines scale; 10,000 = everything on one route). Over
- * chokepoints it is taken over the partition of the tonnes by the exact set of chokepoints crossed, so the shares
- * sum to one even when a route crosses two chokepoints.
+ * <p>Concentration: the Herfindahl–Hirschman index, {@code HHI = sum(share_i^2) x 10,000} over the
+ * shares of a material's tonnes (US DOJ/FTC Horizontal Merger Guidelines scale; 10,000 = everything
+ * on one route). Over chokepoints it is taken over the partition of the tonnes by the exact set of
+ * chokepoints crossed, so the shares sum to one even when a route crosses two chokepoints.
  *
  * <p>Thread-safe: routers per closed-link set are cached.
  */
 public final class RiskAnalysis {
-  /** Payload of one TEU-equivalent unit of ore, concentrate or metal, t (EST: 20 ft box or wagon share). */
+  /**
+   * Payload of one TEU-equivalent unit of ore, concentrate or metal, t (EST: 20 ft box or wagon
+   * share).
+   */
   public static final double UNIT_MASS_T = 20.0;
 
   /** The documented split rule, as shown in reports. */
-  public static final String SPLIT_RULE = "least-cost allowed route per flow (router objective cost, k=1); "
-      + "tonnes over a chokepoint quota take the least-cost route avoiding that chokepoint";
+  public static final String SPLIT_RULE =
+      "least-cost allowed route per flow (router objective cost, k=1); "
+          + "tonnes over a chokepoint quota take the least-cost route avoiding that chokepoint";
 
   private final Network network;
   private final CrmDataset data;
@@ -80,14 +85,22 @@ public final class RiskAnalysis {
   private final Map<String, ServiceSpec> services;
 
   /**
-   * @param network the CRM network ({@link CrmNetwork#spec()} built), which the dataset was checked against
+   * @param network the CRM network ({@link CrmNetwork#spec()} built), which the dataset was checked
+   *     against
    * @param rules the cargo-class rules ({@code data/routing/cargo-rules.csv})
    * @param corridors corridor membership and labels, as the route planner uses them
    * @param risks seasonal closure risks, as the route planner uses them
    * @param departure_s departure of every flow's reference shipment, seconds since the epoch
    */
-  public RiskAnalysis(Network network, CrmDataset data, CargoRules rules, EmissionModel emissions,
-      SeaLaneOverrides sea, Corridors corridors, SeasonalRisks risks, long departure_s) {
+  public RiskAnalysis(
+      Network network,
+      CrmDataset data,
+      CargoRules rules,
+      EmissionModel emissions,
+      SeaLaneOverrides sea,
+      Corridors corridors,
+      SeasonalRisks risks,
+      long departure_s) {
     this.network = network;
     this.data = data;
     this.rules = rules;
@@ -103,7 +116,9 @@ public final class RiskAnalysis {
       chokepointLinks.put(c.id(), links);
       chokepointPassages.put(c.id(), passages);
     }
-    this.services = network.spec().services().stream().collect(Collectors.toMap(ServiceSpec::id, s -> s, (a, b) -> b));
+    this.services =
+        network.spec().services().stream()
+            .collect(Collectors.toMap(ServiceSpec::id, s -> s, (a, b) -> b));
   }
 
   public Network network() {
@@ -136,20 +151,31 @@ public final class RiskAnalysis {
       FlowRoutes before = base.flows().get(f.id());
       double hit = 0;
       for (int i = 0; i < before.routes().size(); i++) {
-        if (crosses(base.links().get(f.id()).get(i), base.passages().get(f.id()).get(i), closed, passages)) {
+        if (crosses(
+            base.links().get(f.id()).get(i),
+            base.passages().get(f.id()).get(i),
+            closed,
+            passages)) {
           hit += before.routes().get(i).tonnes_yr();
         }
       }
       if (hit > 0) {
-        stranded.add(stranded(f, hit, before, after.flows().get(f.id()), after.links().get(f.id())));
+        stranded.add(
+            stranded(f, hit, before, after.flows().get(f.id()), after.links().get(f.id())));
       }
     }
-    DisruptionInfo info = new DisruptionInfo(d.id(), d.name(), List.copyOf(removedNames), d.source());
+    DisruptionInfo info =
+        new DisruptionInfo(d.id(), d.name(), List.copyOf(removedNames), d.source());
     return new RiskReport(SPLIT_RULE, Optional.of(info), materials(after.flows()), stranded);
   }
 
-  /** Flows on routes, with the links and passages of each routed part (parallel to {@code routes()}). */
-  private record Assignment(Map<String, FlowRoutes> flows, Map<String, List<int[]>> links,
+  /**
+   * Flows on routes, with the links and passages of each routed part (parallel to {@code
+   * routes()}).
+   */
+  private record Assignment(
+      Map<String, FlowRoutes> flows,
+      Map<String, List<int[]>> links,
       Map<String, List<List<String>>> passages) {}
 
   private Assignment assignAll(BitSet closed, Set<Passage> passages) {
@@ -163,7 +189,8 @@ public final class RiskAnalysis {
     for (Flow f : data.flows()) {
       Material m = data.material(f.material()).orElseThrow();
       BitSet c = (BitSet) closed.clone();
-      Set<Passage> p = passages.isEmpty() ? EnumSet.noneOf(Passage.class) : EnumSet.copyOf(passages);
+      Set<Passage> p =
+          passages.isEmpty() ? EnumSet.noneOf(Passage.class) : EnumSet.copyOf(passages);
       double remaining = f.tonnes_yr();
       List<RoutedPart> parts = new ArrayList<>();
       List<int[]> partLinks = new ArrayList<>();
@@ -180,9 +207,12 @@ public final class RiskAnalysis {
         int[] ls = links(r);
         List<String> cps = chokepoints(ls, r.passages());
         final double want = remaining;
-        Optional<Quota> binding = data.quotas().stream()
-            .filter(q -> q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass()))
-            .filter(q -> cps.contains(q.chokepoint()) && left.get(q) < want).findFirst();
+        Optional<Quota> binding =
+            data.quotas().stream()
+                .filter(
+                    q -> q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass()))
+                .filter(q -> cps.contains(q.chokepoint()) && left.get(q) < want)
+                .findFirst();
         if (binding.isPresent()) {
           Quota q = binding.get();
           double through = left.get(q);
@@ -195,12 +225,20 @@ public final class RiskAnalysis {
           }
           c.or(chokepointLinks.get(q.chokepoint()));
           p.addAll(chokepointPassages.get(q.chokepoint()));
-          note = Optional.of("over the " + q.chokepoint() + " quota of " + fmt(q.tonnes_yr()) + " t/yr ("
-              + q.source() + ")");
+          note =
+              Optional.of(
+                  "over the "
+                      + q.chokepoint()
+                      + " quota of "
+                      + fmt(q.tonnes_yr())
+                      + " t/yr ("
+                      + q.source()
+                      + ")");
           continue;
         }
         for (Quota q : data.quotas()) {
-          boolean applies = q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass());
+          boolean applies =
+              q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass());
           if (applies && cps.contains(q.chokepoint())) {
             left.merge(q, -remaining, Double::sum);
           }
@@ -210,8 +248,17 @@ public final class RiskAnalysis {
         partCodes.add(r.passages());
         remaining = 0;
       }
-      out.put(f.id(), new FlowRoutes(f.id(), f.origin(), f.destination(), f.tonnes_yr(), f.tonnesSource(),
-          parts, remaining, remaining > 0 ? noRoute : Optional.empty()));
+      out.put(
+          f.id(),
+          new FlowRoutes(
+              f.id(),
+              f.origin(),
+              f.destination(),
+              f.tonnes_yr(),
+              f.tonnesSource(),
+              parts,
+              remaining,
+              remaining > 0 ? noRoute : Optional.empty()));
       links.put(f.id(), partLinks);
       codes.put(f.id(), partCodes);
     }
@@ -219,16 +266,24 @@ public final class RiskAnalysis {
   }
 
   private RouteRequest request(Flow f, Material m, Set<Passage> passages) {
-    return RouteRequest.of(network.getNode(f.origin()), network.getNode(f.destination()), departure_s)
+    return RouteRequest.of(
+            network.getNode(f.origin()), network.getNode(f.destination()), departure_s)
         .withCargo(1, UNIT_MASS_T, m.cargo(), m.unClass())
         .withAvoid(f.avoidCountries(), passages)
         .withObjective(Objective.COST, 1);
   }
 
   private Router router(BitSet closed) {
-    return routers.computeIfAbsent((BitSet) closed.clone(),
-        k -> new Router(network, emissions, new ClosedElements(rules, k, "closed by the disruption"), sea, corridors,
-            risks));
+    return routers.computeIfAbsent(
+        (BitSet) closed.clone(),
+        k ->
+            new Router(
+                network,
+                emissions,
+                new ClosedElements(rules, k, "closed by the disruption"),
+                sea,
+                corridors,
+                risks));
   }
 
   private static int[] links(Route r) {
@@ -239,7 +294,8 @@ public final class RiskAnalysis {
     List<String> out = new ArrayList<>();
     for (Chokepoint c : data.chokepoints()) {
       BitSet ls = chokepointLinks.get(c.id());
-      boolean hit = chokepointPassages.get(c.id()).stream().anyMatch(p -> passages.contains(p.code()));
+      boolean hit =
+          chokepointPassages.get(c.id()).stream().anyMatch(p -> passages.contains(p.code()));
       for (int l : links) {
         hit |= ls.get(l);
       }
@@ -250,7 +306,8 @@ public final class RiskAnalysis {
     return out;
   }
 
-  private boolean crosses(int[] links, List<String> passages, BitSet closed, Set<Passage> closedPassages) {
+  private boolean crosses(
+      int[] links, List<String> passages, BitSet closed, Set<Passage> closedPassages) {
     for (int l : links) {
       if (closed.get(l)) {
         return true;
@@ -259,7 +316,9 @@ public final class RiskAnalysis {
     return closedPassages.stream().anyMatch(p -> passages.contains(p.code()));
   }
 
-  /** Links, nodes (as every link touching them) and passages of elements; chokepoints are expanded. */
+  /**
+   * Links, nodes (as every link touching them) and passages of elements; chokepoints are expanded.
+   */
   private void expand(List<Element> elements, BitSet links, Set<Passage> passages) {
     for (Element e : elements) {
       switch (e.kind()) {
@@ -279,40 +338,85 @@ public final class RiskAnalysis {
           }
         }
         case PASSAGE -> passages.add(Passage.parse(e.id()).orElseThrow());
-        case CHOKEPOINT -> expand(data.chokepoint(e.id()).orElseThrow().elements(), links, passages);
+        case CHOKEPOINT ->
+            expand(data.chokepoint(e.id()).orElseThrow().elements(), links, passages);
       }
     }
   }
 
-  private RoutedPart part(Route r, int[] links, List<String> cps, double tonnes, Optional<String> note) {
+  private RoutedPart part(
+      Route r, int[] links, List<String> cps, double tonnes, Optional<String> note) {
     List<String> modes = r.legs().stream().map(l -> l.mode().code()).distinct().toList();
     List<String> legs = r.legs().stream().map(RiskAnalysis::legText).toList();
-    return new RoutedPart(tonnes, r.corridor(), round2(r.transitDays()), round2(r.cost_cents() / 100.0 / UNIT_MASS_T),
-        round2(r.co2e_g() / 1000.0 / UNIT_MASS_T), r.countries(), cps, modes, legs, note);
+    return new RoutedPart(
+        tonnes,
+        r.corridor(),
+        round2(r.transitDays()),
+        round2(r.cost_cents() / 100.0 / UNIT_MASS_T),
+        round2(r.co2e_g() / 1000.0 / UNIT_MASS_T),
+        r.countries(),
+        cps,
+        modes,
+        legs,
+        note);
   }
 
   private static String legText(Leg l) {
-    return l.mode().code() + " " + l.from() + "->" + l.to() + (l.service().isEmpty() ? "" : " (" + l.service() + ")");
+    return l.mode().code()
+        + " "
+        + l.from()
+        + "->"
+        + l.to()
+        + (l.service().isEmpty() ? "" : " (" + l.service() + ")");
   }
 
-  private Stranded stranded(Flow f, double hit, FlowRoutes before, FlowRoutes after, List<int[]> altLinks) {
+  private Stranded stranded(
+      Flow f, double hit, FlowRoutes before, FlowRoutes after, List<int[]> altLinks) {
     Material m = data.material(f.material()).orElseThrow();
     if (after.routes().isEmpty()) {
-      return new Stranded(f.id(), m.id(), hit, before.routes(), List.of(),
-          after.noRoute().or(() -> Optional.of("no allowed route")), Double.NaN, Double.NaN, Double.NaN,
+      return new Stranded(
+          f.id(),
+          m.id(),
+          hit,
+          before.routes(),
+          List.of(),
+          after.noRoute().or(() -> Optional.of("no allowed route")),
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
           new Capacity("unknown", Double.NaN, hit / UNIT_MASS_T / 365, "no alternative"));
     }
-    double days = weighted(after.routes(), RoutedPart::days) - weighted(before.routes(), RoutedPart::days);
-    double cost = total(after.routes(), RoutedPart::costUsd_t) - total(before.routes(), RoutedPart::costUsd_t);
-    double co2 = (total(after.routes(), RoutedPart::co2eKg_t) - total(before.routes(), RoutedPart::co2eKg_t)) / 1000;
-    Optional<String> partial = after.unrouted_t() > 0
-        ? Optional.of(fmt(after.unrouted_t()) + " t/yr have no alternative: " + after.noRoute().orElse(""))
-        : Optional.empty();
-    return new Stranded(f.id(), m.id(), hit, before.routes(), after.routes(), partial, round2(days), Math.round(cost),
-        round2(co2), capacity(altLinks, hit));
+    double days =
+        weighted(after.routes(), RoutedPart::days) - weighted(before.routes(), RoutedPart::days);
+    double cost =
+        total(after.routes(), RoutedPart::costUsd_t)
+            - total(before.routes(), RoutedPart::costUsd_t);
+    double co2 =
+        (total(after.routes(), RoutedPart::co2eKg_t) - total(before.routes(), RoutedPart::co2eKg_t))
+            / 1000;
+    Optional<String> partial =
+        after.unrouted_t() > 0
+            ? Optional.of(
+                fmt(after.unrouted_t())
+                    + " t/yr have no alternative: "
+                    + after.noRoute().orElse(""))
+            : Optional.empty();
+    return new Stranded(
+        f.id(),
+        m.id(),
+        hit,
+        before.routes(),
+        after.routes(),
+        partial,
+        round2(days),
+        Math.round(cost),
+        round2(co2),
+        capacity(altLinks, hit));
   }
 
-  /** The smallest recorded capacity (link, node or scheduled service) along the alternative routes. */
+  /**
+   * The smallest recorded capacity (link, node or scheduled service) along the alternative routes.
+   */
   private Capacity capacity(List<int[]> routes, double tonnes) {
     String where = "unknown";
     double min = Double.NaN;
@@ -341,18 +445,25 @@ public final class RiskAnalysis {
       }
     }
     double added = tonnes / UNIT_MASS_T / 365;
-    String note = Double.isNaN(min)
-        ? "no capacity is recorded on the alternative; spare capacity unknown"
-        : "spare capacity unknown (the network records capacity, not its use); the diversion adds "
-            + round2(added) + " TEU/day = " + round2(100 * added / min) + " % of the bottleneck";
+    String note =
+        Double.isNaN(min)
+            ? "no capacity is recorded on the alternative; spare capacity unknown"
+            : "spare capacity unknown (the network records capacity, not its use); the diversion adds "
+                + round2(added)
+                + " TEU/day = "
+                + round2(100 * added / min)
+                + " % of the bottleneck";
     return new Capacity(where, min, round2(added), note);
   }
 
   private List<MaterialRisk> materials(Map<String, FlowRoutes> flows) {
     List<MaterialRisk> out = new ArrayList<>();
     for (Material m : data.materials()) {
-      List<FlowRoutes> fs = data.flows().stream().filter(f -> f.material().equals(m.id()))
-          .map(f -> flows.get(f.id())).toList();
+      List<FlowRoutes> fs =
+          data.flows().stream()
+              .filter(f -> f.material().equals(m.id()))
+              .map(f -> flows.get(f.id()))
+              .toList();
       double total = fs.stream().mapToDouble(FlowRoutes::tonnes_yr).sum();
       Map<String, Double> byRoute = new LinkedHashMap<>();
       Map<String, Double> byChoke = new LinkedHashMap<>();
@@ -369,15 +480,30 @@ public final class RiskAnalysis {
           bySet.merge("unrouted", f.unrouted_t(), Double::sum);
         }
       }
-      out.add(new MaterialRisk(m.id(), m.name(), m.euList(), m.cargo().code(), m.unClass(), total, fs,
-          shares(byChoke, total), shares(bySet, total), hhi(byRoute.values(), total), hhi(bySet.values(), total)));
+      out.add(
+          new MaterialRisk(
+              m.id(),
+              m.name(),
+              m.euList(),
+              m.cargo().code(),
+              m.unClass(),
+              total,
+              fs,
+              shares(byChoke, total),
+              shares(bySet, total),
+              hhi(byRoute.values(), total),
+              hhi(bySet.values(), total)));
     }
     return out;
   }
 
   private static List<Share> shares(Map<String, Double> tonnes, double total) {
     return tonnes.entrySet().stream()
-        .map(e -> new Share(e.getKey(), round2(e.getValue()), total > 0 ? round4(e.getValue() / total) : 0)).toList();
+        .map(
+            e ->
+                new Share(
+                    e.getKey(), round2(e.getValue()), total > 0 ? round4(e.getValue() / total) : 0))
+        .toList();
   }
 
   /** Herfindahl–Hirschman index on the 0–10,000 scale; 0 for an empty total. */
@@ -392,12 +518,16 @@ public final class RiskAnalysis {
     return Math.round(s * 10_000);
   }
 
-  private static double weighted(List<RoutedPart> parts, java.util.function.ToDoubleFunction<RoutedPart> f) {
+  private static double weighted(
+      List<RoutedPart> parts, java.util.function.ToDoubleFunction<RoutedPart> f) {
     double t = parts.stream().mapToDouble(RoutedPart::tonnes_yr).sum();
-    return t <= 0 ? 0 : parts.stream().mapToDouble(p -> p.tonnes_yr() * f.applyAsDouble(p)).sum() / t;
+    return t <= 0
+        ? 0
+        : parts.stream().mapToDouble(p -> p.tonnes_yr() * f.applyAsDouble(p)).sum() / t;
   }
 
-  private static double total(List<RoutedPart> parts, java.util.function.ToDoubleFunction<RoutedPart> f) {
+  private static double total(
+      List<RoutedPart> parts, java.util.function.ToDoubleFunction<RoutedPart> f) {
     return parts.stream().mapToDouble(p -> p.tonnes_yr() * f.applyAsDouble(p)).sum();
   }
 

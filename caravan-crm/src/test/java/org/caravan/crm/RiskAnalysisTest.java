@@ -42,21 +42,35 @@ class RiskAnalysisTest {
   }
 
   private static RiskAnalysis analysis(CrmDataset d, TableCargoRules r) {
-    return new RiskAnalysis(network, d, r, EmissionModel.NONE, SeaLaneOverrides.NONE, Corridors.loadDefault(network),
-        SeasonalRisks.loadDefault(), DEPART_S);
+    return new RiskAnalysis(
+        network,
+        d,
+        r,
+        EmissionModel.NONE,
+        SeaLaneOverrides.NONE,
+        Corridors.loadDefault(network),
+        SeasonalRisks.loadDefault(),
+        DEPART_S);
   }
 
   @Test
   void every_material_is_listed_and_its_tonnes_add_up() {
     RiskReport report = analysis(data, rules).analyse();
-    assertThat(report.materials()).extracting(MaterialRisk::id)
+    assertThat(report.materials())
+        .extracting(MaterialRisk::id)
         .containsExactlyElementsOf(data.materials().stream().map(CrmData.Material::id).toList());
     for (MaterialRisk m : report.materials()) {
-      double flows = data.flows().stream().filter(f -> f.material().equals(m.id())).mapToDouble(Flow::tonnes_yr).sum();
+      double flows =
+          data.flows().stream()
+              .filter(f -> f.material().equals(m.id()))
+              .mapToDouble(Flow::tonnes_yr)
+              .sum();
       assertThat(m.tonnes_yr()).isEqualTo(flows);
-      assertThat(m.chokepointSets().stream().mapToDouble(Share::tonnes_yr).sum()).isCloseTo(flows, within(0.01));
+      assertThat(m.chokepointSets().stream().mapToDouble(Share::tonnes_yr).sum())
+          .isCloseTo(flows, within(0.01));
       for (FlowRoutes f : m.flows()) {
-        double routed = f.routes().stream().mapToDouble(RoutedPart::tonnes_yr).sum() + f.unrouted_t();
+        double routed =
+            f.routes().stream().mapToDouble(RoutedPart::tonnes_yr).sum() + f.unrouted_t();
         assertThat(routed).isCloseTo(f.tonnes_yr(), within(0.01));
       }
       for (Share c : m.chokepoints()) {
@@ -71,7 +85,8 @@ class RiskAnalysisTest {
   @Test
   void uranium_takes_the_trans_caspian_chain_by_charter_from_poti() {
     RiskReport report = analysis(data, rules).analyse();
-    MaterialRisk u = report.materials().stream().filter(m -> m.id().equals("uranium")).findFirst().orElseThrow();
+    MaterialRisk u =
+        report.materials().stream().filter(m -> m.id().equals("uranium")).findFirst().orElseThrow();
     RoutedPart part = u.flows().getFirst().routes().getFirst();
     assertThat(part.chokepoints()).contains("caspian");
     assertThat(part.countries()).doesNotContain("RU", "BY");
@@ -82,15 +97,23 @@ class RiskAnalysisTest {
   void a_uranium_flow_never_uses_a_scheduled_liner_or_a_port_that_refuses_class_7() {
     // The built-in rules plus a port that refuses class 7 on the chain's usual path (Poti).
     List<TableCargoRules.Rule> more = new ArrayList<>(rules.rules());
-    more.add(new TableCargoRules.Rule(TableCargoRules.Scope.NODE, "GEPTI", CargoClass.DANGEROUS, 7, "EST",
-        "test port refusing class 7"));
+    more.add(
+        new TableCargoRules.Rule(
+            TableCargoRules.Scope.NODE,
+            "GEPTI",
+            CargoClass.DANGEROUS,
+            7,
+            "EST",
+            "test port refusing class 7"));
     TableCargoRules withPort = new TableCargoRules(more);
     for (TableCargoRules r : List.of(rules, withPort)) {
       Router router = new Router(network, EmissionModel.NONE, r, SeaLaneOverrides.NONE);
       for (String origin : List.of("KZKZO", "KZALA", "KZPLX")) {
         for (String dest : List.of("ROCND", "DEHAM", "NLRTM", "GRPIR")) {
-          RouteRequest q = RouteRequest.of(network.getNode(origin), network.getNode(dest), DEPART_S)
-              .withCargo(1, 20, CargoClass.DANGEROUS, 7).withObjective(Objective.PARETO, 1);
+          RouteRequest q =
+              RouteRequest.of(network.getNode(origin), network.getNode(dest), DEPART_S)
+                  .withCargo(1, 20, CargoClass.DANGEROUS, 7)
+                  .withObjective(Objective.PARETO, 1);
           for (Route route : router.route(q).routes()) {
             for (Leg leg : route.legs()) {
               for (int l : leg.links()) {
@@ -115,16 +138,27 @@ class RiskAnalysisTest {
 
   @Test
   void caspian_closure_strands_the_uranium_flow_and_names_an_alternative_without_the_caspian() {
-    RiskReport report = analysis(data, rules).analyse(data.disruption("caspian-closure").orElseThrow());
+    RiskReport report =
+        analysis(data, rules).analyse(data.disruption("caspian-closure").orElseThrow());
     assertThat(report.stranded()).extracting(Stranded::flow).contains("u-kz-eu", "mn-kz-eu");
-    // Uranium avoids Russia and Belarus and has no transit permit through Iran: with the Caspian closed it has no
+    // Uranium avoids Russia and Belarus and has no transit permit through Iran: with the Caspian
+    // closed it has no
     // allowed route at all, and the answer says so instead of inventing one.
-    Stranded u = report.stranded().stream().filter(s -> s.flow().equals("u-kz-eu")).findFirst().orElseThrow();
+    Stranded u =
+        report.stranded().stream()
+            .filter(s -> s.flow().equals("u-kz-eu"))
+            .findFirst()
+            .orElseThrow();
     assertThat(u.tonnes_yr()).isEqualTo(3500);
     assertThat(u.alternative()).isEmpty();
     assertThat(u.noAlternative()).isPresent();
-    // Manganese (bulk, no class-7 rules) has an alternative, without the Caspian and without Russia or Belarus.
-    Stranded mn = report.stranded().stream().filter(s -> s.flow().equals("mn-kz-eu")).findFirst().orElseThrow();
+    // Manganese (bulk, no class-7 rules) has an alternative, without the Caspian and without Russia
+    // or Belarus.
+    Stranded mn =
+        report.stranded().stream()
+            .filter(s -> s.flow().equals("mn-kz-eu"))
+            .findFirst()
+            .orElseThrow();
     assertThat(mn.alternative()).isNotEmpty();
     mn.alternative().forEach(p -> assertThat(p.chokepoints()).doesNotContain("caspian"));
     mn.alternative().forEach(p -> assertThat(p.countries()).doesNotContain("RU", "BY"));
@@ -137,14 +171,28 @@ class RiskAnalysisTest {
   void tonnes_over_a_quota_take_the_next_route_avoiding_the_chokepoint() {
     List<Flow> flows = new ArrayList<>(data.flows());
     Flow u = flows.getFirst();
-    flows.set(0, new Flow(u.id(), u.material(), u.origin(), u.destination(), 5000, u.tonnesSource(),
-        u.destinationSource(), u.avoidCountries(), u.notes()));
-    CrmDataset bigger = new CrmDataset(data.materials(), flows, data.chokepoints(), data.disruptions(), data.quotas());
+    flows.set(
+        0,
+        new Flow(
+            u.id(),
+            u.material(),
+            u.origin(),
+            u.destination(),
+            5000,
+            u.tonnesSource(),
+            u.destinationSource(),
+            u.avoidCountries(),
+            u.notes()));
+    CrmDataset bigger =
+        new CrmDataset(
+            data.materials(), flows, data.chokepoints(), data.disruptions(), data.quotas());
     FlowRoutes f = analysis(bigger, rules).analyse().materials().getFirst().flows().getFirst();
     assertThat(f.routes().get(0).tonnes_yr()).isEqualTo(3500);
     assertThat(f.routes().get(0).chokepoints()).contains("caspian");
-    // The tonnes over the quota look for a route avoiding the Caspian; for uranium (no Russia, Belarus or Iran)
-    // there is none, so they stay unrouted with the reason, and parts plus unrouted still add up to the flow.
+    // The tonnes over the quota look for a route avoiding the Caspian; for uranium (no Russia,
+    // Belarus or Iran)
+    // there is none, so they stay unrouted with the reason, and parts plus unrouted still add up to
+    // the flow.
     double routed = f.routes().stream().mapToDouble(RoutedPart::tonnes_yr).sum();
     assertThat(routed + f.unrouted_t()).isEqualTo(5000);
     if (f.routes().size() > 1) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Reads a transport chain from a CSV or JSON chain file (format in docs/EMISSIONS.md). Every error
@@ -28,17 +28,48 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ChainFileReader {
   /** Chain file formats; AUTO picks by file extension (.json, otherwise CSV). */
-  public enum Format { AUTO, CSV, JSON }
+  public enum Format {
+    AUTO,
+    CSV,
+    JSON
+  }
 
   /** The TOC a bare {@code mode} maps to; write {@code toc} to choose another. */
-  public static final Map<String, String> MODE_DEFAULT_TOC = orderedMap(
-      "rail", "rail-electric", "road", "road-hgv", "ferry", "ferry-roro", "sea", "sea-container-large",
-      "iww", "iww-barge");
+  public static final Map<String, String> MODE_DEFAULT_TOC =
+      orderedMap(
+          "rail",
+          "rail-electric",
+          "road",
+          "road-hgv",
+          "ferry",
+          "ferry-roro",
+          "sea",
+          "sea-container-large",
+          "iww",
+          "iww-barge");
 
-  static final Set<String> FIELDS = Set.of(
-      "leg", "type", "mode", "toc", "hoc", "from", "to", "distance_km", "distance_basis", "mass_t", "teu",
-      "teu_class", "countries", "country", "carrier", "wtt_g_per_tkm", "ttw_g_per_tkm", "fuel", "fuel_per_tkm",
-      "fuel_unit");
+  static final Set<String> FIELDS =
+      Set.of(
+          "leg",
+          "type",
+          "mode",
+          "toc",
+          "hoc",
+          "from",
+          "to",
+          "distance_km",
+          "distance_basis",
+          "mass_t",
+          "teu",
+          "teu_class",
+          "countries",
+          "country",
+          "carrier",
+          "wtt_g_per_tkm",
+          "ttw_g_per_tkm",
+          "fuel",
+          "fuel_per_tkm",
+          "fuel_unit");
 
   private final EmissionFactors factors;
   private final Optional<DistanceResolver> resolver;
@@ -52,48 +83,69 @@ public final class ChainFileReader {
   public List<ChainElement> read(Path file, Format format) {
     Format f = format;
     if (f == Format.AUTO) {
-      f = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? Format.JSON : Format.CSV;
+      f =
+          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+              ? Format.JSON
+              : Format.CSV;
     }
     String name = file.toString();
-    try (Reader in = Files.newBufferedReader(file)) {
+    try (Reader in = TextFiles.open(file)) {
       return f == Format.JSON ? readJson(in, name) : readCsv(in, name);
     } catch (NoSuchFileException e) {
       throw new EmissionsException("cannot read " + name + ": no such file");
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
   }
 
   /** Reads a CSV chain; {@code name} is used in error messages. */
   public List<ChainElement> readCsv(Reader in, String name) {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setCommentMarker('#').get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .setCommentMarker('#')
+            .get();
     List<ChainElement> out = new ArrayList<>();
     try (CSVParser p = format.parse(in)) {
       Set<String> header = p.getHeaderMap().keySet();
       checkColumns(header, name, "column", " in the header");
       for (CSVRecord r : p) {
         long line = p.getCurrentLineNumber();
-        out.add(element(new Row() {
-          @Override public String get(String field) {
-            return r.isMapped(field) && r.isSet(field) ? r.get(field).strip() : "";
-          }
-          @Override public String where() {
-            return name + " line " + line;
-          }
-          @Override public String where(String field) {
-            return where() + ", field " + field;
-          }
-          @Override public String position() {
-            return "line " + line;
-          }
-          @Override public String path(String field) {
-            return "";
-          }
-        }));
+        out.add(
+            element(
+                new Row() {
+                  @Override
+                  public String get(String field) {
+                    return r.isMapped(field) && r.isSet(field) ? r.get(field).strip() : "";
+                  }
+
+                  @Override
+                  public String where() {
+                    return name + " line " + line;
+                  }
+
+                  @Override
+                  public String where(String field) {
+                    return where() + ", field " + field;
+                  }
+
+                  @Override
+                  public String position() {
+                    return "line " + line;
+                  }
+
+                  @Override
+                  public String path(String field) {
+                    return "";
+                  }
+                }));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     if (out.isEmpty()) {
       throw new EmissionsException(name + ": the chain has no legs");
@@ -107,16 +159,23 @@ public final class ChainFileReader {
     try {
       root = new ObjectMapper().readTree(in);
     } catch (JsonProcessingException e) {
-      String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
-          + e.getLocation().getColumnNr();
-      throw new EmissionsException(name + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+      String at =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + " column "
+                  + e.getLocation().getColumnNr();
+      throw new EmissionsException(
+          name + ": not valid JSON" + at + ": " + parserWords(e.getOriginalMessage()), e);
     } catch (IOException e) {
-      throw new EmissionsException("cannot read " + name + ": " + e.getMessage());
+      throw new EmissionsException("cannot read " + name + ": " + TextFiles.describe(e));
     }
     JsonNode legs = root != null && root.isObject() ? root.get("legs") : root;
     String base = root != null && root.isObject() ? "legs" : "";
     if (legs == null || !legs.isArray()) {
-      throw new EmissionsException(name + ": expected an array of legs or an object with a \"legs\" array");
+      throw new EmissionsException(
+          name + ": expected an array of legs or an object with a \"legs\" array");
     }
     List<ChainElement> out = new ArrayList<>();
     for (int i = 0; i < legs.size(); i++) {
@@ -129,42 +188,60 @@ public final class ChainFileReader {
       leg.fieldNames().forEachRemaining(present::add);
       for (String f : present) {
         if (!FIELDS.contains(f)) {
-          throw new EmissionsException(path + "." + f, name + " " + path + "." + f + ": unknown field (known: "
-              + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+          throw new EmissionsException(
+              path + "." + f,
+              name
+                  + " "
+                  + path
+                  + "."
+                  + f
+                  + ": unknown field (known: "
+                  + String.join(", ", FIELDS.stream().sorted().toList())
+                  + ")");
         }
       }
       int index = i;
-      Row row = new Row() {
-        @Override public String get(String field) {
-          JsonNode v = leg.get(field);
-          if (v == null || v.isNull()) {
-            return "";
-          }
-          if ((field.equals("countries") || field.equals("country")) && v.isArray()) {
-            try {
-              return countriesFromJson(v, where(field));
-            } catch (EmissionsException e) {
-              throw e.locatedAt(path(field));
+      Row row =
+          new Row() {
+            @Override
+            public String get(String field) {
+              JsonNode v = leg.get(field);
+              if (v == null || v.isNull()) {
+                return "";
+              }
+              if ((field.equals("countries") || field.equals("country")) && v.isArray()) {
+                try {
+                  return countriesFromJson(v, where(field));
+                } catch (EmissionsException e) {
+                  throw e.locatedAt(path(field));
+                }
+              }
+              if (!v.isValueNode()) {
+                throw error(field, ": expected a number or a string");
+              }
+              return v.asText().strip();
             }
-          }
-          if (!v.isValueNode()) {
-            throw error(field, ": expected a number or a string");
-          }
-          return v.asText().strip();
-        }
-        @Override public String where() {
-          return name + " " + base + "[" + index + "]";
-        }
-        @Override public String where(String field) {
-          return where() + "." + field;
-        }
-        @Override public String position() {
-          return base + "[" + index + "]";
-        }
-        @Override public String path(String field) {
-          return position() + "." + field;
-        }
-      };
+
+            @Override
+            public String where() {
+              return name + " " + base + "[" + index + "]";
+            }
+
+            @Override
+            public String where(String field) {
+              return where() + "." + field;
+            }
+
+            @Override
+            public String position() {
+              return base + "[" + index + "]";
+            }
+
+            @Override
+            public String path(String field) {
+              return position() + "." + field;
+            }
+          };
       try {
         out.add(element(row));
       } catch (EmissionsException e) {
@@ -188,7 +265,10 @@ public final class ChainFileReader {
     /** "line 4" or "legs[2]": the default label of a leg without a name. */
     String position();
 
-    /** The JSON path of a field of this leg ({@code legs[2].toc}); empty for CSV, whose messages give the line. */
+    /**
+     * The JSON path of a field of this leg ({@code legs[2].toc}); empty for CSV, whose messages
+     * give the line.
+     */
     String path(String field);
 
     /** An error about one field of this leg: its place in the message and, for JSON, as data. */
@@ -200,19 +280,32 @@ public final class ChainFileReader {
   private static void checkColumns(Set<String> header, String name, String what, String suffix) {
     for (String h : header) {
       if (!FIELDS.contains(h)) {
-        throw new EmissionsException(name + ": unknown " + what + " '" + h + "'" + suffix + " (known: "
-            + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+        throw new EmissionsException(
+            name
+                + ": unknown "
+                + what
+                + " '"
+                + h
+                + "'"
+                + suffix
+                + " (known: "
+                + String.join(", ", FIELDS.stream().sorted().toList())
+                + ")");
       }
     }
     boolean transport = header.contains("mode") || header.contains("toc");
     if (!transport && !header.contains("hoc")) {
-      throw new EmissionsException(name + ": missing " + what + " mode (or toc, or hoc for hubs)" + suffix);
+      throw new EmissionsException(
+          name + ": missing " + what + " mode (or toc, or hoc for hubs)" + suffix);
     }
     if (!header.contains("mass_t") && !header.contains("teu")) {
       throw new EmissionsException(name + ": missing " + what + " mass_t (or teu)" + suffix);
     }
-    if (transport && !header.contains("distance_km") && !(header.contains("from") && header.contains("to"))) {
-      throw new EmissionsException(name + ": missing " + what + " distance_km (or from and to)" + suffix);
+    if (transport
+        && !header.contains("distance_km")
+        && !(header.contains("from") && header.contains("to"))) {
+      throw new EmissionsException(
+          name + ": missing " + what + " distance_km (or from and to)" + suffix);
     }
   }
 
@@ -230,8 +323,12 @@ public final class ChainFileReader {
     }
     boolean hub = type.equals("hub") || (type.isEmpty() && !hoc.isEmpty());
     String teuClass = row.get("teu_class").isEmpty() ? "average" : row.get("teu_class");
-    double teuMass_t = factors.findTeuMass_t(teuClass).orElseThrow(() ->
-        row.error("teu_class", ": '" + teuClass + "' is not average, light or heavy"));
+    double teuMass_t =
+        factors
+            .findTeuMass_t(teuClass)
+            .orElseThrow(
+                () ->
+                    row.error("teu_class", ": '" + teuClass + "' is not average, light or heavy"));
     String massText = row.get("mass_t");
     String teuText = row.get("teu");
     if (massText.isEmpty() && teuText.isEmpty()) {
@@ -262,8 +359,13 @@ public final class ChainFileReader {
       }
       toc = MODE_DEFAULT_TOC.get(mode);
       if (toc == null) {
-        throw row.error("mode", ": unknown mode '" + row.get("mode") + "' (known: "
-            + String.join(", ", MODE_DEFAULT_TOC.keySet()) + ")");
+        throw row.error(
+            "mode",
+            ": unknown mode '"
+                + row.get("mode")
+                + "' (known: "
+                + String.join(", ", MODE_DEFAULT_TOC.keySet())
+                + ")");
       }
     } else if (factors.findCategory(toc).filter(c -> !c.hub()).isEmpty()) {
       throw row.error("toc", ": unknown TOC '" + toc + "' (known: " + known(false) + ")");
@@ -272,12 +374,15 @@ public final class ChainFileReader {
       mass_t = teu * teuMass_t;
     }
     String basisText = row.get("distance_basis").toLowerCase(Locale.ROOT);
-    DistanceBasis basis = switch (basisText) {
-      case "", "sfd" -> DistanceBasis.SFD;
-      case "actual" -> DistanceBasis.ACTUAL;
-      default -> throw row.error("distance_basis", ": '" + basisText + "' is not sfd or actual");
-    };
-    String countryField = row.get("countries").isEmpty() && !row.get("country").isEmpty() ? "country" : "countries";
+    DistanceBasis basis =
+        switch (basisText) {
+          case "", "sfd" -> DistanceBasis.SFD;
+          case "actual" -> DistanceBasis.ACTUAL;
+          default ->
+              throw row.error("distance_basis", ": '" + basisText + "' is not sfd or actual");
+        };
+    String countryField =
+        row.get("countries").isEmpty() && !row.get("country").isEmpty() ? "country" : "countries";
     String countriesText = row.get(countryField);
     double distance_km;
     List<CountryKm> resolvedCountries = List.of();
@@ -290,12 +395,30 @@ public final class ChainFileReader {
         throw row.error("distance_km", ": distance_km is required (or from and to)");
       }
       if (resolver.isEmpty()) {
-        throw row.error("distance_km", ": distance_km is required: from/to (" + from + " to "
-            + to + ") cannot be resolved because no network distance resolver is configured");
+        throw row.error(
+            "distance_km",
+            ": distance_km is required: from/to ("
+                + from
+                + " to "
+                + to
+                + ") cannot be resolved because no network distance resolver is configured");
       }
       String t = toc;
-      DistanceResolver.Resolved r = resolver.get().resolve(from, to, toc).orElseThrow(() ->
-          row.error("from", ": no " + t + " distance known from " + from + " to " + to + "; give distance_km"));
+      DistanceResolver.Resolved r =
+          resolver
+              .get()
+              .resolve(from, to, toc)
+              .orElseThrow(
+                  () ->
+                      row.error(
+                          "from",
+                          ": no "
+                              + t
+                              + " distance known from "
+                              + from
+                              + " to "
+                              + to
+                              + "; give distance_km"));
       distance_km = r.distance_km();
       resolvedCountries = r.countries();
     }
@@ -307,7 +430,8 @@ public final class ChainFileReader {
         throw e.locatedAt(row.path(countryField));
       }
     }
-    Optional<String> carrier = row.get("carrier").isEmpty() ? Optional.empty() : Optional.of(row.get("carrier"));
+    Optional<String> carrier =
+        row.get("carrier").isEmpty() ? Optional.empty() : Optional.of(row.get("carrier"));
     Optional<PrimaryIntensity> primary = Optional.empty();
     String wtt = row.get("wtt_g_per_tkm");
     String ttw = row.get("ttw_g_per_tkm");
@@ -316,11 +440,16 @@ public final class ChainFileReader {
     String fuelUnit = row.get("fuel_unit");
     if (!(wtt + ttw + fuel + fuelPerTkm + fuelUnit).isEmpty()) {
       if (wtt.isEmpty() != ttw.isEmpty()) {
-        throw row.error(wtt.isEmpty() ? "wtt_g_per_tkm" : "ttw_g_per_tkm",
+        throw row.error(
+            wtt.isEmpty() ? "wtt_g_per_tkm" : "ttw_g_per_tkm",
             ": primary intensity needs both wtt_g_per_tkm and ttw_g_per_tkm");
       }
-      String source = "primary data on " + row.where() + carrier.map(c -> " (" + c + ")").orElse("");
-      primary = Optional.of(PrimaryData.parseRow(wtt, ttw, fuel, fuelPerTkm, fuelUnit, source, row.where(), factors));
+      String source =
+          "primary data on " + row.where() + carrier.map(c -> " (" + c + ")").orElse("");
+      primary =
+          Optional.of(
+              PrimaryData.parseRow(
+                  wtt, ttw, fuel, fuelPerTkm, fuelUnit, source, row.where(), factors));
     }
     return new TransportLeg(label, toc, distance_km, basis, mass_t, countries, carrier, primary);
   }
@@ -344,7 +473,8 @@ public final class ChainFileReader {
       }
       if (colon < 0) {
         if (parts.length > 1) {
-          throw new EmissionsException(where + ": give km for each country, e.g. AZ:430;GE:220 (was '" + text + "')");
+          throw new EmissionsException(
+              where + ": give km for each country, e.g. AZ:430;GE:220 (was '" + text + "')");
         }
         out.add(new CountryKm(code, distance_km));
       } else {
@@ -353,7 +483,8 @@ public final class ChainFileReader {
         try {
           v = Double.parseDouble(km);
         } catch (NumberFormatException e) {
-          throw new EmissionsException(where + ": km for " + code + " '" + km + "' is not a number");
+          throw new EmissionsException(
+              where + ": km for " + code + " '" + km + "' is not a number");
         }
         if (!(v >= 0) || Double.isInfinite(v)) {
           throw new EmissionsException(where + ": km for " + code + " must be >= 0, was " + km);
@@ -373,15 +504,19 @@ public final class ChainFileReader {
       } else if (c.isObject() && c.has("country") && c.has("distance_km")) {
         parts.add(c.get("country").asText() + ":" + c.get("distance_km").asText());
       } else {
-        throw new EmissionsException(where + ": each entry must be \"CN\" or {\"country\": \"CN\", \"distance_km\": 2100}");
+        throw new EmissionsException(
+            where + ": each entry must be \"CN\" or {\"country\": \"CN\", \"distance_km\": 2100}");
       }
     }
     return String.join(";", parts);
   }
 
   private String known(boolean hub) {
-    return String.join(", ", factors.listCategoryIds().stream()
-        .filter(id -> factors.findCategory(id).orElseThrow().hub() == hub).toList());
+    return String.join(
+        ", ",
+        factors.listCategoryIds().stream()
+            .filter(id -> factors.findCategory(id).orElseThrow().hub() == hub)
+            .toList());
   }
 
   private static double nonNegative(Row row, String field) {
@@ -404,5 +539,23 @@ public final class ChainFileReader {
       m.put(kv[i], kv[i + 1]);
     }
     return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The JSON parser's message without what only a developer can use: its source description and
+   * feature names in parentheses or backticks ("(start marker at [Source: REDACTED
+   * (`StreamReadFeature...` ...)])").
+   */
+  static String parserWords(String message) {
+    String m = message == null ? "" : message.lines().findFirst().orElse("");
+    int source = m.indexOf(" (start marker at [Source");
+    if (source >= 0) {
+      m = m.substring(0, source);
+    }
+    int advice = m.indexOf(": enable `");
+    if (advice >= 0) {
+      m = m.substring(0, advice);
+    }
+    return m.replaceAll("`[^`]*`", "value");
   }
 }

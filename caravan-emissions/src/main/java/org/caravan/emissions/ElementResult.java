@@ -10,6 +10,7 @@ import java.util.List;
  * @param adjustedDistance_km distance after the distance adjustment factor (0 for hubs)
  * @param factorIds every factor used, e.g. the energy factor and each country's grid factor
  * @param source short description of where the intensity came from
+ * @param range low and high WTW from the factor's range (equal to WTW for primary data)
  */
 public record ElementResult(
     int index,
@@ -23,7 +24,8 @@ public record ElementResult(
     Emissions emissions,
     List<String> factorIds,
     String source,
-    DataKind dataKind) {
+    DataKind dataKind,
+    WtwRange range) {
   public ElementResult {
     factorIds = List.copyOf(factorIds);
   }

@@ -1,8 +1,8 @@
 package org.caravan.emissions;
 
 /**
- * One row of the factor table ({@code data/emissions/factors.csv}): a published number with its unit,
- * scope, source and licence, so every result can say where its numbers came from.
+ * One row of the factor table ({@code data/emissions/factors.csv}): a published number with its
+ * unit, scope, source and licence, so every result can say where its numbers came from.
  *
  * @param id factor id; a factor published with a WTT and a TTW part has one row per scope
  * @param kind transport, energy, loss, grid, hub, teu-mass, daf or fuel

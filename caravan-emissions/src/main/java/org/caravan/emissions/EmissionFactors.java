@@ -111,7 +111,9 @@ public final class EmissionFactors {
     return List.copyOf(categories.keySet());
   }
 
-  /** Grid intensity of a country (alpha-2 or EU) in g CO2e per kWh, or empty if the table has none. */
+  /**
+   * Grid intensity of a country (alpha-2 or EU) in g CO2e per kWh, or empty if the table has none.
+   */
   public OptionalDouble findGrid_g_per_kWh(String country) {
     Double v = grid_g_per_kWh.get(country);
     return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
@@ -130,10 +132,13 @@ public final class EmissionFactors {
 
   /** Cargo tonnes per loaded TEU for a class: average, light or heavy. */
   public Optional<Double> findTeuMass_t(String teuClass) {
-    return findParameter("teu-mass." + teuClass.toLowerCase(Locale.ROOT)).map(EmissionFactor::value);
+    return findParameter("teu-mass." + teuClass.toLowerCase(Locale.ROOT))
+        .map(EmissionFactor::value);
   }
 
-  /** Multiplier from the unit's mass of CO2e to grams: 1000 for kg, 1 for g, 1 for non-CO2e units. */
+  /**
+   * Multiplier from the unit's mass of CO2e to grams: 1000 for kg, 1 for g, 1 for non-CO2e units.
+   */
   static double gramsPerUnit(String unit) {
     String u = unit.strip();
     if (u.startsWith("kg CO2e")) {
@@ -158,7 +163,8 @@ public final class EmissionFactors {
   }
 
   private static CSVFormat csv() {
-    return CSVFormat.DEFAULT.builder()
+    return CSVFormat.DEFAULT
+        .builder()
         .setHeader()
         .setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true)
@@ -169,7 +175,18 @@ public final class EmissionFactors {
 
   private static List<EmissionFactor> readFactors(Reader in, String name) {
     List<String> required =
-        List.of("id", "kind", "value", "unit", "scope", "source", "source_ref", "year", "licence", "confidence", "note");
+        List.of(
+            "id",
+            "kind",
+            "value",
+            "unit",
+            "scope",
+            "source",
+            "source_ref",
+            "year",
+            "licence",
+            "confidence",
+            "note");
     List<EmissionFactor> out = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
     try (CSVParser p = csv().parse(in)) {
@@ -190,7 +207,8 @@ public final class EmissionFactors {
           try {
             scope = Optional.of(Scope.valueOf(scopeText.toUpperCase(Locale.ROOT)));
           } catch (IllegalArgumentException e) {
-            throw new EmissionsException(where + ", field scope: '" + scopeText + "' is not WTT, TTW, WTW or -");
+            throw new EmissionsException(
+                where + ", field scope: '" + scopeText + "' is not WTT, TTW, WTW or -");
           }
         }
         double value = number(r, "value", where);
@@ -199,12 +217,27 @@ public final class EmissionFactors {
         Long earlier = seen.putIfAbsent(k, line);
         if (earlier != null) {
           throw new EmissionsException(
-              where + ", field id: " + id + " " + scopeText + " is already defined on line " + earlier);
+              where
+                  + ", field id: "
+                  + id
+                  + " "
+                  + scopeText
+                  + " is already defined on line "
+                  + earlier);
         }
-        out.add(new EmissionFactor(
-            id, text(r, "kind", where), value, text(r, "unit", where), scope, text(r, "source", where),
-            r.get("source_ref").strip(), year, text(r, "licence", where), r.get("confidence").strip(),
-            r.get("note").strip()));
+        out.add(
+            new EmissionFactor(
+                id,
+                text(r, "kind", where),
+                value,
+                text(r, "unit", where),
+                scope,
+                text(r, "source", where),
+                r.get("source_ref").strip(),
+                year,
+                text(r, "licence", where),
+                r.get("confidence").strip(),
+                r.get("note").strip()));
       }
     } catch (IOException e) {
       throw new EmissionsException("cannot read " + name + ": " + e.getMessage(), e);
@@ -229,18 +262,44 @@ public final class EmissionFactors {
         String kind = text(r, "kind", where);
         String method = text(r, "method", where);
         String factorId = text(r, "factor", where);
+        String lowId = optional(r, "low").orElse(factorId);
+        String highId = optional(r, "high").orElse(factorId);
         String daf = r.get("daf").strip();
-        boolean hub = switch (kind) {
-          case "toc" -> false;
-          case "hoc" -> true;
-          default -> throw new EmissionsException(where + ", field kind: '" + kind + "' is not toc or hoc");
-        };
+        DistanceBasis basis =
+            switch (optional(r, "factor_basis").orElse("actual")) {
+              case "actual" -> DistanceBasis.ACTUAL;
+              case "sfd" -> DistanceBasis.SFD;
+              default ->
+                  throw new EmissionsException(
+                      where
+                          + ", field factor_basis: '"
+                          + r.get("factor_basis").strip()
+                          + "' is not actual or sfd");
+            };
+        boolean hub =
+            switch (kind) {
+              case "toc" -> false;
+              case "hoc" -> true;
+              default ->
+                  throw new EmissionsException(
+                      where + ", field kind: '" + kind + "' is not toc or hoc");
+            };
         switch (method) {
-          case "intensity", "per-teu" -> {
-            for (Scope s : List.of(Scope.WTT, Scope.TTW)) {
-              if (!factors.containsKey(key(factorId, Optional.of(s)))) {
-                throw new EmissionsException(
-                    where + ", field factor: no " + s + " row for factor " + factorId + " in the factor table");
+          case "intensity", "per-teu", "rail-ferry" -> {
+            for (String[] f :
+                new String[][] {{"factor", factorId}, {"low", lowId}, {"high", highId}}) {
+              for (Scope s : List.of(Scope.WTT, Scope.TTW)) {
+                if (!factors.containsKey(key(f[1], Optional.of(s)))) {
+                  throw new EmissionsException(
+                      where
+                          + ", field "
+                          + f[0]
+                          + ": no "
+                          + s
+                          + " row for factor "
+                          + f[1]
+                          + " in the factor table");
+                }
               }
             }
           }
@@ -251,25 +310,46 @@ public final class EmissionFactors {
                   where + ", field factor: " + factorId + " must be an energy row in kWh/tkm");
             }
           }
-          default -> throw new EmissionsException(
-              where + ", field method: '" + method + "' is not intensity, electric or per-teu");
+          default ->
+              throw new EmissionsException(
+                  where
+                      + ", field method: '"
+                      + method
+                      + "' is not intensity, electric, rail-ferry or per-teu");
         }
         if (hub != method.equals("per-teu")) {
-          throw new EmissionsException(where + ", field method: hubs use per-teu, transport does not");
+          throw new EmissionsException(
+              where + ", field method: hubs use per-teu, transport does not");
         }
         if (!hub && !factors.containsKey(key(daf, Optional.empty()))) {
-          throw new EmissionsException(where + ", field daf: no distance adjustment factor '" + daf + "'");
+          throw new EmissionsException(
+              where + ", field daf: no distance adjustment factor '" + daf + "'");
         }
         if (out.containsKey(id)) {
           throw new EmissionsException(where + ", field category: " + id + " is defined twice");
         }
-        out.put(id, new Category(id, hub, method, factorId, daf.isEmpty() ? Optional.empty() : Optional.of(daf),
-            r.get("note").strip()));
+        out.put(
+            id,
+            new Category(
+                id,
+                hub,
+                method,
+                factorId,
+                lowId,
+                highId,
+                daf.isEmpty() ? Optional.empty() : Optional.of(daf),
+                basis,
+                r.get("note").strip()));
       }
     } catch (IOException e) {
       throw new EmissionsException("cannot read " + name + ": " + e.getMessage(), e);
     }
     return out;
+  }
+
+  private static Optional<String> optional(CSVRecord r, String field) {
+    String v = r.isMapped(field) && r.isSet(field) ? r.get(field).strip() : "";
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 
   private static String text(CSVRecord r, String field, String where) {

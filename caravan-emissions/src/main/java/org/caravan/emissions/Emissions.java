@@ -10,7 +10,8 @@ public record Emissions(double wtt_g, double ttw_g) {
 
   public Emissions {
     if (!Double.isFinite(wtt_g) || !Double.isFinite(ttw_g)) {
-      throw new IllegalArgumentException("emissions must be finite, were " + wtt_g + " and " + ttw_g);
+      throw new IllegalArgumentException(
+          "emissions must be finite, were " + wtt_g + " and " + ttw_g);
     }
   }
 

@@ -2,9 +2,9 @@ package org.caravan.emissions;
 
 /**
  * A user-facing error: bad chain file, unknown category, missing factor. The message is one line
- * that names the file, line or leg and the field, so a command line can print it as it is. For a JSON chain,
- * {@link #field()} also gives the place as data: the path of the leg or field ({@code legs[1].toc}), so an API
- * can point at it without reading the message.
+ * that names the file, line or leg and the field, so a command line can print it as it is. For a
+ * JSON chain, {@link #field()} also gives the place as data: the path of the leg or field ({@code
+ * legs[1].toc}), so an API can point at it without reading the message.
  */
 public final class EmissionsException extends RuntimeException {
   private final String field;
@@ -18,13 +18,19 @@ public final class EmissionsException extends RuntimeException {
     this.field = "";
   }
 
-  /** @param field the JSON path of the leg or field at fault ({@code legs[1].toc}, {@code [0]}), or empty */
+  /**
+   * @param field the JSON path of the leg or field at fault ({@code legs[1].toc}, {@code [0]}), or
+   *     empty
+   */
   public EmissionsException(String field, String message) {
     super(message);
     this.field = field;
   }
 
-  /** The JSON path of the leg or field at fault, or empty when the error is not about one (or the input is CSV). */
+  /**
+   * The JSON path of the leg or field at fault, or empty when the error is not about one (or the
+   * input is CSV).
+   */
   public String field() {
     return field;
   }

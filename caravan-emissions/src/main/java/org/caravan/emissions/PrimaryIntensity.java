@@ -3,9 +3,9 @@ package org.caravan.emissions;
 import java.util.List;
 
 /**
- * An operator's own emission intensity for a transport operation category (ISO 14083 primary
- * data), already converted to grams CO2e per tonne-km. Fuel use given in litres, kilograms or kWh
- * per tonne-km is converted with the fuel factors when it is read. Electricity use stays in kWh per
+ * An operator's own emission intensity for a transport operation category (ISO 14083 primary data),
+ * already converted to grams CO2e per tonne-km. Fuel use given in litres, kilograms or kWh per
+ * tonne-km is converted with the fuel factors when it is read. Electricity use stays in kWh per
  * tonne-km, because its intensity depends on the grids of the countries each leg runs through.
  *
  * @param wtt_g_per_tkm well-to-tank part from fuels (or a stated intensity)

@@ -16,12 +16,16 @@ class EmissionFactorsTest {
     EmissionCalculator calc = new EmissionCalculator(factors, PrimaryData.none());
     for (String toc : EmissionPropertiesTest.TOCS) {
       assertThat(factors.findCategory(toc)).as(toc).isPresent();
-      assertThat(calc.co2eWtw_g(toc, 100, 10, List.of(new CountryKm("DE", 100)))).as(toc).isPositive();
+      assertThat(calc.co2eWtw_g(toc, 100, 10, List.of(new CountryKm("DE", 100))))
+          .as(toc)
+          .isPositive();
     }
     for (String hoc : EmissionPropertiesTest.HOCS) {
-      assertThat(factors.findCategory(hoc)).as(hoc).hasValueSatisfying(c -> assertThat(c.hub()).isTrue());
+      assertThat(factors.findCategory(hoc))
+          .as(hoc)
+          .hasValueSatisfying(c -> assertThat(c.hub()).isTrue());
     }
-    assertThat(factors.listCategoryIds()).hasSize(12);
+    assertThat(factors.listCategoryIds()).hasSize(14);
   }
 
   @Test
@@ -58,26 +62,37 @@ class EmissionFactorsTest {
   @Test
   void perTeuKmFactorDividedByTeuMassIsThePerTkmFactor() {
     // F6 of the method brief: a g/TEU-km intensity / t per TEU = g/tkm
-    double perTkm = new EmissionCalculator(factors, PrimaryData.none())
-        .legIntensity("sea-container-large", List.of()).wtw_g_per_tkm();
+    double perTkm =
+        new EmissionCalculator(factors, PrimaryData.none())
+            .legIntensity("sea-container-large", List.of())
+            .wtw_g_per_tkm();
     double perTeuKm = perTkm * factors.findTeuMass_t("average").orElseThrow();
     assertThat(perTeuKm / 10.0).isEqualTo(perTkm);
   }
 
   @Test
   void aCategoryPointingAtAMissingFactorFailsAtLoad() {
-    String f = "id,kind,value,unit,scope,source,source_ref,year,licence,confidence,note\n"
-        + "daf.rail,daf,1,ratio,-,s,r,2025,x,D,\n";
+    String f =
+        "id,kind,value,unit,scope,source,source_ref,year,licence,confidence,note\n"
+            + "daf.rail,daf,1,ratio,-,s,r,2025,x,D,\n";
     String c = "category,kind,method,factor,daf,note\nrail-diesel,toc,intensity,nope,daf.rail,\n";
-    assertThatThrownBy(() -> EmissionFactors.read(new StringReader(f), "f.csv", new StringReader(c), "c.csv"))
+    assertThatThrownBy(
+            () -> EmissionFactors.read(new StringReader(f), "f.csv", new StringReader(c), "c.csv"))
         .hasMessage("c.csv line 2, field factor: no WTT row for factor nope in the factor table");
   }
 
   @Test
   void aBadFactorRowIsNamed() {
-    String f = "id,kind,value,unit,scope,source,source_ref,year,licence,confidence,note\n"
-        + "x,transport,abc,kg CO2e/tkm,TTW,s,r,2025,x,D,\n";
-    assertThatThrownBy(() -> EmissionFactors.read(new StringReader(f), "f.csv", new StringReader("category,kind,method,factor,daf,note\n"), "c.csv"))
+    String f =
+        "id,kind,value,unit,scope,source,source_ref,year,licence,confidence,note\n"
+            + "x,transport,abc,kg CO2e/tkm,TTW,s,r,2025,x,D,\n";
+    assertThatThrownBy(
+            () ->
+                EmissionFactors.read(
+                    new StringReader(f),
+                    "f.csv",
+                    new StringReader("category,kind,method,factor,daf,note\n"),
+                    "c.csv"))
         .hasMessage("f.csv line 2, field value: 'abc' is not a number");
   }
 }

@@ -3,7 +3,8 @@ package org.caravan.network;
 /**
  * How {@link Network#build(NetworkSpec, BuildOptions)} compiles a spec.
  *
- * @param includePlanned keep nodes and links whose status is {@code planned} (by default they are left out)
+ * @param includePlanned keep nodes and links whose status is {@code planned} (by default they are
+ *     left out)
  */
 public record BuildOptions(boolean includePlanned) {
   /** Today's network: planned elements left out. */

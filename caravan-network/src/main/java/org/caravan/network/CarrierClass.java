@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What carries the container on a link, for transfer purposes: a route may change class only at a node
- * that offers a {@link Transfer} between the two classes (a gauge change, a crane lift, a roll-on).
+ * What carries the container on a link, for transfer purposes: a route may change class only at a
+ * node that offers a {@link Transfer} between the two classes (a gauge change, a crane lift, a
+ * roll-on).
  */
 public enum CarrierClass {
   RAIL1520("rail1520"),
@@ -14,7 +15,9 @@ public enum CarrierClass {
   FERRY("ferry"),
   SEA("sea"),
   IWW("iww"),
-  /** Iberian broad gauge (Spain, Portugal); appended last so the other ordinals stay as they were. */
+  /**
+   * Iberian broad gauge (Spain, Portugal); appended last so the other ordinals stay as they were.
+   */
   RAIL1668("rail1668");
 
   public static final int COUNT = values().length;

@@ -17,22 +17,27 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Corridor membership, defined once, in the data ({@code data/network/corridors.csv}): each corridor names the
- * nodes that belong to it and the label a route on it gets ({@code middle}, {@code northern}, {@code southern}).
- * A node may belong to several corridors (the Kazakh trunk carries the Middle, the Kazakh branch of the Northern
- * and the Southern route) or to none (Chinese ports, the EU network, which every corridor shares).
+ * Corridor membership, defined once, in the data ({@code data/network/corridors.csv}): each
+ * corridor names the nodes that belong to it and the label a route on it gets ({@code middle},
+ * {@code northern}, {@code southern}). A node may belong to several corridors (the Kazakh trunk
+ * carries the Middle, the Kazakh branch of the Northern and the Southern route) or to none (Chinese
+ * ports, the EU network, which every corridor shares).
  *
- * <p>A route is <em>consistent</em> when one corridor contains every corridor node it passes: its corridor set,
- * the intersection of the masks of those nodes, is not empty. Xi'an → Erenhot → Mongolia → Russia → Kazakhstan
- * → Aktau is not (Erenhot is only on the trans-Mongolian branch, Aktau only on the Middle Corridor), nor is
- * Almaty → Poland → Germany → Constanța. The router uses the sets to keep such routes out and to label routes;
- * the simulation picks a flow's route by the same label. Immutable.
+ * <p>A route is <em>consistent</em> when one corridor contains every corridor node it passes: its
+ * corridor set, the intersection of the masks of those nodes, is not empty. Xi'an → Erenhot →
+ * Mongolia → Russia → Kazakhstan → Aktau is not (Erenhot is only on the trans-Mongolian branch,
+ * Aktau only on the Middle Corridor), nor is Almaty → Poland → Germany → Constanța. The router uses
+ * the sets to keep such routes out and to label routes; the simulation picks a flow's route by the
+ * same label. Immutable.
  */
 public final class Corridors {
   /** Classpath location of the default table (packed from {@code data/network}). */
   public static final String DEFAULT_RESOURCE = "org/caravan/network/default/corridors.csv";
 
-  /** At most this many corridors, so a set of corridors fits a small bit mask (and the 2^5 sets an int). */
+  /**
+   * At most this many corridors, so a set of corridors fits a small bit mask (and the 2^5 sets an
+   * int).
+   */
   public static final int MAX_CORRIDORS = 5;
 
   /** No corridor data: every node is neutral and every route consistent. */
@@ -49,7 +54,10 @@ public final class Corridors {
     this.nodeMask = nodeMask;
   }
 
-  /** The default table for the given network; unknown node ids are an error naming file, line and field. */
+  /**
+   * The default table for the given network; unknown node ids are an error naming file, line and
+   * field.
+   */
   public static Corridors loadDefault(Network network) {
     InputStream in = Corridors.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
     if (in == null) {
@@ -63,23 +71,34 @@ public final class Corridors {
   }
 
   /**
-   * Reads a corridor table (columns {@code corridor,label,nodes,source,notes}; nodes separated by {@code ;}).
-   * A node id the network does not know is a problem (file, line, field), so a renamed node cannot silently
-   * leave its corridor.
+   * Reads a corridor table (columns {@code corridor,label,nodes,source,notes}; nodes separated by
+   * {@code ;}). A node id the network does not know is a problem (file, line, field), so a renamed
+   * node cannot silently leave its corridor.
    */
   public static Corridors read(String name, Reader reader, Network network) throws IOException {
     List<Problem> problems = new ArrayList<>();
     List<Corridor> list = new ArrayList<>();
     int[] mask = new int[network.nodeCount()];
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-        .setIgnoreEmptyLines(true).setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     Set<String> ids = new LinkedHashSet<>();
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());
         String id = rec.get("corridor");
         if (id.isEmpty() || !ids.add(id)) {
-          problems.add(new Problem(o, "corridor", id.isEmpty() ? "empty corridor id" : "duplicate corridor '" + id + "'"));
+          problems.add(
+              new Problem(
+                  o,
+                  "corridor",
+                  id.isEmpty() ? "empty corridor id" : "duplicate corridor '" + id + "'"));
           continue;
         }
         if (list.size() == MAX_CORRIDORS) {
@@ -87,11 +106,14 @@ public final class Corridors {
           continue;
         }
         if (rec.get("label").isEmpty()) {
-          problems.add(new Problem(o, "label", "every corridor needs a label (e.g. middle, northern, southern)"));
+          problems.add(
+              new Problem(
+                  o, "label", "every corridor needs a label (e.g. middle, northern, southern)"));
           continue;
         }
         if (rec.get("source").isEmpty()) {
-          problems.add(new Problem(o, "source", "every corridor needs a source (EST for an estimate)"));
+          problems.add(
+              new Problem(o, "source", "every corridor needs a source (EST for an estimate)"));
           continue;
         }
         int bit = 1 << list.size();
@@ -127,14 +149,17 @@ public final class Corridors {
     return (1 << corridors.size()) - 1;
   }
 
-  /** The corridors a node belongs to, as a bit mask; 0 for a neutral node (or when there are no corridors). */
+  /**
+   * The corridors a node belongs to, as a bit mask; 0 for a neutral node (or when there are no
+   * corridors).
+   */
   public int mask(int node) {
     return node < nodeMask.length ? nodeMask[node] : 0;
   }
 
   /**
-   * The label of a route whose corridor set is {@code set}: the label the corridors in it share, or empty when
-   * they differ (a route that touches no corridor-only node) or the set is empty.
+   * The label of a route whose corridor set is {@code set}: the label the corridors in it share, or
+   * empty when they differ (a route that touches no corridor-only node) or the set is empty.
    */
   public Optional<String> label(int set) {
     String label = null;

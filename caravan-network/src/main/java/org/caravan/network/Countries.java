@@ -21,24 +21,28 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Which country a point lies in, and which countries a straight road leg crosses, from the Natural Earth
- * 1:110m country polygons (public domain; {@code data/geo/countries.geojson}, written by
- * {@code tools/network/countries.py}). Point-in-polygon tests use JTS prepared geometries behind an STR-tree
- * of their envelopes. At 1:110m a border is good to some kilometres, which is enough to tell the countries of a
- * road leg of tens to hundreds of kilometres; a point on water or just off a generalised coast belongs to no
- * polygon. Immutable after loading; safe to share.
+ * Which country a point lies in, and which countries a straight road leg crosses, from the Natural
+ * Earth 1:110m country polygons (public domain; {@code data/geo/countries.geojson}, written by
+ * {@code tools/network/countries.py}). Point-in-polygon tests use JTS prepared geometries behind an
+ * STR-tree of their envelopes. At 1:110m a border is good to some kilometres, which is enough to
+ * tell the countries of a road leg of tens to hundreds of kilometres; a point on water or just off
+ * a generalised coast belongs to no polygon. Immutable after loading; safe to share.
  */
 public final class Countries {
   /** Classpath location of the default polygons. */
   public static final String DEFAULT_RESOURCE = "org/caravan/network/geo/countries.geojson";
 
-  /** Spacing of the samples along a leg, km: finer than the narrowest stretch of country a road leg may cross. */
+  /**
+   * Spacing of the samples along a leg, km: finer than the narrowest stretch of country a road leg
+   * may cross.
+   */
   public static final double SAMPLE_KM = 2.0;
 
   /**
-   * A country crossed between the leg's first and last country for less than this many kilometres is taken as
-   * an artefact of the 1:110m generalisation (borders there are off by up to about 10 km) and dropped: a
-   * straight line from Tashkent to a terminal south-west of it would otherwise clip Kazakhstan.
+   * A country crossed between the leg's first and last country for less than this many kilometres
+   * is taken as an artefact of the 1:110m generalisation (borders there are off by up to about 10
+   * km) and dropped: a straight line from Tashkent to a terminal south-west of it would otherwise
+   * clip Kazakhstan.
    */
   public static final double MIN_CROSSING_KM = 10.0;
 
@@ -47,7 +51,10 @@ public final class Countries {
 
   private record Entry(String code, PreparedGeometry shape) {}
 
-  /** The countries a leg crosses, in travel order, with the kilometres in each (summing to the leg's length). */
+  /**
+   * The countries a leg crosses, in travel order, with the kilometres in each (summing to the leg's
+   * length).
+   */
   public record Crossing(List<String> countries, Map<String, Double> km) {
     public Crossing {
       countries = List.copyOf(countries);
@@ -67,7 +74,8 @@ public final class Countries {
   public static Countries loadDefault() {
     try (InputStream in = Countries.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the class path");
+        throw new IllegalStateException(
+            "resource " + DEFAULT_RESOURCE + " is missing from the class path");
       }
       return parse(new ObjectMapper().readTree(in));
     } catch (IOException e) {
@@ -76,15 +84,16 @@ public final class Countries {
   }
 
   /**
-   * Reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features whose property {@code iso_a2} (or
-   * {@code ISO_A2}) is the country code.
+   * Reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features whose property {@code
+   * iso_a2} (or {@code ISO_A2}) is the country code.
    */
   public static Countries parse(JsonNode featureCollection) {
     GeometryFactory gf = new GeometryFactory();
     List<Entry> entries = new ArrayList<>();
     for (JsonNode f : featureCollection.path("features")) {
       JsonNode props = f.path("properties");
-      String code = props.has("iso_a2") ? props.path("iso_a2").asText() : props.path("ISO_A2").asText();
+      String code =
+          props.has("iso_a2") ? props.path("iso_a2").asText() : props.path("ISO_A2").asText();
       JsonNode g = f.path("geometry");
       List<Polygon> polygons = new ArrayList<>();
       if ("Polygon".equals(g.path("type").asText())) {
@@ -124,7 +133,9 @@ public final class Countries {
     return size;
   }
 
-  /** The country (ISO 3166-1 alpha-2) containing a point, or empty on water or outside the polygons. */
+  /**
+   * The country (ISO 3166-1 alpha-2) containing a point, or empty on water or outside the polygons.
+   */
   public Optional<String> at(double lat, double lon) {
     Point p = new GeometryFactory().createPoint(new Coordinate(lon, lat));
     @SuppressWarnings("unchecked")
@@ -138,12 +149,13 @@ public final class Countries {
   }
 
   /**
-   * The countries a straight leg crosses, sampled every {@link #SAMPLE_KM} or finer. Samples on water or off a
-   * generalised coast count for the country before them (or, at the start, the first country found); a third
-   * country crossed for less than {@link #MIN_CROSSING_KM} is dropped; a leg that touches no polygon at all
-   * crosses no known country (empty lists).
+   * The countries a straight leg crosses, sampled every {@link #SAMPLE_KM} or finer. Samples on
+   * water or off a generalised coast count for the country before them (or, at the start, the first
+   * country found); a third country crossed for less than {@link #MIN_CROSSING_KM} is dropped; a
+   * leg that touches no polygon at all crosses no known country (empty lists).
    *
-   * @param length_km length to distribute over the countries (the road length, longer than the straight line)
+   * @param length_km length to distribute over the countries (the road length, longer than the
+   *     straight line)
    */
   public Crossing along(double lat0, double lon0, double lat1, double lon1, double length_km) {
     double straight = Geo.km(lat0, lon0, lat1, lon1);

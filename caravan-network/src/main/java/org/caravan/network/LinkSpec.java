@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A link row of {@code links.csv}: one line that the network turns into one directed link, or two when
- * {@code directed} is false. Numeric fields left empty are {@code NaN}; text fields left empty are "".
+ * A link row of {@code links.csv}: one line that the network turns into one directed link, or two
+ * when {@code directed} is false. Numeric fields left empty are {@code NaN}; text fields left empty
+ * are "".
  *
  * @param gauge_mm 1520, 1435 or 1668 (Iberian) for rail and rail ferries, 0 otherwise
- * @param status operational, or planned (left out of a compiled network unless planned elements are asked for)
+ * @param status operational, or planned (left out of a compiled network unless planned elements are
+ *     asked for)
  * @param openingYear year a planned link is expected to open, 0 when not given
- * @param sources source text per field group ({@code ""}, {@code distance}, {@code duration}, {@code tariff},
- *     {@code capacity})
+ * @param sources source text per field group ({@code ""}, {@code distance}, {@code duration},
+ *     {@code tariff}, {@code capacity})
  */
 public record LinkSpec(
     String id,
@@ -45,12 +47,51 @@ public record LinkSpec(
   }
 
   /** An operational link without opening year (the common case, and the form older callers use). */
-  public LinkSpec(String id, String from, String to, Mode mode, boolean directed, int gauge_mm, boolean electrified,
-      String track, String ferryType, double distance_km, double duration_h, double duration_sd_h,
-      double tariff_usd_teu, double capacity_teu_day, List<String> countries, List<String> passages, String toc,
-      String service, Map<String, String> sources, String range, String notes) {
-    this(id, from, to, mode, directed, gauge_mm, electrified, track, ferryType, distance_km, duration_h,
-        duration_sd_h, tariff_usd_teu, capacity_teu_day, countries, passages, toc, service, sources,
-        Status.OPERATIONAL, 0, range, notes);
+  public LinkSpec(
+      String id,
+      String from,
+      String to,
+      Mode mode,
+      boolean directed,
+      int gauge_mm,
+      boolean electrified,
+      String track,
+      String ferryType,
+      double distance_km,
+      double duration_h,
+      double duration_sd_h,
+      double tariff_usd_teu,
+      double capacity_teu_day,
+      List<String> countries,
+      List<String> passages,
+      String toc,
+      String service,
+      Map<String, String> sources,
+      String range,
+      String notes) {
+    this(
+        id,
+        from,
+        to,
+        mode,
+        directed,
+        gauge_mm,
+        electrified,
+        track,
+        ferryType,
+        distance_km,
+        duration_h,
+        duration_sd_h,
+        tariff_usd_teu,
+        capacity_teu_day,
+        countries,
+        passages,
+        toc,
+        service,
+        sources,
+        Status.OPERATIONAL,
+        0,
+        range,
+        notes);
   }
 }

@@ -10,12 +10,13 @@ import java.util.OptionalInt;
 /**
  * The immutable corridor network: nodes, directed links, transfers and schedules in compact form.
  *
- * <p>Nodes and links have dense {@code int} ids ({@code 0..nodeCount()-1}, {@code 0..linkCount()-1}).
- * Attributes are kept as struct-of-arrays in fixed-point units (metres, seconds, US cents) and out-links as CSR
- * adjacency ({@link #firstOut}/{@link #endOut}/{@link #outLink}), so a search touches a few primitive arrays and
- * allocates nothing per link. A file row with {@code directed=false} becomes two links, {@code 2r} and
- * {@code 2r+1} apart only in direction. Built once by {@link #build} (which validates) and shared by every
- * thread; no method mutates it.
+ * <p>Nodes and links have dense {@code int} ids ({@code 0..nodeCount()-1}, {@code
+ * 0..linkCount()-1}). Attributes are kept as struct-of-arrays in fixed-point units (metres,
+ * seconds, US cents) and out-links as CSR adjacency ({@link #firstOut}/{@link #endOut}/{@link
+ * #outLink}), so a search touches a few primitive arrays and allocates nothing per link. A file row
+ * with {@code directed=false} becomes two links, {@code 2r} and {@code 2r+1} apart only in
+ * direction. Built once by {@link #build} (which validates) and shared by every thread; no method
+ * mutates it.
  */
 public final class Network {
   private final NetworkSpec spec;
@@ -103,9 +104,9 @@ public final class Network {
   }
 
   /**
-   * Validates the whole spec (planned elements included), then compiles it; planned nodes and links, and the
-   * services and transfers that belong to them, are left out unless {@code options} includes them. The
-   * compiled network's {@link #spec()} is the part that was compiled.
+   * Validates the whole spec (planned elements included), then compiles it; planned nodes and
+   * links, and the services and transfers that belong to them, are left out unless {@code options}
+   * includes them. The compiled network's {@link #spec()} is the part that was compiled.
    *
    * @throws NetworkException listing every problem found, each with file, line and field
    */
@@ -251,7 +252,9 @@ public final class Network {
     return passageMask[link];
   }
 
-  /** The service's schedule, or {@code null} for a link usable at any time (hot path: no Optional). */
+  /**
+   * The service's schedule, or {@code null} for a link usable at any time (hot path: no Optional).
+   */
   public Schedule scheduleOrNull(int link) {
     return schedule[link];
   }
@@ -270,7 +273,10 @@ public final class Network {
     return outLinks[index];
   }
 
-  /** First index into {@link #inLink} of the links arriving at the node (reverse CSR, for backward searches). */
+  /**
+   * First index into {@link #inLink} of the links arriving at the node (reverse CSR, for backward
+   * searches).
+   */
   public int firstIn(int node) {
     return inStart[node];
   }
@@ -283,12 +289,17 @@ public final class Network {
     return inLinks[index];
   }
 
-  /** Seconds to change from one carrier class to another at a node, or -1 when the node offers no such transfer. */
+  /**
+   * Seconds to change from one carrier class to another at a node, or -1 when the node offers no
+   * such transfer.
+   */
   public int transfer_s(int node, int fromClass, int toClass) {
     return transfer_s[(node * CarrierClass.COUNT + fromClass) * CarrierClass.COUNT + toClass];
   }
 
-  /** Cost in US cents per TEU of a transfer; meaningful only where {@link #transfer_s} is not -1. */
+  /**
+   * Cost in US cents per TEU of a transfer; meaningful only where {@link #transfer_s} is not -1.
+   */
   public int transfer_cents(int node, int fromClass, int toClass) {
     return transfer_cents[(node * CarrierClass.COUNT + fromClass) * CarrierClass.COUNT + toClass];
   }
@@ -308,9 +319,10 @@ public final class Network {
   }
 
   /**
-   * The kilometres of a link (or of {@code length_km} of it) credited to each country it lists: an even split,
-   * because the network files name a link's countries but not its length in each. The one home of that rule:
-   * routing's kilometres per country and the emissions of electric rail (grid mix by country) both use it.
+   * The kilometres of a link (or of {@code length_km} of it) credited to each country it lists: an
+   * even split, because the network files name a link's countries but not its length in each. The
+   * one home of that rule: routing's kilometres per country and the emissions of electric rail
+   * (grid mix by country) both use it.
    */
   public static double kmPerCountry(double length_km, List<String> countries) {
     return length_km / countries.size();
@@ -326,7 +338,10 @@ public final class Network {
     return c;
   }
 
-  /** True for the second link of a two-way row (it runs from the row's {@code to} to its {@code from}). */
+  /**
+   * True for the second link of a two-way row (it runs from the row's {@code to} to its {@code
+   * from}).
+   */
   public boolean isReverse(int link) {
     return linkReverse[link];
   }
@@ -383,7 +398,13 @@ public final class Network {
         nodeId[i] = s.id();
         nodeIndex.put(s.id(), i);
         nodeKind[i] = s.kind();
-        nodeCountry[i] = countryIndex.computeIfAbsent(s.country(), c -> { countryList.add(c); return countryList.size() - 1; });
+        nodeCountry[i] =
+            countryIndex.computeIfAbsent(
+                s.country(),
+                c -> {
+                  countryList.add(c);
+                  return countryList.size() - 1;
+                });
         lat[i] = s.lat();
         lon[i] = s.lon();
         dwell_s[i] = hoursToSeconds(s.dwell_h());
@@ -393,7 +414,12 @@ public final class Network {
       }
       for (LinkSpec l : spec.links()) {
         for (String c : l.countries()) {
-          countryIndex.computeIfAbsent(c, k -> { countryList.add(k); return countryList.size() - 1; });
+          countryIndex.computeIfAbsent(
+              c,
+              k -> {
+                countryList.add(k);
+                return countryList.size() - 1;
+              });
         }
       }
       countries = countryList.toArray(String[]::new);
@@ -482,7 +508,10 @@ public final class Network {
       }
     }
 
-    /** Compressed sparse rows by count and prefix sum: the links of node i are at start[i]..start[i+1]. */
+    /**
+     * Compressed sparse rows by count and prefix sum: the links of node i are at
+     * start[i]..start[i+1].
+     */
     static void csr(int[] endpoint, int n, int[] start, int[] links) {
       for (int k = 0; k < endpoint.length; k++) {
         start[endpoint[k] + 1]++;
@@ -509,10 +538,14 @@ public final class Network {
   static Schedule toSchedule(ServiceSpec s) {
     if (s.kind().equals("frequency")) {
       long period = Math.round(Schedule.WEEK_S / s.departures_per_week());
-      long phase = Double.isNaN(s.first_departure_h()) ? 0 : Math.round(s.first_departure_h() * 3600);
+      long phase =
+          Double.isNaN(s.first_departure_h()) ? 0 : Math.round(s.first_departure_h() * 3600);
       return Schedule.periodic(period, phase);
     }
-    int[] offsets = s.timetable().stream().mapToInt(e -> NetworkValidator.parseWeekly(e).orElseThrow()).toArray();
+    int[] offsets =
+        s.timetable().stream()
+            .mapToInt(e -> NetworkValidator.parseWeekly(e).orElseThrow())
+            .toArray();
     return Schedule.weekly(offsets);
   }
 }

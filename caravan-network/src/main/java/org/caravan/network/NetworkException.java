@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A network could not be loaded or built: the files have user errors. Carries every problem found, so a
- * user fixes them in one pass; no partial network is ever returned alongside.
+ * A network could not be loaded or built: the files have user errors. Carries every problem found,
+ * so a user fixes them in one pass; no partial network is ever returned alongside.
  */
 public final class NetworkException extends RuntimeException {
   private final List<Problem> problems;
@@ -20,7 +20,10 @@ public final class NetworkException extends RuntimeException {
   }
 
   private static String summary(List<Problem> problems) {
-    String head = problems.size() == 1 ? "1 problem in the network files" : problems.size() + " problems in the network files";
+    String head =
+        problems.size() == 1
+            ? "1 problem in the network files"
+            : problems.size() + " problems in the network files";
     return head + ":\n" + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
   }
 }

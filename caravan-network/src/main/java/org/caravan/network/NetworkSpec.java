@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The editable form of a whole network, as read from (or written to) the five network files, with the file
- * and line each row came from. {@link Network#build(NetworkSpec)} validates it and compiles the compact form.
+ * The editable form of a whole network, as read from (or written to) the five network files, with
+ * the file and line each row came from. {@link Network#build(NetworkSpec)} validates it and
+ * compiles the compact form.
  *
- * @param origins where each row (key {@code table/id}) or overridden cell (key {@code table/id#field}) was read
+ * @param origins where each row (key {@code table/id}) or overridden cell (key {@code
+ *     table/id#field}) was read
  */
 public record NetworkSpec(
     List<SourceSpec> sources,
@@ -37,18 +39,25 @@ public record NetworkSpec(
   }
 
   /**
-   * The network as it runs today: planned nodes and links left out, with the services on those links and the
-   * transfers at those nodes. Returns this spec when nothing is planned.
+   * The network as it runs today: planned nodes and links left out, with the services on those
+   * links and the transfers at those nodes. Returns this spec when nothing is planned.
    */
   public NetworkSpec operational() {
-    Set<String> plannedNodes = nodes.stream().filter(n -> n.status() == Status.PLANNED).map(NodeSpec::id)
-        .collect(Collectors.toSet());
-    Set<String> plannedLinks = links.stream().filter(l -> l.status() == Status.PLANNED).map(LinkSpec::id)
-        .collect(Collectors.toSet());
+    Set<String> plannedNodes =
+        nodes.stream()
+            .filter(n -> n.status() == Status.PLANNED)
+            .map(NodeSpec::id)
+            .collect(Collectors.toSet());
+    Set<String> plannedLinks =
+        links.stream()
+            .filter(l -> l.status() == Status.PLANNED)
+            .map(LinkSpec::id)
+            .collect(Collectors.toSet());
     if (plannedNodes.isEmpty() && plannedLinks.isEmpty()) {
       return this;
     }
-    return new NetworkSpec(sources,
+    return new NetworkSpec(
+        sources,
         nodes.stream().filter(n -> !plannedNodes.contains(n.id())).toList(),
         links.stream().filter(l -> !plannedLinks.contains(l.id())).toList(),
         transfers.stream().filter(t -> !plannedNodes.contains(t.node())).toList(),

@@ -6,12 +6,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Counts that describe a network: what {@code caravan network info} prints. Map keys are sorted, so the JSON
- * form is stable.
+ * Counts that describe a network: what {@code caravan network info} prints. Map keys are sorted, so
+ * the JSON form is stable.
  *
  * @param links link rows of the files (a two-way row counts once)
  * @param directedLinks links the router sees (a two-way row counts twice)
- * @param plannedNodes nodes with status planned (counted in {@code nodes}; left out of routing by default)
+ * @param plannedNodes nodes with status planned (counted in {@code nodes}; left out of routing by
+ *     default)
  * @param plannedLinks links with status planned (counted in {@code links})
  * @param provenance the values in the four provenance classes of {@link Provenance}
  */
@@ -61,10 +62,24 @@ public record NetworkSummary(
       countries.addAll(l.countries());
     }
     kmByMode.replaceAll((k, v) -> Math.round(v * 10) / 10.0);
-    int plannedNodes = (int) spec.nodes().stream().filter(n -> n.status() == Status.PLANNED).count();
-    int plannedLinks = (int) spec.links().stream().filter(l -> l.status() == Status.PLANNED).count();
-    return new NetworkSummary(spec.nodes().size(), spec.links().size(), directedLinks, countries.size(),
-        spec.transfers().size(), spec.services().size(), spec.sources().size(), byKind, byMode, kmByMode, byCountry,
-        plannedNodes, plannedLinks, Provenance.count(spec));
+    int plannedNodes =
+        (int) spec.nodes().stream().filter(n -> n.status() == Status.PLANNED).count();
+    int plannedLinks =
+        (int) spec.links().stream().filter(l -> l.status() == Status.PLANNED).count();
+    return new NetworkSummary(
+        spec.nodes().size(),
+        spec.links().size(),
+        directedLinks,
+        countries.size(),
+        spec.transfers().size(),
+        spec.services().size(),
+        spec.sources().size(),
+        byKind,
+        byMode,
+        kmByMode,
+        byCountry,
+        plannedNodes,
+        plannedLinks,
+        Provenance.count(spec));
   }
 }

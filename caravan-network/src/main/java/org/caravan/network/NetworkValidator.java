@@ -5,22 +5,22 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a {@link NetworkSpec} before it is compiled: references resolve, values are in range, every number is
- * cited, link countries match their ends, and every node can be reached from and can reach the rest. Each
- * problem names the file, line and field it comes from.
+ * Checks a {@link NetworkSpec} before it is compiled: references resolve, values are in range,
+ * every number is cited, link countries match their ends, and every node can be reached from and
+ * can reach the rest. Each problem names the file, line and field it comes from.
  */
 final class NetworkValidator {
   private static final Pattern NODE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-  private static final Pattern WEEKLY = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\\d|2[0-3]):([0-5]\\d)");
+  private static final Pattern WEEKLY =
+      Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\\d|2[0-3]):([0-5]\\d)");
   private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
 
   private final NetworkSpec spec;
@@ -55,7 +55,13 @@ final class NetworkValidator {
   private void checkNode(NodeSpec n) {
     String t = "nodes";
     if (!NODE_ID.matcher(n.id()).matches()) {
-      problem(t, n.id(), "id", "'" + n.id() + "' is not a valid node id (UN/LOCODE without space such as KZAAU, or CC-NAME with A-Z, 0-9 and '-')");
+      problem(
+          t,
+          n.id(),
+          "id",
+          "'"
+              + n.id()
+              + "' is not a valid node id (UN/LOCODE without space such as KZAAU, or CC-NAME with A-Z, 0-9 and '-')");
     }
     if (!COUNTRY.matcher(n.country()).matches()) {
       problem(t, n.id(), "country", "'" + n.country() + "' is not an ISO 3166-1 alpha-2 code");
@@ -82,11 +88,14 @@ final class NetworkValidator {
     knownSources(t, n.id(), src);
   }
 
-
   private void checkLink(LinkSpec l) {
     String t = "links";
     if (!SLUG.matcher(l.id()).matches()) {
-      problem(t, l.id(), "id", "'" + l.id() + "' is not a valid link id (letters, digits, '-', '_', '.')");
+      problem(
+          t,
+          l.id(),
+          "id",
+          "'" + l.id() + "' is not a valid link id (letters, digits, '-', '_', '.')");
     }
     NodeSpec from = nodes.get(l.from());
     NodeSpec to = nodes.get(l.to());
@@ -108,16 +117,27 @@ final class NetworkValidator {
     nonNegative(t, l.id(), "duration_sd_h", l.duration_sd_h());
     nonNegative(t, l.id(), "tariff_usd_teu", l.tariff_usd_teu());
     positive(t, l.id(), "capacity_teu_day", l.capacity_teu_day());
-    boolean railLike = l.mode() == Mode.RAIL || (l.mode() == Mode.FERRY && l.ferryType().equals("rail"));
-    if (l.mode() == Mode.RAIL && l.gauge_mm() != 1520 && l.gauge_mm() != 1435 && l.gauge_mm() != 1668) {
-      problem(t, l.id(), "gauge", "a rail link needs gauge 1520, 1435 or 1668, found " + (l.gauge_mm() == 0 ? "nothing" : l.gauge_mm()));
+    boolean railLike =
+        l.mode() == Mode.RAIL || (l.mode() == Mode.FERRY && l.ferryType().equals("rail"));
+    if (l.mode() == Mode.RAIL
+        && l.gauge_mm() != 1520
+        && l.gauge_mm() != 1435
+        && l.gauge_mm() != 1668) {
+      problem(
+          t,
+          l.id(),
+          "gauge",
+          "a rail link needs gauge 1520, 1435 or 1668, found "
+              + (l.gauge_mm() == 0 ? "nothing" : l.gauge_mm()));
     } else if (!railLike && l.gauge_mm() != 0) {
       problem(t, l.id(), "gauge", "only rail links and rail ferries have a gauge");
     }
     if (!l.track().isEmpty() && !l.track().equals("single") && !l.track().equals("double")) {
       problem(t, l.id(), "track", "expected single or double, found '" + l.track() + "'");
     }
-    if (!l.ferryType().isEmpty() && !l.ferryType().equals("rail") && !l.ferryType().equals("roro")) {
+    if (!l.ferryType().isEmpty()
+        && !l.ferryType().equals("rail")
+        && !l.ferryType().equals("roro")) {
       problem(t, l.id(), "ferry_type", "expected rail or roro, found '" + l.ferryType() + "'");
     }
     if (!SLUG.matcher(l.toc()).matches()) {
@@ -129,20 +149,52 @@ final class NetworkValidator {
       }
     }
     if (from != null && !l.countries().contains(from.country())) {
-      problem(t, l.id(), "countries", "countries " + l.countries() + " do not include " + from.country() + ", the country of its start node " + from.id());
+      problem(
+          t,
+          l.id(),
+          "countries",
+          "countries "
+              + l.countries()
+              + " do not include "
+              + from.country()
+              + ", the country of its start node "
+              + from.id());
     }
     if (to != null && !l.countries().contains(to.country())) {
-      problem(t, l.id(), "countries", "countries " + l.countries() + " do not include " + to.country() + ", the country of its end node " + to.id());
+      problem(
+          t,
+          l.id(),
+          "countries",
+          "countries "
+              + l.countries()
+              + " do not include "
+              + to.country()
+              + ", the country of its end node "
+              + to.id());
     }
     for (String p : l.passages()) {
       if (Passage.parse(p).isEmpty()) {
-        problem(t, l.id(), "passages", "unknown passage '" + p + "'; expected one of " + Arrays.stream(Passage.values()).map(Passage::code).toList());
+        problem(
+            t,
+            l.id(),
+            "passages",
+            "unknown passage '"
+                + p
+                + "'; expected one of "
+                + Arrays.stream(Passage.values()).map(Passage::code).toList());
       }
     }
-    if (l.status() == Status.OPERATIONAL && ((from != null && from.status() == Status.PLANNED) || (to != null && to.status() == Status.PLANNED))) {
-      problem(t, l.id(), "status", "an operational link cannot end at a planned node; mark the link planned too");
+    if (l.status() == Status.OPERATIONAL
+        && ((from != null && from.status() == Status.PLANNED)
+            || (to != null && to.status() == Status.PLANNED))) {
+      problem(
+          t,
+          l.id(),
+          "status",
+          "an operational link cannot end at a planned node; mark the link planned too");
     }
-    if (!l.service().isEmpty() && spec.services().stream().noneMatch(s -> s.id().equals(l.service()))) {
+    if (!l.service().isEmpty()
+        && spec.services().stream().noneMatch(s -> s.id().equals(l.service()))) {
       problem(t, l.id(), "service", "unknown service '" + l.service() + "' (not in services.csv)");
     }
     Map<String, String> src = l.sources();
@@ -178,23 +230,42 @@ final class NetworkValidator {
     switch (s.kind()) {
       case "frequency" -> {
         if (!(s.departures_per_week() > 0)) {
-          problem(t, s.id(), "departures_per_week", "a frequency service needs departures_per_week > 0");
+          problem(
+              t,
+              s.id(),
+              "departures_per_week",
+              "a frequency service needs departures_per_week > 0");
         }
-        if (!Double.isNaN(s.first_departure_h()) && !(s.first_departure_h() >= 0 && s.first_departure_h() < 168)) {
-          problem(t, s.id(), "first_departure_h", "must be in [0, 168) hours after Monday 00:00 UTC");
+        if (!Double.isNaN(s.first_departure_h())
+            && !(s.first_departure_h() >= 0 && s.first_departure_h() < 168)) {
+          problem(
+              t, s.id(), "first_departure_h", "must be in [0, 168) hours after Monday 00:00 UTC");
         }
       }
       case "timetable" -> {
         if (s.timetable().isEmpty()) {
-          problem(t, s.id(), "timetable", "a timetable service needs departures such as 'Mon 18:00;Thu 06:00'");
+          problem(
+              t,
+              s.id(),
+              "timetable",
+              "a timetable service needs departures such as 'Mon 18:00;Thu 06:00'");
         }
         for (String e : s.timetable()) {
           if (parseWeekly(e).isEmpty()) {
-            problem(t, s.id(), "timetable", "'" + e + "' is not a weekly departure such as 'Mon 18:00'");
+            problem(
+                t,
+                s.id(),
+                "timetable",
+                "'" + e + "' is not a weekly departure such as 'Mon 18:00'");
           }
         }
       }
-      default -> problem(t, s.id(), "kind", "unknown value '" + s.kind() + "'; expected frequency or timetable");
+      default ->
+          problem(
+              t,
+              s.id(),
+              "kind",
+              "unknown value '" + s.kind() + "'; expected frequency or timetable");
     }
     positive(t, s.id(), "capacity_teu", s.capacity_teu());
     cited(t, s.id(), s.sources(), "departures_per_week", "schedule", s.departures_per_week());
@@ -212,17 +283,35 @@ final class NetworkValidator {
     if (!m.matches()) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(DAYS.indexOf(m.group(1)) * 86_400 + Integer.parseInt(m.group(2)) * 3600 + Integer.parseInt(m.group(3)) * 60);
+    return OptionalInt.of(
+        DAYS.indexOf(m.group(1)) * 86_400
+            + Integer.parseInt(m.group(2)) * 3600
+            + Integer.parseInt(m.group(3)) * 60);
   }
 
-  /** A value that is given must be cited: by its group's source column or by the row's {@code source}. */
-  private void cited(String table, String id, Map<String, String> sources, String field, String group, double value) {
+  /**
+   * A value that is given must be cited: by its group's source column or by the row's {@code
+   * source}.
+   */
+  private void cited(
+      String table,
+      String id,
+      Map<String, String> sources,
+      String field,
+      String group,
+      double value) {
     if (Double.isNaN(value)) {
       return;
     }
     String text = sources.getOrDefault(group, sources.getOrDefault("", ""));
     if (text.isEmpty()) {
-      problem(table, id, field, "value has no source: fill 'source' or '" + group + "_source' (a source id from sources.csv, or EST for an estimate)");
+      problem(
+          table,
+          id,
+          field,
+          "value has no source: fill 'source' or '"
+              + group
+              + "_source' (a source id from sources.csv, or EST for an estimate)");
     }
   }
 
@@ -238,7 +327,6 @@ final class NetworkValidator {
       }
     }
   }
-
 
   private void nonNegative(String table, String id, String field, double v) {
     if (!Double.isNaN(v) && v < 0) {
@@ -257,13 +345,17 @@ final class NetworkValidator {
     spec.nodes().forEach(n -> all.add(n.country()));
     spec.links().forEach(l -> all.addAll(l.countries()));
     if (all.size() > 64) {
-      problems.add(new Problem(Origin.UNKNOWN, "country", "at most 64 countries are supported, found " + all.size()));
+      problems.add(
+          new Problem(
+              Origin.UNKNOWN,
+              "country",
+              "at most 64 countries are supported, found " + all.size()));
     }
   }
 
   /**
-   * Every node must reach, and be reached from, the node with the most links: a node outside that strongly
-   * connected component could never be both an origin and a destination.
+   * Every node must reach, and be reached from, the node with the most links: a node outside that
+   * strongly connected component could never be both an origin and a destination.
    */
   private void checkReachability() {
     int n = spec.nodes().size();
@@ -307,16 +399,39 @@ final class NetworkValidator {
     for (int i = 0; i < n; i++) {
       String id = spec.nodes().get(i).id();
       if (!fwd[i] && !bwd[i]) {
-        problem("nodes", id, "id", "node " + id + " is unreachable: no links join it to the rest of the network (e.g. " + hubId + ")");
+        problem(
+            "nodes",
+            id,
+            "id",
+            "node "
+                + id
+                + " is unreachable: no links join it to the rest of the network (e.g. "
+                + hubId
+                + ")");
       } else if (!fwd[i]) {
-        problem("nodes", id, "id", "node " + id + " cannot be reached from " + hubId + " (check the direction of its links)");
+        problem(
+            "nodes",
+            id,
+            "id",
+            "node "
+                + id
+                + " cannot be reached from "
+                + hubId
+                + " (check the direction of its links)");
       } else if (!bwd[i]) {
-        problem("nodes", id, "id", "node " + id + " cannot reach " + hubId + " (check the direction of its links)");
+        problem(
+            "nodes",
+            id,
+            "id",
+            "node " + id + " cannot reach " + hubId + " (check the direction of its links)");
       }
     }
   }
 
-  /** Nodes reachable from {@code start} along edges {@code tail[e] -> head[e]} (breadth first over CSR). */
+  /**
+   * Nodes reachable from {@code start} along edges {@code tail[e] -> head[e]} (breadth first over
+   * CSR).
+   */
   private static boolean[] reach(int start, int[] tail, int[] head, int n) {
     int[] first = new int[n + 1];
     for (int t : tail) {
@@ -347,6 +462,4 @@ final class NetworkValidator {
     }
     return seen;
   }
-
-
 }

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A node as written in {@code nodes.csv}: the editable, human-facing form. Numeric fields that the file leaves
- * empty are {@code NaN}.
+ * A node as written in {@code nodes.csv}: the editable, human-facing form. Numeric fields that the
+ * file leaves empty are {@code NaN}.
  *
  * @param sources source text per field group: key {@code ""} is the row's default, other keys are
  *     {@code coord}, {@code dwell}, {@code handling}, {@code capacity}
- * @param status operational, or planned (left out of a compiled network unless planned elements are asked for)
+ * @param status operational, or planned (left out of a compiled network unless planned elements are
+ *     asked for)
  * @param openingYear year a planned node is expected to open, 0 when not given
  */
 public record NodeSpec(
@@ -37,10 +38,39 @@ public record NodeSpec(
   }
 
   /** An operational node without opening year (the common case, and the form older callers use). */
-  public NodeSpec(String id, String name, List<String> aliases, NodeKind kind, String country, double lat, double lon,
-      double dwell_h, double dwell_sd_h, double handling_h, double handling_usd_teu, double capacity_teu_day,
-      Map<String, String> sources, String range, String notes) {
-    this(id, name, aliases, kind, country, lat, lon, dwell_h, dwell_sd_h, handling_h, handling_usd_teu,
-        capacity_teu_day, sources, Status.OPERATIONAL, 0, range, notes);
+  public NodeSpec(
+      String id,
+      String name,
+      List<String> aliases,
+      NodeKind kind,
+      String country,
+      double lat,
+      double lon,
+      double dwell_h,
+      double dwell_sd_h,
+      double handling_h,
+      double handling_usd_teu,
+      double capacity_teu_day,
+      Map<String, String> sources,
+      String range,
+      String notes) {
+    this(
+        id,
+        name,
+        aliases,
+        kind,
+        country,
+        lat,
+        lon,
+        dwell_h,
+        dwell_sd_h,
+        handling_h,
+        handling_usd_teu,
+        capacity_teu_day,
+        sources,
+        Status.OPERATIONAL,
+        0,
+        range,
+        notes);
   }
 }

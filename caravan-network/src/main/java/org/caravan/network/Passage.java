@@ -3,7 +3,10 @@ package org.caravan.network;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Sea passages (chokepoints) a route can be asked to avoid. The ordinal is the bit in a passage mask. */
+/**
+ * Sea passages (chokepoints) a route can be asked to avoid. The ordinal is the bit in a passage
+ * mask.
+ */
 public enum Passage {
   SUEZ("suez"),
   BABELMANDEB("babelmandeb"),

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds nodes by id (UN/LOCODE), name or alias, forgiving case, accents, punctuation and small typos:
- * {@code Xian}, {@code Xi'an} and {@code CNXIA} find the same node. Immutable and thread-safe.
+ * Finds nodes by id (UN/LOCODE), name or alias, forgiving case, accents, punctuation and small
+ * typos: {@code Xian}, {@code Xi'an} and {@code CNXIA} find the same node. Immutable and
+ * thread-safe.
  */
 public final class PlaceIndex {
   private static final int EXACT_ID = 1000;
@@ -36,7 +37,8 @@ public final class PlaceIndex {
   }
 
   /** A node that matched a query, with a score (higher is better) and what it matched on. */
-  public record Match(int node, String id, String name, String country, NodeKind kind, int score, String matched) {}
+  public record Match(
+      int node, String id, String name, String country, NodeKind kind, int score, String matched) {}
 
   /** Best matches first; at most {@code limit}. Empty when nothing is even close. */
   public List<Match> search(String query, int limit) {
@@ -53,7 +55,10 @@ public final class PlaceIndex {
         int s = score(q, keys[i][k], k);
         if (tokens.size() > 1) {
           for (String token : tokens) {
-            s = Math.max(s, score(token, keys[i][k], k) / 2); // one word of several matches: a weaker hint
+            s =
+                Math.max(
+                    s,
+                    score(token, keys[i][k], k) / 2); // one word of several matches: a weaker hint
           }
         }
         if (s > best) {
@@ -63,7 +68,8 @@ public final class PlaceIndex {
       }
       if (best > 0) {
         NodeSpec n = network.node(i);
-        matches.add(new Match(i, n.id(), n.name(), n.country(), n.kind(), best + kindBonus(n.kind()), on));
+        matches.add(
+            new Match(i, n.id(), n.name(), n.country(), n.kind(), best + kindBonus(n.kind()), on));
       }
     }
     matches.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::name));
@@ -71,8 +77,8 @@ public final class PlaceIndex {
   }
 
   /**
-   * The {@code limit} nodes whose names are most similar to the query (relative edit distance), whatever the
-   * distance: the suggestions of an "unknown place" error.
+   * The {@code limit} nodes whose names are most similar to the query (relative edit distance),
+   * whatever the distance: the suggestions of an "unknown place" error.
    */
   public List<Match> closest(String query, int limit) {
     String q = normalize(query);
@@ -92,7 +98,15 @@ public final class PlaceIndex {
         best = Math.min(best, d);
       }
       NodeSpec n = network.node(i);
-      all.add(new Match(i, n.id(), n.name(), n.country(), n.kind(), (int) Math.round(1000 * (1 - best)), "similar"));
+      all.add(
+          new Match(
+              i,
+              n.id(),
+              n.name(),
+              n.country(),
+              n.kind(),
+              (int) Math.round(1000 * (1 - best)),
+              "similar"));
     }
     all.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::name));
     return all.subList(0, Math.min(limit, all.size()));
@@ -101,7 +115,9 @@ public final class PlaceIndex {
   /** The node a query means: the best match when it is an exact id, name or alias match. */
   public Optional<Match> resolve(String query) {
     List<Match> best = search(query, 1);
-    return best.isEmpty() || best.getFirst().score() < EXACT_ALIAS ? Optional.empty() : Optional.of(best.getFirst());
+    return best.isEmpty() || best.getFirst().score() < EXACT_ALIAS
+        ? Optional.empty()
+        : Optional.of(best.getFirst());
   }
 
   private static int score(String q, String key, int keyIndex) {
@@ -177,8 +193,8 @@ public final class PlaceIndex {
   }
 
   /**
-   * Edit distance with adjacent transpositions (optimal string alignment: "xain" is one edit from "xian"), or
-   * {@code bound + 1} as soon as it must exceed {@code bound}.
+   * Edit distance with adjacent transpositions (optimal string alignment: "xain" is one edit from
+   * "xian"), or {@code bound + 1} as soon as it must exceed {@code bound}.
    */
   static int boundedLevenshtein(String a, String b, int bound) {
     if (Math.abs(a.length() - b.length()) > bound) {
@@ -196,7 +212,10 @@ public final class PlaceIndex {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
         }
         rowMin = Math.min(rowMin, cur[j]);

@@ -7,7 +7,9 @@ package org.caravan.network;
  */
 public record Problem(Origin origin, String field, String message) {
 
-  /** One line for a terminal: {@code nodes.csv:12: field 'lat': latitude 95.0 is outside [-90, 90]}. */
+  /**
+   * One line for a terminal: {@code nodes.csv:12: field 'lat': latitude 95.0 is outside [-90, 90]}.
+   */
   @Override
   public String toString() {
     return origin + ": " + (field.isEmpty() ? "" : "field '" + field + "': ") + message;

@@ -6,20 +6,23 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Where the numbers of a network come from, in four classes, so that "every value carries its source" can be
- * counted. A value's source cell is classified as:
+ * Where the numbers of a network come from, in four classes, so that "every value carries its
+ * source" can be counted. A value's source cell is classified as:
  *
  * <ul>
  *   <li>{@link Kind#BARE_ESTIMATE}: {@code EST} alone, an estimate that names no basis;
- *   <li>{@link Kind#ESTIMATE}: {@code EST+ids}, or any cell that names a method note ({@code kind=method} in
- *       sources.csv): an estimate with its basis;
- *   <li>{@link Kind#DATASET}: only dataset ids (UN/LOCODE coordinates, port list, marnet distances);
- *   <li>{@link Kind#PUBLICATION}: anything else, i.e. at least one publication and no estimate step.
+ *   <li>{@link Kind#ESTIMATE}: {@code EST+ids}, or any cell that names a method note ({@code
+ *       kind=method} in sources.csv): an estimate with its basis;
+ *   <li>{@link Kind#DATASET}: only dataset ids (UN/LOCODE coordinates, port list, marnet
+ *       distances);
+ *   <li>{@link Kind#PUBLICATION}: anything else, i.e. at least one publication and no estimate
+ *       step.
  * </ul>
  *
- * <p>The values counted are the ones a route or a simulation reads: node coordinates, dwell, handling time and
- * cost, capacity; link distance, duration, tariff, capacity; transfer time and cost; service frequency and
- * capacity. Standard deviations follow their mean and are not counted separately.
+ * <p>The values counted are the ones a route or a simulation reads: node coordinates, dwell,
+ * handling time and cost, capacity; link distance, duration, tariff, capacity; transfer time and
+ * cost; service frequency and capacity. Standard deviations follow their mean and are not counted
+ * separately.
  */
 public final class Provenance {
   /** The class of one value's source. */
@@ -31,7 +34,8 @@ public final class Provenance {
   }
 
   /** One numeric value of the network files and its source cell. */
-  public record Value(String table, String id, String field, double value, String source, Kind kind) {
+  public record Value(
+      String table, String id, String field, double value, String source, Kind kind) {
     /** Stable key such as {@code links/KZ-DOSTYK-KZ-AKTOGAY-rail#tariff_usd_teu}. */
     public String key() {
       return table + "/" + id + "#" + field;
@@ -41,18 +45,30 @@ public final class Provenance {
   /**
    * Counts per class.
    *
-   * @param publicationShare publications as a share of the values that are not dataset values (0..1)
+   * @param publicationShare publications as a share of the values that are not dataset values
+   *     (0..1)
    */
-  public record Counts(int publication, int dataset, int estimateWithBasis, int bareEstimate, double publicationShare) {}
+  public record Counts(
+      int publication,
+      int dataset,
+      int estimateWithBasis,
+      int bareEstimate,
+      double publicationShare) {}
 
   private Provenance() {}
 
   /** Every counted value of the spec with its class, in file order. */
   public static void forEach(NetworkSpec spec, Consumer<Value> sink) {
-    Set<String> datasets = spec.sources().stream().filter(SourceSpec::isDataset).map(SourceSpec::id)
-        .collect(Collectors.toSet());
-    Set<String> methods = spec.sources().stream().filter(SourceSpec::isMethod).map(SourceSpec::id)
-        .collect(Collectors.toSet());
+    Set<String> datasets =
+        spec.sources().stream()
+            .filter(SourceSpec::isDataset)
+            .map(SourceSpec::id)
+            .collect(Collectors.toSet());
+    Set<String> methods =
+        spec.sources().stream()
+            .filter(SourceSpec::isMethod)
+            .map(SourceSpec::id)
+            .collect(Collectors.toSet());
     Classifier c = new Classifier(datasets, methods, sink);
     for (NodeSpec n : spec.nodes()) {
       c.add("nodes", n.id(), n.sources(), "coord", "lat", n.lat());
@@ -74,7 +90,13 @@ public final class Provenance {
       c.add("transfers", id, t.sources(), "transfer", "cost_usd_teu", t.cost_usd_teu());
     }
     for (ServiceSpec s : spec.services()) {
-      c.add("services", s.id(), s.sources(), "schedule", "departures_per_week", s.departures_per_week());
+      c.add(
+          "services",
+          s.id(),
+          s.sources(),
+          "schedule",
+          "departures_per_week",
+          s.departures_per_week());
       c.add("services", s.id(), s.sources(), "capacity", "capacity_teu", s.capacity_teu());
     }
   }
@@ -108,7 +130,13 @@ public final class Provenance {
   }
 
   private record Classifier(Set<String> datasets, Set<String> methods, Consumer<Value> sink) {
-    void add(String table, String id, Map<String, String> sources, String group, String field, double value) {
+    void add(
+        String table,
+        String id,
+        Map<String, String> sources,
+        String group,
+        String field,
+        double value) {
       if (Double.isNaN(value)) {
         return;
       }

@@ -25,20 +25,21 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Dated rate tables: market prices that replace a link's undated {@code tariff_usd_teu} for departures in a
- * period, quoted the way the market quotes them. Two files: {@code rate-tables.csv} names each table and the
- * links it prices; {@code rates.csv} gives one row per table and period. A period's prices are either per
- * container ({@code usd_teu} and {@code usd_feu}, for the link as a whole: ocean and rail quotes) or per
- * 20 t truckload as ADB CAREC CPMM publishes road costs ({@code usd_20t_500km}, scaled by the link's length,
- * plus {@code bcp_usd_20t} per border-crossing point), or a market index ({@code tariff_index}) that scales the
- * undated tariffs of a whole market, for through-prices quoted end to end (China–Europe rail) that no single
- * link carries. Which unit applies is fixed per table. A table lists its links by id, or selects every link of
- * one mode whose countries all lie in a set ({@code mode}, {@code countries}); a link listed by id belongs to
- * that table even when a selector also matches it.
+ * Dated rate tables: market prices that replace a link's undated {@code tariff_usd_teu} for
+ * departures in a period, quoted the way the market quotes them. Two files: {@code rate-tables.csv}
+ * names each table and the links it prices; {@code rates.csv} gives one row per table and period. A
+ * period's prices are either per container ({@code usd_teu} and {@code usd_feu}, for the link as a
+ * whole: ocean and rail quotes) or per 20 t truckload as ADB CAREC CPMM publishes road costs
+ * ({@code usd_20t_500km}, scaled by the link's length, plus {@code bcp_usd_20t} per border-crossing
+ * point), or a market index ({@code tariff_index}) that scales the undated tariffs of a whole
+ * market, for through-prices quoted end to end (China–Europe rail) that no single link carries.
+ * Which unit applies is fixed per table. A table lists its links by id, or selects every link of
+ * one mode whose countries all lie in a set ({@code mode}, {@code countries}); a link listed by id
+ * belongs to that table even when a selector also matches it.
  *
- * <p>Validation collects every problem with file, line and field: unknown tables, links and source ids,
- * unparsable or reversed dates, overlapping periods of one table, mixed units, a FEU cheaper than a TEU, values
- * outside the row's recorded {@code range}. Immutable; safe to share.
+ * <p>Validation collects every problem with file, line and field: unknown tables, links and source
+ * ids, unparsable or reversed dates, overlapping periods of one table, mixed units, a FEU cheaper
+ * than a TEU, values outside the row's recorded {@code range}. Immutable; safe to share.
  */
 public final class RateTables {
   /** Classpath location of the default tables (packed from {@code data/network}). */
@@ -46,18 +47,32 @@ public final class RateTables {
 
   public static final String DEFAULT_RATES = "org/caravan/network/default/rates.csv";
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-      .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .setTrim(true)
+          .get();
 
   private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
 
-  private static final Pattern RANGE_ITEM = Pattern.compile("([a-z_0-9]+)=(-?[0-9.]+)\\.\\.(-?[0-9.]+)");
+  private static final Pattern RANGE_ITEM =
+      Pattern.compile("([a-z_0-9]+)=(-?[0-9.]+)\\.\\.(-?[0-9.]+)");
 
   /** How a table's prices are quoted. */
   public enum Unit {
-    /** Per container for the whole link: {@code usd_teu} for a 20-ft box, {@code usd_feu} for a 40-ft box. */
+    /**
+     * Per container for the whole link: {@code usd_teu} for a 20-ft box, {@code usd_feu} for a
+     * 40-ft box.
+     */
     CONTAINER,
-    /** Per 20 t truckload and 500 km (CPMM TFI3), plus a fixed amount per truckload at a border (CPMM TFI2). */
+    /**
+     * Per 20 t truckload and 500 km (CPMM TFI3), plus a fixed amount per truckload at a border
+     * (CPMM TFI2).
+     */
     TRUCKLOAD_20T_500KM,
     /** A factor on the undated tariffs of the table's links (1 = the level they were set at). */
     INDEX
@@ -67,10 +82,11 @@ public final class RateTables {
    * One table.
    *
    * @param links link ids (rows of {@code links.csv}) the table prices
-   * @param forwardOnly true when only the direction {@code from -> to} of each link is priced (ocean head-haul
-   *     quotes); the other direction keeps its undated tariff
+   * @param forwardOnly true when only the direction {@code from -> to} of each link is priced
+   *     (ocean head-haul quotes); the other direction keeps its undated tariff
    */
-  public record Table(String id, String name, List<String> links, boolean forwardOnly, Unit unit, String notes) {
+  public record Table(
+      String id, String name, List<String> links, boolean forwardOnly, Unit unit, String notes) {
     public Table {
       links = List.copyOf(links);
     }
@@ -79,14 +95,25 @@ public final class RateTables {
   /**
    * The prices of one table in one period ({@code validFrom} to {@code validTo}, both inclusive).
    *
-   * @param sources source ids per field group ({@code ""} = the row's default, {@code teu}, {@code feu})
-   * @param kind what the figure is: {@code observed} (index or market reading), {@code tariff} (a published
-   *     carrier or railway tariff), {@code estimate} (named basis in the source)
+   * @param sources source ids per field group ({@code ""} = the row's default, {@code teu}, {@code
+   *     feu})
+   * @param kind what the figure is: {@code observed} (index or market reading), {@code tariff} (a
+   *     published carrier or railway tariff), {@code estimate} (named basis in the source)
    */
-  public record Period(String table, String period, LocalDate validFrom, LocalDate validTo, OptionalDouble usdTeu,
-      OptionalDouble usdFeu, OptionalDouble usd20t500km, OptionalDouble bcpUsd20t, OptionalDouble tariffIndex,
+  public record Period(
+      String table,
+      String period,
+      LocalDate validFrom,
+      LocalDate validTo,
+      OptionalDouble usdTeu,
+      OptionalDouble usdFeu,
+      OptionalDouble usd20t500km,
+      OptionalDouble bcpUsd20t,
+      OptionalDouble tariffIndex,
       Map<String, String> sources,
-      String kind, String range, String notes) {
+      String kind,
+      String range,
+      String notes) {
     public Period {
       sources = Map.copyOf(sources);
     }
@@ -115,7 +142,10 @@ public final class RateTables {
     }
   }
 
-  /** Which links a selector picks: every link of {@code mode} whose countries all lie in {@code countries}. */
+  /**
+   * Which links a selector picks: every link of {@code mode} whose countries all lie in {@code
+   * countries}.
+   */
   private static List<String> select(NetworkSpec network, Mode mode, Set<String> countries) {
     List<String> ids = new ArrayList<>();
     for (LinkSpec l : network.links()) {
@@ -152,7 +182,9 @@ public final class RateTables {
 
   /** The default tables packed in the jar, checked against the default network. */
   public static RateTables readDefault(NetworkSpec network) {
-    return read(resource(DEFAULT_TABLES, "data/network/rate-tables.csv"), resource(DEFAULT_RATES, "data/network/rates.csv"),
+    return read(
+        resource(DEFAULT_TABLES, "data/network/rate-tables.csv"),
+        resource(DEFAULT_RATES, "data/network/rates.csv"),
         network);
   }
 
@@ -160,8 +192,10 @@ public final class RateTables {
   public static RateTables readDirectory(Path dir, NetworkSpec network) {
     Path t = dir.resolve("rate-tables.csv");
     Path r = dir.resolve("rates.csv");
-    return read(new Source(t.toString(), () -> Files.newBufferedReader(t, StandardCharsets.UTF_8)),
-        new Source(r.toString(), () -> Files.newBufferedReader(r, StandardCharsets.UTF_8)), network);
+    return read(
+        new Source(t.toString(), () -> Files.newBufferedReader(t, StandardCharsets.UTF_8)),
+        new Source(r.toString(), () -> Files.newBufferedReader(r, StandardCharsets.UTF_8)),
+        network);
   }
 
   /** A named, openable CSV text. */
@@ -174,13 +208,15 @@ public final class RateTables {
   }
 
   private static Source resource(String path, String name) {
-    return new Source(name, () -> {
-      InputStream in = RateTables.class.getClassLoader().getResourceAsStream(path);
-      if (in == null) {
-        throw new IOException("resource " + path + " is missing from the class path");
-      }
-      return new InputStreamReader(in, StandardCharsets.UTF_8);
-    });
+    return new Source(
+        name,
+        () -> {
+          InputStream in = RateTables.class.getClassLoader().getResourceAsStream(path);
+          if (in == null) {
+            throw new IOException("resource " + path + " is missing from the class path");
+          }
+          return new InputStreamReader(in, StandardCharsets.UTF_8);
+        });
   }
 
   /**
@@ -201,14 +237,21 @@ public final class RateTables {
     List<Origin> periodOrigins = new ArrayList<>();
     Map<String, String> pricedBy = new HashMap<>();
     Map<String, List<String>> selected = new LinkedHashMap<>();
-    for (Row row : rows(tablesFile, List.of("id", "name", "links", "mode", "countries", "direction", "notes"), problems)) {
+    for (Row row :
+        rows(
+            tablesFile,
+            List.of("id", "name", "links", "mode", "countries", "direction", "notes"),
+            problems)) {
       String id = row.get("id");
       if (!ID.matcher(id).matches()) {
         problems.add(row.problem("id", "table id '" + id + "' must be [A-Z0-9-]"));
         continue;
       }
       if (tables.containsKey(id)) {
-        problems.add(row.problem("id", "duplicate table id '" + id + "' (first defined at " + tableOrigin.get(id) + ")"));
+        problems.add(
+            row.problem(
+                "id",
+                "duplicate table id '" + id + "' (first defined at " + tableOrigin.get(id) + ")"));
         continue;
       }
       List<String> links = new ArrayList<>();
@@ -220,7 +263,9 @@ public final class RateTables {
         if (!linkIds.contains(link)) {
           problems.add(row.problem("links", "unknown link '" + link + "'"));
         } else if (pricedBy.containsKey(link)) {
-          problems.add(row.problem("links", "link '" + link + "' is already priced by table " + pricedBy.get(link)));
+          problems.add(
+              row.problem(
+                  "links", "link '" + link + "' is already priced by table " + pricedBy.get(link)));
         } else {
           pricedBy.put(link, id);
           links.add(link);
@@ -235,22 +280,34 @@ public final class RateTables {
           if (c.trim().matches("[A-Z]{2}")) {
             codes.add(c.trim());
           } else {
-            problems.add(row.problem("countries", "'" + c.trim() + "' is not an ISO 3166-1 alpha-2 code"));
+            problems.add(
+                row.problem("countries", "'" + c.trim() + "' is not an ISO 3166-1 alpha-2 code"));
           }
         }
         if (mode.isEmpty()) {
-          problems.add(row.problem("mode", "a selector needs a mode (rail, road, ferry, sea, iww), found '" + modeText + "'"));
+          problems.add(
+              row.problem(
+                  "mode",
+                  "a selector needs a mode (rail, road, ferry, sea, iww), found '"
+                      + modeText
+                      + "'"));
         } else {
           selected.put(id, select(network, mode.get(), codes));
         }
       } else if (links.isEmpty() && row.get("links").isBlank()) {
-        problems.add(row.problem("links", "a rate table must price at least one link (links, or mode and countries)"));
+        problems.add(
+            row.problem(
+                "links",
+                "a rate table must price at least one link (links, or mode and countries)"));
       }
       String dir = row.get("direction");
       if (!dir.equals("forward") && !dir.equals("both")) {
         problems.add(row.problem("direction", "expected 'forward' or 'both', found '" + dir + "'"));
       }
-      tables.put(id, new Table(id, row.get("name"), links, dir.equals("forward"), Unit.CONTAINER, row.get("notes")));
+      tables.put(
+          id,
+          new Table(
+              id, row.get("name"), links, dir.equals("forward"), Unit.CONTAINER, row.get("notes")));
       tableOrigin.put(id, row.origin);
     }
     Map<String, String> selectedBy = new HashMap<>();
@@ -262,8 +319,11 @@ public final class RateTables {
         }
         String other = selectedBy.get(link);
         if (other != null) {
-          problems.add(new Problem(tableOrigin.get(e.getKey()), "countries", "link '" + link + "' is selected by tables "
-              + other + " and " + e.getKey()));
+          problems.add(
+              new Problem(
+                  tableOrigin.get(e.getKey()),
+                  "countries",
+                  "link '" + link + "' is selected by tables " + other + " and " + e.getKey()));
           continue;
         }
         selectedBy.put(link, e.getKey());
@@ -274,18 +334,35 @@ public final class RateTables {
       all.addAll(add);
       tables.put(t.id(), new Table(t.id(), t.name(), all, t.forwardOnly(), t.unit(), t.notes()));
     }
-    List<String> rateColumns = List.of("table", "period", "valid_from", "valid_to", "usd_teu", "usd_feu", "usd_20t_500km",
-        "bcp_usd_20t", "tariff_index", "source", "teu_source", "feu_source", "kind", "range", "notes");
+    List<String> rateColumns =
+        List.of(
+            "table",
+            "period",
+            "valid_from",
+            "valid_to",
+            "usd_teu",
+            "usd_feu",
+            "usd_20t_500km",
+            "bcp_usd_20t",
+            "tariff_index",
+            "source",
+            "teu_source",
+            "feu_source",
+            "kind",
+            "range",
+            "notes");
     for (Row row : rows(ratesFile, rateColumns, problems)) {
       String table = row.get("table");
       if (!tables.containsKey(table)) {
-        problems.add(row.problem("table", "unknown rate table '" + table + "' (not in rate-tables.csv)"));
+        problems.add(
+            row.problem("table", "unknown rate table '" + table + "' (not in rate-tables.csv)"));
         continue;
       }
       LocalDate from = row.date("valid_from", problems);
       LocalDate to = row.date("valid_to", problems);
       if (from != null && to != null && to.isBefore(from)) {
-        problems.add(row.problem("valid_to", "period ends (" + to + ") before it starts (" + from + ")"));
+        problems.add(
+            row.problem("valid_to", "period ends (" + to + ") before it starts (" + from + ")"));
       }
       OptionalDouble teu = row.number("usd_teu", problems);
       OptionalDouble feu = row.number("usd_feu", problems);
@@ -296,24 +373,37 @@ public final class RateTables {
       if (index.isPresent() && teu.isEmpty() && feu.isEmpty() && road.isEmpty() && bcp.isEmpty()) {
         unit = Unit.INDEX;
       } else if (index.isPresent()) {
-        problems.add(row.problem("tariff_index", "a market index stands alone: no usd_* prices on the same row"));
+        problems.add(
+            row.problem(
+                "tariff_index", "a market index stands alone: no usd_* prices on the same row"));
         continue;
       } else if (teu.isPresent() && feu.isPresent() && road.isEmpty() && bcp.isEmpty()) {
         unit = Unit.CONTAINER;
         if (feu.getAsDouble() < teu.getAsDouble()) {
-          problems.add(row.problem("usd_feu", "a 40-ft box (" + feu.getAsDouble() + ") cannot cost less than a 20-ft box ("
-              + teu.getAsDouble() + ")"));
+          problems.add(
+              row.problem(
+                  "usd_feu",
+                  "a 40-ft box ("
+                      + feu.getAsDouble()
+                      + ") cannot cost less than a 20-ft box ("
+                      + teu.getAsDouble()
+                      + ")"));
         }
       } else if (road.isPresent() && teu.isEmpty() && feu.isEmpty()) {
         unit = Unit.TRUCKLOAD_20T_500KM;
       } else {
-        problems.add(row.problem("usd_teu", "give either usd_teu and usd_feu (per container), usd_20t_500km "
-            + "(per 20 t truckload, CPMM) with optional bcp_usd_20t, or tariff_index"));
+        problems.add(
+            row.problem(
+                "usd_teu",
+                "give either usd_teu and usd_feu (per container), usd_20t_500km "
+                    + "(per 20 t truckload, CPMM) with optional bcp_usd_20t, or tariff_index"));
         continue;
       }
       units.computeIfAbsent(table, k -> new HashSet<>()).add(unit);
       if (units.get(table).size() > 1) {
-        problems.add(row.problem("usd_teu", "table " + table + " mixes units (per container, per 20 t, index)"));
+        problems.add(
+            row.problem(
+                "usd_teu", "table " + table + " mixes units (per container, per 20 t, index)"));
       }
       Map<String, String> sources = new HashMap<>();
       for (String group : List.of("", "teu", "feu")) {
@@ -324,32 +414,71 @@ public final class RateTables {
         }
         for (String s : cell.split("\\+")) {
           if (!sourceIds.contains(s.trim())) {
-            problems.add(row.problem(col, "unknown source id '" + s.trim() + "' (define it in sources.csv)"));
+            problems.add(
+                row.problem(
+                    col, "unknown source id '" + s.trim() + "' (define it in sources.csv)"));
           }
         }
         sources.put(group, cell);
       }
       for (String group : unit == Unit.CONTAINER ? List.of("teu", "feu") : List.of("")) {
         if (!sources.containsKey(group) && !sources.containsKey("")) {
-          problems.add(row.problem("source", "every price needs a source (source or " + group + "_source)"));
+          problems.add(
+              row.problem("source", "every price needs a source (source or " + group + "_source)"));
         }
       }
       String kind = row.get("kind");
       if (!Set.of("observed", "tariff", "estimate").contains(kind)) {
-        problems.add(row.problem("kind", "expected observed, tariff or estimate, found '" + kind + "'"));
+        problems.add(
+            row.problem("kind", "expected observed, tariff or estimate, found '" + kind + "'"));
       }
-      checkRange(row, Map.of("usd_teu", teu, "usd_feu", feu, "usd_20t_500km", road, "bcp_usd_20t", bcp,
-          "tariff_index", index), problems);
+      checkRange(
+          row,
+          Map.of(
+              "usd_teu",
+              teu,
+              "usd_feu",
+              feu,
+              "usd_20t_500km",
+              road,
+              "bcp_usd_20t",
+              bcp,
+              "tariff_index",
+              index),
+          problems);
       if (from == null || to == null) {
         continue;
       }
-      Period p = new Period(table, row.get("period"), from, to, teu, feu, road, bcp, index, sources, kind, row.get("range"),
-          row.get("notes"));
+      Period p =
+          new Period(
+              table,
+              row.get("period"),
+              from,
+              to,
+              teu,
+              feu,
+              road,
+              bcp,
+              index,
+              sources,
+              kind,
+              row.get("range"),
+              row.get("notes"));
       for (int i = 0; i < periods.size(); i++) {
         Period q = periods.get(i);
         if (q.table().equals(table) && !q.validFrom().isAfter(to) && !from.isAfter(q.validTo())) {
-          problems.add(row.problem("valid_from", "period " + p.period() + " overlaps period " + q.period() + " of table "
-              + table + " (" + periodOrigins.get(i) + ")"));
+          problems.add(
+              row.problem(
+                  "valid_from",
+                  "period "
+                      + p.period()
+                      + " overlaps period "
+                      + q.period()
+                      + " of table "
+                      + table
+                      + " ("
+                      + periodOrigins.get(i)
+                      + ")"));
         }
       }
       periods.add(p);
@@ -359,14 +488,16 @@ public final class RateTables {
       throw new NetworkException(problems);
     }
     Map<String, Table> typed = new LinkedHashMap<>();
-    tables.forEach((id, t) -> {
-      Unit u = units.getOrDefault(id, Set.of(Unit.CONTAINER)).iterator().next();
-      typed.put(id, new Table(t.id(), t.name(), t.links(), t.forwardOnly(), u, t.notes()));
-    });
+    tables.forEach(
+        (id, t) -> {
+          Unit u = units.getOrDefault(id, Set.of(Unit.CONTAINER)).iterator().next();
+          typed.put(id, new Table(t.id(), t.name(), t.links(), t.forwardOnly(), u, t.notes()));
+        });
     return new RateTables(typed, periods);
   }
 
-  private static void checkRange(Row row, Map<String, OptionalDouble> values, List<Problem> problems) {
+  private static void checkRange(
+      Row row, Map<String, OptionalDouble> values, List<Problem> problems) {
     String range = row.get("range");
     if (range.isEmpty()) {
       return;
@@ -385,7 +516,10 @@ public final class RateTables {
       double lo = Double.parseDouble(m.group(2));
       double hi = Double.parseDouble(m.group(3));
       if (v.isPresent() && (v.getAsDouble() < lo || v.getAsDouble() > hi)) {
-        problems.add(row.problem(m.group(1), v.getAsDouble() + " lies outside its recorded range " + lo + ".." + hi));
+        problems.add(
+            row.problem(
+                m.group(1),
+                v.getAsDouble() + " lies outside its recorded range " + lo + ".." + hi));
       }
     }
   }
@@ -430,11 +564,16 @@ public final class RateTables {
 
   private static List<Row> rows(Source source, List<String> columns, List<Problem> problems) {
     List<Row> rows = new ArrayList<>();
-    try (Reader r = source.opener().open(); CSVParser p = CSVParser.parse(r, FORMAT)) {
+    try (Reader r = source.opener().open();
+        CSVParser p = CSVParser.parse(r, FORMAT)) {
       List<String> header = p.getHeaderNames();
       for (String c : header) {
         if (!columns.contains(c)) {
-          problems.add(new Problem(new Origin(source.name(), 1), c, "unknown column (expected " + String.join(", ", columns) + ")"));
+          problems.add(
+              new Problem(
+                  new Origin(source.name(), 1),
+                  c,
+                  "unknown column (expected " + String.join(", ", columns) + ")"));
         }
       }
       for (CSVRecord rec : p) {

@@ -3,9 +3,10 @@ package org.caravan.network;
 import java.util.Arrays;
 
 /**
- * When a scheduled service departs. Times are seconds since the Unix epoch (UTC). Either a fixed period with a
- * phase (a {@code frequency} service) or a weekly timetable. {@link #nextDeparture_s} is non-decreasing in its
- * argument, which keeps waiting first-in-first-out: arriving later never lets a container leave earlier.
+ * When a scheduled service departs. Times are seconds since the Unix epoch (UTC). Either a fixed
+ * period with a phase (a {@code frequency} service) or a weekly timetable. {@link #nextDeparture_s}
+ * is non-decreasing in its argument, which keeps waiting first-in-first-out: arriving later never
+ * lets a container leave earlier.
  */
 public final class Schedule {
   /** Monday 1970-01-05 00:00 UTC, the origin of weekly offsets. */
@@ -26,10 +27,11 @@ public final class Schedule {
   }
 
   /**
-   * Variance of the wait for a container whose arrival time is spread evenly over the week (its arrival spread
-   * is days, the headway hours to days): the uniform distribution over the headway for a frequency service,
-   * {@code P^2 / 12}; for a timetable the wait is uniform within each gap {@code g_i} between departures, so
-   * {@code E[W] = sum g_i^2 / 2T} and {@code E[W^2] = sum g_i^3 / 3T} over the week {@code T}.
+   * Variance of the wait for a container whose arrival time is spread evenly over the week (its
+   * arrival spread is days, the headway hours to days): the uniform distribution over the headway
+   * for a frequency service, {@code P^2 / 12}; for a timetable the wait is uniform within each gap
+   * {@code g_i} between departures, so {@code E[W] = sum g_i^2 / 2T} and {@code E[W^2] = sum g_i^3
+   * / 3T} over the week {@code T}.
    */
   private static long waitVariance(long period_s, int[] offsets) {
     if (period_s > 0) {
@@ -39,14 +41,18 @@ public final class Schedule {
     double m1 = 0;
     double m2 = 0;
     for (int i = 0; i < offsets.length; i++) {
-      double gap = i == 0 ? offsets[0] + WEEK_S - offsets[offsets.length - 1] : offsets[i] - offsets[i - 1];
+      double gap =
+          i == 0 ? offsets[0] + WEEK_S - offsets[offsets.length - 1] : offsets[i] - offsets[i - 1];
       m1 += gap * gap / (2 * week);
       m2 += gap * gap * gap / (3 * week);
     }
     return Math.round(m2 - m1 * m1);
   }
 
-  /** Variance of the wait for a departure, seconds squared, for an arrival spread evenly over the week. */
+  /**
+   * Variance of the wait for a departure, seconds squared, for an arrival spread evenly over the
+   * week.
+   */
   public long waitVariance_s2() {
     return waitVariance_s2;
   }

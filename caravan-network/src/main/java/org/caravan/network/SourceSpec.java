@@ -1,17 +1,26 @@
 package org.caravan.network;
 
 /**
- * A cited source (report, news item, dataset), a method note, or {@code EST}, the project's own estimate.
+ * A cited source (report, news item, dataset), a method note, or {@code EST}, the project's own
+ * estimate.
  *
- * @param kind {@code publication}, {@code dataset}, {@code method} (a documented estimation method such as
- *     great-circle x 1.25) or {@code estimate}; empty in older files, read as publication
+ * @param kind {@code publication}, {@code dataset}, {@code method} (a documented estimation method
+ *     such as great-circle x 1.25) or {@code estimate}; empty in older files, read as publication
  */
-public record SourceSpec(String id, String kind, String title, String publisher, String date, String url, String licence) {
+public record SourceSpec(
+    String id,
+    String kind,
+    String title,
+    String publisher,
+    String date,
+    String url,
+    String licence) {
   /** The id of the project's own estimates. */
   public static final String ESTIMATE = "EST";
 
   /** A publication with no kind column (the form older callers use). */
-  public SourceSpec(String id, String title, String publisher, String date, String url, String licence) {
+  public SourceSpec(
+      String id, String title, String publisher, String date, String url, String licence) {
     this(id, "", title, publisher, date, url, licence);
   }
 

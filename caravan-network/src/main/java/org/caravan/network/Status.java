@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Whether a node or link exists today or is planned. Planned elements are validated with the rest of the files
- * but left out of a compiled {@link Network} unless {@link BuildOptions#includePlanned()} asks for them, so
- * a route never silently depends on infrastructure that is not built yet.
+ * Whether a node or link exists today or is planned. Planned elements are validated with the rest
+ * of the files but left out of a compiled {@link Network} unless {@link
+ * BuildOptions#includePlanned()} asks for them, so a route never silently depends on infrastructure
+ * that is not built yet.
  */
 public enum Status {
   OPERATIONAL("operational"),

@@ -2,7 +2,10 @@ package org.caravan.network;
 
 import java.util.Map;
 
-/** A row of {@code transfers.csv}: at {@code node}, a container may change between two carrier classes. */
+/**
+ * A row of {@code transfers.csv}: at {@code node}, a container may change between two carrier
+ * classes.
+ */
 public record TransferSpec(
     String node,
     CarrierClass fromClass,

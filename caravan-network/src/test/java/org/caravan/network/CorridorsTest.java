@@ -18,9 +18,11 @@ class CorridorsTest {
   @Test
   void the_default_table_places_the_hubs() {
     Corridors c = Corridors.loadDefault(NET);
-    assertThat(c.corridors()).extracting(Corridors.Corridor::id)
+    assertThat(c.corridors())
+        .extracting(Corridors.Corridor::id)
         .contains("middle", "northern-kz", "northern-mn", "southern");
-    // Aktau only on the Middle Corridor, Erenhot only on the trans-Mongolian branch: no route holds both
+    // Aktau only on the Middle Corridor, Erenhot only on the trans-Mongolian branch: no route holds
+    // both
     assertThat(c.mask(node("KZAAU")) & c.mask(node("CNERC"))).isZero();
     // Xi'an's trains leave through Kazakhstan: it shares no corridor with Erenhot
     assertThat(c.mask(node("CNXIA")) & c.mask(node("CNERC"))).isZero();
@@ -35,7 +37,8 @@ class CorridorsTest {
 
   @Test
   void unknown_nodes_and_missing_sources_are_named() {
-    String csv = """
+    String csv =
+        """
         corridor,label,nodes,source,notes
         a,middle,KZAAU;NOPE,EST,
         b,northern,RUMOW,,

@@ -16,7 +16,8 @@ class CountriesTest {
   void points_fall_in_their_countries() {
     assertThat(C.at(41.31, 69.28)).contains("UZ"); // Tashkent
     assertThat(C.at(41.72, 44.78)).contains("GE"); // Tbilisi
-    assertThat(C.at(45.76, 4.84)).contains("FR"); // Lyon (ISO_A2 is -99 for France in Natural Earth)
+    assertThat(C.at(45.76, 4.84))
+        .contains("FR"); // Lyon (ISO_A2 is -99 for France in Natural Earth)
     assertThat(C.at(42.43, 68.80)).contains("KZ"); // Arys
     assertThat(C.at(43.0, 34.0)).isEmpty(); // Black Sea
   }
@@ -26,7 +27,8 @@ class CountriesTest {
     // Tashkent to Arys: leaves Uzbekistan, enters Kazakhstan
     Countries.Crossing c = C.along(41.31, 69.28, 42.43, 68.80, 170);
     assertThat(c.countries()).containsExactly("UZ", "KZ");
-    assertThat(c.km().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(170, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(c.km().values().stream().mapToDouble(Double::doubleValue).sum())
+        .isCloseTo(170, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(c.km().get("UZ")).isGreaterThan(5);
     // Lyon to Milan crosses France, then Italy (Switzerland possibly between, at 1:110m)
     Countries.Crossing alps = C.along(45.76, 4.84, 45.46, 9.19, 442);
@@ -44,12 +46,29 @@ class CountriesTest {
     if (!Files.exists(ne)) {
       ne = Path.of("../shared/data/countries/ne_110m_admin_0_countries.json");
     }
-    assumeTrue(Files.exists(ne), "../shared/data/countries is absent: skipping the cross-check with Natural Earth");
+    assumeTrue(
+        Files.exists(ne),
+        "../shared/data/countries is absent: skipping the cross-check with Natural Earth");
     Countries full = Countries.parse(new ObjectMapper().readTree(ne.toFile()));
-    double[][] probes = {{41.31, 69.28}, {41.72, 44.78}, {52.23, 21.01}, {40.41, 49.87}, {43.24, 76.89}, {39.93, 32.86},
-        {47.50, 19.04}, {51.44, 7.0}, {34.26, 108.94}, {38.56, 68.77}, {42.87, 74.59}, {37.95, 58.38}};
+    double[][] probes = {
+      {41.31, 69.28},
+      {41.72, 44.78},
+      {52.23, 21.01},
+      {40.41, 49.87},
+      {43.24, 76.89},
+      {39.93, 32.86},
+      {47.50, 19.04},
+      {51.44, 7.0},
+      {34.26, 108.94},
+      {38.56, 68.77},
+      {42.87, 74.59},
+      {37.95, 58.38}
+    };
     for (double[] p : probes) {
-      assertThat(C.at(p[0], p[1])).as("%s,%s", p[0], p[1]).isEqualTo(full.at(p[0], p[1])).isPresent();
+      assertThat(C.at(p[0], p[1]))
+          .as("%s,%s", p[0], p[1])
+          .isEqualTo(full.at(p[0], p[1]))
+          .isPresent();
     }
   }
 }

@@ -17,7 +17,10 @@ import org.caravan.network.io.NetworkFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The built-in network: size, coverage of the corridors, and a cross-check against the shared public datasets. */
+/**
+ * The built-in network: size, coverage of the corridors, and a cross-check against the shared
+ * public datasets.
+ */
 class DefaultNetworkTest {
   private static Network network;
 
@@ -40,28 +43,55 @@ class DefaultNetworkTest {
     assertLink("CNAKL", "KZ-DOSTYK");
     assertLink("CNHRS", "KZHOR");
     // Caspian crossings, each with a schedule
-    for (String[] crossing : new String[][] {{"KZAAU", "AZ-ALAT"}, {"KZKUR", "AZ-ALAT"}, {"TMKRW", "AZ-ALAT"}}) {
+    for (String[] crossing :
+        new String[][] {{"KZAAU", "AZ-ALAT"}, {"KZKUR", "AZ-ALAT"}, {"TMKRW", "AZ-ALAT"}}) {
       LinkSpec l = assertLink(crossing[0], crossing[1]);
       assertThat(l.mode()).isIn(Mode.FERRY, Mode.SEA);
     }
-    assertThat(network.spec().links().stream().filter(l -> l.mode() == Mode.FERRY && !l.service().isEmpty()).count()).isGreaterThanOrEqualTo(3);
+    assertThat(
+            network.spec().links().stream()
+                .filter(l -> l.mode() == Mode.FERRY && !l.service().isEmpty())
+                .count())
+        .isGreaterThanOrEqualTo(3);
     // Georgian ports, Black Sea to Constanta and Burgas
     assertThat(network.findNode("GEPTI")).isPresent();
     assertThat(network.findNode("GEBUS")).isPresent();
-    assertThat(network.spec().links().stream().anyMatch(l -> l.to().equals("ROCND") && (l.from().equals("GEPTI") || l.from().equals("GEBUS")))).isTrue();
-    assertThat(network.spec().links().stream().anyMatch(l -> l.to().equals("BGBOJ") && (l.from().equals("GEPTI") || l.from().equals("GEBUS")))).isTrue();
+    assertThat(
+            network.spec().links().stream()
+                .anyMatch(
+                    l ->
+                        l.to().equals("ROCND")
+                            && (l.from().equals("GEPTI") || l.from().equals("GEBUS"))))
+        .isTrue();
+    assertThat(
+            network.spec().links().stream()
+                .anyMatch(
+                    l ->
+                        l.to().equals("BGBOJ")
+                            && (l.from().equals("GEPTI") || l.from().equals("GEBUS"))))
+        .isTrue();
     // gauge change points on every corridor
-    List<String> changes = network.spec().transfers().stream()
-        .filter(t -> Math.min(t.fromClass().ordinal(), t.toClass().ordinal()) == CarrierClass.RAIL1520.ordinal()
-            && Math.max(t.fromClass().ordinal(), t.toClass().ordinal()) == CarrierClass.RAIL1435.ordinal())
-        .map(TransferSpec::node).toList();
+    List<String> changes =
+        network.spec().transfers().stream()
+            .filter(
+                t ->
+                    Math.min(t.fromClass().ordinal(), t.toClass().ordinal())
+                            == CarrierClass.RAIL1520.ordinal()
+                        && Math.max(t.fromClass().ordinal(), t.toClass().ordinal())
+                            == CarrierClass.RAIL1435.ordinal())
+            .map(TransferSpec::node)
+            .toList();
     assertThat(changes).contains("KZ-DOSTYK", "GEZAI").hasSizeGreaterThanOrEqualTo(5);
   }
 
   private static LinkSpec assertLink(String a, String b) {
     return network.spec().links().stream()
-        .filter(l -> (l.from().equals(a) && l.to().equals(b)) || (l.from().equals(b) && l.to().equals(a)))
-        .findFirst().orElseThrow(() -> new AssertionError("no link " + a + " - " + b));
+        .filter(
+            l ->
+                (l.from().equals(a) && l.to().equals(b))
+                    || (l.from().equals(b) && l.to().equals(a)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no link " + a + " - " + b));
   }
 
   @Test
@@ -70,12 +100,19 @@ class DefaultNetworkTest {
       assertThat(n.sources().getOrDefault("coord", n.sources().get(""))).as(n.id()).isNotBlank();
     }
     assertThat(network.spec().sources()).extracting(SourceSpec::id).contains(SourceSpec.ESTIMATE);
-    assertThat(network.spec().sources()).allSatisfy(s -> assertThat(s.licence()).as(s.id()).isNotBlank());
+    assertThat(network.spec().sources())
+        .allSatisfy(s -> assertThat(s.licence()).as(s.id()).isNotBlank());
   }
 
   private static Path shared(String relative) {
-    Path p = Path.of(System.getProperty("caravan.repo", "..")).resolve("../shared/data").resolve(relative).normalize();
-    assumeTrue(Files.exists(p), "skipped: " + p + " is absent (the shared datasets sit beside the project root)");
+    Path p =
+        Path.of(System.getProperty("caravan.repo", ".."))
+            .resolve("../shared/data")
+            .resolve(relative)
+            .normalize();
+    assumeTrue(
+        Files.exists(p),
+        "skipped: " + p + " is absent (the shared datasets sit beside the project root)");
     return p;
   }
 
@@ -84,14 +121,20 @@ class DefaultNetworkTest {
   void unlocode_coordinates_match_the_dataset() throws IOException {
     Path dir = shared("unlocode");
     Map<String, double[]> codes = new HashMap<>();
-    Pattern entry = Pattern.compile("locode: '(\\w\\w) (\\w{3})'[\\s\\S]*?coordinates: '(\\d{2})(\\d{2})([NS]) (\\d{3})(\\d{2})([EW])'");
+    Pattern entry =
+        Pattern.compile(
+            "locode: '(\\w\\w) (\\w{3})'[\\s\\S]*?coordinates: '(\\d{2})(\\d{2})([NS]) (\\d{3})(\\d{2})([EW])'");
     try (var files = Files.list(dir)) {
       for (Path f : files.toList()) {
         for (String block : Files.readString(f).split("\n-\n")) {
           Matcher m = entry.matcher(block);
           if (m.find()) {
-            double lat = (Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4)) / 60.0) * (m.group(5).equals("S") ? -1 : 1);
-            double lon = (Integer.parseInt(m.group(6)) + Integer.parseInt(m.group(7)) / 60.0) * (m.group(8).equals("W") ? -1 : 1);
+            double lat =
+                (Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(4)) / 60.0)
+                    * (m.group(5).equals("S") ? -1 : 1);
+            double lon =
+                (Integer.parseInt(m.group(6)) + Integer.parseInt(m.group(7)) / 60.0)
+                    * (m.group(8).equals("W") ? -1 : 1);
             codes.put(m.group(1) + m.group(2), new double[] {lat, lon});
           }
         }
@@ -114,16 +157,27 @@ class DefaultNetworkTest {
   void port_coordinates_match_the_dataset() throws IOException {
     JsonNode ports = new ObjectMapper().readTree(shared("sea/ports.geojson").toFile());
     Map<String, JsonNode> byCode = new HashMap<>();
-    ports.get("features").forEach(f -> byCode.put(f.get("properties").get("port").asText(), f.get("geometry").get("coordinates")));
+    ports
+        .get("features")
+        .forEach(
+            f ->
+                byCode.put(
+                    f.get("properties").get("port").asText(),
+                    f.get("geometry").get("coordinates")));
     int checked = 0;
-    for (String id : List.of("CNSHA", "CNNGB", "NLRTM", "DEHAM", "BEANR", "GRPIR", "ROCND", "GEPTI", "GEBUS", "KZAAU", "TMKRW",
-        "PLGDN", "ITTRS", "SIKOP", "LVRIX", "LTKLJ", "TRMER", "IRBND", "CNWUH", "ESMAD")) {
+    for (String id :
+        List.of(
+            "CNSHA", "CNNGB", "NLRTM", "DEHAM", "BEANR", "GRPIR", "ROCND", "GEPTI", "GEBUS",
+            "KZAAU", "TMKRW", "PLGDN", "ITTRS", "SIKOP", "LVRIX", "LTKLJ", "TRMER", "IRBND",
+            "CNWUH", "ESMAD")) {
       JsonNode c = byCode.get(id);
       if (c == null) {
         continue;
       }
       NodeSpec n = network.node(network.getNode(id));
-      assertThat(Geo.km(n.lat(), n.lon(), c.get(1).asDouble(), c.get(0).asDouble())).as(id).isLessThan(30);
+      assertThat(Geo.km(n.lat(), n.lon(), c.get(1).asDouble(), c.get(0).asDouble()))
+          .as(id)
+          .isLessThan(30);
       checked++;
     }
     assertThat(checked).isGreaterThanOrEqualTo(17);

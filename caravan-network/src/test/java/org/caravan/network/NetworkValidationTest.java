@@ -23,13 +23,17 @@ class NetworkValidationTest {
     throw new AssertionError("expected the network to be refused");
   }
 
-  private static void assertOne(List<Problem> problems, String file, long line, String field, String message) {
-    assertThat(problems).as(problems.toString()).anySatisfy(p -> {
-      assertThat(p.origin().file()).endsWith(file);
-      assertThat(p.origin().line()).isEqualTo(line);
-      assertThat(p.field()).isEqualTo(field);
-      assertThat(p.message()).contains(message);
-    });
+  private static void assertOne(
+      List<Problem> problems, String file, long line, String field, String message) {
+    assertThat(problems)
+        .as(problems.toString())
+        .anySatisfy(
+            p -> {
+              assertThat(p.origin().file()).endsWith(file);
+              assertThat(p.origin().line()).isEqualTo(line);
+              assertThat(p.field()).isEqualTo(field);
+              assertThat(p.message()).contains(message);
+            });
   }
 
   @Test
@@ -41,19 +45,23 @@ class NetworkValidationTest {
 
   @Test
   void broken_csv_names_the_file() {
-    List<Problem> p = problems(new Fixture().replace("nodes.csv", "Beineu,,city", "\"Beineu,,city"));
+    List<Problem> p =
+        problems(new Fixture().replace("nodes.csv", "Beineu,,city", "\"Beineu,,city"));
     assertOne(p, "nodes.csv", 0, "", "malformed CSV");
   }
 
   @Test
   void wrong_number_of_fields() {
-    List<Problem> p = problems(new Fixture().replace("links.csv", "KZ,rail-diesel,,T1", "KZ,rail-diesel,T1"));
+    List<Problem> p =
+        problems(new Fixture().replace("links.csv", "KZ,rail-diesel,,T1", "KZ,rail-diesel,T1"));
     assertOne(p, "links.csv", 2, "", "expected 14 fields as in the header, found 13");
   }
 
   @Test
   void unknown_node_in_link() {
-    List<Problem> p = problems(new Fixture().replace("links.csv", "beineu-aktau,KZ-BEINEU", "beineu-aktau,KZ-BEYNEU"));
+    List<Problem> p =
+        problems(
+            new Fixture().replace("links.csv", "beineu-aktau,KZ-BEINEU", "beineu-aktau,KZ-BEYNEU"));
     assertOne(p, "links.csv", 2, "from", "unknown node 'KZ-BEYNEU'");
   }
 
@@ -77,19 +85,23 @@ class NetworkValidationTest {
 
   @Test
   void duplicate_id() {
-    List<Problem> p = problems(new Fixture().append("nodes.csv", "KZAAU,Aktau again,,port,KZ,43.6,51.1,,T1,T1"));
+    List<Problem> p =
+        problems(new Fixture().append("nodes.csv", "KZAAU,Aktau again,,port,KZ,43.6,51.1,,T1,T1"));
     assertOne(p, "nodes.csv", 5, "id", "duplicate id 'KZAAU' (first defined at");
   }
 
   @Test
   void link_countries_must_include_end_countries() {
-    List<Problem> p = problems(new Fixture().replace("links.csv", "KZ;AZ,ferry-roro", "KZ,ferry-roro"));
-    assertOne(p, "links.csv", 3, "countries", "do not include AZ, the country of its end node AZBAK");
+    List<Problem> p =
+        problems(new Fixture().replace("links.csv", "KZ;AZ,ferry-roro", "KZ,ferry-roro"));
+    assertOne(
+        p, "links.csv", 3, "countries", "do not include AZ, the country of its end node AZBAK");
   }
 
   @Test
   void missing_source() {
-    List<Problem> p = problems(new Fixture().replace("links.csv", "KZ,rail-diesel,,T1", "KZ,rail-diesel,,"));
+    List<Problem> p =
+        problems(new Fixture().replace("links.csv", "KZ,rail-diesel,,T1", "KZ,rail-diesel,,"));
     assertOne(p, "links.csv", 2, "distance_km", "value has no source");
   }
 
@@ -101,23 +113,25 @@ class NetworkValidationTest {
 
   @Test
   void unreachable_node() {
-    List<Problem> p = problems(new Fixture().append("nodes.csv", "GEPTI,Poti,,port,GE,42.15,41.67,,T1,T1"));
+    List<Problem> p =
+        problems(new Fixture().append("nodes.csv", "GEPTI,Poti,,port,GE,42.15,41.67,,T1,T1"));
     assertOne(p, "nodes.csv", 5, "id", "node GEPTI is unreachable");
   }
 
   @Test
   void one_way_link_leaves_a_node_unable_to_return() {
-    List<Problem> p = problems(new Fixture()
-        .replace("links.csv", "id,from", "directed,id,from")
-        .replace("links.csv", "beineu-aktau,", "true,beineu-aktau,")
-        .replace("links.csv", "aktau-baku,", ",aktau-baku,"));
+    List<Problem> p =
+        problems(
+            new Fixture()
+                .replace("links.csv", "id,from", "directed,id,from")
+                .replace("links.csv", "beineu-aktau,", "true,beineu-aktau,")
+                .replace("links.csv", "aktau-baku,", ",aktau-baku,"));
     assertOne(p, "nodes.csv", 3, "id", "node KZ-BEINEU cannot be reached from");
   }
 
   @Test
   void unknown_column_and_bad_values() {
-    List<Problem> p = problems(new Fixture()
-        .replace("nodes.csv", "coord_source", "coords_source"));
+    List<Problem> p = problems(new Fixture().replace("nodes.csv", "coord_source", "coords_source"));
     assertOne(p, "nodes.csv", 1, "coords_source", "unknown column");
     p = problems(new Fixture().replace("nodes.csv", "port,KZ,43.65", "harbour,KZ,4x"));
     assertOne(p, "nodes.csv", 2, "kind", "unknown value 'harbour'");
@@ -126,15 +140,21 @@ class NetworkValidationTest {
 
   @Test
   void rail_link_needs_a_gauge_and_service_a_known_link() {
-    List<Problem> p = problems(new Fixture().replace("links.csv", "rail,1520,,480", "rail,,,480")
-        .replace("services.csv", "caspian,aktau-baku", "caspian,aktau-alat"));
+    List<Problem> p =
+        problems(
+            new Fixture()
+                .replace("links.csv", "rail,1520,,480", "rail,,,480")
+                .replace("services.csv", "caspian,aktau-baku", "caspian,aktau-alat"));
     assertOne(p, "links.csv", 2, "gauge", "a rail link needs gauge 1520, 1435 or 1668");
     assertOne(p, "services.csv", 2, "link", "unknown link 'aktau-alat'");
   }
 
   @Test
   void every_problem_is_reported_at_once_and_nothing_is_built() {
-    Fixture f = new Fixture().replace("nodes.csv", "45.3,55.2", "95.3,55.2").replace("links.csv", "1520,,480", "1520,,-480");
+    Fixture f =
+        new Fixture()
+            .replace("nodes.csv", "45.3,55.2", "95.3,55.2")
+            .replace("links.csv", "1520,,480", "1520,,-480");
     assertThatThrownBy(() -> f.build(dir))
         .isInstanceOf(NetworkException.class)
         .hasMessageContaining("2 problems")
@@ -149,17 +169,28 @@ class NetworkValidationTest {
     new Fixture().files.clear();
     Fixture o = new Fixture();
     o.files.clear();
-    o.files.put("nodes.csv", """
+    o.files.put(
+        "nodes.csv",
+        """
         id,capacity_teu_day,capacity_source,name,kind,country,lat,lon,source
         KZAAU,900,T1,,,,,,
         KZ-KURYK,Kuryk,port,KZ,43.2,51.65,EST
-        """.replace("KZ-KURYK,Kuryk,port,KZ,43.2,51.65,EST", "KZ-KURYK,,,Kuryk,port,KZ,43.2,51.65,EST"));
-    o.files.put("links.csv", """
+        """
+            .replace(
+                "KZ-KURYK,Kuryk,port,KZ,43.2,51.65,EST",
+                "KZ-KURYK,,,Kuryk,port,KZ,43.2,51.65,EST"));
+    o.files.put(
+        "links.csv",
+        """
         id,from,to,mode,gauge,distance_km,duration_h,countries,toc,source
         beineu-kuryk,KZ-BEINEU,KZ-KURYK,rail,1520,450,18,KZ,rail-diesel,EST
         """);
     o.write(overlay);
-    NetworkSpec spec = NetworkFiles.read(List.of(NetworkFiles.layerOf(base, new java.util.ArrayList<>()), NetworkFiles.layerOf(overlay, new java.util.ArrayList<>())));
+    NetworkSpec spec =
+        NetworkFiles.read(
+            List.of(
+                NetworkFiles.layerOf(base, new java.util.ArrayList<>()),
+                NetworkFiles.layerOf(overlay, new java.util.ArrayList<>())));
     Network n = Network.build(spec);
     assertThat(n.nodeCount()).isEqualTo(4);
     assertThat(n.node(n.getNode("KZAAU")).capacity_teu_day()).isEqualTo(900);
@@ -172,12 +203,20 @@ class NetworkValidationTest {
     Path base = new Fixture().write(dir.resolve("base"));
     Fixture o = new Fixture();
     o.files.clear();
-    o.files.put("links.csv", """
+    o.files.put(
+        "links.csv",
+        """
         id,from,to,mode,gauge,distance_km,duration_h,countries,toc,source
         beineu-kuryk,KZ-BEINEU,KZ-KURYK,rail,1520,450,18,KZ,rail-diesel,EST
         """);
     Path overlay = o.write(dir.resolve("overlay"));
-    assertThatThrownBy(() -> Network.build(NetworkFiles.read(List.of(NetworkFiles.layerOf(base, new java.util.ArrayList<>()), NetworkFiles.layerOf(overlay, new java.util.ArrayList<>())))))
+    assertThatThrownBy(
+            () ->
+                Network.build(
+                    NetworkFiles.read(
+                        List.of(
+                            NetworkFiles.layerOf(base, new java.util.ArrayList<>()),
+                            NetworkFiles.layerOf(overlay, new java.util.ArrayList<>())))))
         .isInstanceOf(NetworkException.class)
         .hasMessageContaining("overlay/links.csv:2: field 'to': unknown node 'KZ-KURYK'");
   }

@@ -35,7 +35,8 @@ class RoundTripTest {
   }
 
   @Property(tries = 60)
-  void random_valid_networks_survive_the_round_trip(@ForAll("networks") NetworkSpec spec) throws IOException {
+  void random_valid_networks_survive_the_round_trip(@ForAll("networks") NetworkSpec spec)
+      throws IOException {
     Network.build(spec); // valid by construction
     Path out = Files.createTempDirectory("caravan-roundtrip");
     try {
@@ -57,57 +58,166 @@ class RoundTripTest {
 
   @Provide
   Arbitrary<NetworkSpec> networks() {
-    Arbitrary<String> text = Arbitraries.strings().withChars("abcXYZ ,\"'-éțł").ofMinLength(1).ofMaxLength(12)
-        .map(String::trim).filter(s -> !s.isEmpty() && !s.startsWith("#"));
-    Arbitrary<Double> optional = Arbitraries.doubles().between(0, 1000).injectNull(0.3).map(d -> d == null ? Double.NaN : d);
-    Arbitrary<NodeSpec> node = Combinators.combine(text, Arbitraries.of(NodeKind.class), Arbitraries.of(COUNTRIES),
-            Arbitraries.doubles().between(-90, 90), Arbitraries.doubles().between(-180, 180), optional, optional, text.list().ofMaxSize(2))
-        .as((name, kind, country, lat, lon, dwell, handling, aliases) ->
-            new NodeSpec("X", name, aliases, kind, country, lat, lon, dwell, Double.NaN, handling, Double.NaN, Double.NaN,
-                Map.of("", "T1", "coord", "EST+T1"), "", ""));
-    return Combinators.combine(node.list().ofMinSize(2).ofMaxSize(12), Arbitraries.longs(), optional, text)
-        .as((nodes, seed, tariff, notes) -> {
-          java.util.Random r = new java.util.Random(seed);
-          List<NodeSpec> ns = new ArrayList<>();
-          for (int i = 0; i < nodes.size(); i++) {
-            NodeSpec n = nodes.get(i);
-            ns.add(new NodeSpec("N-" + i, n.name(), n.aliases().stream().map(a -> a.replace(";", "")).filter(a -> !a.isEmpty()).toList(),
-                n.kind(), n.country(), n.lat(), n.lon(), n.dwell_h(), n.dwell_sd_h(), n.handling_h(), n.handling_usd_teu(),
-                n.capacity_teu_day(), n.sources(), n.range(), n.notes()));
-          }
-          List<LinkSpec> links = new ArrayList<>();
-          List<ServiceSpec> services = new ArrayList<>();
-          int extra = r.nextInt(ns.size());
-          for (int k = 1; k < ns.size() + extra; k++) {
-            int a = k < ns.size() ? k : r.nextInt(ns.size());
-            int b = k < ns.size() ? r.nextInt(k) : r.nextInt(ns.size());
-            if (a == b) {
-              continue;
-            }
-            Mode mode = Mode.values()[r.nextInt(Mode.values().length)];
-            List<String> countries = ns.get(a).country().equals(ns.get(b).country())
-                ? List.of(ns.get(a).country()) : List.of(ns.get(a).country(), ns.get(b).country());
-            String id = "L" + k;
-            String service = "";
-            if (mode == Mode.FERRY && r.nextBoolean()) {
-              service = "S" + k;
-              services.add(new ServiceSpec(service, id, r.nextBoolean() ? "frequency" : "timetable",
-                  1 + r.nextInt(14), r.nextInt(168), List.of(), 50 + r.nextInt(300), "Op, \"quoted\"", Map.of("", "EST"), notes));
-              if (services.getLast().kind().equals("timetable")) {
-                services.set(services.size() - 1, new ServiceSpec(service, id, "timetable", Double.NaN, Double.NaN,
-                    List.of("Mon 18:00", "Thu 06:30"), 110, "", Map.of("", "T1"), ""));
+    Arbitrary<String> text =
+        Arbitraries.strings()
+            .withChars("abcXYZ ,\"'-éțł")
+            .ofMinLength(1)
+            .ofMaxLength(12)
+            .map(String::trim)
+            .filter(s -> !s.isEmpty() && !s.startsWith("#"));
+    Arbitrary<Double> optional =
+        Arbitraries.doubles().between(0, 1000).injectNull(0.3).map(d -> d == null ? Double.NaN : d);
+    Arbitrary<NodeSpec> node =
+        Combinators.combine(
+                text,
+                Arbitraries.of(NodeKind.class),
+                Arbitraries.of(COUNTRIES),
+                Arbitraries.doubles().between(-90, 90),
+                Arbitraries.doubles().between(-180, 180),
+                optional,
+                optional,
+                text.list().ofMaxSize(2))
+            .as(
+                (name, kind, country, lat, lon, dwell, handling, aliases) ->
+                    new NodeSpec(
+                        "X",
+                        name,
+                        aliases,
+                        kind,
+                        country,
+                        lat,
+                        lon,
+                        dwell,
+                        Double.NaN,
+                        handling,
+                        Double.NaN,
+                        Double.NaN,
+                        Map.of("", "T1", "coord", "EST+T1"),
+                        "",
+                        ""));
+    return Combinators.combine(
+            node.list().ofMinSize(2).ofMaxSize(12), Arbitraries.longs(), optional, text)
+        .as(
+            (nodes, seed, tariff, notes) -> {
+              java.util.Random r = new java.util.Random(seed);
+              List<NodeSpec> ns = new ArrayList<>();
+              for (int i = 0; i < nodes.size(); i++) {
+                NodeSpec n = nodes.get(i);
+                ns.add(
+                    new NodeSpec(
+                        "N-" + i,
+                        n.name(),
+                        n.aliases().stream()
+                            .map(a -> a.replace(";", ""))
+                            .filter(a -> !a.isEmpty())
+                            .toList(),
+                        n.kind(),
+                        n.country(),
+                        n.lat(),
+                        n.lon(),
+                        n.dwell_h(),
+                        n.dwell_sd_h(),
+                        n.handling_h(),
+                        n.handling_usd_teu(),
+                        n.capacity_teu_day(),
+                        n.sources(),
+                        n.range(),
+                        n.notes()));
               }
-            }
-            links.add(new LinkSpec(id, ns.get(a).id(), ns.get(b).id(), mode, false, mode == Mode.RAIL ? (r.nextBoolean() ? 1520 : 1435) : 0,
-                mode == Mode.RAIL && r.nextBoolean(), mode == Mode.RAIL ? "single" : "", mode == Mode.FERRY ? "roro" : "",
-                1 + r.nextInt(5000) + r.nextDouble(), 1 + r.nextDouble() * 100, r.nextDouble() * 10, tariff, Double.NaN,
-                countries, mode == Mode.SEA && r.nextBoolean() ? List.of("suez", "babelmandeb") : List.of(), "rail-diesel", service,
-                Map.of("", "T1", "distance", "EST+T1"), r.nextBoolean() ? "distance_km=1..2" : "", notes));
-          }
-          List<TransferSpec> transfers = List.of(new TransferSpec(ns.get(0).id(), CarrierClass.RAIL1520, CarrierClass.RAIL1435, 3.5, 120, Map.of("", "T1"), notes));
-          List<SourceSpec> sources = List.of(new SourceSpec("T1", "Test, \"one\"", "Pub", "2025-01", "https://example.org/a?b=c", "CC-BY-4.0"),
-              new SourceSpec("EST", "Caravan estimate", "Caravan", "2026", "", "Apache-2.0"));
-          return new NetworkSpec(sources, ns, links, transfers, services, Map.of());
-        });
+              List<LinkSpec> links = new ArrayList<>();
+              List<ServiceSpec> services = new ArrayList<>();
+              int extra = r.nextInt(ns.size());
+              for (int k = 1; k < ns.size() + extra; k++) {
+                int a = k < ns.size() ? k : r.nextInt(ns.size());
+                int b = k < ns.size() ? r.nextInt(k) : r.nextInt(ns.size());
+                if (a == b) {
+                  continue;
+                }
+                Mode mode = Mode.values()[r.nextInt(Mode.values().length)];
+                List<String> countries =
+                    ns.get(a).country().equals(ns.get(b).country())
+                        ? List.of(ns.get(a).country())
+                        : List.of(ns.get(a).country(), ns.get(b).country());
+                String id = "L" + k;
+                String service = "";
+                if (mode == Mode.FERRY && r.nextBoolean()) {
+                  service = "S" + k;
+                  services.add(
+                      new ServiceSpec(
+                          service,
+                          id,
+                          r.nextBoolean() ? "frequency" : "timetable",
+                          1 + r.nextInt(14),
+                          r.nextInt(168),
+                          List.of(),
+                          50 + r.nextInt(300),
+                          "Op, \"quoted\"",
+                          Map.of("", "EST"),
+                          notes));
+                  if (services.getLast().kind().equals("timetable")) {
+                    services.set(
+                        services.size() - 1,
+                        new ServiceSpec(
+                            service,
+                            id,
+                            "timetable",
+                            Double.NaN,
+                            Double.NaN,
+                            List.of("Mon 18:00", "Thu 06:30"),
+                            110,
+                            "",
+                            Map.of("", "T1"),
+                            ""));
+                  }
+                }
+                links.add(
+                    new LinkSpec(
+                        id,
+                        ns.get(a).id(),
+                        ns.get(b).id(),
+                        mode,
+                        false,
+                        mode == Mode.RAIL ? (r.nextBoolean() ? 1520 : 1435) : 0,
+                        mode == Mode.RAIL && r.nextBoolean(),
+                        mode == Mode.RAIL ? "single" : "",
+                        mode == Mode.FERRY ? "roro" : "",
+                        1 + r.nextInt(5000) + r.nextDouble(),
+                        1 + r.nextDouble() * 100,
+                        r.nextDouble() * 10,
+                        tariff,
+                        Double.NaN,
+                        countries,
+                        mode == Mode.SEA && r.nextBoolean()
+                            ? List.of("suez", "babelmandeb")
+                            : List.of(),
+                        "rail-diesel",
+                        service,
+                        Map.of("", "T1", "distance", "EST+T1"),
+                        r.nextBoolean() ? "distance_km=1..2" : "",
+                        notes));
+              }
+              List<TransferSpec> transfers =
+                  List.of(
+                      new TransferSpec(
+                          ns.get(0).id(),
+                          CarrierClass.RAIL1520,
+                          CarrierClass.RAIL1435,
+                          3.5,
+                          120,
+                          Map.of("", "T1"),
+                          notes));
+              List<SourceSpec> sources =
+                  List.of(
+                      new SourceSpec(
+                          "T1",
+                          "Test, \"one\"",
+                          "Pub",
+                          "2025-01",
+                          "https://example.org/a?b=c",
+                          "CC-BY-4.0"),
+                      new SourceSpec(
+                          "EST", "Caravan estimate", "Caravan", "2026", "", "Apache-2.0"));
+              return new NetworkSpec(sources, ns, links, transfers, services, Map.of());
+            });
   }
 }

@@ -13,7 +13,8 @@ class ScheduleTest {
 
   @Test
   void weekly_timetable_next_departure() {
-    Schedule s = Schedule.weekly(new int[] {18 * 3600, 3 * 86_400 + 6 * 3600}); // Mon 18:00, Thu 06:00
+    Schedule s =
+        Schedule.weekly(new int[] {18 * 3600, 3 * 86_400 + 6 * 3600}); // Mon 18:00, Thu 06:00
     // Thursday 2026-01-01 00:00 -> Thursday 06:00 the same day
     assertThat(s.nextDeparture_s(T0)).isEqualTo(T0 + 6 * 3600);
     // Thursday 07:00 -> next Monday 18:00 (4 days 11 h later)
@@ -30,12 +31,21 @@ class ScheduleTest {
     assertThat(s.nextDeparture_s(dep + 1)).isEqualTo(dep + 86_400);
   }
 
-  /** Waiting is FIFO: a later arrival never departs earlier, and never waits longer than the schedule's gap. */
+  /**
+   * Waiting is FIFO: a later arrival never departs earlier, and never waits longer than the
+   * schedule's gap.
+   */
   @Property(tries = 500)
-  void waiting_is_first_in_first_out(@ForAll @LongRange(min = 0, max = 10_000_000) long dt,
-      @ForAll @LongRange(min = 0, max = 1_000_000) long later, @ForAll @IntRange(min = 1, max = 30) int perWeek,
-      @ForAll @IntRange(min = 0, max = 604_799) int phase, @ForAll boolean timetable) {
-    Schedule s = timetable ? Schedule.weekly(new int[] {phase, (phase + 200_000) % 604_800}) : Schedule.periodic(604_800 / perWeek, phase);
+  void waiting_is_first_in_first_out(
+      @ForAll @LongRange(min = 0, max = 10_000_000) long dt,
+      @ForAll @LongRange(min = 0, max = 1_000_000) long later,
+      @ForAll @IntRange(min = 1, max = 30) int perWeek,
+      @ForAll @IntRange(min = 0, max = 604_799) int phase,
+      @ForAll boolean timetable) {
+    Schedule s =
+        timetable
+            ? Schedule.weekly(new int[] {phase, (phase + 200_000) % 604_800})
+            : Schedule.periodic(604_800 / perWeek, phase);
     long t = T0 + dt;
     long a = s.nextDeparture_s(t);
     long b = s.nextDeparture_s(t + later);
@@ -46,9 +56,11 @@ class ScheduleTest {
   /** The wait spread: uniform over the headway (P^2/12); a timetable's gaps weighted by length. */
   @Test
   void wait_variance_is_that_of_a_uniform_arrival() {
-    assertThat(Schedule.periodic(86_400, 0).waitVariance_s2()).isEqualTo(Math.round(86_400.0 * 86_400 / 12));
+    assertThat(Schedule.periodic(86_400, 0).waitVariance_s2())
+        .isEqualTo(Math.round(86_400.0 * 86_400 / 12));
     long week = Schedule.WEEK_S;
-    assertThat(Schedule.weekly(new int[] {3600}).waitVariance_s2()).isEqualTo(Math.round((double) week * week / 12));
+    assertThat(Schedule.weekly(new int[] {3600}).waitVariance_s2())
+        .isEqualTo(Math.round((double) week * week / 12));
     // two departures half a week apart behave like a frequency of two per week
     assertThat(Schedule.weekly(new int[] {0, (int) (week / 2)}).waitVariance_s2())
         .isEqualTo(Schedule.periodic(week / 2, 0).waitVariance_s2());

@@ -4,16 +4,17 @@ import java.util.Arrays;
 import org.caravan.network.Network;
 
 /**
- * Lower bounds, per node, on what is still to come before the target: one backward Dijkstra per criterion over
- * the allowed links, ignoring waits, dwell and transfers (all non-negative), so each bound is admissible.
- * Nodes that cannot reach the target get {@link #UNREACHABLE}.
+ * Lower bounds, per node, on what is still to come before the target: one backward Dijkstra per
+ * criterion over the allowed links, ignoring waits, dwell and transfers (all non-negative), so each
+ * bound is admissible. Nodes that cannot reach the target get {@link #UNREACHABLE}.
  */
 final class Bounds {
   static final long UNREACHABLE = Long.MAX_VALUE / 4;
 
   private Bounds() {}
 
-  static void reverse(QueryContext ctx, int origin, int target, long[] time, long[] cost, long[] co2, long[] var) {
+  static void reverse(
+      QueryContext ctx, int origin, int target, long[] time, long[] cost, long[] co2, long[] var) {
     Network net = ctx.network;
     backward(ctx, target, time, l -> ctx.duration_s(l), origin);
     backward(ctx, target, cost, ctx::linkCost_cents, origin);
@@ -22,9 +23,9 @@ final class Bounds {
   }
 
   /**
-   * The search stops at this multiple of the origin's distance; farther nodes get that as their bound. 1 (stop
-   * right after the origin) was fastest on the 10^6-node benchmark graph: 0.89 s against 0.98 s for 2 and 1.10 s
-   * for 3 per capped Pareto query (docs/BENCHMARKS.md, Routing).
+   * The search stops at this multiple of the origin's distance; farther nodes get that as their
+   * bound. 1 (stop right after the origin) was fastest on the 10^6-node benchmark graph: 0.89 s
+   * against 0.98 s for 2 and 1.10 s for 3 per capped Pareto query (docs/BENCHMARKS.md, Routing).
    */
   static final int HORIZON_FACTOR = 1;
 
@@ -38,10 +39,11 @@ final class Bounds {
   }
 
   /**
-   * Plain Dijkstra on reverse links with a binary heap of (distance, node) pairs and lazy deletion. With an
-   * origin, it stops once the next key exceeds {@link #HORIZON_FACTOR} times the origin's distance: every node
-   * not settled by then is at least that far, so that value is still a valid (weaker) bound for it, and a
-   * search between two points of a large network does not pay for a backward search over all of it.
+   * Plain Dijkstra on reverse links with a binary heap of (distance, node) pairs and lazy deletion.
+   * With an origin, it stops once the next key exceeds {@link #HORIZON_FACTOR} times the origin's
+   * distance: every node not settled by then is at least that far, so that value is still a valid
+   * (weaker) bound for it, and a search between two points of a large network does not pay for a
+   * backward search over all of it.
    */
   static void backward(QueryContext ctx, int target, long[] dist, Weight w, int origin) {
     Network net = ctx.network;
@@ -91,7 +93,10 @@ final class Bounds {
         continue;
       }
       if (v == origin) {
-        horizon = d > Long.MAX_VALUE / (2 * HORIZON_FACTOR) ? Long.MAX_VALUE : Math.max(d * HORIZON_FACTOR, d + 1);
+        horizon =
+            d > Long.MAX_VALUE / (2 * HORIZON_FACTOR)
+                ? Long.MAX_VALUE
+                : Math.max(d * HORIZON_FACTOR, d + 1);
       }
       for (int k = net.firstIn(v), end = net.endIn(v); k < end; k++) {
         int l = net.inLink(k);

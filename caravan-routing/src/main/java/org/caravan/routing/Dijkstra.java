@@ -1,30 +1,33 @@
 package org.caravan.routing;
 
 import java.util.Arrays;
-import org.caravan.network.heap.QuadHeap;
 import java.util.Optional;
 import org.caravan.network.Network;
+import org.caravan.network.heap.QuadHeap;
 
 /**
- * Single-criterion shortest path between two nodes of a {@link Network}, by running time or by distance of the
- * links only (no schedules, dwell, transfers or constraints: for those use {@link Router}).
+ * Single-criterion shortest path between two nodes of a {@link Network}, by running time or by
+ * distance of the links only (no schedules, dwell, transfers or constraints: for those use {@link
+ * Router}).
  *
- * <p>Design. Dijkstra's algorithm [1]: nodes are settled in order of their distance from the origin; the search
- * stops as soon as the target is settled. The priority queue is a 4-ary min-heap of (distance, node) pairs with
- * lazy deletion: an improved node is pushed again and its stale entries are skipped when popped, which needs no
- * position index and keeps the key next to the node in memory. The graph is the network's CSR out-adjacency;
- * link weights are copied once into an {@code int[]} so the inner loop reads three primitive arrays. Per-query
- * state ({@code dist}, {@code predLink}) lives in primitive arrays sized to the network, allocated once and
- * reset after each query through the list of nodes the query touched, so a query costs what it explores, not the
- * size of the network. {@link #weight} allocates nothing; {@link #route} allocates only the answer.
+ * <p>Design. Dijkstra's algorithm [1]: nodes are settled in order of their distance from the
+ * origin; the search stops as soon as the target is settled. The priority queue is a 4-ary min-heap
+ * of (distance, node) pairs with lazy deletion: an improved node is pushed again and its stale
+ * entries are skipped when popped, which needs no position index and keeps the key next to the node
+ * in memory. The graph is the network's CSR out-adjacency; link weights are copied once into an
+ * {@code int[]} so the inner loop reads three primitive arrays. Per-query state ({@code dist},
+ * {@code predLink}) lives in primitive arrays sized to the network, allocated once and reset after
+ * each query through the list of nodes the query touched, so a query costs what it explores, not
+ * the size of the network. {@link #weight} allocates nothing; {@link #route} allocates only the
+ * answer.
  *
- * <p>Weights are non-negative integers (seconds or metres, see {@link Weight}); sums are {@code long}, so there
- * is no overflow for any network that fits in memory.
+ * <p>Weights are non-negative integers (seconds or metres, see {@link Weight}); sums are {@code
+ * long}, so there is no overflow for any network that fits in memory.
  *
  * <p>Not thread-safe: use one instance per thread (the network itself is shared).
  *
- * <p>[1] E. W. Dijkstra, "A note on two problems in connexion with graphs", Numerische Mathematik 1 (1959)
- * 269–271.
+ * <p>[1] E. W. Dijkstra, "A note on two problems in connexion with graphs", Numerische Mathematik 1
+ * (1959) 269–271.
  */
 public final class Dijkstra {
   /** Which link attribute is minimised. */
@@ -46,7 +49,8 @@ public final class Dijkstra {
    * A shortest path.
    *
    * @param weight total weight, in the unit of the {@link Weight}
-   * @param links the directed links from origin to target, in order (empty when origin is the target)
+   * @param links the directed links from origin to target, in order (empty when origin is the
+   *     target)
    */
   public record Path(long weight, int[] links) {}
 
@@ -92,7 +96,9 @@ public final class Dijkstra {
     return weightKind;
   }
 
-  /** The shortest path from {@code from} to {@code to}, or empty when {@code to} cannot be reached. */
+  /**
+   * The shortest path from {@code from} to {@code to}, or empty when {@code to} cannot be reached.
+   */
   public Optional<Path> route(int from, int to) {
     long w = weight(from, to);
     if (w < 0) {
@@ -110,8 +116,8 @@ public final class Dijkstra {
   }
 
   /**
-   * The weight of the shortest path, or -1 when {@code to} cannot be reached. Allocates nothing. Until the
-   * next query, the path can be read backwards through {@link #predecessorLink}.
+   * The weight of the shortest path, or -1 when {@code to} cannot be reached. Allocates nothing.
+   * Until the next query, the path can be read backwards through {@link #predecessorLink}.
    */
   public long weight(int from, int to) {
     reset();
@@ -140,7 +146,10 @@ public final class Dijkstra {
     return -1;
   }
 
-  /** The link by which the last query reached {@code node} on its best path, or -1 (origin, or not reached). */
+  /**
+   * The link by which the last query reached {@code node} on its best path, or -1 (origin, or not
+   * reached).
+   */
   public int predecessorLink(int node) {
     return predLink[node];
   }

@@ -6,39 +6,46 @@ import org.caravan.network.Network;
 import org.caravan.network.heap.QuadHeap;
 
 /**
- * Multi-criteria label search over states (node, tag; the tag is the carrier class and the practice state, see
- * {@link QueryContext}): the routes no other route beats on transit time, cost, CO2e and p95 transit time, or the
- * best route(s) by one criterion. Labels are compared on (time, cost, CO2e, variance), which is additive and so
- * exact; the answer is then filtered on the p95 arrival, which grows with time and variance.
+ * Multi-criteria label search over states (node, tag; the tag is the carrier class and the practice
+ * state, see {@link QueryContext}): the routes no other route beats on transit time, cost, CO2e and
+ * p95 transit time, or the best route(s) by one criterion. Labels are compared on (time, cost,
+ * CO2e, variance), which is additive and so exact; the answer is then filtered on the p95 arrival,
+ * which grows with time and variance.
  *
- * <p>Design. Multi-objective label setting after Martins [1] as surveyed by Ehrgott and Gandibleux [2]: every
- * state keeps a bag of mutually non-dominated labels; a new label is dropped when a label in its bag, or a label
- * already at the target plus a lower bound to go, dominates it (target pruning with bounds [3]); otherwise it
- * evicts the labels it dominates. Labels leave the shared 4-ary heap ({@link QuadHeap}) ordered by
- * time-to-go-bounded arrival (A*-like; the objective's key in single-criterion mode).
- * Because every criterion only grows along a route and waiting for a departure is first-in-first-out, extending
- * a dominated label can never produce a non-dominated route, which makes the search exact (label-correcting
- * with lazy deletion); the answer is the non-dominated set of the labels that reached the target. With a label
- * cap per state the answer may miss routes, and says so. Single-criterion mode compares one key (plus any
- * constrained resource, so limits stay exact) and keeps up to {@code k} labels per state for k alternatives.
+ * <p>Design. Multi-objective label setting after Martins [1] as surveyed by Ehrgott and Gandibleux
+ * [2]: every state keeps a bag of mutually non-dominated labels; a new label is dropped when a
+ * label in its bag, or a label already at the target plus a lower bound to go, dominates it (target
+ * pruning with bounds [3]); otherwise it evicts the labels it dominates. Labels leave the shared
+ * 4-ary heap ({@link QuadHeap}) ordered by time-to-go-bounded arrival (A*-like; the objective's key
+ * in single-criterion mode). Because every criterion only grows along a route and waiting for a
+ * departure is first-in-first-out, extending a dominated label can never produce a non-dominated
+ * route, which makes the search exact (label-correcting with lazy deletion); the answer is the
+ * non-dominated set of the labels that reached the target. With a label cap per state the answer
+ * may miss routes, and says so. Single-criterion mode compares one key (plus any constrained
+ * resource, so limits stay exact) and keeps up to {@code k} labels per state for k alternatives.
  *
- * <p>Data. Labels live in parallel primitive arrays reused across queries (one search object per thread);
- * bags are linked lists threaded through an int array; states touched by a query are reset through a list, so
- * a query costs what it explores, not the size of the network. Nothing is allocated per link or per label
- * except when arrays grow.
+ * <p>Data. Labels live in parallel primitive arrays reused across queries (one search object per
+ * thread); bags are linked lists threaded through an int array; states touched by a query are reset
+ * through a list, so a query costs what it explores, not the size of the network. Nothing is
+ * allocated per link or per label except when arrays grow.
  *
- * <p>[1] E. Q. V. Martins, "On a multicriteria shortest path problem", EJOR 16 (1984) 236–245.
- * [2] M. Ehrgott, X. Gandibleux, "Multiple criteria optimization: state of the art annotated bibliographic
- * surveys", Springer 2002, ch. 8. [3] A. Raith, M. Ehrgott, "A comparison of solution strategies for biobjective
- * shortest path problems", Computers &amp; OR 36 (2009) 1299–1331.
+ * <p>[1] E. Q. V. Martins, "On a multicriteria shortest path problem", EJOR 16 (1984) 236–245. [2]
+ * M. Ehrgott, X. Gandibleux, "Multiple criteria optimization: state of the art annotated
+ * bibliographic surveys", Springer 2002, ch. 8. [3] A. Raith, M. Ehrgott, "A comparison of solution
+ * strategies for biobjective shortest path problems", Computers &amp; OR 36 (2009) 1299–1331.
  */
 final class LabelSearch {
   private final int tags; // search state tags per node (QueryContext#tagCount)
   private final int sets; // corridor sets per state class: the low part of a tag
-  private final int[] occupied; // per (node, state class): bit t set when the bag of corridor set t is not empty
+  private final int[]
+      occupied; // per (node, state class): bit t set when the bag of corridor set t is not empty
 
-  /** Weighted objective: value of time in US cents per TEU-second (2 USD per TEU-hour, EST) and carbon price. */
+  /**
+   * Weighted objective: value of time in US cents per TEU-second (2 USD per TEU-hour, EST) and
+   * carbon price.
+   */
   static final double VALUE_OF_TIME_CENTS_PER_TEU_S = 200.0 / 3600;
+
   static final double CARBON_PRICE_CENTS_PER_G = 100.0 * 100 / 1_000_000; // 100 USD per tonne CO2e
 
   private final int stateCount;
@@ -96,7 +103,10 @@ final class LabelSearch {
     lbVar = new long[n];
   }
 
-  /** Result of a search: label ids at the target (non-dominated or k best), and whether a cap cut it. */
+  /**
+   * Result of a search: label ids at the target (non-dominated or k best), and whether a cap cut
+   * it.
+   */
   record Found(int[] labels, boolean capped, long labelsCreated) {}
 
   /**
@@ -129,7 +139,8 @@ final class LabelSearch {
       Arrays.fill(lbVar, 0);
     }
     context.start(step);
-    int origin = newLabel(from * tags + step.tag, step.time_s, step.cost_cents, step.co2e_g, 0, 0, -1, -1);
+    int origin =
+        newLabel(from * tags + step.tag, step.time_s, step.cost_cents, step.co2e_g, 0, 0, -1, -1);
     insertIntoBag(origin);
     push(origin);
     while (!heap.isEmpty()) {
@@ -158,7 +169,16 @@ final class LabelSearch {
         if (dominatedInBag(s)) {
           continue;
         }
-        int b = newLabel(s, step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, a, l);
+        int b =
+            newLabel(
+                s,
+                step.time_s,
+                step.cost_cents,
+                step.co2e_g,
+                step.variance_s2,
+                step.transshipments,
+                a,
+                l);
         insertIntoBag(b);
         if (w == target) {
           targetLabels.add(b);
@@ -179,20 +199,25 @@ final class LabelSearch {
     return false;
   }
 
-  // ---- dominance -------------------------------------------------------------------------------------------
+  // ---- dominance
+  // -------------------------------------------------------------------------------------------
 
   private long objectiveKey(long t, long c, long g) {
     return switch (objective) {
       case PARETO, TIME -> t;
       case COST -> c;
       case CO2E -> g;
-      case WEIGHTED -> c + Math.round((t - step.origin_s) * VALUE_OF_TIME_CENTS_PER_TEU_S * ctx.teuScaled / 1000.0)
-          + Math.round(g * CARBON_PRICE_CENTS_PER_G);
+      case WEIGHTED ->
+          c
+              + Math.round(
+                  (t - step.origin_s) * VALUE_OF_TIME_CENTS_PER_TEU_S * ctx.teuScaled / 1000.0)
+              + Math.round(g * CARBON_PRICE_CENTS_PER_G);
     };
   }
 
   /** True when label a is at least as good as the candidate values on every compared criterion. */
-  private boolean weaklyDominates(long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
+  private boolean weaklyDominates(
+      long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
     if (limitHops && ah > bh) {
       return false;
     }
@@ -202,8 +227,12 @@ final class LabelSearch {
     return singleDominates(at, ac, ag, bt, bc, bg);
   }
 
-  /** Dominance with the request's epsilon: a is no worse than (1 + epsilon) times b on every answer criterion. */
-  private boolean epsilonDominates(long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
+  /**
+   * Dominance with the request's epsilon: a is no worse than (1 + epsilon) times b on every answer
+   * criterion.
+   */
+  private boolean epsilonDominates(
+      long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
     if (slack == 1.0 || objective != Objective.PARETO) {
       return weaklyDominates(at, ac, ag, av, ah, bt, bc, bg, bv, bh);
     }
@@ -211,14 +240,16 @@ final class LabelSearch {
       return false;
     }
     long o = step.origin_s;
-    return at - o <= (bt - o) * slack && ac <= bc * slack && ag <= bg * slack
+    return at - o <= (bt - o) * slack
+        && ac <= bc * slack
+        && ag <= bg * slack
         && p95_s(at, av) - o <= (p95_s(bt, bv) - o) * slack;
   }
 
   /**
-   * Single objective: a is at least as good as b by the objective, ties broken by time, cost, CO2e (so an
-   * equally fast route is also the cheaper one where the search can tell). Constrained resources must not be
-   * worse, which keeps limits exact.
+   * Single objective: a is at least as good as b by the objective, ties broken by time, cost, CO2e
+   * (so an equally fast route is also the cheaper one where the search can tell). Constrained
+   * resources must not be worse, which keeps limits exact.
    */
   private boolean singleDominates(long at, long ac, long ag, long bt, long bc, long bg) {
     if (limitTime && at > bt) {
@@ -242,18 +273,20 @@ final class LabelSearch {
   }
 
   /**
-   * The promised arrival: the arrival that 95 % of shipments beat, {@code t + 1.645 sd} (normal approximation).
-   * It grows with both the arrival and the variance, so a route beaten on (arrival, cost, CO2e, variance) is
-   * beaten on (arrival, cost, CO2e, p95) too: filtering the exact Pareto set by p95 at the end is exact.
+   * The promised arrival: the arrival that 95 % of shipments beat, {@code t + 1.645 sd} (normal
+   * approximation). It grows with both the arrival and the variance, so a route beaten on (arrival,
+   * cost, CO2e, variance) is beaten on (arrival, cost, CO2e, p95) too: filtering the exact Pareto
+   * set by p95 at the end is exact.
    */
   static long p95_s(long t, long variance_s2) {
     return t + Math.round(Route.Z95 * Math.sqrt((double) variance_s2));
   }
 
   /**
-   * Dominance on what the answer is judged by: arrival, cost, CO2e and the p95 arrival, each at the resolution
-   * the answer shows ({@link Route#answerDays}): a route that is seconds faster but dearer and dirtier is beaten.
-   * The resolution is monotone, so pruning with it stays exact with respect to the same filter.
+   * Dominance on what the answer is judged by: arrival, cost, CO2e and the p95 arrival, each at the
+   * resolution the answer shows ({@link Route#answerDays}): a route that is seconds faster but
+   * dearer and dirtier is beaten. The resolution is monotone, so pruning with it stays exact with
+   * respect to the same filter.
    */
   private boolean answerDominates(int a, long bt, long bc, long bg, long bv, int bh) {
     if (objective != Objective.PARETO) {
@@ -270,8 +303,9 @@ final class LabelSearch {
   }
 
   /**
-   * A label is pruned when a route already at the target beats a lower bound of every completion: the bounds
-   * are admissible and p95 grows with arrival and variance, so any completion would be filtered out.
+   * A label is pruned when a route already at the target beats a lower bound of every completion:
+   * the bounds are admissible and p95 grows with arrival and variance, so any completion would be
+   * filtered out.
    */
   private boolean prunedByTarget(int w) {
     if (lbTime[w] == Bounds.UNREACHABLE) {
@@ -294,10 +328,11 @@ final class LabelSearch {
   }
 
   /**
-   * Checks the bag of the candidate's state; evicts what the candidate dominates. With one label kept per state,
-   * bags of the same node and state class whose corridor set holds the candidate's are checked too, and bags
-   * whose set lies inside it are cleaned: a label that can still use every corridor another can, and is no
-   * worse on every criterion, has every completion the other has, at least as good (so this stays exact).
+   * Checks the bag of the candidate's state; evicts what the candidate dominates. With one label
+   * kept per state, bags of the same node and state class whose corridor set holds the candidate's
+   * are checked too, and bags whose set lies inside it are cleaned: a label that can still use
+   * every corridor another can, and is no worse on every criterion, has every completion the other
+   * has, at least as good (so this stays exact).
    */
   private boolean dominatedInBag(int s) {
     int set = s % sets;
@@ -307,7 +342,17 @@ final class LabelSearch {
       int t = Integer.numberOfTrailingZeros(bits);
       if ((t & set) == set) {
         for (int a = bagHead[base + t]; a >= 0; a = nextInBag[a]) {
-          if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
+          if (weaklyDominates(
+              time[a],
+              cost[a],
+              co2[a],
+              var[a],
+              hops[a],
+              step.time_s,
+              step.cost_cents,
+              step.co2e_g,
+              step.variance_s2,
+              step.transshipments)) {
             return true;
           }
         }
@@ -317,7 +362,17 @@ final class LabelSearch {
     int bagSize = 0;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
       bagSize++;
-      if (weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments)) {
+      if (weaklyDominates(
+          time[a],
+          cost[a],
+          co2[a],
+          var[a],
+          hops[a],
+          step.time_s,
+          step.cost_cents,
+          step.co2e_g,
+          step.variance_s2,
+          step.transshipments)) {
         if (++count >= keep) {
           return true;
         }
@@ -342,7 +397,17 @@ final class LabelSearch {
   private void evictDominated(int s) {
     int prev = -1;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
-      if (weaklyDominates(step.time_s, step.cost_cents, step.co2e_g, step.variance_s2, step.transshipments, time[a], cost[a], co2[a], var[a], hops[a])) {
+      if (weaklyDominates(
+          step.time_s,
+          step.cost_cents,
+          step.co2e_g,
+          step.variance_s2,
+          step.transshipments,
+          time[a],
+          cost[a],
+          co2[a],
+          var[a],
+          hops[a])) {
         dead[a] = true;
         if (prev < 0) {
           bagHead[s] = nextInBag[a];
@@ -370,7 +435,8 @@ final class LabelSearch {
         boolean dominated = false;
         for (int j = 0; j < alive.size() && !dominated; j++) {
           int a = alive.getInt(j);
-          if (a != b && answerDominates(a, time[b], cost[b], co2[b], var[b], hops[b])
+          if (a != b
+              && answerDominates(a, time[b], cost[b], co2[b], var[b], hops[b])
               && (!answerDominates(b, time[a], cost[a], co2[a], var[a], hops[a]) || j < i)) {
             dominated = true;
           }
@@ -389,9 +455,10 @@ final class LabelSearch {
   }
 
   /**
-   * Epsilon thinning of the exact Pareto set (sorted by arrival): a route is dropped when a route already kept is
-   * no worse than (1 + epsilon) times it on transit, cost, CO2e and p95 transit, so every dropped route has a kept
-   * one within the tolerance; the fastest, cheapest, lowest-CO2e and earliest-p95 routes are always kept.
+   * Epsilon thinning of the exact Pareto set (sorted by arrival): a route is dropped when a route
+   * already kept is no worse than (1 + epsilon) times it on transit, cost, CO2e and p95 transit, so
+   * every dropped route has a kept one within the tolerance; the fastest, cheapest, lowest-CO2e and
+   * earliest-p95 routes are always kept.
    */
   private int[] thin(int[] sorted) {
     if (sorted.length == 0) {
@@ -410,7 +477,10 @@ final class LabelSearch {
       boolean covered = false;
       for (int i = 0; i < kept.size() && !covered; i++) {
         int a = kept.getInt(i);
-        covered = epsilonDominates(time[a], cost[a], co2[a], var[a], hops[a], time[b], cost[b], co2[b], var[b], hops[b]);
+        covered =
+            epsilonDominates(
+                time[a], cost[a], co2[a], var[a], hops[a], time[b], cost[b], co2[b], var[b],
+                hops[b]);
       }
       if (!covered || b == cheapest || b == cleanest || b == steadiest) {
         kept.add(b);
@@ -421,25 +491,33 @@ final class LabelSearch {
 
   private void sortBy(int[] labels, int mode) {
     Integer[] boxed = Arrays.stream(labels).boxed().toArray(Integer[]::new);
-    Arrays.sort(boxed, (x, y) -> {
-      int c = mode == 1 ? Long.compare(objectiveKey(time[x], cost[x], co2[x]), objectiveKey(time[y], cost[y], co2[y])) : 0;
-      if (c == 0) {
-        c = Long.compare(time[x], time[y]);
-      }
-      if (c == 0) {
-        c = Long.compare(cost[x], cost[y]);
-      }
-      if (c == 0) {
-        c = Long.compare(co2[x], co2[y]);
-      }
-      return c != 0 ? c : Long.compare(var[x], var[y]);
-    });
+    Arrays.sort(
+        boxed,
+        (x, y) -> {
+          int c =
+              mode == 1
+                  ? Long.compare(
+                      objectiveKey(time[x], cost[x], co2[x]),
+                      objectiveKey(time[y], cost[y], co2[y]))
+                  : 0;
+          if (c == 0) {
+            c = Long.compare(time[x], time[y]);
+          }
+          if (c == 0) {
+            c = Long.compare(cost[x], cost[y]);
+          }
+          if (c == 0) {
+            c = Long.compare(co2[x], co2[y]);
+          }
+          return c != 0 ? c : Long.compare(var[x], var[y]);
+        });
     for (int i = 0; i < labels.length; i++) {
       labels[i] = boxed[i];
     }
   }
 
-  // ---- labels and bags ---------------------------------------------------------------------------------------
+  // ---- labels and bags
+  // ---------------------------------------------------------------------------------------
 
   private int newLabel(int s, long t, long c, long g, long v, int h, int p, int l) {
     if (size == time.length) {
@@ -461,7 +539,10 @@ final class LabelSearch {
     cost[a] = c;
     co2[a] = g;
     var[a] = v;
-    key[a] = objective == Objective.PARETO || objective == Objective.TIME ? t + lbTime[s / tags] : objectiveKey(t, c, g);
+    key[a] =
+        objective == Objective.PARETO || objective == Objective.TIME
+            ? t + lbTime[s / tags]
+            : objectiveKey(t, c, g);
     state[a] = s;
     pred[a] = p;
     link[a] = l;
@@ -498,12 +579,16 @@ final class LabelSearch {
     heap.clear();
   }
 
-  /** Queues label {@code a} by its key; ties leave by label id (creation order), which keeps runs deterministic. */
+  /**
+   * Queues label {@code a} by its key; ties leave by label id (creation order), which keeps runs
+   * deterministic.
+   */
   private void push(int a) {
     heap.push(key[a], a, a);
   }
 
-  // ---- path access for the router ----------------------------------------------------------------------------
+  // ---- path access for the router
+  // ----------------------------------------------------------------------------
 
   /** Links of the route that ends in label {@code a}, origin first. */
   int[] links(int a) {

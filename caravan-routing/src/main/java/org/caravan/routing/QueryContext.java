@@ -12,34 +12,41 @@ import org.caravan.network.RateTables;
 import org.caravan.network.Schedule;
 
 /**
- * One query prepared for the search: which links are allowed (constraints compiled to a bit set once per
- * query), the CO2e of each link for this cargo, and the single rule for extending a partial route by a link.
- * Search, oracle tests and route explanation all extend through {@link #relax}, so they agree on costs.
+ * One query prepared for the search: which links are allowed (constraints compiled to a bit set
+ * once per query), the CO2e of each link for this cargo, and the single rule for extending a
+ * partial route by a link. Search, oracle tests and route explanation all extend through {@link
+ * #relax}, so they agree on costs.
  *
- * <p>Extending a route that stands at node {@code v} (arrived with carrier class {@code c}) by link {@code l}:
- * passing through {@code v} costs its dwell time (borders, locomotive change); changing carrier class costs the
- * node's transfer time and price, and is forbidden where the node offers no such transfer; a scheduled link
- * waits for its next departure (first-in-first-out, see {@link Schedule}); then the running time, tariff,
- * CO2e and variance of the link are added; a link into the destination adds the destination's handling.
- * {@link #start} puts a route at the origin with the origin's handling.
+ * <p>Extending a route that stands at node {@code v} (arrived with carrier class {@code c}) by link
+ * {@code l}: passing through {@code v} costs its dwell time (borders, locomotive change); changing
+ * carrier class costs the node's transfer time and price, and is forbidden where the node offers no
+ * such transfer; a scheduled link waits for its next departure (first-in-first-out, see {@link
+ * Schedule}); then the running time, tariff, CO2e and variance of the link are added; a link into
+ * the destination adds the destination's handling. {@link #start} puts a route at the origin with
+ * the origin's handling.
  *
- * <p>Spread. The variance grows by each link's running-time variance, each node's dwell variance, the variance
- * of the wait for a scheduled departure ({@link Schedule#waitVariance_s2}: the container's arrival is spread
- * over days, so the wait is spread over the headway, not fixed at the computed wait) and the seasonal closure
- * risks of the links and nodes passed ({@link SeasonalRisks}, month of the departure).
+ * <p>Spread. The variance grows by each link's running-time variance, each node's dwell variance,
+ * the variance of the wait for a scheduled departure ({@link Schedule#waitVariance_s2}: the
+ * container's arrival is spread over days, so the wait is spread over the headway, not fixed at the
+ * computed wait) and the seasonal closure risks of the links and nodes passed ({@link
+ * SeasonalRisks}, month of the departure).
  *
  * <p>Practice rules (on unless the router falls back because no route keeps them; one home, here):
+ *
  * <ul>
- *   <li><b>Road only at the ends.</b> Leaving any other carrier for a truck starts the route's final road
- *       part: after it only road and roll-on ferries that carry the truck follow. A rail route therefore never
- *       drops to a truck for a few hundred kilometres between two rail legs (rail → truck → rail at
- *       Małaszewicze), and a port with a railhead is not left by truck to reach another railhead.</li>
- *   <li><b>One corridor.</b> A route keeps the set of corridors ({@link Corridors}) that contain every corridor
- *       node it has passed; a link into a node of none of them is refused, so no route enters one corridor and
- *       comes back to another (Xi'an → Mongolia → Russia → Kazakhstan → Caspian).</li>
+ *   <li><b>Road only at the ends.</b> Leaving any other carrier for a truck starts the route's
+ *       final road part: after it only road and roll-on ferries that carry the truck follow. A rail
+ *       route therefore never drops to a truck for a few hundred kilometres between two rail legs
+ *       (rail → truck → rail at Małaszewicze), and a port with a railhead is not left by truck to
+ *       reach another railhead.
+ *   <li><b>One corridor.</b> A route keeps the set of corridors ({@link Corridors}) that contain
+ *       every corridor node it has passed; a link into a node of none of them is refused, so no
+ *       route enters one corridor and comes back to another (Xi'an → Mongolia → Russia → Kazakhstan
+ *       → Caspian).
  * </ul>
- * Both rules are carried in the search state as a <em>tag</em>: the state class (a carrier class, the origin,
- * or the final road part by road or ferry) times the corridor set.
+ *
+ * Both rules are carried in the search state as a <em>tag</em>: the state class (a carrier class,
+ * the origin, or the final road part by road or ferry) times the corridor set.
  */
 public final class QueryContext {
   final Network network;
@@ -47,11 +54,13 @@ public final class QueryContext {
   final long[] allowedBits;
   final long[] linkCo2e_g;
   final long[] hubCo2e_g;
-  final long teuScaled; // TEU x 1000 (fixed point), to charge per-TEU prices for fractional TEU counts
+  final long
+      teuScaled; // TEU x 1000 (fixed point), to charge per-TEU prices for fractional TEU counts
   final long[] override_distance_m;
   final long[] override_duration_s;
   final long[] override_tariff_cents;
-  final long[] linkCost_cents; // the whole shipment over each link (Tariffs): dated rates, per TEU/FEU/truckload
+  final long[] linkCost_cents; // the whole shipment over each link (Tariffs): dated rates, per
+  // TEU/FEU/truckload
   final int[] override_passages;
   final double[][] override_geometry;
   final ExpectedWaits waits;
@@ -63,8 +72,12 @@ public final class QueryContext {
   final int month; // of the departure, 0-11
   final boolean practice;
 
-  /** State classes beyond the carrier classes: the origin, and the final road part by road or by ferry. */
+  /**
+   * State classes beyond the carrier classes: the origin, and the final road part by road or by
+   * ferry.
+   */
   static final int ORIGIN = CarrierClass.COUNT;
+
   static final int ROAD_TAIL = CarrierClass.COUNT + 1;
   static final int FERRY_TAIL = CarrierClass.COUNT + 2;
   static final int STATE_CLASSES = CarrierClass.COUNT + 3;
@@ -82,20 +95,27 @@ public final class QueryContext {
     public long transfer_s;
     public long dwell_s;
     public long depart_s;
+
     /** Input: departure from the origin, for the door-to-door time limit. */
     public long origin_s;
+
     /** The search state tag after the link (state class and corridor set). */
     public int tag;
-    /** Handling at the destination included in the totals (0 unless the link ends at the target). */
+
+    /**
+     * Handling at the destination included in the totals (0 unless the link ends at the target).
+     */
     public long handling_s;
+
     public long handling_cents;
     public long handling_co2e_g;
   }
 
   /**
-   * Puts the route standing at the request's origin into {@code out}, ready to leave: the departure plus the
-   * origin's handling time, its handling price and hub CO2e. With the destination's handling added by
-   * {@link #relax} on the last link, this is the one home of origin and destination access.
+   * Puts the route standing at the request's origin into {@code out}, ready to leave: the departure
+   * plus the origin's handling time, its handling price and hub CO2e. With the destination's
+   * handling added by {@link #relax} on the last link, this is the one home of origin and
+   * destination access.
    */
   public void start(Step out) {
     int from = request.from();
@@ -116,13 +136,29 @@ public final class QueryContext {
   }
 
   /**
-   * Prepares the parts of a request that do not depend on its endpoints or departure, so equal constraints
-   * share one context (the router caches them).
+   * Prepares the parts of a request that do not depend on its endpoints or departure, so equal
+   * constraints share one context (the router caches them).
    */
-  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
-      SeaLaneOverrides.Result overrides, Corridors corridors, SeasonalRisks risks) {
-    this(network, request, emissions, rules, overrides, corridors, risks, RateTables.none(),
-        Tariffs.pricingDay(request.departure_s()), 0, ExpectedWaits.NONE);
+  QueryContext(
+      Network network,
+      RouteRequest request,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides.Result overrides,
+      Corridors corridors,
+      SeasonalRisks risks) {
+    this(
+        network,
+        request,
+        emissions,
+        rules,
+        overrides,
+        corridors,
+        risks,
+        RateTables.none(),
+        Tariffs.pricingDay(request.departure_s()),
+        0,
+        ExpectedWaits.NONE);
   }
 
   /**
@@ -131,9 +167,18 @@ public final class QueryContext {
    * @param feu how many of the request's TEU travel in 40-ft boxes
    * @param waits expected waits charged on top of the network (borders, formation, sailings)
    */
-  QueryContext(Network network, RouteRequest request, EmissionModel emissions, CargoRules rules,
-      SeaLaneOverrides.Result overrides, Corridors corridors, SeasonalRisks risks, RateTables rates,
-      LocalDate day, double feu, ExpectedWaits waits) {
+  QueryContext(
+      Network network,
+      RouteRequest request,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides.Result overrides,
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates,
+      LocalDate day,
+      double feu,
+      ExpectedWaits waits) {
     this.network = network;
     this.waits = waits;
     this.request = request;
@@ -173,21 +218,27 @@ public final class QueryContext {
     this.override_distance_m = overrides.distance_m();
     this.override_duration_s = overrides.duration_s();
     this.override_tariff_cents = overrides.tariff_cents();
-    this.linkCost_cents = Tariffs.linkCost_cents(network, rates, day, request.teu(), feu, request.mass_t(),
-        override_tariff_cents);
+    this.linkCost_cents =
+        Tariffs.linkCost_cents(
+            network, rates, day, request.teu(), feu, request.mass_t(), override_tariff_cents);
     this.override_passages = overrides.passageMask();
     this.override_geometry = overrides.geometry();
     for (int l = 0; l < m; l++) {
       Mode mode = network.linkMode(l);
       int passages = override_passages[l] >= 0 ? override_passages[l] : network.passageMask(l);
-      boolean ok = (network.countryMask(l) & avoidCountries) == 0
-          && (passages & avoidPassages) == 0
-          && (request.modes().isEmpty() || request.modes().contains(mode))
-          && !rules.refuses(network, l, request.cargo(), request.unClass());
+      boolean ok =
+          (network.countryMask(l) & avoidCountries) == 0
+              && (passages & avoidPassages) == 0
+              && (request.modes().isEmpty() || request.modes().contains(mode))
+              && !rules.refuses(network, l, request.cargo(), request.unClass());
       if (ok) {
         allowedBits[l >>> 6] |= 1L << l;
-        double distanceScale = override_distance_m[l] > 0 ? (double) override_distance_m[l] / network.distance_m(l) : 1.0;
-        linkCo2e_g[l] = Math.round(emissions.linkCo2e_g(network, l, request.mass_t()) * distanceScale);
+        double distanceScale =
+            override_distance_m[l] > 0
+                ? (double) override_distance_m[l] / network.distance_m(l)
+                : 1.0;
+        linkCo2e_g[l] =
+            Math.round(emissions.linkCo2e_g(network, l, request.mass_t()) * distanceScale);
       }
     }
     for (int v = 0; v < network.nodeCount(); v++) {
@@ -195,7 +246,10 @@ public final class QueryContext {
     }
   }
 
-  /** The same prepared constraints for a request that differs only in endpoints, departure and objective. */
+  /**
+   * The same prepared constraints for a request that differs only in endpoints, departure and
+   * objective.
+   */
   QueryContext forRequest(RouteRequest r) {
     return new QueryContext(this, r, true);
   }
@@ -209,7 +263,8 @@ public final class QueryContext {
     this.network = shared.network;
     this.request = r;
     this.practice = practice;
-    this.month = Instant.ofEpochSecond(r.departure_s()).atOffset(ZoneOffset.UTC).getMonthValue() - 1;
+    this.month =
+        Instant.ofEpochSecond(r.departure_s()).atOffset(ZoneOffset.UTC).getMonthValue() - 1;
     this.corridorMask = shared.corridorMask;
     this.corridorSets = shared.corridorSets;
     this.corridorBits = shared.corridorBits;
@@ -228,7 +283,10 @@ public final class QueryContext {
     this.waits = shared.waits;
   }
 
-  /** Countries of the link for this query: a sea link re-routed around a passage keeps only its end countries. */
+  /**
+   * Countries of the link for this query: a sea link re-routed around a passage keeps only its end
+   * countries.
+   */
   public java.util.List<String> linkCountries(int link) {
     if (override_passages[link] < 0) {
       return network.linkCountries(link);
@@ -304,10 +362,19 @@ public final class QueryContext {
    * Extends a partial route standing at {@code v} by link {@code l} (which must leave {@code v}).
    *
    * @param tag the route's search state: {@link #originTag} at the origin, then {@link Step#tag}
-   * @return false when the link may not be used here (not allowed, no transfer, over a limit, against practice)
+   * @return false when the link may not be used here (not allowed, no transfer, over a limit,
+   *     against practice)
    */
-  public boolean relax(int v, int tag, long time_s, long cost_cents, long co2e_g, long variance_s2, int transshipments,
-      int l, Step out) {
+  public boolean relax(
+      int v,
+      int tag,
+      long time_s,
+      long cost_cents,
+      long co2e_g,
+      long variance_s2,
+      int transshipments,
+      int l,
+      Step out) {
     if (!allowed(l)) {
       return false;
     }

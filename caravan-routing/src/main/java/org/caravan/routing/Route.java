@@ -3,10 +3,11 @@ package org.caravan.routing;
 import java.util.List;
 
 /**
- * A door-to-door route with its totals. Times are seconds since the epoch; the transit time includes handling
- * at both ends, dwell at borders, transfers and waits for scheduled services.
+ * A door-to-door route with its totals. Times are seconds since the epoch; the transit time
+ * includes handling at both ends, dwell at borders, transfers and waits for scheduled services.
  *
- * @param variance_s2 sum of the variances of the running and dwell times: the spread of the transit time
+ * @param variance_s2 sum of the variances of the running and dwell times: the spread of the transit
+ *     time
  * @param borders border and gauge-change nodes passed, in order
  * @param gaugeChanges nodes where the route changes between 1520 mm and 1435 mm rail
  * @param passages sea passages the route sails through
@@ -46,14 +47,17 @@ public record Route(
     return (p95Arrival_s() - departure_s) / 86_400.0;
   }
 
-  /** Delay over the typical transit time that 95 % of shipments stay under (normal approximation). */
+  /**
+   * Delay over the typical transit time that 95 % of shipments stay under (normal approximation).
+   */
   public double p95Delay_h() {
     return Z95 * Math.sqrt((double) variance_s2) / 3600;
   }
 
   /**
-   * Transit time from {@code departure_s} to {@code instant_s} in hundredths of a day (14.4 min), the resolution
-   * of {@code transit_days} in every answer. The answer filter compares routes at this resolution.
+   * Transit time from {@code departure_s} to {@code instant_s} in hundredths of a day (14.4 min),
+   * the resolution of {@code transit_days} in every answer. The answer filter compares routes at
+   * this resolution.
    */
   public static long answerDays(long instant_s, long departure_s) {
     return Math.round((instant_s - departure_s) / 864.0);

@@ -6,23 +6,25 @@ import org.caravan.network.Mode;
 import org.caravan.network.Passage;
 
 /**
- * A route query between two network nodes. Everything a query depends on is here (cargo, constraints,
- * objective), none of it in the network, so one network serves any number of concurrent queries.
+ * A route query between two network nodes. Everything a query depends on is here (cargo,
+ * constraints, objective), none of it in the network, so one network serves any number of
+ * concurrent queries.
  *
  * @param departure_s departure from the origin node, seconds since the epoch (UTC)
- * @param teu containers in twenty-foot equivalents (an FEU is 2 TEU); how links are priced for them, per TEU,
- *     per 40-ft box or per truckload, is {@link Tariffs}' rule (the count of 40-ft boxes is passed to
- *     {@link Router#route(RouteRequest, double)})
+ * @param teu containers in twenty-foot equivalents (an FEU is 2 TEU); how links are priced for
+ *     them, per TEU, per 40-ft box or per truckload, is {@link Tariffs}' rule (the count of 40-ft
+ *     boxes is passed to {@link Router#route(RouteRequest, double)})
  * @param mass_t gross mass of the cargo, tonnes (for emissions)
  * @param unClass UN hazard class 1–9 for dangerous goods, 0 otherwise
  * @param maxTransshipments at most this many changes of carrier class, or -1 for no limit
  * @param maxDuration_s at most this door-to-door time, or -1
  * @param maxCost_cents at most this total cost, or -1
  * @param alternatives for a single objective: how many routes to return (k best distinct routes)
- * @param labelCap at most this many labels per node and carrier class (0 = exact); a capped search says so
- * @param epsilon thinning of the exact Pareto set (0 = the whole set): a route is left out when a returned
- *     route is no worse than {@code (1 + epsilon)} times it on every criterion; the fastest, cheapest,
- *     lowest-CO2e and most reliable routes are always returned
+ * @param labelCap at most this many labels per node and carrier class (0 = exact); a capped search
+ *     says so
+ * @param epsilon thinning of the exact Pareto set (0 = the whole set): a route is left out when a
+ *     returned route is no worse than {@code (1 + epsilon)} times it on every criterion; the
+ *     fastest, cheapest, lowest-CO2e and most reliable routes are always returned
  */
 public record RouteRequest(
     int from,
@@ -47,8 +49,9 @@ public record RouteRequest(
   public static final double DEFAULT_TEU_MASS_T = 10.0;
 
   /**
-   * Cargo one TEU can carry, tonnes: how many TEU a cargo given only by mass needs (EST: the nominal payload of a
-   * 20-ft container, rounded down). Not a TEU's mass; that is {@link #DEFAULT_TEU_MASS_T}.
+   * Cargo one TEU can carry, tonnes: how many TEU a cargo given only by mass needs (EST: the
+   * nominal payload of a 20-ft container, rounded down). Not a TEU's mass; that is {@link
+   * #DEFAULT_TEU_MASS_T}.
    */
   public static final double TEU_PAYLOAD_T = 20.0;
 
@@ -60,43 +63,170 @@ public record RouteRequest(
 
   /** One TEU of general cargo, Pareto objective, no constraints, all modes. */
   public static RouteRequest of(int from, int to, long departure_s) {
-    return new RouteRequest(from, to, departure_s, 1, DEFAULT_TEU_MASS_T, CargoClass.GENERAL, 0, Set.of(), Set.of(),
-        EnumSet.allOf(Mode.class), -1, -1, -1, Objective.PARETO, 1, 0, 0);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        1,
+        DEFAULT_TEU_MASS_T,
+        CargoClass.GENERAL,
+        0,
+        Set.of(),
+        Set.of(),
+        EnumSet.allOf(Mode.class),
+        -1,
+        -1,
+        -1,
+        Objective.PARETO,
+        1,
+        0,
+        0);
   }
 
   public RouteRequest withCargo(double teu, double mass_t, CargoClass cargo, int unClass) {
-    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        teu,
+        mass_t,
+        cargo,
+        unClass,
+        avoidCountries,
+        avoidPassages,
+        modes,
+        maxTransshipments,
+        maxDuration_s,
+        maxCost_cents,
+        objective,
+        alternatives,
+        labelCap,
+        epsilon);
   }
 
   public RouteRequest withAvoid(Set<String> countries, Set<Passage> passages) {
-    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, countries, passages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        teu,
+        mass_t,
+        cargo,
+        unClass,
+        countries,
+        passages,
+        modes,
+        maxTransshipments,
+        maxDuration_s,
+        maxCost_cents,
+        objective,
+        alternatives,
+        labelCap,
+        epsilon);
   }
 
   public RouteRequest withModes(Set<Mode> allowed) {
-    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, allowed,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, epsilon);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        teu,
+        mass_t,
+        cargo,
+        unClass,
+        avoidCountries,
+        avoidPassages,
+        allowed,
+        maxTransshipments,
+        maxDuration_s,
+        maxCost_cents,
+        objective,
+        alternatives,
+        labelCap,
+        epsilon);
   }
 
   public RouteRequest withLimits(int transshipments, long duration_s, long cost_cents) {
-    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        transshipments, duration_s, cost_cents, objective, alternatives, labelCap, epsilon);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        teu,
+        mass_t,
+        cargo,
+        unClass,
+        avoidCountries,
+        avoidPassages,
+        modes,
+        transshipments,
+        duration_s,
+        cost_cents,
+        objective,
+        alternatives,
+        labelCap,
+        epsilon);
   }
 
   public RouteRequest withObjective(Objective o, int k) {
-    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, o, k, labelCap, epsilon);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        teu,
+        mass_t,
+        cargo,
+        unClass,
+        avoidCountries,
+        avoidPassages,
+        modes,
+        maxTransshipments,
+        maxDuration_s,
+        maxCost_cents,
+        o,
+        k,
+        labelCap,
+        epsilon);
   }
 
   public RouteRequest withLabelCap(int cap) {
-    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, cap, epsilon);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        teu,
+        mass_t,
+        cargo,
+        unClass,
+        avoidCountries,
+        avoidPassages,
+        modes,
+        maxTransshipments,
+        maxDuration_s,
+        maxCost_cents,
+        objective,
+        alternatives,
+        cap,
+        epsilon);
   }
 
   public RouteRequest withEpsilon(double eps) {
-    return new RouteRequest(from, to, departure_s, teu, mass_t, cargo, unClass, avoidCountries, avoidPassages, modes,
-        maxTransshipments, maxDuration_s, maxCost_cents, objective, alternatives, labelCap, eps);
+    return new RouteRequest(
+        from,
+        to,
+        departure_s,
+        teu,
+        mass_t,
+        cargo,
+        unClass,
+        avoidCountries,
+        avoidPassages,
+        modes,
+        maxTransshipments,
+        maxDuration_s,
+        maxCost_cents,
+        objective,
+        alternatives,
+        labelCap,
+        eps);
   }
-
 }

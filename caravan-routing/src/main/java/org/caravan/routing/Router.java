@@ -19,8 +19,9 @@ import org.caravan.network.Passage;
 import org.caravan.network.RateTables;
 
 /**
- * The routing service: answers {@link RouteRequest}s on one network. Thread-safe: each thread gets its own
- * reusable search state; prepared constraint sets and sea-lane detours are cached and shared.
+ * The routing service: answers {@link RouteRequest}s on one network. Thread-safe: each thread gets
+ * its own reusable search state; prepared constraint sets and sea-lane detours are cached and
+ * shared.
  */
 public final class Router {
   private static final int CONTEXT_CACHE_SIZE = 64;
@@ -34,64 +35,129 @@ public final class Router {
   private final ThreadLocal<LabelSearch> searches;
   private final Map<Integer, SeaLaneOverrides.Result> overrides = new ConcurrentHashMap<>();
   private final RateTables rates;
-  private final Map<ContextKey, QueryContext> contexts = java.util.Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ContextKey, QueryContext> e) {
-          return size() > CONTEXT_CACHE_SIZE;
-        }
-      });
+  private final Map<ContextKey, QueryContext> contexts =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ContextKey, QueryContext> e) {
+              return size() > CONTEXT_CACHE_SIZE;
+            }
+          });
   private final boolean useBounds;
   private final ExpectedWaits waits;
 
   /** A router without corridor data or closure risks (benchmarks, tests). */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea) {
-    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, RateTables.none(), true);
+    this(
+        network,
+        emissions,
+        rules,
+        sea,
+        Corridors.NONE,
+        SeasonalRisks.NONE,
+        RateTables.none(),
+        true);
   }
 
-  /** @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning) */
-  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, boolean useBounds) {
-    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, RateTables.none(), useBounds);
+  /**
+   * @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning)
+   */
+  public Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      boolean useBounds) {
+    this(
+        network,
+        emissions,
+        rules,
+        sea,
+        Corridors.NONE,
+        SeasonalRisks.NONE,
+        RateTables.none(),
+        useBounds);
   }
 
   /** A router pricing with dated rate tables, without corridor data or closure risks (tests). */
-  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, RateTables rates,
+  public Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      RateTables rates,
       boolean useBounds) {
     this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, rates, useBounds);
   }
 
   /**
-   * @param corridors corridor membership: routes stay in one corridor unless none does, and are labelled by it
+   * @param corridors corridor membership: routes stay in one corridor unless none does, and are
+   *     labelled by it
    * @param risks seasonal closure risks added to the spread of the routes that cross them
    */
-  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
+  public Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      Corridors corridors,
       SeasonalRisks risks) {
     this(network, emissions, rules, sea, corridors, risks, RateTables.none(), true);
   }
 
-  /** @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs}) */
-  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
-      SeasonalRisks risks, RateTables rates) {
+  /**
+   * @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs})
+   */
+  public Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates) {
     this(network, emissions, rules, sea, corridors, risks, rates, true);
   }
 
   /**
    * @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs})
-   * @param waits expected waits at borders, train formation and sailings charged on top of the network (the
-   *     calibrated simulation's, in Caravan)
+   * @param waits expected waits at borders, train formation and sailings charged on top of the
+   *     network (the calibrated simulation's, in Caravan)
    */
-  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
-      SeasonalRisks risks, RateTables rates, ExpectedWaits waits) {
+  public Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates,
+      ExpectedWaits waits) {
     this(network, emissions, rules, sea, corridors, risks, rates, true, waits);
   }
 
-  private Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
-      SeasonalRisks risks, RateTables rates, boolean useBounds) {
+  private Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates,
+      boolean useBounds) {
     this(network, emissions, rules, sea, corridors, risks, rates, useBounds, ExpectedWaits.NONE);
   }
 
-  private Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea, Corridors corridors,
-      SeasonalRisks risks, RateTables rates, boolean useBounds, ExpectedWaits waits) {
+  private Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates,
+      boolean useBounds,
+      ExpectedWaits waits) {
     this.rates = rates;
     this.waits = waits;
     this.network = network;
@@ -114,7 +180,10 @@ public final class Router {
     return rates;
   }
 
-  /** What makes two requests share a prepared context: constraints, cargo and the rate periods in force. */
+  /**
+   * What makes two requests share a prepared context: constraints, cargo and the rate periods in
+   * force.
+   */
   private record ContextKey(RouteRequest request, double feu, String periods) {}
 
   /** The prepared, shareable part of a request: constraints and cargo. */
@@ -123,15 +192,34 @@ public final class Router {
   }
 
   QueryContext context(RouteRequest r, double feu) {
-    RouteRequest key = new RouteRequest(0, 0, 0, r.teu(), r.mass_t(), r.cargo(), r.unClass(), r.avoidCountries(),
-        r.avoidPassages(), r.modes(), r.maxTransshipments(), r.maxDuration_s(), r.maxCost_cents(), Objective.PARETO, 1, 0, 0);
+    RouteRequest key =
+        new RouteRequest(
+            0,
+            0,
+            0,
+            r.teu(),
+            r.mass_t(),
+            r.cargo(),
+            r.unClass(),
+            r.avoidCountries(),
+            r.avoidPassages(),
+            r.modes(),
+            r.maxTransshipments(),
+            r.maxDuration_s(),
+            r.maxCost_cents(),
+            Objective.PARETO,
+            1,
+            0,
+            0);
     LocalDate day = Tariffs.pricingDay(r.departure_s());
     ContextKey k = new ContextKey(key, feu, Tariffs.signature(rates, day));
     QueryContext c = contexts.get(k);
     if (c == null) {
       int mask = QueryContext.passageMask(r);
       SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
-      c = new QueryContext(network, key, emissions, rules, o, corridors, risks, rates, day, feu, waits);
+      c =
+          new QueryContext(
+              network, key, emissions, rules, o, corridors, risks, rates, day, feu, waits);
       contexts.put(k, c);
     }
     return c;
@@ -143,11 +231,13 @@ public final class Router {
   }
 
   /**
-   * Routes for a request; never null; an empty answer says which constraint removed the last route. The search
-   * keeps the practice rules ({@link QueryContext}); only when no route keeps them is it rerun without them.
-   * Alternatives (k best, or the thinned Pareto set) that do not differ materially from a better one are left out.
+   * Routes for a request; never null; an empty answer says which constraint removed the last route.
+   * The search keeps the practice rules ({@link QueryContext}); only when no route keeps them is it
+   * rerun without them. Alternatives (k best, or the thinned Pareto set) that do not differ
+   * materially from a better one are left out.
    *
-   * @param feu how many of the request's TEU travel in 40-ft boxes (priced per FEU where a rate table says so)
+   * @param feu how many of the request's TEU travel in 40-ft boxes (priced per FEU where a rate
+   *     table says so)
    */
   public RouteResponse route(RouteRequest r, double feu) {
     if (!(feu >= 0 && 2 * feu <= r.teu() + 1e-9)) {
@@ -177,12 +267,15 @@ public final class Router {
     return new RouteResponse(routes, found.capped(), created, why);
   }
 
-  /** Share of distance by which two routes through the same borders and transfer points must differ. */
+  /**
+   * Share of distance by which two routes through the same borders and transfer points must differ.
+   */
   static final double MATERIAL_DISTANCE_SHARE = 0.05;
 
   /**
-   * Keeps, in order, the routes that differ materially from every route kept before them (another border or
-   * transfer point, or at least 5 % of distance), plus the given routes that must stay; at most {@code limit}.
+   * Keeps, in order, the routes that differ materially from every route kept before them (another
+   * border or transfer point, or at least 5 % of distance), plus the given routes that must stay;
+   * at most {@code limit}.
    */
   private static List<Route> distinct(List<Route> routes, List<Route> keep, int limit) {
     List<Route> out = new ArrayList<>();
@@ -213,32 +306,40 @@ public final class Router {
     return w;
   }
 
-  /** The fastest, cheapest, lowest-CO2e and earliest-p95 routes (first of each in the given order). */
+  /**
+   * The fastest, cheapest, lowest-CO2e and earliest-p95 routes (first of each in the given order).
+   */
   private static List<Route> extremes(List<Route> routes) {
     List<Route> out = new ArrayList<>();
-    out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::arrival_s)).orElseThrow());
-    out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::cost_cents)).orElseThrow());
+    out.add(
+        routes.stream().min(java.util.Comparator.comparingLong(Route::arrival_s)).orElseThrow());
+    out.add(
+        routes.stream().min(java.util.Comparator.comparingLong(Route::cost_cents)).orElseThrow());
     out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::co2e_g)).orElseThrow());
-    out.add(routes.stream().min(java.util.Comparator.comparingLong(Route::p95Arrival_s)).orElseThrow());
+    out.add(
+        routes.stream().min(java.util.Comparator.comparingLong(Route::p95Arrival_s)).orElseThrow());
     return out;
   }
 
   /**
-   * The lane of a sea link as {@code lon0, lat0, lon1, lat1, ...} when no passage is avoided; empty for links
-   * drawn as straight lines (land links, Caspian crossings).
+   * The lane of a sea link as {@code lon0, lat0, lon1, lat1, ...} when no passage is avoided; empty
+   * for links drawn as straight lines (land links, Caspian crossings).
    */
   public Optional<double[]> laneGeometry(int link) {
     double[] g = overrides.computeIfAbsent(0, m -> sea.apply(network, m)).geometry()[link];
     return Optional.ofNullable(g);
   }
 
-  /** The shortest feasible distance between two nodes over some modes, with the kilometres per country. */
+  /**
+   * The shortest feasible distance between two nodes over some modes, with the kilometres per
+   * country.
+   */
   public record Distance(long distance_m, java.util.Map<String, Double> kmByCountry, int[] links) {}
 
   /**
-   * Shortest feasible distance (the ISO 14083 distance basis) from one node to another using only links of
-   * the given modes; empty when they are not connected by those modes. A link's kilometres are split evenly
-   * over the countries it lists.
+   * Shortest feasible distance (the ISO 14083 distance basis) from one node to another using only
+   * links of the given modes; empty when they are not connected by those modes. A link's kilometres
+   * are split evenly over the countries it lists.
    */
   public Optional<Distance> shortestDistance(int from, int to, Set<Mode> modes) {
     RouteRequest r = RouteRequest.of(from, to, 0).withModes(modes);
@@ -269,7 +370,10 @@ public final class Router {
     return Optional.of(new Distance(dist[from], km, path.toIntArray()));
   }
 
-  /** Rebuilds a route from its links with the same extension rule the search used, merging links into legs. */
+  /**
+   * Rebuilds a route from its links with the same extension rule the search used, merging links
+   * into legs.
+   */
   Route explain(QueryContext ctx, RouteRequest r, int[] links) {
     QueryContext.Step step = new QueryContext.Step();
     ctx.start(step);
@@ -300,8 +404,15 @@ public final class Router {
         throw new IllegalStateException("route no longer feasible at link " + network.link(l).id());
       }
       int next = network.linkClass(l);
-      boolean newLeg = leg == null || next != cls || network.scheduleOrNull(l) != null || leg.scheduled || step.transfer_s > 0;
-      if (cls >= 0 && (network.nodeKind(v) == NodeKind.BORDER || network.nodeKind(v) == NodeKind.GAUGE_CHANGE)) {
+      boolean newLeg =
+          leg == null
+              || next != cls
+              || network.scheduleOrNull(l) != null
+              || leg.scheduled
+              || step.transfer_s > 0;
+      if (cls >= 0
+          && (network.nodeKind(v) == NodeKind.BORDER
+              || network.nodeKind(v) == NodeKind.GAUGE_CHANGE)) {
         borders.add(network.nodeId(v));
       }
       if (cls >= 0 && next != cls && isRail(cls) && isRail(next)) {
@@ -311,8 +422,16 @@ public final class Router {
         if (leg != null) {
           legs.add(leg.build());
         }
-        leg = new LegBuilder(network.nodeId(v), network.linkMode(l), next, network.scheduleOrNull(l) != null,
-            network.link(l).service(), step.depart_s - step.wait_s, step.depart_s, step.transfer_s);
+        leg =
+            new LegBuilder(
+                network.nodeId(v),
+                network.linkMode(l),
+                next,
+                network.scheduleOrNull(l) != null,
+                network.link(l).service(),
+                step.depart_s - step.wait_s,
+                step.depart_s,
+                step.transfer_s);
         leg.dwell_s = step.dwell_s;
       } else {
         leg.via.add(network.nodeId(v));
@@ -354,21 +473,35 @@ public final class Router {
     if (leg != null) {
       legs.add(leg.build());
     }
-    return new Route(legs, r.departure_s(), t, cost, co2, var, hops, distance, List.copyOf(countries),
-        borders, gauge, List.copyOf(passages), corridor(links, countries, corridorSet), geometry);
+    return new Route(
+        legs,
+        r.departure_s(),
+        t,
+        cost,
+        co2,
+        var,
+        hops,
+        distance,
+        List.copyOf(countries),
+        borders,
+        gauge,
+        List.copyOf(passages),
+        corridor(links, countries, corridorSet),
+        geometry);
   }
 
   private static boolean isRail(int cls) {
-    return cls == CarrierClass.RAIL1520.ordinal() || cls == CarrierClass.RAIL1435.ordinal()
+    return cls == CarrierClass.RAIL1520.ordinal()
+        || cls == CarrierClass.RAIL1435.ordinal()
         || cls == CarrierClass.RAIL1668.ordinal();
   }
 
   /**
-   * Corridor label: {@code sea} when more than half the distance is at sea; otherwise the label that the
-   * corridors holding every corridor node of the route share ({@code data/network/corridors.csv}); a route with
-   * no such label (it touches only shared nodes, or leaves its corridor where nothing else exists) is
-   * {@code mixed}. Without corridor data, a route through Russia or Belarus is {@code northern}, through Iran
-   * {@code southern}.
+   * Corridor label: {@code sea} when more than half the distance is at sea; otherwise the label
+   * that the corridors holding every corridor node of the route share ({@code
+   * data/network/corridors.csv}); a route with no such label (it touches only shared nodes, or
+   * leaves its corridor where nothing else exists) is {@code mixed}. Without corridor data, a route
+   * through Russia or Belarus is {@code northern}, through Iran {@code southern}.
    */
   private String corridor(int[] links, Set<String> countries, int corridorSet) {
     long seaKm = 0;
@@ -390,46 +523,85 @@ public final class Router {
   }
 
   /**
-   * Which constraint removed the last route: each active constraint is dropped in turn and the query rerun by
-   * time alone; the ones whose removal brings a route back are named. Constraints appear as request-field
-   * placeholders ({@code {avoid_countries} RU,BY}) that each front end renders in its own words (a CLI flag, a
-   * JSON field), so no interface's vocabulary lives here.
+   * Which constraint removed the last route: each active constraint is dropped in turn and the
+   * query rerun by time alone; the ones whose removal brings a route back are named. Constraints
+   * appear as request-field placeholders ({@code {avoid_countries} RU,BY}) that each front end
+   * renders in its own words (a CLI flag, a JSON field), so no interface's vocabulary lives here.
    */
   String whyNoRoute(RouteRequest r) {
-    if (!reachable(r.withModes(EnumSet.allOf(Mode.class)).withAvoid(Set.of(), Set.of()).withLimits(-1, -1, -1)
-        .withCargo(r.teu(), r.mass_t(), CargoClass.GENERAL, 0))) {
-      return "no route from " + network.nodeId(r.from()) + " to " + network.nodeId(r.to()) + " even without constraints";
+    if (!reachable(
+        r.withModes(EnumSet.allOf(Mode.class))
+            .withAvoid(Set.of(), Set.of())
+            .withLimits(-1, -1, -1)
+            .withCargo(r.teu(), r.mass_t(), CargoClass.GENERAL, 0))) {
+      return "no route from "
+          + network.nodeId(r.from())
+          + " to "
+          + network.nodeId(r.to())
+          + " even without constraints";
     }
     List<String> culprits = new ArrayList<>();
     if (!r.avoidCountries().isEmpty() && reachable(r.withAvoid(Set.of(), r.avoidPassages()))) {
-      culprits.add("{avoid_countries} " + String.join(",", new java.util.TreeSet<>(r.avoidCountries())));
+      culprits.add(
+          "{avoid_countries} " + String.join(",", new java.util.TreeSet<>(r.avoidCountries())));
     }
     if (!r.avoidPassages().isEmpty() && reachable(r.withAvoid(r.avoidCountries(), Set.of()))) {
-      culprits.add("{avoid_passages} " + r.avoidPassages().stream().map(Passage::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+      culprits.add(
+          "{avoid_passages} "
+              + r.avoidPassages().stream()
+                  .map(Passage::code)
+                  .sorted()
+                  .reduce((a, b) -> a + "," + b)
+                  .orElse(""));
     }
-    if (!r.modes().isEmpty() && r.modes().size() < Mode.values().length && reachable(r.withModes(EnumSet.allOf(Mode.class)))) {
-      culprits.add("{modes} " + r.modes().stream().map(Mode::code).sorted().reduce((a, b) -> a + "," + b).orElse(""));
+    if (!r.modes().isEmpty()
+        && r.modes().size() < Mode.values().length
+        && reachable(r.withModes(EnumSet.allOf(Mode.class)))) {
+      culprits.add(
+          "{modes} "
+              + r.modes().stream()
+                  .map(Mode::code)
+                  .sorted()
+                  .reduce((a, b) -> a + "," + b)
+                  .orElse(""));
     }
-    if (r.cargo() != CargoClass.GENERAL && reachable(r.withCargo(r.teu(), r.mass_t(), CargoClass.GENERAL, 0))) {
-      culprits.add("{cargo} " + r.cargo().code() + (r.unClass() > 0 ? " (UN class " + r.unClass() + ")" : ""));
+    if (r.cargo() != CargoClass.GENERAL
+        && reachable(r.withCargo(r.teu(), r.mass_t(), CargoClass.GENERAL, 0))) {
+      culprits.add(
+          "{cargo} "
+              + r.cargo().code()
+              + (r.unClass() > 0 ? " (UN class " + r.unClass() + ")" : ""));
     }
-    if (r.maxTransshipments() >= 0 && reachable(r.withLimits(-1, r.maxDuration_s(), r.maxCost_cents()))) {
+    if (r.maxTransshipments() >= 0
+        && reachable(r.withLimits(-1, r.maxDuration_s(), r.maxCost_cents()))) {
       culprits.add("{max_transshipments} " + r.maxTransshipments());
     }
-    if (r.maxDuration_s() >= 0 && reachable(r.withLimits(r.maxTransshipments(), -1, r.maxCost_cents()))) {
+    if (r.maxDuration_s() >= 0
+        && reachable(r.withLimits(r.maxTransshipments(), -1, r.maxCost_cents()))) {
       culprits.add("{max_days} " + r.maxDuration_s() / 86_400.0);
     }
-    if (r.maxCost_cents() >= 0 && reachable(r.withLimits(r.maxTransshipments(), r.maxDuration_s(), -1))) {
+    if (r.maxCost_cents() >= 0
+        && reachable(r.withLimits(r.maxTransshipments(), r.maxDuration_s(), -1))) {
       culprits.add("{max_budget_usd} " + r.maxCost_cents() / 100);
     }
     String od = "from " + network.nodeId(r.from()) + " to " + network.nodeId(r.to());
     if (culprits.isEmpty()) {
-      return "no route " + od + ": the constraints together remove every route (no single one does)";
+      return "no route "
+          + od
+          + ": the constraints together remove every route (no single one does)";
     }
     if (culprits.size() == 1) {
-      return "no route " + od + ": " + culprits.getFirst() + " removed the last route (without it there is one)";
+      return "no route "
+          + od
+          + ": "
+          + culprits.getFirst()
+          + " removed the last route (without it there is one)";
     }
-    return "no route " + od + ": dropping any one of " + String.join(" or ", culprits) + " would give a route";
+    return "no route "
+        + od
+        + ": dropping any one of "
+        + String.join(" or ", culprits)
+        + " would give a route";
   }
 
   private boolean reachable(RouteRequest r) {
@@ -454,11 +626,20 @@ public final class Router {
     long cost_cents;
     long co2e_g;
     long variance_s2;
-    final it.unimi.dsi.fastutil.ints.IntArrayList links = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    final it.unimi.dsi.fastutil.ints.IntArrayList links =
+        new it.unimi.dsi.fastutil.ints.IntArrayList();
     final List<String> via = new ArrayList<>();
     final Set<String> countries = new LinkedHashSet<>();
 
-    LegBuilder(String from, Mode mode, int cls, boolean scheduled, String service, long ready_s, long depart_s, long transfer_s) {
+    LegBuilder(
+        String from,
+        Mode mode,
+        int cls,
+        boolean scheduled,
+        String service,
+        long ready_s,
+        long depart_s,
+        long transfer_s) {
       this.from = from;
       this.mode = mode;
       this.cls = cls;
@@ -470,8 +651,24 @@ public final class Router {
     }
 
     Leg build() {
-      return new Leg(from, to, mode, cls, links.toIntArray(), List.copyOf(via), distance_m, ready_s, depart_s, arrive_s,
-          transfer_s, dwell_s, cost_cents, co2e_g, variance_s2, List.copyOf(countries), service);
+      return new Leg(
+          from,
+          to,
+          mode,
+          cls,
+          links.toIntArray(),
+          List.copyOf(via),
+          distance_m,
+          ready_s,
+          depart_s,
+          arrive_s,
+          transfer_s,
+          dwell_s,
+          cost_cents,
+          co2e_g,
+          variance_s2,
+          List.copyOf(countries),
+          service);
     }
   }
 }

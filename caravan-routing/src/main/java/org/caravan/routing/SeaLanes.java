@@ -5,6 +5,8 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,22 +28,34 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * Sea lanes on the Eurostat maritime network (marnet, as shipped in {@code searoute-core} 3.6 under EUPL-1.2):
- * re-routes deep-sea links around avoided passages and gives every sea link its lane geometry.
+ * Sea lanes on the Eurostat maritime network (marnet, as shipped in {@code searoute-core} 3.6 under
+ * EUPL-1.2): re-routes deep-sea links around avoided passages and gives every sea link its lane
+ * geometry.
  *
- * <p>Design. The marnet GeoPackage (about 30,000 line segments at the 20 km resolution) is read once into a
- * compact undirected graph (vertices at segment ends, merged at 1e-6 degrees; edge length the haversine sum
- * along the segment; a passage bit per edge). Passages the file tags are used as they are; the Bosporus,
- * Dardanelles and Hormuz, which it does not tag, are tagged by bounding boxes; the Arctic passages are never
- * used. For a set of avoided passages, each sea link whose own lane uses one of them is replaced by the
- * shortest lane that avoids them (Dijkstra from its snapped start), with duration and tariff scaled by the
- * length ratio (a Caravan estimate: same speed, same price per km). Results are computed per passage mask and
- * cached by the router. Caspian links lie outside marnet and keep their network values.
+ * <p>Design. The marnet GeoPackage (about 30,000 line segments at the 20 km resolution) is read
+ * once into a compact undirected graph (vertices at segment ends, merged at 1e-6 degrees; edge
+ * length the haversine sum along the segment; a passage bit per edge). Passages the file tags are
+ * used as they are; the Bosporus, Dardanelles and Hormuz, which it does not tag, are tagged by
+ * bounding boxes; the Arctic passages are never used. For a set of avoided passages, each sea link
+ * whose own lane uses one of them is replaced by the shortest lane that avoids them (Dijkstra from
+ * its snapped start), with duration and tariff scaled by the length ratio (a Caravan estimate: same
+ * speed, same price per km). Results are computed per passage mask and cached by the router.
+ * Caspian links lie outside marnet and keep their network values.
  */
 public final class SeaLanes implements SeaLaneOverrides {
   private static final String RESOURCE = "marnet/marnet_plus_20km.gpkg";
-  /** A port farther than this from any lane vertex is not on marnet (the Caspian); Lianyungang is 170 km off the nearest lane. */
+
+  /** The packed marnet written at build time by {@link #main} (process-classes phase). */
+  static final String PACKED = "/org/caravan/routing/marnet.bin";
+
+  private static final int MAGIC = 0x4D524E31; // "MRN1"
+
+  /**
+   * A port farther than this from any lane vertex is not on marnet (the Caspian); Lianyungang is
+   * 170 km off the nearest lane.
+   */
   private static final double MAX_SNAP_KM = 250;
+
   private static final int ARCTIC = 1 << 30;
 
   private final double[] vLon;
@@ -53,9 +67,17 @@ public final class SeaLanes implements SeaLaneOverrides {
   private final int[] edgePassages;
   private final double[][] edgeCoords; // lon,lat,... in the stored direction a -> b
   private final int[] edgeA;
-  private final boolean[] mainComponent; // vertices of the largest connected piece: ports snap only to these
+  private final boolean[]
+      mainComponent; // vertices of the largest connected piece: ports snap only to these
 
-  private SeaLanes(double[] vLon, double[] vLat, int[] edgeA, int[] edgeB, double[] edgeKm, int[] edgePassages, double[][] coords) {
+  private SeaLanes(
+      double[] vLon,
+      double[] vLat,
+      int[] edgeA,
+      int[] edgeB,
+      double[] edgeKm,
+      int[] edgePassages,
+      double[][] coords) {
     this.vLon = vLon;
     this.vLat = vLat;
     this.edgeKm = edgeKm;
@@ -123,11 +145,29 @@ public final class SeaLanes implements SeaLaneOverrides {
     return main;
   }
 
-  /** Loads marnet from the class path (the searoute-core jar). */
+  /**
+   * Loads marnet: the packed form made at build time ({@link #PACKED}, see {@link #main}) when it
+   * is on the class path, else the GeoPackage from the searoute-core jar (through SQLite and JTS,
+   * several times slower).
+   */
   public static SeaLanes load() {
+    try (InputStream packed = SeaLanes.class.getResourceAsStream(PACKED)) {
+      if (packed != null) {
+        return readPacked(packed.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return loadGeoPackage();
+  }
+
+  /** Loads marnet from the GeoPackage in the searoute-core jar. */
+  static SeaLanes loadGeoPackage() {
     try (InputStream in = SeaLanes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the class path (dependency eu.europa.ec.eurostat:searoute-core:3.6)");
+        throw new IllegalStateException(
+            RESOURCE
+                + " is not on the class path (dependency eu.europa.ec.eurostat:searoute-core:3.6)");
       }
       Path tmp = Files.createTempFile("caravan-marnet", ".gpkg");
       try {
@@ -141,9 +181,73 @@ public final class SeaLanes implements SeaLaneOverrides {
     }
   }
 
+  /**
+   * Build step: reads the GeoPackage and writes the packed form to {@code args[0]}. Format
+   * (big-endian): magic {@code MRN1}, segment count m, m passage masks, m coordinate counts, then
+   * every segment's lon,lat doubles in order. Same segments, same order, same values as the
+   * GeoPackage, so both loads give identical lanes (tested).
+   */
+  public static void main(String[] args) throws IOException {
+    List<double[]> lines = new ArrayList<>();
+    IntArrayList passes = new IntArrayList();
+    try (InputStream in = SeaLanes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      Path tmp = Files.createTempFile("caravan-marnet", ".gpkg");
+      try {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        readLines(tmp, lines, passes);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    }
+    int doubles = lines.stream().mapToInt(l -> l.length).sum();
+    ByteBuffer bb = ByteBuffer.allocate(8 + 8 * lines.size() + 8 * doubles);
+    bb.putInt(MAGIC).putInt(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      bb.putInt(passes.getInt(i));
+    }
+    for (double[] l : lines) {
+      bb.putInt(l.length);
+    }
+    for (double[] l : lines) {
+      for (double d : l) {
+        bb.putDouble(d);
+      }
+    }
+    Path out = Path.of(args[0]);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.write(out, bb.array());
+  }
+
+  static SeaLanes readPacked(byte[] bytes) {
+    ByteBuffer bb = ByteBuffer.wrap(bytes);
+    if (bytes.length < 8 || bb.getInt() != MAGIC) {
+      throw new IllegalStateException(PACKED + " is damaged (rebuild the project)");
+    }
+    int m = bb.getInt();
+    int[] passes = new int[m];
+    bb.asIntBuffer().get(passes);
+    bb.position(bb.position() + 4 * m);
+    int[] lengths = new int[m];
+    bb.asIntBuffer().get(lengths);
+    bb.position(bb.position() + 4 * m);
+    DoubleBuffer db = bb.asDoubleBuffer();
+    List<double[]> lines = new ArrayList<>(m);
+    for (int i = 0; i < m; i++) {
+      double[] f = new double[lengths[i]];
+      db.get(f);
+      lines.add(f);
+    }
+    return fromLines(lines, passes);
+  }
+
   static SeaLanes read(Path gpkg) {
     List<double[]> lines = new ArrayList<>();
     IntArrayList passes = new IntArrayList();
+    readLines(gpkg, lines, passes);
+    return fromLines(lines, passes.toIntArray());
+  }
+
+  private static void readLines(Path gpkg, List<double[]> lines, IntArrayList passes) {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + gpkg);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select geometry, pass from type")) {
@@ -163,6 +267,9 @@ public final class SeaLanes implements SeaLaneOverrides {
     } catch (SQLException | ParseException e) {
       throw new IllegalStateException("cannot read marnet " + gpkg + ": " + e.getMessage(), e);
     }
+  }
+
+  private static SeaLanes fromLines(List<double[]> lines, int[] passes) {
     Long2IntOpenHashMap index = new Long2IntOpenHashMap();
     index.defaultReturnValue(-1);
     List<double[]> vertices = new ArrayList<>();
@@ -186,7 +293,7 @@ public final class SeaLanes implements SeaLaneOverrides {
       lon[i] = vertices.get(i)[0];
       lat[i] = vertices.get(i)[1];
     }
-    return new SeaLanes(lon, lat, a, b, km, passes.toIntArray(), lines.toArray(double[][]::new));
+    return new SeaLanes(lon, lat, a, b, km, passes, lines.toArray(double[][]::new));
   }
 
   /** GeoPackage binary header: 8 bytes plus an envelope whose size the flags give. */
@@ -196,7 +303,8 @@ public final class SeaLanes implements SeaLaneOverrides {
     return 8 + (envelope < sizes.length ? sizes[envelope] : 0);
   }
 
-  private static int vertex(Long2IntOpenHashMap index, List<double[]> vertices, double lon, double lat) {
+  private static int vertex(
+      Long2IntOpenHashMap index, List<double[]> vertices, double lon, double lat) {
     long key = (Math.round(lon * 1e6) << 32) ^ (Math.round(lat * 1e6) & 0xffffffffL);
     int v = index.get(key);
     if (v < 0) {
@@ -207,7 +315,10 @@ public final class SeaLanes implements SeaLaneOverrides {
     return v;
   }
 
-  /** Passage bits of a segment: the file's tag, or a bounding box for the straits marnet leaves untagged. */
+  /**
+   * Passage bits of a segment: the file's tag, or a bounding box for the straits marnet leaves
+   * untagged.
+   */
   static int passageBits(String tag, double[] coords) {
     int bits = 0;
     if (tag != null) {
@@ -239,8 +350,12 @@ public final class SeaLanes implements SeaLaneOverrides {
   /** A lane between two points: its length, passages and points. */
   public record Lane(double distance_km, int passageMask, double[] coords) {}
 
-  /** The shortest lane between two points avoiding the passages in the mask; empty when there is none. */
-  public java.util.Optional<Lane> lane(double fromLon, double fromLat, double toLon, double toLat, int avoidMask) {
+  /**
+   * The shortest lane between two points avoiding the passages in the mask; empty when there is
+   * none.
+   */
+  public java.util.Optional<Lane> lane(
+      double fromLon, double fromLat, double toLon, double toLat, int avoidMask) {
     int s = nearest(fromLon, fromLat);
     int t = nearest(toLon, toLat);
     double snapS = Geo.km(fromLat, fromLon, vLat[s], vLon[s]);
@@ -254,7 +369,8 @@ public final class SeaLanes implements SeaLaneOverrides {
     int[] viaEdge = new int[n];
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
     Arrays.fill(viaEdge, -1);
-    java.util.PriorityQueue<double[]> pq = new java.util.PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
+    java.util.PriorityQueue<double[]> pq =
+        new java.util.PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
     dist[s] = 0;
     pq.add(new double[] {0, s});
     while (!pq.isEmpty()) {
@@ -356,9 +472,16 @@ public final class SeaLanes implements SeaLaneOverrides {
       int from = network.linkFrom(l);
       int to = network.linkTo(l);
       boolean detour = (network.passageMask(l) & avoidMask) != 0;
-      var lane = lane(network.lon(from), network.lat(from), network.lon(to), network.lat(to), detour ? avoidMask : 0);
+      var lane =
+          lane(
+              network.lon(from),
+              network.lat(from),
+              network.lon(to),
+              network.lat(to),
+              detour ? avoidMask : 0);
       if (lane.isEmpty()) {
-        continue; // not on marnet (Caspian) or no lane without the passages: the link keeps its values
+        continue; // not on marnet (Caspian) or no lane without the passages: the link keeps its
+        // values
       }
       r.geometry()[l] = lane.get().coords();
       if (detour) {

@@ -20,15 +20,17 @@ import org.caravan.network.Origin;
 import org.caravan.network.Problem;
 
 /**
- * Seasonal closure risks ({@code data/routing/seasonal-risk.csv}): Caspian storms on the crossings, a border
- * closure at a node. Each risk adds to the variance of a route that crosses it, by month of the year.
+ * Seasonal closure risks ({@code data/routing/seasonal-risk.csv}): Caspian storms on the crossings,
+ * a border closure at a node. Each risk adds to the variance of a route that crosses it, by month
+ * of the year.
  *
- * <p>Design. Closures of mean length {@code D} start as a Poisson process of rate {@code r}; a container that
- * arrives during one waits for the rest of it, so its extra delay {@code X} is 0 with probability
- * {@code 1 - rD} and uniform on {@code [0, D]} otherwise, {@code E[X^2] = r D^3 / 3}. The plan's mean time is
- * left as the deterministic schedule says and the route's spread grows by {@code E[X^2]} (its mean square
- * deviation from the plan), so the promised p95 arrival accounts for the risk. The month is the departure's,
- * fixed per query, which keeps the variance additive and the label search exact.
+ * <p>Design. Closures of mean length {@code D} start as a Poisson process of rate {@code r}; a
+ * container that arrives during one waits for the rest of it, so its extra delay {@code X} is 0
+ * with probability {@code 1 - rD} and uniform on {@code [0, D]} otherwise, {@code E[X^2] = r D^3 /
+ * 3}. The plan's mean time is left as the deterministic schedule says and the route's spread grows
+ * by {@code E[X^2]} (its mean square deviation from the plan), so the promised p95 arrival accounts
+ * for the risk. The month is the departure's, fixed per query, which keeps the variance additive
+ * and the label search exact.
  */
 public final class SeasonalRisks {
   /** Classpath location of the default table (packed from {@code data/routing}). */
@@ -44,7 +46,8 @@ public final class SeasonalRisks {
    *
    * @param variance_s2 extra variance per pass, by month 0 (January) to 11
    */
-  public record Risk(String id, boolean crossing, List<String> nodes, long[] variance_s2, String source) {}
+  public record Risk(
+      String id, boolean crossing, List<String> nodes, long[] variance_s2, String source) {}
 
   private final List<Risk> risks;
 
@@ -73,14 +76,22 @@ public final class SeasonalRisks {
   public static SeasonalRisks read(String name, Reader reader) throws IOException {
     List<Risk> out = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-        .setIgnoreEmptyLines(true).setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());
         String kind = rec.get("kind");
         if (!kind.equals("crossing") && !kind.equals("node")) {
-          problems.add(new Problem(o, "kind", "unknown kind '" + kind + "'; expected crossing or node"));
+          problems.add(
+              new Problem(o, "kind", "unknown kind '" + kind + "'; expected crossing or node"));
           continue;
         }
         double rate = number(rec, "events_per_month", o, problems);
@@ -110,8 +121,13 @@ public final class SeasonalRisks {
           ok = false;
         }
         if (ok) {
-          out.add(new Risk(rec.get("id"), kind.equals("crossing"), List.of(rec.get("nodes").split(";")), var,
-              rec.get("source")));
+          out.add(
+              new Risk(
+                  rec.get("id"),
+                  kind.equals("crossing"),
+                  List.of(rec.get("nodes").split(";")),
+                  var,
+                  rec.get("source")));
         }
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -137,9 +153,9 @@ public final class SeasonalRisks {
   }
 
   /**
-   * Extra variance per link (sea and ferry crossings between two nodes of a crossing risk) for a month, or null
-   * when no link is at risk. Node ids the network does not have are ignored (a risk table may cover nodes an
-   * overlay removed).
+   * Extra variance per link (sea and ferry crossings between two nodes of a crossing risk) for a
+   * month, or null when no link is at risk. Node ids the network does not have are ignored (a risk
+   * table may cover nodes an overlay removed).
    */
   long[] linkVariance_s2(Network net, int month) {
     long[] out = null;

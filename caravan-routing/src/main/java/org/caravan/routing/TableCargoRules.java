@@ -20,17 +20,25 @@ import org.caravan.network.Origin;
 import org.caravan.network.Problem;
 
 /**
- * Cargo-class rules read from a table ({@code data/routing/cargo-rules.csv}): a rule refuses a cargo class (and
- * optionally one UN hazard class) on every link of a TOC, a mode, a link id, a node or a country. Immutable.
+ * Cargo-class rules read from a table ({@code data/routing/cargo-rules.csv}): a rule refuses a
+ * cargo class (and optionally one UN hazard class) on every link of a TOC, a mode, a link id, a
+ * node or a country. Immutable.
  */
 public final class TableCargoRules implements CargoRules {
   /** Classpath location of the default rules (packed from {@code data/routing}). */
   public static final String DEFAULT_RESOURCE = "org/caravan/routing/cargo-rules.csv";
 
   /** One rule. */
-  /** What a rule's {@code target} names: a transport operation category, a mode, a link, a node or a country. */
+  /**
+   * What a rule's {@code target} names: a transport operation category, a mode, a link, a node or a
+   * country.
+   */
   public enum Scope {
-    TOC, MODE, LINK, NODE, COUNTRY;
+    TOC,
+    MODE,
+    LINK,
+    NODE,
+    COUNTRY;
 
     /** The word in the rules file. */
     public String code() {
@@ -42,7 +50,8 @@ public final class TableCargoRules implements CargoRules {
     }
   }
 
-  public record Rule(Scope scope, String target, CargoClass cargo, int unClass, String source, String notes) {}
+  public record Rule(
+      Scope scope, String target, CargoClass cargo, int unClass, String source, String notes) {}
 
   private final List<Rule> rules;
 
@@ -71,13 +80,26 @@ public final class TableCargoRules implements CargoRules {
   public static TableCargoRules read(String name, Reader reader) throws IOException {
     List<Rule> rules = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setTrim(true)
+            .get();
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());
         Optional<Scope> parsed = Scope.parse(rec.get("scope"));
         if (parsed.isEmpty()) {
-          problems.add(new Problem(o, "scope", "unknown scope '" + rec.get("scope") + "'; expected toc, mode, link, node or country"));
+          problems.add(
+              new Problem(
+                  o,
+                  "scope",
+                  "unknown scope '"
+                      + rec.get("scope")
+                      + "'; expected toc, mode, link, node or country"));
           continue;
         }
         Scope scope = parsed.get();
@@ -87,7 +109,13 @@ public final class TableCargoRules implements CargoRules {
         }
         var cargo = CargoClass.parse(rec.get("cargo"));
         if (cargo.isEmpty()) {
-          problems.add(new Problem(o, "cargo", "unknown cargo class '" + rec.get("cargo") + "'; expected general, reefer, bulk or dg"));
+          problems.add(
+              new Problem(
+                  o,
+                  "cargo",
+                  "unknown cargo class '"
+                      + rec.get("cargo")
+                      + "'; expected general, reefer, bulk or dg"));
           continue;
         }
         int un = 0;
@@ -98,7 +126,9 @@ public final class TableCargoRules implements CargoRules {
             un = -1;
           }
           if (un < 1 || un > 9) {
-            problems.add(new Problem(o, "un_class", "UN class must be 1-9, found '" + rec.get("un_class") + "'"));
+            problems.add(
+                new Problem(
+                    o, "un_class", "UN class must be 1-9, found '" + rec.get("un_class") + "'"));
             continue;
           }
         }
@@ -106,7 +136,9 @@ public final class TableCargoRules implements CargoRules {
           problems.add(new Problem(o, "source", "every rule needs a source (EST for an estimate)"));
           continue;
         }
-        rules.add(new Rule(scope, rec.get("target"), cargo.get(), un, rec.get("source"), rec.get("notes")));
+        rules.add(
+            new Rule(
+                scope, rec.get("target"), cargo.get(), un, rec.get("source"), rec.get("notes")));
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
       problems.add(new Problem(new Origin(name, 0), "", "malformed CSV: " + e.getMessage()));
@@ -133,13 +165,16 @@ public final class TableCargoRules implements CargoRules {
       if (r.cargo() != cargo || (r.unClass() != 0 && r.unClass() != unClass)) {
         continue;
       }
-      boolean hit = switch (r.scope()) {
-        case TOC -> network.link(link).toc().equals(r.target());
-        case MODE -> network.linkMode(link).code().equals(r.target());
-        case LINK -> network.link(link).id().equals(r.target());
-        case NODE -> network.nodeId(network.linkFrom(link)).equals(r.target()) || network.nodeId(network.linkTo(link)).equals(r.target());
-        case COUNTRY -> network.link(link).countries().contains(r.target());
-      };
+      boolean hit =
+          switch (r.scope()) {
+            case TOC -> network.link(link).toc().equals(r.target());
+            case MODE -> network.linkMode(link).code().equals(r.target());
+            case LINK -> network.link(link).id().equals(r.target());
+            case NODE ->
+                network.nodeId(network.linkFrom(link)).equals(r.target())
+                    || network.nodeId(network.linkTo(link)).equals(r.target());
+            case COUNTRY -> network.link(link).countries().contains(r.target());
+          };
       if (hit) {
         return r;
       }

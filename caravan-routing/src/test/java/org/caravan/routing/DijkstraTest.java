@@ -22,21 +22,39 @@ import org.caravan.network.SourceSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Dijkstra} against two oracles on random networks: a plain textbook Dijkstra on
- * {@link java.util.PriorityQueue}, and the {@link Router} in {@link Objective#TIME} mode on networks without
- * schedules, dwell, handling or transfers (where its transit time is the sum of link durations). Weights must be
- * equal; paths may differ between equal-weight alternatives, so a path is checked only for being a connected
- * walk from origin to target whose weight is the reported one.
+ * {@link Dijkstra} against two oracles on random networks: a plain textbook Dijkstra on {@link
+ * java.util.PriorityQueue}, and the {@link Router} in {@link Objective#TIME} mode on networks
+ * without schedules, dwell, handling or transfers (where its transit time is the sum of link
+ * durations). Weights must be equal; paths may differ between equal-weight alternatives, so a path
+ * is checked only for being a connected walk from origin to target whose weight is the reported
+ * one.
  */
 class DijkstraTest {
 
-  /** A strongly connected random network (a directed cycle through every node plus random links). */
+  /**
+   * A strongly connected random network (a directed cycle through every node plus random links).
+   */
   static Network randomNetwork(int n, int extra, int maxWeight, long seed, boolean twoWay) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<NodeSpec> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      nodes.add(new NodeSpec("N" + i, "N" + i, List.of(), NodeKind.CITY, "KZ", 40 + rnd.nextDouble(), 60 + rnd.nextDouble(),
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of("", SourceSpec.ESTIMATE), "", ""));
+      nodes.add(
+          new NodeSpec(
+              "N" + i,
+              "N" + i,
+              List.of(),
+              NodeKind.CITY,
+              "KZ",
+              40 + rnd.nextDouble(),
+              60 + rnd.nextDouble(),
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Map.of("", SourceSpec.ESTIMATE),
+              "",
+              ""));
     }
     List<LinkSpec> links = new ArrayList<>();
     int[] perm = rnd.ints(0, Integer.MAX_VALUE).limit(n).toArray();
@@ -46,7 +64,14 @@ class DijkstraTest {
     }
     Arrays.sort(order, (a, b) -> Integer.compare(perm[a], perm[b]));
     for (int i = 0; n > 1 && i < n; i++) {
-      links.add(link(links.size(), order[i], order[(i + 1) % n], rnd, maxWeight, twoWay && rnd.nextBoolean()));
+      links.add(
+          link(
+              links.size(),
+              order[i],
+              order[(i + 1) % n],
+              rnd,
+              maxWeight,
+              twoWay && rnd.nextBoolean()));
     }
     for (int k = 0; k < extra; k++) {
       int a = rnd.nextInt(n);
@@ -55,19 +80,45 @@ class DijkstraTest {
         links.add(link(links.size(), a, b, rnd, maxWeight, twoWay && rnd.nextBoolean()));
       }
     }
-    SourceSpec est = new SourceSpec(SourceSpec.ESTIMATE, "Caravan project estimate", "Caravan", "2026", "", "Apache-2.0");
-    return Network.build(new NetworkSpec(List.of(est), nodes, links, List.of(), List.of(), Map.of()));
+    SourceSpec est =
+        new SourceSpec(
+            SourceSpec.ESTIMATE, "Caravan project estimate", "Caravan", "2026", "", "Apache-2.0");
+    return Network.build(
+        new NetworkSpec(List.of(est), nodes, links, List.of(), List.of(), Map.of()));
   }
 
-  private static LinkSpec link(int id, int a, int b, SplittableRandom rnd, int maxWeight, boolean twoWay) {
+  private static LinkSpec link(
+      int id, int a, int b, SplittableRandom rnd, int maxWeight, boolean twoWay) {
     int seconds = 1 + rnd.nextInt(maxWeight);
     int metres = 1 + rnd.nextInt(maxWeight);
-    return new LinkSpec("l" + id, "N" + a, "N" + b, Mode.RAIL, !twoWay, 1520, false, "", "", metres / 1000.0,
-        seconds / 3600.0, Double.NaN, Double.NaN, Double.NaN, List.of("KZ"), List.of(), "rail-diesel", "",
-        Map.of("", SourceSpec.ESTIMATE), "", "");
+    return new LinkSpec(
+        "l" + id,
+        "N" + a,
+        "N" + b,
+        Mode.RAIL,
+        !twoWay,
+        1520,
+        false,
+        "",
+        "",
+        metres / 1000.0,
+        seconds / 3600.0,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        List.of("KZ"),
+        List.of(),
+        "rail-diesel",
+        "",
+        Map.of("", SourceSpec.ESTIMATE),
+        "",
+        "");
   }
 
-  /** The textbook version: java.util.PriorityQueue of {distance, node}, no early exit; -1 when unreachable. */
+  /**
+   * The textbook version: java.util.PriorityQueue of {distance, node}, no early exit; -1 when
+   * unreachable.
+   */
   static long reference(Network net, Dijkstra.Weight kind, int from, int to) {
     long[] dist = new long[net.nodeCount()];
     Arrays.fill(dist, Long.MAX_VALUE);
@@ -94,7 +145,8 @@ class DijkstraTest {
     return dist[to] == Long.MAX_VALUE ? -1 : dist[to];
   }
 
-  private static void assertWalk(Network net, Dijkstra.Weight kind, int from, int to, Dijkstra.Path p) {
+  private static void assertWalk(
+      Network net, Dijkstra.Weight kind, int from, int to, Dijkstra.Path p) {
     int v = from;
     long sum = 0;
     for (int l : p.links()) {
@@ -107,12 +159,16 @@ class DijkstraTest {
   }
 
   @Property(tries = 150)
-  void matchesPlainDijkstra(@ForAll @IntRange(min = 1, max = 40) int n, @ForAll @IntRange(min = 0, max = 150) int extra,
-      @ForAll @IntRange(min = 1, max = 100_000) int maxWeight, @ForAll long seed) {
+  void matchesPlainDijkstra(
+      @ForAll @IntRange(min = 1, max = 40) int n,
+      @ForAll @IntRange(min = 0, max = 150) int extra,
+      @ForAll @IntRange(min = 1, max = 100_000) int maxWeight,
+      @ForAll long seed) {
     Network net = randomNetwork(n, extra, maxWeight, seed, true);
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
     for (Dijkstra.Weight kind : Dijkstra.Weight.values()) {
-      Dijkstra dijkstra = new Dijkstra(net, kind); // reused: every query after the first checks the reset
+      Dijkstra dijkstra =
+          new Dijkstra(net, kind); // reused: every query after the first checks the reset
       for (int q = 0; q < 20; q++) {
         int from = rnd.nextInt(n);
         int to = rnd.nextInt(n);
@@ -127,8 +183,11 @@ class DijkstraTest {
   }
 
   @Property(tries = 100)
-  void matchesRouterByTime(@ForAll @IntRange(min = 2, max = 30) int n, @ForAll @IntRange(min = 0, max = 100) int extra,
-      @ForAll @IntRange(min = 1, max = 100_000) int maxWeight, @ForAll long seed) {
+  void matchesRouterByTime(
+      @ForAll @IntRange(min = 2, max = 30) int n,
+      @ForAll @IntRange(min = 0, max = 100) int extra,
+      @ForAll @IntRange(min = 1, max = 100_000) int maxWeight,
+      @ForAll long seed) {
     Network net = randomNetwork(n, extra, maxWeight, seed, true);
     Router router = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE);
     Dijkstra dijkstra = new Dijkstra(net, Dijkstra.Weight.DURATION_S);
@@ -137,7 +196,8 @@ class DijkstraTest {
       int from = rnd.nextInt(n);
       int to = rnd.nextInt(n - 1);
       to = to >= from ? to + 1 : to; // the router answers nothing for from == to
-      RouteResponse r = router.route(RouteRequest.of(from, to, 1_700_000_000L).withObjective(Objective.TIME, 1));
+      RouteResponse r =
+          router.route(RouteRequest.of(from, to, 1_700_000_000L).withObjective(Objective.TIME, 1));
       assertThat(r.routes()).hasSize(1);
       Route best = r.routes().getFirst();
       long routerSeconds = best.arrival_s() - best.departure_s();

@@ -19,7 +19,10 @@ import org.caravan.network.ServiceSpec;
 import org.caravan.network.SourceSpec;
 import org.caravan.network.TransferSpec;
 
-/** Small random corridor networks for property tests: mixed modes, gauges, transfers, dwell and ferry schedules. */
+/**
+ * Small random corridor networks for property tests: mixed modes, gauges, transfers, dwell and
+ * ferry schedules.
+ */
 final class RandomNetworks {
   static final List<String> COUNTRIES = List.of("AA", "BB", "CC", "DD");
 
@@ -28,18 +31,31 @@ final class RandomNetworks {
   /**
    * A connected network of {@code n} nodes with extra links.
    *
-   * @param simple when true: one carrier class (rail 1435), no dwell, no transfers, no schedules, no sd —
-   *     for comparison with a plain Dijkstra
+   * @param simple when true: one carrier class (rail 1435), no dwell, no transfers, no schedules,
+   *     no sd — for comparison with a plain Dijkstra
    */
   static Network generate(long seed, int n, int extraLinks, boolean simple) {
     Random r = new Random(seed);
     List<NodeSpec> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double dwell = simple || r.nextInt(3) > 0 ? Double.NaN : r.nextInt(20);
-      nodes.add(new NodeSpec("N-" + i, "Node " + i, List.of(), NodeKind.values()[r.nextInt(NodeKind.values().length)],
-          COUNTRIES.get(r.nextInt(COUNTRIES.size())), r.nextDouble() * 40 + 20, r.nextDouble() * 60, dwell,
-          Double.isNaN(dwell) ? Double.NaN : r.nextInt(5), simple ? Double.NaN : r.nextInt(10), simple ? Double.NaN : r.nextInt(100),
-          Double.NaN, Map.of("", "T"), "", ""));
+      nodes.add(
+          new NodeSpec(
+              "N-" + i,
+              "Node " + i,
+              List.of(),
+              NodeKind.values()[r.nextInt(NodeKind.values().length)],
+              COUNTRIES.get(r.nextInt(COUNTRIES.size())),
+              r.nextDouble() * 40 + 20,
+              r.nextDouble() * 60,
+              dwell,
+              Double.isNaN(dwell) ? Double.NaN : r.nextInt(5),
+              simple ? Double.NaN : r.nextInt(10),
+              simple ? Double.NaN : r.nextInt(100),
+              Double.NaN,
+              Map.of("", "T"),
+              "",
+              ""));
     }
     List<LinkSpec> links = new ArrayList<>();
     List<ServiceSpec> services = new ArrayList<>();
@@ -50,7 +66,10 @@ final class RandomNetworks {
       if (a == b) {
         continue;
       }
-      Mode mode = simple ? Mode.RAIL : List.of(Mode.RAIL, Mode.RAIL, Mode.ROAD, Mode.FERRY, Mode.SEA).get(r.nextInt(5));
+      Mode mode =
+          simple
+              ? Mode.RAIL
+              : List.of(Mode.RAIL, Mode.RAIL, Mode.ROAD, Mode.FERRY, Mode.SEA).get(r.nextInt(5));
       int gauge = mode == Mode.RAIL ? (simple || r.nextBoolean() ? 1435 : 1520) : 0;
       String ca = nodes.get(a).country();
       String cb = nodes.get(b).country();
@@ -59,12 +78,43 @@ final class RandomNetworks {
       String service = "";
       if (!simple && mode == Mode.FERRY) {
         service = "S" + k;
-        services.add(new ServiceSpec(service, id, "frequency", 1 + r.nextInt(7), r.nextInt(168), List.of(), 100, "", Map.of("", "T"), ""));
+        services.add(
+            new ServiceSpec(
+                service,
+                id,
+                "frequency",
+                1 + r.nextInt(7),
+                r.nextInt(168),
+                List.of(),
+                100,
+                "",
+                Map.of("", "T"),
+                ""));
       }
       boolean directed = r.nextInt(4) == 0 && k >= n - 1;
-      links.add(new LinkSpec(id, nodes.get(a).id(), nodes.get(b).id(), mode, directed, gauge, false, "", mode == Mode.FERRY ? "roro" : "",
-          10 + r.nextInt(2000), 1 + r.nextInt(100), simple ? Double.NaN : r.nextInt(20), r.nextInt(1000), Double.NaN, countries,
-          mode == Mode.SEA && r.nextBoolean() ? List.of("suez") : List.of(), "rail-diesel", service, Map.of("", "T"), "", ""));
+      links.add(
+          new LinkSpec(
+              id,
+              nodes.get(a).id(),
+              nodes.get(b).id(),
+              mode,
+              directed,
+              gauge,
+              false,
+              "",
+              mode == Mode.FERRY ? "roro" : "",
+              10 + r.nextInt(2000),
+              1 + r.nextInt(100),
+              simple ? Double.NaN : r.nextInt(20),
+              r.nextInt(1000),
+              Double.NaN,
+              countries,
+              mode == Mode.SEA && r.nextBoolean() ? List.of("suez") : List.of(),
+              "rail-diesel",
+              service,
+              Map.of("", "T"),
+              "",
+              ""));
     }
     List<TransferSpec> transfers = new ArrayList<>();
     if (!simple) {
@@ -72,7 +122,9 @@ final class RandomNetworks {
         for (int t = 0; t < 3; t++) {
           CarrierClass x = CarrierClass.values()[r.nextInt(5)];
           CarrierClass y = CarrierClass.values()[r.nextInt(5)];
-          TransferSpec candidate = new TransferSpec(nodesId(i), x, y, r.nextInt(30), r.nextInt(300), Map.of("", "T"), "");
+          TransferSpec candidate =
+              new TransferSpec(
+                  nodesId(i), x, y, r.nextInt(30), r.nextInt(300), Map.of("", "T"), "");
           if (x != y && transfers.stream().noneMatch(s -> s.key().equals(candidate.key()))) {
             transfers.add(candidate);
           }
@@ -95,7 +147,12 @@ final class RandomNetworks {
           nodes.add(net.nodeId(v));
         }
       }
-      csv.append("c").append(c).append(",label").append(c % 2).append(',').append(String.join(";", nodes))
+      csv.append("c")
+          .append(c)
+          .append(",label")
+          .append(c % 2)
+          .append(',')
+          .append(String.join(";", nodes))
           .append(",T,\n");
     }
     try {
@@ -105,7 +162,9 @@ final class RandomNetworks {
     }
   }
 
-  /** A crossing risk on sea and ferry links between random nodes, and a node risk, in every month. */
+  /**
+   * A crossing risk on sea and ferry links between random nodes, and a node risk, in every month.
+   */
   static SeasonalRisks risks(long seed, Network net) {
     Random r = new Random(seed ^ 0x2545F491L);
     List<String> some = new ArrayList<>();
@@ -116,8 +175,10 @@ final class RandomNetworks {
     }
     long[] var = new long[12];
     java.util.Arrays.fill(var, 86_400L * 86_400 * (1 + r.nextInt(3)));
-    return new SeasonalRisks(List.of(new SeasonalRisks.Risk("sea", true, some, var, "T"),
-        new SeasonalRisks.Risk("node", false, some.subList(0, some.size() / 2), var, "T")));
+    return new SeasonalRisks(
+        List.of(
+            new SeasonalRisks.Risk("sea", true, some, var, "T"),
+            new SeasonalRisks.Risk("node", false, some.subList(0, some.size() / 2), var, "T")));
   }
 
   private static String nodesId(int i) {
@@ -125,22 +186,24 @@ final class RandomNetworks {
   }
 
   /** CO2e proportional to distance, by mode, so the criterion conflicts with time and cost. */
-  static final EmissionModel EMISSIONS = new EmissionModel() {
-    @Override
-    public double linkCo2e_g(Network network, int link, double mass_t) {
-      double perTkm = switch (network.linkMode(link)) {
-        case RAIL -> 20;
-        case ROAD -> 80;
-        case FERRY -> 60;
-        case SEA -> 10;
-        case IWW -> 30;
-      };
-      return perTkm * mass_t * network.distance_m(link) / 1000.0;
-    }
+  static final EmissionModel EMISSIONS =
+      new EmissionModel() {
+        @Override
+        public double linkCo2e_g(Network network, int link, double mass_t) {
+          double perTkm =
+              switch (network.linkMode(link)) {
+                case RAIL -> 20;
+                case ROAD -> 80;
+                case FERRY -> 60;
+                case SEA -> 10;
+                case IWW -> 30;
+              };
+          return perTkm * mass_t * network.distance_m(link) / 1000.0;
+        }
 
-    @Override
-    public double hubCo2e_g(Network network, int node, double teu) {
-      return 17_500 * teu;
-    }
-  };
+        @Override
+        public double hubCo2e_g(Network network, int node, double teu) {
+          return 17_500 * teu;
+        }
+      };
 }

@@ -6,13 +6,32 @@ import org.caravan.network.Passage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Lanes on the marnet copy shipped in searoute-core, checked against published and cross-checked distances. */
+/**
+ * Lanes on the marnet copy shipped in searoute-core, checked against published and cross-checked
+ * distances.
+ */
 class SeaLanesTest {
   private static SeaLanes lanes;
 
   @BeforeAll
   static void load() {
     lanes = SeaLanes.load();
+  }
+
+  @Test
+  void the_packed_form_built_at_build_time_gives_the_same_lanes_as_the_geopackage() {
+    assertThat(SeaLanes.class.getResource(SeaLanes.PACKED))
+        .as("packed by the process-classes build step")
+        .isNotNull();
+    SeaLanes gpkg = SeaLanes.loadGeoPackage();
+    assertThat(lanes.vertexCount()).isEqualTo(gpkg.vertexCount());
+    for (int avoid : new int[] {0, Passage.SUEZ.bit() | Passage.PANAMA.bit()}) {
+      var a = lanes.lane(121.9, 31.35, 4.1, 51.95, avoid).orElseThrow();
+      var b = gpkg.lane(121.9, 31.35, 4.1, 51.95, avoid).orElseThrow();
+      assertThat(a.distance_km()).isEqualTo(b.distance_km());
+      assertThat(a.passageMask()).isEqualTo(b.passageMask());
+      assertThat(a.coords()).isEqualTo(b.coords());
+    }
   }
 
   @Test
@@ -24,7 +43,8 @@ class SeaLanesTest {
   void shanghai_rotterdam_via_suez_and_round_the_cape() {
     // Shanghai 31.23 N 121.47 E (approach 31.35 N 121.9 E), Rotterdam 51.95 N 4.1 E
     var suez = lanes.lane(121.9, 31.35, 4.1, 51.95, 0).orElseThrow();
-    // about 10,600 nm = 19,630 km (corridor-facts PEM-ROUTE); the shared marnet copy gives 19,531 km
+    // about 10,600 nm = 19,630 km (corridor-facts PEM-ROUTE); the shared marnet copy gives 19,531
+    // km
     assertThat(suez.distance_km()).isBetween(19_000.0, 20_300.0);
     assertThat(suez.passageMask() & Passage.SUEZ.bit()).isNotZero();
     assertThat(suez.passageMask() & Passage.BABELMANDEB.bit()).isNotZero();
@@ -49,7 +69,9 @@ class SeaLanesTest {
     // Lianyungang, Ningbo, Shanghai to Piraeus and Antwerp
     for (double[] from : new double[][] {{119.45, 34.733}, {121.85, 29.93}, {121.9, 31.35}}) {
       for (double[] to : new double[][] {{23.638, 37.95}, {4.383, 51.2}}) {
-        assertThat(lanes.lane(from[0], from[1], to[0], to[1], 0)).as("%s -> %s", java.util.Arrays.toString(from), java.util.Arrays.toString(to)).isPresent();
+        assertThat(lanes.lane(from[0], from[1], to[0], to[1], 0))
+            .as("%s -> %s", java.util.Arrays.toString(from), java.util.Arrays.toString(to))
+            .isPresent();
       }
     }
   }
@@ -60,13 +82,15 @@ class SeaLanesTest {
   }
 
   /**
-   * The network's sea distances were computed on the searoute-py copy of marnet (../shared/data/sea, see
-   * tools/network/sea_distances.py); the lanes here come from the Eurostat GeoPackage in searoute-core. The two
-   * must agree for every deep-sea and feeder link off the Caspian.
+   * The network's sea distances were computed on the searoute-py copy of marnet
+   * (../shared/data/sea, see tools/network/sea_distances.py); the lanes here come from the Eurostat
+   * GeoPackage in searoute-core. The two must agree for every deep-sea and feeder link off the
+   * Caspian.
    */
   @Test
   void network_sea_distances_agree_with_the_marnet_lanes() {
-    org.caravan.network.Network net = org.caravan.network.Network.build(org.caravan.network.io.NetworkFiles.readDefault());
+    org.caravan.network.Network net =
+        org.caravan.network.Network.build(org.caravan.network.io.NetworkFiles.readDefault());
     int checked = 0;
     for (int l = 0; l < net.linkCount(); l++) {
       if (net.linkMode(l) != org.caravan.network.Mode.SEA || net.isReverse(l)) {
@@ -79,7 +103,9 @@ class SeaLanesTest {
         continue; // the Caspian feeder: not on marnet
       }
       double km = net.distance_m(l) / 1000.0;
-      assertThat(lane.get().distance_km()).as(net.link(l).id()).isCloseTo(km, org.assertj.core.data.Percentage.withPercentage(6));
+      assertThat(lane.get().distance_km())
+          .as(net.link(l).id())
+          .isCloseTo(km, org.assertj.core.data.Percentage.withPercentage(6));
       checked++;
     }
     assertThat(checked).isGreaterThanOrEqualTo(20);

@@ -16,36 +16,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Prices the way the market quotes them, on a two-link fixture (Shanghai -sea-> Rotterdam -road-> Duisburg):
- * dated periods picked by the departure day, per 20-ft and 40-ft box, road per 20 t truckload (CPMM).
+ * Prices the way the market quotes them, on a two-link fixture (Shanghai -sea-> Rotterdam -road->
+ * Duisburg): dated periods picked by the departure day, per 20-ft and 40-ft box, road per 20 t
+ * truckload (CPMM).
  */
 class TariffsTest {
-  static final String SOURCES = """
+  static final String SOURCES =
+      """
       id,title,publisher,date,url,licence
       T1,Test source,Caravan,2026,,CC0-1.0
       EST,Caravan project estimate,Caravan,2026,,Apache-2.0
       """;
-  static final String NODES = """
+  static final String NODES =
+      """
       id,name,aliases,kind,country,lat,lon,source
       CNSHA,Shanghai,,port,CN,31.23,121.47,T1
       NLRTM,Rotterdam,,port,NL,51.95,4.14,T1
       DEDUI,Duisburg,,terminal,DE,51.43,6.76,T1
       """;
-  static final String LINKS = """
+  static final String LINKS =
+      """
       id,from,to,mode,distance_km,duration_h,duration_sd_h,tariff_usd_teu,countries,toc,source
       sha-rtm,CNSHA,NLRTM,sea,19600,700,70,925,CN;NL,sea-container-large,T1
       rtm-dui,NLRTM,DEDUI,road,250,5,1,375,NL;DE,road-hgv,T1
       """;
-  static final String TRANSFERS = """
+  static final String TRANSFERS =
+      """
       node,from_class,to_class,time_h,cost_usd_teu,source
       NLRTM,sea,road,2,50,T1
       """;
-  static final String TABLES = """
+  static final String TABLES =
+      """
       id,name,links,mode,countries,direction,notes
       SEA,Test ocean,sha-rtm,,,forward,
       ROAD,Test road,rtm-dui,,,both,
       """;
-  static final String RATES = """
+  static final String RATES =
+      """
       table,period,valid_from,valid_to,usd_teu,usd_feu,usd_20t_500km,bcp_usd_20t,tariff_index,source,teu_source,feu_source,kind,range,notes
       SEA,2024-Q1,2024-01-01,2024-03-31,3200,6000,,,,T1,,,tariff,,
       SEA,2024-Q2,2024-04-01,2024-06-30,2700,5000,,,,T1,,,observed,,
@@ -68,8 +75,11 @@ class TariffsTest {
     Files.writeString(dir.resolve("transfers.csv"), TRANSFERS);
     spec = NetworkFiles.readDirectory(dir);
     net = Network.build(spec);
-    rates = RateTables.read(new RateTables.Source("rate-tables.csv", () -> new StringReader(TABLES)),
-        new RateTables.Source("rates.csv", () -> new StringReader(RATES)), spec);
+    rates =
+        RateTables.read(
+            new RateTables.Source("rate-tables.csv", () -> new StringReader(TABLES)),
+            new RateTables.Source("rates.csv", () -> new StringReader(RATES)),
+            spec);
     for (int l = 0; l < net.linkCount(); l++) {
       String id = net.link(l).id();
       if (id.equals("sha-rtm")) {
@@ -93,7 +103,8 @@ class TariffsTest {
     LocalDate q1 = LocalDate.of(2024, 2, 1);
     assertThat(cost(q1, 2, 1, 20)[seaFwd]).isEqualTo(6000_00); // one 40-ft box
     assertThat(cost(q1, 2, 0, 20)[seaFwd]).isEqualTo(2 * 3200_00); // two 20-ft boxes
-    assertThat(cost(q1, 5, 2, 50)[seaFwd]).isEqualTo(2 * 6000_00 + 3200_00); // two 40-ft and one 20-ft
+    assertThat(cost(q1, 5, 2, 50)[seaFwd])
+        .isEqualTo(2 * 6000_00 + 3200_00); // two 40-ft and one 20-ft
     // head-haul table only: the back-haul keeps its undated per-TEU tariff, a FEU counting 2 TEU
     assertThat(cost(q1, 2, 1, 20)[seaBack]).isEqualTo(2 * 925_00);
   }
@@ -103,7 +114,8 @@ class TariffsTest {
     assertThat(cost(LocalDate.of(2024, 3, 31), 1, 0, 10)[seaFwd]).isEqualTo(3200_00);
     assertThat(cost(LocalDate.of(2024, 4, 1), 1, 0, 10)[seaFwd]).isEqualTo(2700_00);
     assertThat(cost(LocalDate.of(2024, 6, 30), 1, 0, 10)[seaFwd]).isEqualTo(2700_00);
-    assertThat(cost(LocalDate.of(2024, 7, 1), 1, 0, 10)[seaFwd]).isEqualTo(925_00); // no period: undated tariff
+    assertThat(cost(LocalDate.of(2024, 7, 1), 1, 0, 10)[seaFwd])
+        .isEqualTo(925_00); // no period: undated tariff
     assertThat(cost(LocalDate.of(2023, 12, 31), 1, 0, 10)[seaFwd]).isEqualTo(925_00);
   }
 
@@ -112,8 +124,10 @@ class TariffsTest {
     LocalDate d = LocalDate.of(2024, 5, 1);
     double perLoad = 1371.0 * 250 / 500 + 121; // 806.5 USD
     assertThat(cost(d, 1, 0, 10)[road]).isEqualTo(Math.round(perLoad * 100)); // one box, one truck
-    assertThat(cost(d, 2, 1, 20)[road]).isEqualTo(Math.round(perLoad * 100)); // one FEU = one truck, not two TEU
-    assertThat(cost(d, 3, 0, 90)[road]).isEqualTo(Math.round(4.5 * perLoad * 100)); // 90 t need 4.5 loads of 20 t
+    assertThat(cost(d, 2, 1, 20)[road])
+        .isEqualTo(Math.round(perLoad * 100)); // one FEU = one truck, not two TEU
+    assertThat(cost(d, 3, 0, 90)[road])
+        .isEqualTo(Math.round(4.5 * perLoad * 100)); // 90 t need 4.5 loads of 20 t
     // undated road tariff: per truckload as the network files state it
     assertThat(cost(LocalDate.of(2026, 1, 1), 2, 1, 20)[road]).isEqualTo(375_00);
     assertThat(cost(LocalDate.of(2026, 1, 1), 2, 0, 20)[road]).isEqualTo(2 * 375_00);
@@ -121,20 +135,33 @@ class TariffsTest {
 
   @Test
   void a_market_index_scales_the_undated_tariffs_of_the_links_it_selects() {
-    RateTables index = RateTables.read(new RateTables.Source("rate-tables.csv", () -> new StringReader("""
+    RateTables index =
+        RateTables.read(
+            new RateTables.Source(
+                "rate-tables.csv",
+                () ->
+                    new StringReader(
+                        """
         id,name,links,mode,countries,direction,notes
         EU-ROAD,Road market,,road,NL;DE,both,
-        """)), new RateTables.Source("rates.csv", () -> new StringReader(
-        "table,period,valid_from,valid_to,tariff_index,source,kind\nEU-ROAD,2025,2025-01-01,2025-12-31,0.8,EST+T1,estimate\n")),
-        spec);
-    long[] c = Tariffs.linkCost_cents(net, index, LocalDate.of(2025, 1, 1), 2, 0, 20, new long[net.linkCount()]);
+        """)),
+            new RateTables.Source(
+                "rates.csv",
+                () ->
+                    new StringReader(
+                        "table,period,valid_from,valid_to,tariff_index,source,kind\nEU-ROAD,2025,2025-01-01,2025-12-31,0.8,EST+T1,estimate\n")),
+            spec);
+    long[] c =
+        Tariffs.linkCost_cents(
+            net, index, LocalDate.of(2025, 1, 1), 2, 0, 20, new long[net.linkCount()]);
     assertThat(c[road]).isEqualTo(Math.round(0.8 * 2 * 375_00)); // still per truckload on road
     assertThat(c[seaFwd]).isEqualTo(2 * 925_00); // not selected
   }
 
   @Test
   void the_router_charges_the_period_of_the_departure_day() {
-    Router router = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE, rates, true);
+    Router router =
+        new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE, rates, true);
     int from = net.getNode("CNSHA");
     int to = net.getNode("DEDUI");
     long q1 = LocalDate.of(2024, 3, 31).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
@@ -145,9 +172,14 @@ class TariffsTest {
     long transfer = 2 * 50_00; // per TEU at Rotterdam
     long roadOneTruck = Math.round((1371.0 * 250 / 500 + 121) * 100);
     assertThat(oneFeu).isEqualTo(6000_00 + transfer + roadOneTruck);
-    assertThat(twoTeu).isEqualTo(2 * 3200_00 + transfer + 2 * roadOneTruck); // two boxes, two trucks
-    long nextQuarter = router.route(RouteRequest.of(from, to, q2).withCargo(2, 20, CargoClass.GENERAL, 0), 1)
-        .routes().getFirst().cost_cents();
+    assertThat(twoTeu)
+        .isEqualTo(2 * 3200_00 + transfer + 2 * roadOneTruck); // two boxes, two trucks
+    long nextQuarter =
+        router
+            .route(RouteRequest.of(from, to, q2).withCargo(2, 20, CargoClass.GENERAL, 0), 1)
+            .routes()
+            .getFirst()
+            .cost_cents();
     assertThat(nextQuarter).isEqualTo(5000_00 + transfer + roadOneTruck);
   }
 }

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Package rules of the simulation module: the engine and its helpers know nothing of models or benchmarks. */
+/**
+ * Package rules of the simulation module: the engine and its helpers know nothing of models or
+ * benchmarks.
+ */
 class SimulationArchitectureTest {
   static final JavaClasses CLASSES =
       new ClassFileImporter()

@@ -8,10 +8,11 @@ import java.util.Map;
 import org.caravan.simulation.stats.StudentT;
 
 /**
- * Baseline against variant for every KPI, from the stored replications. Because replication {@code r} of every
- * variant shares its seed with the baseline's (common random numbers), the difference is estimated from the
- * paired differences d_r = variant_r − baseline_r: mean d̄ and the 95 % half-width t(0.975, n−1)·s_d/√n
- * (the paired-t interval, Law 5th ed. §10.2.1). Replications missing in either, or with no value, are left out.
+ * Baseline against variant for every KPI, from the stored replications. Because replication {@code
+ * r} of every variant shares its seed with the baseline's (common random numbers), the difference
+ * is estimated from the paired differences d_r = variant_r − baseline_r: mean d̄ and the 95 %
+ * half-width t(0.975, n−1)·s_d/√n (the paired-t interval, Law 5th ed. §10.2.1). Replications
+ * missing in either, or with no value, are left out.
  */
 public final class Comparison {
   /**
@@ -19,7 +20,13 @@ public final class Comparison {
    *
    * @param halfWidth95 NaN when fewer than two pairs
    */
-  public record KpiDiff(String kpi, String unit, double baseline, double variant, double diff, double halfWidth95,
+  public record KpiDiff(
+      String kpi,
+      String unit,
+      double baseline,
+      double variant,
+      double diff,
+      double halfWidth95,
       int pairs) {
     /** True when the 95 % interval excludes zero. */
     public boolean significant() {
@@ -28,11 +35,20 @@ public final class Comparison {
   }
 
   /** One variant against the baseline. */
-  public record VariantDiff(String variant, String description, String source, int replications,
-      String bottleneck, List<KpiDiff> kpis) {}
+  public record VariantDiff(
+      String variant,
+      String description,
+      String source,
+      int replications,
+      String bottleneck,
+      List<KpiDiff> kpis) {}
 
   /** A whole study. */
-  public record Result(String study, String baselineBottleneck, int baselineReplications, List<VariantDiff> variants) {}
+  public record Result(
+      String study,
+      String baselineBottleneck,
+      int baselineReplications,
+      List<VariantDiff> variants) {}
 
   private Comparison() {}
 
@@ -50,19 +66,30 @@ public final class Comparison {
       Map<String, Map<Integer, Double>> var = kpis.getOrDefault(v.variant(), Map.of());
       List<KpiDiff> diffs = new ArrayList<>();
       for (Map.Entry<String, String> u : units.entrySet()) {
-        diffs.add(paired(u.getKey(), u.getValue(), base.getOrDefault(u.getKey(), Map.of()),
-            var.getOrDefault(u.getKey(), Map.of())));
+        diffs.add(
+            paired(
+                u.getKey(),
+                u.getValue(),
+                base.getOrDefault(u.getKey(), Map.of()),
+                var.getOrDefault(u.getKey(), Map.of())));
       }
       int n = (int) runs.stream().filter(r -> r.variant().equals(v.variant())).count();
-      out.add(new VariantDiff(v.variant(), v.description(), v.source(), n, binding(runs, v.variant()),
-          List.copyOf(diffs)));
+      out.add(
+          new VariantDiff(
+              v.variant(),
+              v.description(),
+              v.source(),
+              n,
+              binding(runs, v.variant()),
+              List.copyOf(diffs)));
     }
     int nb = (int) runs.stream().filter(r -> r.variant().equals(StudyFile.BASELINE)).count();
     return new Result(study, binding(runs, StudyFile.BASELINE), nb, List.copyOf(out));
   }
 
   /** The paired difference of one KPI. */
-  static KpiDiff paired(String kpi, String unit, Map<Integer, Double> base, Map<Integer, Double> var) {
+  static KpiDiff paired(
+      String kpi, String unit, Map<Integer, Double> base, Map<Integer, Double> var) {
     double sb = 0;
     double sv = 0;
     double sd = 0;
@@ -94,7 +121,10 @@ public final class Comparison {
     return new KpiDiff(kpi, unit, sb / n, sv / n, mean, hw, n);
   }
 
-  /** The resource that binds most often in a variant's replications (ties: by name); empty if none ran. */
+  /**
+   * The resource that binds most often in a variant's replications (ties: by name); empty if none
+   * ran.
+   */
   static String binding(List<StudyStore.RunRow> runs, String variant) {
     Map<String, Integer> counts = new HashMap<>();
     for (StudyStore.RunRow r : runs) {
@@ -103,8 +133,10 @@ public final class Comparison {
       }
     }
     return counts.entrySet().stream()
-        .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-        .map(Map.Entry::getKey).orElse("");
+        .max(
+            Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+        .map(Map.Entry::getKey)
+        .orElse("");
   }
 }

@@ -11,15 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies a variant to a scenario's YAML tree before the scenario is loaded, so every variant passes the normal
- * scenario checks. A path is a dotted list of field names, each optionally followed by one selector:
- * {@code [3]} (list index), {@code [*]} (every element) or {@code [key=value]} (the element whose {@code key}
- * equals {@code value}; {@code set} appends {@code {key: value}} when there is none, so a variant can add a
- * border, port, crossing or disruption). Missing objects on a {@code set} path are created; {@code scale}
- * multiplies existing numbers and fails when the path matches none. Pure functions on a copy of the tree.
+ * Applies a variant to a scenario's YAML tree before the scenario is loaded, so every variant
+ * passes the normal scenario checks. A path is a dotted list of field names, each optionally
+ * followed by one selector: {@code [3]} (list index), {@code [*]} (every element) or {@code
+ * [key=value]} (the element whose {@code key} equals {@code value}; {@code set} appends {@code
+ * {key: value}} when there is none, so a variant can add a border, port, crossing or disruption).
+ * Missing objects on a {@code set} path are created; {@code scale} multiplies existing numbers and
+ * fails when the path matches none. Pure functions on a copy of the tree.
  */
 public final class Overlay {
-  private static final Pattern STEP = Pattern.compile("([a-z0-9_]+)(?:\\[(\\*|\\d+|[a-z0-9_]+=[^\\]]+)])?");
+  private static final Pattern STEP =
+      Pattern.compile("([a-z0-9_]+)(?:\\[(\\*|\\d+|[a-z0-9_]+=[^\\]]+)])?");
 
   /** One step of a path: a field and an optional list selector. */
   record Step(String field, String selector) {}
@@ -48,7 +50,8 @@ public final class Overlay {
     for (String p : parts) {
       Matcher m = STEP.matcher(p);
       if (!m.matches()) {
-        throw new IllegalArgumentException("'" + p + "' is not field, field[N], field[*] or field[key=value]");
+        throw new IllegalArgumentException(
+            "'" + p + "' is not field, field[N], field[*] or field[key=value]");
       }
       steps.add(new Step(m.group(1), m.group(2)));
     }
@@ -68,7 +71,8 @@ public final class Overlay {
     for (Map.Entry<String, Double> e : v.scale().entrySet()) {
       int n = scale(tree, parsePath(e.getKey()), 0, e.getValue(), e.getKey());
       if (n == 0) {
-        throw new IllegalArgumentException("scale path '" + e.getKey() + "' matches no number in the baseline");
+        throw new IllegalArgumentException(
+            "scale path '" + e.getKey() + "' matches no number in the baseline");
       }
     }
     return tree;
@@ -87,7 +91,8 @@ public final class Overlay {
         child = obj.putObject(s.field());
       }
       if (!(child instanceof ObjectNode o)) {
-        throw new IllegalArgumentException("'" + s.field() + "' in '" + path + "' is not an object");
+        throw new IllegalArgumentException(
+            "'" + s.field() + "' in '" + path + "' is not an object");
       }
       set(o, steps, i + 1, value, path);
       return;
@@ -107,8 +112,8 @@ public final class Overlay {
       } else if (arr.get(idx) instanceof ObjectNode o) {
         set(o, steps, i + 1, value, path);
       } else {
-        throw new IllegalArgumentException("element " + idx + " of '" + s.field() + "' in '" + path
-            + "' is not an object");
+        throw new IllegalArgumentException(
+            "element " + idx + " of '" + s.field() + "' in '" + path + "' is not an object");
       }
     }
   }
@@ -140,7 +145,8 @@ public final class Overlay {
     for (int idx : select(arr, s, false, path)) {
       if (last) {
         if (!arr.get(idx).isNumber()) {
-          throw new IllegalArgumentException("element " + idx + " of '" + path + "' is not a number");
+          throw new IllegalArgumentException(
+              "element " + idx + " of '" + path + "' is not a number");
         }
         arr.set(idx, JsonNodeFactory.instance.numberNode(arr.get(idx).doubleValue() * factor));
         n++;
@@ -164,8 +170,16 @@ public final class Overlay {
     if (eq < 0) {
       int idx = Integer.parseInt(sel);
       if (idx >= arr.size()) {
-        throw new IllegalArgumentException("'" + s.field() + "' in '" + path + "' has " + arr.size()
-            + " elements, no [" + idx + "]");
+        throw new IllegalArgumentException(
+            "'"
+                + s.field()
+                + "' in '"
+                + path
+                + "' has "
+                + arr.size()
+                + " elements, no ["
+                + idx
+                + "]");
       }
       out.add(idx);
       return out;
@@ -182,8 +196,8 @@ public final class Overlay {
       arr.addObject().put(key, value);
       out.add(arr.size() - 1);
     } else if (out.isEmpty()) {
-      throw new IllegalArgumentException("no element of '" + s.field() + "' has " + key + " = " + value
-          + " (in '" + path + "')");
+      throw new IllegalArgumentException(
+          "no element of '" + s.field() + "' has " + key + " = " + value + " (in '" + path + "')");
     }
     return out;
   }

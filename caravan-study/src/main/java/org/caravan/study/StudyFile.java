@@ -1,6 +1,5 @@
 package org.caravan.study;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,17 +16,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.caravan.network.io.JsonPaths;
 
 /**
- * A study file (docs/STUDIES.md): a baseline scenario and named variants, each an overlay of the baseline's YAML
- * tree. Parsing is strict: unknown keys, wrong types, duplicate or badly formed names and malformed overlay paths
- * are {@link StudyException}s naming the field and its line.
+ * A study file (docs/STUDIES.md): a baseline scenario and named variants, each an overlay of the
+ * baseline's YAML tree. Parsing is strict: unknown keys, wrong types, duplicate or badly formed
+ * names and malformed overlay paths are {@link StudyException}s naming the field and its line.
  *
  * @param baseline a built-in scenario name or a scenario file path relative to the study file
  * @param years measured years per replication, empty for the scenario's horizon
  */
-public record StudyFile(String name, String description, String baseline, long seed, int replications,
-    Optional<Double> years, String source, List<Variant> variants) {
+public record StudyFile(
+    String name,
+    String description,
+    String baseline,
+    long seed,
+    int replications,
+    Optional<Double> years,
+    String source,
+    List<Variant> variants) {
 
   /** The name the baseline carries in the store and in comparisons. */
   public static final String BASELINE = "baseline";
@@ -40,25 +47,47 @@ public record StudyFile(String name, String description, String baseline, long s
    * @param set path → new value (a scalar, list or object)
    * @param scale path → factor for numeric fields
    */
-  public record Variant(String name, String description, String source, Map<String, JsonNode> set,
+  public record Variant(
+      String name,
+      String description,
+      String source,
+      Map<String, JsonNode> set,
       Map<String, Double> scale) {}
 
   /** The file as written, before checks. */
-  record Raw(String name, String description, String baseline, Long seed, Integer replications, Double years,
-      String source, List<RawVariant> variants, List<RawSweep> sweeps) {}
+  record Raw(
+      String name,
+      String description,
+      String baseline,
+      Long seed,
+      Integer replications,
+      Double years,
+      String source,
+      List<RawVariant> variants,
+      List<RawSweep> sweeps) {}
 
-  record RawSweep(String name, String kind, Integer samples, String source, String description,
+  record RawSweep(
+      String name,
+      String kind,
+      Integer samples,
+      String source,
+      String description,
       List<RawParameter> parameters) {}
 
   record RawParameter(String path, List<Double> values, Double min, Double max, Boolean integer) {}
 
-  record RawVariant(String name, String description, String source, Map<String, JsonNode> set,
+  record RawVariant(
+      String name,
+      String description,
+      String source,
+      Map<String, JsonNode> set,
       Map<String, Double> scale) {}
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** Parses and checks study text; {@code file} names it in messages. */
   public static StudyFile parse(String yaml, String file) {
@@ -66,21 +95,44 @@ public record StudyFile(String name, String description, String baseline, long s
     try {
       raw = YAML.readValue(yaml, Raw.class);
     } catch (UnrecognizedPropertyException e) {
-      String field = path(e);
-      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-          .map(Object::toString).sorted().collect(Collectors.joining(", "));
-      // Records are bound from a buffer, so the parser's location is the object's end: look the key up instead.
+      String field = JsonPaths.field(e, "study");
+      String known =
+          e.getKnownPropertyIds() == null
+              ? ""
+              : e.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+      // Records are bound from a buffer, so the parser's location is the object's end: look the key
+      // up instead.
       int at = new Lines(yaml, file).lineOf(field);
-      throw new StudyException(field, file + ": unknown field '" + field + "'"
-          + (at > 0 ? " at line " + at : line(e.getLocation()))
-          + (known.isEmpty() ? "" : "; known fields here: " + known));
+      throw new StudyException(
+          field,
+          file
+              + ": unknown field '"
+              + field
+              + "'"
+              + (at > 0 ? " at line " + at : JsonPaths.atLine(e.getLocation()))
+              + (known.isEmpty() ? "" : "; known fields here: " + known));
     } catch (JsonMappingException e) {
-      String field = path(e);
-      throw new StudyException(field, file + ": bad value for '" + field + "'" + line(e.getLocation()) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
+      String field = JsonPaths.field(e, "study");
+      throw new StudyException(
+          field,
+          file
+              + ": bad value for '"
+              + field
+              + "'"
+              + JsonPaths.atLine(e.getLocation())
+              + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (JsonProcessingException e) {
-      throw new StudyException("study", file + ": not valid YAML" + line(e.getLocation()) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
+      throw new StudyException(
+          "study",
+          file
+              + ": not valid YAML"
+              + JsonPaths.atLine(e.getLocation())
+              + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
     if (raw == null) {
       throw new StudyException("study", file + ": study file is empty");
@@ -98,12 +150,14 @@ public record StudyFile(String name, String description, String baseline, long s
     if (raw.years() != null && !(raw.years() > 0)) {
       throw lines.error("years", "years must be > 0, got " + raw.years());
     }
-    List<RawVariant> rawVariants = new java.util.ArrayList<>(raw.variants() == null ? List.of() : raw.variants());
+    List<RawVariant> rawVariants =
+        new java.util.ArrayList<>(raw.variants() == null ? List.of() : raw.variants());
     int declared = rawVariants.size();
     long seed = raw.seed() == null ? 1 : raw.seed();
     if (raw.sweeps() != null) {
       for (int i = 0; i < raw.sweeps().size(); i++) {
-        rawVariants.addAll(Sweeps.expand(raw.sweeps().get(i), "sweeps[" + i + "]", seed + i, lines));
+        rawVariants.addAll(
+            Sweeps.expand(raw.sweeps().get(i), "sweeps[" + i + "]", seed + i, lines));
       }
     }
     if (rawVariants.isEmpty()) {
@@ -116,8 +170,14 @@ public record StudyFile(String name, String description, String baseline, long s
       String at = i < declared ? "variants[" + i + "]" : "sweeps (variant " + rv.name() + ")";
       String vn = require(rv.name(), at + ".name", lines);
       if (!NAME.matcher(vn).matches() || vn.equals(BASELINE)) {
-        throw lines.error(at + ".name", at + ".name must match [A-Za-z0-9._-]{1,64} and not be '" + BASELINE
-            + "', got '" + vn + "'");
+        throw lines.error(
+            at + ".name",
+            at
+                + ".name must match [A-Za-z0-9._-]{1,64} and not be '"
+                + BASELINE
+                + "', got '"
+                + vn
+                + "'");
       }
       if (!seen.add(vn)) {
         throw lines.error(at + ".name", "duplicate variant name '" + vn + "'");
@@ -134,14 +194,24 @@ public record StudyFile(String name, String description, String baseline, long s
       for (Map.Entry<String, Double> e : scale.entrySet()) {
         checkPath(e.getKey(), at + ".scale", lines);
         if (e.getValue() == null || !(e.getValue() >= 0) || e.getValue().isInfinite()) {
-          throw lines.error(at + ".scale." + e.getKey(), at + ".scale['" + e.getKey() + "'] must be a number >= 0");
+          throw lines.error(
+              at + ".scale." + e.getKey(),
+              at + ".scale['" + e.getKey() + "'] must be a number >= 0");
         }
       }
-      vs.add(new Variant(vn, rv.description() == null ? "" : rv.description(), rv.source(), set, scale));
+      vs.add(
+          new Variant(
+              vn, rv.description() == null ? "" : rv.description(), rv.source(), set, scale));
     }
-    return new StudyFile(name, raw.description() == null ? "" : raw.description(), baseline,
-        seed, reps, Optional.ofNullable(raw.years()),
-        raw.source() == null ? "" : raw.source(), List.copyOf(vs));
+    return new StudyFile(
+        name,
+        raw.description() == null ? "" : raw.description(),
+        baseline,
+        seed,
+        reps,
+        Optional.ofNullable(raw.years()),
+        raw.source() == null ? "" : raw.source(),
+        List.copyOf(vs));
   }
 
   /** The baseline followed by the variants, in file order. */
@@ -167,25 +237,6 @@ public record StudyFile(String name, String description, String baseline, long s
     return v;
   }
 
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      } else if (r.getFieldName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      }
-    }
-    return sb.isEmpty() ? "study" : sb.toString();
-  }
-
-  private static String line(JsonLocation loc) {
-    return loc == null || loc.getLineNr() <= 0 ? "" : " at line " + loc.getLineNr();
-  }
-
   /** Finds the line of a field path by walking the YAML tokens, which carry locations. */
   static final class Lines {
     private final String file;
@@ -196,10 +247,12 @@ public record StudyFile(String name, String description, String baseline, long s
       try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(yaml)) {
         com.fasterxml.jackson.core.JsonToken t;
         while ((t = p.nextToken()) != null) {
-          // A START token already carries the context it opens; its position belongs to the enclosing one.
-          com.fasterxml.jackson.core.JsonStreamContext ctx = t.isStructStart() ? p.getParsingContext().getParent()
-              : p.getParsingContext();
-          if (ctx != null && (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || ctx.inArray())) {
+          // A START token already carries the context it opens; its position belongs to the
+          // enclosing one.
+          com.fasterxml.jackson.core.JsonStreamContext ctx =
+              t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+          if (ctx != null
+              && (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || ctx.inArray())) {
             lines.putIfAbsent(ctx.pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
           }
         }
@@ -211,13 +264,21 @@ public record StudyFile(String name, String description, String baseline, long s
     /** The line of {@code field} or of its closest enclosing field, 0 if unknown. */
     int lineOf(String field) {
       // Overlay paths contain dots and brackets of their own: keep the key after set/scale whole.
-      java.util.regex.Matcher m = Pattern.compile("^variants\\[(\\d+)](?:\\.(set|scale)(?:\\.(.*))?|\\.(\\w+))?$")
-          .matcher(field);
+      java.util.regex.Matcher m =
+          Pattern.compile("^variants\\[(\\d+)](?:\\.(set|scale)(?:\\.(.*))?|\\.(\\w+))?$")
+              .matcher(field);
       String ptr;
       if (m.matches()) {
-        ptr = "/variants/" + m.group(1) + (m.group(2) != null ? "/" + m.group(2)
-            + (m.group(3) != null ? "/" + m.group(3).replace("~", "~0").replace("/", "~1") : "")
-            : m.group(4) != null ? "/" + m.group(4) : "");
+        ptr =
+            "/variants/"
+                + m.group(1)
+                + (m.group(2) != null
+                    ? "/"
+                        + m.group(2)
+                        + (m.group(3) != null
+                            ? "/" + m.group(3).replace("~", "~0").replace("/", "~1")
+                            : "")
+                    : m.group(4) != null ? "/" + m.group(4) : "");
       } else {
         ptr = "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
       }

@@ -18,26 +18,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The study results store over JDBC: a DuckDB file (embedded; the default) or a PostgreSQL database given by
- * its JDBC URL, with one schema (docs/STUDIES.md): {@code studies}, {@code variants}, {@code runs} and
- * {@code kpis}. Each replication is written in one transaction (its run row and all its KPI rows), and the
- * primary key (study, variant, replication) makes a replication either fully stored or absent: after a crash
- * the runner skips what is stored and runs the rest, so nothing is lost or duplicated. Not thread-safe (one
- * connection); the runner writes from one thread.
+ * The study results store over JDBC: a DuckDB file (embedded; the default) or a PostgreSQL database
+ * given by its JDBC URL, with one schema (docs/STUDIES.md): {@code studies}, {@code variants},
+ * {@code runs} and {@code kpis}. Each replication is written in one transaction (its run row and
+ * all its KPI rows), and the primary key (study, variant, replication) makes a replication either
+ * fully stored or absent: after a crash the runner skips what is stored and runs the rest, so
+ * nothing is lost or duplicated. Not thread-safe (one connection); the runner writes from one
+ * thread.
  */
 public final class StudyStore implements AutoCloseable {
   /** A study as stored. */
-  public record StudyRow(String study, String fingerprint, String baseline, long seed, int replications,
-      double years, String createdAt, int runs) {}
+  public record StudyRow(
+      String study,
+      String fingerprint,
+      String baseline,
+      long seed,
+      int replications,
+      double years,
+      String createdAt,
+      int runs) {}
 
   /** A variant as stored, in file order. */
-  public record VariantRow(String variant, int position, String description, String source, String overlay) {}
+  public record VariantRow(
+      String variant, int position, String description, String source, String overlay) {}
 
   /** One KPI value of one replication. */
   public record KpiValue(String kpi, String unit, double value) {}
 
   /** One stored replication. */
-  public record RunRow(String variant, int replication, long seed, double wall_s, String bottleneck) {}
+  public record RunRow(
+      String variant, int replication, long seed, double wall_s, String bottleneck) {}
 
   private static final String[] SCHEMA = {
     "CREATE TABLE IF NOT EXISTS studies (study VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL,"
@@ -66,8 +76,8 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /**
-   * Opens (and creates if needed) the store at {@code location}: a {@code jdbc:} URL (PostgreSQL, or
-   * {@code jdbc:duckdb:FILE}), else a DuckDB file path whose parent folders are created.
+   * Opens (and creates if needed) the store at {@code location}: a {@code jdbc:} URL (PostgreSQL,
+   * or {@code jdbc:duckdb:FILE}), else a DuckDB file path whose parent folders are created.
    */
   public static StudyStore open(String location) {
     String url = location;
@@ -76,7 +86,8 @@ public final class StudyStore implements AutoCloseable {
       try {
         Files.createDirectories(p.getParent());
       } catch (java.io.IOException e) {
-        throw new StudyException("store", "cannot create the folder of store " + location + ": " + e.getMessage());
+        throw new StudyException(
+            "store", "cannot create the folder of store " + location + ": " + e.getMessage());
       }
       url = "jdbc:duckdb:" + p;
     }
@@ -91,7 +102,8 @@ public final class StudyStore implements AutoCloseable {
       c.commit();
       return new StudyStore(c, location);
     } catch (SQLException e) {
-      throw new StudyException("store", "cannot open study store " + location + ": " + firstLine(e));
+      throw new StudyException(
+          "store", "cannot open study store " + location + ": " + firstLine(e));
     }
   }
 
@@ -101,19 +113,25 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /**
-   * Registers the study and its variants, or checks that a stored study of the same name was run with the same
-   * settings (fingerprint), and raises its replication count if asked for more.
+   * Registers the study and its variants, or checks that a stored study of the same name was run
+   * with the same settings (fingerprint), and raises its replication count if asked for more.
    */
   public void register(StudyRow s, List<VariantRow> variants) {
     try {
       Optional<StudyRow> old = study(s.study());
       if (old.isPresent()) {
         if (!old.get().fingerprint().equals(s.fingerprint())) {
-          throw new StudyException("study", "study '" + s.study() + "' is in store " + location
-              + " with other settings (file, baseline, seed or years); rename the study or use another store");
+          throw new StudyException(
+              "study",
+              "study '"
+                  + s.study()
+                  + "' is in store "
+                  + location
+                  + " with other settings (file, baseline, seed or years); rename the study or use another store");
         }
         if (s.replications() > old.get().replications()) {
-          try (PreparedStatement ps = c.prepareStatement("UPDATE studies SET replications = ? WHERE study = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE studies SET replications = ? WHERE study = ?")) {
             ps.setInt(1, s.replications());
             ps.setString(2, s.study());
             ps.executeUpdate();
@@ -122,7 +140,8 @@ public final class StudyStore implements AutoCloseable {
         c.commit();
         return;
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, s.study());
         ps.setString(2, s.fingerprint());
         ps.setString(3, s.baseline());
@@ -132,7 +151,8 @@ public final class StudyStore implements AutoCloseable {
         ps.setString(7, s.createdAt());
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?)")) {
         for (VariantRow v : variants) {
           ps.setString(1, s.study());
           ps.setString(2, v.variant());
@@ -154,8 +174,10 @@ public final class StudyStore implements AutoCloseable {
   /** The (variant, replication) pairs already stored for a study. */
   public Set<String> finished(String study) {
     Set<String> out = new HashSet<>();
-    query("SELECT variant, replication FROM runs WHERE study = ?", study, rs -> out.add(key(rs.getString(1),
-        rs.getInt(2))));
+    query(
+        "SELECT variant, replication FROM runs WHERE study = ?",
+        study,
+        rs -> out.add(key(rs.getString(1), rs.getInt(2))));
     return out;
   }
 
@@ -167,7 +189,8 @@ public final class StudyStore implements AutoCloseable {
   /** Stores one replication in one transaction: its run row and all its KPIs. */
   public void writeReplication(String study, RunRow run, List<KpiValue> kpis) {
     try {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, study);
         ps.setString(2, run.variant());
         ps.setInt(3, run.replication());
@@ -176,7 +199,8 @@ public final class StudyStore implements AutoCloseable {
         ps.setString(6, run.bottleneck());
         ps.executeUpdate();
       }
-      // Multi-row INSERTs of up to KPI_ROWS rows: DuckDB's JDBC batch executes row by row (about 0.2 ms a row),
+      // Multi-row INSERTs of up to KPI_ROWS rows: DuckDB's JDBC batch executes row by row (about
+      // 0.2 ms a row),
       // one statement per chunk is several times faster there and no slower on PostgreSQL.
       for (int from = 0; from < kpis.size(); from += KPI_ROWS) {
         int n = Math.min(KPI_ROWS, kpis.size() - from);
@@ -211,10 +235,21 @@ public final class StudyStore implements AutoCloseable {
   /** All stored studies with their number of stored replications, by name. */
   public List<StudyRow> studies() {
     List<StudyRow> out = new ArrayList<>();
-    query("SELECT s.study, s.fingerprint, s.baseline, s.seed, s.replications, s.years, s.created_at,"
-        + " (SELECT COUNT(*) FROM runs r WHERE r.study = s.study) FROM studies s ORDER BY s.study", null,
-        rs -> out.add(new StudyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
-            rs.getDouble(6), rs.getString(7), rs.getInt(8))));
+    query(
+        "SELECT s.study, s.fingerprint, s.baseline, s.seed, s.replications, s.years, s.created_at,"
+            + " (SELECT COUNT(*) FROM runs r WHERE r.study = s.study) FROM studies s ORDER BY s.study",
+        null,
+        rs ->
+            out.add(
+                new StudyRow(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getInt(5),
+                    rs.getDouble(6),
+                    rs.getString(7),
+                    rs.getInt(8))));
     return out;
   }
 
@@ -226,26 +261,45 @@ public final class StudyStore implements AutoCloseable {
   /** A study's variants in file order (the baseline first). */
   public List<VariantRow> variants(String study) {
     List<VariantRow> out = new ArrayList<>();
-    query("SELECT variant, position, description, source, overlay FROM variants WHERE study = ? ORDER BY position",
-        study, rs -> out.add(new VariantRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-            rs.getString(5))));
+    query(
+        "SELECT variant, position, description, source, overlay FROM variants WHERE study = ? ORDER BY position",
+        study,
+        rs ->
+            out.add(
+                new VariantRow(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5))));
     return out;
   }
 
   /** A study's stored replications, by variant and replication. */
   public List<RunRow> runs(String study) {
     List<RunRow> out = new ArrayList<>();
-    query("SELECT variant, replication, seed, wall_s, bottleneck FROM runs WHERE study = ?"
-        + " ORDER BY variant, replication", study, rs -> out.add(new RunRow(rs.getString(1), rs.getInt(2),
-            rs.getLong(3), rs.getDouble(4), rs.getString(5))));
+    query(
+        "SELECT variant, replication, seed, wall_s, bottleneck FROM runs WHERE study = ?"
+            + " ORDER BY variant, replication",
+        study,
+        rs ->
+            out.add(
+                new RunRow(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getLong(3),
+                    rs.getDouble(4),
+                    rs.getString(5))));
     return out;
   }
 
   /** variant → KPI → values by replication (NaN where the replication has no value). */
   public Map<String, Map<String, Map<Integer, Double>>> kpis(String study) {
     Map<String, Map<String, Map<Integer, Double>>> out = new LinkedHashMap<>();
-    query("SELECT variant, kpi, replication, value FROM kpis WHERE study = ? ORDER BY variant, kpi, replication",
-        study, rs -> {
+    query(
+        "SELECT variant, kpi, replication, value FROM kpis WHERE study = ? ORDER BY variant, kpi, replication",
+        study,
+        rs -> {
           double v = rs.getDouble(4);
           double value = rs.wasNull() ? Double.NaN : v;
           out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
@@ -258,7 +312,9 @@ public final class StudyStore implements AutoCloseable {
   /** KPI name → unit of a study. */
   public Map<String, String> units(String study) {
     Map<String, String> out = new LinkedHashMap<>();
-    query("SELECT DISTINCT kpi, unit FROM kpis WHERE study = ? ORDER BY kpi", study,
+    query(
+        "SELECT DISTINCT kpi, unit FROM kpis WHERE study = ? ORDER BY kpi",
+        study,
         rs -> out.put(rs.getString(1), rs.getString(2)));
     return out;
   }
@@ -266,8 +322,11 @@ public final class StudyStore implements AutoCloseable {
   /** Counts rows of {@code kpis} in total and distinct by key, for checks. */
   public long[] kpiRowCounts(String study) {
     long[] out = new long[2];
-    query("SELECT COUNT(*), COUNT(DISTINCT variant || '#' || CAST(replication AS VARCHAR) || '#' || kpi) FROM kpis"
-        + " WHERE study = ?", study, rs -> {
+    query(
+        "SELECT COUNT(*), COUNT(DISTINCT variant || '#' || CAST(replication AS VARCHAR) || '#' || kpi) FROM kpis"
+            + " WHERE study = ?",
+        study,
+        rs -> {
           out[0] = rs.getLong(1);
           out[1] = rs.getLong(2);
         });

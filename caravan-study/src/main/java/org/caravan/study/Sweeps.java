@@ -10,19 +10,21 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Expands a sweep into variants: {@code grid} takes every combination of the parameters' {@code values};
- * {@code lhs} draws {@code samples} points by Latin hypercube sampling over each parameter's
- * [{@code min}, {@code max}] — each range cut into {@code samples} equal strata, one uniform draw per stratum,
- * the strata of each parameter in an independent random order (McKay, Beckman and Conover, Technometrics 21(2),
- * 1979) — seeded from the study seed, so the same file gives the same points. Variants are named
- * {@code <sweep>-001}, {@code -002}, … and set each parameter's path to the point's value.
+ * Expands a sweep into variants: {@code grid} takes every combination of the parameters' {@code
+ * values}; {@code lhs} draws {@code samples} points by Latin hypercube sampling over each
+ * parameter's [{@code min}, {@code max}] — each range cut into {@code samples} equal strata, one
+ * uniform draw per stratum, the strata of each parameter in an independent random order (McKay,
+ * Beckman and Conover, Technometrics 21(2), 1979) — seeded from the study seed, so the same file
+ * gives the same points. Variants are named {@code <sweep>-001}, {@code -002}, … and set each
+ * parameter's path to the point's value.
  */
 final class Sweeps {
   private static final int MAX_POINTS = 10_000;
 
   private Sweeps() {}
 
-  static List<StudyFile.RawVariant> expand(StudyFile.RawSweep s, String at, long seed, StudyFile.Lines lines) {
+  static List<StudyFile.RawVariant> expand(
+      StudyFile.RawSweep s, String at, long seed, StudyFile.Lines lines) {
     if (s.name() == null || s.name().isBlank()) {
       throw lines.error(at + ".name", at + ".name is required");
     }
@@ -35,20 +37,25 @@ final class Sweeps {
     }
     for (int j = 0; j < ps.size(); j++) {
       if (ps.get(j).path() == null) {
-        throw lines.error(at + ".parameters[" + j + "].path", at + ".parameters[" + j + "].path is required");
+        throw lines.error(
+            at + ".parameters[" + j + "].path", at + ".parameters[" + j + "].path is required");
       }
       try {
         Overlay.parsePath(ps.get(j).path());
       } catch (IllegalArgumentException e) {
-        throw lines.error(at + ".parameters[" + j + "].path", at + ".parameters[" + j + "]: bad path '"
-            + ps.get(j).path() + "': " + e.getMessage());
+        throw lines.error(
+            at + ".parameters[" + j + "].path",
+            at + ".parameters[" + j + "]: bad path '" + ps.get(j).path() + "': " + e.getMessage());
       }
     }
-    List<double[]> points = switch (s.kind() == null ? "" : s.kind()) {
-      case "grid" -> grid(ps, at, lines);
-      case "lhs" -> lhs(ps, s.samples(), at, seed, lines);
-      default -> throw lines.error(at + ".kind", at + ".kind must be grid or lhs, got '" + s.kind() + "'");
-    };
+    List<double[]> points =
+        switch (s.kind() == null ? "" : s.kind()) {
+          case "grid" -> grid(ps, at, lines);
+          case "lhs" -> lhs(ps, s.samples(), at, seed, lines);
+          default ->
+              throw lines.error(
+                  at + ".kind", at + ".kind must be grid or lhs, got '" + s.kind() + "'");
+        };
     List<StudyFile.RawVariant> out = new ArrayList<>();
     for (int k = 0; k < points.size(); k++) {
       Map<String, JsonNode> set = new LinkedHashMap<>();
@@ -56,25 +63,37 @@ final class Sweeps {
       for (int j = 0; j < ps.size(); j++) {
         double v = points.get(k)[j];
         boolean integer = Boolean.TRUE.equals(ps.get(j).integer());
-        set.put(ps.get(j).path(), integer ? JsonNodeFactory.instance.numberNode(Math.round(v))
-            : JsonNodeFactory.instance.numberNode(v));
-        d.append(j == 0 ? "" : ", ").append(ps.get(j).path()).append(" = ")
+        set.put(
+            ps.get(j).path(),
+            integer
+                ? JsonNodeFactory.instance.numberNode(Math.round(v))
+                : JsonNodeFactory.instance.numberNode(v));
+        d.append(j == 0 ? "" : ", ")
+            .append(ps.get(j).path())
+            .append(" = ")
             .append(integer ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.6g", v));
       }
-      out.add(new StudyFile.RawVariant(String.format(Locale.ROOT, "%s-%03d", s.name(), k + 1), d.toString(),
-          s.source(), set, null));
+      out.add(
+          new StudyFile.RawVariant(
+              String.format(Locale.ROOT, "%s-%03d", s.name(), k + 1),
+              d.toString(),
+              s.source(),
+              set,
+              null));
     }
     return out;
   }
 
-  private static List<double[]> grid(List<StudyFile.RawParameter> ps, String at, StudyFile.Lines lines) {
+  private static List<double[]> grid(
+      List<StudyFile.RawParameter> ps, String at, StudyFile.Lines lines) {
     List<double[]> out = new ArrayList<>();
     out.add(new double[ps.size()]);
     for (int j = 0; j < ps.size(); j++) {
       List<Double> vs = ps.get(j).values();
       if (vs == null || vs.isEmpty()) {
-        throw lines.error(at + ".parameters[" + j + "].values", at + ".parameters[" + j
-            + "].values: a grid needs a list of values");
+        throw lines.error(
+            at + ".parameters[" + j + "].values",
+            at + ".parameters[" + j + "].values: a grid needs a list of values");
       }
       List<double[]> next = new ArrayList<>();
       for (double[] p : out) {
@@ -92,7 +111,11 @@ final class Sweeps {
     return out;
   }
 
-  private static List<double[]> lhs(List<StudyFile.RawParameter> ps, Integer samples, String at, long seed,
+  private static List<double[]> lhs(
+      List<StudyFile.RawParameter> ps,
+      Integer samples,
+      String at,
+      long seed,
       StudyFile.Lines lines) {
     if (samples == null || samples < 1 || samples > MAX_POINTS) {
       throw lines.error(at + ".samples", at + ".samples must be 1.." + MAX_POINTS + " for lhs");
@@ -105,8 +128,9 @@ final class Sweeps {
     for (int j = 0; j < ps.size(); j++) {
       StudyFile.RawParameter p = ps.get(j);
       if (p.min() == null || p.max() == null || !(p.max() >= p.min())) {
-        throw lines.error(at + ".parameters[" + j + "]", at + ".parameters[" + j
-            + "]: lhs needs min and max with max >= min");
+        throw lines.error(
+            at + ".parameters[" + j + "]",
+            at + ".parameters[" + j + "]: lhs needs min and max with max >= min");
       }
       int[] perm = new int[samples];
       for (int k = 0; k < samples; k++) {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store round trip on a throwaway PostgreSQL cluster started in a temporary folder with Debian's initdb and
- * pg_ctl (as the {@code postgres} user when the test runs as root, which initdb refuses). Skips with a message
- * when PostgreSQL is not installed.
+ * The store round trip on a throwaway PostgreSQL cluster started in a temporary folder with
+ * Debian's initdb and pg_ctl (as the {@code postgres} user when the test runs as root, which initdb
+ * refuses). Skips with a message when PostgreSQL is not installed.
  */
 class PostgresStoreTest {
   @TempDir Path dir;
@@ -28,7 +28,9 @@ class PostgresStoreTest {
       return Optional.empty();
     }
     try (Stream<Path> s = Files.list(root)) {
-      return s.map(p -> p.resolve("bin")).filter(p -> Files.isExecutable(p.resolve("initdb"))).sorted()
+      return s.map(p -> p.resolve("bin"))
+          .filter(p -> Files.isExecutable(p.resolve("initdb")))
+          .sorted()
           .reduce((a, b) -> b);
     }
   }
@@ -43,7 +45,8 @@ class PostgresStoreTest {
       c.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
     c.addAll(cmd);
-    Process p = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", c) + " failed: " + Files.readString(log));
     }
@@ -52,7 +55,8 @@ class PostgresStoreTest {
   @Test
   void round_trip_on_postgresql() throws Exception {
     Optional<Path> bin = bin();
-    assumeTrue(bin.isPresent(), "PostgreSQL not installed (/usr/lib/postgresql/*/bin/initdb): skipped");
+    assumeTrue(
+        bin.isPresent(), "PostgreSQL not installed (/usr/lib/postgresql/*/bin/initdb): skipped");
     Path home = Files.createDirectories(dir.resolve("pg"));
     if (root()) {
       new ProcessBuilder("chown", "-R", "postgres", dir.toString()).start().waitFor();
@@ -64,14 +68,42 @@ class PostgresStoreTest {
     }
     Path data = home.resolve("data");
     Path log = dir.resolve("cmd.log");
-    exec(List.of(bin.get().resolve("initdb").toString(), "-D", data.toString(), "-U", "caravan", "--auth=trust",
-        "-E", "UTF8"), log);
-    exec(List.of(bin.get().resolve("pg_ctl").toString(), "-D", data.toString(), "-l", home.resolve("server.log")
-        .toString(), "-w", "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1", "start"), log);
-    try (StudyStore s = StudyStore.open("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=caravan")) {
+    exec(
+        List.of(
+            bin.get().resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            "caravan",
+            "--auth=trust",
+            "-E",
+            "UTF8"),
+        log);
+    exec(
+        List.of(
+            bin.get().resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-l",
+            home.resolve("server.log").toString(),
+            "-w",
+            "-o",
+            "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1",
+            "start"),
+        log);
+    try (StudyStore s =
+        StudyStore.open("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=caravan")) {
       StoreContract.roundTrip(s);
     } finally {
-      exec(List.of(bin.get().resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), log);
+      exec(
+          List.of(
+              bin.get().resolve("pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-m",
+              "immediate",
+              "stop"),
+          log);
     }
   }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The same round trip on every store: register, run with common random numbers, resume without duplicates, grow
- * the replication count, compare. The replication model is a small Monte Carlo whose KPIs are drawn from the
- * seed, with a variant that adds a known shift, so the paired difference is known exactly.
+ * The same round trip on every store: register, run with common random numbers, resume without
+ * duplicates, grow the replication count, compare. The replication model is a small Monte Carlo
+ * whose KPIs are drawn from the seed, with a variant that adds a known shift, so the paired
+ * difference is known exactly.
  */
 final class StoreContract {
   private StoreContract() {}
@@ -22,20 +23,28 @@ final class StoreContract {
       calls.add(variant + "@" + seed);
       SplittableRandom r = new SplittableRandom(seed);
       double transit = 10 + r.nextDouble() * 4;
-      return new StudyRunner.Replication(List.of(new StudyStore.KpiValue("transit.all.mean_days", "d", transit + shift),
-          new StudyStore.KpiValue("throughput.all.teu_per_year", "TEU/yr", 1000 + r.nextInt(100)),
-          new StudyStore.KpiValue("empty", "x", Double.NaN)), shift < 0 ? "border:KZHOR" : "yard:KZAAU");
+      return new StudyRunner.Replication(
+          List.of(
+              new StudyStore.KpiValue("transit.all.mean_days", "d", transit + shift),
+              new StudyStore.KpiValue(
+                  "throughput.all.teu_per_year", "TEU/yr", 1000 + r.nextInt(100)),
+              new StudyStore.KpiValue("empty", "x", Double.NaN)),
+          shift < 0 ? "border:KZHOR" : "yard:KZAAU");
     };
   }
 
   static void roundTrip(StudyStore store) {
     List<String> variants = List.of(StudyFile.BASELINE, "faster");
-    StudyStore.StudyRow row = new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 3, 1, "2026-01-01T00:00:00Z", 0);
-    List<StudyStore.VariantRow> vrows = List.of(new StudyStore.VariantRow(StudyFile.BASELINE, 0, "", "", "{}"),
-        new StudyStore.VariantRow("faster", 1, "d", "EST", "{\"set\":{}}"));
+    StudyStore.StudyRow row =
+        new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 3, 1, "2026-01-01T00:00:00Z", 0);
+    List<StudyStore.VariantRow> vrows =
+        List.of(
+            new StudyStore.VariantRow(StudyFile.BASELINE, 0, "", "", "{}"),
+            new StudyStore.VariantRow("faster", 1, "d", "EST", "{\"set\":{}}"));
     store.register(row, vrows);
     List<String> calls = new ArrayList<>();
-    StudyRunner.Outcome o = StudyRunner.run("s1", variants, v -> model(v, calls), 42, 3, store, p -> {});
+    StudyRunner.Outcome o =
+        StudyRunner.run("s1", variants, v -> model(v, calls), 42, 3, store, p -> {});
     assertThat(o.ran()).isEqualTo(6);
     // common random numbers: replication r has the same seed in every variant
     Map<Integer, Long> seeds = new java.util.HashMap<>();
@@ -51,7 +60,8 @@ final class StoreContract {
     assertThat(o.skipped()).isEqualTo(6);
     assertThat(calls).isEmpty();
     // more replications keep the first seeds and run only the new ones
-    store.register(new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 5, 1, "later", 0), vrows);
+    store.register(
+        new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 5, 1, "later", 0), vrows);
     o = StudyRunner.run("s1", variants, v -> model(v, calls), 42, 5, store, p -> {});
     assertThat(o.ran()).isEqualTo(4);
     assertThat(store.study("s1").orElseThrow().replications()).isEqualTo(5);
@@ -59,19 +69,33 @@ final class StoreContract {
     long[] counts = store.kpiRowCounts("s1");
     assertThat(counts[0]).isEqualTo(30).isEqualTo(counts[1]);
     // another fingerprint under the same name is refused
-    assertThatThrownBy(() -> store.register(new StudyStore.StudyRow("s1", "other", "x", 1, 1, 1, "", 0), vrows))
-        .isInstanceOf(StudyException.class).hasMessageContaining("other settings");
+    assertThatThrownBy(
+            () ->
+                store.register(new StudyStore.StudyRow("s1", "other", "x", 1, 1, 1, "", 0), vrows))
+        .isInstanceOf(StudyException.class)
+        .hasMessageContaining("other settings");
     // the comparison sees the exact shift with a zero-width interval (common random numbers)
     Comparison.Result c = Comparison.of("s1", store);
     assertThat(c.baselineBottleneck()).isEqualTo("yard:KZAAU");
     Comparison.VariantDiff v = c.variants().getFirst();
     assertThat(v.bottleneck()).isEqualTo("border:KZHOR");
-    Comparison.KpiDiff t = v.kpis().stream().filter(k -> k.kpi().equals("transit.all.mean_days")).findFirst()
-        .orElseThrow();
+    Comparison.KpiDiff t =
+        v.kpis().stream()
+            .filter(k -> k.kpi().equals("transit.all.mean_days"))
+            .findFirst()
+            .orElseThrow();
     assertThat(t.pairs()).isEqualTo(5);
     assertThat(t.diff()).isCloseTo(-2.0, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(t.halfWidth95()).isLessThan(1e-9);
-    assertThat(v.kpis().stream().filter(k -> k.kpi().equals("empty")).findFirst().orElseThrow().pairs()).isZero();
-    assertThat(store.variants("s1")).extracting(StudyStore.VariantRow::variant).containsExactly("baseline", "faster");
+    assertThat(
+            v.kpis().stream()
+                .filter(k -> k.kpi().equals("empty"))
+                .findFirst()
+                .orElseThrow()
+                .pairs())
+        .isZero();
+    assertThat(store.variants("s1"))
+        .extracting(StudyStore.VariantRow::variant)
+        .containsExactly("baseline", "faster");
   }
 }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class StudyFileTest {
-  private static final String OK = """
+  private static final String OK =
+      """
       name: s
       baseline: default-2024
       seed: 5
@@ -40,9 +41,14 @@ class StudyFileTest {
         .hasMessageContaining("s.yaml: unknown field 'variants[1].sorce' at line 10");
     assertThatThrownBy(() -> StudyFile.parse(OK.replace("name: b", "name: a"), "s.yaml"))
         .hasMessageContaining("duplicate variant name 'a' (line 9)");
-    assertThatThrownBy(() -> StudyFile.parse(OK.replace("network.ports[node=KZAAU]", "network.ports[node"), "s.yaml"))
-        .hasMessageContaining("bad path 'network.ports[node.berths'").hasMessageContaining("(line 8)");
-    assertThatThrownBy(() -> StudyFile.parse(OK.replace("teu_per_year: 2", "teu_per_year: -2"), "s.yaml"))
+    assertThatThrownBy(
+            () ->
+                StudyFile.parse(
+                    OK.replace("network.ports[node=KZAAU]", "network.ports[node"), "s.yaml"))
+        .hasMessageContaining("bad path 'network.ports[node.berths'")
+        .hasMessageContaining("(line 8)");
+    assertThatThrownBy(
+            () -> StudyFile.parse(OK.replace("teu_per_year: 2", "teu_per_year: -2"), "s.yaml"))
         .hasMessageContaining("must be a number >= 0 (line 12)");
     assertThatThrownBy(() -> StudyFile.parse(OK.replace("seed: 5", "seed: five"), "s.yaml"))
         .hasMessageContaining("'seed' at line 3");
@@ -52,7 +58,8 @@ class StudyFileTest {
 
   @Test
   void the_shipped_study_parses_and_cites_every_variant() throws Exception {
-    Path f = Path.of(System.getProperty("caravan.repo", ".."), "data/studies/middle-corridor-2030.yaml");
+    Path f =
+        Path.of(System.getProperty("caravan.repo", ".."), "data/studies/middle-corridor-2030.yaml");
     StudyFile s = StudyFile.parse(Files.readString(f), f.toString());
     assertThat(s.variants()).hasSizeGreaterThanOrEqualTo(9);
     assertThat(s.variants()).allSatisfy(v -> assertThat(v.source()).matches("[A-Z0-9+-]+"));

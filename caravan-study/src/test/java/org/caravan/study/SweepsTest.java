@@ -9,7 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SweepsTest {
-  private static final String STUDY = """
+  private static final String STUDY =
+      """
       name: s
       baseline: default-2024
       seed: 3
@@ -32,13 +33,15 @@ class SweepsTest {
   @Test
   void grid_takes_every_combination_and_lhs_puts_one_point_in_each_stratum() {
     StudyFile s = StudyFile.parse(STUDY, "s.yaml");
-    List<StudyFile.Variant> g = s.variants().stream().filter(v -> v.name().startsWith("g-")).toList();
+    List<StudyFile.Variant> g =
+        s.variants().stream().filter(v -> v.name().startsWith("g-")).toList();
     assertThat(g).hasSize(6);
     assertThat(g.getFirst().name()).isEqualTo("g-001");
     Set<String> combos = new HashSet<>();
     g.forEach(v -> combos.add(v.set().values().toString()));
     assertThat(combos).hasSize(6);
-    List<StudyFile.Variant> h = s.variants().stream().filter(v -> v.name().startsWith("h-")).toList();
+    List<StudyFile.Variant> h =
+        s.variants().stream().filter(v -> v.name().startsWith("h-")).toList();
     assertThat(h).hasSize(10);
     boolean[] strata = new boolean[10];
     for (StudyFile.Variant v : h) {
@@ -56,7 +59,8 @@ class SweepsTest {
   @Test
   void bad_sweeps_name_the_field() {
     assertThatThrownBy(() -> StudyFile.parse(STUDY.replace("kind: lhs", "kind: random"), "s.yaml"))
-        .hasMessageContaining("sweeps[1].kind must be grid or lhs").hasMessageContaining("(line 12)");
+        .hasMessageContaining("sweeps[1].kind must be grid or lhs")
+        .hasMessageContaining("(line 12)");
     assertThatThrownBy(() -> StudyFile.parse(STUDY.replace("samples: 10", "samples: 0"), "s.yaml"))
         .hasMessageContaining("sweeps[1].samples must be");
   }

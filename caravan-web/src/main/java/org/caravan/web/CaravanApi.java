@@ -19,9 +19,9 @@ import org.caravan.web.mapping.RouteMapping;
 
 /**
  * Every API endpoint as a method from request values to JSON bytes. Bad input throws {@link
- * org.caravan.web.mapping.ApiException} with the problem to send. Documents that never change (the network, its
- * summary, the OpenAPI description) are serialised once. Immutable and thread-safe, like the {@link Caravan} it
- * wraps.
+ * org.caravan.web.mapping.ApiException} with the problem to send. Documents that never change (the
+ * network, its summary, the OpenAPI description) are serialised once. Immutable and thread-safe,
+ * like the {@link Caravan} it wraps.
  */
 public final class CaravanApi {
   /** Version reported by {@code /api/health} and the OpenAPI document. */
@@ -49,7 +49,10 @@ public final class CaravanApi {
     return health.clone();
   }
 
-  /** GeoJSON of the whole network: nodes as Points with {@code kind}, links as LineStrings with {@code mode}. */
+  /**
+   * GeoJSON of the whole network: nodes as Points with {@code kind}, links as LineStrings with
+   * {@code mode}.
+   */
   public byte[] network() {
     return network.clone();
   }
@@ -68,59 +71,95 @@ public final class CaravanApi {
    * @param limit how many at most, 1 to {@link #MAX_PLACES}; 10 when empty
    */
   public byte[] places(Optional<String> query, Optional<String> limit) {
-    String q = query.filter(s -> !s.isBlank()).orElseThrow(() -> Problems.invalidField("q",
-        "q is required: part of a place name, alias or UN/LOCODE"));
+    String q =
+        query
+            .filter(s -> !s.isBlank())
+            .orElseThrow(
+                () ->
+                    Problems.invalidField(
+                        "q", "q is required: part of a place name, alias or UN/LOCODE"));
     if (q.length() > RouteMapping.MAX_TEXT) {
       throw Problems.invalidField("q", "q is longer than " + RouteMapping.MAX_TEXT + " characters");
     }
-    int n = limit.map(l -> {
-      try {
-        return Integer.parseInt(l.strip());
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }).orElse(10);
+    int n =
+        limit
+            .map(
+                l -> {
+                  try {
+                    return Integer.parseInt(l.strip());
+                  } catch (NumberFormatException e) {
+                    return -1;
+                  }
+                })
+            .orElse(10);
     if (n < 1 || n > MAX_PLACES) {
       throw Problems.invalidField("limit", "limit must be a whole number from 1 to " + MAX_PLACES);
     }
-    List<Place> found = app.places().search(q, n).stream()
-        .map(m -> new Place(m.id(), m.name(), m.country(), m.kind(), m.score(), m.matched(), m.status(),
-            m.openingYear())).toList();
+    List<Place> found =
+        app.places().search(q, n).stream()
+            .map(
+                m ->
+                    new Place(
+                        m.id(),
+                        m.name(),
+                        m.country(),
+                        m.kind(),
+                        m.score(),
+                        m.matched(),
+                        m.status(),
+                        m.openingYear()))
+            .toList();
     return ApiJson.write(found);
   }
 
   /**
    * Plans routes for a JSON {@link RouteRequest}.
    *
-   * @param format {@code json} (default): the route answer; {@code geojson}: one LineString per route
+   * @param format {@code json} (default): the route answer; {@code geojson}: one LineString per
+   *     route
    */
   public byte[] routes(byte[] body, Optional<String> format) {
-    boolean geo = format.map(f -> switch (f) {
-      case "json" -> false;
-      case "geojson" -> true;
-      default -> throw Problems.invalidField("format", "/format", "format must be json or geojson, found '"
-          + (f.length() > 20 ? f.substring(0, 20) + "…" : f) + "'");
-    }).orElse(false);
+    boolean geo =
+        format
+            .map(
+                f ->
+                    switch (f) {
+                      case "json" -> false;
+                      case "geojson" -> true;
+                      default ->
+                          throw Problems.invalidField(
+                              "format",
+                              "/format",
+                              "format must be json or geojson, found '"
+                                  + (f.length() > 20 ? f.substring(0, 20) + "…" : f)
+                                  + "'");
+                    })
+            .orElse(false);
     RouteRequest request = ApiJson.read(body, RouteRequest.class);
     RouteQuery query = RouteMapping.toQuery(request);
     boolean planned = request.includePlanned().orElse(false);
     try {
-      return ApiJson.write(geo ? app.routes().planGeoJson(query, planned) : app.routes().plan(query, planned));
+      return ApiJson.write(
+          geo ? app.routes().planGeoJson(query, planned) : app.routes().plan(query, planned));
     } catch (UserException e) {
       throw Problems.fromUser(e);
     }
   }
 
   /**
-   * The CRM supply-risk view ({@code GET /api/crm/risk}); {@code disruption} must be one of the named disruptions
-   * (files are a CLI feature and are not read over HTTP).
+   * The CRM supply-risk view ({@code GET /api/crm/risk}); {@code disruption} must be one of the
+   * named disruptions (files are a CLI feature and are not read over HTTP).
    */
   public byte[] crmRisk(Optional<String> disruption) {
     Optional<String> d = disruption.filter(s -> !s.isBlank());
     if (d.isPresent() && !app.crm().disruptions().contains(d.get())) {
       String shown = d.get().length() > 40 ? d.get().substring(0, 40) + "…" : d.get();
-      throw Problems.invalidField("disruption", "unknown disruption '" + shown + "'; expected one of "
-          + String.join(", ", app.crm().disruptions()));
+      throw Problems.invalidField(
+          "disruption",
+          "unknown disruption '"
+              + shown
+              + "'; expected one of "
+              + String.join(", ", app.crm().disruptions()));
     }
     try {
       return ApiJson.write(app.crm().risk(d));
@@ -129,10 +168,15 @@ public final class CaravanApi {
     }
   }
 
-  /** Emissions of a chain given as JSON: an array of legs or an object with a {@code legs} array. */
+  /**
+   * Emissions of a chain given as JSON: an array of legs or an object with a {@code legs} array.
+   */
   public byte[] emissions(byte[] body) {
     try {
-      return ApiJson.write(app.emissions().computeJson(new String(body, StandardCharsets.UTF_8), "request body").answer());
+      return ApiJson.write(
+          app.emissions()
+              .computeJson(new String(body, StandardCharsets.UTF_8), "request body")
+              .answer());
     } catch (UserException e) {
       throw Problems.fromChain(e);
     }

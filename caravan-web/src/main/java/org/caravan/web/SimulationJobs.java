@@ -29,12 +29,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Simulation jobs: each runs one scenario's replications on a small executor of {@link #MAX_ACTIVE} threads, and
- * its results stay in memory for the last {@link #MAX_KEPT} jobs. A new job is refused (429) while
- * {@link #MAX_ACTIVE} jobs are queued or running, so nothing waits behind a long queue. Listeners (the server-sent
- * events of {@code /api/simulations/{id}/events}) hear a {@code progress} event per replication and one final
- * {@code done} event. Cancelling a running job takes effect after the replication in hand: the scenario API has no
- * finer cancellation hook, so the job's progress callback throws. Thread-safe.
+ * Simulation jobs: each runs one scenario's replications on a small executor of {@link #MAX_ACTIVE}
+ * threads, and its results stay in memory for the last {@link #MAX_KEPT} jobs. A new job is refused
+ * (429) while {@link #MAX_ACTIVE} jobs are queued or running, so nothing waits behind a long queue.
+ * Listeners (the server-sent events of {@code /api/simulations/{id}/events}) hear a {@code
+ * progress} event per replication and one final {@code done} event. Cancelling a running job takes
+ * effect after the replication in hand: the scenario API has no finer cancellation hook, so the
+ * job's progress callback throws. Thread-safe.
  */
 public final class SimulationJobs implements AutoCloseable {
   /** Jobs queued or running at once; more are refused with 429. */
@@ -45,7 +46,10 @@ public final class SimulationJobs implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulationJobs.class);
 
-  /** Hears a job's events; {@code last} is true for the final {@code done} event, after which nothing follows. */
+  /**
+   * Hears a job's events; {@code last} is true for the final {@code done} event, after which
+   * nothing follows.
+   */
   @FunctionalInterface
   public interface Listener {
     void event(String name, byte[] json, boolean last);
@@ -66,32 +70,42 @@ public final class SimulationJobs implements AutoCloseable {
     this(app, Runtime.getRuntime().availableProcessors());
   }
 
-  /** @param threadsPerJob replication threads of each job */
+  /**
+   * @param threadsPerJob replication threads of each job
+   */
   public SimulationJobs(CaravanApp app, int threadsPerJob) {
     this.service = app.simulations();
     this.threadsPerJob = Math.max(1, threadsPerJob);
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(MAX_ACTIVE, r -> {
-      Thread t = new Thread(r, "caravan-sim-job-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            MAX_ACTIVE,
+            r -> {
+              Thread t = new Thread(r, "caravan-sim-job-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
    * Checks a request and queues its job.
    *
    * @return the new job's id
-   * @throws org.caravan.web.mapping.ApiException 400 for a bad request or scenario, 429 when {@link #MAX_ACTIVE} jobs
-   *     are active
+   * @throws org.caravan.web.mapping.ApiException 400 for a bad request or scenario, 429 when {@link
+   *     #MAX_ACTIVE} jobs are active
    */
   public String submit(byte[] body) {
-    Scenario sc = SimulationMapping.toScenario(ApiJson.read(body, SimulationRequest.class), service);
+    Scenario sc =
+        SimulationMapping.toScenario(ApiJson.read(body, SimulationRequest.class), service);
     synchronized (jobs) {
       long active = jobs.values().stream().filter(j -> !j.finished()).count();
       if (active >= MAX_ACTIVE) {
-        throw Problems.fail(Problems.Type.TOO_MANY_JOBS, active + " simulation jobs are queued or running; at most "
-            + MAX_ACTIVE + " run at once. Wait for one to finish or cancel one (DELETE /api/simulations/{id})");
+        throw Problems.fail(
+            Problems.Type.TOO_MANY_JOBS,
+            active
+                + " simulation jobs are queued or running; at most "
+                + MAX_ACTIVE
+                + " run at once. Wait for one to finish or cancel one (DELETE /api/simulations/{id})");
       }
       Job job = new Job(UUID.randomUUID().toString(), sc);
       jobs.put(job.id, job);
@@ -126,7 +140,8 @@ public final class SimulationJobs implements AutoCloseable {
   /**
    * Cancels an active job or forgets a finished one.
    *
-   * @return the job's view after the request when it was active; empty when a finished job was removed
+   * @return the job's view after the request when it was active; empty when a finished job was
+   *     removed
    */
   public Optional<byte[]> cancel(String id) {
     Job job = job(id);
@@ -134,10 +149,11 @@ public final class SimulationJobs implements AutoCloseable {
       if (!job.finished()) {
         job.cancelRequested = true;
         if (job.status == Status.QUEUED) {
-          job.future.cancel(false);
+          job.future.cancel(true); // interrupts the run: the engine stops within 65,536 events
           job.finish(Status.CANCELLED, null, null);
         }
-        // A running job is not interrupted: an interrupt could break a listener's write; its progress callback
+        // A running job is not interrupted: an interrupt could break a listener's write; its
+        // progress callback
         // stops it after the replication in hand.
         return Optional.of(ApiJson.write(job.view(false)));
       }
@@ -156,8 +172,8 @@ public final class SimulationJobs implements AutoCloseable {
   }
 
   /**
-   * Registers a listener: it hears the current state at once (a {@code progress} event, or the final {@code done}
-   * event of a finished job), then every event until the final one.
+   * Registers a listener: it hears the current state at once (a {@code progress} event, or the
+   * final {@code done} event of a finished job), then every event until the final one.
    *
    * @throws org.caravan.web.mapping.ApiException 404 for an unknown job
    */
@@ -200,8 +216,13 @@ public final class SimulationJobs implements AutoCloseable {
     synchronized (jobs) {
       Job j = jobs.get(id);
       if (j == null) {
-        throw Problems.fail(Problems.Type.NOT_FOUND, "there is no simulation job '" + shorten(id)
-            + "'; finished jobs are kept only for the last " + MAX_KEPT + " jobs and not across restarts");
+        throw Problems.fail(
+            Problems.Type.NOT_FOUND,
+            "there is no simulation job '"
+                + shorten(id)
+                + "'; finished jobs are kept only for the last "
+                + MAX_KEPT
+                + " jobs and not across restarts");
       }
       return j;
     }
@@ -217,17 +238,24 @@ public final class SimulationJobs implements AutoCloseable {
       job.fire("progress", false);
     }
     try {
-      SimulationService.Run result = service.run(job.scenario, threadsPerJob, n -> {
-        synchronized (job) {
-          job.done = n;
-          if (job.cancelRequested) {
-            throw new Cancelled();
-          }
-          job.fire("progress", false);
-        }
-      });
+      SimulationService.Run result =
+          service.run(
+              job.scenario,
+              threadsPerJob,
+              n -> {
+                synchronized (job) {
+                  job.done = n;
+                  if (job.cancelRequested) {
+                    throw new Cancelled();
+                  }
+                  job.fire("progress", false);
+                }
+              });
       // Kept as text: a tree of five years' queue series would hold several times the memory.
-      String results = new String(ApiJson.write(service.resultsDocument(result)), java.nio.charset.StandardCharsets.UTF_8);
+      String results =
+          new String(
+              ApiJson.write(service.resultsDocument(result)),
+              java.nio.charset.StandardCharsets.UTF_8);
       synchronized (job) {
         job.finish(job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }
@@ -239,7 +267,8 @@ public final class SimulationJobs implements AutoCloseable {
           job.finish(Status.FAILED, u.getMessage(), null);
         } else {
           LOG.error("simulation job {} failed", job.id, e);
-          job.finish(Status.FAILED, "the simulation failed: " + e + " (logged on the server)", null);
+          job.finish(
+              Status.FAILED, "the simulation failed: " + e + " (logged on the server)", null);
         }
       }
       if (e instanceof Error err && !(e instanceof OutOfMemoryError)) {
@@ -258,7 +287,11 @@ public final class SimulationJobs implements AutoCloseable {
 
   /** Job states as the API names them. */
   enum Status {
-    QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED,
+    CANCELLED;
 
     String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -298,10 +331,20 @@ public final class SimulationJobs implements AutoCloseable {
 
     synchronized SimulationJob view(boolean withResults) {
       int total = scenario.replications();
-      return new SimulationJob(id, status.code(), scenario.name(), total, scenario.horizonDays() / 365.0,
-          scenario.seed(), new SimulationJob.Progress(done, total, total == 0 ? 0 : (double) done / total),
-          cancelRequested, createdAt, Optional.ofNullable(startedAt), Optional.ofNullable(finishedAt),
-          Optional.ofNullable(error), withResults && results != null ? Optional.of(new RawValue(results)) : Optional.empty());
+      return new SimulationJob(
+          id,
+          status.code(),
+          scenario.name(),
+          total,
+          scenario.horizonDays() / 365.0,
+          scenario.seed(),
+          new SimulationJob.Progress(done, total, total == 0 ? 0 : (double) done / total),
+          cancelRequested,
+          createdAt,
+          Optional.ofNullable(startedAt),
+          Optional.ofNullable(finishedAt),
+          Optional.ofNullable(error),
+          withResults && results != null ? Optional.of(new RawValue(results)) : Optional.empty());
     }
 
     /** Caller holds the monitor. */
@@ -320,7 +363,8 @@ public final class SimulationJobs implements AutoCloseable {
         return;
       }
       byte[] json = ApiJson.write(view(false));
-      // A copy: a listener may unsubscribe itself while it is called (its stream closes on the last event).
+      // A copy: a listener may unsubscribe itself while it is called (its stream closes on the last
+      // event).
       for (Listener l : List.copyOf(listeners)) {
         try {
           l.event(name, json, last);

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.emissions.EmissionsException;
+import org.caravan.emissions.VehicleCategories;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -46,15 +47,19 @@ import org.caravan.scenario.sim.ResolvedScenario.Seasons;
 import org.caravan.simulation.corridor.CorridorSpec;
 
 /**
- * Turns a resolved {@link Scenario} into a {@link CorridorSpec}, taking its values as they are (the loader has
- * applied the defaults and resolved the names): routes each flow once with the router
- * (fastest route on the flow's corridor), splits the routes into shared legs, makes a gate for every rail
- * link and border on them, a crossing for every scheduled ferry or feeder link, ports, storms and closures,
- * and prices one unit of each flow in CO2e with the emission calculator. This is the only place that
- * joins routing, emissions and simulation. Stateless apart from the Caravan it reads.
+ * Turns a resolved {@link Scenario} into a {@link CorridorSpec}, taking its values as they are (the
+ * loader has applied the defaults and resolved the names): routes each flow once with the router
+ * (fastest route on the flow's corridor), splits the routes into shared legs, makes a gate for
+ * every rail link and border on them, a crossing for every scheduled ferry or feeder link, ports,
+ * storms and closures, and prices one unit of each flow in CO2e with the emission calculator. This
+ * is the only place that joins routing, emissions and simulation. Stateless apart from the Caravan
+ * it reads.
  */
 public final class ModelBuilder {
-  /** Vessel handling when neither the scenario nor the port gives one: TREND250603 (Baku average 20.1 h). */
+  /**
+   * Vessel handling when neither the scenario nor the port gives one: TREND250603 (Baku average
+   * 20.1 h).
+   */
   public static final double DEFAULT_HANDLING_H = 20;
 
   private static final double S_PER_H = 3600;
@@ -68,28 +73,47 @@ public final class ModelBuilder {
   public record Built(CorridorSpec spec, List<FlowRoute> routes) {}
 
   /** How one flow was routed. */
-  public record FlowRoute(String flow, String corridor, List<String> legs, double routerTransitDays,
-      double co2ePerUnit_g, double unitsPerYear) {}
+  public record FlowRoute(
+      String flow,
+      String corridor,
+      List<String> legs,
+      double routerTransitDays,
+      double co2ePerUnit_g,
+      double unitsPerYear) {}
 
   /**
-   * The model's gates, ports and crossings as they are made, each indexed by its key so that flows sharing a
-   * link, border, port or crossing share its model element; plus the capacities they are made with.
+   * The model's gates, ports and crossings as they are made, each indexed by its key so that flows
+   * sharing a link, border, port or crossing share its model element; plus the capacities they are
+   * made with.
    */
-  private record Parts(Capacities capacities, List<CorridorSpec.Gate> gates, Map<String, Integer> gateIndex,
-      List<CorridorSpec.Port> ports, Map<String, Integer> portIndex, List<CorridorSpec.Crossing> crossings,
+  private record Parts(
+      Capacities capacities,
+      List<CorridorSpec.Gate> gates,
+      Map<String, Integer> gateIndex,
+      List<CorridorSpec.Port> ports,
+      Map<String, Integer> portIndex,
+      List<CorridorSpec.Crossing> crossings,
       Map<Integer, Integer> crossingByLink) {
     Parts(Capacities capacities) {
-      this(capacities, new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashMap<>(), new ArrayList<>(),
+      this(
+          capacities,
+          new ArrayList<>(),
+          new HashMap<>(),
+          new ArrayList<>(),
+          new HashMap<>(),
+          new ArrayList<>(),
           new HashMap<>());
     }
 
     /** The index of a port, made with its scenario size on first use. */
     int port(String node) {
-      return portIndex.computeIfAbsent(node, k -> {
-        PortSize size = capacities.port(k);
-        ports.add(new CorridorSpec.Port(k, size.berths(), Math.max(1, size.yard_teu() / 2)));
-        return ports.size() - 1;
-      });
+      return portIndex.computeIfAbsent(
+          node,
+          k -> {
+            PortSize size = capacities.port(k);
+            ports.add(new CorridorSpec.Port(k, size.berths(), Math.max(1, size.yard_teu() / 2)));
+            return ports.size() - 1;
+          });
     }
   }
 
@@ -102,13 +126,18 @@ public final class ModelBuilder {
     this(caravan, caravan.nominalRouter());
   }
 
-  /** A builder whose {@link #routeOnCorridor} asks the given router (validation asks the planner's). */
+  /**
+   * A builder whose {@link #routeOnCorridor} asks the given router (validation asks the planner's).
+   */
   public ModelBuilder(Caravan caravan, Router router) {
     this.network = caravan.network();
     this.router = router;
   }
 
-  /** Builds the model. Throws {@link UserException} naming the flow when a flow has no route on its corridor. */
+  /**
+   * Builds the model. Throws {@link UserException} naming the flow when a flow has no route on its
+   * corridor.
+   */
   public Built build(Scenario sc) {
     ResolvedScenario m = sc.model();
     Demand d = m.demand();
@@ -120,7 +149,8 @@ public final class ModelBuilder {
     List<CorridorSpec.Flow> flows = new ArrayList<>();
     List<FlowRoute> routes = new ArrayList<>();
     Parts parts = new Parts(m.capacities());
-    // Ports named in the scenario exist even when no flow uses them (so storms and closures can name them).
+    // Ports named in the scenario exist even when no flow uses them (so storms and closures can
+    // name them).
     m.capacities().ports().keySet().forEach(parts::port);
 
     for (int i = 0; i < d.flows().size(); i++) {
@@ -156,15 +186,37 @@ public final class ModelBuilder {
         }
       }
       String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
-      flows.add(new CorridorSpec.Flow(ff.id(), ff.from(), ff.to(), label, ff.cargo().code(), unitsPerYear,
-          ff.growthPerYear(), teuPerUnit, tonnesPerUnit, legIds, co2e));
+      flows.add(
+          new CorridorSpec.Flow(
+              ff.id(),
+              ff.from(),
+              ff.to(),
+              label,
+              ff.cargo().code(),
+              unitsPerYear,
+              ff.growthPerYear(),
+              teuPerUnit,
+              tonnesPerUnit,
+              legIds,
+              co2e));
       routes.add(new FlowRoute(ff.id(), label, legText, route.transitDays(), co2e, unitsPerYear));
     }
     for (int li = 0; li < legs.size(); li++) {
       CorridorSpec.Leg l = legs.get(li);
-      double end = l.kind() == CorridorSpec.LegKind.CROSSING ? 0 : legEndHandling.getOrDefault(li, 0.0);
-      legs.set(li, new CorridorSpec.Leg(l.id(), l.kind(), l.from(), l.to(), l.gates(), l.crossing(), l.delayMean_s(),
-          l.delaySd_s(), end));
+      double end =
+          l.kind() == CorridorSpec.LegKind.CROSSING ? 0 : legEndHandling.getOrDefault(li, 0.0);
+      legs.set(
+          li,
+          new CorridorSpec.Leg(
+              l.id(),
+              l.kind(),
+              l.from(),
+              l.to(),
+              l.gates(),
+              l.crossing(),
+              l.delayMean_s(),
+              l.delaySd_s(),
+              end));
     }
 
     long warm_s = sc.warmup_s();
@@ -174,9 +226,22 @@ public final class ModelBuilder {
     double[] season = d.seasonality().stream().mapToDouble(Double::doubleValue).toArray();
     long horizon_s = warm_s + sc.horizon_s();
     int startDayOfYear = sc.start().atZone(ZoneOffset.UTC).getDayOfYear();
-    CorridorSpec spec = new CorridorSpec(horizon_s, warm_s, m.sampleInterval_s(), startDayOfYear, season,
-        m.formation().trainCapacity_units(), m.formation().timetable_s(), flows, legs, parts.gates(), parts.ports(),
-        parts.crossings(), storms, closures);
+    CorridorSpec spec =
+        new CorridorSpec(
+            horizon_s,
+            warm_s,
+            m.sampleInterval_s(),
+            startDayOfYear,
+            season,
+            m.formation().trainCapacity_units(),
+            m.formation().timetable_s(),
+            flows,
+            legs,
+            parts.gates(),
+            parts.ports(),
+            parts.crossings(),
+            storms,
+            closures);
     return new Built(spec, routes);
   }
 
@@ -184,9 +249,14 @@ public final class ModelBuilder {
     List<CorridorSpec.Storm> storms = new ArrayList<>();
     for (ResolvedScenario.Storm s : list) {
       Seasons e = s.eventsPerSeason();
-      storms.add(new CorridorSpec.Storm(s.id(), s.ports().stream().mapToInt(parts::port).toArray(),
-          new double[] {e.winter(), e.spring(), e.summer(), e.autumn()}, s.durationMin_s(), s.durationMode_s(),
-          s.durationMax_s()));
+      storms.add(
+          new CorridorSpec.Storm(
+              s.id(),
+              s.ports().stream().mapToInt(parts::port).toArray(),
+              new double[] {e.winter(), e.spring(), e.summer(), e.autumn()},
+              s.durationMin_s(),
+              s.durationMode_s(),
+              s.durationMax_s()));
     }
     return storms;
   }
@@ -208,8 +278,13 @@ public final class ModelBuilder {
         }
       }
       long start = warm_s + x.start_s();
-      closures.add(new CorridorSpec.Closure(x.id(), ps.stream().mapToInt(Integer::intValue).toArray(),
-          gs.stream().mapToInt(Integer::intValue).toArray(), start, start + x.duration_s()));
+      closures.add(
+          new CorridorSpec.Closure(
+              x.id(),
+              ps.stream().mapToInt(Integer::intValue).toArray(),
+              gs.stream().mapToInt(Integer::intValue).toArray(),
+              start,
+              start + x.duration_s()));
     }
     return closures;
   }
@@ -228,19 +303,31 @@ public final class ModelBuilder {
           addBorder(network.linkTo(l), g, parts);
         }
       }
-      return new CorridorSpec.Leg(id, CorridorSpec.LegKind.RAIL, leg.from(), leg.to(),
-          g.stream().mapToInt(Integer::intValue).toArray(), -1, 0, 0, 0);
+      return new CorridorSpec.Leg(
+          id,
+          CorridorSpec.LegKind.RAIL,
+          leg.from(),
+          leg.to(),
+          g.stream().mapToInt(Integer::intValue).toArray(),
+          -1,
+          0,
+          0,
+          0);
     }
-    if ((mode == Mode.FERRY || mode == Mode.SEA) && links.length == 1 && network.scheduleOrNull(links[0]) != null) {
+    if ((mode == Mode.FERRY || mode == Mode.SEA)
+        && links.length == 1
+        && network.scheduleOrNull(links[0]) != null) {
       int x = parts.crossingByLink().computeIfAbsent(links[0], l -> crossing(l, parts));
-      return new CorridorSpec.Leg(id, CorridorSpec.LegKind.CROSSING, leg.from(), leg.to(), new int[0], x, 0, 0, 0);
+      return new CorridorSpec.Leg(
+          id, CorridorSpec.LegKind.CROSSING, leg.from(), leg.to(), new int[0], x, 0, 0, 0);
     }
     double mean = 0;
     double var = 0;
     int start = network.linkFrom(links[0]);
     NodeKind startKind = network.nodeKind(start);
     if (startKind == NodeKind.BORDER || startKind == NodeKind.GAUGE_CHANGE) {
-      // The router charges the dwell of every node it passes but the origin: a road leg leaving a border
+      // The router charges the dwell of every node it passes but the origin: a road leg leaving a
+      // border
       // (Malaszewicze) waits there as a rail leg would.
       mean += network.dwell_s(start);
       var += (double) network.dwellSd_s(start) * network.dwellSd_s(start);
@@ -255,11 +342,22 @@ public final class ModelBuilder {
         var += (double) network.dwellSd_s(n) * network.dwellSd_s(n);
       }
     }
-    return new CorridorSpec.Leg(id, CorridorSpec.LegKind.DELAY, leg.from(), leg.to(), new int[0], -1, mean,
-        Math.sqrt(var), 0);
+    return new CorridorSpec.Leg(
+        id,
+        CorridorSpec.LegKind.DELAY,
+        leg.from(),
+        leg.to(),
+        new int[0],
+        -1,
+        mean,
+        Math.sqrt(var),
+        0);
   }
 
-  /** A line-section gate for a rail link: paths per day from the scenario, the link's capacity or its track. */
+  /**
+   * A line-section gate for a rail link: paths per day from the scenario, the link's capacity or
+   * its track.
+   */
   private int section(int l, Parts parts) {
     Capacities c = parts.capacities();
     LinkSpec ls = network.link(l);
@@ -269,42 +367,77 @@ public final class ModelBuilder {
     } else if (!Double.isNaN(ls.capacity_teu_day()) && ls.capacity_teu_day() > 0) {
       perDay = ls.capacity_teu_day() / c.teuPerTrain();
     } else {
-      perDay = "double".equals(ls.track()) ? c.doubleTrackPathsPerDay() : c.singleTrackPathsPerDay();
+      perDay =
+          "double".equals(ls.track()) ? c.doubleTrackPathsPerDay() : c.singleTrackPathsPerDay();
     }
-    parts.gates().add(new CorridorSpec.Gate(ls.id() + "[" + direction(l) + "]", CorridorSpec.GateKind.SECTION,
-        ls.id(), perDay, network.duration_s(l), network.durationSd_s(l)));
+    parts
+        .gates()
+        .add(
+            new CorridorSpec.Gate(
+                ls.id() + "[" + direction(l) + "]",
+                CorridorSpec.GateKind.SECTION,
+                ls.id(),
+                perDay,
+                network.duration_s(l),
+                network.durationSd_s(l)));
     return parts.gates().size() - 1;
   }
 
-  /** A crossing for a scheduled ferry or feeder link: the scenario's changes over the link and its service. */
+  /**
+   * A crossing for a scheduled ferry or feeder link: the scenario's changes over the link and its
+   * service.
+   */
   private int crossing(int l, Parts parts) {
     LinkSpec ls = network.link(l);
     Schedule sched = network.scheduleOrNull(l);
-    Optional<ServiceSpec> svc = network.spec().services().stream().filter(s -> s.id().equals(ls.service())).findFirst();
+    Optional<ServiceSpec> svc =
+        network.spec().services().stream().filter(s -> s.id().equals(ls.service())).findFirst();
     Optional<CrossingChange> o = Optional.ofNullable(parts.capacities().crossings().get(ls.id()));
     int fromPort = parts.port(network.nodeId(network.linkFrom(l)));
     int toPort = parts.port(network.nodeId(network.linkTo(l)));
     double sail_s = seconds(o.map(CrossingChange::sail_s), network.duration_s(l));
     double sailSd_s = seconds(o.map(CrossingChange::sailSd_s), network.durationSd_s(l));
     int toHandling_s = network.handling_s(network.linkTo(l));
-    double handling_s = seconds(o.map(CrossingChange::handling_s),
-        toHandling_s > 0 ? toHandling_s : DEFAULT_HANDLING_H * S_PER_H);
+    double handling_s =
+        seconds(
+            o.map(CrossingChange::handling_s),
+            toHandling_s > 0 ? toHandling_s : DEFAULT_HANDLING_H * S_PER_H);
     double handlingSd_s = seconds(o.map(CrossingChange::handlingSd_s), handling_s * 0.25);
     double perWeek = sched.departuresPerWeek();
     double timetable_s = seconds(o.map(CrossingChange::timetable_s), WEEK_S / perWeek);
-    double capTeu = svc.map(ServiceSpec::capacity_teu).filter(c -> !Double.isNaN(c) && c > 0).orElse(100.0);
-    int capUnits = o.flatMap(c -> boxed(c.capacity_units())).orElse((int) Math.max(1, Math.round(capTeu / 2)));
+    double capTeu =
+        svc.map(ServiceSpec::capacity_teu).filter(c -> !Double.isNaN(c) && c > 0).orElse(100.0);
+    int capUnits =
+        o.flatMap(c -> boxed(c.capacity_units())).orElse((int) Math.max(1, Math.round(capTeu / 2)));
     double cycle_s = 2 * sail_s + 2 * handling_s;
-    int fleet = o.flatMap(c -> boxed(c.fleet())).orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
+    int fleet =
+        o.flatMap(c -> boxed(c.fleet()))
+            .orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
     double derate = o.map(CrossingChange::lowWaterDerating).orElse(0.0);
-    parts.crossings().add(new CorridorSpec.Crossing(ls.id() + "[" + direction(l) + "]", fromPort, toPort, fleet,
-        capUnits, derate, sail_s, sailSd_s, handling_s, handlingSd_s, Math.round(timetable_s)));
+    parts
+        .crossings()
+        .add(
+            new CorridorSpec.Crossing(
+                ls.id() + "[" + direction(l) + "]",
+                fromPort,
+                toPort,
+                fleet,
+                capUnits,
+                derate,
+                sail_s,
+                sailSd_s,
+                handling_s,
+                handlingSd_s,
+                Math.round(timetable_s)));
     return parts.crossings().size() - 1;
   }
 
   /** A scenario value in seconds, or the fallback. */
   private static double seconds(Optional<OptionalDouble> scenario_s, double fallback_s) {
-    return scenario_s.filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).orElse(fallback_s);
+    return scenario_s
+        .filter(OptionalDouble::isPresent)
+        .map(OptionalDouble::getAsDouble)
+        .orElse(fallback_s);
   }
 
   private static Optional<Integer> boxed(OptionalInt v) {
@@ -328,42 +461,81 @@ public final class ModelBuilder {
     if (!border && o.isEmpty() && network.dwell_s(node) <= 0) {
       return;
     }
-    g.add(parts.gateIndex().computeIfAbsent("border:" + id, key -> {
-      double perDay = o.flatMap(b -> boxed(b.trainsPerDay())).orElse(parts.capacities().borderTrainsPerDay());
-      double dwell_s = seconds(o.map(Border::dwell_s), network.dwell_s(node));
-      double sd_s = seconds(o.map(Border::dwellSd_s), network.dwellSd_s(node));
-      parts.gates().add(new CorridorSpec.Gate(id, CorridorSpec.GateKind.BORDER, id, perDay, dwell_s, sd_s));
-      return parts.gates().size() - 1;
-    }));
+    g.add(
+        parts
+            .gateIndex()
+            .computeIfAbsent(
+                "border:" + id,
+                key -> {
+                  double perDay =
+                      o.flatMap(b -> boxed(b.trainsPerDay()))
+                          .orElse(parts.capacities().borderTrainsPerDay());
+                  double dwell_s = seconds(o.map(Border::dwell_s), network.dwell_s(node));
+                  double sd_s = seconds(o.map(Border::dwellSd_s), network.dwellSd_s(node));
+                  parts
+                      .gates()
+                      .add(
+                          new CorridorSpec.Gate(
+                              id, CorridorSpec.GateKind.BORDER, id, perDay, dwell_s, sd_s));
+                  return parts.gates().size() - 1;
+                }));
   }
 
   private Route route(String field, Flow ff, int from, int to, long departure_s) {
     Corridor corridor = ff.corridor();
-    return routeOnCorridor(from, to, corridor.code(), ff.cargo() == Cargo.WAGON, departure_s, 1,
-        RouteRequest.DEFAULT_TEU_MASS_T).orElseThrow(() -> new UserException(field + ".corridor", "no route for flow '"
-            + ff.id() + "' from " + ff.from() + " to " + ff.to() + " on the " + corridor.code() + " corridor"));
+    return routeOnCorridor(
+            from,
+            to,
+            corridor.code(),
+            ff.cargo() == Cargo.WAGON,
+            departure_s,
+            1,
+            RouteRequest.DEFAULT_TEU_MASS_T)
+        .orElseThrow(
+            () ->
+                new UserException(
+                    field + ".corridor",
+                    "no route for flow '"
+                        + ff.id()
+                        + "' from "
+                        + ff.from()
+                        + " to "
+                        + ff.to()
+                        + " on the "
+                        + corridor.code()
+                        + " corridor"));
   }
 
   /**
-   * The fastest route (of the router's 5 fastest) that uses a corridor: {@code middle} must cross the Caspian
-   * between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern} must pass RU or BY; {@code southern} must pass
-   * IR and avoids RU, BY, AZ, GE, UA; {@code sea} is the router's sea corridor; {@code sea-cape} the same
-   * avoiding Suez; {@code any} takes the fastest. Wagons ride trains and rail ferries only. The one home of
-   * the corridor rule for the simulation and the validation.
+   * The fastest route (of the router's 5 fastest) that uses a corridor: {@code middle} must cross
+   * the Caspian between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern} must pass RU or
+   * BY; {@code southern} must pass IR and avoids RU, BY, AZ, GE, UA; {@code sea} is the router's
+   * sea corridor; {@code sea-cape} the same avoiding Suez; {@code any} takes the fastest. Wagons
+   * ride trains and rail ferries only. The one home of the corridor rule for the simulation and the
+   * validation.
    */
-  public Optional<Route> routeOnCorridor(int from, int to, String corridor, boolean wagons, long departure_s,
-      double teu, double mass_t) {
-    Set<String> avoid = switch (corridor) {
-      case "middle" -> Set.of("RU", "BY", "IR", "UA");
-      case "southern" -> Set.of("RU", "BY", "AZ", "GE", "UA");
-      // By sea: no land bridge across Central Asia or Russia may be faster than the ship.
-      case "sea", "sea-cape" -> Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
-      default -> Set.of();
-    };
-    Set<Passage> passages = "sea-cape".equals(corridor)
-        ? Set.of(Passage.SUEZ) : Set.of();
-    RouteRequest req = RouteRequest.of(from, to, departure_s).withCargo(teu, mass_t,
-        CargoClass.GENERAL, 0).withObjective(Objective.TIME, 5).withAvoid(avoid, passages);
+  public Optional<Route> routeOnCorridor(
+      int from,
+      int to,
+      String corridor,
+      boolean wagons,
+      long departure_s,
+      double teu,
+      double mass_t) {
+    Set<String> avoid =
+        switch (corridor) {
+          case "middle" -> Set.of("RU", "BY", "IR", "UA");
+          case "southern" -> Set.of("RU", "BY", "AZ", "GE", "UA");
+          // By sea: no land bridge across Central Asia or Russia may be faster than the ship.
+          case "sea", "sea-cape" -> Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
+          default -> Set.of();
+        };
+    Set<Passage> passages = "sea-cape".equals(corridor) ? Set.of(Passage.SUEZ) : Set.of();
+    RouteRequest req =
+        RouteRequest.of(from, to, departure_s)
+            .withCargo(teu, mass_t, CargoClass.GENERAL, 0)
+            .withObjective(Objective.TIME, 5)
+            .withAvoid(avoid, passages);
     if (wagons) {
       // Wagons ride trains and rail ferries only, never container feeders or trucks.
       req = req.withModes(EnumSet.of(Mode.RAIL, Mode.FERRY));
@@ -378,8 +550,8 @@ public final class ModelBuilder {
   }
 
   /**
-   * A route is on a corridor when the router labels it so (corridor membership: data/network/corridors.csv);
-   * {@code sea-cape} is the sea corridor avoiding Suez.
+   * A route is on a corridor when the router labels it so (corridor membership:
+   * data/network/corridors.csv); {@code sea-cape} is the sea corridor avoiding Suez.
    */
   private static boolean matches(Route r, String corridor) {
     if ("any".equals(corridor)) {
@@ -396,7 +568,9 @@ public final class ModelBuilder {
     double km = network.distance_m(l) / 1000.0;
     List<CountryKm> split = NetworkEmissions.countryKm(network, l);
     try {
-      return emissions.co2eWtw_g(ls.toc(), km, mass_t, split);
+      String toc =
+          VehicleCategories.emissionToc(ls.toc(), ls.ferryType(), network.linkCountries(l));
+      return emissions.co2eWtw_g(toc, km, mass_t, split);
     } catch (EmissionsException e) {
       return 0;
     }

@@ -11,37 +11,55 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What a scenario asks of the model, fully resolved by {@link ScenarioLoader}: every default applied, every
- * node and link named by its network id, every kind an enum, every duration in seconds. {@link ModelBuilder}
- * consumes it as it is and decides nothing about the file. Defaults that depend on the network (running times,
- * border dwell, ferry services) stay empty here and are read from the network by the builder. Immutable.
+ * What a scenario asks of the model, fully resolved by {@link ScenarioLoader}: every default
+ * applied, every node and link named by its network id, every kind an enum, every duration in
+ * seconds. {@link ModelBuilder} consumes it as it is and decides nothing about the file. Defaults
+ * that depend on the network (running times, border dwell, ferry services) stay empty here and are
+ * read from the network by the builder. Immutable.
  *
  * @param formation block-train formation at the start of every rail leg
  * @param sampleInterval_s time between two samples of the queue and stock statistics
  * @param capacities the scenario's changes to line, border, port and crossing capacities
  */
-public record ResolvedScenario(Formation formation, long sampleInterval_s, Demand demand, Capacities capacities,
-    List<Storm> storms, List<Closure> closures) {
+public record ResolvedScenario(
+    Formation formation,
+    long sampleInterval_s,
+    Demand demand,
+    Capacities capacities,
+    List<Storm> storms,
+    List<Closure> closures) {
 
   // Defaults applied when the scenario file does not say (table in docs/SIMULATION.md).
-  /** Line-section paths per day, single track: QAZ250930 (Dostyk–Moyynty 12 train pairs/day before doubling). */
+  /**
+   * Line-section paths per day, single track: QAZ250930 (Dostyk–Moyynty 12 train pairs/day before
+   * doubling).
+   */
   static final double DEFAULT_SINGLE_PATHS = 12;
+
   /** Line-section paths per day, double track: QAZ250930 (60 train pairs/day after doubling). */
   static final double DEFAULT_DOUBLE_PATHS = 60;
+
   /** TEU per train, to turn a link's capacity_teu_day into trains/day: 42 FEU (design §5). */
   static final double DEFAULT_TEU_PER_TRAIN = 84;
+
   /** Trains a border station clears per day: EST. */
   static final double DEFAULT_BORDER_TRAINS = 24;
+
   /** Units (FEU) per block train: 41–43 FEU (design §5; NEWSAZ240920). */
   static final int DEFAULT_TRAIN_UNITS = 42;
+
   /** A train leaves with what waits after at most this long: EST. */
   static final double DEFAULT_FORMATION_H = 72;
+
   /** Berths of a port: EST. */
   static final int DEFAULT_BERTHS = 2;
+
   /** Yard of a port in TEU: EST. */
   static final int DEFAULT_YARD_TEU = 4_000;
+
   /** Tonnes of a loaded bulk or tank wagon: EST. */
   static final double DEFAULT_WAGON_T = 60;
+
   /** Hours between two statistics samples: a modelling choice (daily), not a corridor figure. */
   static final double DEFAULT_SAMPLE_INTERVAL_H = 24;
 
@@ -60,7 +78,8 @@ public record ResolvedScenario(Formation formation, long sampleInterval_s, Deman
    * @param teuMass_t gross tonnes of one loaded TEU
    * @param wagonMass_t gross tonnes of one loaded bulk or tank wagon
    */
-  public record Demand(List<Double> seasonality, double teuMass_t, double wagonMass_t, List<Flow> flows) {
+  public record Demand(
+      List<Double> seasonality, double teuMass_t, double wagonMass_t, List<Flow> flows) {
     public Demand {
       seasonality = List.copyOf(seasonality);
       flows = List.copyOf(flows);
@@ -75,7 +94,13 @@ public record ResolvedScenario(Formation formation, long sampleInterval_s, Deman
    * @param perYear TEU per year for containers, tonnes per year for wagons
    * @param growthPerYear compound growth, the flow's own or the demand's
    */
-  public record Flow(String id, String from, String to, Cargo cargo, double perYear, Corridor corridor,
+  public record Flow(
+      String id,
+      String from,
+      String to,
+      Cargo cargo,
+      double perYear,
+      Corridor corridor,
       double growthPerYear) {}
 
   /** How a flow's goods travel: in 40-foot containers (2 TEU a unit) or in bulk or tank wagons. */
@@ -107,11 +132,18 @@ public record ResolvedScenario(Formation formation, long sampleInterval_s, Deman
    *
    * @param doubleTrack ids of links treated as double track
    * @param borders border changes by node id
-   * @param ports port sizes by node id, in id order (these ports exist in the model even when no flow uses them)
+   * @param ports port sizes by node id, in id order (these ports exist in the model even when no
+   *     flow uses them)
    * @param crossings crossing changes by link id
    */
-  public record Capacities(double singleTrackPathsPerDay, double doubleTrackPathsPerDay, double teuPerTrain,
-      double borderTrainsPerDay, Set<String> doubleTrack, Map<String, Border> borders, Map<String, PortSize> ports,
+  public record Capacities(
+      double singleTrackPathsPerDay,
+      double doubleTrackPathsPerDay,
+      double teuPerTrain,
+      double borderTrainsPerDay,
+      Set<String> doubleTrack,
+      Map<String, Border> borders,
+      Map<String, PortSize> ports,
       Map<String, CrossingChange> crossings) {
     public Capacities {
       doubleTrack = Set.copyOf(doubleTrack);
@@ -122,12 +154,14 @@ public record ResolvedScenario(Formation formation, long sampleInterval_s, Deman
 
     /** The size of a port: the scenario's or the default. */
     public PortSize port(String node) {
-      return Optional.ofNullable(ports.get(node)).orElse(new PortSize(node, DEFAULT_BERTHS, DEFAULT_YARD_TEU));
+      return Optional.ofNullable(ports.get(node))
+          .orElse(new PortSize(node, DEFAULT_BERTHS, DEFAULT_YARD_TEU));
     }
   }
 
   /** A border or gauge-change station's changes; empty values come from the network. */
-  public record Border(String node, OptionalDouble trainsPerDay, OptionalDouble dwell_s, OptionalDouble dwellSd_s) {}
+  public record Border(
+      String node, OptionalDouble trainsPerDay, OptionalDouble dwell_s, OptionalDouble dwellSd_s) {}
 
   /** A port's berths and yard. */
   public record PortSize(String node, int berths, int yard_teu) {}
@@ -137,8 +171,15 @@ public record ResolvedScenario(Formation formation, long sampleInterval_s, Deman
    *
    * @param lowWaterDerating share of capacity lost in low water (0 when not given)
    */
-  public record CrossingChange(String link, OptionalInt fleet, OptionalInt capacity_units, double lowWaterDerating,
-      OptionalDouble sail_s, OptionalDouble sailSd_s, OptionalDouble handling_s, OptionalDouble handlingSd_s,
+  public record CrossingChange(
+      String link,
+      OptionalInt fleet,
+      OptionalInt capacity_units,
+      double lowWaterDerating,
+      OptionalDouble sail_s,
+      OptionalDouble sailSd_s,
+      OptionalDouble handling_s,
+      OptionalDouble handlingSd_s,
       OptionalDouble timetable_s) {}
 
   /**
@@ -147,8 +188,13 @@ public record ResolvedScenario(Formation formation, long sampleInterval_s, Deman
    * @param ports network node ids
    * @param eventsPerSeason winter (Dec–Feb), spring, summer, autumn
    */
-  public record Storm(String id, List<String> ports, Seasons eventsPerSeason, double durationMin_s,
-      double durationMode_s, double durationMax_s) {
+  public record Storm(
+      String id,
+      List<String> ports,
+      Seasons eventsPerSeason,
+      double durationMin_s,
+      double durationMode_s,
+      double durationMax_s) {
     public Storm {
       ports = List.copyOf(ports);
     }
@@ -170,7 +216,8 @@ public record ResolvedScenario(Formation formation, long sampleInterval_s, Deman
    * @param start_s start, seconds after the end of the warm-up
    * @param duration_s how long the nodes stay closed
    */
-  public record Closure(String id, ClosureKind kind, List<String> nodes, long start_s, long duration_s) {
+  public record Closure(
+      String id, ClosureKind kind, List<String> nodes, long start_s, long duration_s) {
     public Closure {
       nodes = List.copyOf(nodes);
     }

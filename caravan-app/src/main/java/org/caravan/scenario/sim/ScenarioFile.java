@@ -3,10 +3,10 @@ package org.caravan.scenario.sim;
 import java.util.List;
 
 /**
- * A scenario file as written (YAML, snake_case keys): the bound form before validation. Every field is
- * optional in the file (absent = {@code null} here = the documented default), and every object may carry a
- * {@code source} naming where its numbers come from. Unknown keys are rejected by the loader. See
- * {@code docs/SIMULATION.md} for the format.
+ * A scenario file as written (YAML, snake_case keys): the bound form before validation. Every field
+ * is optional in the file (absent = {@code null} here = the documented default), and every object
+ * may carry a {@code source} naming where its numbers come from. Unknown keys are rejected by the
+ * loader. See {@code docs/SIMULATION.md} for the format.
  */
 public record ScenarioFile(
     String name,
@@ -57,12 +57,19 @@ public record ScenarioFile(
       List<String> doubleTrack,
       String source) {}
 
-  /** Line-section capacity by track type, and the train size used to turn TEU/day into trains/day. */
-  public record Lines(Double singleTrackPathsPerDay, Double doubleTrackPathsPerDay, Double teuPerTrain,
-      Double defaultBorderTrainsPerDay, String source) {}
+  /**
+   * Line-section capacity by track type, and the train size used to turn TEU/day into trains/day.
+   */
+  public record Lines(
+      Double singleTrackPathsPerDay,
+      Double doubleTrackPathsPerDay,
+      Double teuPerTrain,
+      Double defaultBorderTrainsPerDay,
+      String source) {}
 
   /** A border or gauge-change station. */
-  public record BorderFile(String node, Double trainsPerDay, Double dwellH, Double dwellSdH, String source) {}
+  public record BorderFile(
+      String node, Double trainsPerDay, Double dwellH, Double dwellSdH, String source) {}
 
   /** A port's berths and yard. */
   public record PortFile(String node, Integer berths, Integer yardTeu, String source) {}
@@ -81,7 +88,11 @@ public record ScenarioFile(
       String source) {}
 
   /** Weather closing ports: events per season and their duration. */
-  public record StormFile(String id, List<String> ports, Seasons eventsPerSeason, Durations durationDays,
+  public record StormFile(
+      String id,
+      List<String> ports,
+      Seasons eventsPerSeason,
+      Durations durationDays,
       String source) {}
 
   /** Events per season: winter = Dec–Feb, spring = Mar–May, summer = Jun–Aug, autumn = Sep–Nov. */
@@ -91,6 +102,11 @@ public record ScenarioFile(
   public record Durations(Double min, Double mode, Double max) {}
 
   /** A dated closure: {@code kind} is {@code port_closure} or {@code border_closure}. */
-  public record Disruption(String id, String kind, List<String> nodes, Double startDay, Double durationDays,
+  public record Disruption(
+      String id,
+      String kind,
+      List<String> nodes,
+      Double startDay,
+      Double durationDays,
       String source) {}
 }

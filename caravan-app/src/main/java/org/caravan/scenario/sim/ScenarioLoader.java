@@ -1,6 +1,5 @@
 package org.caravan.scenario.sim;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -25,14 +24,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
+import org.caravan.network.io.JsonPaths;
+import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
 
 /**
- * Reads and checks scenario files. Parsing is strict: an unknown key, a value of the wrong type, an unknown
- * node or link, a negative rate or a non-positive horizon is a {@link UserException} naming the field (as a
- * path such as {@code demand.flows[2].teu_per_year}) and, for syntax and unknown-key errors, the line.
- * Stateless; thread-safe.
+ * Reads and checks scenario files. Parsing is strict: an unknown key, a value of the wrong type, an
+ * unknown node or link, a negative rate or a non-positive horizon is a {@link UserException} naming
+ * the field (as a path such as {@code demand.flows[2].teu_per_year}) and, for syntax and
+ * unknown-key errors, the line. Stateless; thread-safe.
  */
 public final class ScenarioLoader {
   /** Classpath folder of the built-in scenarios (packed from {@code data/scenarios}). */
@@ -41,16 +42,23 @@ public final class ScenarioLoader {
   /** The built-in default scenario. */
   public static final String DEFAULT = "default-2024";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ScenarioLoader() {}
 
-  /** Loads a scenario file, or a built-in scenario when {@code file} is a bare name such as {@code default-2024}. */
+  /**
+   * Loads a scenario file, or a built-in scenario when {@code file} is a bare name such as {@code
+   * default-2024}.
+   */
   public static Scenario load(String fileOrName, Caravan caravan) {
+    if (fileOrName.indexOf('\0') >= 0) {
+      throw new UserException("scenario", "scenario name contains a NUL character");
+    }
     Path p = Path.of(fileOrName);
     if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
       return loadResource(fileOrName, caravan);
@@ -62,7 +70,8 @@ public final class ScenarioLoader {
     } catch (NoSuchFileException e) {
       throw new UserException("scenario", "scenario file not found: " + fileOrName);
     } catch (IOException e) {
-      throw new UserException("scenario", "cannot read scenario file " + fileOrName + ": " + e.getMessage());
+      throw new UserException(
+          "scenario", "cannot read scenario file " + fileOrName + ": " + e.getMessage());
     }
   }
 
@@ -70,7 +79,8 @@ public final class ScenarioLoader {
   public static Scenario loadResource(String name, Caravan caravan) {
     try (InputStream in = ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + name + ".yaml")) {
       if (in == null) {
-        throw new UserException("scenario", "no scenario file or built-in scenario named '" + name + "'");
+        throw new UserException(
+            "scenario", "no scenario file or built-in scenario named '" + name + "'");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, caravan);
     } catch (IOException e) {
@@ -87,6 +97,7 @@ public final class ScenarioLoader {
   public static Scenario parse(String yaml, String defaultName, Caravan caravan) {
     ScenarioFile f = read(yaml);
     try {
+      ScenarioLimits.check(f);
       return new Checker(caravan).check(f, defaultName);
     } catch (UserException e) {
       int line = lineOf(yaml, e.field());
@@ -95,15 +106,17 @@ public final class ScenarioLoader {
   }
 
   /**
-   * The parsed file of a scenario file or built-in name, unchecked: what {@code caravan calibrate} edits and
-   * writes back (it resolves each edit with {@link #resolve}).
+   * The parsed file of a scenario file or built-in name, unchecked: what {@code caravan calibrate}
+   * edits and writes back (it resolves each edit with {@link #resolve}).
    */
   public static ScenarioFile readFile(String fileOrName) {
     Path p = Path.of(fileOrName);
     if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
-      try (InputStream in = ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + fileOrName + ".yaml")) {
+      try (InputStream in =
+          ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + fileOrName + ".yaml")) {
         if (in == null) {
-          throw new UserException("scenario", "no scenario file or built-in scenario named '" + fileOrName + "'");
+          throw new UserException(
+              "scenario", "no scenario file or built-in scenario named '" + fileOrName + "'");
         }
         return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
@@ -113,12 +126,14 @@ public final class ScenarioLoader {
     try {
       return read(Files.readString(p, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UserException("scenario", "cannot read scenario file " + fileOrName + ": " + e.getMessage());
+      throw new UserException(
+          "scenario", "cannot read scenario file " + fileOrName + ": " + e.getMessage());
     }
   }
 
   /** Checks and resolves a parsed (possibly edited) scenario file, as {@link #parse} does. */
   public static Scenario resolve(ScenarioFile f, String defaultName, Caravan caravan) {
+    ScenarioLimits.check(f);
     return new Checker(caravan).check(f, defaultName);
   }
 
@@ -127,18 +142,38 @@ public final class ScenarioLoader {
     try {
       f = YAML.readValue(yaml, ScenarioFile.class);
     } catch (UnrecognizedPropertyException e) {
-      String field = path(e);
-      String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-          .map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new UserException(field, "unknown field '" + field + "'" + line(e.getLocation())
-          + (known.isEmpty() ? "" : "; known fields here: " + known));
+      String field = JsonPaths.field(e, "scenario");
+      String known =
+          e.getKnownPropertyIds() == null
+              ? ""
+              : e.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+      throw new UserException(
+          field,
+          "unknown field '"
+              + field
+              + "'"
+              + JsonPaths.atLine(e.getLocation())
+              + (known.isEmpty() ? "" : "; known fields here: " + known));
     } catch (JsonMappingException e) {
-      String field = path(e);
-      throw new UserException(field, "bad value for '" + field + "'" + line(e.getLocation()) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
+      String field = JsonPaths.field(e, "scenario");
+      throw new UserException(
+          field,
+          "bad value for '"
+              + field
+              + "'"
+              + JsonPaths.atLine(e.getLocation())
+              + ": "
+              + BindingErrors.describe(e));
     } catch (JsonProcessingException e) {
-      throw new UserException("scenario", "scenario is not valid YAML" + line(e.getLocation()) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
+      throw new UserException(
+          "scenario",
+          "scenario is not valid YAML"
+              + JsonPaths.atLine(e.getLocation())
+              + ": "
+              + BindingErrors.describe(e));
     }
     if (f == null) {
       throw new UserException("scenario", "scenario file is empty");
@@ -147,9 +182,9 @@ public final class ScenarioLoader {
   }
 
   /**
-   * The line of a field given as a path such as {@code demand.flows[2].teu_per_year}, or of its closest
-   * enclosing field; 0 if not found. Reads the text again with the streaming parser, which knows token
-   * locations (the bound records do not).
+   * The line of a field given as a path such as {@code demand.flows[2].teu_per_year}, or of its
+   * closest enclosing field; 0 if not found. Reads the text again with the streaming parser, which
+   * knows token locations (the bound records do not).
    */
   static int lineOf(String yaml, String field) {
     String pointer = "/" + field.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
@@ -157,7 +192,8 @@ public final class ScenarioLoader {
     try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(yaml)) {
       com.fasterxml.jackson.core.JsonToken t;
       while ((t = p.nextToken()) != null) {
-        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME || p.getParsingContext().inArray()) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+            || p.getParsingContext().inArray()) {
           String ptr = p.getParsingContext().pathAsPointer().toString();
           lines.putIfAbsent(ptr, p.currentTokenLocation().getLineNr());
         }
@@ -165,32 +201,15 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       return 0;
     }
-    for (String ptr = pointer; !ptr.isEmpty(); ptr = ptr.substring(0, Math.max(0, ptr.lastIndexOf('/')))) {
+    for (String ptr = pointer;
+        !ptr.isEmpty();
+        ptr = ptr.substring(0, Math.max(0, ptr.lastIndexOf('/')))) {
       Integer line = lines.get(ptr);
       if (line != null) {
         return line;
       }
     }
     return 0;
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      } else if (r.getFieldName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      }
-    }
-    return sb.isEmpty() ? "scenario" : sb.toString();
-  }
-
-  private static String line(JsonLocation loc) {
-    return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr();
   }
 
   /** Semantic checks, field by field. */
@@ -206,13 +225,15 @@ public final class ScenarioLoader {
     Scenario check(ScenarioFile f, String defaultName) {
       String name = f.name() == null ? defaultName : f.name();
       if (!name.matches("[A-Za-z0-9._-]+")) {
-        throw new UserException("name", "name must use letters, digits, '.', '_' or '-', got '" + name + "'");
+        throw new UserException(
+            "name", "name must use letters, digits, '.', '_' or '-', got '" + name + "'");
       }
       LocalDate start;
       try {
         start = f.startDate() == null ? LocalDate.of(2024, 1, 1) : LocalDate.parse(f.startDate());
       } catch (DateTimeParseException e) {
-        throw new UserException("start_date", "start_date must be YYYY-MM-DD, got '" + f.startDate() + "'");
+        throw new UserException(
+            "start_date", "start_date must be YYYY-MM-DD, got '" + f.startDate() + "'");
       }
       double horizon = f.horizonDays() == null ? 365 : f.horizonDays();
       positive("horizon_days", horizon);
@@ -227,8 +248,10 @@ public final class ScenarioLoader {
       }
       if (f.formation() != null) {
         if (f.formation().trainCapacityUnits() != null && f.formation().trainCapacityUnits() < 1) {
-          throw new UserException("formation.train_capacity_units",
-              "formation.train_capacity_units must be >= 1, got " + f.formation().trainCapacityUnits());
+          throw new UserException(
+              "formation.train_capacity_units",
+              "formation.train_capacity_units must be >= 1, got "
+                  + f.formation().trainCapacityUnits());
         }
         nonNegative("formation.timetable_h", f.formation().timetableH());
       }
@@ -245,8 +268,14 @@ public final class ScenarioLoader {
         }
       }
       ResolvedScenario model = ScenarioResolver.resolve(f, id -> network.nodeId(node("node", id)));
-      return new Scenario(name, start.atStartOfDay(ZoneOffset.UTC).toInstant(), Math.round(horizon * 86_400),
-          Math.round(warm * 86_400), reps, f.seed() == null ? 1L : f.seed(), model);
+      return new Scenario(
+          name,
+          start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+          Math.round(horizon * 86_400),
+          Math.round(warm * 86_400),
+          reps,
+          f.seed() == null ? 1L : f.seed(),
+          model);
     }
 
     private void checkDemand(ScenarioFile.Demand d) {
@@ -255,7 +284,8 @@ public final class ScenarioLoader {
       }
       if (d.seasonality() != null) {
         if (d.seasonality().size() != 12) {
-          throw new UserException("demand.seasonality",
+          throw new UserException(
+              "demand.seasonality",
               "demand.seasonality needs 12 monthly factors, got " + d.seasonality().size());
         }
         for (int i = 0; i < 12; i++) {
@@ -263,7 +293,9 @@ public final class ScenarioLoader {
         }
       }
       if (d.growthPerYear() != null && !(d.growthPerYear() > -1)) {
-        throw new UserException("demand.growth_per_year", "demand.growth_per_year must be > -1, got " + d.growthPerYear());
+        throw new UserException(
+            "demand.growth_per_year",
+            "demand.growth_per_year must be > -1, got " + d.growthPerYear());
       }
       positive("demand.teu_mass_t", d.teuMassT());
       positive("demand.wagon_mass_t", d.wagonMassT());
@@ -284,25 +316,38 @@ public final class ScenarioLoader {
           case "container" -> {
             require(p + ".teu_per_year", fl.teuPerYear(), "container flows");
             if (fl.tonnesPerYear() != null) {
-              throw new UserException(p + ".tonnes_per_year", p + ".tonnes_per_year is for wagon flows; give teu_per_year");
+              throw new UserException(
+                  p + ".tonnes_per_year",
+                  p + ".tonnes_per_year is for wagon flows; give teu_per_year");
             }
           }
           case "wagon" -> {
             require(p + ".tonnes_per_year", fl.tonnesPerYear(), "wagon flows");
             if (fl.teuPerYear() != null) {
-              throw new UserException(p + ".teu_per_year", p + ".teu_per_year is for container flows; give tonnes_per_year");
+              throw new UserException(
+                  p + ".teu_per_year",
+                  p + ".teu_per_year is for container flows; give tonnes_per_year");
             }
           }
-          default -> throw new UserException(p + ".cargo", p + ".cargo must be 'container' or 'wagon', got '" + cargo + "'");
+          default ->
+              throw new UserException(
+                  p + ".cargo", p + ".cargo must be 'container' or 'wagon', got '" + cargo + "'");
         }
         nonNegative(p + ".teu_per_year", fl.teuPerYear());
         nonNegative(p + ".tonnes_per_year", fl.tonnesPerYear());
         if (fl.growthPerYear() != null && !(fl.growthPerYear() > -1)) {
-          throw new UserException(p + ".growth_per_year", p + ".growth_per_year must be > -1, got " + fl.growthPerYear());
+          throw new UserException(
+              p + ".growth_per_year",
+              p + ".growth_per_year must be > -1, got " + fl.growthPerYear());
         }
-        if (fl.corridor() != null && !Set.of("middle", "northern", "southern", "any").contains(fl.corridor())) {
-          throw new UserException(p + ".corridor",
-              p + ".corridor must be middle, northern, southern or any, got '" + fl.corridor() + "'");
+        if (fl.corridor() != null
+            && !Set.of("middle", "northern", "southern", "any").contains(fl.corridor())) {
+          throw new UserException(
+              p + ".corridor",
+              p
+                  + ".corridor must be middle, northern, southern or any, got '"
+                  + fl.corridor()
+                  + "'");
         }
       }
     }
@@ -315,47 +360,67 @@ public final class ScenarioLoader {
         positive("network.lines.single_track_paths_per_day", n.lines().singleTrackPathsPerDay());
         positive("network.lines.double_track_paths_per_day", n.lines().doubleTrackPathsPerDay());
         positive("network.lines.teu_per_train", n.lines().teuPerTrain());
-        positive("network.lines.default_border_trains_per_day", n.lines().defaultBorderTrainsPerDay());
+        positive(
+            "network.lines.default_border_trains_per_day", n.lines().defaultBorderTrainsPerDay());
       }
-      list(n.borders(), (i, b) -> {
-        String p = "network.borders[" + i + "]";
-        node(p + ".node", b.node());
-        positive(p + ".trains_per_day", b.trainsPerDay());
-        nonNegative(p + ".dwell_h", b.dwellH());
-        nonNegative(p + ".dwell_sd_h", b.dwellSdH());
-      });
-      list(n.ports(), (i, b) -> {
-        String p = "network.ports[" + i + "]";
-        node(p + ".node", b.node());
-        if (b.berths() != null && b.berths() < 1) {
-          throw new UserException(p + ".berths", p + ".berths must be >= 1, got " + b.berths());
-        }
-        if (b.yardTeu() != null && b.yardTeu() < 1) {
-          throw new UserException(p + ".yard_teu", p + ".yard_teu must be >= 1, got " + b.yardTeu());
-        }
-      });
-      list(n.crossings(), (i, c) -> {
-        String p = "network.crossings[" + i + "]";
-        LinkSpec l = link(p + ".link", c.link());
-        if (l.mode() != org.caravan.network.Mode.FERRY && l.mode() != org.caravan.network.Mode.SEA) {
-          throw new UserException(p + ".link", p + ".link '" + c.link() + "' is a " + l.mode() + " link, not a ferry or sea link");
-        }
-        if (c.fleet() != null && c.fleet() < 1) {
-          throw new UserException(p + ".fleet", p + ".fleet must be >= 1, got " + c.fleet());
-        }
-        if (c.capacityUnits() != null && c.capacityUnits() < 1) {
-          throw new UserException(p + ".capacity_units", p + ".capacity_units must be >= 1, got " + c.capacityUnits());
-        }
-        if (c.lowWaterDerating() != null && !(c.lowWaterDerating() >= 0 && c.lowWaterDerating() <= 0.9)) {
-          throw new UserException(p + ".low_water_derating",
-              p + ".low_water_derating must be in 0..0.9, got " + c.lowWaterDerating());
-        }
-        positive(p + ".sail_h", c.sailH());
-        nonNegative(p + ".sail_sd_h", c.sailSdH());
-        nonNegative(p + ".handling_h", c.handlingH());
-        nonNegative(p + ".handling_sd_h", c.handlingSdH());
-        nonNegative(p + ".timetable_h", c.timetableH());
-      });
+      list(
+          n.borders(),
+          (i, b) -> {
+            String p = "network.borders[" + i + "]";
+            node(p + ".node", b.node());
+            positive(p + ".trains_per_day", b.trainsPerDay());
+            nonNegative(p + ".dwell_h", b.dwellH());
+            nonNegative(p + ".dwell_sd_h", b.dwellSdH());
+          });
+      list(
+          n.ports(),
+          (i, b) -> {
+            String p = "network.ports[" + i + "]";
+            node(p + ".node", b.node());
+            if (b.berths() != null && b.berths() < 1) {
+              throw new UserException(p + ".berths", p + ".berths must be >= 1, got " + b.berths());
+            }
+            if (b.yardTeu() != null && b.yardTeu() < 1) {
+              throw new UserException(
+                  p + ".yard_teu", p + ".yard_teu must be >= 1, got " + b.yardTeu());
+            }
+          });
+      list(
+          n.crossings(),
+          (i, c) -> {
+            String p = "network.crossings[" + i + "]";
+            LinkSpec l = link(p + ".link", c.link());
+            if (l.mode() != org.caravan.network.Mode.FERRY
+                && l.mode() != org.caravan.network.Mode.SEA) {
+              throw new UserException(
+                  p + ".link",
+                  p
+                      + ".link '"
+                      + c.link()
+                      + "' is a "
+                      + l.mode()
+                      + " link, not a ferry or sea link");
+            }
+            if (c.fleet() != null && c.fleet() < 1) {
+              throw new UserException(p + ".fleet", p + ".fleet must be >= 1, got " + c.fleet());
+            }
+            if (c.capacityUnits() != null && c.capacityUnits() < 1) {
+              throw new UserException(
+                  p + ".capacity_units",
+                  p + ".capacity_units must be >= 1, got " + c.capacityUnits());
+            }
+            if (c.lowWaterDerating() != null
+                && !(c.lowWaterDerating() >= 0 && c.lowWaterDerating() <= 0.9)) {
+              throw new UserException(
+                  p + ".low_water_derating",
+                  p + ".low_water_derating must be in 0..0.9, got " + c.lowWaterDerating());
+            }
+            positive(p + ".sail_h", c.sailH());
+            nonNegative(p + ".sail_sd_h", c.sailSdH());
+            nonNegative(p + ".handling_h", c.handlingH());
+            nonNegative(p + ".handling_sd_h", c.handlingSdH());
+            nonNegative(p + ".timetable_h", c.timetableH());
+          });
       list(n.doubleTrack(), (i, id) -> link("network.double_track[" + i + "]", id));
     }
 
@@ -378,14 +443,17 @@ public final class ScenarioLoader {
         throw new UserException(p + ".duration_days", p + ".duration_days needs min, mode and max");
       }
       if (!(d.min() >= 0 && d.min() <= d.mode() && d.mode() <= d.max() && d.max() > 0)) {
-        throw new UserException(p + ".duration_days",
+        throw new UserException(
+            p + ".duration_days",
             p + ".duration_days must have 0 <= min <= mode <= max and max > 0");
       }
     }
 
     private void checkDisruption(String p, ScenarioFile.Disruption d) {
       if (!"port_closure".equals(d.kind()) && !"border_closure".equals(d.kind())) {
-        throw new UserException(p + ".kind", p + ".kind must be port_closure or border_closure, got '" + d.kind() + "'");
+        throw new UserException(
+            p + ".kind",
+            p + ".kind must be port_closure or border_closure, got '" + d.kind() + "'");
       }
       if (d.nodes() == null || d.nodes().isEmpty()) {
         throw new UserException(p + ".nodes", p + ".nodes must list at least one node");
@@ -422,8 +490,15 @@ public final class ScenarioLoader {
       try {
         return caravan.resolvePlace(field, id);
       } catch (UserException e) {
-        throw new UserException(field, "unknown node '" + id + "' in " + field + " (" + e.getMessage()
-            .replaceFirst("^unknown place '[^']*' in [^;]*; ", "") + ")");
+        throw new UserException(
+            field,
+            "unknown node '"
+                + id
+                + "' in "
+                + field
+                + " ("
+                + e.getMessage().replaceFirst("^unknown place '[^']*' in [^;]*; ", "")
+                + ")");
       }
     }
 
@@ -431,7 +506,9 @@ public final class ScenarioLoader {
       if (id == null) {
         throw new UserException(field, field + " is missing");
       }
-      return network.spec().links().stream().filter(l -> l.id().equals(id)).findFirst()
+      return network.spec().links().stream()
+          .filter(l -> l.id().equals(id))
+          .findFirst()
           .orElseThrow(() -> new UserException(field, "unknown link '" + id + "' in " + field));
     }
 
@@ -442,7 +519,7 @@ public final class ScenarioLoader {
     }
 
     private static void positive(String field, Double v) {
-      if (v != null && !(v > 0) ) {
+      if (v != null && !(v > 0)) {
         throw new UserException(field, field + " must be > 0, got " + fmt(v));
       }
     }
@@ -454,7 +531,9 @@ public final class ScenarioLoader {
     }
 
     private static String fmt(double v) {
-      return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v);
+      return v == Math.rint(v) && Math.abs(v) < 1e15
+          ? String.valueOf((long) v)
+          : String.format(Locale.ROOT, "%s", v);
     }
   }
 }

@@ -4,21 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.caravan.network.io.SafeOutput;
 import org.caravan.simulation.corridor.Bottleneck;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -26,66 +22,68 @@ import org.caravan.simulation.corridor.KpiStat;
 import org.caravan.simulation.corridor.Layout;
 
 /**
- * Writes a run's result files: {@code summary.json}, {@code kpis.csv}, {@code transit.csv},
- * {@code resources.csv}, {@code bottlenecks.csv}, {@code queues.csv}, {@code flows.csv} and
- * {@code replications.csv}. Everything is a function of the result (no clock, no host names), and numbers
- * are printed with fixed formats, so the same seed gives byte-identical files. Files are written to a
- * temporary folder next to the target and moved into place at the end, so a failed run leaves no partial
- * output. Stateless.
+ * Writes a run's result files: {@code summary.json}, {@code kpis.csv}, {@code transit.csv}, {@code
+ * resources.csv}, {@code bottlenecks.csv}, {@code queues.csv}, {@code flows.csv} and {@code
+ * replications.csv}. Everything is a function of the result (no clock, no host names), and numbers
+ * are printed with fixed formats, so the same seed gives byte-identical files. Files are written to
+ * a staging folder next to the target and moved into place at the end ({@link SafeOutput}), so a
+ * failed run leaves no partial output and no user file is ever replaced. Stateless.
  */
 public final class SimulationOutput {
   /** Names of the files written, in writing order. */
-  public static final List<String> FILES = List.of("summary.json", "kpis.csv", "transit.csv", "resources.csv",
-      "bottlenecks.csv", "queues.csv", "flows.csv", "replications.csv");
+  public static final List<String> FILES =
+      List.of(
+          "summary.json",
+          "kpis.csv",
+          "transit.csv",
+          "resources.csv",
+          "bottlenecks.csv",
+          "queues.csv",
+          "flows.csv",
+          "replications.csv");
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SimulationOutput() {}
 
-  /** Writes all files into {@code dir} (created, or replaced if it exists) atomically as far as the file system allows. */
+  /**
+   * Writes all files into a new or empty folder {@code dir}; see {@link #write(SafeOutput.Folder,
+   * Scenario, ModelBuilder.Built, CorridorResult)}.
+   */
   public static void write(Path dir, Scenario sc, ModelBuilder.Built built, CorridorResult r) {
-    Path target = dir.toAbsolutePath().normalize();
-    try {
-      Path parent = target.getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-      try {
-        Files.writeString(tmp.resolve("summary.json"), summaryJson(sc, built, r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("kpis.csv"), kpisCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("transit.csv"), transitCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("resources.csv"), resourcesCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("bottlenecks.csv"), bottlenecksCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("queues.csv"), queuesCsv(r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("flows.csv"), flowsCsv(built, r), StandardCharsets.UTF_8);
-        Files.writeString(tmp.resolve("replications.csv"), replicationsCsv(r), StandardCharsets.UTF_8);
-        Path old = null;
-        if (Files.exists(target)) {
-          old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-          Files.delete(old);
-          Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-          deleteTree(old);
-        }
-      } catch (IOException | RuntimeException e) {
-        deleteTree(tmp);
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write results to " + target + ": " + e.getMessage(), e);
-    }
+    write(SafeOutput.folder(dir, false, "{out}"), sc, built, r);
   }
 
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
+  /**
+   * Writes all files into the prepared target's staging folder and commits them (see {@link
+   * SafeOutput}: a failed write leaves the target as it was and removes only the staging folder).
+   */
+  public static void write(
+      SafeOutput.Folder out, Scenario sc, ModelBuilder.Built built, CorridorResult r) {
+    Path tmp = out.staging();
+    try {
+      Files.writeString(
+          tmp.resolve("summary.json"), summaryJson(sc, built, r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("kpis.csv"), kpisCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("transit.csv"), transitCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("resources.csv"), resourcesCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("bottlenecks.csv"), bottlenecksCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("queues.csv"), queuesCsv(r), StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve("flows.csv"), flowsCsv(built, r), StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp.resolve("replications.csv"), replicationsCsv(r), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      out.abort();
+      throw new SafeOutput.OutputException(
+          "{out}",
+          "{out} "
+              + out.target()
+              + ": cannot write results ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")");
     }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
+    out.commit();
   }
 
   /** The summary as JSON text (also what {@code caravan simulate --json} prints). */
@@ -179,21 +177,39 @@ public final class SimulationOutput {
     if (Double.isNaN(x) || Double.isInfinite(x)) {
       return "";
     }
-    return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(x)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   static String kpisCsv(CorridorResult r) {
     StringBuilder sb = new StringBuilder("kpi,unit,mean,ci95_half_width,sd,min,max,n\n");
     for (KpiStat k : r.kpis()) {
-      sb.append(k.name()).append(',').append(k.unit()).append(',').append(f(k.mean())).append(',')
-          .append(f(k.halfWidth95())).append(',').append(f(k.sd())).append(',').append(f(k.min())).append(',')
-          .append(f(k.max())).append(',').append(k.n()).append('\n');
+      sb.append(k.name())
+          .append(',')
+          .append(k.unit())
+          .append(',')
+          .append(f(k.mean()))
+          .append(',')
+          .append(f(k.halfWidth95()))
+          .append(',')
+          .append(f(k.sd()))
+          .append(',')
+          .append(f(k.min()))
+          .append(',')
+          .append(f(k.max()))
+          .append(',')
+          .append(k.n())
+          .append('\n');
     }
     return sb.toString();
   }
 
   static String transitCsv(CorridorResult r) {
-    StringBuilder sb = new StringBuilder("group,name,count,p10_days,p50_days,p90_days,p95_days,p99_days,max_days,mean_days\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "group,name,count,p10_days,p50_days,p90_days,p95_days,p99_days,max_days,mean_days\n");
     row(sb, "all", "all", r.allTransit());
     List<String> cors = r.layout().corridors();
     for (int c = 0; c < cors.size(); c++) {
@@ -215,31 +231,63 @@ public final class SimulationOutput {
     for (double p : new double[] {10, 50, 90, 95, 99}) {
       sb.append(',').append(f(days(h.getValueAtPercentile(p))));
     }
-    sb.append(',').append(f(days(h.getMaxValue()))).append(',').append(f(h.getMean() / 1440.0)).append('\n');
+    sb.append(',')
+        .append(f(days(h.getMaxValue())))
+        .append(',')
+        .append(f(h.getMean() / 1440.0))
+        .append('\n');
   }
 
   static String resourcesCsv(CorridorResult r) {
-    StringBuilder sb = new StringBuilder(
-        "kind,id,utilisation,utilisation_ci95,wait_unit_hours_per_year,wait_ci95,mean_wait_h,mean_wait_ci95,mean_queue\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "kind,id,utilisation,utilisation_ci95,wait_unit_hours_per_year,wait_ci95,mean_wait_h,mean_wait_ci95,mean_queue\n");
     for (Layout.ResourceRef ref : r.layout().resources()) {
       String p = "resource." + ref.kind().code() + "." + ref.id();
       KpiStat u = r.kpi(p + ".utilisation").orElseThrow();
       KpiStat w = r.kpi(p + ".wait_unit_hours_per_year").orElseThrow();
       KpiStat mw = r.kpi(p + ".mean_wait_h").orElseThrow();
       KpiStat q = r.kpi(p + ".mean_queue").orElseThrow();
-      sb.append(ref.kind().code()).append(',').append(csv(ref.id())).append(',').append(f(u.mean())).append(',')
-          .append(f(u.halfWidth95())).append(',').append(f(w.mean())).append(',').append(f(w.halfWidth95())).append(',')
-          .append(f(mw.mean())).append(',').append(f(mw.halfWidth95())).append(',').append(f(q.mean())).append('\n');
+      sb.append(ref.kind().code())
+          .append(',')
+          .append(csv(ref.id()))
+          .append(',')
+          .append(f(u.mean()))
+          .append(',')
+          .append(f(u.halfWidth95()))
+          .append(',')
+          .append(f(w.mean()))
+          .append(',')
+          .append(f(w.halfWidth95()))
+          .append(',')
+          .append(f(mw.mean()))
+          .append(',')
+          .append(f(mw.halfWidth95()))
+          .append(',')
+          .append(f(q.mean()))
+          .append('\n');
     }
     return sb.toString();
   }
 
   static String bottlenecksCsv(CorridorResult r) {
-    StringBuilder sb = new StringBuilder("rank,kind,id,share,wait_unit_hours_per_year,utilisation,mean_wait_h\n");
+    StringBuilder sb =
+        new StringBuilder("rank,kind,id,share,wait_unit_hours_per_year,utilisation,mean_wait_h\n");
     for (Bottleneck b : r.bottlenecks()) {
-      sb.append(b.rank()).append(',').append(b.kind().code()).append(',').append(csv(b.id())).append(',')
-          .append(f(b.share())).append(',').append(f(b.waitUnitHoursPerYear())).append(',').append(f(b.utilisation()))
-          .append(',').append(f(b.meanWait_h())).append('\n');
+      sb.append(b.rank())
+          .append(',')
+          .append(b.kind().code())
+          .append(',')
+          .append(csv(b.id()))
+          .append(',')
+          .append(f(b.share()))
+          .append(',')
+          .append(f(b.waitUnitHoursPerYear()))
+          .append(',')
+          .append(f(b.utilisation()))
+          .append(',')
+          .append(f(b.meanWait_h()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -264,8 +312,10 @@ public final class SimulationOutput {
   }
 
   static String flowsCsv(ModelBuilder.Built built, CorridorResult r) {
-    StringBuilder sb = new StringBuilder("flow,corridor,from,to,cargo,units_per_year_demand,co2e_kg_per_unit,"
-        + "router_transit_days,legs,leg_end_cumulative_days\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "flow,corridor,from,to,cargo,units_per_year_demand,co2e_kg_per_unit,"
+                + "router_transit_days,legs,leg_end_cumulative_days\n");
     List<CorridorSpec.Flow> flows = built.spec().flows();
     for (int i = 0; i < flows.size(); i++) {
       CorridorSpec.Flow fl = flows.get(i);
@@ -274,18 +324,40 @@ public final class SimulationOutput {
       for (double x : r.flowLegCumulativeMean_s()[i]) {
         cum.add(f(x / 86_400));
       }
-      sb.append(fl.id()).append(',').append(fl.corridor()).append(',').append(fl.from()).append(',').append(fl.to())
-          .append(',').append(fl.cargo()).append(',').append(f(fl.unitsPerYear())).append(',')
-          .append(f(fl.co2ePerUnit_g() / 1000)).append(',').append(f(fr.routerTransitDays())).append(',')
-          .append(csv(String.join(" | ", fr.legs()))).append(',').append(csv(String.join(" | ", cum))).append('\n');
+      sb.append(fl.id())
+          .append(',')
+          .append(fl.corridor())
+          .append(',')
+          .append(fl.from())
+          .append(',')
+          .append(fl.to())
+          .append(',')
+          .append(fl.cargo())
+          .append(',')
+          .append(f(fl.unitsPerYear()))
+          .append(',')
+          .append(f(fl.co2ePerUnit_g() / 1000))
+          .append(',')
+          .append(f(fr.routerTransitDays()))
+          .append(',')
+          .append(csv(String.join(" | ", fr.legs())))
+          .append(',')
+          .append(csv(String.join(" | ", cum)))
+          .append('\n');
     }
     return sb.toString();
   }
 
   static String replicationsCsv(CorridorResult r) {
     List<String> cols = new ArrayList<>();
-    for (String c : List.of("throughput.all.teu_per_year", "throughput.all.tonnes_per_year", "transit.all.p50_days",
-        "transit.all.p95_days", "co2e.all.tonnes_per_year", "storm.closed_days_per_year")) {
+    for (String c :
+        List.of(
+            "throughput.all.teu_per_year",
+            "throughput.all.tonnes_per_year",
+            "transit.all.p50_days",
+            "transit.all.p95_days",
+            "co2e.all.tonnes_per_year",
+            "storm.closed_days_per_year")) {
       cols.add(c);
     }
     for (String c : r.layout().corridors()) {
@@ -317,20 +389,40 @@ public final class SimulationOutput {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
-  /** The summary table printed by {@code caravan simulate}: throughput, transit and CO2e per corridor, top bottlenecks. */
+  /**
+   * The summary table printed by {@code caravan simulate}: throughput, transit and CO2e per
+   * corridor, top bottlenecks.
+   */
   public static String summaryTable(SimulationService.Run run, Path dir, double wall_s) {
     java.io.StringWriter sw = new java.io.StringWriter();
     java.io.PrintWriter o = new java.io.PrintWriter(sw);
     CorridorResult r = run.result();
     Scenario sc = run.scenario();
-    o.printf(java.util.Locale.ROOT, "scenario %s: %d replications x %.0f days (+%.0f warm-up), seed %d, %.1f s wall%n",
-        sc.name(), r.replications(), sc.horizonDays(), sc.warmupDays(), r.seed(), wall_s);
-    o.printf(java.util.Locale.ROOT, "%-12s %14s %14s %10s %10s %14s%n", "corridor", "TEU/yr", "Mt/yr", "p50 d", "p95 d",
+    o.printf(
+        java.util.Locale.ROOT,
+        "scenario %s: %d replications x %.0f days (+%.0f warm-up), seed %d, %.1f s wall%n",
+        sc.name(),
+        r.replications(),
+        sc.horizonDays(),
+        sc.warmupDays(),
+        r.seed(),
+        wall_s);
+    o.printf(
+        java.util.Locale.ROOT,
+        "%-12s %14s %14s %10s %10s %14s%n",
+        "corridor",
+        "TEU/yr",
+        "Mt/yr",
+        "p50 d",
+        "p95 d",
         "kt CO2e/yr");
     List<String> rows = new ArrayList<>(List.of("all"));
     rows.addAll(r.layout().corridors());
     for (String c : rows) {
-      o.printf(java.util.Locale.ROOT, "%-12s %14s %14s %10s %10s %14s%n", c,
+      o.printf(
+          java.util.Locale.ROOT,
+          "%-12s %14s %14s %10s %10s %14s%n",
+          c,
           pm(r, "throughput." + c + ".teu_per_year", 1),
           pm(r, "throughput." + c + ".tonnes_per_year", 1e6),
           pm(r, "transit." + c + ".p50_days", 1),
@@ -339,11 +431,21 @@ public final class SimulationOutput {
     }
     o.println("top bottlenecks (share of all waiting):");
     for (Bottleneck b : r.bottlenecks().subList(0, Math.min(5, r.bottlenecks().size()))) {
-      o.printf(java.util.Locale.ROOT, "  %d. %-10s %-48s %5.1f %%  mean wait %.1f h%n", b.rank(), b.kind().code(), b.id(),
-          100 * b.share(), b.meanWait_h());
+      o.printf(
+          java.util.Locale.ROOT,
+          "  %d. %-10s %-48s %5.1f %%  mean wait %.1f h%n",
+          b.rank(),
+          b.kind().code(),
+          b.id(),
+          100 * b.share(),
+          b.meanWait_h());
     }
-    o.printf(java.util.Locale.ROOT, "units: %d created, %d delivered, %d inside at the end%n", r.unitsCreated(),
-        r.unitsDelivered(), r.unitsInside());
+    o.printf(
+        java.util.Locale.ROOT,
+        "units: %d created, %d delivered, %d inside at the end%n",
+        r.unitsCreated(),
+        r.unitsDelivered(),
+        r.unitsInside());
     o.println("files: " + dir.toAbsolutePath().normalize());
     o.flush();
     return sw.toString();
@@ -368,5 +470,4 @@ public final class SimulationOutput {
   public static String format(double x) {
     return f(x);
   }
-
 }

@@ -4,11 +4,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One published figure to compare with: a quantity between an origin and a destination on a corridor, with the
- * published range. Quantities: {@code transit_days}, {@code cost_usd_feu}, {@code cost_usd_teu},
- * {@code co2e_kg_teu}, {@code co2e_g_tkm}, {@code wait_days} (waiting for a vessel from origin to destination
- * port), {@code border_h} (time at the origin node), {@code handling_h} (vessel handling at the origin node),
- * {@code throughput_mt}, {@code throughput_teu} (per year on the corridor).
+ * One published figure to compare with: a quantity between an origin and a destination on a
+ * corridor, with the published range. Quantities: {@code transit_days}, {@code cost_usd_feu},
+ * {@code cost_usd_teu}, {@code co2e_kg_teu}, {@code co2e_g_tkm}, {@code wait_days} (waiting for a
+ * vessel from origin to destination port), {@code border_h} (time at the origin node), {@code
+ * handling_h} (vessel handling at the origin node), {@code throughput_mt}, {@code throughput_teu}
+ * (per year on the corridor).
  *
  * @param origin node id, empty for corridor-wide quantities
  * @param destination node id, empty for node quantities
@@ -16,13 +17,27 @@ import java.util.Set;
  * @param input the model input this figure feeds, if any (then it is echoed, not validated)
  * @param line the line in the target file, for messages
  */
-public record Target(String id, String origin, String destination, String corridor, Quantity quantity, double low,
-    double high, String kind, String year, String source, Optional<String> input, String note, int line) {
+public record Target(
+    String id,
+    String origin,
+    String destination,
+    String corridor,
+    Quantity quantity,
+    double low,
+    double high,
+    String kind,
+    String year,
+    String source,
+    Optional<String> input,
+    String note,
+    int line) {
 
   /** The kinds of published figure (corridor-facts §0 and the project rules). */
   public static final Set<String> KINDS = Set.of("promised", "guidance", "observed", "record");
 
-  /** The corridors a target may name (the corridor rule of {@code ModelBuilder.routeOnCorridor}). */
+  /**
+   * The corridors a target may name (the corridor rule of {@code ModelBuilder.routeOnCorridor}).
+   */
   public static final Set<String> CORRIDORS =
       Set.of("middle", "northern", "southern", "sea", "sea-cape", "any");
 

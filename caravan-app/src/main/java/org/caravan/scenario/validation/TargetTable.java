@@ -21,13 +21,25 @@ import org.caravan.network.Network;
 import org.caravan.scenario.UserException;
 
 /**
- * Reads {@code targets.csv} (columns in {@link #COLUMNS}). Every problem is a {@link UserException} naming the
- * file, line and field; nothing is returned from a file with a problem.
+ * Reads {@code targets.csv} (columns in {@link #COLUMNS}). Every problem is a {@link UserException}
+ * naming the file, line and field; nothing is returned from a file with a problem.
  */
 public final class TargetTable {
   /** The columns of the file, in order. */
-  public static final List<String> COLUMNS = List.of("id", "origin", "destination", "corridor", "quantity", "low",
-      "high", "kind", "year", "source", "input", "note");
+  public static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "origin",
+          "destination",
+          "corridor",
+          "quantity",
+          "low",
+          "high",
+          "kind",
+          "year",
+          "source",
+          "input",
+          "note");
 
   /** The built-in table, packed from {@code data/validation/targets.csv}. */
   public static final String RESOURCE = "/org/caravan/scenario/validation/targets.csv";
@@ -56,13 +68,19 @@ public final class TargetTable {
   }
 
   static List<Target> read(Reader reader, String name, Network network) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     List<Target> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     try (CSVParser p = CSVParser.parse(reader, format)) {
       if (!p.getHeaderNames().equals(COLUMNS)) {
-        throw new UserException("targets", name + ":1: header must be " + String.join(",", COLUMNS) + ", got "
-            + String.join(",", p.getHeaderNames()));
+        throw new UserException(
+            "targets",
+            name
+                + ":1: header must be "
+                + String.join(",", COLUMNS)
+                + ", got "
+                + String.join(",", p.getHeaderNames()));
       }
       for (CSVRecord r : p) {
         int line = (int) r.getParser().getCurrentLineNumber();
@@ -77,10 +95,21 @@ public final class TargetTable {
         String destination = node(r, "destination", name, line, network);
         String corridor = r.get("corridor");
         if (!Target.CORRIDORS.contains(corridor)) {
-          throw error(name, line, "corridor", "unknown corridor '" + corridor + "'; known: " + Target.CORRIDORS);
+          throw error(
+              name,
+              line,
+              "corridor",
+              "unknown corridor '" + corridor + "'; known: " + Target.CORRIDORS);
         }
-        Target.Quantity q = Target.Quantity.of(r.get("quantity")).orElseThrow(() -> error(name, line, "quantity",
-            "unknown quantity '" + r.get("quantity") + "'"));
+        Target.Quantity q =
+            Target.Quantity.of(r.get("quantity"))
+                .orElseThrow(
+                    () ->
+                        error(
+                            name,
+                            line,
+                            "quantity",
+                            "unknown quantity '" + r.get("quantity") + "'"));
         double low = number(r, "low", name, line);
         double high = number(r, "high", name, line);
         if (low > high) {
@@ -88,19 +117,40 @@ public final class TargetTable {
         }
         String kind = r.get("kind");
         if (!Target.KINDS.contains(kind)) {
-          throw error(name, line, "kind", "kind must be one of " + Target.KINDS + ", got '" + kind + "'");
+          throw error(
+              name, line, "kind", "kind must be one of " + Target.KINDS + ", got '" + kind + "'");
         }
         if (r.get("source").isEmpty()) {
           throw error(name, line, "source", "missing source id");
         }
-        boolean od = q == Target.Quantity.TRANSIT_DAYS || q.key().startsWith("cost") || q.key().startsWith("co2e")
-            || q == Target.Quantity.WAIT_DAYS;
+        boolean od =
+            q == Target.Quantity.TRANSIT_DAYS
+                || q.key().startsWith("cost")
+                || q.key().startsWith("co2e")
+                || q == Target.Quantity.WAIT_DAYS;
         if (od && (origin.isEmpty() || destination.isEmpty())) {
-          throw error(name, line, origin.isEmpty() ? "origin" : "destination", q.key() + " needs an origin and a destination");
+          throw error(
+              name,
+              line,
+              origin.isEmpty() ? "origin" : "destination",
+              q.key() + " needs an origin and a destination");
         }
         String input = r.get("input");
-        out.add(new Target(id, origin, destination, corridor, q, low, high, kind, r.get("year"), r.get("source"),
-            input.isEmpty() ? Optional.empty() : Optional.of(input), r.get("note"), line));
+        out.add(
+            new Target(
+                id,
+                origin,
+                destination,
+                corridor,
+                q,
+                low,
+                high,
+                kind,
+                r.get("year"),
+                r.get("source"),
+                input.isEmpty() ? Optional.empty() : Optional.of(input),
+                r.get("note"),
+                line));
       }
     }
     return List.copyOf(out);
@@ -128,6 +178,7 @@ public final class TargetTable {
   }
 
   private static UserException error(String name, int line, String field, String message) {
-    return new UserException(field, String.format(Locale.ROOT, "%s:%d: field '%s': %s", name, line, field, message));
+    return new UserException(
+        field, String.format(Locale.ROOT, "%s:%d: field '%s': %s", name, line, field, message));
   }
 }

@@ -21,7 +21,8 @@ public final class ValidationService {
    *
    * @param waits the wait table the router used in this validation
    */
-  public record Outcome(Validator.Result result, SimulationService.Run run, List<WaitTable.Row> waits) {}
+  public record Outcome(
+      Validator.Result result, SimulationService.Run run, List<WaitTable.Row> waits) {}
 
   private final Caravan caravan;
 
@@ -34,22 +35,28 @@ public final class ValidationService {
    *
    * @param targets a target file, or empty for the built-in {@code data/validation/targets.csv}
    */
-  public Outcome validate(Scenario scenario, Optional<Path> targets, int threads, IntConsumer progress) {
-    List<Target> ts = targets.map(p -> TargetTable.load(p, caravan.network()))
-        .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
+  public Outcome validate(
+      Scenario scenario, Optional<Path> targets, int threads, IntConsumer progress) {
+    List<Target> ts =
+        targets
+            .map(p -> TargetTable.load(p, caravan.network()))
+            .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
     SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
     return new Outcome(new Validator(caravan).validate(ts, run), run, List.of());
   }
 
   /**
-   * Measures the waits the router should read and validates with them: the simulation assigns its flows with
-   * the nominal router, so the run (and the table) depend on the scenario alone; the router of the validation
-   * then reads the measured table, as the default network will once the table is committed.
+   * Measures the waits the router should read and validates with them: the simulation assigns its
+   * flows with the nominal router, so the run (and the table) depend on the scenario alone; the
+   * router of the validation then reads the measured table, as the default network will once the
+   * table is committed.
    */
-  public Outcome validateWithMeasuredWaits(Scenario scenario, Optional<Path> targets, int threads,
-      IntConsumer progress) {
-    List<Target> ts = targets.map(p -> TargetTable.load(p, caravan.network()))
-        .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
+  public Outcome validateWithMeasuredWaits(
+      Scenario scenario, Optional<Path> targets, int threads, IntConsumer progress) {
+    List<Target> ts =
+        targets
+            .map(p -> TargetTable.load(p, caravan.network()))
+            .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
     SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
     List<WaitTable.Row> table = WaitTable.measure(run, caravan.network());
     Caravan c = caravan.withWaits(WaitTable.waits(table, caravan.network()));

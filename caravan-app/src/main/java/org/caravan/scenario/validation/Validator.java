@@ -20,14 +20,16 @@ import org.caravan.simulation.corridor.CorridorSpec;
 import org.caravan.simulation.corridor.KpiStat;
 
 /**
- * Computes the router's and the simulation's value for every target and every flow of a simulated scenario.
+ * Computes the router's and the simulation's value for every target and every flow of a simulated
+ * scenario.
  *
- * <p>Router: the median over {@link #DEPARTURES_PER_YEAR} departures spread evenly over the scenario's measured
- * year (the 1st and 15th of each month), of the fastest route on the target's corridor. Simulation: the median
- * door-to-door time of the flow with the same origin, destination and corridor, or, for a part of a flow's path
- * (a Kazakh section, one crossing), the mean time between the end of the leg before the origin and the end of
- * the leg reaching the destination; waits, border and handling times from the per-resource statistics.
- * Deterministic: the same scenario run gives the same rows.
+ * <p>Router: the median over {@link #DEPARTURES_PER_YEAR} departures spread evenly over the
+ * scenario's measured year (the 1st and 15th of each month), of the fastest route on the target's
+ * corridor. Simulation: the median door-to-door time of the flow with the same origin, destination
+ * and corridor, or, for a part of a flow's path (a Kazakh section, one crossing), the mean time
+ * between the end of the leg before the origin and the end of the leg reaching the destination;
+ * waits, border and handling times from the per-resource statistics. Deterministic: the same
+ * scenario run gives the same rows.
  */
 public final class Validator {
   /** Router departures per year sampled for its median (1st and 15th of every month). */
@@ -38,7 +40,11 @@ public final class Validator {
 
   /** Verdicts. */
   public enum Verdict {
-    WITHIN("within"), OUTSIDE("outside"), SPLIT("split"), INPUT("input"), NO_VALUE("no value");
+    WITHIN("within"),
+    OUTSIDE("outside"),
+    SPLIT("split"),
+    INPUT("input"),
+    NO_VALUE("no value");
 
     private final String text;
 
@@ -52,15 +58,32 @@ public final class Validator {
   }
 
   /** One target with both sides' values. */
-  public record TargetRow(Target target, OptionalDouble router, OptionalDouble simulation, String simulationBasis,
-      Verdict routerVerdict, Verdict simulationVerdict, Verdict verdict, String explanation) {}
+  public record TargetRow(
+      Target target,
+      OptionalDouble router,
+      OptionalDouble simulation,
+      String simulationBasis,
+      Verdict routerVerdict,
+      Verdict simulationVerdict,
+      Verdict verdict,
+      String explanation) {}
 
   /** One default flow: router median against simulated median. */
-  public record FlowRow(String flow, String origin, String destination, String corridor, double routerMedianDays,
-      double routerP95Days, double simulatedMedianDays, double simulatedP95Days, double difference, boolean agrees) {}
+  public record FlowRow(
+      String flow,
+      String origin,
+      String destination,
+      String corridor,
+      double routerMedianDays,
+      double routerP95Days,
+      double simulatedMedianDays,
+      double simulatedP95Days,
+      double difference,
+      boolean agrees) {}
 
   /** Everything the report and the JSON need. */
-  public record Result(String scenario, int replications, long seed, List<TargetRow> targets, List<FlowRow> flows) {
+  public record Result(
+      String scenario, int replications, long seed, List<TargetRow> targets, List<FlowRow> flows) {
     /** Rows that are not inputs. */
     public long validated() {
       return targets.stream().filter(r -> r.verdict() != Verdict.INPUT).count();
@@ -76,7 +99,9 @@ public final class Validator {
       return validated() == 0 ? 0 : (double) within() / validated();
     }
 
-    /** Default flows whose router median is within {@link #FLOW_TOLERANCE} of the simulated median. */
+    /**
+     * Default flows whose router median is within {@link #FLOW_TOLERANCE} of the simulated median.
+     */
     public long flowsAgreeing() {
       return flows.stream().filter(FlowRow::agrees).count();
     }
@@ -97,8 +122,9 @@ public final class Validator {
   public Result validate(List<Target> targets, SimulationService.Run run) {
     CorridorResult r = run.result();
     CorridorSpec spec = run.model().spec();
-    LocalDate measured = LocalDate.ofInstant(run.scenario().start(), ZoneOffset.UTC)
-        .plusDays(Math.round(run.scenario().warmupDays()));
+    LocalDate measured =
+        LocalDate.ofInstant(run.scenario().start(), ZoneOffset.UTC)
+            .plusDays(Math.round(run.scenario().warmupDays()));
     long[] departures = departures(measured);
     List<TargetRow> rows = new ArrayList<>();
     for (Target t : targets) {
@@ -120,24 +146,49 @@ public final class Validator {
     }
     List<TargetRow> explained = new ArrayList<>();
     for (TargetRow row : rows) {
-      explained.add(new TargetRow(row.target(), row.router(), row.simulation(), row.simulationBasis(),
-          row.routerVerdict(), row.simulationVerdict(), row.verdict(), explain(row, rows)));
+      explained.add(
+          new TargetRow(
+              row.target(),
+              row.router(),
+              row.simulation(),
+              row.simulationBasis(),
+              row.routerVerdict(),
+              row.simulationVerdict(),
+              row.verdict(),
+              explain(row, rows)));
     }
     List<FlowRow> flows = new ArrayList<>();
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);
       boolean wagons = "wagon".equals(f.cargo());
-      double[] days = routerDays(network.getNode(f.from()), network.getNode(f.to()), f.corridor(), wagons, departures);
+      double[] days =
+          routerDays(
+              network.getNode(f.from()), network.getNode(f.to()), f.corridor(), wagons, departures);
       double routerMedian = median(days);
       double routerP95 = percentile(days, 95);
       Histogram h = r.flowTransit()[i];
       double simMedian = h.getValueAtPercentile(50) / 1440.0;
       double simP95 = h.getValueAtPercentile(95) / 1440.0;
       double diff = simMedian > 0 ? (routerMedian - simMedian) / simMedian : Double.NaN;
-      flows.add(new FlowRow(f.id(), f.from(), f.to(), f.corridor(), routerMedian, routerP95, simMedian, simP95, diff,
-          Math.abs(diff) <= FLOW_TOLERANCE));
+      flows.add(
+          new FlowRow(
+              f.id(),
+              f.from(),
+              f.to(),
+              f.corridor(),
+              routerMedian,
+              routerP95,
+              simMedian,
+              simP95,
+              diff,
+              Math.abs(diff) <= FLOW_TOLERANCE));
     }
-    return new Result(run.scenario().name(), r.replications(), r.seed(), List.copyOf(explained), List.copyOf(flows));
+    return new Result(
+        run.scenario().name(),
+        r.replications(),
+        r.seed(),
+        List.copyOf(explained),
+        List.copyOf(flows));
   }
 
   /** The simulation's value for a target, if the run has one. */
@@ -145,7 +196,10 @@ public final class Validator {
     return simValue(t, run.result(), run.model().spec(), run.model()).value;
   }
 
-  /** The departures sampled for the router: the 1st and 15th of each month of the measured year, 00:00 UTC. */
+  /**
+   * The departures sampled for the router: the 1st and 15th of each month of the measured year,
+   * 00:00 UTC.
+   */
   static long[] departures(LocalDate first) {
     long[] out = new long[DEPARTURES_PER_YEAR];
     for (int m = 0; m < 12; m++) {
@@ -169,7 +223,7 @@ public final class Validator {
       case THROUGHPUT_MT, THROUGHPUT_TEU -> {
         return OptionalDouble.empty();
       }
-      default -> { }
+      default -> {}
     }
     int from = network.getNode(t.origin());
     int to = network.getNode(t.destination());
@@ -179,25 +233,32 @@ public final class Validator {
     double[] vals = new double[departures.length];
     int n = 0;
     for (long dep : departures) {
-      Optional<Route> route = builder.routeOnCorridor(from, to, t.corridor(), false, dep, teu, mass);
+      Optional<Route> route =
+          builder.routeOnCorridor(from, to, t.corridor(), false, dep, teu, mass);
       if (route.isEmpty()) {
         continue;
       }
       Route rt = route.get();
-      vals[n++] = switch (q) {
-        case TRANSIT_DAYS -> rt.transitDays();
-        case COST_USD_FEU, COST_USD_TEU -> rt.cost_cents() / 100.0;
-        case CO2E_KG_TEU -> rt.co2e_g() / 1000.0;
-        case CO2E_G_TKM -> rt.co2e_g() / (mass * rt.distance_m() / 1000.0);
-        case WAIT_DAYS -> rt.legs().stream().filter(l -> l.mode() == Mode.FERRY || l.mode() == Mode.SEA)
-            .mapToLong(Leg::wait_s).sum() / 86_400.0;
-        default -> throw new IllegalStateException(q.key());
-      };
+      vals[n++] =
+          switch (q) {
+            case TRANSIT_DAYS -> rt.transitDays();
+            case COST_USD_FEU, COST_USD_TEU -> rt.cost_cents() / 100.0;
+            case CO2E_KG_TEU -> rt.co2e_g() / 1000.0;
+            case CO2E_G_TKM -> rt.co2e_g() / (mass * rt.distance_m() / 1000.0);
+            case WAIT_DAYS ->
+                rt.legs().stream()
+                        .filter(l -> l.mode() == Mode.FERRY || l.mode() == Mode.SEA)
+                        .mapToLong(Leg::wait_s)
+                        .sum()
+                    / 86_400.0;
+            default -> throw new IllegalStateException(q.key());
+          };
     }
     return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(median(Arrays.copyOf(vals, n)));
   }
 
-  private double[] routerDays(int from, int to, String corridor, boolean wagons, long[] departures) {
+  private double[] routerDays(
+      int from, int to, String corridor, boolean wagons, long[] departures) {
     double[] vals = new double[departures.length];
     int n = 0;
     for (long dep : departures) {
@@ -216,7 +277,8 @@ public final class Validator {
   private Sim simValue(Target t, CorridorResult r, CorridorSpec spec, ModelBuilder.Built built) {
     switch (t.quantity()) {
       case THROUGHPUT_MT -> {
-        return kpi(r, "throughput." + t.corridor() + ".tonnes_per_year", 1e6, "mean over replications");
+        return kpi(
+            r, "throughput." + t.corridor() + ".tonnes_per_year", 1e6, "mean over replications");
       }
       case THROUGHPUT_TEU -> {
         return kpi(r, "throughput." + t.corridor() + ".teu_per_year", 1, "mean over replications");
@@ -224,17 +286,20 @@ public final class Validator {
       case BORDER_H -> {
         for (CorridorSpec.Gate g : spec.gates()) {
           if (g.kind() == CorridorSpec.GateKind.BORDER && g.node().equals(t.origin())) {
-            double q = r.kpi("resource.border." + g.id() + ".mean_wait_h").map(KpiStat::mean).orElse(0.0);
-            return new Sim(OptionalDouble.of(q + g.delayMean_s() / 3600), "queue + dwell at the border gate");
+            double q =
+                r.kpi("resource.border." + g.id() + ".mean_wait_h").map(KpiStat::mean).orElse(0.0);
+            return new Sim(
+                OptionalDouble.of(q + g.delayMean_s() / 3600), "queue + dwell at the border gate");
           }
         }
         return NONE;
       }
       case HANDLING_H -> {
         for (CorridorSpec.Crossing x : spec.crossings()) {
-          if (spec.ports().get(x.toPort()).node().equals(t.origin()) || spec.ports().get(x.fromPort()).node()
-              .equals(t.origin())) {
-            return new Sim(OptionalDouble.of(x.handlingMean_s() / 3600), "vessel handling of " + x.id());
+          if (spec.ports().get(x.toPort()).node().equals(t.origin())
+              || spec.ports().get(x.fromPort()).node().equals(t.origin())) {
+            return new Sim(
+                OptionalDouble.of(x.handlingMean_s() / 3600), "vessel handling of " + x.id());
           }
         }
         return NONE;
@@ -243,7 +308,8 @@ public final class Validator {
         for (CorridorSpec.Crossing x : spec.crossings()) {
           if (x.id().endsWith("[" + t.origin() + ">" + t.destination() + "]")) {
             Optional<KpiStat> k = r.kpi("resource.yard." + x.id() + ".mean_wait_h");
-            double served = r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
+            double served =
+                r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
             if (k.isPresent() && served > 0) {
               return new Sim(OptionalDouble.of(k.get().mean() / 24), "mean yard wait for a vessel");
             }
@@ -259,8 +325,14 @@ public final class Validator {
         for (int i = 0; i < spec.flows().size(); i++) {
           CorridorSpec.Flow f = spec.flows().get(i);
           if (same(t, f) && f.teuPerUnit() > 0) {
-            return new Sim(OptionalDouble.of(f.co2ePerUnit_g() / f.teuPerUnit() / 1000 * 10 / (f.tonnesPerUnit()
-                / f.teuPerUnit())), "flow " + f.id());
+            return new Sim(
+                OptionalDouble.of(
+                    f.co2ePerUnit_g()
+                        / f.teuPerUnit()
+                        / 1000
+                        * 10
+                        / (f.tonnesPerUnit() / f.teuPerUnit())),
+                "flow " + f.id());
           }
         }
         return NONE;
@@ -275,7 +347,8 @@ public final class Validator {
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);
       if (same(t, f)) {
-        return new Sim(OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(50) / 1440.0),
+        return new Sim(
+            OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(50) / 1440.0),
             "median of flow " + f.id());
       }
     }
@@ -294,7 +367,8 @@ public final class Validator {
         if (start >= 0 && leg.to().equals(t.destination())) {
           double[] cum = r.flowLegCumulativeMean_s()[i];
           double before = start == 0 ? 0 : cum[start - 1];
-          return new Sim(OptionalDouble.of((cum[k] - before) / 86_400), "mean, part of flow " + f.id());
+          return new Sim(
+              OptionalDouble.of((cum[k] - before) / 86_400), "mean, part of flow " + f.id());
         }
       }
     }
@@ -302,7 +376,9 @@ public final class Validator {
   }
 
   private static boolean same(Target t, CorridorSpec.Flow f) {
-    return f.from().equals(t.origin()) && f.to().equals(t.destination()) && corridorMatches(t.corridor(), f.corridor());
+    return f.from().equals(t.origin())
+        && f.to().equals(t.destination())
+        && corridorMatches(t.corridor(), f.corridor());
   }
 
   private static boolean corridorMatches(String target, String flow) {
@@ -320,7 +396,10 @@ public final class Validator {
     return t.contains(v.getAsDouble()) ? Verdict.WITHIN : Verdict.OUTSIDE;
   }
 
-  /** Why a row misses, from the evidence itself: a contradicting target, the kind of figure, or the direction. */
+  /**
+   * Why a row misses, from the evidence itself: a contradicting target, the kind of figure, or the
+   * direction.
+   */
   private static String explain(TargetRow row, List<TargetRow> all) {
     Target t = row.target();
     if (row.verdict() == Verdict.INPUT) {
@@ -329,7 +408,8 @@ public final class Validator {
     if (row.verdict() == Verdict.WITHIN || row.verdict() == Verdict.NO_VALUE) {
       return "";
     }
-    double v = row.router().isPresent() ? row.router().getAsDouble() : row.simulation().orElse(Double.NaN);
+    double v =
+        row.router().isPresent() ? row.router().getAsDouble() : row.simulation().orElse(Double.NaN);
     if (row.routerVerdict() == Verdict.WITHIN) {
       v = row.simulation().orElse(v);
     }
@@ -337,8 +417,12 @@ public final class Validator {
     String dir = v < t.low() ? "below" : "above";
     for (TargetRow o : all) {
       Target u = o.target();
-      if (u != t && u.origin().equals(t.origin()) && u.destination().equals(t.destination())
-          && u.quantity() == t.quantity() && u.corridor().equals(t.corridor()) && u.contains(v)
+      if (u != t
+          && u.origin().equals(t.origin())
+          && u.destination().equals(t.destination())
+          && u.quantity() == t.quantity()
+          && u.corridor().equals(t.corridor())
+          && u.contains(v)
           && o.verdict() != Verdict.INPUT) {
         why.add("agrees with " + u.id() + " (" + u.kind() + ", " + u.source() + ")");
       }
@@ -346,9 +430,11 @@ public final class Validator {
     if (("promised".equals(t.kind()) || "record".equals(t.kind())) && v > t.high()) {
       why.add("a " + t.kind() + " figure: the model gives the typical shipment, not the best run");
     } else if ("observed".equals(t.kind()) && v < t.low()) {
-      why.add("faster than observed: congestion, missed connections and paperwork delays are not all modelled");
+      why.add(
+          "faster than observed: congestion, missed connections and paperwork delays are not all modelled");
     } else if ("guidance".equals(t.kind()) && v < t.low()) {
-      why.add("faster than the operators' guidance, which carries slack for waits the model does not have");
+      why.add(
+          "faster than the operators' guidance, which carries slack for waits the model does not have");
     } else {
       why.add("model " + dir + " the range");
     }

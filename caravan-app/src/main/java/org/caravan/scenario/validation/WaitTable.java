@@ -1,5 +1,6 @@
 package org.caravan.scenario.validation;
 
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.util.OptionalInt;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -30,44 +30,56 @@ import org.caravan.simulation.corridor.CorridorSpec;
 import org.caravan.simulation.corridor.KpiStat;
 
 /**
- * The waits the simulation measured, as the router reads them ({@link ExpectedWaits}): one row per resource
- * with its mean and spread, written from a run of the calibrated default scenario
- * ({@code data/validation/waits.csv}, generating command in its header) and read when the network is opened.
+ * The waits the simulation measured, as the router reads them ({@link ExpectedWaits}): one row per
+ * resource with its mean and spread, written from a run of the calibrated default scenario ({@code
+ * data/validation/waits.csv}, generating command in its header) and read when the network is
+ * opened.
  *
  * <ul>
- *   <li>{@code pass}: a border or gauge-change gate; mean = queue before the gate + dwell; the router uses it
- *       instead of the node's {@code dwell_h};</li>
- *   <li>{@code board}: forming a block train at a node (unit-weighted over the destination groups leaving it);</li>
- *   <li>{@code departure}: waiting for a vessel of a crossing (yard) plus the vessel's waits for a berth at both
- *       ends; the router uses it instead of the timetable wait.</li>
+ *   <li>{@code pass}: a border or gauge-change gate; mean = queue before the gate + dwell; the
+ *       router uses it instead of the node's {@code dwell_h};
+ *   <li>{@code board}: forming a block train at a node (unit-weighted over the destination groups
+ *       leaving it);
+ *   <li>{@code departure}: waiting for a vessel of a crossing (yard) plus the vessel's waits for a
+ *       berth at both ends; the router uses it instead of the timetable wait.
  * </ul>
- * Spread: the dwell's own standard deviation for the dwell part; for queueing parts the simulation keeps only
- * means per resource, so their standard deviation is taken equal to the mean (an exponential wait, the usual
- * heavy-traffic approximation, Kingman 1961) — an estimate, said so in the file.
+ *
+ * Spread: the dwell's own standard deviation for the dwell part; for queueing parts the simulation
+ * keeps only means per resource, so their standard deviation is taken equal to the mean (an
+ * exponential wait, the usual heavy-traffic approximation, Kingman 1961) — an estimate, said so in
+ * the file.
  */
 public final class WaitTable {
   /** The built-in table, packed from {@code data/validation/waits.csv}. */
   public static final String RESOURCE = "/org/caravan/scenario/validation/waits.csv";
 
   /** Columns of the file. */
-  public static final List<String> COLUMNS = List.of("kind", "node", "link", "destination", "season", "mean_h", "sd_h",
-      "resource");
+  public static final List<String> COLUMNS =
+      List.of("kind", "node", "link", "destination", "season", "mean_h", "sd_h", "resource");
 
   /**
    * One row.
    *
-   * @param destination for {@code board}: the cargo's destination (block trains form per destination), or empty
-   *     for the average over all destinations leaving the node
+   * @param destination for {@code board}: the cargo's destination (block trains form per
+   *     destination), or empty for the average over all destinations leaving the node
    */
-  public record Row(String kind, String node, String link, String destination, String season, double mean_h,
-      double sd_h, String resource) {}
+  public record Row(
+      String kind,
+      String node,
+      String link,
+      String destination,
+      String season,
+      double mean_h,
+      double sd_h,
+      String resource) {}
 
   private WaitTable() {}
 
   /**
-   * The rows measured by a run, plus for every crossing the scenario names that carried nothing its zero-load
-   * wait: half the longer of the timetable and the vessel headway (round trip / fleet), so the router does
-   * not see an idle one-vessel line as free. Deterministic order (the model's resource order).
+   * The rows measured by a run, plus for every crossing the scenario names that carried nothing its
+   * zero-load wait: half the longer of the timetable and the vessel headway (round trip / fleet),
+   * so the router does not see an idle one-vessel line as free. Deterministic order (the model's
+   * resource order).
    */
   public static List<Row> measure(SimulationService.Run run, Network network) {
     CorridorResult r = run.result();
@@ -87,15 +99,19 @@ public final class WaitTable {
     for (KpiStat k : r.kpis()) {
       String n = k.name();
       if (n.startsWith("resource.formation.") && n.endsWith(".wait_unit_hours_per_year")) {
-        String res = n.substring("resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
+        String res =
+            n.substring(
+                "resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
         double perUnit = mean(r, "resource.formation." + res + ".mean_wait_h");
         if (perUnit <= 0) {
           continue;
         }
         String node = res.substring(0, res.indexOf('>'));
         String to = res.substring(res.lastIndexOf(" to ") + 4);
-        for (double[] acc : List.of(board.computeIfAbsent(node, x -> new double[2]),
-            boardTo.computeIfAbsent(node + "|" + to, x -> new double[2]))) {
+        for (double[] acc :
+            List.of(
+                board.computeIfAbsent(node, x -> new double[2]),
+                boardTo.computeIfAbsent(node + "|" + to, x -> new double[2]))) {
           acc[0] += k.mean();
           acc[1] += k.mean() / perUnit;
         }
@@ -103,13 +119,30 @@ public final class WaitTable {
     }
     for (Map.Entry<String, double[]> e : board.entrySet()) {
       double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
-      rows.add(new Row("board", e.getKey(), "", "", "all", m, m, "formation at " + e.getKey() + ", all destinations"));
+      rows.add(
+          new Row(
+              "board",
+              e.getKey(),
+              "",
+              "",
+              "all",
+              m,
+              m,
+              "formation at " + e.getKey() + ", all destinations"));
     }
     for (Map.Entry<String, double[]> e : boardTo.entrySet()) {
       String[] nodeTo = e.getKey().split("\\|");
       double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
-      rows.add(new Row("board", nodeTo[0], "", nodeTo[1], "all", m, m, "formation at " + nodeTo[0] + " to "
-          + nodeTo[1]));
+      rows.add(
+          new Row(
+              "board",
+              nodeTo[0],
+              "",
+              nodeTo[1],
+              "all",
+              m,
+              m,
+              "formation at " + nodeTo[0] + " to " + nodeTo[1]));
     }
     for (CorridorSpec.Crossing x : spec.crossings()) {
       if (mean(r, "resource.fleet." + x.id() + ".utilisation") <= 0) {
@@ -118,19 +151,30 @@ public final class WaitTable {
       String from = spec.ports().get(x.fromPort()).node();
       String to = spec.ports().get(x.toPort()).node();
       double yard = mean(r, "resource.yard." + x.id() + ".mean_wait_h");
-      double berths = mean(r, "resource.berth." + from + ".mean_wait_h") + mean(r, "resource.berth." + to
-          + ".mean_wait_h");
+      double berths =
+          mean(r, "resource.berth." + from + ".mean_wait_h")
+              + mean(r, "resource.berth." + to + ".mean_wait_h");
       String link = x.id().substring(0, x.id().indexOf('['));
-      // The simulation holds the cargo on board while the vessel loads and unloads; the router charges the
+      // The simulation holds the cargo on board while the vessel loads and unloads; the router
+      // charges the
       // lift at the arrival port instead, so the difference belongs to the wait for the sailing.
       double handling = 2 * x.handlingMean_s() / 3600 - arrivalLift_h(network, from, link, to);
       double m = yard + berths + Math.max(0, handling);
-      rows.add(new Row("departure", from, link, "", "all", m, Math.max(yard + berths, x.handlingSd_s() / 3600),
-          "yard + berths + vessel handling of " + x.id()));
+      rows.add(
+          new Row(
+              "departure",
+              from,
+              link,
+              "",
+              "all",
+              m,
+              Math.max(yard + berths, x.handlingSd_s() / 3600),
+              "yard + berths + vessel handling of " + x.id()));
     }
     Map<String, CrossingChange> changes = run.scenario().model().capacities().crossings();
     for (CrossingChange c : changes.keySet().stream().sorted().map(changes::get).toList()) {
-      boolean measured = rows.stream().anyMatch(w -> w.kind().equals("departure") && w.link().equals(c.link()));
+      boolean measured =
+          rows.stream().anyMatch(w -> w.kind().equals("departure") && w.link().equals(c.link()));
       Optional<Integer> l = linkIndex(network, c.link());
       if (measured || l.isEmpty()) {
         continue;
@@ -142,16 +186,29 @@ public final class WaitTable {
       double timetable = c.timetable_s().orElse(0) / 3600.0;
       double headway = (2 * sail + 2 * handling) / fleet;
       double m = Math.max(timetable, headway) / 2;
-      rows.add(new Row("departure", network.nodeId(network.linkFrom(li)), c.link(), "", "all", m, m,
-          "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
+      rows.add(
+          new Row(
+              "departure",
+              network.nodeId(network.linkFrom(li)),
+              c.link(),
+              "",
+              "all",
+              m,
+              m,
+              "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
     }
     return rows;
   }
 
-  /** The router's transfer from the crossing's carrier to rail at the arrival port, hours (0 if none). */
+  /**
+   * The router's transfer from the crossing's carrier to rail at the arrival port, hours (0 if
+   * none).
+   */
   private static double arrivalLift_h(Network network, String from, String link, String to) {
     int v = network.getNode(to);
-    for (int i = network.firstOut(network.getNode(from)); i < network.endOut(network.getNode(from)); i++) {
+    for (int i = network.firstOut(network.getNode(from));
+        i < network.endOut(network.getNode(from));
+        i++) {
       int l = network.outLink(i);
       if (network.link(l).id().equals(link)) {
         for (int j = network.firstOut(v); j < network.endOut(v); j++) {
@@ -175,7 +232,6 @@ public final class WaitTable {
     return Optional.empty();
   }
 
-
   /** The file text: a header naming how it was made, then the rows. */
   public static String csv(List<Row> rows, String header) {
     StringBuilder sb = new StringBuilder();
@@ -184,8 +240,18 @@ public final class WaitTable {
     }
     sb.append(String.join(",", COLUMNS)).append('\n');
     for (Row w : rows) {
-      sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%.2f,%.2f,%s%n", w.kind(), w.node(), w.link(),
-          w.destination(), w.season(), w.mean_h(), w.sd_h(), w.resource()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%s,%s,%s,%s,%.2f,%.2f,%s%n",
+              w.kind(),
+              w.node(),
+              w.link(),
+              w.destination(),
+              w.season(),
+              w.mean_h(),
+              w.sd_h(),
+              w.resource()));
     }
     return sb.toString();
   }
@@ -196,7 +262,8 @@ public final class WaitTable {
       if (in == null) {
         return Optional.empty();
       }
-      return Optional.of(waits(read(new InputStreamReader(in, StandardCharsets.UTF_8), "waits.csv"), network));
+      return Optional.of(
+          waits(read(new InputStreamReader(in, StandardCharsets.UTF_8), "waits.csv"), network));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -204,8 +271,14 @@ public final class WaitTable {
 
   /** Reads a table; comment lines start with {@code #}. Errors name the file, line and field. */
   public static List<Row> read(Reader reader, String name) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-        .setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setTrim(true)
+            .get();
     List<Row> rows = new ArrayList<>();
     try (CSVParser p = CSVParser.parse(reader, format)) {
       if (!p.getHeaderNames().equals(COLUMNS)) {
@@ -215,10 +288,19 @@ public final class WaitTable {
         int line = (int) c.getParser().getCurrentLineNumber();
         String kind = c.get("kind");
         if (!List.of("pass", "board", "departure").contains(kind)) {
-          throw new UserException("kind", name + ":" + line + ": field 'kind': unknown kind '" + kind + "'");
+          throw new UserException(
+              "kind", name + ":" + line + ": field 'kind': unknown kind '" + kind + "'");
         }
-        rows.add(new Row(kind, c.get("node"), c.get("link"), c.get("destination"), c.get("season"),
-            number(c, "mean_h", name, line), number(c, "sd_h", name, line), c.get("resource")));
+        rows.add(
+            new Row(
+                kind,
+                c.get("node"),
+                c.get("link"),
+                c.get("destination"),
+                c.get("season"),
+                number(c, "mean_h", name, line),
+                number(c, "sd_h", name, line),
+                c.get("resource")));
       }
     }
     return rows;
@@ -232,12 +314,16 @@ public final class WaitTable {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new UserException(field, name + ":" + line + ": field '" + field + "': not a number >= 0: '"
-          + c.get(field) + "'");
+      throw new UserException(
+          field,
+          name + ":" + line + ": field '" + field + "': not a number >= 0: '" + c.get(field) + "'");
     }
   }
 
-  /** The rows as arrays over the network's nodes and links; rows naming unknown nodes or links are skipped. */
+  /**
+   * The rows as arrays over the network's nodes and links; rows naming unknown nodes or links are
+   * skipped.
+   */
   public static ExpectedWaits waits(List<Row> rows, Network network) {
     int n = network.nodeCount();
     int m = network.linkCount();
@@ -265,7 +351,8 @@ public final class WaitTable {
           passVar[v] = var;
         }
         case "board" -> {
-          var to = w.destination().isEmpty() ? OptionalInt.empty() : network.findNode(w.destination());
+          var to =
+              w.destination().isEmpty() ? OptionalInt.empty() : network.findNode(w.destination());
           if (w.destination().isEmpty()) {
             board[v] = mean;
             boardVar[v] = var;
@@ -294,8 +381,16 @@ public final class WaitTable {
   }
 
   /** Arrays per node and link; per (node, destination) formation waits in a primitive hash map. */
-  private record ArrayWaits(long[] pass, long[] passVar, long[] board, long[] boardVar, Long2LongOpenHashMap boardTo,
-      Long2LongOpenHashMap boardToVar, long[] dep, long[] depVar) implements ExpectedWaits {
+  private record ArrayWaits(
+      long[] pass,
+      long[] passVar,
+      long[] board,
+      long[] boardVar,
+      Long2LongOpenHashMap boardTo,
+      Long2LongOpenHashMap boardToVar,
+      long[] dep,
+      long[] depVar)
+      implements ExpectedWaits {
     @Override
     public long pass_s(int node) {
       return pass[node];

@@ -22,13 +22,15 @@ class ClockPropertyTest {
     long[] last = {Long.MIN_VALUE};
     long[] backwards = {0};
     long[] events = {0};
-    model.setListener((EventListener) (time, priority, seq, type, entity) -> {
-      if (time < last[0]) {
-        backwards[0]++;
-      }
-      last[0] = time;
-      events[0]++;
-    });
+    model.setListener(
+        (EventListener)
+            (time, priority, seq, type, entity) -> {
+              if (time < last[0]) {
+                backwards[0]++;
+              }
+              last[0] = time;
+              events[0]++;
+            });
     ReplicationResult r = model.run();
 
     assertThat(events[0]).isEqualTo(r.events()).isPositive();

@@ -30,7 +30,8 @@ class CorridorSimulationTest {
   }
 
   @Test
-  void the_same_seed_gives_byte_identical_files_whatever_the_thread_count(@TempDir Path tmp) throws IOException {
+  void the_same_seed_gives_byte_identical_files_whatever_the_thread_count(@TempDir Path tmp)
+      throws IOException {
     Scenario sc = Fixtures.parse(Fixtures.shortYaml(10, 40, 3));
     SimulationService.Run a = service.run(sc, 1, i -> {});
     SimulationService.Run b = service.run(sc, 2, i -> {});
@@ -50,7 +51,10 @@ class CorridorSimulationTest {
   @Test
   void closing_aktau_and_kuryk_for_five_days_raises_the_middle_corridor_p95() {
     String base = Fixtures.shortYaml(20, 60, 3);
-    String closed = base.replace("disruptions: []", """
+    String closed =
+        base.replace(
+            "disruptions: []",
+            """
         disruptions:
           - id: aktau-kuryk
             kind: port_closure
@@ -67,7 +71,10 @@ class CorridorSimulationTest {
   @Test
   void closing_the_dostyk_border_for_five_days_delays_the_china_flows() {
     String base = Fixtures.shortYaml(20, 120, 2);
-    String closed = base.replace("disruptions: []", """
+    String closed =
+        base.replace(
+            "disruptions: []",
+            """
         disruptions:
           - id: dostyk
             kind: border_closure
@@ -78,7 +85,8 @@ class CorridorSimulationTest {
     Scenario a = Fixtures.parse(base);
     Scenario b = Fixtures.parse(closed);
 
-    assertThat(new ModelBuilder(Fixtures.CARAVAN).build(b).spec().closures().getFirst().gates()).hasSize(1);
+    assertThat(new ModelBuilder(Fixtures.CARAVAN).build(b).spec().closures().getFirst().gates())
+        .hasSize(1);
     double p95Base = p95Middle(a);
     double p95Closed = p95Middle(b);
     assertThat(p95Closed).as("base " + p95Base + " closed " + p95Closed).isGreaterThan(p95Base);
@@ -93,20 +101,27 @@ class CorridorSimulationTest {
   @Test
   void doubling_ferry_capacity_does_not_lower_throughput() {
     String base = Fixtures.shortYaml(20, 60, 3);
-    // every rail ferry of the scenario (Kuryk, Aktau and Turkmenbashi lines), whichever of them is the bottleneck
+    // every rail ferry of the scenario (Kuryk, Aktau and Turkmenbashi lines), whichever of them is
+    // the bottleneck
     String doubled = base.replaceAll("capacity_units: 56\\b", "capacity_units: 112");
     assertThat(doubled).isNotEqualTo(base);
 
     double t0 = middleTonnes(Fixtures.parse(base));
     double t1 = middleTonnes(Fixtures.parse(doubled));
 
-    // two short replications: the doubled run draws other random numbers once its ferries sail fuller, so allow
+    // two short replications: the doubled run draws other random numbers once its ferries sail
+    // fuller, so allow
     // the replication noise (measured 0.4 % on the issue-9 network) but no real drop
     assertThat(t1).as("t0=" + t0 + " t1=" + t1).isGreaterThanOrEqualTo(t0 * 0.99);
   }
 
   private double middleTonnes(Scenario sc) {
-    return service.run(sc, 2, i -> {}).result().kpi("throughput.middle.tonnes_per_year").orElseThrow().mean();
+    return service
+        .run(sc, 2, i -> {})
+        .result()
+        .kpi("throughput.middle.tonnes_per_year")
+        .orElseThrow()
+        .mean();
   }
 
   @Test

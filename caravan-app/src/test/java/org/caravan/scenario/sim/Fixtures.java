@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.caravan.scenario.Caravan;
 
-/** Shared test fixtures: one loaded network, and the default scenario text shortened for fast tests. */
+/**
+ * Shared test fixtures: one loaded network, and the default scenario text shortened for fast tests.
+ */
 final class Fixtures {
   static final Caravan CARAVAN = Caravan.openDefault();
 
@@ -14,14 +16,18 @@ final class Fixtures {
 
   /** The packed default scenario as text. */
   static String defaultYaml() {
-    try (InputStream in = Fixtures.class.getResourceAsStream(ScenarioLoader.RESOURCE_DIR + "default-2024.yaml")) {
+    try (InputStream in =
+        Fixtures.class.getResourceAsStream(ScenarioLoader.RESOURCE_DIR + "default-2024.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The default scenario with a short run: {@code warmup} + {@code horizon} days, {@code reps} replications. */
+  /**
+   * The default scenario with a short run: {@code warmup} + {@code horizon} days, {@code reps}
+   * replications.
+   */
   static String shortYaml(int warmup, int horizon, int reps) {
     return defaultYaml()
         .replace("warmup_days: 60", "warmup_days: " + warmup)

@@ -21,22 +21,40 @@ class ScenarioLoaderTest {
 
   @Test
   void an_unknown_field_is_named_with_its_line() {
-    String yaml = Fixtures.defaultYaml().replace("      teu_per_year: 12000", "      teu_per_yer: 12000");
+    String yaml =
+        Fixtures.defaultYaml().replace("      teu_per_year: 12000", "      teu_per_yer: 12000");
     assertThatThrownBy(() -> Fixtures.parse(yaml))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("unknown field 'demand.flows[1].teu_per_yer'")
         .hasMessageMatching("(?s).*at line \\d+.*")
-        .extracting(e -> ((UserException) e).field()).isEqualTo("demand.flows[1].teu_per_yer");
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("demand.flows[1].teu_per_yer");
   }
 
   @Test
   void an_unknown_node_is_named() {
-    String yaml = Fixtures.defaultYaml().replace("      to: GEPTI\n      cargo: container\n      teu_per_year: 12000",
-        "      to: ATLANTIS\n      cargo: container\n      teu_per_year: 12000");
+    String yaml =
+        Fixtures.defaultYaml()
+            .replace(
+                "      to: GEPTI\n      cargo: container\n      teu_per_year: 12000",
+                "      to: ATLANTIS\n      cargo: container\n      teu_per_year: 12000");
     assertThatThrownBy(() -> Fixtures.parse(yaml))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("unknown node 'ATLANTIS' in demand.flows[1].to")
-        .extracting(e -> ((UserException) e).field()).isEqualTo("demand.flows[1].to");
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("demand.flows[1].to");
+  }
+
+  @Test
+  void an_empty_list_entry_is_named_not_a_crash() {
+    // A stray "-" in a list binds to null (found by the fuzz profile): the loader names the entry.
+    String yaml = Fixtures.defaultYaml().replaceFirst("\n  flows:\n", "\n  flows:\n    -\n");
+    assertThat(yaml).isNotEqualTo(Fixtures.defaultYaml());
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("demand.flows[0] is empty")
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("demand.flows[0]");
   }
 
   @Test
@@ -44,7 +62,8 @@ class ScenarioLoaderTest {
     String yaml = Fixtures.defaultYaml().replace("teu_per_year: 12000", "teu_per_year: -5");
     assertThatThrownBy(() -> Fixtures.parse(yaml))
         .isInstanceOf(UserException.class)
-        .hasMessageMatching("demand\\.flows\\[1]\\.teu_per_year must be >= 0, got -5 \\(line \\d+\\)");
+        .hasMessageMatching(
+            "demand\\.flows\\[1]\\.teu_per_year must be >= 0, got -5 \\(line \\d+\\)");
   }
 
   @Test
@@ -53,16 +72,24 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> Fixtures.parse(yaml))
         .isInstanceOf(UserException.class)
         .hasMessageMatching("horizon_days must be > 0, got 0 \\(line \\d+\\)")
-        .extracting(e -> ((UserException) e).field()).isEqualTo("horizon_days");
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("horizon_days");
   }
 
   @Test
   void semantic_errors_give_the_line_of_the_field() {
     String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0");
-    int expected = 1 + (int) yaml.substring(0, yaml.indexOf("horizon_days: 0")).chars().filter(c -> c == '\n').count();
+    int expected =
+        1
+            + (int)
+                yaml.substring(0, yaml.indexOf("horizon_days: 0"))
+                    .chars()
+                    .filter(c -> c == '\n')
+                    .count();
     assertThat(ScenarioLoader.lineOf(yaml, "horizon_days")).isEqualTo(expected);
     int flowLine = ScenarioLoader.lineOf(yaml, "demand.flows[1].teu_per_year");
-    assertThat(yaml.lines().skip(flowLine - 1).findFirst().orElseThrow()).contains("teu_per_year: 12000");
+    assertThat(yaml.lines().skip(flowLine - 1).findFirst().orElseThrow())
+        .contains("teu_per_year: 12000");
   }
 
   @Test
@@ -90,7 +117,11 @@ class ScenarioLoaderTest {
 
   @Test
   void an_unknown_disruption_kind_is_named() {
-    String yaml = Fixtures.defaultYaml().replace("disruptions: []", """
+    String yaml =
+        Fixtures.defaultYaml()
+            .replace(
+                "disruptions: []",
+                """
         disruptions:
           - kind: earthquake
             nodes: [KZAAU]

@@ -14,9 +14,13 @@ import org.caravan.scenario.sim.ResolvedScenario.Flow;
 import org.caravan.scenario.sim.ResolvedScenario.Storm;
 import org.junit.jupiter.api.Test;
 
-/** Loading resolves a scenario once: defaults applied, places as node ids, kinds as enums, times in seconds. */
+/**
+ * Loading resolves a scenario once: defaults applied, places as node ids, kinds as enums, times in
+ * seconds.
+ */
 class ScenarioResolveTest {
-  private static final String YAML = """
+  private static final String YAML =
+      """
       start_date: "2024-03-01"
       warmup_days: 1.5
       horizon_days: 10
@@ -96,8 +100,10 @@ class ScenarioResolveTest {
     assertThat(storm.durationMin_s()).isEqualTo(43_200);
     assertThat(storm.durationMax_s()).isEqualTo(172_800);
     Closure closure = m.closures().get(0);
-    assertThat(closure).isEqualTo(new Closure("disruption-0", ClosureKind.BORDER_CLOSURE, List.of("KZ-DOSTYK"),
-        172_800, 21_600));
+    assertThat(closure)
+        .isEqualTo(
+            new Closure(
+                "disruption-0", ClosureKind.BORDER_CLOSURE, List.of("KZ-DOSTYK"), 172_800, 21_600));
   }
 
   @Test

@@ -25,7 +25,9 @@ class ValidationTest {
 
   /** The default scenario shortened to a few weeks and one replication. */
   private static Scenario shortScenario() {
-    return ScenarioLoader.loadResource(ScenarioLoader.DEFAULT, CARAVAN).withYears(40 / 365.0).withReplications(1);
+    return ScenarioLoader.loadResource(ScenarioLoader.DEFAULT, CARAVAN)
+        .withYears(40 / 365.0)
+        .withReplications(1);
   }
 
   @Test
@@ -39,27 +41,35 @@ class ValidationTest {
 
   @Test
   void a_bad_target_row_names_the_file_line_and_field() {
-    String csv = String.join(",", TargetTable.COLUMNS) + "\n"
-        + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,X,,ok\n"
-        + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,X,,bad node\n";
+    String csv =
+        String.join(",", TargetTable.COLUMNS)
+            + "\n"
+            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,X,,ok\n"
+            + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,X,,bad node\n";
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
-        .isInstanceOf(UserException.class).hasMessageContaining("t.csv:3").hasMessageContaining("destination")
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("t.csv:3")
+        .hasMessageContaining("destination")
         .hasMessageContaining("ATLANTIS");
-    String kind = csv.replace("ATLANTIS", "GEPTI").replace("observed,2024,X,,bad", "rumour,2024,X,,bad");
+    String kind =
+        csv.replace("ATLANTIS", "GEPTI").replace("observed,2024,X,,bad", "rumour,2024,X,,bad");
     assertThatThrownBy(() -> TargetTable.read(new StringReader(kind), "t.csv", NET))
-        .hasMessageContaining("t.csv:3").hasMessageContaining("kind");
+        .hasMessageContaining("t.csv:3")
+        .hasMessageContaining("kind");
   }
 
   @Test
   void every_target_and_every_flow_gets_a_row_and_inputs_are_never_within() {
-    ValidationService.Outcome o = new ValidationService(CARAVAN).validate(shortScenario(), Optional.empty(), 2,
-        i -> {});
+    ValidationService.Outcome o =
+        new ValidationService(CARAVAN).validate(shortScenario(), Optional.empty(), 2, i -> {});
     Validator.Result v = o.result();
     List<Target> ts = TargetTable.loadDefault(NET);
     assertThat(v.targets()).hasSize(ts.size());
     assertThat(v.flows()).hasSize(o.run().model().spec().flows().size());
-    assertThat(v.targets()).filteredOn(r -> r.target().input().isPresent())
-        .isNotEmpty().allMatch(r -> r.verdict() == Validator.Verdict.INPUT);
+    assertThat(v.targets())
+        .filteredOn(r -> r.target().input().isPresent())
+        .isNotEmpty()
+        .allMatch(r -> r.verdict() == Validator.Verdict.INPUT);
     assertThat(v.validated()).isEqualTo(ts.stream().filter(t -> t.input().isEmpty()).count());
     // A row is "within" only if every value it has lies inside the published range.
     for (Validator.TargetRow r : v.targets()) {
@@ -77,24 +87,35 @@ class ValidationTest {
   @Test
   void the_router_charges_the_waits_of_the_table() throws IOException {
     // The same sailing waits on both sides, so only the border and formation waits differ.
-    String sailings = String.join(",", WaitTable.COLUMNS) + "\n"
-        + "departure,KZAAU,KZAAU-AZ-ALAT-sea,,all,10,5,test\n"
-        + "departure,KZKUR,KZKUR-AZ-ALAT-ferry,,all,10,5,test\n";
-    String csv = sailings
-        + "pass,KZ-DOSTYK,,,all,200,10,test\n"
-        + "pass,KZHOR,,,all,200,10,test\n"
-        + "board,CNXIA,,,all,48,24,test\n";
+    String sailings =
+        String.join(",", WaitTable.COLUMNS)
+            + "\n"
+            + "departure,KZAAU,KZAAU-AZ-ALAT-sea,,all,10,5,test\n"
+            + "departure,KZKUR,KZKUR-AZ-ALAT-ferry,,all,10,5,test\n";
+    String csv =
+        sailings
+            + "pass,KZ-DOSTYK,,,all,200,10,test\n"
+            + "pass,KZHOR,,,all,200,10,test\n"
+            + "board,CNXIA,,,all,48,24,test\n";
     ExpectedWaits waits = WaitTable.waits(WaitTable.read(new StringReader(csv), "w.csv"), NET);
     Caravan with = CARAVAN.withWaits(waits);
-    Caravan without = CARAVAN.withWaits(WaitTable.waits(WaitTable.read(new StringReader(sailings), "s.csv"), NET));
-    long dep = java.time.LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
+    Caravan without =
+        CARAVAN.withWaits(
+            WaitTable.waits(WaitTable.read(new StringReader(sailings), "s.csv"), NET));
+    long dep =
+        java.time.LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
     int from = NET.getNode("CNXIA");
     int to = NET.getNode("AZBAK");
-    Route a = new ModelBuilder(without, without.router()).routeOnCorridor(from, to, "middle", false, dep, 1,
-        10).orElseThrow();
-    Route b = new ModelBuilder(with, with.router()).routeOnCorridor(from, to, "middle", false, dep, 1, 10)
-        .orElseThrow();
-    // Both Kazakh entry borders cost 200 h instead of their dwell, and forming the train at Xi'an 48 h.
+    Route a =
+        new ModelBuilder(without, without.router())
+            .routeOnCorridor(from, to, "middle", false, dep, 1, 10)
+            .orElseThrow();
+    Route b =
+        new ModelBuilder(with, with.router())
+            .routeOnCorridor(from, to, "middle", false, dep, 1, 10)
+            .orElseThrow();
+    // Both Kazakh entry borders cost 200 h instead of their dwell, and forming the train at Xi'an
+    // 48 h.
     assertThat(b.legs().get(0).wait_s()).isEqualTo(48 * 3600);
     assertThat(a.legs().get(0).wait_s()).isZero();
     assertThat(b.legs().get(1).from()).isEqualTo("KZ-DOSTYK");
@@ -113,7 +134,8 @@ class ValidationTest {
     List<WaitTable.Row> back = WaitTable.read(new StringReader(text), "w.csv");
     assertThat(back).hasSameSizeAs(rows);
     for (int i = 0; i < rows.size(); i++) {
-      assertThat(back.get(i).mean_h()).isCloseTo(rows.get(i).mean_h(), org.assertj.core.data.Offset.offset(0.01));
+      assertThat(back.get(i).mean_h())
+          .isCloseTo(rows.get(i).mean_h(), org.assertj.core.data.Offset.offset(0.01));
     }
   }
 
@@ -121,15 +143,18 @@ class ValidationTest {
   void calibration_stays_in_range_and_the_same_seed_gives_the_same_fit() {
     List<Target> ts = TargetTable.loadDefault(NET);
     Calibrator.Settings s = new Calibrator.Settings(3, 2, 42, 2);
-    Calibrator.Outcome a = new Calibrator(CARAVAN, Calibrator.defaults()).calibrate(
-        ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
-    Calibrator.Outcome b = new Calibrator(CARAVAN, Calibrator.defaults()).calibrate(
-        ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
+    Calibrator.Outcome a =
+        new Calibrator(CARAVAN, Calibrator.defaults())
+            .calibrate(ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
+    Calibrator.Outcome b =
+        new Calibrator(CARAVAN, Calibrator.defaults())
+            .calibrate(ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
     assertThat(a.fit().values()).containsExactly(b.fit().values());
     assertThat(a.fit().loss()).isEqualTo(b.fit().loss()).isLessThanOrEqualTo(a.initialLoss());
     assertThat(a.folds()).hasSize(2);
     for (int i = 0; i < a.parameters().size(); i++) {
-      assertThat(a.fit().values()[i]).isBetween(a.parameters().get(i).low(), a.parameters().get(i).high());
+      assertThat(a.fit().values()[i])
+          .isBetween(a.parameters().get(i).low(), a.parameters().get(i).high());
     }
     assertThat(Calibrator.yaml(a, s, "test")).contains("Fitted to").contains("held-out loss");
   }

@@ -7,9 +7,9 @@ import org.jgrapht.graph.DefaultDirectedWeightedGraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 
 /**
- * The JGraphT peer: the same nodes and two directed edges per generated edge with the same travel seconds, in
- * JGraphT's default directed weighted graph, queried with its {@link DijkstraShortestPath} (pairing heap, stops
- * when the target is settled).
+ * The JGraphT peer: the same nodes and two directed edges per generated edge with the same travel
+ * seconds, in JGraphT's default directed weighted graph, queried with its {@link
+ * DijkstraShortestPath} (pairing heap, stops when the target is settled).
  */
 public final class JGraphTPeer {
   private final Graph<Integer, DefaultWeightedEdge> graph;

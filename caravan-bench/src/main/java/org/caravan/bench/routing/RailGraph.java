@@ -14,20 +14,26 @@ import org.caravan.network.SourceSpec;
 import org.caravan.routing.EmissionModel;
 
 /**
- * A generated rail-like graph for benchmarks (never for unit tests: at 10^6 nodes it takes seconds and gigabytes).
+ * A generated rail-like graph for benchmarks (never for unit tests: at 10^6 nodes it takes seconds
+ * and gigabytes).
  *
- * <p>A perturbed grid of {@code rows x cols} junctions, 0.05° apart north–south and 0.08° east–west with a
- * jitter of ±30 % of the spacing, from 10° N, 30° E. Every east–west neighbour pair is joined (long trunk lines);
- * a north–south pair is joined with probability 1/4, and always in column 0 so the graph is connected. Every
- * edge is a two-way link row, so the directed network has about 2.5 links per node (1.25 rows per node). Edge
- * attributes, all integers and drawn from one seeded {@link SplittableRandom}:
+ * <p>A perturbed grid of {@code rows x cols} junctions, 0.05° apart north–south and 0.08° east–west
+ * with a jitter of ±30 % of the spacing, from 10° N, 30° E. Every east–west neighbour pair is
+ * joined (long trunk lines); a north–south pair is joined with probability 1/4, and always in
+ * column 0 so the graph is connected. Every edge is a two-way link row, so the directed network has
+ * about 2.5 links per node (1.25 rows per node). Edge attributes, all integers and drawn from one
+ * seeded {@link SplittableRandom}:
+ *
  * <ul>
- *   <li>{@code metres}: the equirectangular distance between the ends times a winding factor in [1.05, 1.35);
+ *   <li>{@code metres}: the equirectangular distance between the ends times a winding factor in
+ *       [1.05, 1.35);
  *   <li>{@code seconds}: metres at a line speed in [40, 120) km/h, at least 1 s;
- *   <li>{@code tariffCents}: per TEU, 0.4–2.4 USD per km, higher on faster lines (so time and cost conflict);
- *   <li>{@code electrified}: with probability 1/2; {@link #emissions} charges 8 g CO2e per tonne-km on
- *       electric and 22 g on diesel lines (so CO2e conflicts with both).
+ *   <li>{@code tariffCents}: per TEU, 0.4–2.4 USD per km, higher on faster lines (so time and cost
+ *       conflict);
+ *   <li>{@code electrified}: with probability 1/2; {@link #emissions} charges 8 g CO2e per tonne-km
+ *       on electric and 22 g on diesel lines (so CO2e conflicts with both).
  * </ul>
+ *
  * Same {@code (rows, cols, seed)}, same graph, on every machine.
  */
 public final class RailGraph {
@@ -36,8 +42,10 @@ public final class RailGraph {
   public final int nodeCount;
   public final double[] lat;
   public final double[] lon;
+
   /** Undirected edges (each becomes link rows {@code 2e} and {@code 2e+1} in the network). */
   public final int edgeCount;
+
   public final int[] edgeA;
   public final int[] edgeB;
   public final int[] metres;
@@ -110,43 +118,91 @@ public final class RailGraph {
   }
 
   /**
-   * The graph as network rows. Every numeric value cites {@code EST} (a generated graph is an estimate); the
-   * same {@code Map}/{@code List} instances are shared by all rows to keep the million records small.
+   * The graph as network rows. Every numeric value cites {@code EST} (a generated graph is an
+   * estimate); the same {@code Map}/{@code List} instances are shared by all rows to keep the
+   * million records small.
    */
   public NetworkSpec toSpec() {
-    SourceSpec est = new SourceSpec(SourceSpec.ESTIMATE, "Generated benchmark graph", "Caravan", "2026", "", "Apache-2.0");
+    SourceSpec est =
+        new SourceSpec(
+            SourceSpec.ESTIMATE, "Generated benchmark graph", "Caravan", "2026", "", "Apache-2.0");
     Map<String, String> src = Map.of("", SourceSpec.ESTIMATE);
     List<String> kz = List.of("KZ");
     String[] ids = new String[nodeCount];
     List<NodeSpec> nodes = new ArrayList<>(nodeCount);
     for (int v = 0; v < nodeCount; v++) {
       ids[v] = nodeId(v);
-      nodes.add(new NodeSpec(ids[v], ids[v], List.of(), NodeKind.CITY, "KZ", lat[v], lon[v], Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, src, "", ""));
+      nodes.add(
+          new NodeSpec(
+              ids[v],
+              ids[v],
+              List.of(),
+              NodeKind.CITY,
+              "KZ",
+              lat[v],
+              lon[v],
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              src,
+              "",
+              ""));
     }
     List<LinkSpec> links = new ArrayList<>(edgeCount);
     for (int e = 0; e < edgeCount; e++) {
-      links.add(new LinkSpec("e" + e, ids[edgeA[e]], ids[edgeB[e]], Mode.RAIL, false, 1520, electrified[e], "", "",
-          metres[e] / 1000.0, seconds[e] / 3600.0, Double.NaN, tariffCents[e] / 100.0, Double.NaN, kz, List.of(),
-          "rail-diesel", "", src, "", ""));
+      links.add(
+          new LinkSpec(
+              "e" + e,
+              ids[edgeA[e]],
+              ids[edgeB[e]],
+              Mode.RAIL,
+              false,
+              1520,
+              electrified[e],
+              "",
+              "",
+              metres[e] / 1000.0,
+              seconds[e] / 3600.0,
+              Double.NaN,
+              tariffCents[e] / 100.0,
+              Double.NaN,
+              kz,
+              List.of(),
+              "rail-diesel",
+              "",
+              src,
+              "",
+              ""));
     }
     return new NetworkSpec(List.of(est), nodes, links, List.of(), List.of(), Map.of());
   }
 
-  /** Builds (and validates) the network; link {@code 2e} runs a→b and {@code 2e+1} b→a of edge {@code e}. */
+  /**
+   * Builds (and validates) the network; link {@code 2e} runs a→b and {@code 2e+1} b→a of edge
+   * {@code e}.
+   */
   public Network toNetwork() {
     Network net = Network.build(toSpec());
     // the fixed-point round trip must be exact, or the peers would not see the same weights
     for (int e = 0; e < edgeCount; e += Math.max(1, edgeCount / 1000)) {
-      if (net.duration_s(2 * e) != seconds[e] || net.duration_s(2 * e + 1) != seconds[e]
-          || net.distance_m(2 * e) != metres[e] || net.linkFrom(2 * e) != edgeA[e] || net.linkTo(2 * e) != edgeB[e]) {
-        throw new IllegalStateException("network link " + 2 * e + " differs from generated edge " + e);
+      if (net.duration_s(2 * e) != seconds[e]
+          || net.duration_s(2 * e + 1) != seconds[e]
+          || net.distance_m(2 * e) != metres[e]
+          || net.linkFrom(2 * e) != edgeA[e]
+          || net.linkTo(2 * e) != edgeB[e]) {
+        throw new IllegalStateException(
+            "network link " + 2 * e + " differs from generated edge " + e);
       }
     }
     return net;
   }
 
-  /** CO2e per tonne-km: 8 g on electrified lines, 22 g on diesel; per link of a network built by {@link #toNetwork}. */
+  /**
+   * CO2e per tonne-km: 8 g on electrified lines, 22 g on diesel; per link of a network built by
+   * {@link #toNetwork}.
+   */
   public EmissionModel emissions() {
     return new EmissionModel() {
       @Override

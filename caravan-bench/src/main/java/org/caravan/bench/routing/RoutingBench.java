@@ -17,8 +17,8 @@ import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
-import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.SeaLaneOverrides;
+import org.caravan.routing.SeasonalRisks;
 import org.caravan.scenario.Caravan;
 
 /**
@@ -46,8 +46,13 @@ public final class RoutingBench {
     System.out.println("# " + Stats.machine() + " date=" + Instant.now());
     switch (cmd) {
       case "default" -> defaultNetwork(intArg(args, 1, 5), intArg(args, 2, 2), intArg(args, 3, 16));
-      case "big" -> big(intArg(args, 1, 1_000_000), intArg(args, 2, 20), args.length > 3 ? args[3] : "8,32",
-          intArg(args, 4, 5), args.length > 5 ? Long.parseLong(args[5]) : 42);
+      case "big" ->
+          big(
+              intArg(args, 1, 1_000_000),
+              intArg(args, 2, 20),
+              args.length > 3 ? args[3] : "8,32",
+              intArg(args, 4, 5),
+              args.length > 5 ? Long.parseLong(args[5]) : 42);
       default -> throw new IllegalArgumentException("unknown command " + cmd + " (default | big)");
     }
   }
@@ -56,12 +61,15 @@ public final class RoutingBench {
     return args.length > i ? Integer.parseInt(args[i]) : def;
   }
 
-  // ---- default network -------------------------------------------------------------------------------------
+  // ---- default network
+  // -------------------------------------------------------------------------------------
 
   static void defaultNetwork(int passes, int warmup, int cap) {
     long t0 = System.nanoTime();
     Network net = Caravan.openDefault().network();
-    System.out.printf("load_default_s=%s nodes=%d links=%d%n", Stats.fmt((System.nanoTime() - t0) / 1e9), net.nodeCount(), net.linkCount());
+    System.out.printf(
+        "load_default_s=%s nodes=%d links=%d%n",
+        Stats.fmt((System.nanoTime() - t0) / 1e9), net.nodeCount(), net.linkCount());
     List<Integer> hubs = new ArrayList<>();
     for (int v = 0; v < net.nodeCount(); v++) {
       if (net.nodeKind(v) == NodeKind.TERMINAL || net.nodeKind(v) == NodeKind.PORT) {
@@ -75,15 +83,28 @@ public final class RoutingBench {
     for (int a : hubs) {
       for (int b : hubs) {
         if (a != b) {
-          pareto[k] = RouteRequest.of(a, b, DEPARTURE_S).withObjective(Objective.PARETO, 1).withLabelCap(cap).withEpsilon(EPSILON);
+          pareto[k] =
+              RouteRequest.of(a, b, DEPARTURE_S)
+                  .withObjective(Objective.PARETO, 1)
+                  .withLabelCap(cap)
+                  .withEpsilon(EPSILON);
           time[k++] = RouteRequest.of(a, b, DEPARTURE_S).withObjective(Objective.TIME, 1);
         }
       }
     }
-    System.out.printf("terminals_and_ports=%d od_pairs=%d pareto_label_cap=%d pareto_epsilon=%s%n", h, pareto.length, cap, EPSILON);
-    // corridor membership and closure risks as the CLI uses them (practice rules, p95 answer filter)
-    Router router = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE,
-        Corridors.loadDefault(net), SeasonalRisks.loadDefault());
+    System.out.printf(
+        "terminals_and_ports=%d od_pairs=%d pareto_label_cap=%d pareto_epsilon=%s%n",
+        h, pareto.length, cap, EPSILON);
+    // corridor membership and closure risks as the CLI uses them (practice rules, p95 answer
+    // filter)
+    Router router =
+        new Router(
+            net,
+            EmissionModel.NONE,
+            CargoRules.NONE,
+            SeaLaneOverrides.NONE,
+            Corridors.loadDefault(net),
+            SeasonalRisks.loadDefault());
     Dijkstra dijkstra = new Dijkstra(net, Dijkstra.Weight.DURATION_S);
 
     // answers, once: route counts and labels (the work measure), and which pairs have no route
@@ -106,17 +127,25 @@ public final class RoutingBench {
       timeLabels += t.labels();
       timeEmpty += t.routes().isEmpty() ? 1 : 0;
       if (!t.routes().isEmpty() && !p.routes().isEmpty()) {
-        long fastestPareto = p.routes().stream().mapToLong(r -> r.arrival_s() - r.departure_s()).min().orElseThrow();
+        long fastestPareto =
+            p.routes().stream().mapToLong(r -> r.arrival_s() - r.departure_s()).min().orElseThrow();
         Route best = t.routes().getFirst();
         if (best.arrival_s() - best.departure_s() != fastestPareto) {
           fastestLost++; // a label cap may cut the fastest route from the Pareto answer
         }
       }
     }
-    System.out.printf("pareto: routes_per_query=%s max_routes=%d labels_per_query=%s no_route=%d capped=%d fastest_route_missing=%d%n",
-        Stats.fmt((double) paretoRoutes / pareto.length), maxRoutes, Stats.fmt((double) paretoLabels / pareto.length), paretoEmpty,
-        paretoCapped, fastestLost);
-    System.out.printf("time:   labels_per_query=%s no_route=%d%n", Stats.fmt((double) timeLabels / time.length), timeEmpty);
+    System.out.printf(
+        "pareto: routes_per_query=%s max_routes=%d labels_per_query=%s no_route=%d capped=%d fastest_route_missing=%d%n",
+        Stats.fmt((double) paretoRoutes / pareto.length),
+        maxRoutes,
+        Stats.fmt((double) paretoLabels / pareto.length),
+        paretoEmpty,
+        paretoCapped,
+        fastestLost);
+    System.out.printf(
+        "time:   labels_per_query=%s no_route=%d%n",
+        Stats.fmt((double) timeLabels / time.length), timeEmpty);
 
     Histogram hp = new Histogram(3_600_000_000_000L, 3);
     Histogram ht = new Histogram(3_600_000_000_000L, 3);
@@ -162,27 +191,42 @@ public final class RoutingBench {
       e = System.nanoTime();
       if (measured) {
         wallD[pass] = (e - s) / 1e9;
-        System.out.printf("pass %d: matrix_wall_s pareto=%s time=%s dijkstra=%s%n", pass, Stats.fmt(wallP[pass]),
-            Stats.fmt(wallT[pass]), Stats.fmt(wallD[pass]));
+        System.out.printf(
+            "pass %d: matrix_wall_s pareto=%s time=%s dijkstra=%s%n",
+            pass, Stats.fmt(wallP[pass]), Stats.fmt(wallT[pass]), Stats.fmt(wallD[pass]));
       }
     }
     int n = pareto.length;
     printLatency("router pareto ", hp);
     printLatency("router time   ", ht);
     printLatency("dijkstra time ", hd);
-    System.out.printf("matrix (%d pairs, 1 thread, median of %d passes): pareto wall_s=%s pairs_per_s=%.0f | time wall_s=%s pairs_per_s=%.0f | dijkstra wall_s=%s pairs_per_s=%.0f%n",
-        n, passes, Stats.fmt(Stats.median(wallP)), n / Stats.median(wallP), Stats.fmt(Stats.median(wallT)), n / Stats.median(wallT),
-        Stats.fmt(Stats.median(wallD)), n / Stats.median(wallD));
+    System.out.printf(
+        "matrix (%d pairs, 1 thread, median of %d passes): pareto wall_s=%s pairs_per_s=%.0f | time wall_s=%s pairs_per_s=%.0f | dijkstra wall_s=%s pairs_per_s=%.0f%n",
+        n,
+        passes,
+        Stats.fmt(Stats.median(wallP)),
+        n / Stats.median(wallP),
+        Stats.fmt(Stats.median(wallT)),
+        n / Stats.median(wallT),
+        Stats.fmt(Stats.median(wallD)),
+        n / Stats.median(wallD));
     System.out.println("# sink " + sink);
   }
 
   static void printLatency(String name, Histogram h) {
-    System.out.printf("%s latency_us: p50=%.1f p90=%.1f p99=%.1f max=%.1f mean=%.1f count=%d%n", name,
-        h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
-        h.getMaxValue() / 1e3, h.getMean() / 1e3, h.getTotalCount());
+    System.out.printf(
+        "%s latency_us: p50=%.1f p90=%.1f p99=%.1f max=%.1f mean=%.1f count=%d%n",
+        name,
+        h.getValueAtPercentile(50) / 1e3,
+        h.getValueAtPercentile(90) / 1e3,
+        h.getValueAtPercentile(99) / 1e3,
+        h.getMaxValue() / 1e3,
+        h.getMean() / 1e3,
+        h.getTotalCount());
   }
 
-  // ---- generated 1M graph ----------------------------------------------------------------------------------
+  // ---- generated 1M graph
+  // ----------------------------------------------------------------------------------
 
   static void big(int nodes, int queries, String caps, int paretoQueries, long seed) {
     long t0 = System.nanoTime();
@@ -192,9 +236,15 @@ public final class RoutingBench {
     long t2 = System.nanoTime();
     Network net = org.caravan.network.Network.build(spec);
     long t3 = System.nanoTime();
-    System.out.printf("generated nodes=%d edges=%d directed_links=%d links_per_node=%s: generate_s=%s to_spec_s=%s network_build_s=%s%n",
-        g.nodeCount, g.edgeCount, net.linkCount(), Stats.fmt((double) net.linkCount() / net.nodeCount()),
-        Stats.fmt((t1 - t0) / 1e9), Stats.fmt((t2 - t1) / 1e9), Stats.fmt((t3 - t2) / 1e9));
+    System.out.printf(
+        "generated nodes=%d edges=%d directed_links=%d links_per_node=%s: generate_s=%s to_spec_s=%s network_build_s=%s%n",
+        g.nodeCount,
+        g.edgeCount,
+        net.linkCount(),
+        Stats.fmt((double) net.linkCount() / net.nodeCount()),
+        Stats.fmt((t1 - t0) / 1e9),
+        Stats.fmt((t2 - t1) / 1e9),
+        Stats.fmt((t3 - t2) / 1e9));
     spec = null;
     for (int e = 0; e < g.edgeCount; e += 997) {
       if (net.duration_s(2 * e) != g.seconds[e] || net.linkFrom(2 * e) != g.edgeA[e]) {
@@ -222,23 +272,44 @@ public final class RoutingBench {
       }
       long e = System.nanoTime();
       for (int i = 0; i < queries; i++) {
-        RouteResponse r = timeRouter.route(RouteRequest.of(pairs[i][0], pairs[i][1], DEPARTURE_S).withObjective(Objective.TIME, 1));
+        RouteResponse r =
+            timeRouter.route(
+                RouteRequest.of(pairs[i][0], pairs[i][1], DEPARTURE_S)
+                    .withObjective(Objective.TIME, 1));
         Route best = r.routes().getFirst();
         if (best.arrival_s() - best.departure_s() != expected[i]) {
-          throw new IllegalStateException("router time " + (best.arrival_s() - best.departure_s()) + " != dijkstra " + expected[i] + " for pair " + i);
+          throw new IllegalStateException(
+              "router time "
+                  + (best.arrival_s() - best.departure_s())
+                  + " != dijkstra "
+                  + expected[i]
+                  + " for pair "
+                  + i);
         }
       }
       long f = System.nanoTime();
       if (round >= 0) {
         msD[round] = (e - s) / 1e6 / queries;
         msR[round] = (f - e) / 1e6 / queries;
-        System.out.printf("round %d: ms_per_query dijkstra=%s router_time=%s%n", round, Stats.fmt(msD[round]), Stats.fmt(msR[round]));
+        System.out.printf(
+            "round %d: ms_per_query dijkstra=%s router_time=%s%n",
+            round, Stats.fmt(msD[round]), Stats.fmt(msR[round]));
       }
     }
-    System.out.printf("time query, %d random pairs, weights equal: median ms_per_query dijkstra=%s router_time=%s ratio=%s%n",
-        queries, Stats.fmt(Stats.median(msD)), Stats.fmt(Stats.median(msR)), Stats.fmt(Stats.median(msR) / Stats.median(msD)));
+    System.out.printf(
+        "time query, %d random pairs, weights equal: median ms_per_query dijkstra=%s router_time=%s ratio=%s%n",
+        queries,
+        Stats.fmt(Stats.median(msD)),
+        Stats.fmt(Stats.median(msR)),
+        Stats.fmt(Stats.median(msR) / Stats.median(msD)));
 
-    Router pareto = new Router(net, g.emissions(), CargoRules.NONE, SeaLaneOverrides.NONE, !Boolean.getBoolean("caravan.noBounds")); // -Dcaravan.noBounds=true: no bounds
+    Router pareto =
+        new Router(
+            net,
+            g.emissions(),
+            CargoRules.NONE,
+            SeaLaneOverrides.NONE,
+            !Boolean.getBoolean("caravan.noBounds")); // -Dcaravan.noBounds=true: no bounds
     int[][] pp = Stats.pairs(g.nodeCount, paretoQueries, seed + 2);
     for (String c : caps.split(",")) {
       if (paretoQueries == 0 || c.isBlank()) {
@@ -251,19 +322,34 @@ public final class RoutingBench {
       int capped = 0;
       for (int i = 0; i < paretoQueries; i++) {
         long s = System.nanoTime();
-        RouteResponse r = pareto.route(RouteRequest.of(pp[i][0], pp[i][1], DEPARTURE_S).withObjective(Objective.PARETO, 1).withLabelCap(cap).withEpsilon(EPSILON));
+        RouteResponse r =
+            pareto.route(
+                RouteRequest.of(pp[i][0], pp[i][1], DEPARTURE_S)
+                    .withObjective(Objective.PARETO, 1)
+                    .withLabelCap(cap)
+                    .withEpsilon(EPSILON));
         secs[i] = (System.nanoTime() - s) / 1e9;
         labels += r.labels();
         routes += r.routes().size();
         capped += r.capped() ? 1 : 0;
-        long fastest = r.routes().stream().mapToLong(x -> x.arrival_s() - x.departure_s()).min().orElse(-1);
+        long fastest =
+            r.routes().stream().mapToLong(x -> x.arrival_s() - x.departure_s()).min().orElse(-1);
         long exact = dijkstra.weight(pp[i][0], pp[i][1]);
-        System.out.printf("pareto cap=%d query %d: s=%s routes=%d labels=%d capped=%b fastest_s=%d dijkstra_s=%d%n", cap, i,
-            Stats.fmt(secs[i]), r.routes().size(), r.labels(), r.capped(), fastest, exact);
+        System.out.printf(
+            "pareto cap=%d query %d: s=%s routes=%d labels=%d capped=%b fastest_s=%d dijkstra_s=%d%n",
+            cap, i, Stats.fmt(secs[i]), r.routes().size(), r.labels(), r.capped(), fastest, exact);
       }
-      System.out.printf("pareto epsilon=%s cap=%d (%s): median_s=%s max_s=%s routes_per_query=%s labels_per_query=%d capped=%d/%d%n", EPSILON,
-          cap, cap == 0 ? "no cap" : "label cap per node and class", Stats.fmt(Stats.median(secs)), Stats.fmt(Arrays.stream(secs).max().orElse(0)),
-          Stats.fmt((double) routes / paretoQueries), labels / paretoQueries, capped, paretoQueries);
+      System.out.printf(
+          "pareto epsilon=%s cap=%d (%s): median_s=%s max_s=%s routes_per_query=%s labels_per_query=%d capped=%d/%d%n",
+          EPSILON,
+          cap,
+          cap == 0 ? "no cap" : "label cap per node and class",
+          Stats.fmt(Stats.median(secs)),
+          Stats.fmt(Arrays.stream(secs).max().orElse(0)),
+          Stats.fmt((double) routes / paretoQueries),
+          labels / paretoQueries,
+          capped,
+          paretoQueries);
     }
   }
 }

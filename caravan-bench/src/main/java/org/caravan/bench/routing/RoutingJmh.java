@@ -28,15 +28,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmarks of routing queries. Inputs (networks, graphs, request objects, query pairs) are built in
- * {@code @Setup}; the measured body only advances an index into a precomputed array and runs one query, so it
- * draws no random numbers and allocates nothing of its own (the engines allocate what they allocate).
+ * JMH benchmarks of routing queries. Inputs (networks, graphs, request objects, query pairs) are
+ * built in {@code @Setup}; the measured body only advances an index into a precomputed array and
+ * runs one query, so it draws no random numbers and allocates nothing of its own (the engines
+ * allocate what they allocate).
  *
  * <p>Run: {@code bench/routing-bench.sh jmh RoutingJmh} (add e.g. {@code -f 1 -wi 3 -i 5}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx8g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RoutingJmh {
@@ -44,7 +47,10 @@ public class RoutingJmh {
   /** The default network: every ordered pair of terminals and ports, cycled. */
   @State(Scope.Thread)
   public static class DefaultNetwork {
-    /** Label cap of the Pareto queries (0 = exact; an exact query does not finish today, see BENCHMARKS.md). */
+    /**
+     * Label cap of the Pareto queries (0 = exact; an exact query does not finish today, see
+     * BENCHMARKS.md).
+     */
     @Param({"16"})
     int paretoLabelCap;
 
@@ -68,7 +74,10 @@ public class RoutingJmh {
       for (int a : hubs) {
         for (int b : hubs) {
           if (a != b) {
-            p.add(RouteRequest.of(a, b, RoutingBench.DEPARTURE_S).withObjective(Objective.PARETO, 1).withLabelCap(paretoLabelCap));
+            p.add(
+                RouteRequest.of(a, b, RoutingBench.DEPARTURE_S)
+                    .withObjective(Objective.PARETO, 1)
+                    .withLabelCap(paretoLabelCap));
             t.add(RouteRequest.of(a, b, RoutingBench.DEPARTURE_S).withObjective(Objective.TIME, 1));
           }
         }
@@ -109,7 +118,8 @@ public class RoutingJmh {
       for (int i = 0; i < pairs.length; i++) {
         from[i] = pairs[i][0];
         to[i] = pairs[i][1];
-        // JGraphT takes about 1.5 s per query at 10^6 nodes: check a few pairs, PeerBench checks more
+        // JGraphT takes about 1.5 s per query at 10^6 nodes: check a few pairs, PeerBench checks
+        // more
         if (i < 8 && dijkstra.weight(from[i], to[i]) != jgrapht.route(from[i], to[i])) {
           throw new IllegalStateException("Caravan and JGraphT disagree on pair " + i);
         }

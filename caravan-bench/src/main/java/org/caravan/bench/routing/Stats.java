@@ -31,7 +31,13 @@ public final class Stats {
 
   public static String machine() {
     Runtime rt = Runtime.getRuntime();
-    return "java=" + System.getProperty("java.vm.name") + " " + Runtime.version() + " cpus=" + rt.availableProcessors()
-        + " maxHeapMiB=" + rt.maxMemory() / (1 << 20);
+    return "java="
+        + System.getProperty("java.vm.name")
+        + " "
+        + Runtime.version()
+        + " cpus="
+        + rt.availableProcessors()
+        + " maxHeapMiB="
+        + rt.maxMemory() / (1 << 20);
   }
 }

@@ -3,10 +3,10 @@ package org.caravan.network.heap;
 import java.util.Arrays;
 
 /**
- * A min-heap of {@code int} values ordered by ({@code long} key, {@code long} tie). Entries with equal key
- * leave by ascending tie; when the ties of the entries in the heap are distinct (an id, a sequence number)
- * the pop order is a pure function of the pushed entries. No allocation except when the arrays double.
- * Not thread-safe.
+ * A min-heap of {@code int} values ordered by ({@code long} key, {@code long} tie). Entries with
+ * equal key leave by ascending tie; when the ties of the entries in the heap are distinct (an id, a
+ * sequence number) the pop order is a pure function of the pushed entries. No allocation except
+ * when the arrays double. Not thread-safe.
  */
 public final class QuadHeap {
   /*

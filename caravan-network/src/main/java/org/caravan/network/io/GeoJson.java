@@ -8,9 +8,9 @@ import org.caravan.network.Network;
 import org.caravan.network.NodeSpec;
 
 /**
- * The network as a GeoJSON FeatureCollection (RFC 7946): nodes as Points, link rows as LineStrings between
- * their end nodes, with the attributes a map layer styles on (kind, mode, gauge, ...). Coordinates are
- * {@code [lon, lat]}.
+ * The network as a GeoJSON FeatureCollection (RFC 7946): nodes as Points, link rows as LineStrings
+ * between their end nodes, with the attributes a map layer styles on (kind, mode, gauge, ...).
+ * Coordinates are {@code [lon, lat]}.
  */
 public final class GeoJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,10 +22,12 @@ public final class GeoJson {
   }
 
   /**
-   * As {@link #export(Network)}, with the line of some link rows given by the caller (sea links along their
-   * lanes) as {@code lon0, lat0, lon1, lat1, ...}; other rows are straight lines between their end nodes.
+   * As {@link #export(Network)}, with the line of some link rows given by the caller (sea links
+   * along their lanes) as {@code lon0, lat0, lon1, lat1, ...}; other rows are straight lines
+   * between their end nodes.
    */
-  public static ObjectNode export(Network network, java.util.function.IntFunction<java.util.Optional<double[]>> rowGeometry) {
+  public static ObjectNode export(
+      Network network, java.util.function.IntFunction<java.util.Optional<double[]>> rowGeometry) {
     ObjectNode fc = JSON.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");

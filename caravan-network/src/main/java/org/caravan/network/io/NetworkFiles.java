@@ -35,20 +35,23 @@ import org.caravan.network.Status;
 import org.caravan.network.TransferSpec;
 
 /**
- * Reads network files into a {@link NetworkSpec}: the built-in default network, then any overlays on top.
+ * Reads network files into a {@link NetworkSpec}: the built-in default network, then any overlays
+ * on top.
  *
- * <p>Reading is in three steps, each collecting every problem it finds before it gives up: (1) each CSV file is
- * parsed into rows of text cells that remember their file and line; (2) the layers are merged, an overlay row
- * with the key of a base row replacing only the cells it fills (so a two-column overlay can raise one capacity);
- * (3) the merged rows are parsed into typed specs. Semantic checks (unknown nodes, sources, reachability) follow
- * in {@link org.caravan.network.Network#build}. Nothing is returned unless all steps pass.
+ * <p>Reading is in three steps, each collecting every problem it finds before it gives up: (1) each
+ * CSV file is parsed into rows of text cells that remember their file and line; (2) the layers are
+ * merged, an overlay row with the key of a base row replacing only the cells it fills (so a
+ * two-column overlay can raise one capacity); (3) the merged rows are parsed into typed specs.
+ * Semantic checks (unknown nodes, sources, reachability) follow in {@link
+ * org.caravan.network.Network#build}. Nothing is returned unless all steps pass.
  */
 public final class NetworkFiles {
   /** Classpath folder of the default network (packed from {@code data/network} at build time). */
   public static final String DEFAULT_RESOURCE_DIR = "org/caravan/network/default/";
 
   private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder()
+      CSVFormat.DEFAULT
+          .builder()
           .setHeader()
           .setSkipHeaderRecord(true)
           .setCommentMarker('#')
@@ -72,7 +75,9 @@ public final class NetworkFiles {
     return read(List.of(defaultLayer()));
   }
 
-  /** The default network with each overlay (a directory or a single file) applied on top, in order. */
+  /**
+   * The default network with each overlay (a directory or a single file) applied on top, in order.
+   */
   public static NetworkSpec readDefaultWith(List<Path> overlays) {
     List<List<Input>> layers = new ArrayList<>();
     layers.add(defaultLayer());
@@ -121,22 +126,33 @@ public final class NetworkFiles {
     List<Input> inputs = new ArrayList<>();
     if (Files.isDirectory(path)) {
       try (Stream<Path> files = Files.list(path)) {
-        List<Path> csvs = files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        List<Path> csvs =
+            files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
         for (Path f : csvs) {
           Table.forFileName(f.getFileName().toString()).ifPresent(t -> inputs.add(fileInput(f, t)));
         }
         if (inputs.isEmpty()) {
-          problems.add(new Problem(new Origin(path.toString(), 0), "", "no network files here (expected nodes.csv, links.csv, transfers.csv, services.csv or sources.csv)"));
+          problems.add(
+              new Problem(
+                  new Origin(path.toString(), 0),
+                  "",
+                  "no network files here (expected nodes.csv, links.csv, transfers.csv, services.csv or sources.csv)"));
         }
       } catch (IOException e) {
-        problems.add(new Problem(new Origin(path.toString(), 0), "", "cannot list directory: " + e.getMessage()));
+        problems.add(
+            new Problem(
+                new Origin(path.toString(), 0), "", "cannot list directory: " + e.getMessage()));
       }
     } else if (!Files.exists(path)) {
       problems.add(new Problem(new Origin(path.toString(), 0), "", "no such file or directory"));
     } else {
       Optional<Table> t = Table.forFileName(path.getFileName().toString());
       if (t.isEmpty()) {
-        problems.add(new Problem(new Origin(path.toString(), 0), "", "cannot tell which table this is: name the file nodes.csv, links.csv, transfers.csv, services.csv or sources.csv (a prefix such as my-links.csv is fine)"));
+        problems.add(
+            new Problem(
+                new Origin(path.toString(), 0),
+                "",
+                "cannot tell which table this is: name the file nodes.csv, links.csv, transfers.csv, services.csv or sources.csv (a prefix such as my-links.csv is fine)"));
       } else {
         inputs.add(fileInput(path, t.get()));
       }
@@ -145,7 +161,7 @@ public final class NetworkFiles {
   }
 
   private static Input fileInput(Path file, Table table) {
-    return new Input(file.toString(), table, () -> Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    return new Input(file.toString(), table, () -> TextFiles.open(file));
   }
 
   /** A row of text cells, each remembering where it was read. */
@@ -168,18 +184,29 @@ public final class NetworkFiles {
           Origin first = seen.putIfAbsent(key, rowOrigin);
           if (first != null) {
             String field = input.table().keyColumns().getFirst();
-            problems.add(new Problem(rowOrigin, field, "duplicate " + describeKey(input.table()) + " '" + key + "' (first defined at " + first + ")"));
+            problems.add(
+                new Problem(
+                    rowOrigin,
+                    field,
+                    "duplicate "
+                        + describeKey(input.table())
+                        + " '"
+                        + key
+                        + "' (first defined at "
+                        + first
+                        + ")"));
             continue;
           }
           Map<String, Cell> base = merged.get(input.table()).get(key);
           if (base == null) {
             merged.get(input.table()).put(key, new LinkedHashMap<>(row));
           } else {
-            row.forEach((column, cell) -> {
-              if (!cell.value().isEmpty()) {
-                base.put(column, cell);
-              }
-            });
+            row.forEach(
+                (column, cell) -> {
+                  if (!cell.value().isEmpty()) {
+                    base.put(column, cell);
+                  }
+                });
           }
         }
       }
@@ -211,19 +238,35 @@ public final class NetworkFiles {
   private static List<Map<String, Cell>> readRows(Input input, List<Problem> problems) {
     List<Map<String, Cell>> rows = new ArrayList<>();
     Table table = input.table();
-    try (Reader reader = input.reader().open(); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+    try (Reader reader = input.reader().open();
+        CSVParser parser = CSVParser.parse(reader, FORMAT)) {
       List<String> header = parser.getHeaderNames();
       Origin headerOrigin = new Origin(input.name(), 1);
       boolean headerOk = true;
       for (String column : header) {
         if (!table.columns().contains(column)) {
-          problems.add(new Problem(headerOrigin, column, "unknown column in " + table.fileName() + "; known columns: " + String.join(", ", table.columns())));
+          problems.add(
+              new Problem(
+                  headerOrigin,
+                  column,
+                  "unknown column in "
+                      + table.fileName()
+                      + "; known columns: "
+                      + String.join(", ", table.columns())));
           headerOk = false;
         }
       }
       for (String keyColumn : table.keyColumns()) {
         if (!header.contains(keyColumn)) {
-          problems.add(new Problem(headerOrigin, keyColumn, "missing column (every " + table.fileName() + " needs " + String.join(", ", table.keyColumns()) + ")"));
+          problems.add(
+              new Problem(
+                  headerOrigin,
+                  keyColumn,
+                  "missing column (every "
+                      + table.fileName()
+                      + " needs "
+                      + String.join(", ", table.keyColumns())
+                      + ")"));
           headerOk = false;
         }
       }
@@ -233,7 +276,14 @@ public final class NetworkFiles {
       for (CSVRecord record : parser) {
         Origin origin = new Origin(input.name(), record.getParser().getCurrentLineNumber());
         if (record.size() != header.size()) {
-          problems.add(new Problem(origin, "", "expected " + header.size() + " fields as in the header, found " + record.size()));
+          problems.add(
+              new Problem(
+                  origin,
+                  "",
+                  "expected "
+                      + header.size()
+                      + " fields as in the header, found "
+                      + record.size()));
           continue;
         }
         Map<String, Cell> row = new LinkedHashMap<>();
@@ -241,13 +291,15 @@ public final class NetworkFiles {
           row.put(header.get(i), new Cell(record.get(i), origin));
         }
         if (key(table, row).replace("|", "").isEmpty()) {
-          problems.add(new Problem(origin, table.keyColumns().getFirst(), "empty " + describeKey(table)));
+          problems.add(
+              new Problem(origin, table.keyColumns().getFirst(), "empty " + describeKey(table)));
           continue;
         }
         rows.add(row);
       }
     } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-      problems.add(new Problem(new Origin(input.name(), 0), "", "malformed CSV: " + rootMessage(e)));
+      problems.add(
+          new Problem(new Origin(input.name(), 0), "", "malformed CSV: " + rootMessage(e)));
     } catch (IOException e) {
       problems.add(new Problem(new Origin(input.name(), 0), "", "cannot read: " + rootMessage(e)));
     }
@@ -255,11 +307,7 @@ public final class NetworkFiles {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
+    return TextFiles.describe(e);
   }
 
   /** Turns merged text rows into typed specs, collecting every parse problem. */
@@ -279,55 +327,136 @@ public final class NetworkFiles {
       List<LinkSpec> links = new ArrayList<>();
       List<TransferSpec> transfers = new ArrayList<>();
       List<ServiceSpec> services = new ArrayList<>();
-      each(Table.SOURCES, (id, r) -> sources.add(new SourceSpec(id, text(r, "kind"), text(r, "title"), text(r, "publisher"), text(r, "date"), text(r, "url"), text(r, "licence"))));
-      each(Table.NODES, (id, r) -> {
-        NodeKind kind = enumValue(r, "kind", NodeKind::parse, "terminal, port, border, gauge_change, city").orElse(NodeKind.CITY);
-        nodes.add(new NodeSpec(id, text(r, "name"), list(r, "aliases"), kind, text(r, "country"),
-            number(r, "lat"), number(r, "lon"), number(r, "dwell_h"), number(r, "dwell_sd_h"),
-            number(r, "handling_h"), number(r, "handling_usd_teu"), number(r, "capacity_teu_day"),
-            sources(Table.NODES, r), status(r), year(r), text(r, "range"), text(r, "notes")));
-      });
-      each(Table.LINKS, (id, r) -> {
-        Mode mode = enumValue(r, "mode", Mode::parse, "rail, road, ferry, sea, iww").orElse(Mode.RAIL);
-        double gauge = number(r, "gauge");
-        links.add(new LinkSpec(id, text(r, "from"), text(r, "to"), mode, bool(r, "directed"),
-            Double.isNaN(gauge) ? 0 : (int) gauge, bool(r, "electrified"), text(r, "track"), text(r, "ferry_type"),
-            number(r, "distance_km"), number(r, "duration_h"), number(r, "duration_sd_h"),
-            number(r, "tariff_usd_teu"), number(r, "capacity_teu_day"), list(r, "countries"), list(r, "passages"),
-            text(r, "toc"), text(r, "service"), sources(Table.LINKS, r), status(r), year(r), text(r, "range"),
-            text(r, "notes")));
-      });
-      each(Table.TRANSFERS, (id, r) -> {
-        String classes = "rail1520, rail1435, road, ferry, sea, iww, rail1668";
-        CarrierClass a = enumValue(r, "from_class", CarrierClass::parse, classes).orElse(CarrierClass.ROAD);
-        CarrierClass b = enumValue(r, "to_class", CarrierClass::parse, classes).orElse(CarrierClass.ROAD);
-        transfers.add(new TransferSpec(text(r, "node"), a, b, number(r, "time_h"), number(r, "cost_usd_teu"),
-            sources(Table.TRANSFERS, r), text(r, "notes")));
-      });
-      each(Table.SERVICES, (id, r) -> services.add(new ServiceSpec(id, text(r, "link"), text(r, "kind"),
-          number(r, "departures_per_week"), number(r, "first_departure_h"), list(r, "timetable"),
-          number(r, "capacity_teu"), text(r, "operator"), sources(Table.SERVICES, r), text(r, "notes"))));
+      each(
+          Table.SOURCES,
+          (id, r) ->
+              sources.add(
+                  new SourceSpec(
+                      id,
+                      text(r, "kind"),
+                      text(r, "title"),
+                      text(r, "publisher"),
+                      text(r, "date"),
+                      text(r, "url"),
+                      text(r, "licence"))));
+      each(
+          Table.NODES,
+          (id, r) -> {
+            NodeKind kind =
+                enumValue(r, "kind", NodeKind::parse, "terminal, port, border, gauge_change, city")
+                    .orElse(NodeKind.CITY);
+            nodes.add(
+                new NodeSpec(
+                    id,
+                    text(r, "name"),
+                    list(r, "aliases"),
+                    kind,
+                    text(r, "country"),
+                    number(r, "lat"),
+                    number(r, "lon"),
+                    number(r, "dwell_h"),
+                    number(r, "dwell_sd_h"),
+                    number(r, "handling_h"),
+                    number(r, "handling_usd_teu"),
+                    number(r, "capacity_teu_day"),
+                    sources(Table.NODES, r),
+                    status(r),
+                    year(r),
+                    text(r, "range"),
+                    text(r, "notes")));
+          });
+      each(
+          Table.LINKS,
+          (id, r) -> {
+            Mode mode =
+                enumValue(r, "mode", Mode::parse, "rail, road, ferry, sea, iww").orElse(Mode.RAIL);
+            double gauge = number(r, "gauge");
+            links.add(
+                new LinkSpec(
+                    id,
+                    text(r, "from"),
+                    text(r, "to"),
+                    mode,
+                    bool(r, "directed"),
+                    Double.isNaN(gauge) ? 0 : (int) gauge,
+                    bool(r, "electrified"),
+                    text(r, "track"),
+                    text(r, "ferry_type"),
+                    number(r, "distance_km"),
+                    number(r, "duration_h"),
+                    number(r, "duration_sd_h"),
+                    number(r, "tariff_usd_teu"),
+                    number(r, "capacity_teu_day"),
+                    list(r, "countries"),
+                    list(r, "passages"),
+                    text(r, "toc"),
+                    text(r, "service"),
+                    sources(Table.LINKS, r),
+                    status(r),
+                    year(r),
+                    text(r, "range"),
+                    text(r, "notes")));
+          });
+      each(
+          Table.TRANSFERS,
+          (id, r) -> {
+            String classes = "rail1520, rail1435, road, ferry, sea, iww, rail1668";
+            CarrierClass a =
+                enumValue(r, "from_class", CarrierClass::parse, classes).orElse(CarrierClass.ROAD);
+            CarrierClass b =
+                enumValue(r, "to_class", CarrierClass::parse, classes).orElse(CarrierClass.ROAD);
+            transfers.add(
+                new TransferSpec(
+                    text(r, "node"),
+                    a,
+                    b,
+                    number(r, "time_h"),
+                    number(r, "cost_usd_teu"),
+                    sources(Table.TRANSFERS, r),
+                    text(r, "notes")));
+          });
+      each(
+          Table.SERVICES,
+          (id, r) ->
+              services.add(
+                  new ServiceSpec(
+                      id,
+                      text(r, "link"),
+                      text(r, "kind"),
+                      number(r, "departures_per_week"),
+                      number(r, "first_departure_h"),
+                      list(r, "timetable"),
+                      number(r, "capacity_teu"),
+                      text(r, "operator"),
+                      sources(Table.SERVICES, r),
+                      text(r, "notes"))));
       if (!problems.isEmpty()) {
         throw new NetworkException(problems);
       }
       return new NetworkSpec(sources, nodes, links, transfers, services, origins);
     }
 
-    private void each(Table table, java.util.function.BiConsumer<String, Map<String, Cell>> parseRow) {
+    private void each(
+        Table table, java.util.function.BiConsumer<String, Map<String, Cell>> parseRow) {
       for (Map.Entry<String, Map<String, Cell>> e : rows.get(table).entrySet()) {
         Map<String, Cell> r = e.getValue();
         String tableName = table.name().toLowerCase(java.util.Locale.ROOT);
         Origin rowOrigin = r.get(table.keyColumns().getFirst()).origin();
         origins.put(tableName + "/" + e.getKey(), rowOrigin);
-        r.forEach((column, cell) -> {
-          if (!cell.origin().equals(rowOrigin)) {
-            origins.put(tableName + "/" + e.getKey() + "#" + column, cell.origin());
-          }
-        });
+        r.forEach(
+            (column, cell) -> {
+              if (!cell.origin().equals(rowOrigin)) {
+                origins.put(tableName + "/" + e.getKey() + "#" + column, cell.origin());
+              }
+            });
         boolean complete = true;
         for (String column : table.required()) {
           if (text(r, column).isEmpty()) {
-            problems.add(new Problem(originOf(r, column, rowOrigin), column, "missing value (required in " + table.fileName() + ")"));
+            problems.add(
+                new Problem(
+                    originOf(r, column, rowOrigin),
+                    column,
+                    "missing value (required in " + table.fileName() + ")"));
             complete = false;
           }
         }
@@ -349,7 +478,9 @@ public final class NetworkFiles {
 
     private static List<String> list(Map<String, Cell> r, String column) {
       String v = text(r, column);
-      return v.isEmpty() ? List.of() : Arrays.stream(v.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      return v.isEmpty()
+          ? List.of()
+          : Arrays.stream(v.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private double number(Map<String, Cell> r, String column) {
@@ -374,7 +505,8 @@ public final class NetworkFiles {
       if (c == null) {
         return Status.OPERATIONAL;
       }
-      return enumValue(r, "status", Status::parse, "operational, planned (empty = operational)").orElse(Status.OPERATIONAL);
+      return enumValue(r, "status", Status::parse, "operational, planned (empty = operational)")
+          .orElse(Status.OPERATIONAL);
     }
 
     /** The opening year, 0 when empty. */
@@ -384,7 +516,11 @@ public final class NetworkFiles {
         return 0;
       }
       if (y != Math.rint(y) || y < 1800 || y > 2100) {
-        problems.add(new Problem(r.get("opening_year").origin(), "opening_year", "expected a year such as 2029, found '" + r.get("opening_year").value() + "'"));
+        problems.add(
+            new Problem(
+                r.get("opening_year").origin(),
+                "opening_year",
+                "expected a year such as 2029, found '" + r.get("opening_year").value() + "'"));
         return 0;
       }
       return (int) y;
@@ -398,15 +534,24 @@ public final class NetworkFiles {
       if (c.value().equals("true")) {
         return true;
       }
-      problems.add(new Problem(c.origin(), column, "expected true or false, found '" + c.value() + "'"));
+      problems.add(
+          new Problem(c.origin(), column, "expected true or false, found '" + c.value() + "'"));
       return false;
     }
 
-    private <E> Optional<E> enumValue(Map<String, Cell> r, String column, java.util.function.Function<String, Optional<E>> parse, String allowed) {
+    private <E> Optional<E> enumValue(
+        Map<String, Cell> r,
+        String column,
+        java.util.function.Function<String, Optional<E>> parse,
+        String allowed) {
       Cell c = r.get(column);
       Optional<E> v = parse.apply(c.value());
       if (v.isEmpty()) {
-        problems.add(new Problem(c.origin(), column, "unknown value '" + c.value() + "'; expected one of " + allowed));
+        problems.add(
+            new Problem(
+                c.origin(),
+                column,
+                "unknown value '" + c.value() + "'; expected one of " + allowed));
       }
       return v;
     }

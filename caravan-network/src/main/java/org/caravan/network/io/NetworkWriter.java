@@ -21,9 +21,9 @@ import org.caravan.network.Status;
 import org.caravan.network.TransferSpec;
 
 /**
- * Writes a {@link NetworkSpec} as the five network files, in the column order of {@link Table}. Reading the
- * written files gives back an equal spec. Each file is written to a temporary name and moved into place, so
- * a failed export leaves no half-written file.
+ * Writes a {@link NetworkSpec} as the five network files, in the column order of {@link Table}.
+ * Reading the written files gives back an equal spec. Each file is written to a temporary name and
+ * moved into place, so a failed export leaves no half-written file.
  */
 public final class NetworkWriter {
   private NetworkWriter() {}
@@ -36,7 +36,8 @@ public final class NetworkWriter {
         Path tmp = Files.createTempFile(dir, "." + t.fileName(), ".tmp");
         temps.add(tmp);
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-            CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            CSVPrinter p =
+                new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
           p.printRecord(t.columns());
           for (List<String> row : rows(spec, t)) {
             p.printRecord(row);
@@ -45,7 +46,11 @@ public final class NetworkWriter {
       }
       Table[] tables = Table.values();
       for (int i = 0; i < tables.length; i++) {
-        Files.move(temps.get(i), dir.resolve(tables[i].fileName()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temps.get(i),
+            dir.resolve(tables[i].fileName()),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
       }
     } finally {
       for (Path t : temps) {
@@ -59,43 +64,104 @@ public final class NetworkWriter {
     switch (t) {
       case SOURCES -> {
         for (SourceSpec s : spec.sources()) {
-          rows.add(List.of(s.id(), s.kind(), s.title(), s.publisher(), s.date(), s.url(), s.licence()));
+          rows.add(
+              List.of(s.id(), s.kind(), s.title(), s.publisher(), s.date(), s.url(), s.licence()));
         }
       }
       case NODES -> {
         for (NodeSpec n : spec.nodes()) {
           Map<String, String> s = n.sources();
-          rows.add(List.of(n.id(), n.name(), String.join(";", n.aliases()), n.kind().code(), n.country(),
-              num(n.lat()), num(n.lon()), num(n.dwell_h()), num(n.dwell_sd_h()), num(n.handling_h()),
-              num(n.handling_usd_teu()), num(n.capacity_teu_day()), src(s, ""), src(s, "coord"), src(s, "dwell"),
-              src(s, "handling"), src(s, "capacity"), status(n.status()), year(n.openingYear()), n.range(), n.notes()));
+          rows.add(
+              List.of(
+                  n.id(),
+                  n.name(),
+                  String.join(";", n.aliases()),
+                  n.kind().code(),
+                  n.country(),
+                  num(n.lat()),
+                  num(n.lon()),
+                  num(n.dwell_h()),
+                  num(n.dwell_sd_h()),
+                  num(n.handling_h()),
+                  num(n.handling_usd_teu()),
+                  num(n.capacity_teu_day()),
+                  src(s, ""),
+                  src(s, "coord"),
+                  src(s, "dwell"),
+                  src(s, "handling"),
+                  src(s, "capacity"),
+                  status(n.status()),
+                  year(n.openingYear()),
+                  n.range(),
+                  n.notes()));
         }
       }
       case LINKS -> {
         for (LinkSpec l : spec.links()) {
           Map<String, String> s = l.sources();
-          rows.add(List.of(l.id(), l.from(), l.to(), l.mode().code(), l.directed() ? "true" : "",
-              l.gauge_mm() == 0 ? "" : Integer.toString(l.gauge_mm()), l.electrified() ? "true" : "false",
-              l.track(), l.ferryType(), num(l.distance_km()), num(l.duration_h()), num(l.duration_sd_h()),
-              num(l.tariff_usd_teu()), num(l.capacity_teu_day()), String.join(";", l.countries()),
-              String.join(";", l.passages()), l.toc(), l.service(), src(s, ""), src(s, "distance"),
-              src(s, "duration"), src(s, "tariff"), src(s, "capacity"), status(l.status()), year(l.openingYear()),
-              l.range(), l.notes()));
+          rows.add(
+              List.of(
+                  l.id(),
+                  l.from(),
+                  l.to(),
+                  l.mode().code(),
+                  l.directed() ? "true" : "",
+                  l.gauge_mm() == 0 ? "" : Integer.toString(l.gauge_mm()),
+                  l.electrified() ? "true" : "false",
+                  l.track(),
+                  l.ferryType(),
+                  num(l.distance_km()),
+                  num(l.duration_h()),
+                  num(l.duration_sd_h()),
+                  num(l.tariff_usd_teu()),
+                  num(l.capacity_teu_day()),
+                  String.join(";", l.countries()),
+                  String.join(";", l.passages()),
+                  l.toc(),
+                  l.service(),
+                  src(s, ""),
+                  src(s, "distance"),
+                  src(s, "duration"),
+                  src(s, "tariff"),
+                  src(s, "capacity"),
+                  status(l.status()),
+                  year(l.openingYear()),
+                  l.range(),
+                  l.notes()));
         }
       }
       case TRANSFERS -> {
         for (TransferSpec x : spec.transfers()) {
           Map<String, String> s = x.sources();
-          rows.add(List.of(x.node(), x.fromClass().code(), x.toClass().code(), num(x.time_h()),
-              num(x.cost_usd_teu()), src(s, ""), src(s, "transfer"), x.notes()));
+          rows.add(
+              List.of(
+                  x.node(),
+                  x.fromClass().code(),
+                  x.toClass().code(),
+                  num(x.time_h()),
+                  num(x.cost_usd_teu()),
+                  src(s, ""),
+                  src(s, "transfer"),
+                  x.notes()));
         }
       }
       case SERVICES -> {
         for (ServiceSpec v : spec.services()) {
           Map<String, String> s = v.sources();
-          rows.add(List.of(v.id(), v.link(), v.kind(), num(v.departures_per_week()), num(v.first_departure_h()),
-              String.join(";", v.timetable()), num(v.capacity_teu()), v.operator(), src(s, ""),
-              src(s, "schedule"), src(s, "capacity"), v.notes()));
+          rows.add(
+              List.of(
+                  v.id(),
+                  v.link(),
+                  v.kind(),
+                  num(v.departures_per_week()),
+                  num(v.first_departure_h()),
+                  String.join(";", v.timetable()),
+                  num(v.capacity_teu()),
+                  v.operator(),
+                  src(s, ""),
+                  src(s, "schedule"),
+                  src(s, "capacity"),
+                  v.notes()));
         }
       }
     }

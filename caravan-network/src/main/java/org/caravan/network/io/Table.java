@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The schema of one network file: its columns, which of them a new row must fill, which are numbers and the
- * source group each number belongs to. Kept as data so reader, writer and validator agree on one definition.
+ * The schema of one network file: its columns, which of them a new row must fill, which are numbers
+ * and the source group each number belongs to. Kept as data so reader, writer and validator agree
+ * on one definition.
  */
 public enum Table {
   SOURCES(
@@ -19,41 +20,125 @@ public enum Table {
   NODES(
       "nodes.csv",
       List.of(
-          "id", "name", "aliases", "kind", "country", "lat", "lon", "dwell_h", "dwell_sd_h", "handling_h",
-          "handling_usd_teu", "capacity_teu_day", "source", "coord_source", "dwell_source", "handling_source",
-          "capacity_source", "status", "opening_year", "range", "notes"),
+          "id",
+          "name",
+          "aliases",
+          "kind",
+          "country",
+          "lat",
+          "lon",
+          "dwell_h",
+          "dwell_sd_h",
+          "handling_h",
+          "handling_usd_teu",
+          "capacity_teu_day",
+          "source",
+          "coord_source",
+          "dwell_source",
+          "handling_source",
+          "capacity_source",
+          "status",
+          "opening_year",
+          "range",
+          "notes"),
       List.of("id"),
       Set.of("id", "name", "kind", "country", "lat", "lon"),
       Map.of(
-          "lat", "coord", "lon", "coord", "dwell_h", "dwell", "dwell_sd_h", "dwell", "handling_h", "handling",
-          "handling_usd_teu", "handling", "capacity_teu_day", "capacity")),
+          "lat",
+          "coord",
+          "lon",
+          "coord",
+          "dwell_h",
+          "dwell",
+          "dwell_sd_h",
+          "dwell",
+          "handling_h",
+          "handling",
+          "handling_usd_teu",
+          "handling",
+          "capacity_teu_day",
+          "capacity")),
   LINKS(
       "links.csv",
       List.of(
-          "id", "from", "to", "mode", "directed", "gauge", "electrified", "track", "ferry_type", "distance_km",
-          "duration_h", "duration_sd_h", "tariff_usd_teu", "capacity_teu_day", "countries", "passages", "toc",
-          "service", "source", "distance_source", "duration_source", "tariff_source", "capacity_source", "status",
-          "opening_year", "range", "notes"),
+          "id",
+          "from",
+          "to",
+          "mode",
+          "directed",
+          "gauge",
+          "electrified",
+          "track",
+          "ferry_type",
+          "distance_km",
+          "duration_h",
+          "duration_sd_h",
+          "tariff_usd_teu",
+          "capacity_teu_day",
+          "countries",
+          "passages",
+          "toc",
+          "service",
+          "source",
+          "distance_source",
+          "duration_source",
+          "tariff_source",
+          "capacity_source",
+          "status",
+          "opening_year",
+          "range",
+          "notes"),
       List.of("id"),
       Set.of("id", "from", "to", "mode", "distance_km", "duration_h", "countries", "toc"),
       Map.of(
-          "distance_km", "distance", "duration_h", "duration", "duration_sd_h", "duration", "tariff_usd_teu",
-          "tariff", "capacity_teu_day", "capacity")),
+          "distance_km",
+          "distance",
+          "duration_h",
+          "duration",
+          "duration_sd_h",
+          "duration",
+          "tariff_usd_teu",
+          "tariff",
+          "capacity_teu_day",
+          "capacity")),
   TRANSFERS(
       "transfers.csv",
-      List.of("node", "from_class", "to_class", "time_h", "cost_usd_teu", "source", "transfer_source", "notes"),
+      List.of(
+          "node",
+          "from_class",
+          "to_class",
+          "time_h",
+          "cost_usd_teu",
+          "source",
+          "transfer_source",
+          "notes"),
       List.of("node", "from_class", "to_class"),
       Set.of("node", "from_class", "to_class", "time_h"),
       Map.of("time_h", "transfer", "cost_usd_teu", "transfer")),
   SERVICES(
       "services.csv",
       List.of(
-          "id", "link", "kind", "departures_per_week", "first_departure_h", "timetable", "capacity_teu",
-          "operator", "source", "schedule_source", "capacity_source", "notes"),
+          "id",
+          "link",
+          "kind",
+          "departures_per_week",
+          "first_departure_h",
+          "timetable",
+          "capacity_teu",
+          "operator",
+          "source",
+          "schedule_source",
+          "capacity_source",
+          "notes"),
       List.of("id"),
       Set.of("id", "link", "kind"),
       Map.of(
-          "departures_per_week", "schedule", "first_departure_h", "schedule", "capacity_teu", "capacity"));
+          "departures_per_week",
+          "schedule",
+          "first_departure_h",
+          "schedule",
+          "capacity_teu",
+          "capacity"));
 
   private final String fileName;
   private final List<String> columns;
@@ -61,7 +146,12 @@ public enum Table {
   private final Set<String> required;
   private final Map<String, String> sourceGroups;
 
-  Table(String fileName, List<String> columns, List<String> keyColumns, Set<String> required, Map<String, String> sourceGroups) {
+  Table(
+      String fileName,
+      List<String> columns,
+      List<String> keyColumns,
+      Set<String> required,
+      Map<String, String> sourceGroups) {
     this.fileName = fileName;
     this.columns = columns;
     this.keyColumns = keyColumns;
@@ -96,7 +186,9 @@ public enum Table {
   /** The table a file belongs to, by its name ending: {@code my-links.csv} is a links file. */
   public static Optional<Table> forFileName(String name) {
     for (Table t : values()) {
-      if (name.equals(t.fileName) || name.endsWith("-" + t.fileName) || name.endsWith("_" + t.fileName)) {
+      if (name.equals(t.fileName)
+          || name.endsWith("-" + t.fileName)
+          || name.endsWith("_" + t.fileName)) {
         return Optional.of(t);
       }
     }

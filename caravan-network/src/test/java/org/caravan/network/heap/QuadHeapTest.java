@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 class QuadHeapTest {
   private record Entry(long key, long tie, int value) {}
 
-  /** Oracle: interleaved pushes and pops come out exactly as a stable sort by (key, tie) would give them. */
+  /**
+   * Oracle: interleaved pushes and pops come out exactly as a stable sort by (key, tie) would give
+   * them.
+   */
   @Test
   void popsInKeyThenTieOrderLikeASort() {
     SplittableRandom rng = new SplittableRandom(42);
@@ -23,7 +26,8 @@ class QuadHeapTest {
     for (int step = 0; step < 200_000; step++) {
       if (pending.isEmpty() || rng.nextInt(5) < 3) {
         // few distinct keys, so ties are frequent and must be broken by the tie field
-        Entry e = new Entry(rng.nextLong(50), rng.nextBoolean() ? nextTie++ : -nextTie++, rng.nextInt());
+        Entry e =
+            new Entry(rng.nextLong(50), rng.nextBoolean() ? nextTie++ : -nextTie++, rng.nextInt());
         heap.push(e.key(), e.tie(), e.value());
         pending.add(e);
       } else {

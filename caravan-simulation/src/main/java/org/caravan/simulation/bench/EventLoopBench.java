@@ -6,13 +6,14 @@ import org.caravan.simulation.engine.EventDispatcher;
 import org.caravan.simulation.engine.EventEngine;
 
 /**
- * Raw event-loop throughput with the classic hold model (Vaucher and Duval, CACM 18(4), 1975): the event
- * list holds {@code pending} events; each dispatched event schedules one new event a random delay later,
- * so the list size stays constant and each event costs one pop and one push. Delays come from a table
- * filled before timing, so the timed loop draws no random numbers and allocates nothing. Usage:
- * {@code java -cp caravan-simulation/target/classes org.caravan.simulation.bench.EventLoopBench [EVENTS
- * [PENDING [SEED]]]}; prints {@code events=N pending=P wall_s=T events_per_s=R}. Not a JMH benchmark:
- * one timed run after one untimed warm-up run of a tenth of the events.
+ * Raw event-loop throughput with the classic hold model (Vaucher and Duval, CACM 18(4), 1975): the
+ * event list holds {@code pending} events; each dispatched event schedules one new event a random
+ * delay later, so the list size stays constant and each event costs one pop and one push. Delays
+ * come from a table filled before timing, so the timed loop draws no random numbers and allocates
+ * nothing. Usage: {@code java -cp caravan-simulation/target/classes
+ * org.caravan.simulation.bench.EventLoopBench [EVENTS [PENDING [SEED]]]}; prints {@code events=N
+ * pending=P wall_s=T events_per_s=R}. Not a JMH benchmark: one timed run after one untimed warm-up
+ * run of a tenth of the events.
  */
 public final class EventLoopBench implements EventDispatcher {
   private static final int TABLE = 1 << 16;

@@ -3,10 +3,10 @@ package org.caravan.simulation.bench;
 import org.caravan.simulation.model.MmcModel;
 
 /**
- * Command-line entry of the M/M/c benchmark on the simulation module's class path alone, so
- * {@code bench/mmc-vs-simpy.sh} does not depend on the CLI wiring. Usage:
- * {@code java -cp caravan-simulation/target/classes org.caravan.simulation.bench.MmcMain CUSTOMERS SERVERS
- * SEED}. Prints the SimPy script's one-line format; exit code 1 on bad arguments.
+ * Command-line entry of the M/M/c benchmark on the simulation module's class path alone, so {@code
+ * bench/mmc-vs-simpy.sh} does not depend on the CLI wiring. Usage: {@code java -cp
+ * caravan-simulation/target/classes org.caravan.simulation.bench.MmcMain CUSTOMERS SERVERS SEED}.
+ * Prints the SimPy script's one-line format; exit code 1 on bad arguments.
  */
 public final class MmcMain {
   private MmcMain() {}

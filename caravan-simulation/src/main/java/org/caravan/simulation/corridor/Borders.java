@@ -13,9 +13,10 @@ import org.caravan.simulation.engine.Resource;
 import org.caravan.simulation.random.Distribution;
 
 /**
- * Line sections and borders ("gates") on a rail leg: a train takes the gate's next path, holds it for one
- * headway (86400 / trains per day), then runs or dwells for a sampled time; closed gates hold trains until
- * they open. A train passes its leg's gates in order, then the leg's end handling.
+ * Line sections and borders ("gates") on a rail leg: a train takes the gate's next path, holds it
+ * for one headway (86400 / trains per day), then runs or dwells for a sampled time; closed gates
+ * hold trains until they open. A train passes its leg's gates in order, then the leg's end
+ * handling.
  */
 final class Borders {
   /*
@@ -37,8 +38,13 @@ final class Borders {
   private final long[] gateHeadway;
   private final Distribution[] gateDelay;
 
-  Borders(EventEngine engine, Layout layout, SplittableRandom rngGate, Formation formation,
-      Disruptions disruptions, ModelStats stats) {
+  Borders(
+      EventEngine engine,
+      Layout layout,
+      SplittableRandom rngGate,
+      Formation formation,
+      Disruptions disruptions,
+      ModelStats stats) {
     this.engine = engine;
     this.layout = layout;
     this.warmup = layout.spec.warmup_s();

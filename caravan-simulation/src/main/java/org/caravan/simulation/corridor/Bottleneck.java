@@ -5,5 +5,11 @@ package org.caravan.simulation.corridor;
  *
  * @param share fraction of the total waiting of all resources, 0..1
  */
-public record Bottleneck(int rank, ResourceKind kind, String id, double waitUnitHoursPerYear, double share,
-    double utilisation, double meanWait_h) {}
+public record Bottleneck(
+    int rank,
+    ResourceKind kind,
+    String id,
+    double waitUnitHoursPerYear,
+    double share,
+    double utilisation,
+    double meanWait_h) {}

@@ -23,17 +23,18 @@ import org.caravan.simulation.engine.EventListener;
 import org.caravan.simulation.random.RandomStreams;
 
 /**
- * One replication of the corridor model: demand releases units (wagon slots) at their origins; units
- * wait in pools at the start of each leg; block trains leave a pool when full or at a timetable slot and
- * pass line sections and borders (gates); at ports units wait in the yard for a vessel of the crossing's
- * fleet, which is handled at a berth at both ends; delay legs (road, deep sea) move units after one sampled
- * time. Storms and dated closures shut ports and gates. Create, {@link #run()}, read the result; one model
- * per thread.
+ * One replication of the corridor model: demand releases units (wagon slots) at their origins;
+ * units wait in pools at the start of each leg; block trains leave a pool when full or at a
+ * timetable slot and pass line sections and borders (gates); at ports units wait in the yard for a
+ * vessel of the crossing's fleet, which is handled at a berth at both ends; delay legs (road, deep
+ * sea) move units after one sampled time. Storms and dated closures shut ports and gates. Create,
+ * {@link #run()}, read the result; one model per thread.
  *
- * <p>The model is split by concern, each part owning its primitive arrays: {@link Demand} (releases),
- * {@link Formation} (units, pools, trains), {@link Borders} (sections and border gates), {@link Crossings}
- * (ports, berths, fleets, low water), {@link Disruptions} (storms and closures) and {@link ModelStats}. This
- * class wires them and routes each event to its part; no object is created per event or per unit.
+ * <p>The model is split by concern, each part owning its primitive arrays: {@link Demand}
+ * (releases), {@link Formation} (units, pools, trains), {@link Borders} (sections and border
+ * gates), {@link Crossings} (ports, berths, fleets, low water), {@link Disruptions} (storms and
+ * closures) and {@link ModelStats}. This class wires them and routes each event to its part; no
+ * object is created per event or per unit.
  */
 public final class CorridorModel implements EventDispatcher {
   /*

@@ -12,11 +12,12 @@ import org.HdrHistogram.Histogram;
 import org.caravan.simulation.stats.StudentT;
 
 /**
- * Runs replications of a corridor model in parallel (one engine per task, a fixed pool of threads) and
- * folds their results in replication order. Replication {@code i} uses the {@code i}-th {@code nextLong()}
- * of a {@link SplittableRandom} seeded with the scenario seed, so results are the same for any number of
- * threads, and the same seed gives the same output. At most {@code 2 × threads} finished results wait to
- * be folded, which bounds memory for thousands of replications. Stateless; thread-safe.
+ * Runs replications of a corridor model in parallel (one engine per task, a fixed pool of threads)
+ * and folds their results in replication order. Replication {@code i} uses the {@code i}-th {@code
+ * nextLong()} of a {@link SplittableRandom} seeded with the scenario seed, so results are the same
+ * for any number of threads, and the same seed gives the same output. At most {@code 2 × threads}
+ * finished results wait to be folded, which bounds memory for thousands of replications. Stateless;
+ * thread-safe.
  */
 public final class CorridorRunner {
   private CorridorRunner() {}
@@ -36,7 +37,8 @@ public final class CorridorRunner {
    *
    * @param progress called on the caller's thread with the number of replications folded so far
    */
-  public static CorridorResult run(CorridorSpec spec, int replications, long seed, int threads, IntConsumer progress) {
+  public static CorridorResult run(
+      CorridorSpec spec, int replications, long seed, int threads, IntConsumer progress) {
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1, got " + replications);
     }
@@ -51,11 +53,14 @@ public final class CorridorRunner {
       }
       return merger.result();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
-      Thread t = new Thread(r, "caravan-replication");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            nThreads,
+            r -> {
+              Thread t = new Thread(r, "caravan-replication");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<ReplicationResult>> futures = new ArrayList<>(replications);
       int window = 2 * nThreads;
@@ -175,8 +180,23 @@ public final class CorridorRunner {
           series[s][j] = seriesSum[s][j] / added;
         }
       }
-      return new CorridorResult(layout, added, seed, List.copyOf(stats), values, seeds, flowTransit, corridorTransit,
-          allTransit, cum, series, bottlenecks(stats), created, delivered, inside, events);
+      return new CorridorResult(
+          layout,
+          added,
+          seed,
+          List.copyOf(stats),
+          values,
+          seeds,
+          flowTransit,
+          corridorTransit,
+          allTransit,
+          cum,
+          series,
+          bottlenecks(stats),
+          created,
+          delivered,
+          inside,
+          events);
     }
 
     private KpiStat stat(int i) {
@@ -224,14 +244,23 @@ public final class CorridorRunner {
           total += w;
         }
       }
-      ws.sort((a, b) -> a.hours != b.hours ? Double.compare(b.hours, a.hours) : Integer.compare(a.r, b.r));
+      ws.sort(
+          (a, b) ->
+              a.hours != b.hours ? Double.compare(b.hours, a.hours) : Integer.compare(a.r, b.r));
       List<Bottleneck> out = new ArrayList<>();
       int rank = 1;
       for (W w : ws) {
         Layout.ResourceRef ref = layout.resources.get(w.r);
         String p = KpiCatalogue.resourcePrefix(ref);
-        out.add(new Bottleneck(rank++, ref.kind(), ref.id(), w.hours, w.hours / total, find(stats, p + ".utilisation"),
-            find(stats, p + ".mean_wait_h")));
+        out.add(
+            new Bottleneck(
+                rank++,
+                ref.kind(),
+                ref.id(),
+                w.hours,
+                w.hours / total,
+                find(stats, p + ".utilisation"),
+                find(stats, p + ".mean_wait_h")));
       }
       return out;
     }

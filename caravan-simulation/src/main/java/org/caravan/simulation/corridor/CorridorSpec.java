@@ -3,14 +3,15 @@ package org.caravan.simulation.corridor;
 import java.util.List;
 
 /**
- * Everything one corridor simulation needs, resolved to dense indexes: flows with their leg sequences,
- * legs with their steps, gates (line sections and borders), ports, ferry/feeder crossings, storm regimes
- * and dated closures. Built by the scenario layer from the network, the router and a scenario file; the
- * simulation module itself knows nothing of routing, emissions or files.
+ * Everything one corridor simulation needs, resolved to dense indexes: flows with their leg
+ * sequences, legs with their steps, gates (line sections and borders), ports, ferry/feeder
+ * crossings, storm regimes and dated closures. Built by the scenario layer from the network, the
+ * router and a scenario file; the simulation module itself knows nothing of routing, emissions or
+ * files.
  *
- * <p>Units: a <em>unit</em> is one wagon slot: a wagon with one FEU (2 TEU) of containers, or a wagon of
- * bulk. Trains and vessels carry units. Times are seconds from the scenario start (00:00 UTC of its first
- * day). Immutable.
+ * <p>Units: a <em>unit</em> is one wagon slot: a wagon with one FEU (2 TEU) of containers, or a
+ * wagon of bulk. Trains and vessels carry units. Times are seconds from the scenario start (00:00
+ * UTC of its first day). Immutable.
  *
  * @param horizon_s simulated time, after the warm-up is included (the run ends here)
  * @param warmup_s statistics ignore events before this time
@@ -18,7 +19,8 @@ import java.util.List;
  * @param startDayOfYear day of year (1..366) of the scenario start, for seasons and seasonality
  * @param seasonality twelve monthly demand factors (January first), mean 1
  * @param trainCapacity_units units per block train (41–43 FEU)
- * @param formationTimetable_s a train leaves with whatever waits at this interval (0 = only when full)
+ * @param formationTimetable_s a train leaves with whatever waits at this interval (0 = only when
+ *     full)
  */
 public record CorridorSpec(
     long horizon_s,
@@ -46,7 +48,8 @@ public record CorridorSpec(
     storms = List.copyOf(storms);
     closures = List.copyOf(closures);
     if (seasonality.length != 12) {
-      throw new IllegalArgumentException("seasonality needs 12 monthly factors, got " + seasonality.length);
+      throw new IllegalArgumentException(
+          "seasonality needs 12 monthly factors, got " + seasonality.length);
     }
     if (horizon_s <= warmup_s) {
       throw new IllegalArgumentException("horizon must exceed warm-up");
@@ -59,7 +62,10 @@ public record CorridorSpec(
     RAIL,
     /** Vessel crossing: yard at the origin port, fleet, berths at both ends. */
     CROSSING,
-    /** Infinite capacity delay (road, unscheduled deep-sea): units move together after one sampled time. */
+    /**
+     * Infinite capacity delay (road, unscheduled deep-sea): units move together after one sampled
+     * time.
+     */
     DELAY
   }
 
@@ -106,7 +112,8 @@ public record CorridorSpec(
    * @param gates for RAIL legs, gate indexes in travel order
    * @param crossing for CROSSING legs, the crossing index, else -1
    * @param delayMean_s for DELAY legs, mean time
-   * @param endHandling_s time to unload or transship the units at the end of the leg (rail and delay legs)
+   * @param endHandling_s time to unload or transship the units at the end of the leg (rail and
+   *     delay legs)
    */
   public record Leg(
       String id,
@@ -124,14 +131,20 @@ public record CorridorSpec(
   }
 
   /**
-   * A server trains pass one at a time: a line section (capacity in train paths per day, then the running
-   * time) or a border/gauge-change station (trains per day, then the dwell).
+   * A server trains pass one at a time: a line section (capacity in train paths per day, then the
+   * running time) or a border/gauge-change station (trains per day, then the dwell).
    *
    * @param node for borders the node id; for sections the link id
    * @param trainsPerDay capacity; the gate is held {@code 86400 / trainsPerDay} seconds per train
    * @param delayMean_s running time (section) or dwell (border) after passing the gate
    */
-  public record Gate(String id, GateKind kind, String node, double trainsPerDay, double delayMean_s, double delaySd_s) {}
+  public record Gate(
+      String id,
+      GateKind kind,
+      String node,
+      double trainsPerDay,
+      double delayMean_s,
+      double delaySd_s) {}
 
   /**
    * A port: berths (vessels handled at once) and a yard (units waiting for a vessel).
@@ -141,9 +154,9 @@ public record CorridorSpec(
   public record Port(String node, int berths, int yardCapacity_units) {}
 
   /**
-   * A ferry or feeder service between two ports with its own fleet. A vessel loads when the yard holds a
-   * full (derated) load or at a timetable slot, is handled at a berth at each end, sails, and sails back
-   * empty (the model is one-directional).
+   * A ferry or feeder service between two ports with its own fleet. A vessel loads when the yard
+   * holds a full (derated) load or at a timetable slot, is handled at a berth at each end, sails,
+   * and sails back empty (the model is one-directional).
    *
    * @param capacity_units units per voyage before derating
    * @param lowWaterDerating fraction of capacity lost to low water (0..0.9)
@@ -163,10 +176,15 @@ public record CorridorSpec(
       long timetable_s) {}
 
   /**
-   * Weather closing a set of ports: per season (0 winter Dec–Feb, 1 spring, 2 summer, 3 autumn) a Poisson
-   * number of events, each with a triangular duration.
+   * Weather closing a set of ports: per season (0 winter Dec–Feb, 1 spring, 2 summer, 3 autumn) a
+   * Poisson number of events, each with a triangular duration.
    */
-  public record Storm(String id, int[] ports, double[] eventsPerSeason, double durationMin_s, double durationMode_s,
+  public record Storm(
+      String id,
+      int[] ports,
+      double[] eventsPerSeason,
+      double durationMin_s,
+      double durationMode_s,
       double durationMax_s) {
     public Storm {
       ports = ports.clone();

@@ -18,10 +18,11 @@ import org.caravan.simulation.random.Distribution;
 import org.caravan.simulation.stats.TimeWeightedStat;
 
 /**
- * Ports and sea crossings: units wait in the yard of the crossing's port; an idle vessel of the crossing's
- * fleet loads when the yard holds a full load (or at a timetable slot), is handled at a berth, sails, is
- * handled at a berth at the far port, and sails back empty. Closed ports hold vessels at the berth queue and
- * at departure. Low water derates the vessel's capacity for the whole run.
+ * Ports and sea crossings: units wait in the yard of the crossing's port; an idle vessel of the
+ * crossing's fleet loads when the yard holds a full load (or at a timetable slot), is handled at a
+ * berth, sails, is handled at a berth at the far port, and sails back empty. Closed ports hold
+ * vessels at the berth queue and at departure. Low water derates the vessel's capacity for the
+ * whole run.
  */
 final class Crossings {
   /*
@@ -68,8 +69,13 @@ final class Crossings {
   private final int[] vPhase;
   private final long[] vReq;
 
-  Crossings(EventEngine engine, Layout layout, SplittableRandom rngVessel, Formation formation,
-      Disruptions disruptions, ModelStats stats) {
+  Crossings(
+      EventEngine engine,
+      Layout layout,
+      SplittableRandom rngVessel,
+      Formation formation,
+      Disruptions disruptions,
+      ModelStats stats) {
     this.engine = engine;
     this.layout = layout;
     this.spec = layout.spec;

@@ -8,11 +8,14 @@ import org.caravan.simulation.engine.EventEngine;
 import org.caravan.simulation.random.RandomStreams;
 
 /**
- * Demand: once a day each flow releases a Poisson number of units at its origin pool, with the flow's yearly
- * volume scaled by the month's seasonality and compound growth. Each flow draws from its own stream.
+ * Demand: once a day each flow releases a Poisson number of units at its origin pool, with the
+ * flow's yearly volume scaled by the month's seasonality and compound growth. Each flow draws from
+ * its own stream.
  */
 final class Demand {
-  private static final int[] MONTH_START_DOY = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+  private static final int[] MONTH_START_DOY = {
+    0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365
+  };
 
   private final EventEngine engine;
   private final CorridorSpec spec;
@@ -24,7 +27,12 @@ final class Demand {
   private final double[] flowUnitsPerDay;
   private final double[] flowGrowth;
 
-  Demand(EventEngine engine, CorridorSpec spec, RandomStreams streams, Formation formation, ModelStats stats) {
+  Demand(
+      EventEngine engine,
+      CorridorSpec spec,
+      RandomStreams streams,
+      Formation formation,
+      ModelStats stats) {
     this.engine = engine;
     this.spec = spec;
     this.horizon = spec.horizon_s();
@@ -53,7 +61,8 @@ final class Demand {
 
   void onDemand(int f) {
     long now = engine.now();
-    double mean = flowUnitsPerDay[f] * seasonFactor(now) * Math.pow(1 + flowGrowth[f], now / YEAR_S);
+    double mean =
+        flowUnitsPerDay[f] * seasonFactor(now) * Math.pow(1 + flowGrowth[f], now / YEAR_S);
     int k = Draws.poisson(rngFlow[f], mean);
     if (k > 0) {
       formation.release(f, k, now);

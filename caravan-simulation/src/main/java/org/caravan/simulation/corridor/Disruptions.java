@@ -10,10 +10,11 @@ import java.util.SplittableRandom;
 import org.caravan.simulation.random.Triangular;
 
 /**
- * When ports and gates are shut in one replication: dated closures from the spec plus storms sampled from
- * the storm stream, merged into disjoint windows per port and per gate, built once before the run. The hot
- * path asks {@link #portClosedUntil} / {@link #gateClosedUntil}, a binary search on primitive arrays. Low
- * water is not a window: it derates a crossing's vessel capacity (see {@link Crossings}).
+ * When ports and gates are shut in one replication: dated closures from the spec plus storms
+ * sampled from the storm stream, merged into disjoint windows per port and per gate, built once
+ * before the run. The hot path asks {@link #portClosedUntil} / {@link #gateClosedUntil}, a binary
+ * search on primitive arrays. Low water is not a window: it derates a crossing's vessel capacity
+ * (see {@link Crossings}).
  */
 final class Disruptions {
   /*
@@ -91,7 +92,10 @@ final class Disruptions {
     return closedUntil(gateClosedStart[g], gateClosedEnd[g], t);
   }
 
-  /** The end of the closure window containing {@code t}, or {@code t} if none does. Windows are disjoint. */
+  /**
+   * The end of the closure window containing {@code t}, or {@code t} if none does. Windows are
+   * disjoint.
+   */
   static long closedUntil(long[] starts, long[] ends, long t) {
     if (starts.length == 0) {
       return t;
@@ -135,11 +139,12 @@ final class Disruptions {
   }
 
   /**
-   * Storm windows over the horizon: for each season of each year a Poisson number of events with uniform
-   * start in the season and a triangular duration. Seasons: winter = Dec–Feb, spring = Mar–May, ...
+   * Storm windows over the horizon: for each season of each year a Poisson number of events with
+   * uniform start in the season and a triangular duration. Seasons: winter = Dec–Feb, spring =
+   * Mar–May, ...
    */
-  private static List<long[]> sampleStorms(CorridorSpec.Storm s, int startDayOfYear, long horizon,
-      SplittableRandom rng) {
+  private static List<long[]> sampleStorms(
+      CorridorSpec.Storm s, int startDayOfYear, long horizon, SplittableRandom rng) {
     List<long[]> out = new ArrayList<>();
     Triangular duration = new Triangular(s.durationMin_s(), s.durationMode_s(), s.durationMax_s());
     long startDoy = startDayOfYear - 1;

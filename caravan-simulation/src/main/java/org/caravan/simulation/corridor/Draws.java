@@ -5,11 +5,17 @@ import org.caravan.simulation.random.Constant;
 import org.caravan.simulation.random.Distribution;
 import org.caravan.simulation.random.LogNormal;
 
-/** The corridor model's random draws: durations from (mean, sd) and Poisson counts. No allocation per draw. */
+/**
+ * The corridor model's random draws: durations from (mean, sd) and Poisson counts. No allocation
+ * per draw.
+ */
 final class Draws {
   private Draws() {}
 
-  /** A duration distribution: constant 0 for a non-positive mean, log-normal with a spread, else constant. */
+  /**
+   * A duration distribution: constant 0 for a non-positive mean, log-normal with a spread, else
+   * constant.
+   */
   static Distribution dist(double mean, double sd) {
     if (mean <= 0) {
       return new Constant(0);

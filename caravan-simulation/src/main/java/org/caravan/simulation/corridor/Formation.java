@@ -11,14 +11,14 @@ import org.caravan.simulation.random.Distribution;
 
 /**
  * Units, pools and train formation. Units (wagon slots) wait in pools at the start of each leg (see
- * {@link Layout}: per remaining path, or per crossing yard); a block train leaves a pool when it is full or
- * at a formation timetable slot, a delay leg takes its whole pool as one group. Trains and groups are
- * "consists". When a consist or vessel finishes a leg, {@link #distribute} moves each unit on to its next
- * leg's pool or delivers it.
+ * {@link Layout}: per remaining path, or per crossing yard); a block train leaves a pool when it is
+ * full or at a formation timetable slot, a delay leg takes its whole pool as one group. Trains and
+ * groups are "consists". When a consist or vessel finishes a leg, {@link #distribute} moves each
+ * unit on to its next leg's pool or delivers it.
  *
- * <p>Data layout: units and consists are dense int indexes into struct-of-arrays with free lists; a queue of
- * units is an intrusive singly linked list ({@code uNext}), so a train or vessel takes its load by
- * unlinking a prefix of a pool, and no object is created per event or per unit.
+ * <p>Data layout: units and consists are dense int indexes into struct-of-arrays with free lists; a
+ * queue of units is an intrusive singly linked list ({@code uNext}), so a train or vessel takes its
+ * load by unlinking a prefix of a pool, and no object is created per event or per unit.
  */
 final class Formation {
   private final EventEngine engine;
@@ -127,7 +127,10 @@ final class Formation {
     return flowLegs[f].length;
   }
 
-  /** Schedules the formation timetable of every rail pool, staggered so pools do not all fire at once. */
+  /**
+   * Schedules the formation timetable of every rail pool, staggered so pools do not all fire at
+   * once.
+   */
   void start() {
     long formation = spec.formationTimetable_s();
     for (int p = 0; p < nPools; p++) {
@@ -137,7 +140,9 @@ final class Formation {
     }
   }
 
-  /** Releases {@code k} new units of flow {@code f} into its origin pool and forms what is now full. */
+  /**
+   * Releases {@code k} new units of flow {@code f} into its origin pool and forms what is now full.
+   */
   void release(int f, int k, long now) {
     int pool = flowPool[f][0];
     for (int i = 0; i < k; i++) {
@@ -168,8 +173,8 @@ final class Formation {
   }
 
   /**
-   * Unlinks the first {@code n} units of a pool, accounting their wait to resource {@code res} (none when
-   * negative); returns the head and leaves the tail in {@link #lastTail()}.
+   * Unlinks the first {@code n} units of a pool, accounting their wait to resource {@code res}
+   * (none when negative); returns the head and leaves the tail in {@link #lastTail()}.
    */
   int takeFromPool(int pool, int n, int res) {
     long now = engine.now();
@@ -206,7 +211,10 @@ final class Formation {
     }
   }
 
-  /** Lets every pool that gained units since the last call dispatch what it can: trains, vessels, groups. */
+  /**
+   * Lets every pool that gained units since the last call dispatch what it can: trains, vessels,
+   * groups.
+   */
   void processTouched() {
     for (int i = 0; i < touchedCount; i++) {
       int pool = touched[i];
@@ -223,8 +231,10 @@ final class Formation {
         case DELAY -> {
           if (pCount[pool] > 0) {
             int c = newConsist(pool, pCount[pool], -1);
-            engine.schedule(engine.now() + Draws.delayTicks(legDelay[leg], rngDelay) + legEndHandling[leg],
-                LEG_END, c);
+            engine.schedule(
+                engine.now() + Draws.delayTicks(legDelay[leg], rngDelay) + legEndHandling[leg],
+                LEG_END,
+                c);
           }
         }
       }
@@ -287,7 +297,10 @@ final class Formation {
     cFree[cFreeCount++] = c;
   }
 
-  /** Units of list {@code head} finished {@code leg}: each goes on to its next leg's pool or is delivered. */
+  /**
+   * Units of list {@code head} finished {@code leg}: each goes on to its next leg's pool or is
+   * delivered.
+   */
   void distribute(int head, int leg) {
     long now = engine.now();
     boolean measured = now >= warmup;

@@ -7,8 +7,9 @@ import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * The KPIs of a corridor run, each defined once with its name, unit and how its value is read from one
- * replication, so the three cannot drift apart. The order of definition is the order of every output.
+ * The KPIs of a corridor run, each defined once with its name, unit and how its value is read from
+ * one replication, so the three cannot drift apart. The order of definition is the order of every
+ * output.
  */
 final class KpiCatalogue {
   /** One KPI: its name, unit and the value it takes in a replication. */
@@ -23,6 +24,7 @@ final class KpiCatalogue {
     double allTeu;
     double allTonnes;
     double allCo2e_t;
+
     /** Door-to-door minutes of all corridors together. */
     final Histogram allTransit = CorridorModel.newHistogram();
 
@@ -61,22 +63,38 @@ final class KpiCatalogue {
     add("throughput.all.tonnes_per_year", KpiUnit.TONNES_PER_YEAR, x -> x.allTonnes);
     for (int i = 0; i < corridors.size(); i++) {
       int c = i;
-      add("throughput." + corridors.get(c) + ".teu_per_year", KpiUnit.TEU_PER_YEAR, x -> x.corridorTeu[c]);
-      add("throughput." + corridors.get(c) + ".tonnes_per_year", KpiUnit.TONNES_PER_YEAR, x -> x.corridorTonnes[c]);
+      add(
+          "throughput." + corridors.get(c) + ".teu_per_year",
+          KpiUnit.TEU_PER_YEAR,
+          x -> x.corridorTeu[c]);
+      add(
+          "throughput." + corridors.get(c) + ".tonnes_per_year",
+          KpiUnit.TONNES_PER_YEAR,
+          x -> x.corridorTonnes[c]);
     }
     for (int i = 0; i < spec.flows().size(); i++) {
       int f = i;
       CorridorSpec.Flow fl = spec.flows().get(f);
-      add("throughput.flow." + fl.id() + ".teu_per_year", KpiUnit.TEU_PER_YEAR,
+      add(
+          "throughput.flow." + fl.id() + ".teu_per_year",
+          KpiUnit.TEU_PER_YEAR,
           x -> x.result.flowUnitsPerYear()[f] * fl.teuPerUnit());
-      add("throughput.flow." + fl.id() + ".tonnes_per_year", KpiUnit.TONNES_PER_YEAR,
+      add(
+          "throughput.flow." + fl.id() + ".tonnes_per_year",
+          KpiUnit.TONNES_PER_YEAR,
           x -> x.result.flowUnitsPerYear()[f] * fl.tonnesPerUnit());
     }
     for (int i = 0; i < spec.legs().size(); i++) {
       int l = i;
       String id = spec.legs().get(l).id();
-      add("segment." + id + ".teu_per_year", KpiUnit.TEU_PER_YEAR, x -> x.result.legTeuPerYear()[l]);
-      add("segment." + id + ".tonnes_per_year", KpiUnit.TONNES_PER_YEAR, x -> x.result.legTonnesPerYear()[l]);
+      add(
+          "segment." + id + ".teu_per_year",
+          KpiUnit.TEU_PER_YEAR,
+          x -> x.result.legTeuPerYear()[l]);
+      add(
+          "segment." + id + ".tonnes_per_year",
+          KpiUnit.TONNES_PER_YEAR,
+          x -> x.result.legTonnesPerYear()[l]);
     }
     transit("transit.all", x -> x.allTransit, true);
     for (int i = 0; i < corridors.size(); i++) {
@@ -90,14 +108,19 @@ final class KpiCatalogue {
     add("co2e.all.tonnes_per_year", KpiUnit.CO2E_TONNES_PER_YEAR, x -> x.allCo2e_t);
     for (int i = 0; i < corridors.size(); i++) {
       int c = i;
-      add("co2e." + corridors.get(c) + ".tonnes_per_year", KpiUnit.CO2E_TONNES_PER_YEAR, x -> x.corridorCo2e_t[c]);
+      add(
+          "co2e." + corridors.get(c) + ".tonnes_per_year",
+          KpiUnit.CO2E_TONNES_PER_YEAR,
+          x -> x.corridorCo2e_t[c]);
     }
     for (int i = 0; i < layout.resources.size(); i++) {
       int r = i;
       Layout.ResourceRef ref = layout.resources.get(r);
       String p = resourcePrefix(ref);
       add(p + ".utilisation", KpiUnit.RATIO, x -> x.result.resourceUtilisation()[r]);
-      add(p + ".wait_unit_hours_per_year", KpiUnit.UNIT_HOURS_PER_YEAR,
+      add(
+          p + ".wait_unit_hours_per_year",
+          KpiUnit.UNIT_HOURS_PER_YEAR,
           x -> x.result.resourceWaitUnitHoursPerYear()[r]);
       add(p + ".mean_wait_h", KpiUnit.HOURS, x -> x.result.resourceMeanWait_h()[r]);
       add(p + ".mean_queue", queueUnit(ref.kind()), x -> x.result.resourceMeanQueue()[r]);
@@ -123,22 +146,27 @@ final class KpiCatalogue {
   }
 
   /** Median, 95th percentile and (optionally) mean door-to-door days of a histogram of minutes. */
-  private void transit(String prefix, Function<Replication, Histogram> histogram,
-      boolean withMean) {
+  private void transit(
+      String prefix, Function<Replication, Histogram> histogram, boolean withMean) {
     add(prefix + ".p50_days", KpiUnit.DAYS, x -> percentileDays(histogram.apply(x), 50));
     add(prefix + ".p95_days", KpiUnit.DAYS, x -> percentileDays(histogram.apply(x), 95));
     if (withMean) {
-      add(prefix + ".mean_days", KpiUnit.DAYS, x -> {
-        Histogram h = histogram.apply(x);
-        return h.getTotalCount() == 0 ? Double.NaN : h.getMean() / MINUTES_PER_DAY;
-      });
+      add(
+          prefix + ".mean_days",
+          KpiUnit.DAYS,
+          x -> {
+            Histogram h = histogram.apply(x);
+            return h.getTotalCount() == 0 ? Double.NaN : h.getMean() / MINUTES_PER_DAY;
+          });
     }
   }
 
   private static final double MINUTES_PER_DAY = 60.0 * 24;
 
   private static double percentileDays(Histogram h, double percentile) {
-    return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / MINUTES_PER_DAY;
+    return h.getTotalCount() == 0
+        ? Double.NaN
+        : h.getValueAtPercentile(percentile) / MINUTES_PER_DAY;
   }
 
   /** The KPIs in output order. */

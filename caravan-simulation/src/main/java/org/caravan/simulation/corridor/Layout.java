@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fixed shape of a corridor model's outputs, derived once from a {@link CorridorSpec}: the reported
- * resources (in a stable order), the corridors, and the names of the queue-length series. Every
- * replication of one spec fills arrays in this order, so results merge by index. Immutable.
+ * The fixed shape of a corridor model's outputs, derived once from a {@link CorridorSpec}: the
+ * reported resources (in a stable order), the corridors, and the names of the queue-length series.
+ * Every replication of one spec fills arrays in this order, so results merge by index. Immutable.
  */
 public final class Layout {
   /** A reported resource: kind, display id, and the index of the model object it stands for. */
@@ -18,8 +18,13 @@ public final class Layout {
   final List<ResourceRef> resources = new ArrayList<>();
   final int[] gateResource;
   final int[] portResource;
-  /** Pool of a unit of flow f at leg position k: units share a pool when their remaining path is the same. */
+
+  /**
+   * Pool of a unit of flow f at leg position k: units share a pool when their remaining path is the
+   * same.
+   */
   final int[][] flowPool;
+
   final int[] poolLeg;
   final int[] poolFormationResource;
   final int[] crossingPool;
@@ -41,15 +46,22 @@ public final class Layout {
     gateResource = new int[spec.gates().size()];
     for (int g = 0; g < gateResource.length; g++) {
       CorridorSpec.Gate gate = spec.gates().get(g);
-      gateResource[g] = add(gate.kind() == CorridorSpec.GateKind.BORDER ? ResourceKind.BORDER : ResourceKind.SECTION,
-          gate.id(), g);
+      gateResource[g] =
+          add(
+              gate.kind() == CorridorSpec.GateKind.BORDER
+                  ? ResourceKind.BORDER
+                  : ResourceKind.SECTION,
+              gate.id(),
+              g);
     }
     portResource = new int[spec.ports().size()];
     for (int p = 0; p < portResource.length; p++) {
       portResource[p] = add(ResourceKind.BERTH, spec.ports().get(p).node(), p);
     }
-    // Pools: a crossing's yard is one pool for all units; elsewhere units wait with those that have the same
-    // remaining path (a block train is formed for a destination group and stays together through transfers).
+    // Pools: a crossing's yard is one pool for all units; elsewhere units wait with those that have
+    // the same
+    // remaining path (a block train is formed for a destination group and stays together through
+    // transfers).
     java.util.Map<String, Integer> poolKey = new java.util.LinkedHashMap<>();
     List<Integer> pLeg = new ArrayList<>();
     List<String> pLabel = new ArrayList<>();
@@ -59,8 +71,11 @@ public final class Layout {
       flowPool[f] = new int[legs.length];
       for (int k = 0; k < legs.length; k++) {
         CorridorSpec.Leg leg = spec.legs().get(legs[k]);
-        String key = leg.kind() == CorridorSpec.LegKind.CROSSING ? "x" + legs[k]
-            : "s" + java.util.Arrays.toString(java.util.Arrays.copyOfRange(legs, k, legs.length));
+        String key =
+            leg.kind() == CorridorSpec.LegKind.CROSSING
+                ? "x" + legs[k]
+                : "s"
+                    + java.util.Arrays.toString(java.util.Arrays.copyOfRange(legs, k, legs.length));
         Integer p = poolKey.get(key);
         if (p == null) {
           p = pLeg.size();
@@ -82,7 +97,10 @@ public final class Layout {
     java.util.Arrays.fill(crossingPool, -1);
     for (int p = 0; p < poolLeg.length; p++) {
       CorridorSpec.Leg leg = spec.legs().get(poolLeg[p]);
-      poolFormationResource[p] = leg.kind() == CorridorSpec.LegKind.RAIL ? add(ResourceKind.FORMATION, pLabel.get(p), p) : -1;
+      poolFormationResource[p] =
+          leg.kind() == CorridorSpec.LegKind.RAIL
+              ? add(ResourceKind.FORMATION, pLabel.get(p), p)
+              : -1;
       if (leg.kind() == CorridorSpec.LegKind.CROSSING) {
         crossingPool[leg.crossing()] = p;
       }
@@ -117,7 +135,8 @@ public final class Layout {
     for (CorridorSpec.Port p : spec.ports()) {
       seriesNames.add("vessels_waiting_berth." + p.node());
     }
-    samples = spec.sampleInterval_s() <= 0 ? 0 : (int) (spec.horizon_s() / spec.sampleInterval_s()) + 1;
+    samples =
+        spec.sampleInterval_s() <= 0 ? 0 : (int) (spec.horizon_s() / spec.sampleInterval_s()) + 1;
   }
 
   private int add(ResourceKind kind, String id, int index) {

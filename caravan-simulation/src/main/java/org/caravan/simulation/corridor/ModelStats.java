@@ -7,10 +7,11 @@ import org.HdrHistogram.Histogram;
 import org.caravan.simulation.engine.EventEngine;
 
 /**
- * The statistics of one replication, counted after the warm-up unless said: deliveries and tonnage per flow
- * and leg, cumulative time per flow and leg, door-to-door histograms per flow and corridor, waiting per
- * resource (unit-seconds and per served entity), busy and queue areas snapshotted at the warm-up, and the
- * queue-length series. {@link #result} folds them into a {@link ReplicationResult}.
+ * The statistics of one replication, counted after the warm-up unless said: deliveries and tonnage
+ * per flow and leg, cumulative time per flow and leg, door-to-door histograms per flow and
+ * corridor, waiting per resource (unit-seconds and per served entity), busy and queue areas
+ * snapshotted at the warm-up, and the queue-length series. {@link #result} folds them into a {@link
+ * ReplicationResult}.
  */
 final class ModelStats {
   private static final double MINUTE_S = 60;
@@ -90,7 +91,9 @@ final class ModelStats {
     series = new float[layout.seriesNames.size()][layout.samples];
   }
 
-  /** Connects the parts whose state is sampled and summed; called once by the model before the run. */
+  /**
+   * Connects the parts whose state is sampled and summed; called once by the model before the run.
+   */
   void wire(Formation formation, Borders borders, Crossings crossings, Disruptions disruptions) {
     this.formation = formation;
     this.borders = borders;
@@ -105,7 +108,9 @@ final class ModelStats {
     }
   }
 
-  /** Books one service at resource {@code r} after a wait, weighted by the units the entity carries. */
+  /**
+   * Books one service at resource {@code r} after a wait, weighted by the units the entity carries.
+   */
   void recordWait(int r, long wait, int units) {
     resWait_s[r] += (double) wait * units;
     resWaitEntity_s[r] += wait;
@@ -125,13 +130,18 @@ final class ModelStats {
     legDoneTonnes[leg] += flowTonnes[f];
   }
 
-  /** A unit released after the warm-up finished leg {@code pos} of its flow {@code elapsed} s after release. */
+  /**
+   * A unit released after the warm-up finished leg {@code pos} of its flow {@code elapsed} s after
+   * release.
+   */
   void legCumulative(int f, int pos, long elapsed) {
     flowLegCumSum_s[f][pos] += elapsed;
     flowLegCumCount[f][pos]++;
   }
 
-  /** A unit of flow {@code f} released at {@code release} reached its destination at {@code now}. */
+  /**
+   * A unit of flow {@code f} released at {@code release} reached its destination at {@code now}.
+   */
   void delivered(int f, long now, long release) {
     deliveredAll++;
     if (now >= warmup) {
@@ -176,8 +186,10 @@ final class ModelStats {
     long now = engine.now();
     return switch (ref.kind()) {
       case SECTION, BORDER -> borders.gateRes[ref.index()].utilisation() * now;
-      case BERTH -> crossings.berth[ref.index()].utilisation() * crossings.berth[ref.index()].capacity()
-          * (double) now;
+      case BERTH ->
+          crossings.berth[ref.index()].utilisation()
+              * crossings.berth[ref.index()].capacity()
+              * (double) now;
       case YARD -> crossings.yardStat[crossings.xFrom[ref.index()]].mean(now) * now;
       case FLEET -> crossings.xBusy[ref.index()].mean(now) * now;
       case FORMATION -> 0;
@@ -214,7 +226,8 @@ final class ModelStats {
     for (int f = 0; f < nFlows; f++) {
       cum[f] = new double[flowLegCumCount[f].length];
       for (int k = 0; k < cum[f].length; k++) {
-        cum[f][k] = flowLegCumCount[f][k] == 0 ? Double.NaN : flowLegCumSum_s[f][k] / flowLegCumCount[f][k];
+        cum[f][k] =
+            flowLegCumCount[f][k] == 0 ? Double.NaN : flowLegCumSum_s[f][k] / flowLegCumCount[f][k];
       }
     }
     double[] util = new double[nRes];
@@ -224,13 +237,17 @@ final class ModelStats {
     for (int r = 0; r < nRes; r++) {
       Layout.ResourceRef ref = layout.resources.get(r);
       double busy = (busyArea(r) - busyAreaAtWarmup[r]) / span;
-      util[r] = switch (ref.kind()) {
-        case SECTION, BORDER -> busy;
-        case BERTH -> busy / crossings.berth[ref.index()].capacity();
-        case YARD -> busy / Math.max(1, spec.ports().get(crossings.xFrom[ref.index()]).yardCapacity_units());
-        case FLEET -> busy / spec.crossings().get(ref.index()).fleet();
-        case FORMATION -> Double.NaN;
-      };
+      util[r] =
+          switch (ref.kind()) {
+            case SECTION, BORDER -> busy;
+            case BERTH -> busy / crossings.berth[ref.index()].capacity();
+            case YARD ->
+                busy
+                    / Math.max(
+                        1, spec.ports().get(crossings.xFrom[ref.index()]).yardCapacity_units());
+            case FLEET -> busy / spec.crossings().get(ref.index()).fleet();
+            case FORMATION -> Double.NaN;
+          };
       wait[r] = resWait_s[r] / 3600.0 / years;
       meanWait[r] = resServed[r] == 0 ? 0 : resWaitEntity_s[r] / 3600.0 / resServed[r];
       meanQueue[r] = (queueArea(r) - queueAreaAtWarmup[r]) / span;
@@ -238,12 +255,31 @@ final class ModelStats {
         meanQueue[r] = resWait_s[r] / span;
       }
     }
-    return new ReplicationResult(replication, seed, created, deliveredAll, countInside(), flowRate, legTeu,
-        legTonnes, cum, flowHist, corridorHist, util, wait, meanWait, meanQueue, resServed.clone(), series,
-        engine.dispatched(), disruptions.stormDaysPerYear());
+    return new ReplicationResult(
+        replication,
+        seed,
+        created,
+        deliveredAll,
+        countInside(),
+        flowRate,
+        legTeu,
+        legTonnes,
+        cum,
+        flowHist,
+        corridorHist,
+        util,
+        wait,
+        meanWait,
+        meanQueue,
+        resServed.clone(),
+        series,
+        engine.dispatched(),
+        disruptions.stormDaysPerYear());
   }
 
-  /** Units inside the system, found by walking every pool, train and vessel (not from the counters). */
+  /**
+   * Units inside the system, found by walking every pool, train and vessel (not from the counters).
+   */
   private long countInside() {
     long n = 0;
     for (int p = 0; p < formation.nPools; p++) {

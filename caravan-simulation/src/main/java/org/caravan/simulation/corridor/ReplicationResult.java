@@ -3,18 +3,19 @@ package org.caravan.simulation.corridor;
 import org.HdrHistogram.Histogram;
 
 /**
- * The raw outcome of one replication, indexed as in its {@link Layout}. Figures with "post warm-up" count
- * only what happened after the warm-up; rates are per year of the measured window. Arrays are owned by
- * this object once returned; callers must not change them.
+ * The raw outcome of one replication, indexed as in its {@link Layout}. Figures with "post warm-up"
+ * count only what happened after the warm-up; rates are per year of the measured window. Arrays are
+ * owned by this object once returned; callers must not change them.
  *
  * @param unitsCreated units released over the whole run (conservation)
  * @param unitsDelivered units that reached their destination over the whole run (conservation)
- * @param unitsInside units still in the system at the end, counted by walking every queue, train and vessel
+ * @param unitsInside units still in the system at the end, counted by walking every queue, train
+ *     and vessel
  * @param flowUnitsPerYear delivered units per year per flow (post warm-up)
  * @param legTeuPerYear TEU per year that completed each leg (post warm-up)
  * @param legTonnesPerYear tonnes per year that completed each leg (post warm-up)
- * @param flowLegCumulative_s per flow and leg position: mean time from release to the end of that leg, for
- *     units released after the warm-up (NaN if none)
+ * @param flowLegCumulative_s per flow and leg position: mean time from release to the end of that
+ *     leg, for units released after the warm-up (NaN if none)
  * @param flowTransit per-flow door-to-door time in minutes, units released after the warm-up
  * @param corridorTransit per-corridor door-to-door time in minutes
  * @param resourceUtilisation per resource (NaN where not meaningful)
@@ -24,7 +25,8 @@ import org.HdrHistogram.Histogram;
  * @param resourceServed per resource: trains, vessels or units served post warm-up
  * @param series queue-length samples, [series][sample], from time 0
  * @param events events dispatched
- * @param stormDays days per year of the measured window with at least one storm-closed port (sampled)
+ * @param stormDays days per year of the measured window with at least one storm-closed port
+ *     (sampled)
  */
 public record ReplicationResult(
     int replication,

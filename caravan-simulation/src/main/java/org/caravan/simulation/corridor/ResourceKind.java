@@ -10,9 +10,15 @@ public enum ResourceKind {
   BERTH,
   /** Block-train formation at the start of a rail leg; waiting = units waiting for their train. */
   FORMATION,
-  /** Port yard of a crossing; waiting = units waiting for a vessel; utilisation = occupancy / yard size. */
+  /**
+   * Port yard of a crossing; waiting = units waiting for a vessel; utilisation = occupancy / yard
+   * size.
+   */
   YARD,
-  /** Vessel fleet of a crossing; utilisation = share of vessels not idle; waiting = holds in closed ports. */
+  /**
+   * Vessel fleet of a crossing; utilisation = share of vessels not idle; waiting = holds in closed
+   * ports.
+   */
   FLEET;
 
   public String code() {

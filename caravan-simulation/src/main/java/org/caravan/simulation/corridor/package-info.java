@@ -1,22 +1,24 @@
 /**
- * The corridor model: freight on the Eurasian corridors as a discrete-event simulation on the engine.
+ * The corridor model: freight on the Eurasian corridors as a discrete-event simulation on the
+ * engine.
  *
- * <p>{@link org.caravan.simulation.corridor.CorridorSpec} is the whole input, resolved to dense indexes by
- * the scenario layer (which owns routing, emissions and files). {@link
- * org.caravan.simulation.corridor.CorridorModel} is one replication: units (wagon slots, one FEU or one bulk
- * wagon each) are released by demand, wait in pools, ride block trains through line sections and borders
- * (gates with trains-per-day capacity followed by a running time or a dwell), wait in port yards for
- * ferries and feeders (a fleet per crossing, berths per port, low-water derating), and are held by storms
- * and dated closures. Units, trains and vessels live in struct-of-arrays with free lists and intrusive
- * linked lists, so a year of the default scenario allocates almost nothing per event. The model is split by
- * concern into package-private parts that each own their arrays: {@code Demand}, {@code Formation} (units,
- * pools, trains), {@code Borders}, {@code Crossings} (ports, berths, fleets, low water), {@code Disruptions}
- * (storms, closures) and {@code ModelStats}; {@code CorridorModel} wires them and routes events.
+ * <p>{@link org.caravan.simulation.corridor.CorridorSpec} is the whole input, resolved to dense
+ * indexes by the scenario layer (which owns routing, emissions and files). {@link
+ * org.caravan.simulation.corridor.CorridorModel} is one replication: units (wagon slots, one FEU or
+ * one bulk wagon each) are released by demand, wait in pools, ride block trains through line
+ * sections and borders (gates with trains-per-day capacity followed by a running time or a dwell),
+ * wait in port yards for ferries and feeders (a fleet per crossing, berths per port, low-water
+ * derating), and are held by storms and dated closures. Units, trains and vessels live in
+ * struct-of-arrays with free lists and intrusive linked lists, so a year of the default scenario
+ * allocates almost nothing per event. The model is split by concern into package-private parts that
+ * each own their arrays: {@code Demand}, {@code Formation} (units, pools, trains), {@code Borders},
+ * {@code Crossings} (ports, berths, fleets, low water), {@code Disruptions} (storms, closures) and
+ * {@code ModelStats}; {@code CorridorModel} wires them and routes events.
  *
- * <p>{@link org.caravan.simulation.corridor.CorridorRunner} runs replications on a thread pool with seeds
- * derived from one scenario seed and folds them in replication order into a {@link
- * org.caravan.simulation.corridor.CorridorResult}: KPIs with 95 % confidence intervals, merged HdrHistograms
- * of door-to-door time, queue-length series and the bottleneck ranking (share of all waiting, in
- * unit-hours). The output for one seed does not depend on the number of threads.
+ * <p>{@link org.caravan.simulation.corridor.CorridorRunner} runs replications on a thread pool with
+ * seeds derived from one scenario seed and folds them in replication order into a {@link
+ * org.caravan.simulation.corridor.CorridorResult}: KPIs with 95 % confidence intervals, merged
+ * HdrHistograms of door-to-door time, queue-length series and the bottleneck ranking (share of all
+ * waiting, in unit-hours). The output for one seed does not depend on the number of threads.
  */
 package org.caravan.simulation.corridor;

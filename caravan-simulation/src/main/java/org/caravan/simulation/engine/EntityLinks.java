@@ -3,9 +3,10 @@ package org.caravan.simulation.engine;
 import java.util.Arrays;
 
 /**
- * The link array behind {@link IntFifo} queues: {@code next[entity]} is the entity behind it in whatever
- * queue it waits in. One instance may be shared by all queues of a model because an entity waits in at
- * most one queue at a time (checked: adding a queued entity throws). Grows by doubling; not thread-safe.
+ * The link array behind {@link IntFifo} queues: {@code next[entity]} is the entity behind it in
+ * whatever queue it waits in. One instance may be shared by all queues of a model because an entity
+ * waits in at most one queue at a time (checked: adding a queued entity throws). Grows by doubling;
+ * not thread-safe.
  */
 public final class EntityLinks {
   static final int NOT_QUEUED = -2;

@@ -1,8 +1,8 @@
 package org.caravan.simulation.engine;
 
 /**
- * Observes every event just before it is dispatched, for tracing and checks. The engine runs a separate
- * loop when no listener is set, so an unused hook costs nothing per event.
+ * Observes every event just before it is dispatched, for tracing and checks. The engine runs a
+ * separate loop when no listener is set, so an unused hook costs nothing per event.
  */
 @FunctionalInterface
 public interface EventListener {

@@ -4,13 +4,13 @@ import org.caravan.simulation.stats.TimeWeightedStat;
 
 /**
  * A pool of {@code capacity} identical servers (berths, cranes, train paths) with one FIFO queue of
- * waiting entities. An entity holds one server from a successful {@link #request} until the model calls
- * {@link #release}; a release hands the server directly to the head of the queue, whose entity index it
- * returns so the model can start its service in the same event. Busy servers and queue length are
- * tracked as time-weighted statistics on the engine's clock.
+ * waiting entities. An entity holds one server from a successful {@link #request} until the model
+ * calls {@link #release}; a release hands the server directly to the head of the queue, whose
+ * entity index it returns so the model can start its service in the same event. Busy servers and
+ * queue length are tracked as time-weighted statistics on the engine's clock.
  *
- * <p>Invariant: {@code 0 <= busy() <= capacity()}, and the queue is non-empty only when all servers are
- * busy. Mutable; not thread-safe; belongs to one engine.
+ * <p>Invariant: {@code 0 <= busy() <= capacity()}, and the queue is non-empty only when all servers
+ * are busy. Mutable; not thread-safe; belongs to one engine.
  */
 public final class Resource {
   /** Returned by {@link #release()} when no entity was waiting. */
@@ -44,8 +44,8 @@ public final class Resource {
   /**
    * Asks for one server for {@code entity}. O(1), no allocation.
    *
-   * @return true if a server was free and is now held by the entity; false if the entity joined the queue
-   *     (it will be returned by a later {@link #release()})
+   * @return true if a server was free and is now held by the entity; false if the entity joined the
+   *     queue (it will be returned by a later {@link #release()})
    */
   public boolean request(int entity) {
     if (busy < capacity) {

@@ -1,8 +1,8 @@
 package org.caravan.simulation.engine;
 
 /**
- * An {@link EventListener} that folds the whole event trace into one 64-bit hash, so two runs can be
- * compared for determinism without storing their traces. Not thread-safe; one per engine.
+ * An {@link EventListener} that folds the whole event trace into one 64-bit hash, so two runs can
+ * be compared for determinism without storing their traces. Not thread-safe; one per engine.
  */
 public final class TraceHash implements EventListener {
   private long hash = 0x6a09e667f3bcc908L;

@@ -12,20 +12,21 @@ import org.caravan.simulation.stats.BatchMeans;
 import org.caravan.simulation.stats.ConfidenceInterval;
 
 /**
- * The M/M/c reference model: Poisson arrivals at rate {@code 0.9·c}, {@code c} servers with exponential
- * service at rate 1 (utilisation 0.9), one FIFO queue. It is the engine's validation case (the mean wait
- * has the closed form {@link #erlangCMeanWait}) and its benchmark against SimPy (same work as
- * {@code shared/bench/simpy_mmc.py}: {@code customers} arrivals, run until all are served).
+ * The M/M/c reference model: Poisson arrivals at rate {@code 0.9·c}, {@code c} servers with
+ * exponential service at rate 1 (utilisation 0.9), one FIFO queue. It is the engine's validation
+ * case (the mean wait has the closed form {@link #erlangCMeanWait}) and its benchmark against SimPy
+ * (same work as {@code shared/bench/simpy_mmc.py}: {@code customers} arrivals, run until all are
+ * served).
  *
- * <p>Built from the engine parts a corridor model uses: two event types, a {@link Resource}, per-purpose
- * random streams (0 for inter-arrival times, 1 for service times) and a {@link BatchMeans} over the waits in
- * order of service start (which is arrival order, the queue being FIFO). Customer slots are recycled
- * through a free list, so memory is bounded by the number of customers in the system, not by
- * {@code customers}.
+ * <p>Built from the engine parts a corridor model uses: two event types, a {@link Resource},
+ * per-purpose random streams (0 for inter-arrival times, 1 for service times) and a {@link
+ * BatchMeans} over the waits in order of service start (which is arrival order, the queue being
+ * FIFO). Customer slots are recycled through a free list, so memory is bounded by the number of
+ * customers in the system, not by {@code customers}.
  *
- * <p>Time resolution: 10^9 ticks per unit (one tick = 1e-9 mean service times). Durations are rounded to
- * the nearest tick, so the rounding error has mean zero and is below 1e-9 per wait; the horizon
- * (9.2·10^9 units) holds about 8·10^9 customers at c = 1, far beyond 10^7.
+ * <p>Time resolution: 10^9 ticks per unit (one tick = 1e-9 mean service times). Durations are
+ * rounded to the nearest tick, so the rounding error has mean zero and is below 1e-9 per wait; the
+ * horizon (9.2·10^9 units) holds about 8·10^9 customers at c = 1, far beyond 10^7.
  */
 public final class MmcModel implements EventDispatcher {
   /** Ticks per model time unit (the mean service time). */
@@ -171,10 +172,11 @@ public final class MmcModel implements EventDispatcher {
   }
 
   /**
-   * The exact steady-state mean time in queue of M/M/c (Erlang C formula): {@code Wq = C(c, a) / (cμ - λ)}
-   * with offered load {@code a = λ/μ} and {@code C} the probability of waiting, computed through the
-   * stable Erlang B recursion {@code B(k) = a B(k-1) / (k + a B(k-1))}, {@code C = B / (1 - ρ(1 - B))}
-   * (Gross and Harris, Fundamentals of Queueing Theory, §2.3). For c = 1 this is {@code ρ/(μ - λ)}.
+   * The exact steady-state mean time in queue of M/M/c (Erlang C formula): {@code Wq = C(c, a) /
+   * (cμ - λ)} with offered load {@code a = λ/μ} and {@code C} the probability of waiting, computed
+   * through the stable Erlang B recursion {@code B(k) = a B(k-1) / (k + a B(k-1))}, {@code C = B /
+   * (1 - ρ(1 - B))} (Gross and Harris, Fundamentals of Queueing Theory, §2.3). For c = 1 this is
+   * {@code ρ/(μ - λ)}.
    *
    * @param servers c, 1 or more
    * @param arrivalRate λ per unit time, below {@code c·serviceRate}

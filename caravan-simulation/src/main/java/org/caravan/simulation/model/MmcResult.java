@@ -33,8 +33,8 @@ public record MmcResult(
   }
 
   /**
-   * The benchmark line, in the format of the SimPy peer script:
-   * {@code customers=N wall_s=T customers_per_s=R mean_wait=W}.
+   * The benchmark line, in the format of the SimPy peer script: {@code customers=N wall_s=T
+   * customers_per_s=R mean_wait=W}.
    */
   public String line() {
     return String.format(

@@ -3,9 +3,10 @@ package org.caravan.simulation.random;
 import java.util.random.RandomGenerator;
 
 /**
- * Log-normal distribution: {@code exp(mu + sigma Z)} with Z standard normal. Dwell and transit times are
- * skewed to the right, which this models with two parameters; published figures give either a median and
- * a spread ({@link #ofMedian}) or a mean and a standard deviation ({@link #ofMeanSd}).
+ * Log-normal distribution: {@code exp(mu + sigma Z)} with Z standard normal. Dwell and transit
+ * times are skewed to the right, which this models with two parameters; published figures give
+ * either a median and a spread ({@link #ofMedian}) or a mean and a standard deviation ({@link
+ * #ofMeanSd}).
  *
  * @param mu mean of the logarithm
  * @param sigma standard deviation of the logarithm, 0 or more

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Independent random streams derived from one seed: stream {@code i} is the {@code (i+1)}-th
- * {@link SplittableRandom#split()} of a root generator seeded with the seed. Splits are always taken in
- * index order, so stream {@code i} is the same whatever order streams are asked for, and giving each
- * entity or process its own stream keeps a run reproducible when the model changes elsewhere (common
- * random numbers, Law [1] §11.2).
+ * Independent random streams derived from one seed: stream {@code i} is the {@code (i+1)}-th {@link
+ * SplittableRandom#split()} of a root generator seeded with the seed. Splits are always taken in
+ * index order, so stream {@code i} is the same whatever order streams are asked for, and giving
+ * each entity or process its own stream keeps a run reproducible when the model changes elsewhere
+ * (common random numbers, Law [1] §11.2).
  *
  * <p>[1] A. M. Law, Simulation Modeling and Analysis, 5th ed., 2015. SplittableRandom is SplitMix64
  * (Steele, Lea, Flood, OOPSLA 2014). Not thread-safe: one instance per engine/replication.
@@ -31,8 +31,8 @@ public final class RandomStreams {
   }
 
   /**
-   * Stream number {@code index} (0 or more); the same object on every call. Creating stream {@code i}
-   * creates all lower-numbered streams too.
+   * Stream number {@code index} (0 or more); the same object on every call. Creating stream {@code
+   * i} creates all lower-numbered streams too.
    */
   public SplittableRandom stream(int index) {
     if (index < 0) {

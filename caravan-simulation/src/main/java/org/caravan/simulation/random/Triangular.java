@@ -3,12 +3,15 @@ package org.caravan.simulation.random;
 import java.util.random.RandomGenerator;
 
 /**
- * Triangular distribution on {@code [min, max]} with peak at {@code mode}: the usual choice when only a
- * minimum, a most likely and a maximum value are known (Law [1] §6.11). Sampled by inverting the CDF.
+ * Triangular distribution on {@code [min, max]} with peak at {@code mode}: the usual choice when
+ * only a minimum, a most likely and a maximum value are known (Law [1] §6.11). Sampled by inverting
+ * the CDF.
  */
 public record Triangular(double min, double mode, double max) implements Distribution {
   public Triangular {
-    if (!(min <= mode && mode <= max && min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+    if (!(min <= mode && mode <= max && min < max)
+        || !Double.isFinite(min)
+        || !Double.isFinite(max)) {
       throw new IllegalArgumentException(
           "need finite min <= mode <= max and min < max, got " + min + ", " + mode + ", " + max);
     }

@@ -1,15 +1,16 @@
 package org.caravan.simulation.stats;
 
 /**
- * The method of non-overlapping batch means for a confidence interval on the steady-state mean of an
- * autocorrelated output series, such as successive customers' waits (Law [1] §9.5.3; Schmeiser [2]): the
- * series is cut into {@code batchCount} consecutive batches of {@code batchSize} observations; if the
- * batches are long compared with the correlation time, their means are nearly independent and normal, so
- * a Student-t interval with {@code batchCount - 1} degrees of freedom applies. Schmeiser recommends 10 to
- * 30 batches. Observations after the last batch is full are ignored.
+ * The method of non-overlapping batch means for a confidence interval on the steady-state mean of
+ * an autocorrelated output series, such as successive customers' waits (Law [1] §9.5.3; Schmeiser
+ * [2]): the series is cut into {@code batchCount} consecutive batches of {@code batchSize}
+ * observations; if the batches are long compared with the correlation time, their means are nearly
+ * independent and normal, so a Student-t interval with {@code batchCount - 1} degrees of freedom
+ * applies. Schmeiser recommends 10 to 30 batches. Observations after the last batch is full are
+ * ignored.
  *
- * <p>[1] A. M. Law, Simulation Modeling and Analysis, 5th ed., 2015. [2] B. Schmeiser, "Batch size effects
- * in the analysis of simulation output", Operations Research 30(3), 1982.
+ * <p>[1] A. M. Law, Simulation Modeling and Analysis, 5th ed., 2015. [2] B. Schmeiser, "Batch size
+ * effects in the analysis of simulation output", Operations Research 30(3), 1982.
  *
  * <p>{@link #add} is O(1) and allocation-free. Mutable; not thread-safe.
  */
@@ -62,8 +63,8 @@ public final class BatchMeans {
   }
 
   /**
-   * The interval over the complete batches at level {@code confidence} (e.g. 0.99). With fewer than two
-   * complete batches the half-width is NaN (and the mean NaN if none).
+   * The interval over the complete batches at level {@code confidence} (e.g. 0.99). With fewer than
+   * two complete batches the half-width is NaN (and the mean NaN if none).
    */
   public ConfidenceInterval interval(double confidence) {
     int k = completed;

@@ -1,8 +1,8 @@
 package org.caravan.simulation.stats;
 
 /**
- * A two-sided confidence interval {@code mean ± halfWidth} at level {@code confidence}, from
- * {@code batches} batch means. {@code halfWidth} is NaN when fewer than two batches were complete.
+ * A two-sided confidence interval {@code mean ± halfWidth} at level {@code confidence}, from {@code
+ * batches} batch means. {@code halfWidth} is NaN when fewer than two batches were complete.
  */
 public record ConfidenceInterval(double mean, double halfWidth, double confidence, int batches) {
   /** The lower bound. */

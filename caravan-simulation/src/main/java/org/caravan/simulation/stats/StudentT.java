@@ -5,8 +5,8 @@ public final class StudentT {
   private StudentT() {}
 
   /**
-   * {@code P(|T| < t)} for T with {@code dof} degrees of freedom: the exact finite series of Abramowitz
-   * and Stegun 26.7.3–26.7.4 (integer dof), with {@code θ = atan(t/√dof)}. O(dof).
+   * {@code P(|T| < t)} for T with {@code dof} degrees of freedom: the exact finite series of
+   * Abramowitz and Stegun 26.7.3–26.7.4 (integer dof), with {@code θ = atan(t/√dof)}. O(dof).
    *
    * @param t 0 or more
    * @param dof 1 or more

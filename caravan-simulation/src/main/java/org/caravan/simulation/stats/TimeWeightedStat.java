@@ -1,9 +1,10 @@
 package org.caravan.simulation.stats;
 
 /**
- * Time-weighted average of a piecewise-constant quantity such as a queue length or the number of busy
- * servers: accumulates the area {@code ∫ value dt} as the value changes. O(1) and allocation-free per
- * update. Times are engine ticks and must not decrease. Mutable; not thread-safe.
+ * Time-weighted average of a piecewise-constant quantity such as a queue length or the number of
+ * busy servers: accumulates the area {@code ∫ value dt} as the value changes. O(1) and
+ * allocation-free per update. Times are engine ticks and must not decrease. Mutable; not
+ * thread-safe.
  */
 public final class TimeWeightedStat {
   private final long start_ticks;
@@ -41,8 +42,8 @@ public final class TimeWeightedStat {
   }
 
   /**
-   * The time average from the start up to {@code now_ticks} (not before the last update); the current
-   * value if no time has passed.
+   * The time average from the start up to {@code now_ticks} (not before the last update); the
+   * current value if no time has passed.
    */
   public double mean(long now_ticks) {
     long span = now_ticks - start_ticks;

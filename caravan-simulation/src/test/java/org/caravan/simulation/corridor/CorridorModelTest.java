@@ -11,18 +11,49 @@ class CorridorModelTest {
   private static final double DAY = 86_400;
 
   /** One flow: rail leg (one section) → ferry crossing → delay leg. */
-  private static CorridorSpec corridor(double unitsPerYear, int fleet, List<CorridorSpec.Closure> closures) {
+  private static CorridorSpec corridor(
+      double unitsPerYear, int fleet, List<CorridorSpec.Closure> closures) {
     double[] flat = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-    var flow = new CorridorSpec.Flow("f", "A", "D", "middle", "container", unitsPerYear, 0, 2, 20,
-        new int[] {0, 1, 2}, 1000);
-    var rail = new CorridorSpec.Leg("A>B", CorridorSpec.LegKind.RAIL, "A", "B", new int[] {0}, -1, 0, 0, 3600);
-    var sea = new CorridorSpec.Leg("B>C", CorridorSpec.LegKind.CROSSING, "B", "C", new int[0], 0, 0, 0, 0);
-    var road = new CorridorSpec.Leg("C>D", CorridorSpec.LegKind.DELAY, "C", "D", new int[0], -1, 7200, 0, 0);
+    var flow =
+        new CorridorSpec.Flow(
+            "f",
+            "A",
+            "D",
+            "middle",
+            "container",
+            unitsPerYear,
+            0,
+            2,
+            20,
+            new int[] {0, 1, 2},
+            1000);
+    var rail =
+        new CorridorSpec.Leg(
+            "A>B", CorridorSpec.LegKind.RAIL, "A", "B", new int[] {0}, -1, 0, 0, 3600);
+    var sea =
+        new CorridorSpec.Leg(
+            "B>C", CorridorSpec.LegKind.CROSSING, "B", "C", new int[0], 0, 0, 0, 0);
+    var road =
+        new CorridorSpec.Leg(
+            "C>D", CorridorSpec.LegKind.DELAY, "C", "D", new int[0], -1, 7200, 0, 0);
     var gate = new CorridorSpec.Gate("A-B", CorridorSpec.GateKind.SECTION, "A-B", 12, 10 * 3600, 0);
     var ports = List.of(new CorridorSpec.Port("B", 1, 1000), new CorridorSpec.Port("C", 1, 1000));
     var ferry = new CorridorSpec.Crossing("B>C", 0, 1, fleet, 50, 0, 20 * 3600, 0, 10 * 3600, 0, 0);
-    return new CorridorSpec((long) (120 * DAY), (long) (20 * DAY), (long) DAY, 1, flat, 42, (long) (2 * DAY),
-        List.of(flow), List.of(rail, sea, road), List.of(gate), ports, List.of(ferry), List.of(), closures);
+    return new CorridorSpec(
+        (long) (120 * DAY),
+        (long) (20 * DAY),
+        (long) DAY,
+        1,
+        flat,
+        42,
+        (long) (2 * DAY),
+        List.of(flow),
+        List.of(rail, sea, road),
+        List.of(gate),
+        ports,
+        List.of(ferry),
+        List.of(),
+        closures);
   }
 
   @Test
@@ -37,7 +68,8 @@ class CorridorModelTest {
 
   @Test
   void a_single_slow_vessel_limits_throughput_to_its_cycle() {
-    // One vessel, 50 units per 60 h cycle (2 × 10 h handling + 2 × 20 h sailing) = 7,300 units/yr at most.
+    // One vessel, 50 units per 60 h cycle (2 × 10 h handling + 2 × 20 h sailing) = 7,300 units/yr
+    // at most.
     ReplicationResult r = new CorridorModel(Layout.of(corridor(20_000, 1, List.of())), 0, 1).run();
 
     assertThat(r.flowUnitsPerYear()[0]).isBetween(6_500.0, 7_400.0);
@@ -50,18 +82,25 @@ class CorridorModelTest {
     long start = (long) (40 * DAY);
     long end = (long) (50 * DAY);
     var closed = List.of(new CorridorSpec.Closure("c", new int[] {0, 1}, new int[0], start, end));
-    ReplicationResult open = new CorridorModel(Layout.of(corridor(5_000, 3, List.of())), 0, 1).run();
+    ReplicationResult open =
+        new CorridorModel(Layout.of(corridor(5_000, 3, List.of())), 0, 1).run();
     ReplicationResult shut = new CorridorModel(Layout.of(corridor(5_000, 3, closed)), 0, 1).run();
 
-    // Units released just before the closure wait it out: the maximum door-to-door time exceeds 10 days.
+    // Units released just before the closure wait it out: the maximum door-to-door time exceeds 10
+    // days.
     assertThat(shut.corridorTransit()[0].getMaxValue()).isGreaterThan(10 * 24 * 60);
     assertThat(open.corridorTransit()[0].getMaxValue()).isLessThan(10 * 24 * 60);
   }
 
   @Test
   void closure_windows_merge_and_answer_the_end_of_the_window_containing_a_time() {
-    long[][] m = Disruptions.merge(List.of(new long[] {50, 60}, new long[] {10, 20}, new long[] {15, 30},
-        new long[] {70, 70}));
+    long[][] m =
+        Disruptions.merge(
+            List.of(
+                new long[] {50, 60},
+                new long[] {10, 20},
+                new long[] {15, 30},
+                new long[] {70, 70}));
 
     assertThat(m[0]).containsExactly(10, 50);
     assertThat(m[1]).containsExactly(30, 60);
@@ -74,7 +113,8 @@ class CorridorModelTest {
   }
 
   @Test
-  void poisson_draws_have_the_requested_mean_below_and_above_the_switch_to_the_normal_approximation() {
+  void
+      poisson_draws_have_the_requested_mean_below_and_above_the_switch_to_the_normal_approximation() {
     SplittableRandom rng = new SplittableRandom(3);
     for (double mean : new double[] {0.2, 5, 29, 31, 400}) {
       long sum = 0;
@@ -82,8 +122,9 @@ class CorridorModelTest {
       for (int i = 0; i < n; i++) {
         sum += Draws.poisson(rng, mean);
       }
-      assertThat((double) sum / n).as("mean %s", mean).isCloseTo(mean, org.assertj.core.data.Offset.offset(
-          0.05 * mean + 0.02));
+      assertThat((double) sum / n)
+          .as("mean %s", mean)
+          .isCloseTo(mean, org.assertj.core.data.Offset.offset(0.05 * mean + 0.02));
     }
   }
 }

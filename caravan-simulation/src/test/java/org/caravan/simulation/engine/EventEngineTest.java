@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -74,7 +75,9 @@ class EventEngineTest {
             long delay = rng.nextInt(4) == 0 ? 0 : rng.nextLong(500);
             int pr = rng.nextInt(3);
             if (delay == 0 && pr < (int) last[1]) {
-              pr = (int) last[1]; // a same-tick event of a lower priority number would be in the past
+              pr =
+                  (int)
+                      last[1]; // a same-tick event of a lower priority number would be in the past
             }
             engine.schedule(engine.now() + delay, pr, 0, entity);
           }
@@ -128,7 +131,9 @@ class EventEngineTest {
     EventEngine engine = new EventEngine(1);
     StringBuilder sb = new StringBuilder();
     HandlerTable table =
-        new HandlerTable().register(0, e -> sb.append("a").append(e)).register(3, e -> sb.append("d"));
+        new HandlerTable()
+            .register(0, e -> sb.append("a").append(e))
+            .register(3, e -> sb.append("d"));
     engine.schedule(1, 0, 7);
     engine.schedule(2, 3, 0);
     engine.run(table);
@@ -145,5 +150,35 @@ class EventEngineTest {
     assertThat(engine.toTicks(1.2346)).isEqualTo(1235);
     assertThat(engine.toUnits(1500)).isEqualTo(1.5);
     assertThrows(IllegalArgumentException.class, () -> engine.toTicks(-1));
+  }
+
+  @Test
+  void an_interrupted_thread_stops_an_endless_run_within_65536_events() throws Exception {
+    EventEngine engine = new EventEngine(1, 4);
+    engine.schedule(0, 0, 0);
+    long[] seen = new long[1];
+    Throwable[] thrown = new Throwable[1];
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                engine.run(
+                    (type, entity) -> {
+                      seen[0]++;
+                      if (seen[0] == 1_000_000) {
+                        Thread.currentThread().interrupt();
+                      }
+                      engine.scheduleIn(
+                          1, 0, 0); // an endless model: every event schedules the next
+                    });
+              } catch (Throwable e) {
+                thrown[0] = e;
+              }
+            });
+    t.start();
+    t.join(10_000);
+    assertThat(t.isAlive()).isFalse();
+    assertThat(thrown[0]).isInstanceOf(CancellationException.class);
+    assertThat(seen[0]).isBetween(1_000_000L, 1_000_000L + 65_536);
   }
 }

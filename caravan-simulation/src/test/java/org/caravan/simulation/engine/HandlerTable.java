@@ -3,9 +3,9 @@ package org.caravan.simulation.engine;
 import java.util.Arrays;
 
 /**
- * An {@link EventDispatcher} that looks the handler up by event type in an array. Convenient for models
- * with many event types or handlers registered by separate components; a hand-written {@code switch}
- * dispatcher is slightly faster when one class owns all the types.
+ * An {@link EventDispatcher} that looks the handler up by event type in an array. Convenient for
+ * models with many event types or handlers registered by separate components; a hand-written {@code
+ * switch} dispatcher is slightly faster when one class owns all the types.
  *
  * <p>Mutable while it is being set up; not thread-safe.
  */

@@ -3,15 +3,16 @@ package org.caravan.simulation.engine;
 import java.util.Arrays;
 
 /**
- * A counted store of identical items (wagons, containers, TEU slots of a yard) with a capacity. Entities
- * {@link #get} and {@link #put} whole amounts; a request that cannot be met waits in a FIFO queue (one for
- * getters, one for putters) and is completed later when the level allows. Completion of a waiting request
- * is announced by scheduling an event of type {@code getDoneType} / {@code putDoneType} for the entity at
- * the current time, so models keep their logic in their handlers.
+ * A counted store of identical items (wagons, containers, TEU slots of a yard) with a capacity.
+ * Entities {@link #get} and {@link #put} whole amounts; a request that cannot be met waits in a
+ * FIFO queue (one for getters, one for putters) and is completed later when the level allows.
+ * Completion of a waiting request is announced by scheduling an event of type {@code getDoneType} /
+ * {@code putDoneType} for the entity at the current time, so models keep their logic in their
+ * handlers.
  *
  * <p>Queues are strict FIFO: a large request at the head blocks smaller ones behind it, which keeps
- * service order fair and deterministic. Invariant: {@code 0 <= level() <= capacity()} and
- * {@code level() == initial + put() - got()}. Mutable; not thread-safe; belongs to one engine.
+ * service order fair and deterministic. Invariant: {@code 0 <= level() <= capacity()} and {@code
+ * level() == initial + put() - got()}. Mutable; not thread-safe; belongs to one engine.
  */
 public final class Store {
   private final EventEngine engine;
@@ -43,7 +44,10 @@ public final class Store {
       int putDoneType) {
     if (capacity < 1 || initialLevel < 0 || initialLevel > capacity) {
       throw new IllegalArgumentException(
-          "need capacity >= 1 and 0 <= initialLevel <= capacity, got " + capacity + ", " + initialLevel);
+          "need capacity >= 1 and 0 <= initialLevel <= capacity, got "
+              + capacity
+              + ", "
+              + initialLevel);
     }
     this.engine = engine;
     this.capacity = capacity;

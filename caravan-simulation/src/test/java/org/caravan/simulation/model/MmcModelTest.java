@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MmcModelTest {
   @Test
@@ -18,8 +18,9 @@ class MmcModelTest {
   }
 
   /**
-   * The 99 % batch-means interval covers the exact Erlang C wait. At utilisation 0.9 waits are correlated
-   * over thousands of customers, so each of the 20 batches holds 100 000 customers or more.
+   * The 99 % batch-means interval covers the exact Erlang C wait. At utilisation 0.9 waits are
+   * correlated over thousands of customers, so each of the 20 batches holds 100 000 customers or
+   * more.
    */
   @ParameterizedTest
   @CsvSource({
@@ -57,7 +58,8 @@ class MmcModelTest {
   void line_has_the_simpy_format() {
     MmcResult r = MmcModel.run(1000, 1, 1);
     assertThat(r.line())
-        .matches("customers=1000 wall_s=\\d+\\.\\d{3} customers_per_s=\\d+ mean_wait=\\d+\\.\\d{4}");
+        .matches(
+            "customers=1000 wall_s=\\d+\\.\\d{3} customers_per_s=\\d+ mean_wait=\\d+\\.\\d{4}");
   }
 
   @Test

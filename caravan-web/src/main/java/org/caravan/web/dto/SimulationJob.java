@@ -11,12 +11,13 @@ import java.util.Optional;
  * @param scenario the scenario's name
  * @param years measured horizon in years of 365 days (the warm-up comes on top)
  * @param progress replications folded so far out of the total
- * @param cancelRequested true once {@code DELETE} asked a running job to stop (it stops after the replication in hand)
+ * @param cancelRequested true once {@code DELETE} asked a running job to stop (it stops after the
+ *     replication in hand)
  * @param createdAt ISO-8601 UTC; likewise {@code startedAt} and {@code finishedAt}
  * @param error why a {@code failed} job failed
- * @param results the summary of a {@code done} job: the document {@code caravan simulate --json} prints, plus the
- *     transit-time histograms, the resource table and the queue-length series (docs/API.md); kept as JSON text,
- *     written as it is
+ * @param results the summary of a {@code done} job: the document {@code caravan simulate --json}
+ *     prints, plus the transit-time histograms, the resource table and the queue-length series
+ *     (docs/API.md); kept as JSON text, written as it is
  */
 public record SimulationJob(
     String id,

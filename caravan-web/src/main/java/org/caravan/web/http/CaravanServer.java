@@ -6,9 +6,15 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.caravan.app.CaravanApp;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
@@ -18,24 +24,59 @@ import org.caravan.web.dto.Problem;
 import org.caravan.web.mapping.ApiException;
 import org.caravan.web.mapping.ApiJson;
 import org.caravan.web.mapping.Problems;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.ConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Caravan HTTP server: the JSON API under {@code /api}, the OpenAPI document at {@code /openapi.json}
- * and the web app (from the class-path folder {@code /web}) at {@code /}. Simulation jobs run on the server's own
- * {@link SimulationJobs} executor, which {@link #close} stops. Start with {@link #start}; {@link #close}
- * stops it. Handlers are stateless; the server serves requests concurrently.
+ * A running Caravan HTTP server: the JSON API under {@code /api}, the OpenAPI document at {@code
+ * /openapi.json} and the web app (from the class-path folder {@code /web}) at {@code /}. Simulation
+ * jobs run on the server's own {@link SimulationJobs} executor, which {@link #close} stops. Start
+ * with {@link #start}; {@link #close} stops it. Handlers are stateless; the server serves requests
+ * concurrently.
  */
 public final class CaravanServer implements AutoCloseable {
+  /** Connections idle (no byte read or written) longer than this are closed. */
+  static final long IDLE_TIMEOUT_MS = 10_000;
+
+  /** A request body arriving slower than this is cut off with a 408 problem. */
+  static final long MIN_BODY_BYTES_PER_S = 256;
+
+  /** Open connections at most; further ones wait in the accept queue. */
+  static final int MAX_CONNECTIONS = 2_000;
+
+  /** Seconds a client is told to wait (Retry-After) after a 429. */
+  static final int RETRY_AFTER_S = 30;
+
+  /**
+   * The page may load only its own scripts, styles, images and workers, and may not be framed
+   * (clickjacking).
+   */
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; "
+          + "base-uri 'none'; form-action 'self'";
+
   /** Largest request body accepted; larger ones get a 413 problem. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   /** Every API path with its method, as listed in the OpenAPI document. */
-  public static final List<String> ENDPOINTS = List.of("GET /api/health", "GET /api/places", "GET /api/network",
-      "GET /api/network/summary", "GET /api/crm/risk", "POST /api/routes", "POST /api/emissions", "POST /api/simulations",
-      "GET /api/simulations", "GET /api/simulations/{id}", "DELETE /api/simulations/{id}",
-      "GET /api/simulations/{id}/events", "GET /openapi.json");
+  public static final List<String> ENDPOINTS =
+      List.of(
+          "GET /api/health",
+          "GET /api/places",
+          "GET /api/network",
+          "GET /api/network/summary",
+          "GET /api/crm/risk",
+          "POST /api/routes",
+          "POST /api/emissions",
+          "POST /api/simulations",
+          "GET /api/simulations",
+          "GET /api/simulations/{id}",
+          "DELETE /api/simulations/{id}",
+          "GET /api/simulations/{id}/events",
+          "GET /openapi.json");
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
   private static final String JSON = "application/json";
@@ -61,61 +102,118 @@ public final class CaravanServer implements AutoCloseable {
   public static CaravanServer start(CaravanApp caravan, String host, int port) {
     CaravanApi api = new CaravanApi(caravan);
     SimulationJobs jobs = new SimulationJobs(caravan);
-    Javalin app = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.http.maxRequestSize = MAX_BODY_BYTES;
-      cfg.http.prefer405over404 = true;
-      if (CaravanServer.class.getResource("/web/index.html") != null) {
-        cfg.staticFiles.add(s -> {
-          s.hostedPath = "/";
-          s.directory = "/web";
-          s.location = Location.CLASSPATH;
-        });
-      } else {
-        LOG.warn("web app assets missing from the class path (built with -Dcaravan.web.skipNpm?); serving the API only");
-      }
-      cfg.routes.before("/api/*", CaravanServer::limitBody);
-      cfg.routes.get("/api/health", ctx -> json(ctx, api.health()));
-      cfg.routes.get("/api/places", ctx -> json(ctx, api.places(Optional.ofNullable(ctx.queryParam("q")),
-          Optional.ofNullable(ctx.queryParam("limit")))));
-      cfg.routes.get("/api/network", ctx -> geoJson(ctx, api.network()));
-      cfg.routes.get("/api/network/summary", ctx -> json(ctx, api.networkSummary()));
-      cfg.routes.get("/api/crm/risk", ctx -> json(ctx, api.crmRisk(Optional.ofNullable(ctx.queryParam("disruption")))));
-      cfg.routes.post("/api/routes", ctx -> {
-        Optional<String> format = Optional.ofNullable(ctx.queryParam("format"));
-        byte[] out = api.routes(body(ctx), format);
-        if (format.filter("geojson"::equals).isPresent()) {
-          geoJson(ctx, out);
-        } else {
-          json(ctx, out);
-        }
-      });
-      cfg.routes.post("/api/emissions", ctx -> json(ctx, api.emissions(body(ctx))));
-      cfg.routes.post("/api/simulations", ctx -> {
-        String id = jobs.submit(body(ctx));
-        ctx.status(202).header("Location", "/api/simulations/" + id);
-        json(ctx, jobs.view(id));
-      });
-      cfg.routes.get("/api/simulations", ctx -> json(ctx, jobs.list()));
-      cfg.routes.get("/api/simulations/{id}", ctx -> json(ctx, jobs.view(ctx.pathParam("id"))));
-      cfg.routes.delete("/api/simulations/{id}", ctx -> jobs.cancel(ctx.pathParam("id")).ifPresentOrElse(
-          view -> json(ctx.status(202), view), () -> ctx.status(204)));
-      cfg.routes.get("/api/simulations/{id}/events", ctx -> events(ctx, jobs));
-      cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
-      cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
-      cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
-      cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
-      cfg.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        problem(ctx, Problems.of(Problems.Type.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", List.of()));
-      });
-      cfg.routes.error(404, ctx -> {
-        if (!ctx.res().isCommitted() && !PROBLEM_JSON.equals(ctx.res().getContentType())) {
-          problem(ctx, fromStatus(404));
-        }
-      });
-    });
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              // Slow clients: a blocked body read holds a virtual thread, not one of a few hundred
+              // pool threads, and a body
+              // slower than MIN_BODY_BYTES_PER_S or a connection idle for IDLE_TIMEOUT_MS is
+              // closed.
+              cfg.concurrency.useVirtualThreads = true;
+              cfg.jetty.modifyHttpConfiguration(
+                  hc -> {
+                    hc.setMinRequestDataRate(MIN_BODY_BYTES_PER_S);
+                    hc.setIdleTimeout(IDLE_TIMEOUT_MS);
+                    hc.setSendServerVersion(false);
+                  });
+              cfg.jetty.modifyServer(
+                  server -> {
+                    server.setErrorHandler(new ContainerErrors());
+                    server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
+                  });
+              cfg.routes.before(ctx -> guard(ctx, allowedHosts(host)));
+              cfg.http.maxRequestSize = MAX_BODY_BYTES;
+              cfg.http.prefer405over404 = true;
+              if (CaravanServer.class.getResource("/web/index.html") != null) {
+                cfg.staticFiles.add(
+                    s -> {
+                      s.hostedPath = "/";
+                      s.directory = "/web";
+                      s.location = Location.CLASSPATH;
+                    });
+              } else {
+                LOG.warn(
+                    "web app assets missing from the class path (built with -Dcaravan.web.skipNpm?); serving the API only");
+              }
+              cfg.routes.before("/api/*", CaravanServer::limitBody);
+              cfg.routes.get("/api/health", ctx -> json(ctx, api.health()));
+              cfg.routes.get(
+                  "/api/places",
+                  ctx ->
+                      json(
+                          ctx,
+                          api.places(
+                              Optional.ofNullable(ctx.queryParam("q")),
+                              Optional.ofNullable(ctx.queryParam("limit")))));
+              cfg.routes.get("/api/network", ctx -> geoJson(ctx, api.network()));
+              cfg.routes.get("/api/network/summary", ctx -> json(ctx, api.networkSummary()));
+              cfg.routes.get(
+                  "/api/crm/risk",
+                  ctx -> json(ctx, api.crmRisk(Optional.ofNullable(ctx.queryParam("disruption")))));
+              cfg.routes.post(
+                  "/api/routes",
+                  ctx -> {
+                    Optional<String> format = Optional.ofNullable(ctx.queryParam("format"));
+                    byte[] out = api.routes(body(ctx), format);
+                    if (format.filter("geojson"::equals).isPresent()) {
+                      geoJson(ctx, out);
+                    } else {
+                      json(ctx, out);
+                    }
+                  });
+              cfg.routes.post("/api/emissions", ctx -> json(ctx, api.emissions(body(ctx))));
+              cfg.routes.post(
+                  "/api/simulations",
+                  ctx -> {
+                    String id = jobs.submit(body(ctx));
+                    ctx.status(202).header("Location", "/api/simulations/" + id);
+                    json(ctx, jobs.view(id));
+                  });
+              cfg.routes.get("/api/simulations", ctx -> json(ctx, jobs.list()));
+              cfg.routes.get(
+                  "/api/simulations/{id}", ctx -> json(ctx, jobs.view(ctx.pathParam("id"))));
+              cfg.routes.delete(
+                  "/api/simulations/{id}",
+                  ctx ->
+                      jobs.cancel(ctx.pathParam("id"))
+                          .ifPresentOrElse(
+                              view -> json(ctx.status(202), view), () -> ctx.status(204)));
+              cfg.routes.get("/api/simulations/{id}/events", ctx -> events(ctx, jobs));
+              cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
+              cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
+              cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
+              cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
+              cfg.routes.exception(
+                  HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
+              cfg.routes.exception(HostNotAllowed.class, (e, ctx) -> problem(ctx, e.problem));
+              cfg.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    if (clientFault(e)) {
+                      // A body cut off, a broken chunk, a client gone or too slow: the client's
+                      // fault, not the server's.
+                      LOG.debug("{} {}: bad request body", ctx.method(), ctx.path(), e);
+                      problem(ctx, ContainerErrors.problem(400));
+                      return;
+                    }
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    problem(
+                        ctx,
+                        Problems.of(
+                            Problems.Type.INTERNAL_ERROR,
+                            "an unexpected error occurred; it has been logged",
+                            List.of()));
+                  });
+              cfg.routes.error(
+                  404,
+                  ctx -> {
+                    if (!ctx.res().isCommitted()
+                        && !PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                      problem(ctx, fromStatus(404));
+                    }
+                  });
+            });
     try {
       app.start(host, port);
     } catch (RuntimeException e) {
@@ -123,8 +221,16 @@ public final class CaravanServer implements AutoCloseable {
       jobs.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof java.net.BindException) {
-          throw new UserException(ErrorCode.UNAVAILABLE, "port", "cannot listen on " + host + ":" + port + " (" + t.getMessage()
-              + "); choose another port with --port, or 0 for a free one");
+          throw new UserException(
+              ErrorCode.UNAVAILABLE,
+              "port",
+              "cannot listen on "
+                  + host
+                  + ":"
+                  + port
+                  + " ("
+                  + t.getMessage()
+                  + "); choose another port with --port, or 0 for a free one");
         }
       }
       throw e;
@@ -139,7 +245,10 @@ public final class CaravanServer implements AutoCloseable {
 
   /** Base URL, e.g. {@code http://127.0.0.1:8080/}. */
   public String url() {
-    String h = host.equals("0.0.0.0") || host.isEmpty() ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+    String h =
+        host.equals("0.0.0.0") || host.isEmpty()
+            ? "localhost"
+            : host.contains(":") ? "[" + host + "]" : host;
     return "http://" + h + ":" + port() + "/";
   }
 
@@ -150,8 +259,9 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
-   * Server-sent events of a simulation job: the current state at once, a {@code progress} event per replication and
-   * a final {@code done} event (whose {@code status} says done, failed or cancelled), then the stream ends.
+   * Server-sent events of a simulation job: the current state at once, a {@code progress} event per
+   * replication and a final {@code done} event (whose {@code status} says done, failed or
+   * cancelled), then the stream ends.
    */
   private static void events(Context ctx, SimulationJobs jobs) throws Exception {
     String id = ctx.pathParam("id");
@@ -160,19 +270,24 @@ public final class CaravanServer implements AutoCloseable {
     }
     String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
     if (!accept.contains("text/event-stream")) {
-      throw Problems.fail(Problems.Type.NOT_ACCEPTABLE, "this resource is a stream of server-sent events; send "
-          + "Accept: text/event-stream (an EventSource does)");
+      throw Problems.fail(
+          Problems.Type.NOT_ACCEPTABLE,
+          "this resource is a stream of server-sent events; send "
+              + "Accept: text/event-stream (an EventSource does)");
     }
-    new SseHandler(client -> {
-      client.keepAlive();
-      try {
-        SimulationJobs.Subscription sub = jobs.subscribe(id, (name, data, last) -> send(client, name, data, last));
-        client.onClose(sub::cancel);
-      } catch (ApiException e) {
-        // The job was dropped between the check and now.
-        send(client, "error", ApiJson.write(e.problem()), true);
-      }
-    }).handle(ctx);
+    new SseHandler(
+            client -> {
+              client.keepAlive();
+              try {
+                SimulationJobs.Subscription sub =
+                    jobs.subscribe(id, (name, data, last) -> send(client, name, data, last));
+                client.onClose(sub::cancel);
+              } catch (ApiException e) {
+                // The job was dropped between the check and now.
+                send(client, "error", ApiJson.write(e.problem()), true);
+              }
+            })
+        .handle(ctx);
   }
 
   private static void send(SseClient client, String name, byte[] data, boolean last) {
@@ -187,21 +302,26 @@ public final class CaravanServer implements AutoCloseable {
     }
   }
 
-  /** An oversized body up to this size is read and discarded before the 413, so the client sees the answer. */
+  /**
+   * An oversized body up to this size is read and discarded before the 413, so the client sees the
+   * answer.
+   */
   private static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
 
   private static void limitBody(Context ctx) {
     long length = ctx.contentLength();
     if (length > MAX_BODY_BYTES) {
       drain(ctx, length);
-      throw Problems.fail(Problems.Type.BODY_TOO_LARGE, "the request body has " + length + " bytes; at most "
-          + MAX_BODY_BYTES + " are accepted");
+      throw Problems.fail(
+          Problems.Type.BODY_TOO_LARGE,
+          "the request body has " + length + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
     }
   }
 
   /**
-   * Reads and drops a modestly oversized body. Answering before the client has sent it lets the server close the
-   * connection under a client that is still writing, which then sees a reset instead of the 413 problem.
+   * Reads and drops a modestly oversized body. Answering before the client has sent it lets the
+   * server close the connection under a client that is still writing, which then sees a reset
+   * instead of the 413 problem.
    */
   private static void drain(Context ctx, long length) {
     if (length > MAX_DRAIN_BYTES) {
@@ -225,8 +345,10 @@ public final class CaravanServer implements AutoCloseable {
 
   private static byte[] body(Context ctx) {
     String type = Optional.ofNullable(ctx.contentType()).orElse("application/json");
-    if (!type.startsWith("application/json") && !type.startsWith("text/plain")) {
-      throw Problems.fail(Problems.Type.UNSUPPORTED_MEDIA_TYPE, "Content-Type is '" + type + "'; send application/json");
+    if (!type.startsWith("application/json")) {
+      throw Problems.fail(
+          Problems.Type.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Type is '" + type + "'; send application/json");
     }
     return ctx.bodyAsBytes();
   }
@@ -240,22 +362,118 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   private static void problem(Context ctx, Problem p) {
+    if (p.status() == 405) {
+      ctx.header("Allow", allowedMethods(ctx.path()));
+    }
+    if (p.status() == 429) {
+      ctx.header("Retry-After", Integer.toString(RETRY_AFTER_S));
+    }
     ctx.status(p.status()).contentType(PROBLEM_JSON).result(ApiJson.write(p));
   }
 
   private static Problem fromStatus(int status) {
-    Problems.Type type = switch (status) {
-      case 404 -> Problems.Type.NOT_FOUND;
-      case 405 -> Problems.Type.METHOD_NOT_ALLOWED;
-      case 413 -> Problems.Type.BODY_TOO_LARGE;
-      default -> status >= 500 ? Problems.Type.INTERNAL_ERROR : Problems.Type.INVALID_REQUEST;
-    };
-    String detail = switch (type) {
-      case NOT_FOUND -> "there is nothing at this path; the API is described at /openapi.json";
-      case METHOD_NOT_ALLOWED -> "this path does not accept this method; see /openapi.json";
-      case BODY_TOO_LARGE -> "the request body is larger than " + MAX_BODY_BYTES + " bytes";
-      default -> "the request cannot be served (HTTP " + status + ")";
-    };
+    Problems.Type type =
+        switch (status) {
+          case 404 -> Problems.Type.NOT_FOUND;
+          case 405 -> Problems.Type.METHOD_NOT_ALLOWED;
+          case 413 -> Problems.Type.BODY_TOO_LARGE;
+          default -> status >= 500 ? Problems.Type.INTERNAL_ERROR : Problems.Type.INVALID_REQUEST;
+        };
+    String detail =
+        switch (type) {
+          case NOT_FOUND -> "there is nothing at this path; the API is described at /openapi.json";
+          case METHOD_NOT_ALLOWED -> "this path does not accept this method; see /openapi.json";
+          case BODY_TOO_LARGE -> "the request body is larger than " + MAX_BODY_BYTES + " bytes";
+          default -> "the request cannot be served (HTTP " + status + ")";
+        };
     return Problems.of(type, detail, List.of());
+  }
+
+  /** The methods {@link #ENDPOINTS} list for a path, for the {@code Allow} header of a 405. */
+  static String allowedMethods(String path) {
+    List<String> methods = new ArrayList<>();
+    for (String e : ENDPOINTS) {
+      int sp = e.indexOf(' ');
+      String pattern = e.substring(sp + 1).replaceAll("\\{[^/]+}", "[^/]+");
+      if (path.matches(pattern) && !methods.contains(e.substring(0, sp))) {
+        methods.add(e.substring(0, sp));
+      }
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    return String.join(", ", methods);
+  }
+
+  /**
+   * Names this server answers to: loopback names always, the interface it listens on, and names
+   * given in {@code caravan.allowedHosts} (comma-separated; the {@code --allow-host} option). Any
+   * other Host header is refused, so a page on another site cannot reach the local server through
+   * DNS rebinding.
+   */
+  static Set<String> allowedHosts(String host) {
+    Set<String> hosts = new HashSet<>(List.of("localhost", "127.0.0.1", "[::1]", "::1"));
+    hosts.add(host.toLowerCase(Locale.ROOT));
+    for (String h : System.getProperty("caravan.allowedHosts", "").split(",")) {
+      if (!h.isBlank()) {
+        hosts.add(h.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    return hosts;
+  }
+
+  /** Security headers on every answer, and the Host check. */
+  private static void guard(Context ctx, Set<String> allowed) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    String hostHeader = Optional.ofNullable(ctx.header("Host")).orElse("").toLowerCase(Locale.ROOT);
+    String name =
+        hostHeader.startsWith("[")
+            ? hostHeader.substring(0, hostHeader.indexOf(']') + 1)
+            : hostHeader.replaceFirst(":\\d*$", "");
+    boolean anyInterface = allowed.contains("0.0.0.0") || allowed.contains("::");
+    boolean ipLiteral = name.matches("[0-9.]+") || name.startsWith("[");
+    if (!allowed.contains(name) && !(anyInterface && ipLiteral)) {
+      throw new HostNotAllowed(
+          new Problem(
+              Problems.Type.HOST_NOT_ALLOWED.uri(),
+              Problems.Type.HOST_NOT_ALLOWED.title(),
+              421,
+              "this server does not answer to the host name '"
+                  + shorten(name)
+                  + "'; use localhost or 127.0.0.1, "
+                  + "or start it with --allow-host NAME",
+              List.of()));
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+
+  /** A request for a host name this server does not answer to (421). */
+  static final class HostNotAllowed extends RuntimeException {
+    final transient Problem problem;
+
+    HostNotAllowed(Problem problem) {
+      super(problem.detail(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  /**
+   * Whether a failure came from reading the request (I/O, a malformed or timed-out body), not from
+   * the server.
+   */
+  static boolean clientFault(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException || t instanceof HttpException || t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

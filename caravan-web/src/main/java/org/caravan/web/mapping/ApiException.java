@@ -2,7 +2,9 @@ package org.caravan.web.mapping;
 
 import org.caravan.web.dto.Problem;
 
-/** A request the API refuses, with the problem document to send back. Its status is the HTTP status. */
+/**
+ * A request the API refuses, with the problem document to send back. Its status is the HTTP status.
+ */
 public final class ApiException extends RuntimeException {
   private final transient Problem problem;
 

@@ -18,8 +18,9 @@ import org.caravan.web.dto.Problem;
 import org.caravan.web.dto.Problem.FieldError;
 
 /**
- * Builds the API's problem documents. Each problem type has a fixed title and a {@code type} URI that points at its
- * description on the {@code /api-docs} page; the detail and the field list say what was wrong with this request.
+ * Builds the API's problem documents. Each problem type has a fixed title and a {@code type} URI
+ * that points at its description on the {@code /api-docs} page; the detail and the field list say
+ * what was wrong with this request.
  */
 public final class Problems {
   /** Problem types: the anchor on {@code /api-docs}, the HTTP status and the fixed title. */
@@ -29,6 +30,8 @@ public final class Problems {
     UNKNOWN_PLACE("unknown-place", 400, "A place in the request is not on the network"),
     NO_ROUTE("no-route", 400, "No route satisfies the request"),
     INVALID_SCENARIO("invalid-scenario", 400, "The scenario is invalid"),
+    BAD_HTTP("bad-http", 400, "The HTTP request is malformed"),
+    HOST_NOT_ALLOWED("host-not-allowed", 421, "The server does not answer to this host name"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not accept this method"),
     NOT_ACCEPTABLE("not-acceptable", 406, "The resource cannot answer in the accepted media type"),
@@ -60,7 +63,6 @@ public final class Problems {
     }
   }
 
-
   private Problems() {}
 
   public static Problem of(Type type, String detail, List<FieldError> errors) {
@@ -71,9 +73,12 @@ public final class Problems {
     return new ApiException(of(type, detail, List.of()));
   }
 
-  /** A 400 for one bad field; {@code field} is the JSON name, {@code pointer} its RFC 6901 pointer. */
+  /**
+   * A 400 for one bad field; {@code field} is the JSON name, {@code pointer} its RFC 6901 pointer.
+   */
   public static ApiException invalidField(String field, String pointer, String detail) {
-    return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(field, pointer, detail))));
+    return new ApiException(
+        of(Type.INVALID_REQUEST, detail, List.of(new FieldError(field, pointer, detail))));
   }
 
   /** A 400 for one bad top-level field of a JSON object body or query parameter. */
@@ -82,25 +87,28 @@ public final class Problems {
   }
 
   /**
-   * The planner's refusal: an unknown place, an impossible constraint or a value out of range. The error names
-   * request fields by their JSON names already, so the field is the JSON field and its pointer follows from it.
+   * The planner's refusal: an unknown place, an impossible constraint or a value out of range. The
+   * error names request fields by their JSON names already, so the field is the JSON field and its
+   * pointer follows from it.
    */
   public static ApiException fromUser(UserException e) {
     UserError error = e.error();
     String field = error.field();
     String detail = error.message();
-    Type type = switch (error.code()) {
-      case UNKNOWN_PLACE -> Type.UNKNOWN_PLACE;
-      case NO_ROUTE -> Type.NO_ROUTE;
-      default -> Type.INVALID_REQUEST;
-    };
-    String pointer = error.code() == ErrorCode.NO_ROUTE || field.isEmpty() ? "" : "/" + escape(field);
+    Type type =
+        switch (error.code()) {
+          case UNKNOWN_PLACE -> Type.UNKNOWN_PLACE;
+          case NO_ROUTE -> Type.NO_ROUTE;
+          default -> Type.INVALID_REQUEST;
+        };
+    String pointer =
+        error.code() == ErrorCode.NO_ROUTE || field.isEmpty() ? "" : "/" + escape(field);
     return new ApiException(of(type, detail, List.of(new FieldError(field, pointer, detail))));
   }
 
   /**
-   * A bad emission chain. For a JSON chain the error names the leg or field as a path ({@code legs[1].toc}), which
-   * becomes the JSON pointer ({@code /legs/1/toc}).
+   * A bad emission chain. For a JSON chain the error names the leg or field as a path ({@code
+   * legs[1].toc}), which becomes the JSON pointer ({@code /legs/1/toc}).
    */
   public static ApiException fromChain(UserException e) {
     UserError error = e.error();
@@ -111,43 +119,69 @@ public final class Problems {
     if (error.code() == ErrorCode.UNCOMPUTABLE_CHAIN) {
       return fail(Type.INVALID_REQUEST, "the chain cannot be computed: " + detail);
     }
-    return new ApiException(of(Type.INVALID_REQUEST, detail,
-        List.of(new FieldError(error.field(), pointerOf(error.field()), detail))));
+    return new ApiException(
+        of(
+            Type.INVALID_REQUEST,
+            detail,
+            List.of(new FieldError(error.field(), pointerOf(error.field()), detail))));
   }
 
-  /** Maps what Jackson reports about a body to a problem naming the field, without Java type names. */
+  /**
+   * Maps what Jackson reports about a body to a problem naming the field, without Java type names.
+   */
   public static ApiException fromJson(JacksonException e) {
     if (e instanceof UnrecognizedPropertyException u) {
       String known = String.join(", ", new TreeSet<>(names(u.getKnownPropertyIds())));
       String pointer = pointer(u);
-      return new ApiException(of(Type.INVALID_REQUEST, "unknown field '" + u.getPropertyName() + "'",
-          List.of(new FieldError(dotted(pointer), pointer, "unknown field; known fields: " + known))));
+      return new ApiException(
+          of(
+              Type.INVALID_REQUEST,
+              "unknown field '" + u.getPropertyName() + "'",
+              List.of(
+                  new FieldError(
+                      dotted(pointer), pointer, "unknown field; known fields: " + known))));
     }
     if (e instanceof MismatchedInputException m) {
       String pointer = pointer(m);
       if (pointer.isEmpty()) {
-        String what = m.getMessage().contains("end-of-input") ? "the request body is empty; expected a JSON object"
-            : "the request body must be a JSON object";
-        return new ApiException(of(Type.INVALID_REQUEST, what, List.of(new FieldError("", "", what))));
+        String what =
+            m.getMessage().contains("end-of-input")
+                ? "the request body is empty; expected a JSON object"
+                : "the request body must be a JSON object";
+        return new ApiException(
+            of(Type.INVALID_REQUEST, what, List.of(new FieldError("", "", what))));
       }
       String detail = dotted(pointer) + ": " + expected(m.getTargetType());
-      return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(dotted(pointer), pointer, detail))));
+      return new ApiException(
+          of(
+              Type.INVALID_REQUEST,
+              detail,
+              List.of(new FieldError(dotted(pointer), pointer, detail))));
     }
     if (e instanceof JsonMappingException j && !j.getPath().isEmpty()) {
       String pointer = pointer(j);
       String detail = dotted(pointer) + ": " + j.getOriginalMessage();
-      return new ApiException(of(Type.INVALID_REQUEST, detail, List.of(new FieldError(dotted(pointer), pointer, detail))));
+      return new ApiException(
+          of(
+              Type.INVALID_REQUEST,
+              detail,
+              List.of(new FieldError(dotted(pointer), pointer, detail))));
     }
     if (e instanceof InputCoercionException c) {
-      String name = Optional.ofNullable(c.getProcessor()).map(p -> currentName((JsonParser) p)).orElse("");
+      String name =
+          Optional.ofNullable(c.getProcessor()).map(p -> currentName((JsonParser) p)).orElse("");
       String detail = (name.isEmpty() ? "a number" : name) + " is out of range";
-      return new ApiException(of(Type.INVALID_REQUEST, detail,
-          List.of(new FieldError(name, name.isEmpty() ? "" : "/" + escape(name), detail))));
+      return new ApiException(
+          of(
+              Type.INVALID_REQUEST,
+              detail,
+              List.of(new FieldError(name, name.isEmpty() ? "" : "/" + escape(name), detail))));
     }
     JsonLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
-    String detail = "malformed JSON" + where + ": " + e.getOriginalMessage();
-    return new ApiException(of(Type.MALFORMED_JSON, detail, List.of(new FieldError("", "", detail))));
+    String detail = "malformed JSON" + where + ": " + parserWords(e.getOriginalMessage());
+    return new ApiException(
+        of(Type.MALFORMED_JSON, detail, List.of(new FieldError("", "", detail))));
   }
 
   /** RFC 6901 escaping of one reference token. */
@@ -166,7 +200,9 @@ public final class Problems {
   private static String pointer(JsonMappingException e) {
     StringBuilder sb = new StringBuilder();
     for (JsonMappingException.Reference r : e.getPath()) {
-      sb.append('/').append(r.getFieldName() != null ? escape(r.getFieldName()) : String.valueOf(r.getIndex()));
+      sb.append('/')
+          .append(
+              r.getFieldName() != null ? escape(r.getFieldName()) : String.valueOf(r.getIndex()));
     }
     return sb.toString();
   }
@@ -216,5 +252,20 @@ public final class Problems {
 
   private static List<String> names(Collection<Object> ids) {
     return ids.stream().map(String::valueOf).toList();
+  }
+
+  /**
+   * The parser's message without its advice to developers (Jackson names its own feature flags and
+   * Java types in backticks, e.g. "enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"),
+   * which means nothing to a client.
+   */
+  static String parserWords(String message) {
+    String m = message == null ? "" : message.lines().findFirst().orElse("");
+    int advice = m.indexOf(": enable `");
+    if (advice >= 0) {
+      m = m.substring(0, advice);
+    }
+    return m.replaceAll("`[^`]*`", "value")
+        .replaceAll("\\b(java|com\\.fasterxml)\\.[\\w.$]+", "value");
   }
 }

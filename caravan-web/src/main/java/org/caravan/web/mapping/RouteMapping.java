@@ -8,8 +8,9 @@ import org.caravan.scenario.RouteQuery;
 import org.caravan.web.dto.RouteRequest;
 
 /**
- * {@link RouteRequest} → {@link RouteQuery}. Checks what only the API can get wrong (missing places, the date
- * format, oversized strings and lists); ranges and names are left to the planner, which names the field itself.
+ * {@link RouteRequest} → {@link RouteQuery}. Checks what only the API can get wrong (missing
+ * places, the date format, oversized strings and lists); ranges and names are left to the planner,
+ * which names the field itself.
  */
 public final class RouteMapping {
   /** Longest accepted place text or list entry; a place name is far shorter. */
@@ -26,27 +27,51 @@ public final class RouteMapping {
   public static RouteQuery toQuery(RouteRequest r) {
     String from = place("from", r.from());
     String to = place("to", r.to());
-    Optional<LocalDate> depart = r.depart().map(d -> {
-      try {
-        return LocalDate.parse(d);
-      } catch (DateTimeParseException e) {
-        throw Problems.invalidField("depart", "depart '" + shorten(d) + "' is not a date like 2026-12-01");
-      }
-    });
+    Optional<LocalDate> depart =
+        r.depart()
+            .map(
+                d -> {
+                  try {
+                    return LocalDate.parse(d);
+                  } catch (DateTimeParseException e) {
+                    throw Problems.invalidField(
+                        "depart", "depart '" + shorten(d) + "' is not a date like 2026-12-01");
+                  }
+                });
     list("avoid_countries", r.avoidCountries());
     list("avoid_passages", r.avoidPassages());
     list("modes", r.modes());
     String cargo = text("cargo", r.cargo()).orElse("general");
     String objective = text("objective", r.objective()).orElse("pareto");
     int labelCap = r.labelCap().orElse(0);
-    return new RouteQuery(from, to, r.teu(), r.feu(), r.tonnes(), cargo, r.unClass(), depart, r.avoidCountries(),
-        r.avoidPassages(), r.modes(), r.maxTransshipments(), r.maxDays(), r.maxBudgetUsd(), objective,
-        r.alternatives().orElse(1), labelCap, r.epsilon());
+    return new RouteQuery(
+        from,
+        to,
+        r.teu(),
+        r.feu(),
+        r.tonnes(),
+        cargo,
+        r.unClass(),
+        depart,
+        r.avoidCountries(),
+        r.avoidPassages(),
+        r.modes(),
+        r.maxTransshipments(),
+        r.maxDays(),
+        r.maxBudgetUsd(),
+        objective,
+        r.alternatives().orElse(1),
+        labelCap,
+        r.epsilon());
   }
 
   private static String place(String field, Optional<String> value) {
-    String v = text(field, value).orElseThrow(() -> Problems.invalidField(field, field + " is required: a place name, "
-        + "UN/LOCODE or lat,lon"));
+    String v =
+        text(field, value)
+            .orElseThrow(
+                () ->
+                    Problems.invalidField(
+                        field, field + " is required: a place name, " + "UN/LOCODE or lat,lon"));
     if (v.isBlank()) {
       throw Problems.invalidField(field, field + " must not be blank");
     }
@@ -54,22 +79,28 @@ public final class RouteMapping {
   }
 
   private static Optional<String> text(String field, Optional<String> value) {
-    value.ifPresent(v -> {
-      if (v.length() > MAX_TEXT) {
-        throw Problems.invalidField(field, field + " is longer than " + MAX_TEXT + " characters");
-      }
-    });
+    value.ifPresent(
+        v -> {
+          if (v.length() > MAX_TEXT) {
+            throw Problems.invalidField(
+                field, field + " is longer than " + MAX_TEXT + " characters");
+          }
+        });
     return value;
   }
 
   private static void list(String field, List<String> values) {
     if (values.size() > MAX_LIST) {
-      throw Problems.invalidField(field, field + " has " + values.size() + " entries; at most " + MAX_LIST + " are accepted");
+      throw Problems.invalidField(
+          field,
+          field + " has " + values.size() + " entries; at most " + MAX_LIST + " are accepted");
     }
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i);
       if (v == null || v.length() > MAX_TEXT) {
-        throw Problems.invalidField(field + "[" + i + "]", "/" + field + "/" + i,
+        throw Problems.invalidField(
+            field + "[" + i + "]",
+            "/" + field + "/" + i,
             field + "[" + i + "] must be a string of at most " + MAX_TEXT + " characters");
       }
     }

@@ -51,8 +51,11 @@ class HttpApiTest {
   }
 
   private static Reply post(String path, String body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private static Reply send(HttpRequest request) throws Exception {
@@ -81,8 +84,10 @@ class HttpApiTest {
 
   @Test
   void a_taken_port_is_a_user_error_naming_the_port() {
-    org.caravan.scenario.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.caravan.scenario.UserException.class, () -> CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", server.port()));
+    org.caravan.scenario.UserException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.caravan.scenario.UserException.class,
+            () -> CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", server.port()));
     assertThat(e.field()).isEqualTo("port");
     assertThat(e.getMessage()).contains(String.valueOf(server.port()), "--port");
   }
@@ -105,12 +110,14 @@ class HttpApiTest {
   }
 
   @Test
-  void crm_risk_names_the_stranded_flows_of_a_named_disruption_and_refuses_unknown_ones() throws Exception {
+  void crm_risk_names_the_stranded_flows_of_a_named_disruption_and_refuses_unknown_ones()
+      throws Exception {
     JsonNode base = get("/api/crm/risk").json();
     assertThat(base.path("materials").size()).isEqualTo(6);
     JsonNode closed = get("/api/crm/risk?disruption=caspian-closure").json();
     assertThat(closed.path("stranded").toString()).contains("u-kz-eu");
-    assertThat(fields(problem(get("/api/crm/risk?disruption=/etc/passwd"), 400))).containsExactly("disruption");
+    assertThat(fields(problem(get("/api/crm/risk?disruption=/etc/passwd"), 400)))
+        .containsExactly("disruption");
   }
 
   @Test
@@ -139,12 +146,16 @@ class HttpApiTest {
     }
     assertThat(points).isGreaterThan(100);
     assertThat(modes).contains("rail", "road", "ferry", "sea");
-    assertThat(get("/api/network/summary").json().path("links_by_mode").path("rail").asInt()).isPositive();
+    assertThat(get("/api/network/summary").json().path("links_by_mode").path("rail").asInt())
+        .isPositive();
   }
 
   @Test
   void routes_xian_duisburg_avoiding_ru_and_by_never_enter_them() throws Exception {
-    Reply r = post("/api/routes", """
+    Reply r =
+        post(
+            "/api/routes",
+            """
         {"from": "Xian", "to": "Duisburg", "teu": 2, "avoid_countries": ["RU", "BY"], "depart": "2026-12-01"}""");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode answer = r.json();
@@ -162,24 +173,30 @@ class HttpApiTest {
 
   @Test
   void routes_as_geojson_are_one_linestring_per_route() throws Exception {
-    String body = """
+    String body =
+        """
         {"from": "CNXIA", "to": "DEDUI", "objective": "time", "alternatives": 2, "avoid_countries": ["RU", "BY"]}""";
     Reply r = post("/api/routes?format=geojson", body);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.contentType()).startsWith("application/geo+json");
     JsonNode fc = r.json();
     assertThat(fc.path("type").asText()).isEqualTo("FeatureCollection");
-    assertThat(fc.path("features").size()).isEqualTo(post("/api/routes", body).json().path("routes").size());
+    assertThat(fc.path("features").size())
+        .isEqualTo(post("/api/routes", body).json().path("routes").size());
     JsonNode first = fc.path("features").get(0);
     assertThat(first.path("geometry").path("type").asText()).isEqualTo("LineString");
     assertThat(first.path("geometry").path("coordinates").size()).isGreaterThan(5);
     assertThat(first.path("properties").has("legs")).isFalse();
-    assertThat(fields(problem(post("/api/routes?format=kml", body), 400))).containsExactly("format");
+    assertThat(fields(problem(post("/api/routes?format=kml", body), 400)))
+        .containsExactly("format");
   }
 
   @Test
   void emissions_of_a_chain_add_up_to_the_total() throws Exception {
-    Reply r = post("/api/emissions", """
+    Reply r =
+        post(
+            "/api/emissions",
+            """
         {"legs": [
           {"leg": "Shanghai port", "type": "hub", "hoc": "hub-port", "teu": 2, "mass_t": 20},
           {"leg": "Shanghai-Rotterdam", "toc": "sea-container-large", "distance_km": 19631.2, "mass_t": 20}]}""");
@@ -188,17 +205,26 @@ class HttpApiTest {
     assertThat(a.path("elements").size()).isEqualTo(2);
     double sum = 0;
     for (JsonNode e : a.path("elements")) {
-      assertThat(e.path("wtw_kg").asDouble()).isCloseTo(e.path("wtt_kg").asDouble() + e.path("ttw_kg").asDouble(),
-          org.assertj.core.data.Offset.offset(0.002));
+      assertThat(e.path("wtw_kg").asDouble())
+          .isCloseTo(
+              e.path("wtt_kg").asDouble() + e.path("ttw_kg").asDouble(),
+              org.assertj.core.data.Offset.offset(0.002));
       sum += e.path("wtw_kg").asDouble();
     }
-    assertThat(a.path("total").path("wtw_kg").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(a.path("elements").get(1).path("category").asText()).isEqualTo("sea-container-large");
+    assertThat(a.path("total").path("wtw_kg").asDouble())
+        .isCloseTo(sum, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(a.path("elements").get(1).path("category").asText())
+        .isEqualTo("sea-container-large");
   }
 
   @Test
   void emissions_with_a_bad_leg_field_point_at_it() throws Exception {
-    JsonNode p = problem(post("/api/emissions", "{\"legs\": [{\"toc\": \"sea-container-large\", \"distance_km\": \"far\", \"mass_t\": 1}]}"), 400);
+    JsonNode p =
+        problem(
+            post(
+                "/api/emissions",
+                "{\"legs\": [{\"toc\": \"sea-container-large\", \"distance_km\": \"far\", \"mass_t\": 1}]}"),
+            400);
     assertThat(p.path("errors").get(0).path("pointer").asText()).isEqualTo("/legs/0/distance_km");
   }
 
@@ -211,7 +237,8 @@ class HttpApiTest {
 
   @Test
   void unknown_field_is_a_400_naming_it() throws Exception {
-    JsonNode p = problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"tue\": 2}"), 400);
+    JsonNode p =
+        problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"tue\": 2}"), 400);
     assertThat(fields(p)).containsExactly("tue");
     assertThat(p.path("errors").get(0).path("pointer").asText()).isEqualTo("/tue");
     assertThat(p.path("errors").get(0).path("detail").asText()).contains("teu");
@@ -219,27 +246,81 @@ class HttpApiTest {
 
   @Test
   void wrong_types_are_400_naming_the_field() throws Exception {
-    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"teu\": \"5\"}"), 400))).containsExactly("teu");
-    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"modes\": \"rail\"}"), 400))).containsExactly("modes");
-    assertThat(fields(problem(post("/api/routes", "{\"from\": 7, \"to\": \"Duisburg\"}"), 400))).containsExactly("from");
-    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"alternatives\": 2.5}"), 400))).containsExactly("alternatives");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"teu\": \"5\"}"),
+                    400)))
+        .containsExactly("teu");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"modes\": \"rail\"}"),
+                    400)))
+        .containsExactly("modes");
+    assertThat(fields(problem(post("/api/routes", "{\"from\": 7, \"to\": \"Duisburg\"}"), 400)))
+        .containsExactly("from");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"alternatives\": 2.5}"),
+                    400)))
+        .containsExactly("alternatives");
   }
 
   @Test
   void absurd_values_are_400_naming_the_field() throws Exception {
-    JsonNode p = problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"teu\": -5}"), 400);
+    JsonNode p =
+        problem(
+            post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"teu\": -5}"), 400);
     assertThat(fields(p)).containsExactly("teu");
     assertThat(p.path("detail").asText()).contains("teu");
-    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"max_days\": 1e9}"), 400))).containsExactly("max_days");
-    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"depart\": \"tomorrow\"}"), 400))).containsExactly("depart");
-    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"avoid_countries\": [\"Russia\"]}"), 400))).containsExactly("avoid_countries");
-    assertThat(fields(problem(post("/api/routes", "{\"to\": \"Duisburg\"}"), 400))).containsExactly("from");
-    assertThat(fields(problem(post("/api/routes", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"epsilon\": 2}"), 400))).containsExactly("epsilon");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"max_days\": 1e9}"),
+                    400)))
+        .containsExactly("max_days");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"depart\": \"tomorrow\"}"),
+                    400)))
+        .containsExactly("depart");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"avoid_countries\": [\"Russia\"]}"),
+                    400)))
+        .containsExactly("avoid_countries");
+    assertThat(fields(problem(post("/api/routes", "{\"to\": \"Duisburg\"}"), 400)))
+        .containsExactly("from");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"epsilon\": 2}"),
+                    400)))
+        .containsExactly("epsilon");
   }
 
   @Test
   void oversized_body_is_413() throws Exception {
-    String big = "{\"from\": \"" + "x".repeat(CaravanServer.MAX_BODY_BYTES) + "\", \"to\": \"Duisburg\"}";
+    String big =
+        "{\"from\": \"" + "x".repeat(CaravanServer.MAX_BODY_BYTES) + "\", \"to\": \"Duisburg\"}";
     problem(post("/api/routes", big), 413);
   }
 
@@ -258,11 +339,24 @@ class HttpApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "null", "[]", "42", "\"text\"", "{\"from\": {}}", "{\"from\": \"Xian\", \"from\": \"Xian\"}",
-      "{\"from\": \"Xian\", \"to\": \"Duisburg\"} trailing", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"alternatives\": 1e30}",
-      "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"teu\": 1e400}", "{\"from\": \"91,0\", \"to\": \"Duisburg\"}",
-      "{\"from\": \"Xian\", \"to\": \"Xian\"}", "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"modes\": [null]}",
-      "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"cargo\": \"dg\", \"un_class\": 12}", "\u0000\u0001"})
+  @ValueSource(
+      strings = {
+        "",
+        "null",
+        "[]",
+        "42",
+        "\"text\"",
+        "{\"from\": {}}",
+        "{\"from\": \"Xian\", \"from\": \"Xian\"}",
+        "{\"from\": \"Xian\", \"to\": \"Duisburg\"} trailing",
+        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"alternatives\": 1e30}",
+        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"teu\": 1e400}",
+        "{\"from\": \"91,0\", \"to\": \"Duisburg\"}",
+        "{\"from\": \"Xian\", \"to\": \"Xian\"}",
+        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"modes\": [null]}",
+        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"cargo\": \"dg\", \"un_class\": 12}",
+        "\u0000\u0001"
+      })
   void bad_bodies_are_client_errors_never_500(String body) throws Exception {
     Reply r = post("/api/routes", body);
     assertThat(r.status()).as(r.body()).isBetween(400, 499);
@@ -278,18 +372,34 @@ class HttpApiTest {
     assertThat(doc.path("openapi").asText()).startsWith("3.");
     for (String endpoint : CaravanServer.ENDPOINTS) {
       String[] mp = endpoint.split(" ");
-      assertThat(doc.path("paths").path(mp[1]).has(mp[0].toLowerCase(java.util.Locale.ROOT))).as(endpoint).isTrue();
+      assertThat(doc.path("paths").path(mp[1]).has(mp[0].toLowerCase(java.util.Locale.ROOT)))
+          .as(endpoint)
+          .isTrue();
     }
-    doc.path("paths").fieldNames().forEachRemaining(path ->
-        assertThat(CaravanServer.ENDPOINTS.stream().anyMatch(e -> e.endsWith(" " + path))).as(path).isTrue());
+    doc.path("paths")
+        .fieldNames()
+        .forEachRemaining(
+            path ->
+                assertThat(CaravanServer.ENDPOINTS.stream().anyMatch(e -> e.endsWith(" " + path)))
+                    .as(path)
+                    .isTrue());
   }
 
-  /** The enums of the OpenAPI document (which the web form reads) are the engine's lists, in the same order. */
+  /**
+   * The enums of the OpenAPI document (which the web form reads) are the engine's lists, in the
+   * same order.
+   */
   @Test
   void openapi_enums_are_the_engine_choices() throws Exception {
-    JsonNode props = get("/openapi.json").json().path("components").path("schemas").path("RouteRequest")
-        .path("properties");
-    assertThat(texts(props.path("avoid_passages").path("items").path("enum"))).isEqualTo(Choices.PASSAGES);
+    JsonNode props =
+        get("/openapi.json")
+            .json()
+            .path("components")
+            .path("schemas")
+            .path("RouteRequest")
+            .path("properties");
+    assertThat(texts(props.path("avoid_passages").path("items").path("enum")))
+        .isEqualTo(Choices.PASSAGES);
     assertThat(texts(props.path("modes").path("items").path("enum"))).isEqualTo(Choices.MODES);
     assertThat(texts(props.path("cargo").path("enum"))).isEqualTo(Choices.CARGO_CLASSES);
     assertThat(texts(props.path("objective").path("enum"))).isEqualTo(Choices.OBJECTIVES);
@@ -301,17 +411,22 @@ class HttpApiTest {
     return out;
   }
 
-  /** The served document passes the swagger-parser validator (OpenAPI 3.x structure, references, schemas). */
+  /**
+   * The served document passes the swagger-parser validator (OpenAPI 3.x structure, references,
+   * schemas).
+   */
   @Test
   void openapi_document_validates() throws Exception {
     Reply r = get("/openapi.json");
-    io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+    io.swagger.v3.parser.core.models.ParseOptions options =
+        new io.swagger.v3.parser.core.models.ParseOptions();
     options.setResolve(true);
     io.swagger.v3.parser.core.models.SwaggerParseResult result =
         new io.swagger.v3.parser.OpenAPIV3Parser().readContents(r.body(), null, options);
     assertThat(result.getMessages()).as("validation messages").isEmpty();
     assertThat(result.getOpenAPI()).isNotNull();
-    assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/routes", "/api/simulations", "/api/places");
+    assertThat(result.getOpenAPI().getPaths())
+        .containsKeys("/api/routes", "/api/simulations", "/api/places");
   }
 
   @Test

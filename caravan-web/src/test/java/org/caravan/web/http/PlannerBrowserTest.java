@@ -26,11 +26,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * End to end in headless Chromium (Debian's chromium and chromium-driver, installed by {@code scripts/setup-browser}
- * when missing): the map shows the network, the planner finds Xi'an → Duisburg routes avoiding Russia and Belarus,
- * draws them, and shows a route's legs on click; the simulation page runs the default scenario and draws its charts.
- * Screenshots go to {@code target/screenshots}. Skipped, with the
- * reason, when Chromium cannot be installed.
+ * End to end in headless Chromium (Debian's chromium and chromium-driver, installed by {@code
+ * scripts/setup-browser} when missing): the map shows the network, the planner finds Xi'an →
+ * Duisburg routes avoiding Russia and Belarus, draws them, and shows a route's legs on click; the
+ * simulation page runs the default scenario and draws its charts. Screenshots go to {@code
+ * target/screenshots}. Skipped, with the reason, when Chromium cannot be installed.
  */
 class PlannerBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -43,16 +43,30 @@ class PlannerBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(browserAvailable(), "headless Chromium is not available and scripts/setup-browser could not "
-        + "install it (needs root and Debian's package mirrors); skipping the browser test");
+    Assumptions.assumeTrue(
+        browserAvailable(),
+        "headless Chromium is not available and scripts/setup-browser could not "
+            + "install it (needs root and Debian's package mirrors); skipping the browser test");
     server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
     profile = Files.createTempDirectory("caravan-chromium");
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
-    o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--enable-unsafe-swiftshader", "--window-size=1400,900", "--user-data-dir=" + profile);
-    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), o);
+    o.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--enable-unsafe-swiftshader",
+        "--window-size=1400,900",
+        "--user-data-dir=" + profile);
+    driver =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), o);
     Files.createDirectories(SHOTS);
   }
 
@@ -123,27 +137,45 @@ class PlannerBrowserTest {
       assertThat(countries.split(" ")).contains("CN", "DE").doesNotContain("RU", "BY");
     }
     assertThat(number("return window.caravan.routeCount()")).isEqualTo(found.size());
+    // The CO2e chart: one bar per route, WTT + TTW inside the route's low-high range, drawn on a
+    // canvas.
+    assertThat(driver.findElement(By.id("co2e-chart")).isDisplayed()).isTrue();
+    assertThat(driver.findElements(By.cssSelector("#co2e-chart canvas"))).isNotEmpty();
+    assertThat(number("return window.caravan.co2eBars().length")).isEqualTo(found.size());
+    assertThat(
+            number(
+                "return window.caravan.co2eBars().filter(b => b.wtt > 0 && b.ttw > 0"
+                    + " && b.low <= b.wtt + b.ttw + 0.1 && b.wtt + b.ttw <= b.high + 0.1).length"))
+        .isEqualTo(found.size());
+    assertThat(found.get(0).findElements(By.tagName("td")).get(4).getText()).contains("–");
     assertThat(driver.findElement(By.id("status")).getText()).contains("CNXIA", "DEDUI");
     shot("planner.png");
 
     driver.findElement(By.cssSelector("#routes th[data-key='cost_usd']")).click();
-    List<Double> costs = driver.findElements(By.cssSelector("#routes tbody tr td:nth-child(4)")).stream()
-        .map(td -> Double.parseDouble(td.getText().replace(",", ""))).toList();
+    List<Double> costs =
+        driver.findElements(By.cssSelector("#routes tbody tr td:nth-child(4)")).stream()
+            .map(td -> Double.parseDouble(td.getText().replace(",", "")))
+            .toList();
     assertThat(costs).isSorted();
 
     driver.findElements(rows).get(0).click();
     WebElement legs = driver.findElement(By.id("legs"));
     new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> legs.isDisplayed());
     assertThat(legs.findElements(By.cssSelector("table.legs tbody tr"))).isNotEmpty();
-    assertThat(legs.getText()).contains("rail");
+    assertThat(legs.getText()).contains("rail", "g/tkm", "WTT", "TTW", "origin", "destination");
+    assertThat(legs.findElements(By.cssSelector("table.hubs tbody tr")).size())
+        .isGreaterThanOrEqualTo(2);
     assertThat(number("return window.caravan.selectedRoute()")).isPositive();
     shot("route-legs.png");
+    js("document.getElementById('co2e-chart').scrollIntoView()");
+    shot("co2e-chart.png");
   }
 
   @Test
   void api_docs_page_lists_the_operations() {
     driver.get(server.url() + "api-docs");
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("section.op")).isEmpty());
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> !d.findElements(By.cssSelector("section.op")).isEmpty());
     String text = driver.findElement(By.id("doc")).getText();
     assertThat(text).contains("/api/routes", "/api/emissions", "Problem types", "RouteRequest");
   }
@@ -160,16 +192,23 @@ class PlannerBrowserTest {
     years.clear();
     years.sendKeys("1");
     driver.findElement(By.id("run")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> "rendered".equals(js("return document.body.dataset.simStatus")));
+    new WebDriverWait(driver, Duration.ofSeconds(90))
+        .until(d -> "rendered".equals(js("return document.body.dataset.simStatus")));
 
-    assertThat(number("return document.querySelectorAll('#charts canvas').length")).isGreaterThanOrEqualTo(3);
+    assertThat(number("return document.querySelectorAll('#charts canvas').length"))
+        .isGreaterThanOrEqualTo(3);
     for (String chart : List.of("transit", "utilisation", "queues")) {
-      assertThat(number("return window.caravanSim.chartSeries('" + chart + "')")).as(chart).isPositive();
-      assertThat(number("return window.caravanSim.chartPoints('" + chart + "')")).as(chart).isGreaterThan(3);
+      assertThat(number("return window.caravanSim.chartSeries('" + chart + "')"))
+          .as(chart)
+          .isPositive();
+      assertThat(number("return window.caravanSim.chartPoints('" + chart + "')"))
+          .as(chart)
+          .isGreaterThan(3);
     }
     assertThat(number("return window.caravanSim.chartSeries('transit')")).isGreaterThanOrEqualTo(2);
     assertThat(number("return window.caravanSim.bottleneckRows()")).isPositive();
-    assertThat(driver.findElement(By.id("status")).getText()).contains("Done", "default-2024", "3 replications");
+    assertThat(driver.findElement(By.id("status")).getText())
+        .contains("Done", "default-2024", "3 replications");
     assertThat(driver.findElement(By.id("kpis")).getText()).contains("middle");
     shot("simulation.png");
     driver.manage().window().setSize(new Dimension(1400, 900));

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Simulation jobs over real HTTP: a server on a random port, {@code java.net.http} as the client. Jobs are small
- * (a few replications of a fraction of a year) so the class runs in seconds; every test waits for its jobs to end so
- * the next one starts with no job active.
+ * Simulation jobs over real HTTP: a server on a random port, {@code java.net.http} as the client.
+ * Jobs are small (a few replications of a fraction of a year) so the class runs in seconds; every
+ * test waits for its jobs to end so the next one starts with no job active.
  */
 @Timeout(120)
 class SimulationApiTest {
@@ -63,8 +63,11 @@ class SimulationApiTest {
 
   private static Reply send(HttpRequest request) throws Exception {
     HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-        r.headers().firstValue("Location").orElse(""), r.body());
+    return new Reply(
+        r.statusCode(),
+        r.headers().firstValue("Content-Type").orElse(""),
+        r.headers().firstValue("Location").orElse(""),
+        r.body());
   }
 
   private static Reply get(String path) throws Exception {
@@ -76,8 +79,11 @@ class SimulationApiTest {
   }
 
   private static Reply post(String body) throws Exception {
-    return send(HttpRequest.newBuilder(uri("/api/simulations")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        HttpRequest.newBuilder(uri("/api/simulations"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   /** Starts a job and returns its path. */
@@ -118,8 +124,9 @@ class SimulationApiTest {
   }
 
   private static String defaultYaml() throws Exception {
-    try (InputStream in = ScenarioLoader.class.getResourceAsStream(ScenarioLoader.RESOURCE_DIR + ScenarioLoader.DEFAULT
-        + ".yaml")) {
+    try (InputStream in =
+        ScenarioLoader.class.getResourceAsStream(
+            ScenarioLoader.RESOURCE_DIR + ScenarioLoader.DEFAULT + ".yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -136,7 +143,8 @@ class SimulationApiTest {
   }
 
   @Test
-  void a_small_default_job_runs_to_done_with_summary_histograms_resources_and_queues() throws Exception {
+  void a_small_default_job_runs_to_done_with_summary_histograms_resources_and_queues()
+      throws Exception {
     String path = start("{\"replications\": 2, \"years\": 1, \"seed\": 7}");
     JsonNode job = await(path);
     assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("done");
@@ -151,12 +159,14 @@ class SimulationApiTest {
     assertThat(res.path("seed").asLong()).isEqualTo(7);
     assertThat(res.path("horizon_days").asDouble()).isEqualTo(365);
     assertThat(res.path("conservation").path("balanced").asBoolean()).isTrue();
-    // KPIs with mean and CI: the Middle Corridor carries 55,000 TEU and what the published Caspian ferry fleet
+    // KPIs with mean and CI: the Middle Corridor carries 55,000 TEU and what the published Caspian
+    // ferry fleet
     // can take, about 2.5 Mt a year (docs/SIMULATION.md).
     JsonNode mt = res.path("kpis").path("throughput.middle.tonnes_per_year");
     assertThat(mt.path("mean").asDouble()).isBetween(2.0e6, 3.0e6);
     assertThat(mt.has("ci95")).isTrue();
-    assertThat(res.path("kpis").path("throughput.all.teu_per_year").path("mean").asDouble()).isPositive();
+    assertThat(res.path("kpis").path("throughput.all.teu_per_year").path("mean").asDouble())
+        .isPositive();
     // Transit percentiles per corridor, and histograms that count the same units.
     JsonNode middle = res.path("transit_days").path("middle");
     assertThat(middle.path("p50").asDouble()).isBetween(5.0, 60.0);
@@ -172,7 +182,8 @@ class SimulationApiTest {
     // Resources: utilisation and waiting with their CIs.
     assertThat(res.path("resources").size()).isGreaterThan(10);
     for (JsonNode r : res.path("resources")) {
-      assertThat(r.path("kind").asText()).isIn("section", "border", "berth", "formation", "yard", "fleet");
+      assertThat(r.path("kind").asText())
+          .isIn("section", "border", "berth", "formation", "yard", "fleet");
       assertThat(r.has("utilisation")).isTrue();
       assertThat(r.has("wait_unit_hours_per_year_ci95")).isTrue();
       if (r.path("utilisation").isNumber()) {
@@ -209,8 +220,13 @@ class SimulationApiTest {
   void events_stream_progress_then_done_for_an_uploaded_scenario() throws Exception {
     String yaml = defaultYaml().replaceFirst("(?m)^name: .*$", "name: uploaded-test");
     String path = start(body(yaml, "{\"replications\": 12, \"years\": 1}"));
-    HttpResponse<Stream<String>> r = client.send(HttpRequest.newBuilder(uri(path + "/events"))
-        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> r =
+        client.send(
+            HttpRequest.newBuilder(uri(path + "/events"))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
     List<Event> events = new ArrayList<>();
@@ -236,14 +252,21 @@ class SimulationApiTest {
     assertThat(done.data().path("status").asText()).isEqualTo("done");
     assertThat(done.data().path("scenario").asText()).isEqualTo("uploaded-test");
     assertThat(done.data().path("progress").path("done").asInt()).isEqualTo(12);
-    List<Integer> progress = events.subList(0, events.size() - 1).stream()
-        .peek(e -> assertThat(e.name()).isEqualTo("progress"))
-        .map(e -> e.data().path("progress").path("done").asInt()).toList();
+    List<Integer> progress =
+        events.subList(0, events.size() - 1).stream()
+            .peek(e -> assertThat(e.name()).isEqualTo("progress"))
+            .map(e -> e.data().path("progress").path("done").asInt())
+            .toList();
     assertThat(progress).isNotEmpty().isSorted();
     assertThat(await(path).path("results").path("scenario").asText()).isEqualTo("uploaded-test");
     // A finished job's stream is its done event alone.
-    HttpResponse<String> again = client.send(HttpRequest.newBuilder(uri(path + "/events"))
-        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> again =
+        client.send(
+            HttpRequest.newBuilder(uri(path + "/events"))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(again.body()).contains("event: done").doesNotContain("event: progress");
   }
 
@@ -278,7 +301,12 @@ class SimulationApiTest {
 
   @Test
   void bad_scenario_yaml_is_400_naming_the_scenario_field() throws Exception {
-    JsonNode p = problem(post(body(defaultYaml().replaceFirst("(?m)^horizon_days: .*$", "horizon_days: 0"), "{}")), 400);
+    JsonNode p =
+        problem(
+            post(
+                body(
+                    defaultYaml().replaceFirst("(?m)^horizon_days: .*$", "horizon_days: 0"), "{}")),
+            400);
     assertThat(p.path("type").asText()).isEqualTo("/api-docs#problem-invalid-scenario");
     assertThat(p.path("errors").get(0).path("field").asText()).isEqualTo("horizon_days");
     assertThat(p.path("errors").get(0).path("pointer").asText()).isEqualTo("/scenario_yaml");
@@ -314,8 +342,13 @@ class SimulationApiTest {
   void unknown_jobs_are_404_and_events_without_accept_are_406() throws Exception {
     problem(get("/api/simulations/nope"), 404);
     problem(delete("/api/simulations/nope"), 404);
-    problem(send(HttpRequest.newBuilder(uri("/api/simulations/nope/events")).header("Accept", "text/event-stream")
-        .GET().build()), 404);
+    problem(
+        send(
+            HttpRequest.newBuilder(uri("/api/simulations/nope/events"))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build()),
+        404);
     String path = start("{\"replications\": 1, \"years\": 0.1}");
     problem(get(path + "/events"), 406);
     assertThat(await(path).path("status").asText()).isEqualTo("done");

@@ -1,0 +1,124 @@
+package org.caravan.network.io;
+
+import java.io.FilterInputStream;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.io.input.BOMInputStream;
+
+/**
+ * Opens the text files users give (network files, chain files, primary data): UTF-8 with or without
+ * a byte order mark (Excel writes one), {@code -} for standard input, malformed bytes reported
+ * rather than replaced, and at most {@link #MAX_CHARS} characters, so {@code /dev/zero} or a wrong
+ * file ends in a one-line error instead of exhausting the heap. The one home of these rules;
+ * stateless.
+ */
+public final class TextFiles {
+  /** Largest text a user file may have: 64 Mi characters (the built-in network is 100 KB). */
+  public static final long MAX_CHARS = 64L << 20;
+
+  private TextFiles() {}
+
+  /** True when {@code file} names standard input. */
+  public static boolean isStdin(Path file) {
+    return file.toString().equals("-");
+  }
+
+  /** A reader over the file, or standard input for {@code -}. */
+  public static Reader open(Path file) throws IOException {
+    InputStream in = isStdin(file) ? nonClosing(System.in) : Files.newInputStream(file);
+    return reader(in, file.toString());
+  }
+
+  /** A BOM-stripping, strict UTF-8, size-bounded reader over {@code in}. */
+  public static Reader reader(InputStream in, String name) throws IOException {
+    InputStream bomless = BOMInputStream.builder().setInputStream(in).get();
+    Reader decoded =
+        new InputStreamReader(
+            bomless,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    return new Bounded(decoded, name);
+  }
+
+  /**
+   * The message of an I/O or parse failure for users: the innermost cause's own message, which
+   * names the problem ("EOF reached before encapsulated token finished") without the wrapping
+   * exceptions' class names.
+   */
+  public static String describe(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? "unreadable input" : m.lines().findFirst().orElse(m);
+  }
+
+  private static InputStream nonClosing(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** Fails once more than {@link #MAX_CHARS} characters were read. */
+  private static final class Bounded extends FilterReader {
+    private final String name;
+    private long read;
+
+    Bounded(Reader in, String name) {
+      super(in);
+      this.name = name;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c;
+      try {
+        c = super.read();
+      } catch (CharacterCodingException e) {
+        throw notUtf8();
+      }
+      count(c < 0 ? 0 : 1);
+      return c;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      int n;
+      try {
+        n = super.read(buf, off, len);
+      } catch (CharacterCodingException e) {
+        throw notUtf8();
+      }
+      count(Math.max(0, n));
+      return n;
+    }
+
+    private IOException notUtf8() {
+      return new IOException(
+          name + " is not UTF-8 text (malformed bytes after character " + read + ")");
+    }
+
+    private void count(int n) throws IOException {
+      read += n;
+      if (read > MAX_CHARS) {
+        throw new IOException(
+            name
+                + " is larger than "
+                + (MAX_CHARS >> 20)
+                + " Mi characters; not a Caravan text file");
+      }
+    }
+  }
+}
