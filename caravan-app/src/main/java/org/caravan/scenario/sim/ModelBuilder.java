@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.emissions.EmissionsException;
@@ -20,15 +19,9 @@ import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
-import org.caravan.network.Passage;
-import org.caravan.network.Schedule;
-import org.caravan.network.ServiceSpec;
-import org.caravan.routing.CargoClass;
 import org.caravan.routing.Leg;
-import org.caravan.routing.Objective;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
-import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.NetworkEmissions;
@@ -39,7 +32,6 @@ import org.caravan.scenario.sim.ResolvedScenario.Cargo;
 import org.caravan.scenario.sim.ResolvedScenario.Closure;
 import org.caravan.scenario.sim.ResolvedScenario.ClosureKind;
 import org.caravan.scenario.sim.ResolvedScenario.Corridor;
-import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
 import org.caravan.scenario.sim.ResolvedScenario.Demand;
 import org.caravan.scenario.sim.ResolvedScenario.Flow;
 import org.caravan.scenario.sim.ResolvedScenario.PortSize;
@@ -88,15 +80,17 @@ public final class ModelBuilder {
    */
   private record Parts(
       Capacities capacities,
+      CrossingCapacity fleets,
       List<CorridorSpec.Gate> gates,
       Map<String, Integer> gateIndex,
       List<CorridorSpec.Port> ports,
       Map<String, Integer> portIndex,
       List<CorridorSpec.Crossing> crossings,
       Map<Integer, Integer> crossingByLink) {
-    Parts(Capacities capacities) {
+    Parts(Capacities capacities, CrossingCapacity fleets) {
       this(
           capacities,
+          fleets,
           new ArrayList<>(),
           new HashMap<>(),
           new ArrayList<>(),
@@ -118,7 +112,7 @@ public final class ModelBuilder {
   }
 
   private final Network network;
-  private final Router router;
+  private final CorridorRoutes corridors;
   private final EmissionCalculator emissions = EmissionCalculator.withDefaults();
 
   /** A builder that assigns flows with the nominal router (network times, no simulated waits). */
@@ -131,7 +125,7 @@ public final class ModelBuilder {
    */
   public ModelBuilder(Caravan caravan, Router router) {
     this.network = caravan.network();
-    this.router = router;
+    this.corridors = new CorridorRoutes(router);
   }
 
   /**
@@ -148,20 +142,20 @@ public final class ModelBuilder {
     Map<Integer, Double> legEndHandling = new HashMap<>();
     List<CorridorSpec.Flow> flows = new ArrayList<>();
     List<FlowRoute> routes = new ArrayList<>();
-    Parts parts = new Parts(m.capacities());
+    Parts parts = new Parts(m.capacities(), new CrossingCapacity(network, m.capacities()));
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can
     // name them).
     m.capacities().ports().keySet().forEach(parts::port);
 
+    Route[] assigned = assign(d, parts, departure_s);
     for (int i = 0; i < d.flows().size(); i++) {
       Flow ff = d.flows().get(i);
-      int from = network.findNode(ff.from()).getAsInt();
       int to = network.findNode(ff.to()).getAsInt();
-      Route route = route("demand.flows[" + i + "]", ff, from, to, departure_s);
       boolean container = ff.cargo() == Cargo.CONTAINER;
       double teuPerUnit = container ? 2 : 0;
       double tonnesPerUnit = container ? 2 * d.teuMass_t() : d.wagonMass_t();
       double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
+      Route route = assigned[i];
 
       List<Leg> rl = route.legs();
       int[] legIds = new int[rl.size()];
@@ -245,6 +239,32 @@ public final class ModelBuilder {
     return new Built(spec, routes);
   }
 
+  /**
+   * Each flow's route, chosen by {@link CrossingCapacity#assign}: wagon flows first (they can ride
+   * only the rail ferries), then container flows (which may take a feeder instead), each group in
+   * scenario order.
+   */
+  private Route[] assign(Demand d, Parts parts, long departure_s) {
+    Route[] out = new Route[d.flows().size()];
+    for (Cargo first : List.of(Cargo.WAGON, Cargo.CONTAINER)) {
+      for (int i = 0; i < out.length; i++) {
+        Flow ff = d.flows().get(i);
+        if (out[i] != null || (first == Cargo.WAGON && ff.cargo() != Cargo.WAGON)) {
+          continue;
+        }
+        boolean container = ff.cargo() == Cargo.CONTAINER;
+        double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
+        int from = network.findNode(ff.from()).getAsInt();
+        int to = network.findNode(ff.to()).getAsInt();
+        out[i] =
+            parts
+                .fleets()
+                .assign(route("demand.flows[" + i + "]", ff, from, to, departure_s), unitsPerYear);
+      }
+    }
+    return out;
+  }
+
   private static List<CorridorSpec.Storm> storms(List<ResolvedScenario.Storm> list, Parts parts) {
     List<CorridorSpec.Storm> storms = new ArrayList<>();
     for (ResolvedScenario.Storm s : list) {
@@ -314,9 +334,7 @@ public final class ModelBuilder {
           0,
           0);
     }
-    if ((mode == Mode.FERRY || mode == Mode.SEA)
-        && links.length == 1
-        && network.scheduleOrNull(links[0]) != null) {
+    if (parts.fleets().isCrossing(leg)) {
       int x = parts.crossingByLink().computeIfAbsent(links[0], l -> crossing(l, parts));
       return new CorridorSpec.Leg(
           id, CorridorSpec.LegKind.CROSSING, leg.from(), leg.to(), new int[0], x, 0, 0, 0);
@@ -389,31 +407,9 @@ public final class ModelBuilder {
    */
   private int crossing(int l, Parts parts) {
     LinkSpec ls = network.link(l);
-    Schedule sched = network.scheduleOrNull(l);
-    Optional<ServiceSpec> svc =
-        network.spec().services().stream().filter(s -> s.id().equals(ls.service())).findFirst();
-    Optional<CrossingChange> o = Optional.ofNullable(parts.capacities().crossings().get(ls.id()));
+    CrossingCapacity.Params p = parts.fleets().params(l);
     int fromPort = parts.port(network.nodeId(network.linkFrom(l)));
     int toPort = parts.port(network.nodeId(network.linkTo(l)));
-    double sail_s = seconds(o.map(CrossingChange::sail_s), network.duration_s(l));
-    double sailSd_s = seconds(o.map(CrossingChange::sailSd_s), network.durationSd_s(l));
-    int toHandling_s = network.handling_s(network.linkTo(l));
-    double handling_s =
-        seconds(
-            o.map(CrossingChange::handling_s),
-            toHandling_s > 0 ? toHandling_s : DEFAULT_HANDLING_H * S_PER_H);
-    double handlingSd_s = seconds(o.map(CrossingChange::handlingSd_s), handling_s * 0.25);
-    double perWeek = sched.departuresPerWeek();
-    double timetable_s = seconds(o.map(CrossingChange::timetable_s), WEEK_S / perWeek);
-    double capTeu =
-        svc.map(ServiceSpec::capacity_teu).filter(c -> !Double.isNaN(c) && c > 0).orElse(100.0);
-    int capUnits =
-        o.flatMap(c -> boxed(c.capacity_units())).orElse((int) Math.max(1, Math.round(capTeu / 2)));
-    double cycle_s = 2 * sail_s + 2 * handling_s;
-    int fleet =
-        o.flatMap(c -> boxed(c.fleet()))
-            .orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
-    double derate = o.map(CrossingChange::lowWaterDerating).orElse(0.0);
     parts
         .crossings()
         .add(
@@ -421,14 +417,14 @@ public final class ModelBuilder {
                 ls.id() + "[" + direction(l) + "]",
                 fromPort,
                 toPort,
-                fleet,
-                capUnits,
-                derate,
-                sail_s,
-                sailSd_s,
-                handling_s,
-                handlingSd_s,
-                Math.round(timetable_s)));
+                p.fleet(),
+                p.capacityUnits(),
+                p.derating(),
+                p.sail_s(),
+                p.sailSd_s(),
+                p.handling_s(),
+                p.handlingSd_s(),
+                Math.round(p.timetable_s())));
     return parts.crossings().size() - 1;
   }
 
@@ -481,38 +477,51 @@ public final class ModelBuilder {
                 }));
   }
 
-  private Route route(String field, Flow ff, int from, int to, long departure_s) {
+  private List<Route> route(String field, Flow ff, int from, int to, long departure_s) {
     Corridor corridor = ff.corridor();
-    return routeOnCorridor(
+    List<Route> routes =
+        corridors.all(
             from,
             to,
             corridor.code(),
             ff.cargo() == Cargo.WAGON,
             departure_s,
             1,
-            RouteRequest.DEFAULT_TEU_MASS_T)
-        .orElseThrow(
-            () ->
-                new UserException(
-                    field + ".corridor",
-                    "no route for flow '"
-                        + ff.id()
-                        + "' from "
-                        + ff.from()
-                        + " to "
-                        + ff.to()
-                        + " on the "
-                        + corridor.code()
-                        + " corridor"));
+            RouteRequest.DEFAULT_TEU_MASS_T);
+    if (ff.cargo() == Cargo.CONTAINER) {
+      // Containers may also leave the rail ferries for the container feeders (lift on, lift off):
+      // the alternatives the capacity-aware assignment falls back on when the ferries are full.
+      List<Route> all = new ArrayList<>(routes);
+      all.addAll(
+          corridors.all(
+              from,
+              to,
+              corridor.code(),
+              EnumSet.complementOf(EnumSet.of(Mode.FERRY)),
+              departure_s,
+              1,
+              RouteRequest.DEFAULT_TEU_MASS_T));
+      routes = all;
+    }
+    if (!routes.isEmpty()) {
+      return routes;
+    }
+    throw new UserException(
+        field + ".corridor",
+        "no route for flow '"
+            + ff.id()
+            + "' from "
+            + ff.from()
+            + " to "
+            + ff.to()
+            + " on the "
+            + corridor.code()
+            + " corridor");
   }
 
   /**
-   * The fastest route (of the router's 5 fastest) that uses a corridor: {@code middle} must cross
-   * the Caspian between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern} must pass RU or
-   * BY; {@code southern} must pass IR and avoids RU, BY, AZ, GE, UA; {@code sea} is the router's
-   * sea corridor; {@code sea-cape} the same avoiding Suez; {@code any} takes the fastest. Wagons
-   * ride trains and rail ferries only. The one home of the corridor rule for the simulation and the
-   * validation.
+   * The fastest route on a corridor ({@link CorridorRoutes#first}): the one home of the corridor
+   * rule for the simulation and the validation.
    */
   public Optional<Route> routeOnCorridor(
       int from,
@@ -522,42 +531,7 @@ public final class ModelBuilder {
       long departure_s,
       double teu,
       double mass_t) {
-    Set<String> avoid =
-        switch (corridor) {
-          case "middle" -> Set.of("RU", "BY", "IR", "UA");
-          case "southern" -> Set.of("RU", "BY", "AZ", "GE", "UA");
-          // By sea: no land bridge across Central Asia or Russia may be faster than the ship.
-          case "sea", "sea-cape" -> Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
-          default -> Set.of();
-        };
-    Set<Passage> passages = "sea-cape".equals(corridor) ? Set.of(Passage.SUEZ) : Set.of();
-    RouteRequest req =
-        RouteRequest.of(from, to, departure_s)
-            .withCargo(teu, mass_t, CargoClass.GENERAL, 0)
-            .withObjective(Objective.TIME, 5)
-            .withAvoid(avoid, passages);
-    if (wagons) {
-      // Wagons ride trains and rail ferries only, never container feeders or trucks.
-      req = req.withModes(EnumSet.of(Mode.RAIL, Mode.FERRY));
-    }
-    RouteResponse resp = router.route(req);
-    for (Route r : resp.routes()) {
-      if (matches(r, corridor)) {
-        return Optional.of(r);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A route is on a corridor when the router labels it so (corridor membership:
-   * data/network/corridors.csv); {@code sea-cape} is the sea corridor avoiding Suez.
-   */
-  private static boolean matches(Route r, String corridor) {
-    if ("any".equals(corridor)) {
-      return true;
-    }
-    return ("sea-cape".equals(corridor) ? "sea" : corridor).equals(r.corridor());
+    return corridors.first(from, to, corridor, wagons, departure_s, teu, mass_t);
   }
 
   private double co2eOfLink(int l, double mass_t) {

@@ -64,14 +64,14 @@ public final class Calibrator {
             "CPMM20KZ..CPMM22KZ (nodes.csv range)",
             (f, v) -> border(f, "KZ-DOSTYK", v)),
         new Parameter(
-            "network.crossings[KZKUR-AZ-ALAT-ferry].handling_h",
+            "network.crossings[KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry].handling_h",
             20,
             30,
             "TREND250603 (average 20.1 h, protocol maximum 30 h)",
             (f, v) ->
                 crossing(
                     f,
-                    "KZKUR-AZ-ALAT-ferry",
+                    "KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry",
                     c ->
                         new ScenarioFile.CrossingFile(
                             c.link(),
@@ -85,14 +85,14 @@ public final class Calibrator {
                             c.timetableH(),
                             c.source()))),
         new Parameter(
-            "network.crossings[KZAAU-AZ-ALAT-sea].handling_h",
+            "network.crossings[KZAAU-AZ-ALAT-sea,KZAAU-AZ-ALAT-sea-asco].handling_h",
             20,
             30,
             "TREND250603 (average 20.1 h, protocol maximum 30 h)",
             (f, v) ->
                 crossing(
                     f,
-                    "KZAAU-AZ-ALAT-sea",
+                    "KZAAU-AZ-ALAT-sea,KZAAU-AZ-ALAT-sea-asco",
                     c ->
                         new ScenarioFile.CrossingFile(
                             c.link(),
@@ -106,14 +106,14 @@ public final class Calibrator {
                             c.timetableH(),
                             c.source()))),
         new Parameter(
-            "network.crossings[KZKUR-AZ-ALAT-ferry].low_water_derating",
+            "network.crossings[KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry].low_water_derating",
             0,
             0.25,
             "CKHQ25 (0-25 % by ship size, corridor-facts §10.2)",
             (f, v) ->
                 crossing(
                     f,
-                    "KZKUR-AZ-ALAT-ferry",
+                    "KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry",
                     c ->
                         new ScenarioFile.CrossingFile(
                             c.link(),
@@ -127,14 +127,14 @@ public final class Calibrator {
                             c.timetableH(),
                             c.source()))),
         new Parameter(
-            "network.crossings[KZKUR-AZ-ALAT-ferry].timetable_h",
+            "network.crossings[KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry].timetable_h",
             48,
             120,
             "BSECURTA23 (no timetable) .. TWOBIKE (departures every 3-5 days)",
             (f, v) ->
                 crossing(
                     f,
-                    "KZKUR-AZ-ALAT-ferry",
+                    "KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry",
                     c ->
                         new ScenarioFile.CrossingFile(
                             c.link(),
@@ -351,7 +351,7 @@ public final class Calibrator {
     }
     if (n.startsWith("network.crossings") && f.network().crossings() != null) {
       for (ScenarioFile.CrossingFile c : f.network().crossings()) {
-        if (c.link().equals(id)) {
+        if (links(id).contains(c.link())) {
           Double v =
               switch (field) {
                 case "handling_h" -> c.handlingH();
@@ -430,12 +430,20 @@ public final class Calibrator {
     ScenarioFile.NetworkChanges nc = f.network();
     List<ScenarioFile.CrossingFile> cs = new ArrayList<>();
     for (ScenarioFile.CrossingFile c : nc.crossings()) {
-      cs.add(c.link().equals(link) ? change.apply(c) : c);
+      cs.add(links(link).contains(c.link()) ? change.apply(c) : c);
     }
     return withNetwork(
         f,
         new ScenarioFile.NetworkChanges(
             nc.lines(), nc.borders(), nc.ports(), cs, nc.doubleTrack(), nc.source()));
+  }
+
+  /**
+   * The links a crossing parameter sets: one id, or several separated by commas (one value for the
+   * vessels of one operator's line, e.g. both Kazakh ferry ports of the ASCO line).
+   */
+  private static List<String> links(String ids) {
+    return List.of(ids.split(","));
   }
 
   private static ScenarioFile withNetwork(ScenarioFile f, ScenarioFile.NetworkChanges nc) {

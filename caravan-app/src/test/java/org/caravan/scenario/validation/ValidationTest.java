@@ -40,6 +40,19 @@ class ValidationTest {
   }
 
   @Test
+  void promises_and_records_are_compared_with_the_fast_end_observed_and_guidance_with_the_median() {
+    List<Target> ts = TargetTable.loadDefault(NET);
+    assertThat(ts)
+        .filteredOn(t -> t.kind().equals("promised") || t.kind().equals("record"))
+        .isNotEmpty()
+        .allMatch(Target::bestCase);
+    assertThat(ts)
+        .filteredOn(t -> t.kind().equals("observed") || t.kind().equals("guidance"))
+        .isNotEmpty()
+        .noneMatch(Target::bestCase);
+  }
+
+  @Test
   void a_bad_target_row_names_the_file_line_and_field() {
     String csv =
         String.join(",", TargetTable.COLUMNS)
