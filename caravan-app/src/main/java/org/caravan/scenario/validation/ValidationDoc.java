@@ -139,6 +139,9 @@ public final class ValidationDoc {
         * *Simulation*: the median door-to-door time of the default flow with the same origin, destination and \
         corridor; for a part of a flow's path, the mean time between the legs; waits, border times and handling \
         from the per-resource statistics. "—" means the simulation has no flow there.
+        * *Kinds*: a `promised` (plan, target, planned train) or `record` (best run) transit time describes the \
+        best case, so it is compared with the model's fast end: the router's fastest departure of the year and \
+        the simulation's 5th percentile. `observed` and `guidance` figures are compared with the medians.
         * *Verdict*: `within` when every value given is inside the range, `outside` when none is, `split` when \
         router and simulation disagree, `input` when the published figure is itself a model input (never \
         counted as within).
@@ -204,21 +207,29 @@ public final class ValidationDoc {
         (official average, TREND240227), 31–37 (TITR guidance, NAVIS25), 50–55 (forwarders, mid-2024, IDX2406) \
         and ≤15 or 14–18 (targets and projections): no single value can be within all of them \
         (corridor-facts §9). The column "Why it misses" names the target a value agrees with instead.
-        * **Promises and records are faster than a typical shipment.** China → Türkiye in 12 days (T20, T21) \
-        and Xi'an → Duisburg in 13 days with border priority (T36) are best runs; the model gives the median \
-        of ordinary block trains, which wait for formation, borders and ferries.
+        * **Promises and records beyond the model's fast end.** China → Türkiye in 12 days (T20, T21) and \
+        Xi'an → Duisburg in 13 days with border priority (T36) are best runs; even the model's fastest \
+        departures wait for formation, the CPMM border dwell and a ferry, which record runs with priority skip.
         * **Observed door-to-door times carry delays the model leaves out**: paperwork, empty-container \
         shortages, missed connections and episodes such as the 2024 CN–KZ border congestion (RF-CONG24). \
-        Almaty → Poti ≈20 days (T23, ARGUS-REPORT) against about 12 in the model, and the Northern \
-        door-to-door 28–32 days (T32, T33) against about 15, are such misses.
+        Almaty → Poti ≈20 days (T23, ARGUS-REPORT) and the Northern door-to-door 28–32 days (T32, T33), both \
+        well above the model (see the table), are such misses.
         * **Guidance carries slack**: the TITR guidance of 31–37 days (T13–T16) is what operators promise \
         to deliver reliably, not a median.
         * **Costs** are built from per-kilometre tariff estimates (`links.csv`, EST) and miss narrow market \
         quotes (T49, T50) in either direction.
-        * **Throughput**: the model carries containers and ferry wagons only, about 2.5 Mt of the 4.5 Mt of \
-        2024; crude by tanker and dry-cargo ships are not modelled (T64).
+        * **Throughput**: by the demand rule (docs/SIMULATION.md) the model carries what published figures \
+        say moved on the modes it has: about 55,000 TEU of containers and the wagons ASCO carried on its Kazakh \
+        line, part of the 4.5 Mt of 2024; crude by tanker, dry-cargo ships and trucks on the Ro-Pax are not \
+        modelled (T64).
         * **Inputs** (sailing time, border dwell, vessel handling, TEU volume) echo the figures the scenario \
         was built from and are never counted as within.
+        * **Default flows outside 10 %** have a router path or wait the simulation does not share. The router \
+        charges train formation by boarding node and destination, while the simulation forms one block train per \
+        remaining path: at Xi'an the Northern and the Middle Corridor trains to Duisburg are different trains, \
+        and the router charges the table's wait for that destination to both. And where the router, reading \
+        the measured waits, leaves China by another border than the simulation's assignment (the Iran flow), it \
+        boards at a node where the simulation formed no train and is charged no formation wait there.
         """);
     sb.append("\n## Caspian crossings\n\n");
     sb.append(
