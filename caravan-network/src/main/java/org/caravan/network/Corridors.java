@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Corridor membership, defined once, in the data ({@code data/network/corridors.csv}): each
@@ -79,15 +80,7 @@ public final class Corridors {
     List<Problem> problems = new ArrayList<>();
     List<Corridor> list = new ArrayList<>();
     int[] mask = new int[network.nodeCount()];
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
+    CSVFormat format = TextFiles.CSV;
     Set<String> ids = new LinkedHashSet<>();
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {

@@ -18,6 +18,7 @@ import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Seasonal closure risks ({@code data/routing/seasonal-risk.csv}): Caspian storms on the crossings,
@@ -76,15 +77,7 @@ public final class SeasonalRisks {
   public static SeasonalRisks read(String name, Reader reader) throws IOException {
     List<Risk> out = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
+    CSVFormat format = TextFiles.CSV;
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());

@@ -18,6 +18,7 @@ import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Cargo-class rules read from a table ({@code data/routing/cargo-rules.csv}): a rule refuses a
@@ -80,14 +81,7 @@ public final class TableCargoRules implements CargoRules {
   public static TableCargoRules read(String name, Reader reader) throws IOException {
     List<Rule> rules = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setTrim(true)
-            .get();
+    CSVFormat format = TextFiles.CSV;
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());

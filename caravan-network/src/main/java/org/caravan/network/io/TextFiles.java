@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
@@ -23,6 +24,21 @@ import org.apache.commons.io.input.BOMInputStream;
 public final class TextFiles {
   /** Largest text a user file may have: 64 Mi characters (the built-in network is 100 KB). */
   public static final long MAX_CHARS = 64L << 20;
+
+  /**
+   * The CSV dialect of every data file Caravan reads (network, rates, corridors, cargo rules,
+   * factors, chains, raw materials): a header row, {@code #} comments, blank lines skipped, values
+   * trimmed. The one home of that rule.
+   */
+  public static final CSVFormat CSV =
+      CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .setTrim(true)
+          .get();
 
   private TextFiles() {}
 
