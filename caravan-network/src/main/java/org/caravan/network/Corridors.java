@@ -1,11 +1,7 @@
 package org.caravan.network;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,15 +56,8 @@ public final class Corridors {
    * field.
    */
   public static Corridors loadDefault(Network network) {
-    InputStream in = Corridors.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the class path");
-    }
-    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return read("data/network/corridors.csv", r, network);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TextFiles.readResource(
+        DEFAULT_RESOURCE, "data/network/corridors.csv", (n, r) -> read(n, r, network));
   }
 
   /**

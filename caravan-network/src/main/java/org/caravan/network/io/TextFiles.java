@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,32 @@ public final class TextFiles {
           .get();
 
   private TextFiles() {}
+
+  /** Parses one text file; may throw {@link IOException}. */
+  @FunctionalInterface
+  public interface Parser<T> {
+    T parse(String name, Reader reader) throws IOException;
+  }
+
+  /**
+   * Reads a table the jars ship on the class path. A missing resource is a packaging defect, not a
+   * user error, hence the unchecked exception.
+   *
+   * @param resource class-path location
+   * @param name the file's name in the source tree, used in messages (e.g. {@code
+   *     data/network/corridors.csv})
+   */
+  public static <T> T readResource(String resource, String name, Parser<T> parser) {
+    InputStream in = TextFiles.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException(resource + " is missing from the class path");
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parser.parse(name, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** True when {@code file} names standard input. */
   public static boolean isStdin(Path file) {
