@@ -250,7 +250,7 @@ public final class ModelBuilder {
       Integer li = acc.legIndex().get(key);
       if (li == null) {
         li = acc.legs().size();
-        acc.legs().add(makeLeg(leg, acc.parts()));
+        acc.legs().add(uniqueId(makeLeg(leg, acc.parts()), acc.legs(), links[0]));
         acc.legIndex().put(key, li);
       }
       legIds[k] = li;
@@ -279,6 +279,26 @@ public final class ModelBuilder {
         .add(
             new FlowRoute(
                 f.id(), f.corridor(), legText, route.transitDays(), co2e, f.unitsPerYear()));
+  }
+
+  /**
+   * The leg, renamed after its first link when another leg already has its id (two services between
+   * the same ports, such as a liner and the CRM layer's charter): leg ids name KPIs.
+   */
+  private CorridorSpec.Leg uniqueId(CorridorSpec.Leg l, List<CorridorSpec.Leg> legs, int link) {
+    if (legs.stream().noneMatch(x -> x.id().equals(l.id()))) {
+      return l;
+    }
+    return new CorridorSpec.Leg(
+        l.id() + "[" + network.link(link).id() + "]",
+        l.kind(),
+        l.from(),
+        l.to(),
+        l.gates(),
+        l.crossing(),
+        l.delayMean_s(),
+        l.delaySd_s(),
+        l.endHandling_s());
   }
 
   private static List<CorridorSpec.Storm> storms(List<ResolvedScenario.Storm> list, Parts parts) {

@@ -41,6 +41,9 @@ class CrmLayerTest {
       }
     }
     assertThat(b.routes()).hasSize(a.routes().size() + 5);
+    // Leg ids name KPIs: the uranium charter Poti-Constanta and the liner there stay apart.
+    assertThat(b.spec().legs().stream().map(CorridorSpec.Leg::id).distinct())
+        .hasSize(b.spec().legs().size());
 
     // The CRM flows: one per flow of data/crm/flows.csv with tonnes, labelled by material.
     Map<String, CorridorSpec.Flow> crm =
