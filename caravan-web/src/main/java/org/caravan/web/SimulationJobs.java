@@ -20,6 +20,7 @@ import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.SimulationService;
+import org.caravan.web.auth.Owner;
 import org.caravan.web.dto.SimulationJob;
 import org.caravan.web.dto.SimulationRequest;
 import org.caravan.web.mapping.ApiJson;
@@ -94,7 +95,7 @@ public final class SimulationJobs implements AutoCloseable {
    * @throws org.caravan.web.mapping.ApiException 400 for a bad request or scenario, 429 when {@link
    *     #MAX_ACTIVE} jobs are active
    */
-  public String submit(byte[] body) {
+  public String submit(byte[] body, Owner owner) {
     Scenario sc =
         SimulationMapping.toScenario(ApiJson.read(body, SimulationRequest.class), service);
     synchronized (jobs) {
@@ -107,7 +108,7 @@ public final class SimulationJobs implements AutoCloseable {
                 + MAX_ACTIVE
                 + " run at once. Wait for one to finish or cancel one (DELETE /api/simulations/{id})");
       }
-      Job job = new Job(UUID.randomUUID().toString(), sc);
+      Job job = new Job(UUID.randomUUID().toString(), sc, owner);
       jobs.put(job.id, job);
       for (Iterator<Job> it = jobs.values().iterator(); jobs.size() > MAX_KEPT && it.hasNext(); ) {
         if (it.next().finished()) {
@@ -122,16 +123,18 @@ public final class SimulationJobs implements AutoCloseable {
   }
 
   /** The job's view as JSON, with results when done. */
-  public byte[] view(String id) {
-    return ApiJson.write(job(id).view(true));
+  public byte[] view(String id, Owner owner) {
+    return ApiJson.write(job(id, owner).view(true));
   }
 
-  /** Every job kept, oldest first, without results. */
-  public byte[] list() {
+  /** Every job of this owner kept, oldest first, without results. */
+  public byte[] list(Owner owner) {
     List<SimulationJob> views = new ArrayList<>();
     synchronized (jobs) {
       for (Job j : jobs.values()) {
-        views.add(j.view(false));
+        if (j.owner.sameAs(owner)) {
+          views.add(j.view(false));
+        }
       }
     }
     return ApiJson.write(views);
@@ -143,8 +146,8 @@ public final class SimulationJobs implements AutoCloseable {
    * @return the job's view after the request when it was active; empty when a finished job was
    *     removed
    */
-  public Optional<byte[]> cancel(String id) {
-    Job job = job(id);
+  public Optional<byte[]> cancel(String id, Owner owner) {
+    Job job = job(id, owner);
     synchronized (job) {
       if (!job.finished()) {
         job.cancelRequested = true;
@@ -164,10 +167,11 @@ public final class SimulationJobs implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Whether a job of this id is kept. */
-  public boolean exists(String id) {
+  /** Whether a job of this id and owner is kept. */
+  public boolean exists(String id, Owner owner) {
     synchronized (jobs) {
-      return jobs.containsKey(id);
+      Job j = jobs.get(id);
+      return j != null && j.owner.sameAs(owner);
     }
   }
 
@@ -177,8 +181,8 @@ public final class SimulationJobs implements AutoCloseable {
    *
    * @throws org.caravan.web.mapping.ApiException 404 for an unknown job
    */
-  public Subscription subscribe(String id, Listener l) {
-    Job job = job(id);
+  public Subscription subscribe(String id, Owner owner, Listener l) {
+    Job job = job(id, owner);
     synchronized (job) {
       if (job.finished()) {
         l.event("done", ApiJson.write(job.view(false)), true);
@@ -212,10 +216,11 @@ public final class SimulationJobs implements AutoCloseable {
     }
   }
 
-  private Job job(String id) {
+  /** A job of this owner; another owner's job is as unknown as one that never was (404). */
+  private Job job(String id, Owner owner) {
     synchronized (jobs) {
       Job j = jobs.get(id);
-      if (j == null) {
+      if (j == null || !j.owner.sameAs(owner)) {
         throw Problems.fail(
             Problems.Type.NOT_FOUND,
             "there is no simulation job '"
@@ -309,6 +314,7 @@ public final class SimulationJobs implements AutoCloseable {
   private static final class Job {
     final String id;
     final Scenario scenario;
+    final Owner owner;
     final String createdAt = now();
     final List<Listener> listeners = new ArrayList<>();
     Status status = Status.QUEUED;
@@ -320,9 +326,10 @@ public final class SimulationJobs implements AutoCloseable {
     String results;
     Future<?> future;
 
-    Job(String id, Scenario scenario) {
+    Job(String id, Scenario scenario, Owner owner) {
       this.id = id;
       this.scenario = scenario;
+      this.owner = owner;
     }
 
     synchronized boolean finished() {

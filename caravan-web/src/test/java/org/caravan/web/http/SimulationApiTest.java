@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.caravan.app.CaravanApp;
 import org.caravan.scenario.sim.ScenarioLoader;
+import org.caravan.web.auth.ApiTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,14 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class SimulationApiTest {
+  /** The bearer token the test server accepts. */
+  static final String TOKEN = "test-token-simulationapitest";
+
+  /** A request builder with the test token. */
+  private static HttpRequest.Builder authed(URI uri) {
+    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN);
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static CaravanServer server;
   private static HttpClient client;
@@ -48,7 +57,9 @@ class SimulationApiTest {
 
   @BeforeAll
   static void start() {
-    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
+    server =
+        CaravanServer.start(
+            CaravanApp.openDefault(), "127.0.0.1", 0, ApiTokens.of(List.of(TOKEN)), true);
     client = HttpClient.newHttpClient();
   }
 
@@ -71,16 +82,16 @@ class SimulationApiTest {
   }
 
   private static Reply get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return send(authed(uri(path)).GET().build());
   }
 
   private static Reply delete(String path) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+    return send(authed(uri(path)).DELETE().build());
   }
 
   private static Reply post(String body) throws Exception {
     return send(
-        HttpRequest.newBuilder(uri("/api/simulations"))
+        authed(uri("/api/simulations"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
@@ -220,10 +231,7 @@ class SimulationApiTest {
     String path = start(body(yaml, "{\"replications\": 12, \"years\": 1}"));
     HttpResponse<Stream<String>> r =
         client.send(
-            HttpRequest.newBuilder(uri(path + "/events"))
-                .header("Accept", "text/event-stream")
-                .GET()
-                .build(),
+            authed(uri(path + "/events")).header("Accept", "text/event-stream").GET().build(),
             HttpResponse.BodyHandlers.ofLines());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
@@ -260,10 +268,7 @@ class SimulationApiTest {
     // A finished job's stream is its done event alone.
     HttpResponse<String> again =
         client.send(
-            HttpRequest.newBuilder(uri(path + "/events"))
-                .header("Accept", "text/event-stream")
-                .GET()
-                .build(),
+            authed(uri(path + "/events")).header("Accept", "text/event-stream").GET().build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(again.body()).contains("event: done").doesNotContain("event: progress");
   }
@@ -342,7 +347,7 @@ class SimulationApiTest {
     problem(delete("/api/simulations/nope"), 404);
     problem(
         send(
-            HttpRequest.newBuilder(uri("/api/simulations/nope/events"))
+            authed(uri("/api/simulations/nope/events"))
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build()),
