@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * threads, and its results stay in memory for the last {@link #MAX_KEPT} jobs. A new job is refused
  * (429) while {@link #MAX_ACTIVE} jobs are queued or running, so nothing waits behind a long queue.
  * Listeners (the server-sent events of {@code /api/simulations/{id}/events}) hear a {@code
- * progress} event per replication and one final {@code done} event. Cancelling a running job takes
- * effect after the replication in hand: the scenario API has no finer cancellation hook, so the
- * job's progress callback throws. Thread-safe.
+ * progress} event per replication and one final {@code done} event. Cancelling a running job
+ * interrupts it; the engine checks for that every 65,536 events, so it stops within a replication.
+ * Each job belongs to the {@link Owner} of the token that started it, and is unknown (404) to every
+ * other owner. Thread-safe.
  */
 public final class SimulationJobs implements AutoCloseable {
   /** Jobs queued or running at once; more are refused with 429. */
@@ -151,13 +152,13 @@ public final class SimulationJobs implements AutoCloseable {
     synchronized (job) {
       if (!job.finished()) {
         job.cancelRequested = true;
+        // Interrupts the run: the engine checks every 65,536 events, so a job stops within a
+        // replication. No listener is being written to now (events are sent under this monitor),
+        // and the job thread clears the interrupt before it sends the final event.
+        job.future.cancel(true);
         if (job.status == Status.QUEUED) {
-          job.future.cancel(true); // interrupts the run: the engine stops within 65,536 events
           job.finish(Status.CANCELLED, null, null);
         }
-        // A running job is not interrupted: an interrupt could break a listener's write; its
-        // progress callback
-        // stops it after the replication in hand.
         return Optional.of(ApiJson.write(job.view(false)));
       }
     }
@@ -265,6 +266,7 @@ public final class SimulationJobs implements AutoCloseable {
         job.finish(job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }
     } catch (RuntimeException | Error e) {
+      Thread.interrupted(); // a cancel's interrupt must not break the final event's write
       synchronized (job) {
         if (job.cancelRequested) {
           job.finish(Status.CANCELLED, null, null);

@@ -288,6 +288,23 @@ class SimulationApiTest {
   }
 
   @Test
+  void delete_stops_a_running_job_inside_its_replication() throws Exception {
+    // One replication of five years runs on the job's own thread for seconds; a cancel that
+    // waited for the replication's end would report it done (1 of 1).
+    String path = start("{\"replications\": 1, \"years\": 5}");
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!get(path).json().path("status").asText().equals("running")) {
+      assertThat(System.nanoTime()).as("job never started").isLessThan(end);
+      Thread.sleep(20);
+    }
+    assertThat(delete(path).status()).isEqualTo(202);
+    JsonNode job = await(path);
+    assertThat(job.path("status").asText()).isEqualTo("cancelled");
+    assertThat(job.path("progress").path("done").asInt()).isZero();
+    assertThat(delete(path).status()).isEqualTo(204);
+  }
+
+  @Test
   void a_third_job_while_two_run_is_429() throws Exception {
     String a = start("{\"replications\": 200, \"years\": 1}");
     String b = start("{\"replications\": 200, \"years\": 1}");
