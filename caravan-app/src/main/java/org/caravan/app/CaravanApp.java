@@ -5,6 +5,7 @@ import java.util.List;
 import org.caravan.network.NetworkException;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.ErrorCode;
+import org.caravan.scenario.Lazy;
 import org.caravan.scenario.UserException;
 
 /**
@@ -16,7 +17,7 @@ import org.caravan.scenario.UserException;
 public final class CaravanApp {
   private final Caravan caravan;
   private final RouteService routes;
-  private final EmissionsService emissions;
+  private final Lazy<EmissionsService> emissions;
   private final NetworkService network;
   private final PlaceService places;
   private final SimulationRuns simulations;
@@ -26,7 +27,7 @@ public final class CaravanApp {
   private CaravanApp(Caravan caravan) {
     this.caravan = caravan;
     this.routes = new RouteService(caravan);
-    this.emissions = new EmissionsService(caravan);
+    this.emissions = new Lazy<>(() -> new EmissionsService(caravan));
     this.network = new NetworkService(caravan);
     this.places = new PlaceService(caravan);
     this.simulations = new SimulationRuns(caravan);
@@ -71,7 +72,7 @@ public final class CaravanApp {
    * /api/emissions}.
    */
   public EmissionsService emissions() {
-    return emissions;
+    return emissions.get();
   }
 
   /** Network inspection, validation and export. */

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 import org.caravan.scenario.sim.ModelBuilder;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLoader;
@@ -290,7 +291,7 @@ public final class StudyService {
   /** The baseline: a scenario file next to the study file, or a built-in scenario. */
   private static String baselineText(StudyFile s, Path file, String text) {
     Path dir = file.toAbsolutePath().getParent();
-    Path p = dir.resolve(s.baseline());
+    Path p = dir.resolve(UserPaths.of("baseline", s.baseline()));
     if (Files.isRegularFile(p)) {
       return read(p);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.caravan.app.StudyService;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -264,7 +265,7 @@ final class StudyCommand implements Runnable {
       if (!format.equals("csv")) {
         throw new UserException("format", "{format} must be csv, got '" + format + "'");
       }
-      Path p = outFile.orElse(Path.of("out", "study-" + name + ".csv"));
+      Path p = outFile.orElseGet(() -> UserPaths.of("name", "out/study-" + name + ".csv"));
       int rows = StudyService.exportCsv(name, store.store, p);
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d KPI values to %s%n", rows, p);
       spec.commandLine().getOut().flush();

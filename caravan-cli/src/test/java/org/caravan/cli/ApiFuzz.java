@@ -16,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.caravan.app.CaravanApp;
+import org.caravan.web.auth.ApiTokens;
 import org.caravan.web.http.CaravanServer;
 
 /**
@@ -29,6 +30,7 @@ class ApiFuzz {
   static final AtomicInteger CASES = new AtomicInteger();
   static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
   static final AtomicInteger DROPPED = new AtomicInteger();
+  static final String TOKEN = "api-fuzz-token-0123456789";
   static CaravanServer server;
   static HttpClient client;
 
@@ -49,6 +51,7 @@ class ApiFuzz {
           "/api/health",
           "/openapi.json",
           "/api/nothing",
+          "/api/web-token",
           "/api/places?limit=",
           "/api/crm/risk?disruption=",
           "/api/crm/disruptions");
@@ -64,7 +67,9 @@ class ApiFuzz {
 
   @BeforeContainer
   static void start() {
-    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
+    server =
+        CaravanServer.start(
+            CaravanApp.openDefault(), "127.0.0.1", 0, ApiTokens.of(List.of(TOKEN)), true);
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -93,6 +98,15 @@ class ApiFuzz {
             .timeout(Duration.ofSeconds(60));
     if (!type.isEmpty()) {
       b.header("Content-Type", type);
+    }
+    // Mostly the right token, so requests reach the handlers; else none, or a mangled header.
+    int auth = m.nextInt(10);
+    String authorization =
+        auth < 8
+            ? "Bearer " + TOKEN
+            : auth == 8 ? "" : "Bearer " + m.hostile().replaceAll("[\\x00-\\x1f\\x7f]", "");
+    if (!authorization.isEmpty() && authorization.chars().allMatch(c -> c < 128)) {
+      b.header("Authorization", authorization);
     }
     HttpRequest req =
         method.equals("GET") || method.equals("DELETE")
@@ -130,6 +144,7 @@ class ApiFuzz {
       String id = r.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
       client.send(
           HttpRequest.newBuilder(URI.create(server.url() + "api/simulations/" + id))
+              .header("Authorization", "Bearer " + TOKEN)
               .DELETE()
               .build(),
           HttpResponse.BodyHandlers.discarding());

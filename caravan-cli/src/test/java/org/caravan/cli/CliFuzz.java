@@ -186,6 +186,13 @@ class CliFuzz {
           "dg",
           "-o",
           "suez",
+          "crm",
+          "risk",
+          "--disruption",
+          "caspian-closure",
+          "x\ud800.csv",
+          "\ud800",
+          "\u2603.csv",
           "");
 
   @Property(tries = 2000)

@@ -26,6 +26,7 @@ import org.caravan.network.io.JsonPaths;
 import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 
 /**
  * Reads and checks scenario files. Parsing is strict: an unknown key, a value of the wrong type, an
@@ -54,10 +55,7 @@ public final class ScenarioLoader {
    * default-2024}.
    */
   public static Scenario load(String fileOrName, Caravan caravan) {
-    if (fileOrName.indexOf('\0') >= 0) {
-      throw new UserException("scenario", "scenario name contains a NUL character");
-    }
-    Path p = Path.of(fileOrName);
+    Path p = UserPaths.of("scenario", fileOrName);
     if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
       return loadResource(fileOrName, caravan);
     }
