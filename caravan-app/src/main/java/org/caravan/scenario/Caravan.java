@@ -7,6 +7,7 @@ import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
+import org.caravan.network.LaneSwitches;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
@@ -46,6 +47,7 @@ public final class Caravan {
         options,
         network,
         RateTables.readDefault(network.spec()),
+        LaneSwitches.readDefault(network.spec()),
         Corridors.loadDefault(network),
         SeasonalRisks.loadDefault());
   }
@@ -55,6 +57,7 @@ public final class Caravan {
       BuildOptions options,
       Network network,
       RateTables rates,
+      LaneSwitches lanes,
       Corridors corridors,
       SeasonalRisks risks) {
     this.files = files;
@@ -76,7 +79,8 @@ public final class Caravan {
             corridors,
             risks,
             rates);
-    this.planner = new Planner(network, places, router, countries, emissions, networkEmissions);
+    this.planner =
+        new Planner(network, places, router, countries, emissions, networkEmissions, lanes);
   }
 
   /**
@@ -85,7 +89,13 @@ public final class Caravan {
    */
   static Caravan of(Network network, RateTables rates) {
     return new Caravan(
-        network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE);
+        network.spec(),
+        BuildOptions.DEFAULT,
+        network,
+        rates,
+        LaneSwitches.NONE,
+        Corridors.NONE,
+        SeasonalRisks.NONE);
   }
 
   /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
