@@ -1,10 +1,7 @@
 package org.caravan.network;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,9 +9,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Dated sea-lane switches ({@code data/network/lanes.csv}): in a period, deep-sea sailings keep
@@ -81,16 +78,8 @@ public final class LaneSwitches {
 
   /** The default file packed in the jar, its source ids checked against the network's sources. */
   public static LaneSwitches readDefault(NetworkSpec network) {
-    return read(
-        "data/network/lanes.csv",
-        () -> {
-          InputStream in = LaneSwitches.class.getClassLoader().getResourceAsStream(DEFAULT_LANES);
-          if (in == null) {
-            throw new IOException("resource " + DEFAULT_LANES + " is missing from the class path");
-          }
-          return new InputStreamReader(in, StandardCharsets.UTF_8);
-        },
-        network);
+    return TextFiles.readResource(
+        DEFAULT_LANES, "data/network/lanes.csv", (name, r) -> read(name, () -> r, network));
   }
 
   /**
@@ -103,17 +92,8 @@ public final class LaneSwitches {
     network.sources().forEach(s -> sourceIds.add(s.id()));
     List<Problem> problems = new ArrayList<>();
     List<Switch> out = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
     try (Reader r = opener.open();
-        CSVParser p = CSVParser.parse(r, format)) {
+        CSVParser p = CSVParser.parse(r, TextFiles.CSV)) {
       for (String c : p.getHeaderNames()) {
         if (!COLUMNS.contains(c)) {
           problems.add(
