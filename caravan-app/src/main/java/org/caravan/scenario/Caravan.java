@@ -9,6 +9,7 @@ import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
+import org.caravan.network.LaneSwitches;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
@@ -56,6 +57,7 @@ public final class Caravan {
         options,
         network,
         new Lazy<>(() -> RateTables.readDefault(network.spec())),
+        () -> LaneSwitches.readDefault(network.spec()),
         () -> Corridors.loadDefault(network),
         SeasonalRisks::loadDefault);
   }
@@ -65,6 +67,7 @@ public final class Caravan {
       BuildOptions options,
       Network network,
       Lazy<RateTables> rates,
+      Supplier<LaneSwitches> lanes,
       Supplier<Corridors> corridors,
       Supplier<SeasonalRisks> risks) {
     this.files = files;
@@ -95,7 +98,8 @@ public final class Caravan {
                     router.get(),
                     COUNTRIES.get(),
                     EMISSIONS.get(),
-                    networkEmissions.get()));
+                    networkEmissions.get(),
+                    lanes.get()));
   }
 
   /**
@@ -108,6 +112,7 @@ public final class Caravan {
         BuildOptions.DEFAULT,
         network,
         new Lazy<>(() -> rates),
+        () -> LaneSwitches.NONE,
         () -> Corridors.NONE,
         () -> SeasonalRisks.NONE);
   }
