@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       StudyCommand.class,
       CrmCommand.class,
+      TrackCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       AotTrainCommand.class,

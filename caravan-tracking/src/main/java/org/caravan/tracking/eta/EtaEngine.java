@@ -24,9 +24,10 @@ import java.util.SplittableRandom;
  * last actual event plus the sum; p10, p50 and p90 are the empirical quantiles of {@link
  * Settings#samples} draws from a seeded generator, so one answer is reproducible.
  *
- * <p>[Ferguson 1973] T. S. Ferguson, A Bayesian analysis of some nonparametric problems, Annals of
- * Statistics 1(2):209–230. [Blackwell and MacQueen 1973] Ferguson distributions via Pólya urn
- * schemes, Annals of Statistics 1(2):353–355.
+ * <p>[Kuleshov et al. 2018] V. Kuleshov, N. Fenner, S. Ermon, Accurate uncertainties for deep
+ * learning using calibrated regression, ICML 2018. [Ferguson 1973] T. S. Ferguson, A Bayesian
+ * analysis of some nonparametric problems, Annals of Statistics 1(2):209–230. [Blackwell and
+ * MacQueen 1973] Ferguson distributions via Pólya urn schemes, Annals of Statistics 1(2):353–355.
  */
 public final class EtaEngine {
   static final int REDRAWS = 64;
@@ -45,10 +46,11 @@ public final class EtaEngine {
    * @param samples Monte Carlo draws
    * @param priorWeight {@code k}: the prior's weight, in observations
    * @param window_s how far back an observation counts as recent
+   * @param bandScale the p10 and p90 are moved away from the p50 by this factor (1 = as sampled)
    */
-  public record Settings(int samples, double priorWeight, long window_s) {
+  public record Settings(int samples, double priorWeight, long window_s, double bandScale) {
     /** The defaults, chosen on the calibration seeds (docs/ETA.md). */
-    public static final Settings DEFAULT = new Settings(2000, 4, 30L * 86_400);
+    public static final Settings DEFAULT = new Settings(2000, 4, 14L * 86_400, 1.4);
   }
 
   /**
@@ -135,10 +137,12 @@ public final class EtaEngine {
       sum += t;
     }
     Arrays.sort(total);
+    double p50 = quantile(total, 0.5);
+    double scale = settings.bandScale();
     return new Prediction(
-        since_s + Math.round(quantile(total, 0.1)),
-        since_s + Math.round(quantile(total, 0.5)),
-        since_s + Math.round(quantile(total, 0.9)),
+        since_s + Math.round(p50 - scale * (p50 - quantile(total, 0.1))),
+        since_s + Math.round(p50),
+        since_s + Math.round(p50 + scale * (quantile(total, 0.9) - p50)),
         since_s + Math.round(sum / samples),
         samples,
         seed,

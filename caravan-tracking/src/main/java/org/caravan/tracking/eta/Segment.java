@@ -7,7 +7,7 @@ package org.caravan.tracking.eta;
  * planner (mean and variance of each part); recent observations of the same segment by other
  * containers are blended in by {@link EtaEngine}.
  *
- * @param key the segment's key for observations: {@code FROM>TO}
+ * @param key the segment's key for observations: {@code FROM>TO:MODE}
  */
 public record Segment(
     String key,
@@ -24,8 +24,11 @@ public record Segment(
     }
   }
 
-  /** The key of the segment from {@code from} to {@code to}. */
-  public static String key(String from, String to) {
-    return from + ">" + to;
+  /**
+   * The key of the segment from {@code from} to {@code to} by {@code mode} (a rail ferry and a
+   * container feeder between the same ports are different segments).
+   */
+  public static String key(String from, String to, String mode) {
+    return from + ">" + to + ":" + mode;
   }
 }

@@ -59,7 +59,7 @@ class EtaEngineTest {
             0,
             0,
             Observations.NONE,
-            new EtaEngine.Settings(20_000, 4, 30 * DAY),
+            new EtaEngine.Settings(20_000, 4, 30 * DAY, 1),
             7);
     double s2 = Math.log1p(var / (mean * mean));
     double median = Math.exp(Math.log(mean) - s2 / 2);

@@ -76,6 +76,10 @@ public final class CaravanServer implements AutoCloseable {
           "GET /api/simulations/{id}",
           "DELETE /api/simulations/{id}",
           "GET /api/simulations/{id}/events",
+          "POST /api/events",
+          "GET /api/shipments",
+          "GET /api/shipments/{id}",
+          "GET /api/shipments/{id}/eta",
           "GET /openapi.json");
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -100,6 +104,15 @@ public final class CaravanServer implements AutoCloseable {
    * @throws UserException when the address cannot be bound (the port is taken)
    */
   public static CaravanServer start(CaravanApp caravan, String host, int port) {
+    return start(caravan, host, port, Optional.empty());
+  }
+
+  /**
+   * Starts a server whose tracking endpoints use the results store {@code store} (a DuckDB file or
+   * a JDBC URL; empty for the default).
+   */
+  public static CaravanServer start(
+      CaravanApp caravan, String host, int port, Optional<String> store) {
     CaravanApi api = new CaravanApi(caravan);
     SimulationJobs jobs = new SimulationJobs(caravan);
     Javalin app =
@@ -180,6 +193,27 @@ public final class CaravanServer implements AutoCloseable {
                           .ifPresentOrElse(
                               view -> json(ctx.status(202), view), () -> ctx.status(204)));
               cfg.routes.get("/api/simulations/{id}/events", ctx -> events(ctx, jobs));
+              cfg.routes.post("/api/events", ctx -> json(ctx, api.ingestEvents(body(ctx), store)));
+              cfg.routes.get("/api/shipments", ctx -> json(ctx, api.shipments(store)));
+              cfg.routes.get(
+                  "/api/shipments/{id}",
+                  ctx ->
+                      json(
+                          ctx,
+                          api.shipment(
+                              ctx.pathParam("id"),
+                              Optional.ofNullable(ctx.queryParam("at")),
+                              store)));
+              cfg.routes.get(
+                  "/api/shipments/{id}/eta",
+                  ctx ->
+                      json(
+                          ctx,
+                          api.shipmentEta(
+                              ctx.pathParam("id"),
+                              Optional.ofNullable(ctx.queryParam("at")),
+                              store)));
+              cfg.routes.get("/shipments", ctx -> ctx.redirect("/shipments.html"));
               cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
               cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
               cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
