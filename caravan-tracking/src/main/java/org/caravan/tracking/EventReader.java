@@ -135,7 +135,7 @@ public final class EventReader {
           "not valid JSON"
               + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
               + ": "
-              + e.getOriginalMessage());
+              + e.getOriginalMessage().replaceAll("`[^`]*`", "").replace("java.", ""));
     }
     if (root != null && root.isObject() && root.has("events")) {
       root = root.get("events");

@@ -50,7 +50,7 @@ public final class EtaEngine {
    */
   public record Settings(int samples, double priorWeight, long window_s, double bandScale) {
     /** The defaults, chosen on the calibration seeds (docs/ETA.md). */
-    public static final Settings DEFAULT = new Settings(2000, 4, 14L * 86_400, 1.4);
+    public static final Settings DEFAULT = new Settings(2000, 16, 14L * 86_400, 1.4);
   }
 
   /**
@@ -140,7 +140,7 @@ public final class EtaEngine {
     double p50 = quantile(total, 0.5);
     double scale = settings.bandScale();
     return new Prediction(
-        since_s + Math.round(p50 - scale * (p50 - quantile(total, 0.1))),
+        since_s + Math.round(Math.max(total[0], p50 - scale * (p50 - quantile(total, 0.1)))),
         since_s + Math.round(p50),
         since_s + Math.round(p50 + scale * (quantile(total, 0.9) - p50)),
         since_s + Math.round(sum / samples),

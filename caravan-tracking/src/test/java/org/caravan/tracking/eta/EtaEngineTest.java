@@ -94,7 +94,7 @@ class EtaEngineTest {
             EtaEngine.Settings.DEFAULT,
             3);
     assertThat(p.observed()[0]).isEqualTo(200);
-    assertThat(p.priorShare()[0]).isCloseTo(4.0 / 204, within(1e-9));
+    assertThat(p.priorShare()[0]).isCloseTo(16.0 / 216, within(1e-9));
     assertThat(p.p50_s()).isEqualTo(112 * DAY);
     assertThat(p.p10_s()).isLessThanOrEqualTo(p.p50_s());
   }
