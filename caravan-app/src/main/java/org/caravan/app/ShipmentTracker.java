@@ -24,7 +24,8 @@ import org.caravan.tracking.eta.Segment;
 /**
  * A shipment's events mapped onto its route: the booked route when the events name one, else the
  * most likely route on the network (of the planner's fastest routes from origin to destination, the
- * one that passes the most places the events were reported at). Gives the position (legs done, the
+ * one that passes the most places the events were reported at, or, when none passes them all, the
+ * planner's route through those places in the order reported). Gives the position (legs done, the
  * phase on the current leg and since when) and the segments ahead with their priors from the
  * planner. One home for turning events into positions and observations, used by the service and by
  * the evaluation.
@@ -115,6 +116,28 @@ final class ShipmentTracker {
       if (score > bestScore) {
         best = r;
         bestScore = score;
+      }
+    }
+    if (best != null && bestScore < seen.size()) {
+      // Reported off every candidate: route through the places reported at, in time order.
+      List<String> chain = new ArrayList<>();
+      for (TrackingEvent e : events) {
+        if (e.actual() && (chain.isEmpty() || !chain.getLast().equals(e.location()))) {
+          chain.add(e.location());
+        }
+      }
+      if (chain.isEmpty() || !chain.getFirst().equals(origin)) {
+        chain.addFirst(origin);
+      }
+      if (!chain.getLast().equals(destination)) {
+        chain.add(destination);
+      }
+      List<String> distinct = List.copyOf(new LinkedHashSet<>(chain));
+      if (distinct.size() == chain.size()) {
+        Optional<Route> through = chained(chain, departure_s);
+        if (through.isPresent()) {
+          return through;
+        }
       }
     }
     return Optional.ofNullable(best);
