@@ -59,7 +59,9 @@ class ApiFuzz {
           "/api/events",
           "/api/shipments",
           "/api/shipments/",
-          "/api/shipments/S/eta?at=");
+          "/api/shipments/S/eta?at=",
+          "/api/crm/risk?disruption=",
+          "/api/crm/disruptions");
   static final List<String> TYPES =
       List.of(
           "application/json",

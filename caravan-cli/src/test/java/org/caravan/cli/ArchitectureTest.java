@@ -67,7 +67,9 @@ class ArchitectureTest {
         .whereLayer("study")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("crm")
-        .mayOnlyBeAccessedByLayers("app")
+        // scenario: the model builder's CRM demand layer (demand.crm_flows) routes the dataset's
+        // flows
+        .mayOnlyBeAccessedByLayers("scenario", "app")
         .whereLayer("tracking")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("simulation")
