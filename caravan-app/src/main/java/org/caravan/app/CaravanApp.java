@@ -23,6 +23,7 @@ public final class CaravanApp {
   private final SimulationRuns simulations;
   private final StudyService studies;
   private final CrmService crm;
+  private final TrackingService tracking;
 
   private CaravanApp(Caravan caravan) {
     this.caravan = caravan;
@@ -33,6 +34,7 @@ public final class CaravanApp {
     this.simulations = new SimulationRuns(caravan);
     this.studies = new StudyService(caravan);
     this.crm = new CrmService(caravan);
+    this.tracking = new TrackingService(caravan);
   }
 
   /**
@@ -101,6 +103,14 @@ public final class CaravanApp {
    */
   public CrmService crm() {
     return crm;
+  }
+
+  /**
+   * Shipment tracking: events in, positions and arrival distributions out ({@code caravan track},
+   * {@code /api/events}, {@code /api/shipments}).
+   */
+  public TrackingService tracking() {
+    return tracking;
   }
 
   /** The composition root below the gateway, for benchmarks and tests of the engines. */

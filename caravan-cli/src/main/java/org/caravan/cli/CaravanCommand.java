@@ -37,6 +37,7 @@ public final class CaravanCommand implements Runnable {
     m.put("simulate", SimulateCommand::new);
     m.put("study", StudyCommand::new);
     m.put("crm", CrmCommand::new);
+    m.put("track", TrackCommand::new);
     m.put("serve", ServeCommand::new);
     m.put("bench", BenchCommand::new);
     m.put("aot-train", AotTrainCommand::new);

@@ -3,13 +3,17 @@ package org.caravan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,6 +36,7 @@ class ApiFuzz {
   static final AtomicInteger DROPPED = new AtomicInteger();
   static final String TOKEN = "api-fuzz-token-0123456789";
   static CaravanServer server;
+  static Path store; // the tracking endpoints' store: a temporary folder
   static HttpClient client;
 
   static final List<String> BODIES =
@@ -39,7 +44,8 @@ class ApiFuzz {
           "{\"from\":\"Xian\",\"to\":\"Duisburg\",\"teu\":1,\"depart\":\"2026-12-01\",\"avoid_countries\":[\"RU\"],\"objective\":\"time\"}",
           "{\"legs\":[{\"leg\":\"a\",\"mode\":\"rail\",\"toc\":\"rail-electric\",\"distance_km\":100,\"mass_t\":20,\"countries\":[\"KZ\"]}]}",
           "{\"years\":0.1,\"replications\":1,\"seed\":3}",
-          "{\"years\":0.1,\"replications\":1,\"scenario_yaml\":\"name: x\\nwarmup_days: 10\\nhorizon_days: 30\\n\"}");
+          "{\"years\":0.1,\"replications\":1,\"scenario_yaml\":\"name: x\\nwarmup_days: 10\\nhorizon_days: 30\\n\"}",
+          "{\"events\":[{\"event_id\":\"F1\",\"shipment_id\":\"S\",\"container\":\"CSQU3054383\",\"event_type\":\"GTIN\",\"classifier\":\"ACT\",\"event_time\":\"2024-03-01T08:00:00Z\",\"location\":\"CNXIA\",\"destination\":\"AZBAK\",\"booked_route\":[\"CNXIA\",\"KZAAU\"]}]}");
   static final List<String> PATHS =
       List.of(
           "/api/routes",
@@ -53,6 +59,10 @@ class ApiFuzz {
           "/api/nothing",
           "/api/web-token",
           "/api/places?limit=",
+          "/api/events",
+          "/api/shipments",
+          "/api/shipments/",
+          "/api/shipments/S/eta?at=",
           "/api/crm/risk?disruption=",
           "/api/crm/disruptions");
   static final List<String> TYPES =
@@ -67,9 +77,19 @@ class ApiFuzz {
 
   @BeforeContainer
   static void start() {
+    try {
+      store = Files.createTempDirectory("caravan-api-fuzz");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     server =
         CaravanServer.start(
-            CaravanApp.openDefault(), "127.0.0.1", 0, ApiTokens.of(List.of(TOKEN)), true);
+            CaravanApp.openDefault(),
+            "127.0.0.1",
+            0,
+            ApiTokens.of(List.of(TOKEN)),
+            true,
+            Optional.of(store.resolve("store.duckdb").toString()));
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 

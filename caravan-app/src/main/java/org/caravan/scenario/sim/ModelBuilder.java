@@ -67,8 +67,10 @@ public final class ModelBuilder {
    * The built model plus what the outputs need to describe it.
    *
    * @param routes per flow: corridor, legs as text, router's transit estimate and CO2e per unit
+   * @param plans per flow: the planner's route the flow's legs were made from (for replaying
+   *     simulated shipments against the planner's times)
    */
-  public record Built(CorridorSpec spec, List<FlowRoute> routes) {}
+  public record Built(CorridorSpec spec, List<FlowRoute> routes, List<Route> plans) {}
 
   /** How one flow was routed. */
   public record FlowRoute(
@@ -146,6 +148,7 @@ public final class ModelBuilder {
     Map<Integer, Double> legEndHandling = new HashMap<>();
     List<CorridorSpec.Flow> flows = new ArrayList<>();
     List<FlowRoute> routes = new ArrayList<>();
+    List<Route> plans = new ArrayList<>();
     Parts parts = new Parts(m.capacities());
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can
     // name them).
@@ -157,6 +160,7 @@ public final class ModelBuilder {
       int from = network.findNode(ff.from()).getAsInt();
       int to = network.findNode(ff.to()).getAsInt();
       Route route = route("demand.flows[" + i + "]", ff, from, to, departure_s);
+      plans.add(route);
       boolean container = ff.cargo() == Cargo.CONTAINER;
       String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
       addFlow(
@@ -222,7 +226,7 @@ public final class ModelBuilder {
             parts.crossings(),
             storms,
             closures);
-    return new Built(spec, routes);
+    return new Built(spec, routes, plans);
   }
 
   /** What the flows of one model build share: legs, gates, ports and crossings as they are made. */

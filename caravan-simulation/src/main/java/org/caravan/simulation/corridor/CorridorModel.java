@@ -88,6 +88,14 @@ public final class CorridorModel implements EventDispatcher {
     engine.setListener(listener);
   }
 
+  /**
+   * Sets a trace that sees every unit released, departing and arriving (for replaying simulated
+   * shipments); none by default.
+   */
+  public void setUnitTrace(UnitTrace trace) {
+    formation.setTrace(trace);
+  }
+
   /** Runs the replication to the horizon and returns its result. Call once. */
   public ReplicationResult run() {
     demand.start();

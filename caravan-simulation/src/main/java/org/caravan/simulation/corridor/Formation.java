@@ -30,6 +30,7 @@ final class Formation {
   private ModelStats stats;
   private Borders borders;
   private Crossings crossings;
+  private UnitTrace trace;
 
   // Flows' paths.
   private final int[][] flowLegs;
@@ -122,6 +123,11 @@ final class Formation {
     this.crossings = crossings;
   }
 
+  /** Sets the trace that sees every unit move, or none ({@code null}). */
+  void setTrace(UnitTrace trace) {
+    this.trace = trace;
+  }
+
   /** Flow {@code f}'s number of legs. */
   int legCount(int f) {
     return flowLegs[f].length;
@@ -150,6 +156,9 @@ final class Formation {
       uFlow[u] = f;
       uLegPos[u] = 0;
       uRelease[u] = now;
+      if (trace != null) {
+        trace.released(u, f, now);
+      }
       appendToPool(pool, u);
     }
     touch(pool);
@@ -185,6 +194,9 @@ final class Formation {
     for (int i = 0; i < n; i++) {
       if (measured) {
         stats.recordUnitWait(res, now - uJoin[u]);
+      }
+      if (trace != null) {
+        trace.departed(u, uLegPos[u], now);
       }
       last = u;
       u = uNext[u];
@@ -314,6 +326,9 @@ final class Formation {
       }
       if (uRelease[u] >= warmup) {
         stats.legCumulative(f, pos, now - uRelease[u]);
+      }
+      if (trace != null) {
+        trace.arrived(u, pos, now);
       }
       pos++;
       if (pos == flowLegs[f].length) {

@@ -80,6 +80,10 @@ public final class CaravanServer implements AutoCloseable {
           "DELETE /api/simulations/{id}",
           "GET /api/simulations/{id}/events",
           "GET /api/web-token",
+          "POST /api/events",
+          "GET /api/shipments",
+          "GET /api/shipments/{id}",
+          "GET /api/shipments/{id}/eta",
           "GET /openapi.json");
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -116,6 +120,31 @@ public final class CaravanServer implements AutoCloseable {
    */
   public static CaravanServer start(
       CaravanApp caravan, String host, int port, ApiTokens tokens, boolean webToken) {
+    return start(caravan, host, port, tokens, webToken, Optional.empty());
+  }
+
+  /**
+   * Starts a server with one fresh random token whose tracking endpoints use the results store
+   * {@code store} (a DuckDB file or a JDBC URL; empty for the default).
+   */
+  public static CaravanServer start(
+      CaravanApp caravan, String host, int port, Optional<String> store) {
+    return start(caravan, host, port, ApiTokens.generate(), true, store);
+  }
+
+  /**
+   * Starts a server with the given tokens and results store (what {@code caravan serve} does).
+   *
+   * @param store the results store of the tracking endpoints: a DuckDB file or a JDBC URL; empty
+   *     for the default
+   */
+  public static CaravanServer start(
+      CaravanApp caravan,
+      String host,
+      int port,
+      ApiTokens tokens,
+      boolean webToken,
+      Optional<String> store) {
     CaravanApi api = new CaravanApi(caravan);
     BearerAuth auth = new BearerAuth(tokens, webToken);
     SimulationJobs jobs = new SimulationJobs(caravan);
@@ -203,6 +232,27 @@ public final class CaravanServer implements AutoCloseable {
               cfg.routes.get(
                   "/api/simulations/{id}/events", ctx -> events(ctx, jobs, auth.owner(ctx)));
               cfg.routes.get("/api/web-token", ctx -> json(ctx, auth.webToken(ctx)));
+              cfg.routes.post("/api/events", ctx -> json(ctx, api.ingestEvents(body(ctx), store)));
+              cfg.routes.get("/api/shipments", ctx -> json(ctx, api.shipments(store)));
+              cfg.routes.get(
+                  "/api/shipments/{id}",
+                  ctx ->
+                      json(
+                          ctx,
+                          api.shipment(
+                              ctx.pathParam("id"),
+                              Optional.ofNullable(ctx.queryParam("at")),
+                              store)));
+              cfg.routes.get(
+                  "/api/shipments/{id}/eta",
+                  ctx ->
+                      json(
+                          ctx,
+                          api.shipmentEta(
+                              ctx.pathParam("id"),
+                              Optional.ofNullable(ctx.queryParam("at")),
+                              store)));
+              cfg.routes.get("/shipments", ctx -> ctx.redirect("/shipments.html"));
               cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
               cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
               cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
