@@ -28,16 +28,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
-import org.caravan.scenario.sim.ModelBuilder;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLoader;
-import org.caravan.simulation.corridor.Bottleneck;
-import org.caravan.simulation.corridor.CorridorResult;
-import org.caravan.simulation.corridor.CorridorRunner;
-import org.caravan.simulation.corridor.CorridorSpec;
-import org.caravan.simulation.corridor.KpiStat;
 import org.caravan.study.Comparison;
+import org.caravan.study.LocalEngine;
 import org.caravan.study.Overlay;
+import org.caravan.study.StudyEngine;
 import org.caravan.study.StudyException;
 import org.caravan.study.StudyFile;
 import org.caravan.study.StudyRunner;
@@ -58,9 +54,27 @@ public final class StudyService {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Caravan caravan;
+  private final List<Path> overlays;
 
-  StudyService(Caravan caravan) {
+  StudyService(Caravan caravan, List<Path> overlays) {
     this.caravan = caravan;
+    this.overlays = List.copyOf(overlays);
+  }
+
+  /**
+   * Where and how the replications run: {@code engine} {@code local} (this JVM's threads) or {@code
+   * spark} (module caravan-spark, on the class path only when asked for), with its options ({@code
+   * threads} for local; {@code master} for Spark).
+   */
+  public record RunOptions(String engine, Map<String, String> options) {
+    public RunOptions {
+      options = Map.copyOf(options);
+    }
+
+    /** The local engine with one thread per processor. */
+    public static RunOptions local() {
+      return new RunOptions(LocalEngine.NAME, Map.of());
+    }
   }
 
   /** What {@code run} did. */
@@ -101,6 +115,23 @@ public final class StudyService {
       Optional<Integer> replications,
       Optional<Double> years,
       Consumer<Progress> progress) {
+    return run(file, store, replications, years, RunOptions.local(), progress);
+  }
+
+  /**
+   * As {@link #run(Path, Optional, Optional, Optional, Consumer)} on the given engine: the KPIs do
+   * not depend on it (docs/STUDIES.md, engines).
+   *
+   * @throws UserException also for an unknown engine or a bad engine option
+   */
+  public RunOutcome run(
+      Path file,
+      Optional<String> store,
+      Optional<Integer> replications,
+      Optional<Double> years,
+      RunOptions engine,
+      Consumer<Progress> progress) {
+    StudyEngine eng = StudyEngines.find(engine.engine());
     String text = read(file);
     StudyFile study = parse(text, file.toString());
     int reps = replications.orElse(study.replications());
@@ -158,26 +189,41 @@ public final class StudyService {
               measuredYears,
               Instant.now().toString(),
               0),
-          rows);
+          rows,
+          new StudyStore.Provenance(file.toString(), CaravanApp.VERSION));
       Map<String, Prepared> byName = new LinkedHashMap<>();
       prepared.forEach(p -> byName.put(p.name(), p));
-      StudyRunner.Outcome o =
-          StudyRunner.run(
-              study.name(),
+      StudyTasks tasks =
+          new StudyTasks(
+              overlays,
               List.copyOf(byName.keySet()),
-              v -> model(byName.get(v).scenario()),
-              study.seed(),
-              reps,
-              st,
-              p ->
-                  progress.accept(
-                      new Progress(
-                          p.variant(),
-                          p.replication(),
-                          p.done(),
-                          p.total(),
-                          p.skipped(),
-                          p.wall_s())));
+              prepared.stream().map(Prepared::yaml).toList(),
+              y.orElse(Double.NaN),
+              caravan);
+      StudyRunner.Outcome o;
+      try {
+        o =
+            StudyRunner.run(
+                study.name(),
+                List.copyOf(byName.keySet()),
+                tasks,
+                study.seed(),
+                reps,
+                st,
+                eng,
+                engine.options(),
+                p ->
+                    progress.accept(
+                        new Progress(
+                            p.variant(),
+                            p.replication(),
+                            p.done(),
+                            p.total(),
+                            p.skipped(),
+                            p.wall_s())));
+      } catch (StudyException e) {
+        throw user(e);
+      }
       return new RunOutcome(
           study.name(),
           st.location(),
@@ -188,23 +234,6 @@ public final class StudyService {
           o.skipped(),
           (System.nanoTime() - t0) / 1e9);
     }
-  }
-
-  private StudyRunner.VariantModel model(Scenario sc) {
-    CorridorSpec spec = new ModelBuilder(caravan).build(sc).spec();
-    return seed -> {
-      CorridorResult r = CorridorRunner.run(spec, 1, seed, 1, done -> {});
-      List<StudyStore.KpiValue> kpis = new ArrayList<>(r.kpis().size());
-      for (KpiStat k : r.kpis()) {
-        kpis.add(new StudyStore.KpiValue(k.name(), k.unit(), k.mean()));
-      }
-      String bottleneck = r.bottlenecks().isEmpty() ? "none" : label(r.bottlenecks().getFirst());
-      return new StudyRunner.Replication(kpis, bottleneck);
-    };
-  }
-
-  private static String label(Bottleneck b) {
-    return b.kind().name().toLowerCase(Locale.ROOT) + ":" + b.id();
   }
 
   private Prepared prepare(

@@ -1,6 +1,7 @@
 package org.caravan.cli;
 
 import java.io.PrintWriter;
+import org.caravan.app.CaravanApp;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "caravan",
     mixinStandardHelpOptions = true,
-    version = "caravan 0.1.0",
+    version = "caravan " + CaravanApp.VERSION,
     description = "Plan and simulate freight on the Eurasian trade corridors.",
     subcommands = {
       RouteCommand.class,

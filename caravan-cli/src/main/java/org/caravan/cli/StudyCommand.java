@@ -2,8 +2,10 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.caravan.app.StudyService;
@@ -92,10 +94,45 @@ final class StudyCommand implements Runnable {
         description = "Measured years per replication (overrides the file).")
     Optional<Double> years = Optional.empty();
 
+    @Option(
+        names = "--engine",
+        paramLabel = "local|spark",
+        defaultValue = "local",
+        description =
+            "Where replications run: local (this JVM's threads, default) or spark (Apache Spark;"
+                + " same KPIs).")
+    String engine;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Local engine: worker threads (default: one per processor).")
+    Optional<Integer> threads = Optional.empty();
+
+    @Option(
+        names = "--master",
+        paramLabel = "URL",
+        description =
+            "Spark engine: the master, e.g. local[2] (default: spark-submit's, else local[*]).")
+    Optional<String> master = Optional.empty();
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      Map<String, String> options = new LinkedHashMap<>();
+      if (threads.isPresent()) {
+        if (!engine.equals("local")) {
+          throw new UserException("threads", "--threads applies to --engine local only");
+        }
+        options.put("threads", Integer.toString(threads.get()));
+      }
+      if (master.isPresent()) {
+        if (!engine.equals("spark")) {
+          throw new UserException("master", "--master applies to --engine spark only");
+        }
+        options.put("master", master.get());
+      }
       StudyService.RunOutcome o =
           network
               .open()
@@ -105,6 +142,7 @@ final class StudyCommand implements Runnable {
                   store.store,
                   replications,
                   years,
+                  new StudyService.RunOptions(engine, options),
                   p -> {
                     if (!p.skipped()) {
                       err.printf(
