@@ -86,7 +86,9 @@ public final class StudyService {
       double years,
       int ran,
       int skipped,
-      double wall_s) {}
+      double wall_s,
+      double store_s,
+      long storeRows) {}
 
   /** Progress after each replication (run or skipped because stored). */
   public record Progress(
@@ -232,7 +234,9 @@ public final class StudyService {
           measuredYears,
           o.ran(),
           o.skipped(),
-          (System.nanoTime() - t0) / 1e9);
+          (System.nanoTime() - t0) / 1e9,
+          o.store_s(),
+          o.rows());
     }
   }
 
@@ -351,7 +355,7 @@ public final class StudyService {
     throw new UserException("baseline", "baseline scenario " + name + " is not a YAML mapping");
   }
 
-  private static StudyStore openStore(Optional<String> store) {
+  static StudyStore openStore(Optional<String> store) {
     try {
       return StudyStore.open(store.orElse(DEFAULT_STORE));
     } catch (StudyException e) {
@@ -366,7 +370,7 @@ public final class StudyService {
     }
   }
 
-  private static StudyStore.StudyRow require(StudyStore st, String name) {
+  static StudyStore.StudyRow require(StudyStore st, String name) {
     return st.study(name)
         .orElseThrow(
             () ->

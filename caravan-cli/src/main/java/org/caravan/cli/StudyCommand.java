@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.caravan.app.StudyReport;
 import org.caravan.app.StudyService;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caravan study run|list|show|compare|export}: corridor studies (docs/STUDIES.md). {@code
- * run} writes each replication to the store as it finishes and resumes what a killed run left; the
- * other subcommands read the store only and do not load the network.
+ * {@code caravan study run|list|show|compare|export|report}: corridor studies (docs/STUDIES.md).
+ * {@code run} writes each replication to the store as it finishes and resumes what a killed run
+ * left; the other subcommands read the store only and do not load the network.
  */
 @Command(
     name = "study",
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
       StudyCommand.ListStudies.class,
       StudyCommand.Show.class,
       StudyCommand.Compare.class,
-      StudyCommand.Export.class
+      StudyCommand.Export.class,
+      StudyCommand.Report.class
     })
 final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -47,15 +49,7 @@ final class StudyCommand implements Runnable {
   }
 
   /** The headline KPIs of the comparison table (prefixes of KPI names). */
-  static final List<String> HEADLINE =
-      List.of(
-          "throughput.all.",
-          "throughput.middle.",
-          "throughput.northern.",
-          "transit.all.",
-          "transit.middle.",
-          "transit.northern.",
-          "co2e.all.");
+  static final List<String> HEADLINE = StudyReport.HEADLINE;
 
   /** {@code --store}, shared by the subcommands. */
   static final class StoreOption {
@@ -159,7 +153,7 @@ final class StudyCommand implements Runnable {
       out.printf(
           Locale.ROOT,
           "study %s: %d variants (with the baseline) x %d replications of %.3g years; ran %d,"
-              + " already stored %d; %.1f s%nstore: %s%n",
+              + " already stored %d; %.1f s%nstore: %s (%d rows written in %.2f s)%n",
           o.study(),
           o.variants().size(),
           o.replications(),
@@ -167,7 +161,9 @@ final class StudyCommand implements Runnable {
           o.ran(),
           o.skipped(),
           o.wall_s(),
-          o.store());
+          o.store(),
+          o.storeRows(),
+          o.store_s());
       out.printf(
           Locale.ROOT,
           "compare: caravan study compare %s%s%n",
@@ -305,6 +301,45 @@ final class StudyCommand implements Runnable {
       Path p = outFile.orElse(Path.of("out", "study-" + name + ".csv"));
       int rows = StudyService.exportCsv(name, store.store, p);
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d KPI values to %s%n", rows, p);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes a self-contained HTML report: provenance, KPI differences with 95 % intervals"
+              + " (charts and tables), binding resources, queue series.")
+  static final class Report implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOption store;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Output file (default out/study-NAME.html); an existing file is refused.")
+    Optional<Path> outFile = Optional.empty();
+
+    @Option(names = "--force", description = "Replace an earlier report (and nothing else).")
+    boolean force;
+
+    @Override
+    public Integer call() {
+      Path p = outFile.orElse(Path.of("out", "study-" + name + ".html"));
+      StudyReport.Written w = StudyReport.write(name, store.store, p, force);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "wrote the report of %d variants x %d KPIs to %s%n",
+              w.variants(),
+              w.kpis(),
+              w.file());
       spec.commandLine().getOut().flush();
       return 0;
     }

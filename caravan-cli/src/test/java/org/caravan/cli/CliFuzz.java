@@ -182,6 +182,12 @@ class CliFuzz {
           "dg",
           "-o",
           "suez",
+          "report",
+          "--engine",
+          "--master",
+          "--threads",
+          "spark",
+          "local[2]",
           "");
 
   @Property(tries = 2000)

@@ -65,8 +65,11 @@ public final class StudyRunner {
   public record Progress(
       String variant, int replication, int done, int total, boolean skipped, double wall_s) {}
 
-  /** What a run did. */
-  public record Outcome(int ran, int skipped) {}
+  /**
+   * What a run did; {@code store_s} is the time spent writing to the store (on the caller's thread)
+   * and {@code rows} the rows written (runs, KPIs, series).
+   */
+  public record Outcome(int ran, int skipped, double store_s, long rows) {}
 
   private StudyRunner() {}
 
@@ -123,10 +126,12 @@ public final class StudyRunner {
       }
     }
     if (tasks.isEmpty()) {
-      return new Outcome(0, skipped);
+      return new Outcome(0, skipped, 0, 0);
     }
     int before = skipped;
     int[] ran = {0};
+    long[] store_ns = {0};
+    long[] rows = {0};
     engine.run(
         study,
         List.copyOf(tasks),
@@ -134,6 +139,7 @@ public final class StudyRunner {
         options,
         f -> {
           Task t = f.task();
+          long t0 = System.nanoTime();
           store.writeReplication(
               study,
               new StudyStore.RunRow(
@@ -144,11 +150,13 @@ public final class StudyRunner {
                   f.replication().bottleneck()),
               f.replication().kpis(),
               f.replication().series());
+          store_ns[0] += System.nanoTime() - t0;
+          rows[0] += 1 + f.replication().kpis().size() + f.replication().series().size();
           ran[0]++;
           progress.accept(
               new Progress(
                   t.variantName(), t.replication(), before + ran[0], total, false, f.wall_s()));
         });
-    return new Outcome(ran[0], skipped);
+    return new Outcome(ran[0], skipped, store_ns[0] / 1e9, rows[0]);
   }
 }
