@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +88,18 @@ public final class StudyStore implements AutoCloseable {
   private static final String[] ADDED_COLUMNS = {"studies.file", "studies.version"};
 
   /** Rows per multi-row INSERT statement. */
-  private static final int INSERT_ROWS = 256;
+  private static final int INSERT_ROWS = 64;
 
   private final Connection c;
   private final String location;
+
+  /**
+   * The write statements, prepared once per store and reused: DuckDB's prepare of a multi-row
+   * INSERT costs more than executing it (a 256-row statement took about 0.45 s to prepare on the
+   * loaded build machine, docs/BENCHMARKS.md), so each replication re-preparing them was most of
+   * the store's time.
+   */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   private StudyStore(Connection c, String location) {
     this.c = c;
@@ -237,16 +246,14 @@ public final class StudyStore implements AutoCloseable {
   public void writeReplication(
       String study, RunRow run, List<KpiValue> kpis, List<SeriesValue> series) {
     try {
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, study);
-        ps.setString(2, run.variant());
-        ps.setInt(3, run.replication());
-        ps.setLong(4, run.seed());
-        ps.setDouble(5, run.wall_s());
-        ps.setString(6, run.bottleneck());
-        ps.executeUpdate();
-      }
+      PreparedStatement runs = statement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)");
+      runs.setString(1, study);
+      runs.setString(2, run.variant());
+      runs.setInt(3, run.replication());
+      runs.setLong(4, run.seed());
+      runs.setDouble(5, run.wall_s());
+      runs.setString(6, run.bottleneck());
+      runs.executeUpdate();
       insertRows(
           "kpis",
           6,
@@ -276,14 +283,23 @@ public final class StudyStore implements AutoCloseable {
     }
   }
 
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
   private interface RowBinder<T> {
     void bind(PreparedStatement ps, int first, T row) throws SQLException;
   }
 
   /**
-   * Multi-row INSERTs of up to {@value #INSERT_ROWS} rows: DuckDB's JDBC batch executes row by row
-   * (about 0.2 ms a row); one statement per chunk is several times faster there and no slower on
-   * PostgreSQL.
+   * Multi-row INSERTs of up to {@value #INSERT_ROWS} rows, each shape prepared once: DuckDB's JDBC
+   * batch executes row by row (about 0.2 ms a row); one statement per chunk is several times faster
+   * there and no slower on PostgreSQL.
    */
   private <T> void insertRows(String table, int columns, List<T> rows, RowBinder<T> binder)
       throws SQLException {
@@ -294,14 +310,13 @@ public final class StudyStore implements AutoCloseable {
       for (int i = 0; i < n; i++) {
         sql.append(i == 0 ? "" : ", ").append(tuple);
       }
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        int p = 1;
-        for (T row : rows.subList(from, from + n)) {
-          binder.bind(ps, p, row);
-          p += columns;
-        }
-        ps.executeUpdate();
+      PreparedStatement ps = statement(sql.toString());
+      int p = 1;
+      for (T row : rows.subList(from, from + n)) {
+        binder.bind(ps, p, row);
+        p += columns;
       }
+      ps.executeUpdate();
     }
   }
 
@@ -533,6 +548,9 @@ public final class StudyStore implements AutoCloseable {
   @Override
   public void close() {
     try {
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
+      }
       c.close();
     } catch (SQLException e) {
       throw new IllegalStateException("closing study store " + location + ": " + firstLine(e), e);
