@@ -24,6 +24,8 @@ import org.caravan.network.io.JsonPaths;
  *
  * @param baseline a built-in scenario name or a scenario file path relative to the study file
  * @param years measured years per replication, empty for the scenario's horizon
+ * @param crmFlows {@code crm_flows: true}: the baseline (and so every variant) carries the
+ *     critical-raw-material demand layer ({@code demand.crm_flows}, docs/CRM.md)
  */
 public record StudyFile(
     String name,
@@ -33,7 +35,8 @@ public record StudyFile(
     int replications,
     Optional<Double> years,
     String source,
-    List<Variant> variants) {
+    List<Variant> variants,
+    boolean crmFlows) {
 
   /** The name the baseline carries in the store and in comparisons. */
   public static final String BASELINE = "baseline";
@@ -63,7 +66,8 @@ public record StudyFile(
       Double years,
       String source,
       List<RawVariant> variants,
-      List<RawSweep> sweeps) {}
+      List<RawSweep> sweeps,
+      Boolean crmFlows) {}
 
   record RawSweep(
       String name,
@@ -203,7 +207,8 @@ public record StudyFile(
         reps,
         Optional.ofNullable(raw.years()),
         raw.source() == null ? "" : raw.source(),
-        List.copyOf(vs));
+        List.copyOf(vs),
+        Boolean.TRUE.equals(raw.crmFlows()));
   }
 
   /** The baseline followed by the variants, in file order. */
