@@ -61,11 +61,7 @@ public final class StudyService {
     this.overlays = List.copyOf(overlays);
   }
 
-  /**
-   * Where and how the replications run: {@code engine} {@code local} (this JVM's threads) or {@code
-   * spark} (module caravan-spark, on the class path only when asked for), with its options ({@code
-   * threads} for local; {@code master} for Spark).
-   */
+  /** Engine {@code local} (option {@code threads}) or {@code spark} (option {@code master}). */
   public record RunOptions(String engine, Map<String, String> options) {
     public RunOptions {
       options = Map.copyOf(options);
