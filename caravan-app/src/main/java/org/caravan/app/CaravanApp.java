@@ -15,6 +15,9 @@ import org.caravan.scenario.UserException;
  * org.caravan.scenario.UserException}. Immutable and thread-safe.
  */
 public final class CaravanApp {
+  /** The program's version, as {@code --version} prints it and study provenance records it. */
+  public static final String VERSION = "0.1.0";
+
   private final Caravan caravan;
   private final RouteService routes;
   private final Lazy<EmissionsService> emissions;
@@ -25,14 +28,14 @@ public final class CaravanApp {
   private final CrmService crm;
   private final TrackingService tracking;
 
-  private CaravanApp(Caravan caravan) {
+  private CaravanApp(Caravan caravan, List<Path> overlays) {
     this.caravan = caravan;
     this.routes = new RouteService(caravan);
     this.emissions = new Lazy<>(() -> new EmissionsService(caravan));
     this.network = new NetworkService(caravan);
     this.places = new PlaceService(caravan);
     this.simulations = new SimulationRuns(caravan);
-    this.studies = new StudyService(caravan);
+    this.studies = new StudyService(caravan, overlays);
     this.crm = new CrmService(caravan);
     this.tracking = new TrackingService(caravan);
   }
@@ -43,7 +46,7 @@ public final class CaravanApp {
    * @throws org.caravan.scenario.UserException when a file has problems (the message lists them)
    */
   public static CaravanApp open(List<Path> overlays) {
-    return overlays.isEmpty() ? openDefault() : new CaravanApp(load(overlays));
+    return overlays.isEmpty() ? openDefault() : new CaravanApp(load(overlays), overlays);
   }
 
   /** The network files' problems become one user error whose message lists them all. */
@@ -61,7 +64,7 @@ public final class CaravanApp {
   }
 
   private static final class DefaultHolder {
-    static final CaravanApp INSTANCE = new CaravanApp(Caravan.openDefault());
+    static final CaravanApp INSTANCE = new CaravanApp(Caravan.openDefault(), List.of());
   }
 
   /** Route planning: {@code caravan route} and {@code POST /api/routes}. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.caravan.app.CaravanApp;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.UserPaths;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "caravan",
     mixinStandardHelpOptions = true,
-    version = "caravan 0.1.0",
+    version = "caravan " + CaravanApp.VERSION,
     description = "Plan and simulate freight on the Eurasian trade corridors.")
 public final class CaravanCommand implements Runnable {
   /** Every subcommand by name, in the order usage lists them. */

@@ -229,6 +229,12 @@ class CliFuzz {
           "--at",
           "2024-05-01T00:00:00Z",
           "SIM7-073919",
+          "report",
+          "--engine",
+          "--master",
+          "--threads",
+          "spark",
+          "local[2]",
           "");
 
   @Property(tries = 2000)
