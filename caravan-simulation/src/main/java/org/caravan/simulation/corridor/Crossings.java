@@ -8,9 +8,11 @@ import static org.caravan.simulation.corridor.Events.DEPART_RETRY;
 import static org.caravan.simulation.corridor.Events.HANDLED;
 import static org.caravan.simulation.corridor.Events.NONE;
 import static org.caravan.simulation.corridor.Events.RETURNED;
+import static org.caravan.simulation.corridor.Events.YARD_ADMIT;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.caravan.simulation.engine.BlockingBuffer;
 import org.caravan.simulation.engine.EntityLinks;
 import org.caravan.simulation.engine.EventEngine;
 import org.caravan.simulation.engine.Resource;
@@ -50,12 +52,17 @@ final class Crossings {
   final int[] yardUnits;
   final TimeWeightedStat[] yardStat;
 
+  /** Per port: the blocking yard (back-pressure), or null when the yard does not block. */
+  private final BlockingBuffer[] yard;
+
+  private final boolean[] admitPending;
+
   // Crossings and vessels.
   private final int nCrossings;
   private final int[] xLeg;
   private final int[] xPool;
   final int[] xFrom;
-  private final int[] xTo;
+  final int[] xTo;
   private final int[] xEffCap;
   private final Distribution[] xSail;
   private final Distribution[] xHandling;
@@ -90,9 +97,16 @@ final class Crossings {
     berth = new Resource[nPorts];
     yardUnits = new int[nPorts];
     yardStat = new TimeWeightedStat[nPorts];
+    yard = new BlockingBuffer[nPorts];
+    admitPending = new boolean[nPorts];
+    EntityLinks heldLinks = new EntityLinks(64);
     for (int p = 0; p < nPorts; p++) {
-      berth[p] = new Resource(engine, spec.ports().get(p).berths(), vesselLinks);
+      CorridorSpec.Port port = spec.ports().get(p);
+      berth[p] = new Resource(engine, port.berths(), vesselLinks);
       yardStat[p] = new TimeWeightedStat(0, 0);
+      if (port.blocking()) {
+        yard[p] = new BlockingBuffer(engine, Math.max(1, port.yardCapacity_units()), heldLinks);
+      }
     }
 
     nCrossings = spec.crossings().size();
@@ -157,6 +171,39 @@ final class Crossings {
     int port = xFrom[x];
     yardUnits[port]++;
     yardStat[port].set(engine.now(), yardUnits[port]);
+    if (yard[port] != null) {
+      yard[port].enter(1);
+    }
+  }
+
+  /**
+   * Consist {@code c} of {@code units} reached the end of its leg and its units go into the yard of
+   * crossing {@code x}: true if they may go in now; false if the port's yard blocks and is full, in
+   * which case the consist is held where it is (back-pressure) and handed back to {@link
+   * Formation#admitted} when vessels have made room.
+   */
+  boolean offerToYard(int x, int c, int units) {
+    int port = xFrom[x];
+    if (yard[port] == null) {
+      return true;
+    }
+    boolean in = yard[port].offer(c, units);
+    if (in) {
+      stats.yardArrival(port, engine.now(), 0, units);
+    }
+    return in;
+  }
+
+  /** Vessels took units from a blocking yard: held consists enter while there is room. */
+  void onYardAdmit(int port) {
+    admitPending[port] = false;
+    BlockingBuffer b = yard[port];
+    int c;
+    while ((c = b.admitNext()) != BlockingBuffer.NONE) {
+      long held = b.lastHeldTicks();
+      stats.yardArrival(port, engine.now() - held, held, formation.cCount[c]);
+      formation.admitted(c);
+    }
   }
 
   /** Loads idle vessels of crossing {@code x} while the yard holds a full load. */
@@ -188,6 +235,14 @@ final class Crossings {
     int port = xFrom[x];
     yardUnits[port] -= n;
     yardStat[port].set(now, yardUnits[port]);
+    if (yard[port] != null) {
+      yard[port].leave(n);
+      if (yard[port].heldNow() > 0 && !admitPending[port]) {
+        // Let the held trains in after this event, not inside the loading loop.
+        admitPending[port] = true;
+        engine.schedule(now, YARD_ADMIT, port);
+      }
+    }
     vPhase[v] = LOADING;
     vReq[v] = now;
     berthRequest(v);

@@ -51,6 +51,19 @@ final class ModelStats {
   private final float[][] series;
   private int sampleIndex;
 
+  // Reactions (ReactionResult): re-routing, empty returns, blocking yards.
+  private final long[] pathDelivered;
+  private double reroutedSum_s;
+  private long reroutedCount;
+  private double keptSum_s;
+  private long keptCount;
+  private long unitsMoved;
+  private final long[] emptiesReleased;
+  final long[] portArrivals;
+  final long[] portHeld;
+  final double[] portHeld_s;
+  final double[] portHeldUnit_s;
+
   ModelStats(EventEngine engine, Layout layout, int replication, long seed) {
     this.engine = engine;
     this.layout = layout;
@@ -89,6 +102,13 @@ final class ModelStats {
     busyAreaAtWarmup = new double[nRes];
     queueAreaAtWarmup = new double[nRes];
     series = new float[layout.seriesNames.size()][layout.samples];
+    pathDelivered = new long[layout.pathLegs.length];
+    emptiesReleased = new long[nFlows];
+    int nPorts = spec.ports().size();
+    portArrivals = new long[nPorts];
+    portHeld = new long[nPorts];
+    portHeld_s = new double[nPorts];
+    portHeldUnit_s = new double[nPorts];
   }
 
   /**
@@ -151,6 +171,55 @@ final class ModelStats {
       long minutes = Math.max(1, Math.round((now - release) / MINUTE_S));
       flowHist[f].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
       corridorHist[flowCorridor[f]].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
+    }
+  }
+
+  /**
+   * A unit of a re-routing flow {@code f} on {@code path} (its own route when {@code path == f})
+   * was delivered.
+   */
+  void reroutableDelivered(int f, int path, long now, long release) {
+    if (now >= warmup) {
+      pathDelivered[path]++;
+    }
+    if (release >= warmup) {
+      if (path == f) {
+        keptSum_s += now - release;
+        keptCount++;
+      } else {
+        reroutedSum_s += now - release;
+        reroutedCount++;
+      }
+    }
+  }
+
+  /** Units moved to another route at a closure edge. */
+  void rerouteMoved(int n) {
+    if (engine.now() >= warmup) {
+      unitsMoved += n;
+    }
+  }
+
+  /** {@code n} empty units were released into flow {@code f}. */
+  void emptiesReleased(int f, int n) {
+    created += n;
+    if (engine.now() >= warmup) {
+      emptiesReleased[f] += n;
+    }
+  }
+
+  /**
+   * A train or group of {@code units} reached the blocking yard of {@code port}; {@code held_s}
+   * after its arrival it was let in (0 when there was room).
+   */
+  void yardArrival(int port, long arrived, long held_s, int units) {
+    if (arrived >= warmup) {
+      portArrivals[port]++;
+      if (held_s > 0) {
+        portHeld[port]++;
+        portHeld_s[port] += held_s;
+        portHeldUnit_s[port] += (double) held_s * units;
+      }
     }
   }
 
@@ -274,7 +343,29 @@ final class ModelStats {
         resServed.clone(),
         series,
         engine.dispatched(),
-        disruptions.stormDaysPerYear());
+        disruptions.stormDaysPerYear(),
+        reactions(years));
+  }
+
+  private ReactionResult reactions(double years) {
+    double[] path = new double[pathDelivered.length];
+    for (int p = 0; p < path.length; p++) {
+      path[p] = pathDelivered[p] / years;
+    }
+    double[] empties = new double[nFlows];
+    for (int f = 0; f < nFlows; f++) {
+      empties[f] = emptiesReleased[f] / years;
+    }
+    return new ReactionResult(
+        path,
+        reroutedCount == 0 ? Double.NaN : reroutedSum_s / reroutedCount,
+        keptCount == 0 ? Double.NaN : keptSum_s / keptCount,
+        unitsMoved / years,
+        empties,
+        portArrivals.clone(),
+        portHeld.clone(),
+        portHeld_s.clone(),
+        portHeldUnit_s.clone());
   }
 
   /**

@@ -1,0 +1,31 @@
+package org.caravan.simulation.corridor;
+
+/**
+ * What the reactions of one replication did (docs/SIMULATION.md, "Reactions"), post warm-up; all
+ * zero (or NaN for means) when no flow re-routes, returns empties or meets a blocking yard. Arrays
+ * are indexed as in the {@link Layout}; owned by this object once returned.
+ *
+ * @param pathUnitsPerYear delivered units per year on each path ({@code Layout.flowPath}); counted
+ *     for re-routing flows only
+ * @param reroutedTransitMean_s mean door-to-door time of re-routing flows' units that took an
+ *     alternative (NaN if none)
+ * @param keptTransitMean_s mean door-to-door time of the same flows' units on their own route (NaN
+ *     if none)
+ * @param unitsMovedPerYear waiting units moved to another route when a closure started or ended
+ * @param emptiesReleasedPerYear per flow: empty units released into it per year (0 for loaded
+ *     flows)
+ * @param portArrivals per port: trains and groups that arrived at a blocking yard
+ * @param portHeld per port: of those, how many were held because the yard was full
+ * @param portHeld_s per port: seconds the held trains and groups waited, summed
+ * @param portHeldUnit_s per port: unit-seconds held (a train of 42 units held 1 h is 42 unit-hours)
+ */
+public record ReactionResult(
+    double[] pathUnitsPerYear,
+    double reroutedTransitMean_s,
+    double keptTransitMean_s,
+    double unitsMovedPerYear,
+    double[] emptiesReleasedPerYear,
+    long[] portArrivals,
+    long[] portHeld,
+    double[] portHeld_s,
+    double[] portHeldUnit_s) {}
