@@ -84,7 +84,12 @@ public final class ScenarioLimits {
         range(p + "teu_per_year", fl.teuPerYear(), 0, MAX_TEU_PER_YEAR);
         range(p + "tonnes_per_year", fl.tonnesPerYear(), 0, MAX_TONNES_PER_YEAR);
         range(p + "growth_per_year", fl.growthPerYear(), -0.99, 1);
+        range(p + "empty_return_share", fl.emptyReturnShare(), 0, 1);
       }
+    }
+    if (f.reactions() != null) {
+      range("reactions.empty_return_share", f.reactions().emptyReturnShare(), 0, 1);
+      rangeAbove0("reactions.empty_tare_t", f.reactions().emptyTareT(), 10);
     }
     if (f.network() != null) {
       ScenarioFile.NetworkChanges n = f.network();

@@ -36,6 +36,7 @@ final class Crossings {
   private static final int SAILING = 2;
   private static final int UNLOADING = 3;
   private static final int RETURNING = 4;
+  private static final int HOME_UNLOADING = 5;
 
   private final EventEngine engine;
   private final Layout layout;
@@ -60,6 +61,15 @@ final class Crossings {
   // Crossings and vessels.
   private final int nCrossings;
   private final int[] xLeg;
+
+  /**
+   * Per crossing: the opposite crossing whose units its vessels carry on the way back, or -1; and
+   * whether it is itself such a return direction (no fleet of its own).
+   */
+  private final int[] xBack;
+
+  private final boolean[] xIsReturn;
+
   private final int[] xPool;
   final int[] xFrom;
   final int[] xTo;
@@ -118,6 +128,16 @@ final class Crossings {
         xLeg[formation.legCrossing[l]] = l;
       }
     }
+    xBack = new int[nCrossings];
+    xIsReturn = new boolean[nCrossings];
+    Arrays.fill(xBack, NONE);
+    for (int x = 0; x < nCrossings; x++) {
+      int of = spec.crossings().get(x).returnOf();
+      if (of >= 0) {
+        xBack[of] = x;
+        xIsReturn[x] = true;
+      }
+    }
     xFrom = new int[nCrossings];
     xTo = new int[nCrossings];
     xEffCap = new int[nCrossings];
@@ -160,7 +180,7 @@ final class Crossings {
   void start() {
     for (int x = 0; x < nCrossings; x++) {
       long tt = spec.crossings().get(x).timetable_s();
-      if (tt > 0) {
+      if (tt > 0 && !xIsReturn[x]) {
         engine.schedule((x * 21_601L) % tt, CROSSING_TIMETABLE, x);
       }
     }
@@ -208,6 +228,16 @@ final class Crossings {
 
   /** Loads idle vessels of crossing {@code x} while the yard holds a full load. */
   void tryLoad(int x) {
+    if (xIsReturn[x]) {
+      // A full return load waits and no vessel is coming: an idle vessel of the opposite crossing
+      // goes over with what waits on its side (possibly nothing) to fetch it.
+      int out = spec.crossings().get(x).returnOf();
+      int outPool = xPool[out];
+      if (xIdleCount[out] > 0 && formation.pCount[xPool[x]] >= xEffCap[out]) {
+        loadVessel(out, Math.min(formation.pCount[outPool], xEffCap[out]));
+      }
+      return;
+    }
     int pool = xPool[x];
     while (xIdleCount[x] > 0 && formation.pCount[pool] >= xEffCap[x]) {
       loadVessel(x, xEffCap[x]);
@@ -216,7 +246,9 @@ final class Crossings {
 
   void onCrossingTimetable(int x) {
     int pool = xPool[x];
-    if (xIdleCount[x] > 0 && formation.pCount[pool] > 0) {
+    if (xIdleCount[x] > 0
+        && (formation.pCount[pool] > 0
+            || (xBack[x] >= 0 && formation.pCount[xPool[xBack[x]]] > 0))) {
       loadVessel(x, Math.min(formation.pCount[pool], xEffCap[x]));
     }
     long next = engine.now() + spec.crossings().get(x).timetable_s();
@@ -229,8 +261,17 @@ final class Crossings {
     int v = xIdle[x][--xIdleCount[x]];
     long now = engine.now();
     xBusy[x].set(now, xIdle[x].length - xIdleCount[x]);
-    vHead[v] = formation.takeFromPool(xPool[x], n, layout.crossingYardResource[x]);
-    vTail[v] = formation.lastTail();
+    vPhase[v] = LOADING;
+    vReq[v] = now;
+    take(v, x, n);
+    berthRequest(v);
+  }
+
+  /** Vessel {@code v} takes {@code n} units (0 or more) from the yard of crossing {@code x}. */
+  private void take(int v, int x, int n) {
+    long now = engine.now();
+    vHead[v] = n == 0 ? NONE : formation.takeFromPool(xPool[x], n, layout.crossingYardResource[x]);
+    vTail[v] = n == 0 ? NONE : formation.lastTail();
     vCount[v] = n;
     int port = xFrom[x];
     yardUnits[port] -= n;
@@ -243,14 +284,11 @@ final class Crossings {
         engine.schedule(now, YARD_ADMIT, port);
       }
     }
-    vPhase[v] = LOADING;
-    vReq[v] = now;
-    berthRequest(v);
   }
 
   private int vesselPort(int v) {
     int x = vCrossing[v];
-    return vPhase[v] == LOADING ? xFrom[x] : xTo[x];
+    return vPhase[v] == LOADING || vPhase[v] == HOME_UNLOADING ? xFrom[x] : xTo[x];
   }
 
   void berthRequest(int v) {
@@ -277,20 +315,34 @@ final class Crossings {
   void onHandled(int v) {
     int port = vesselPort(v);
     freeBerth(port);
+    int x = vCrossing[v];
     if (vPhase[v] == LOADING) {
       vPhase[v] = SAILING;
       vReq[v] = engine.now();
       depart(v);
+    } else if (vPhase[v] == HOME_UNLOADING) {
+      unload(v, xLeg[xBack[x]]);
+      idle(v);
     } else {
-      int x = vCrossing[v];
-      int head = vHead[v];
-      vHead[v] = NONE;
-      vTail[v] = NONE;
-      vCount[v] = 0;
-      formation.distribute(head, xLeg[x]);
-      formation.processTouched();
+      unload(v, xLeg[x]);
       vPhase[v] = RETURNING;
+      int back = xBack[x];
+      if (back >= 0 && formation.pCount[xPool[back]] > 0) {
+        // The way back carries what waits in the opposite yard, loaded in the same port call.
+        take(v, back, Math.min(formation.pCount[xPool[back]], xEffCap[x]));
+      }
       engine.schedule(engine.now() + Draws.delayTicks(xSail[x], rngVessel), RETURNED, v);
+    }
+  }
+
+  private void unload(int v, int leg) {
+    int head = vHead[v];
+    vHead[v] = NONE;
+    vTail[v] = NONE;
+    vCount[v] = 0;
+    if (head != NONE) {
+      formation.distribute(head, leg);
+      formation.processTouched();
     }
   }
 
@@ -331,6 +383,16 @@ final class Crossings {
   }
 
   void onReturned(int v) {
+    if (vCount[v] > 0) {
+      vPhase[v] = HOME_UNLOADING;
+      vReq[v] = engine.now();
+      berthRequest(v);
+      return;
+    }
+    idle(v);
+  }
+
+  private void idle(int v) {
     int x = vCrossing[v];
     xIdle[x][xIdleCount[x]++] = v;
     xBusy[x].set(engine.now(), xIdle[x].length - xIdleCount[x]);

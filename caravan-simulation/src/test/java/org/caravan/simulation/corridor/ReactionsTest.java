@@ -154,4 +154,136 @@ class ReactionsTest {
     assertThat(new KpiCatalogue(Layout.of(wait)).kpis())
         .noneMatch(k -> k.name().startsWith("reroute."));
   }
+
+  /**
+   * A → B by rail, B → C by ferry, C → D by road; with {@code share} > 0 a second flow carries
+   * empty boxes back D → C → B → A on the same legs reversed (the ferry's way back).
+   */
+  private static CorridorSpec ferry(double share, int yardUnits, boolean blocking, int fleet) {
+    boolean empties = share > 0;
+    var loaded =
+        new CorridorSpec.Flow(
+            "f",
+            "A",
+            "D",
+            "middle",
+            "container",
+            20_000,
+            0,
+            2,
+            20,
+            new int[] {0, 1, 2},
+            1_000,
+            empties
+                ? new CorridorSpec.Reaction(false, new int[0][], new double[0], 1, share, false)
+                : CorridorSpec.Reaction.NONE);
+    var empty =
+        new CorridorSpec.Flow(
+            "f.empty",
+            "D",
+            "A",
+            "middle",
+            "empty",
+            0,
+            0,
+            2,
+            0,
+            new int[] {3, 4, 5},
+            400,
+            new CorridorSpec.Reaction(false, new int[0][], new double[0], -1, 0, true));
+    var legs =
+        List.of(
+            new CorridorSpec.Leg(
+                "A>B", CorridorSpec.LegKind.RAIL, "A", "B", new int[] {0}, -1, 0, 0, H),
+            new CorridorSpec.Leg(
+                "B>C", CorridorSpec.LegKind.CROSSING, "B", "C", new int[0], 0, 0, 0, 0),
+            new CorridorSpec.Leg(
+                "C>D", CorridorSpec.LegKind.DELAY, "C", "D", new int[0], -1, 2 * H, 0, 0),
+            new CorridorSpec.Leg(
+                "D>C", CorridorSpec.LegKind.DELAY, "D", "C", new int[0], -1, 2 * H, 0, 0),
+            new CorridorSpec.Leg(
+                "C>B", CorridorSpec.LegKind.CROSSING, "C", "B", new int[0], 1, 0, 0, 0),
+            new CorridorSpec.Leg(
+                "B>A", CorridorSpec.LegKind.RAIL, "B", "A", new int[] {1}, -1, 0, 0, H));
+    var gates =
+        List.of(
+            new CorridorSpec.Gate("A-B", CorridorSpec.GateKind.SECTION, "A-B", 12, 10 * H, 0),
+            new CorridorSpec.Gate("B-A", CorridorSpec.GateKind.SECTION, "B-A", 12, 10 * H, 0));
+    var ports =
+        List.of(
+            new CorridorSpec.Port("B", 1, yardUnits, blocking),
+            new CorridorSpec.Port("C", 1, 1_000, false));
+    var out =
+        new CorridorSpec.Crossing("B>C", 0, 1, fleet, 50, 0, 20 * H, 0, 10 * H, 0, 2 * DAY, -1);
+    var back = new CorridorSpec.Crossing("C>B", 1, 0, 0, 50, 0, 20 * H, 0, 10 * H, 0, 0, 0);
+    return new CorridorSpec(
+        120 * DAY,
+        20 * DAY,
+        DAY,
+        1,
+        FLAT,
+        42,
+        2 * DAY,
+        empties ? List.of(loaded, empty) : List.of(loaded),
+        empties ? legs : legs.subList(0, 3),
+        empties ? gates : gates.subList(0, 1),
+        ports,
+        empties ? List.of(out, back) : List.of(out),
+        List.of(),
+        List.of());
+  }
+
+  @Test
+  void empty_boxes_go_back_on_the_ferry_and_every_box_is_accounted_for() {
+    CorridorSpec spec = ferry(0.5, 1_000, false, 3);
+    KpiCatalogue.Replication x = run(spec);
+    ReplicationResult r = x.result;
+    double years = 100.0 / 365;
+
+    // Every unit released, loaded or empty, is delivered or still inside.
+    assertThat(r.unitsDelivered() + r.unitsInside()).isEqualTo(r.unitsCreated());
+    // Half a box goes back per delivered box: released empties = floor(credit + 0.5 N), within one.
+    double loaded = r.flowUnitsPerYear()[0] * years;
+    double released = r.reactions().emptiesReleasedPerYear()[1] * years;
+    assertThat(released).isBetween(0.5 * loaded - 1, 0.5 * loaded + 1);
+    // The empties crossed on the ferry's way back (the return crossing has no fleet of its own).
+    assertThat(r.flowUnitsPerYear()[1]).isPositive();
+    assertThat(r.legTeuPerYear()[4])
+        .isCloseTo(r.legTeuPerYear()[5], offset(0.02 * r.legTeuPerYear()[4]));
+    // Loaded and empty throughput are apart.
+    assertThat(kpi(spec, x, "throughput.all.teu_per_year"))
+        .isCloseTo(r.flowUnitsPerYear()[0] * 2, offset(1e-9));
+    assertThat(kpi(spec, x, "throughput.empty.teu_per_year"))
+        .isCloseTo(r.flowUnitsPerYear()[1] * 2, offset(1e-9));
+    assertThat(kpi(spec, x, "empty.released.teu_per_year"))
+        .isCloseTo(released * 2 / years, offset(1e-9));
+  }
+
+  @Test
+  void a_full_blocking_yard_holds_trains_before_the_port_instead_of_overfilling() {
+    // One vessel of 50 units per 60 h cycle cannot keep up with 20,000 units a year: the yard
+    // fills.
+    KpiCatalogue.Replication open = run(ferry(0, 100, false, 1));
+    CorridorSpec spec = ferry(0, 100, true, 1);
+    KpiCatalogue.Replication held = run(spec);
+    Layout layout = Layout.of(spec);
+    int yard = layout.seriesNames().indexOf("yard_units.B");
+
+    float maxOpen = 0;
+    float maxHeld = 0;
+    for (int i = 0; i < layout.samples(); i++) {
+      maxOpen = Math.max(maxOpen, open.result.series()[yard][i]);
+      maxHeld = Math.max(maxHeld, held.result.series()[yard][i]);
+    }
+    assertThat(maxOpen).isGreaterThan(100);
+    assertThat(maxHeld).isLessThanOrEqualTo(100);
+    assertThat(kpi(spec, held, "blocking.B.held_share")).isGreaterThan(0.5);
+    assertThat(kpi(spec, held, "blocking.B.mean_held_h")).isPositive();
+    assertThat(kpi(spec, held, "blocking.B.held_unit_hours_per_year")).isPositive();
+    // Nothing is dropped: held trains keep their units.
+    ReplicationResult r = held.result;
+    assertThat(r.unitsDelivered() + r.unitsInside()).isEqualTo(r.unitsCreated());
+    // The vessel is the bottleneck either way: throughput stays at its cycle (7,300 units/yr).
+    assertThat(r.flowUnitsPerYear()[0]).isBetween(6_500.0, 7_400.0);
+  }
 }
