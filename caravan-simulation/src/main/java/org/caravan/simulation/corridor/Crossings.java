@@ -22,7 +22,8 @@ import org.caravan.simulation.stats.TimeWeightedStat;
 /**
  * Ports and sea crossings: units wait in the yard of the crossing's port; an idle vessel of the
  * crossing's fleet loads when the yard holds a full load (or at a timetable slot), is handled at a
- * berth, sails, is handled at a berth at the far port, and sails back empty. Closed ports hold
+ * berth, sails, is handled at a berth at the far port, and sails back, with what waits in the yard
+ * of the opposite direction when that crossing names this one ({@code returnOf}). Closed ports hold
  * vessels at the berth queue and at departure. Low water derates the vessel's capacity for the
  * whole run.
  */
@@ -36,7 +37,6 @@ final class Crossings {
   private static final int SAILING = 2;
   private static final int UNLOADING = 3;
   private static final int RETURNING = 4;
-  private static final int HOME_UNLOADING = 5;
 
   private final EventEngine engine;
   private final Layout layout;
@@ -288,7 +288,7 @@ final class Crossings {
 
   private int vesselPort(int v) {
     int x = vCrossing[v];
-    return vPhase[v] == LOADING || vPhase[v] == HOME_UNLOADING ? xFrom[x] : xTo[x];
+    return vPhase[v] == LOADING ? xFrom[x] : xTo[x];
   }
 
   void berthRequest(int v) {
@@ -320,9 +320,6 @@ final class Crossings {
       vPhase[v] = SAILING;
       vReq[v] = engine.now();
       depart(v);
-    } else if (vPhase[v] == HOME_UNLOADING) {
-      unload(v, xLeg[xBack[x]]);
-      idle(v);
     } else {
       unload(v, xLeg[x]);
       vPhase[v] = RETURNING;
@@ -382,18 +379,16 @@ final class Crossings {
     berthRequest(v);
   }
 
+  /**
+   * Vessel {@code v} is back at its home port: a return load is put ashore at once (the handling of
+   * a port call, 20 h on average at Baku, TREND250603, is the whole exchange of a call, so the
+   * return load adds no berth time at either end) and the vessel is idle.
+   */
   void onReturned(int v) {
-    if (vCount[v] > 0) {
-      vPhase[v] = HOME_UNLOADING;
-      vReq[v] = engine.now();
-      berthRequest(v);
-      return;
-    }
-    idle(v);
-  }
-
-  private void idle(int v) {
     int x = vCrossing[v];
+    if (vCount[v] > 0) {
+      unload(v, xLeg[xBack[x]]);
+    }
     xIdle[x][xIdleCount[x]++] = v;
     xBusy[x].set(engine.now(), xIdle[x].length - xIdleCount[x]);
     tryLoad(x);
