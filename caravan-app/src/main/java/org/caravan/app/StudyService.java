@@ -113,6 +113,13 @@ public final class StudyService {
     }
     String baseText = baselineText(study, file, text);
     ObjectNode base = baseTree(baseText, study.baseline());
+    if (!study.settings().isEmpty()) {
+      try {
+        base = Overlay.apply(base, study.settingsOverlay());
+      } catch (IllegalArgumentException e) {
+        throw user(StudyFile.errorAt(text, file.toString(), "settings", e.getMessage()));
+      }
+    }
     List<Prepared> prepared = new ArrayList<>();
     prepared.add(
         prepare(

@@ -25,6 +25,8 @@ import org.caravan.network.io.JsonPaths;
  *
  * @param baseline a built-in scenario name or a scenario file path relative to the study file
  * @param years measured years per replication, empty for the scenario's horizon
+ * @param settings path → value set in the baseline scenario before anything else, so the baseline
+ *     and every variant share them (e.g. the model's {@code reactions})
  */
 public record StudyFile(
     String name,
@@ -34,7 +36,8 @@ public record StudyFile(
     int replications,
     Optional<Double> years,
     String source,
-    List<Variant> variants) {
+    List<Variant> variants,
+    Map<String, JsonNode> settings) {
 
   /** The name the baseline carries in the store and in comparisons. */
   public static final String BASELINE = "baseline";
@@ -64,7 +67,8 @@ public record StudyFile(
       Double years,
       String source,
       List<RawVariant> variants,
-      List<RawSweep> sweeps) {}
+      List<RawSweep> sweeps,
+      Map<String, JsonNode> settings) {}
 
   record RawSweep(
       String name,
@@ -163,6 +167,11 @@ public record StudyFile(
     if (rawVariants.isEmpty()) {
       throw lines.error("variants", "variants: at least one variant or sweep is required");
     }
+    Map<String, JsonNode> settings =
+        raw.settings() == null ? Map.of() : new LinkedHashMap<>(raw.settings());
+    for (String p : settings.keySet()) {
+      checkPath(p, "settings", lines);
+    }
     Set<String> seen = new HashSet<>();
     List<Variant> vs = new java.util.ArrayList<>();
     for (int i = 0; i < rawVariants.size(); i++) {
@@ -211,7 +220,13 @@ public record StudyFile(
         reps,
         Optional.ofNullable(raw.years()),
         raw.source() == null ? "" : raw.source(),
-        List.copyOf(vs));
+        List.copyOf(vs),
+        settings);
+  }
+
+  /** The study's settings as a variant that sets them (for {@link Overlay#apply}). */
+  public Variant settingsOverlay() {
+    return new Variant("settings", "", source, settings, Map.of());
   }
 
   /** The baseline followed by the variants, in file order. */

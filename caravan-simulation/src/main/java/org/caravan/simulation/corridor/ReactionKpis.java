@@ -5,7 +5,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The KPIs of the model's reactions (docs/SIMULATION.md, "Reactions"), defined only when the spec
- * uses them, so a scenario that switches no reaction on has exactly the KPIs it had before:
+ * switches them on, so a scenario that switches no reaction on has exactly the KPIs it had before:
  * re-routed volume and its extra door-to-door time, empty boxes apart from loaded ones, and the
  * time trains and groups are held before full port yards.
  */
@@ -24,7 +24,10 @@ final class ReactionKpis {
   static void add(Layout layout, Sink kpis) {
     CorridorSpec spec = layout.spec;
     List<CorridorSpec.Flow> flows = spec.flows();
-    if (flows.stream().anyMatch(f -> f.reaction().reroutes())) {
+    // Defined for every flow whose rule is reroute, with or without alternatives (a study's
+    // baseline
+    // without closures has none), so the baseline and its closure variants have the same KPIs.
+    if (flows.stream().anyMatch(f -> f.reaction().reroute())) {
       kpis.add("reroute.all.teu_per_year", KpiUnit.TEU_PER_YEAR, x -> x.reroutedTeu);
       kpis.add("reroute.all.tonnes_per_year", KpiUnit.TONNES_PER_YEAR, x -> x.reroutedTonnes);
       kpis.add(
@@ -40,7 +43,7 @@ final class ReactionKpis {
           x -> x.result.reactions().unitsMovedPerYear());
       for (int i = 0; i < flows.size(); i++) {
         CorridorSpec.Flow fl = flows.get(i);
-        if (fl.reaction().reroutes()) {
+        if (fl.reaction().reroute()) {
           int[] paths = layout.flowPath[i];
           kpis.add(
               "reroute.flow." + fl.id() + ".teu_per_year",
