@@ -163,6 +163,9 @@ final class Formation {
   /** Appends {@code k} new units of flow {@code f} to the origin pool of its current path. */
   private void releaseUnits(int f, int k, long now) {
     int path = flowReroutes[f] ? rerouting.choose(f, flowCurrentPath[f], 0) : flowCurrentPath[f];
+    if (path != f) {
+      stats.rerouted(f, k);
+    }
     int pool = pathPool[path][0];
     for (int i = 0; i < k; i++) {
       int u = newUnit();
@@ -357,7 +360,11 @@ final class Formation {
         deliver(u, f, path);
       } else {
         if (flowReroutes[f]) {
-          path = rerouting.choose(f, path, pos);
+          int to = rerouting.choose(f, path, pos);
+          if (path == f && to != f) {
+            stats.rerouted(f, 1);
+          }
+          path = to;
           uPath[u] = path;
         }
         uLegPos[u] = pos;
@@ -423,6 +430,9 @@ final class Formation {
           int res = layout.poolFormationResource[pool];
           if (res >= 0 && now >= warmup) {
             stats.recordUnitWait(res, now - uJoin[u]);
+          }
+          if (path == f) {
+            stats.rerouted(f, 1);
           }
           uPath[u] = to;
           int np = pathPool[to][uLegPos[u]];

@@ -53,14 +53,9 @@ final class KpiCatalogue {
           corridorTonnes[c] += u * fl.tonnesPerUnit();
         }
         corridorCo2e_t[c] += co2ePerYear_g(layout, r, f) / 1e6;
-        if (fl.reaction().reroutes()) {
-          int[] paths = layout.flowPath[f];
-          for (int k = 1; k < paths.length; k++) {
-            double rerouted = r.reactions().pathUnitsPerYear()[paths[k]];
-            reroutedTeu += rerouted * fl.teuPerUnit();
-            reroutedTonnes += rerouted * fl.tonnesPerUnit();
-          }
-        }
+        double rerouted = r.reactions().reroutedUnitsPerYear()[f];
+        reroutedTeu += rerouted * fl.teuPerUnit();
+        reroutedTonnes += rerouted * fl.tonnesPerUnit();
       }
       for (int c = 0; c < nc; c++) {
         allTeu += corridorTeu[c];

@@ -58,6 +58,7 @@ final class ModelStats {
   private double keptSum_s;
   private long keptCount;
   private long unitsMoved;
+  private final long[] reroutedUnits;
   private final long[] emptiesReleased;
   final long[] portArrivals;
   final long[] portHeld;
@@ -104,6 +105,7 @@ final class ModelStats {
     series = new float[layout.seriesNames.size()][layout.samples];
     pathDelivered = new long[layout.pathLegs.length];
     emptiesReleased = new long[nFlows];
+    reroutedUnits = new long[nFlows];
     int nPorts = spec.ports().size();
     portArrivals = new long[nPorts];
     portHeld = new long[nPorts];
@@ -190,6 +192,13 @@ final class ModelStats {
         reroutedSum_s += now - release;
         reroutedCount++;
       }
+    }
+  }
+
+  /** {@code n} units of flow {@code f} left their own route for an alternative. */
+  void rerouted(int f, int n) {
+    if (engine.now() >= warmup) {
+      reroutedUnits[f] += n;
     }
   }
 
@@ -353,14 +362,17 @@ final class ModelStats {
       path[p] = pathDelivered[p] / years;
     }
     double[] empties = new double[nFlows];
+    double[] rerouted = new double[nFlows];
     for (int f = 0; f < nFlows; f++) {
       empties[f] = emptiesReleased[f] / years;
+      rerouted[f] = reroutedUnits[f] / years;
     }
     return new ReactionResult(
         path,
         reroutedCount == 0 ? Double.NaN : reroutedSum_s / reroutedCount,
         keptCount == 0 ? Double.NaN : keptSum_s / keptCount,
         unitsMoved / years,
+        rerouted,
         empties,
         portArrivals.clone(),
         portHeld.clone(),

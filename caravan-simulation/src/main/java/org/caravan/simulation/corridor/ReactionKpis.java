@@ -44,17 +44,11 @@ final class ReactionKpis {
       for (int i = 0; i < flows.size(); i++) {
         CorridorSpec.Flow fl = flows.get(i);
         if (fl.reaction().reroute()) {
-          int[] paths = layout.flowPath[i];
+          int f = i;
           kpis.add(
               "reroute.flow." + fl.id() + ".teu_per_year",
               KpiUnit.TEU_PER_YEAR,
-              x -> {
-                double u = 0;
-                for (int k = 1; k < paths.length; k++) {
-                  u += x.result.reactions().pathUnitsPerYear()[paths[k]];
-                }
-                return u * fl.teuPerUnit();
-              });
+              x -> x.result.reactions().reroutedUnitsPerYear()[f] * fl.teuPerUnit());
         }
       }
     }

@@ -12,6 +12,8 @@ package org.caravan.simulation.corridor;
  * @param keptTransitMean_s mean door-to-door time of the same flows' units on their own route (NaN
  *     if none)
  * @param unitsMovedPerYear waiting units moved to another route when a closure started or ended
+ * @param reroutedUnitsPerYear per flow: units that left their own route for an alternative (at
+ *     release, at a transfer or at a closure edge), delivered or not
  * @param emptiesReleasedPerYear per flow: empty units released into it per year (0 for loaded
  *     flows)
  * @param portArrivals per port: trains and groups that arrived at a blocking yard
@@ -24,6 +26,7 @@ public record ReactionResult(
     double reroutedTransitMean_s,
     double keptTransitMean_s,
     double unitsMovedPerYear,
+    double[] reroutedUnitsPerYear,
     double[] emptiesReleasedPerYear,
     long[] portArrivals,
     long[] portHeld,
