@@ -183,8 +183,8 @@ public final class ScenarioLimits {
 
   /**
    * Estimated events of the whole run (all replications): units released times {@link
-   * #EVENTS_PER_UNIT}, with each flow's growth compounded over the run, plus one sampling event per
-   * resource-sample.
+   * #EVENTS_PER_UNIT}, with each flow's growth compounded over the run and its empty returns, plus
+   * one sampling event per resource-sample.
    */
   public static double estimatedEvents(Scenario sc) {
     ResolvedScenario m = sc.model();
@@ -197,7 +197,9 @@ public final class ScenarioLimits {
               : fl.perYear() / m.demand().wagonMass_t();
       double g = fl.growthPerYear();
       double factor = Math.abs(g) < 1e-9 ? years : (Math.pow(1 + g, years) - 1) / Math.log1p(g);
-      units += perYear * Math.max(years, factor);
+      // Empty boxes going back are released on top of the flow's own units.
+      double empties = 1 + m.reactions().of(fl.id()).emptyReturnShare();
+      units += perYear * Math.max(years, factor) * empties;
     }
     double interval_h = Math.max(1, m.sampleInterval_s() / 3600.0);
     double samples = years * 8760 / interval_h * (1 + m.demand().flows().size());
