@@ -53,10 +53,10 @@ final class ModelStats {
 
   // Reactions (ReactionResult): re-routing, empty returns, blocking yards.
   private final long[] pathDelivered;
-  private double reroutedSum_s;
-  private long reroutedCount;
-  private double keptSum_s;
-  private long keptCount;
+  private final double[] reroutedSum_s;
+  private final long[] reroutedCount;
+  private final double[] keptSum_s;
+  private final long[] keptCount;
   private long unitsMoved;
   private final long[] reroutedUnits;
   private final long[] emptiesReleased;
@@ -106,6 +106,10 @@ final class ModelStats {
     pathDelivered = new long[layout.pathLegs.length];
     emptiesReleased = new long[nFlows];
     reroutedUnits = new long[nFlows];
+    reroutedSum_s = new double[nFlows];
+    reroutedCount = new long[nFlows];
+    keptSum_s = new double[nFlows];
+    keptCount = new long[nFlows];
     int nPorts = spec.ports().size();
     portArrivals = new long[nPorts];
     portHeld = new long[nPorts];
@@ -186,11 +190,11 @@ final class ModelStats {
     }
     if (release >= warmup) {
       if (path == f) {
-        keptSum_s += now - release;
-        keptCount++;
+        keptSum_s[f] += now - release;
+        keptCount[f]++;
       } else {
-        reroutedSum_s += now - release;
-        reroutedCount++;
+        reroutedSum_s[f] += now - release;
+        reroutedCount[f]++;
       }
     }
   }
@@ -367,10 +371,20 @@ final class ModelStats {
       empties[f] = emptiesReleased[f] / years;
       rerouted[f] = reroutedUnits[f] / years;
     }
+    // Extra time per flow (its re-routed units against its own-route units), weighted by the flows'
+    // re-routed deliveries, so a mix of short and long flows does not pass for extra time.
+    double extra = 0;
+    long weight = 0;
+    for (int f = 0; f < nFlows; f++) {
+      if (reroutedCount[f] > 0 && keptCount[f] > 0) {
+        extra +=
+            (reroutedSum_s[f] / reroutedCount[f] - keptSum_s[f] / keptCount[f]) * reroutedCount[f];
+        weight += reroutedCount[f];
+      }
+    }
     return new ReactionResult(
         path,
-        reroutedCount == 0 ? Double.NaN : reroutedSum_s / reroutedCount,
-        keptCount == 0 ? Double.NaN : keptSum_s / keptCount,
+        weight == 0 ? Double.NaN : extra / weight,
         unitsMoved / years,
         rerouted,
         empties,

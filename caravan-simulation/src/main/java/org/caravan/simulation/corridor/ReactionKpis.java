@@ -33,10 +33,7 @@ final class ReactionKpis {
       kpis.add(
           "reroute.all.extra_days",
           KpiUnit.DAYS,
-          x ->
-              (x.result.reactions().reroutedTransitMean_s()
-                      - x.result.reactions().keptTransitMean_s())
-                  / S_PER_DAY);
+          x -> x.result.reactions().reroutedExtra_s() / S_PER_DAY);
       kpis.add(
           "reroute.all.moved_units_per_year",
           KpiUnit.UNITS,

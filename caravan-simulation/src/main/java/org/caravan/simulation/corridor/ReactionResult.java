@@ -7,10 +7,9 @@ package org.caravan.simulation.corridor;
  *
  * @param pathUnitsPerYear delivered units per year on each path ({@code Layout.flowPath}); counted
  *     for re-routing flows only
- * @param reroutedTransitMean_s mean door-to-door time of re-routing flows' units that took an
- *     alternative (NaN if none)
- * @param keptTransitMean_s mean door-to-door time of the same flows' units on their own route (NaN
- *     if none)
+ * @param reroutedExtra_s per re-routing flow, mean door-to-door time of its units that took an
+ *     alternative minus that of its units on its own route, averaged over the flows weighted by
+ *     their re-routed units (NaN if no flow has both)
  * @param unitsMovedPerYear waiting units moved to another route when a closure started or ended
  * @param reroutedUnitsPerYear per flow: units that left their own route for an alternative (at
  *     release, at a transfer or at a closure edge), delivered or not
@@ -23,8 +22,7 @@ package org.caravan.simulation.corridor;
  */
 public record ReactionResult(
     double[] pathUnitsPerYear,
-    double reroutedTransitMean_s,
-    double keptTransitMean_s,
+    double reroutedExtra_s,
     double unitsMovedPerYear,
     double[] reroutedUnitsPerYear,
     double[] emptiesReleasedPerYear,
