@@ -30,6 +30,7 @@ import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Passage;
 import org.caravan.network.Problem;
+import org.caravan.network.io.TextFiles;
 import org.caravan.routing.CargoClass;
 
 /**
@@ -188,14 +189,7 @@ public record CrmDataset(
 
     void parse(String name, Reader reader, BiConsumer<Origin, CSVRecord> row, String... required)
         throws IOException {
-      CSVFormat format =
-          CSVFormat.DEFAULT
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setCommentMarker('#')
-              .setTrim(true)
-              .get();
+      CSVFormat format = TextFiles.CSV;
       try (CSVParser p = CSVParser.parse(reader, format)) {
         List<String> missing =
             Arrays.stream(required).filter(c -> !p.getHeaderMap().containsKey(c)).toList();

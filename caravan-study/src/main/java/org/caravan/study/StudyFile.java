@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.caravan.network.io.JsonPaths;
 
 /**
@@ -100,13 +99,6 @@ public record StudyFile(
       raw = YAML.readValue(yaml, Raw.class);
     } catch (UnrecognizedPropertyException e) {
       String field = JsonPaths.field(e, "study");
-      String known =
-          e.getKnownPropertyIds() == null
-              ? ""
-              : e.getKnownPropertyIds().stream()
-                  .map(Object::toString)
-                  .sorted()
-                  .collect(Collectors.joining(", "));
       // Records are bound from a buffer, so the parser's location is the object's end: look the key
       // up instead.
       int at = new Lines(yaml, file).lineOf(field);
@@ -117,7 +109,7 @@ public record StudyFile(
               + field
               + "'"
               + (at > 0 ? " at line " + at : JsonPaths.atLine(e.getLocation()))
-              + (known.isEmpty() ? "" : "; known fields here: " + known));
+              + JsonPaths.knownFields(e));
     } catch (JsonMappingException e) {
       String field = JsonPaths.field(e, "study");
       throw new StudyException(
