@@ -113,6 +113,9 @@ public final class StudyService {
     }
     String baseText = baselineText(study, file, text);
     ObjectNode base = baseTree(baseText, study.baseline());
+    if (study.crmFlows() && base.path("demand") instanceof ObjectNode demand) {
+      demand.put("crm_flows", true); // the CRM demand layer in the baseline and every variant
+    }
     if (!study.settings().isEmpty()) {
       try {
         base = Overlay.apply(base, study.settingsOverlay());

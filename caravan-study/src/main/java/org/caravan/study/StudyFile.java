@@ -24,6 +24,8 @@ import org.caravan.network.io.JsonPaths;
  *
  * @param baseline a built-in scenario name or a scenario file path relative to the study file
  * @param years measured years per replication, empty for the scenario's horizon
+ * @param crmFlows {@code crm_flows: true}: the baseline (and so every variant) carries the
+ *     critical-raw-material demand layer ({@code demand.crm_flows}, docs/CRM.md)
  * @param settings path → value set in the baseline scenario before anything else, so the baseline
  *     and every variant share them (e.g. the model's {@code reactions})
  */
@@ -36,6 +38,7 @@ public record StudyFile(
     Optional<Double> years,
     String source,
     List<Variant> variants,
+    boolean crmFlows,
     Map<String, JsonNode> settings) {
 
   /** The name the baseline carries in the store and in comparisons. */
@@ -67,6 +70,7 @@ public record StudyFile(
       String source,
       List<RawVariant> variants,
       List<RawSweep> sweeps,
+      Boolean crmFlows,
       Map<String, JsonNode> settings) {}
 
   record RawSweep(
@@ -213,6 +217,7 @@ public record StudyFile(
         Optional.ofNullable(raw.years()),
         raw.source() == null ? "" : raw.source(),
         List.copyOf(vs),
+        Boolean.TRUE.equals(raw.crmFlows()),
         settings);
   }
 

@@ -121,11 +121,13 @@ public final class ModelBuilder {
     }
   }
 
+  private final Caravan caravan;
   private final Network network;
   private final Router router;
   private final EmissionCalculator emissions = EmissionCalculator.withDefaults();
 
   public ModelBuilder(Caravan caravan) {
+    this.caravan = caravan;
     this.network = caravan.network();
     this.router = caravan.router();
   }
@@ -137,6 +139,12 @@ public final class ModelBuilder {
   public Built build(Scenario sc) {
     ResolvedScenario m = sc.model();
     Demand d = m.demand();
+    if (d.crmFlows() && caravan != CrmLayer.caravan()) {
+      // The CRM layer's routes use the overlay's chartered legs: the whole model is built on the
+      // network with the overlay, where the scenario's own flows keep their routes (the overlay
+      // adds only links that refuse containers of general cargo, and a dead end for them).
+      return new ModelBuilder(CrmLayer.caravan()).build(sc);
+    }
     long departure_s = sc.start().getEpochSecond();
 
     List<CorridorSpec.Leg> legs = new ArrayList<>();
@@ -148,8 +156,8 @@ public final class ModelBuilder {
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can
     // name them).
     m.capacities().ports().keySet().forEach(parts::port);
-
     LegTable table = new LegTable(legs, legIndex, legEndHandling);
+    Acc acc = new Acc(table, flows, routes, parts);
     ReactionRoutes around = new ReactionRoutes(network, router);
     List<Flow> loaded = d.flows();
     // Empty flows (reactions.empty_return_share) come after every loaded flow: [loaded index, ...].
@@ -222,6 +230,11 @@ public final class ModelBuilder {
           new FlowRoute(
               ff.id(), label, own.text(), route.transitDays(), own.co2e_g(), unitsPerYear));
     }
+    if (d.crmFlows()) {
+      for (CrmLayer.Unit u : CrmLayer.units(caravan, d, departure_s)) {
+        addFlow(acc, u.flow(), network.findNode(u.flow().to()).getAsInt(), u.route());
+      }
+    }
     for (int li = 0; li < legs.size(); li++) {
       CorridorSpec.Leg l = legs.get(li);
       double end =
@@ -273,6 +286,41 @@ public final class ModelBuilder {
   /** A route as model legs, its legs as text, and the CO2e of one unit over it. */
   private record PathLegs(int[] legs, List<String> text, double co2e_g) {}
 
+  /** What the flows of one model build share: legs, gates, ports and crossings as they are made. */
+  private record Acc(
+      LegTable table, List<CorridorSpec.Flow> flows, List<FlowRoute> routes, Parts parts) {}
+
+  /**
+   * Adds a flow on its route (no reactions): its legs (shared with flows on the same links), their
+   * end handling and the CO2e of one unit; {@code f}'s legs and CO2e are filled in here.
+   */
+  private void addFlow(Acc acc, CorridorSpec.Flow f, int to, Route route) {
+    PathLegs pl = pathLegs(route, to, f.tonnesPerUnit(), acc.parts(), acc.table());
+    acc.flows()
+        .add(
+            new CorridorSpec.Flow(
+                f.id(),
+                f.from(),
+                f.to(),
+                f.corridor(),
+                f.cargo(),
+                f.unitsPerYear(),
+                f.growthPerYear(),
+                f.teuPerUnit(),
+                f.tonnesPerUnit(),
+                pl.legs(),
+                pl.co2e_g()));
+    acc.routes()
+        .add(
+            new FlowRoute(
+                f.id(),
+                f.corridor(),
+                pl.text(),
+                route.transitDays(),
+                pl.co2e_g(),
+                f.unitsPerYear()));
+  }
+
   /** The model legs of {@code route} (each made on first use), for a unit of {@code mass_t}. */
   private PathLegs pathLegs(Route route, int to, double mass_t, Parts parts, LegTable t) {
     List<Leg> rl = route.legs();
@@ -286,7 +334,7 @@ public final class ModelBuilder {
       Integer li = t.index().get(key);
       if (li == null) {
         li = t.legs().size();
-        t.legs().add(makeLeg(leg, parts));
+        t.legs().add(uniqueId(makeLeg(leg, parts), t.legs(), links[0]));
         t.index().put(key, li);
       }
       legIds[k] = li;
@@ -298,6 +346,26 @@ public final class ModelBuilder {
       }
     }
     return new PathLegs(legIds, legText, co2e);
+  }
+
+  /**
+   * The leg, renamed after its first link when another leg already has its id (two services between
+   * the same ports, such as a liner and the CRM layer's charter): leg ids name KPIs.
+   */
+  private CorridorSpec.Leg uniqueId(CorridorSpec.Leg l, List<CorridorSpec.Leg> legs, int link) {
+    if (legs.stream().noneMatch(x -> x.id().equals(l.id()))) {
+      return l;
+    }
+    return new CorridorSpec.Leg(
+        l.id() + "[" + network.link(link).id() + "]",
+        l.kind(),
+        l.from(),
+        l.to(),
+        l.gates(),
+        l.crossing(),
+        l.delayMean_s(),
+        l.delaySd_s(),
+        l.endHandling_s());
   }
 
   private static List<CorridorSpec.Storm> storms(List<ResolvedScenario.Storm> list, Parts parts) {
