@@ -146,6 +146,13 @@ public final class StudyService {
     if (study.crmFlows() && base.path("demand") instanceof ObjectNode demand) {
       demand.put("crm_flows", true); // the CRM demand layer in the baseline and every variant
     }
+    if (!study.settings().isEmpty()) {
+      try {
+        base = Overlay.apply(base, study.settingsOverlay());
+      } catch (IllegalArgumentException e) {
+        throw user(StudyFile.errorAt(text, file.toString(), "settings", e.getMessage()));
+      }
+    }
     List<Prepared> prepared = new ArrayList<>();
     prepared.add(
         prepare(

@@ -40,6 +40,8 @@ import org.caravan.scenario.sim.ResolvedScenario.Corridor;
 import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
 import org.caravan.scenario.sim.ResolvedScenario.Demand;
 import org.caravan.scenario.sim.ResolvedScenario.Flow;
+import org.caravan.scenario.sim.ResolvedScenario.FlowReaction;
+import org.caravan.scenario.sim.ResolvedScenario.OnClosure;
 import org.caravan.scenario.sim.ResolvedScenario.PortSize;
 import org.caravan.scenario.sim.ResolvedScenario.Seasons;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -93,8 +95,9 @@ public final class ModelBuilder {
       List<CorridorSpec.Port> ports,
       Map<String, Integer> portIndex,
       List<CorridorSpec.Crossing> crossings,
-      Map<Integer, Integer> crossingByLink) {
-    Parts(Capacities capacities) {
+      Map<Integer, Integer> crossingByLink,
+      boolean backPressure) {
+    Parts(Capacities capacities, boolean backPressure) {
       this(
           capacities,
           new ArrayList<>(),
@@ -102,7 +105,8 @@ public final class ModelBuilder {
           new ArrayList<>(),
           new HashMap<>(),
           new ArrayList<>(),
-          new HashMap<>());
+          new HashMap<>(),
+          backPressure);
     }
 
     /** The index of a port, made with its scenario size on first use. */
@@ -111,7 +115,9 @@ public final class ModelBuilder {
           node,
           k -> {
             PortSize size = capacities.port(k);
-            ports.add(new CorridorSpec.Port(k, size.berths(), Math.max(1, size.yard_teu() / 2)));
+            ports.add(
+                new CorridorSpec.Port(
+                    k, size.berths(), Math.max(1, size.yard_teu() / 2), backPressure));
             return ports.size() - 1;
           });
     }
@@ -149,36 +155,84 @@ public final class ModelBuilder {
     List<CorridorSpec.Flow> flows = new ArrayList<>();
     List<FlowRoute> routes = new ArrayList<>();
     List<Route> plans = new ArrayList<>();
-    Parts parts = new Parts(m.capacities());
+    Parts parts = new Parts(m.capacities(), m.reactions().backPressure());
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can
     // name them).
     m.capacities().ports().keySet().forEach(parts::port);
-    Acc acc = new Acc(legs, legIndex, legEndHandling, flows, routes, parts);
-
-    for (int i = 0; i < d.flows().size(); i++) {
-      Flow ff = d.flows().get(i);
+    LegTable table = new LegTable(legs, legIndex, legEndHandling);
+    Acc acc = new Acc(table, flows, routes, parts);
+    ReactionRoutes around = new ReactionRoutes(network, router);
+    List<Flow> loaded = d.flows();
+    // Empty flows (reactions.empty_return_share) come after every loaded flow: [loaded index, ...].
+    List<Integer> emptyOf = new ArrayList<>();
+    for (int i = 0; i < loaded.size(); i++) {
+      if (m.reactions().of(loaded.get(i).id()).emptyReturnShare() > 0) {
+        emptyOf.add(i);
+      }
+    }
+    for (int i = 0; i < loaded.size() + emptyOf.size(); i++) {
+      boolean empty = i >= loaded.size();
+      Flow lf = loaded.get(empty ? emptyOf.get(i - loaded.size()) : i);
+      int li = loaded.indexOf(lf);
+      Flow ff =
+          empty
+              ? new Flow(
+                  lf.id() + ".empty", lf.to(), lf.from(), Cargo.CONTAINER, 0, lf.corridor(), 0)
+              : lf;
+      FlowReaction fr = m.reactions().of(lf.id());
+      String field = "demand.flows[" + li + "]";
       int from = network.findNode(ff.from()).getAsInt();
       int to = network.findNode(ff.to()).getAsInt();
-      Route route = route("demand.flows[" + i + "]", ff, from, to, departure_s);
+      Route route = route(field, ff, from, to, departure_s);
       plans.add(route);
       boolean container = ff.cargo() == Cargo.CONTAINER;
+      double teuPerUnit = container ? 2 : 0;
+      double tonnesPerUnit = empty ? 0 : container ? 2 * d.teuMass_t() : d.wagonMass_t();
+      double mass_t = empty ? m.reactions().emptyTare_t() : tonnesPerUnit;
+      double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
+
+      PathLegs own = pathLegs(route, to, mass_t, parts, table);
+      CorridorSpec.Reaction reaction = CorridorSpec.Reaction.NONE;
+      if (fr.onClosure() == OnClosure.REROUTE || empty || fr.emptyReturnShare() > 0) {
+        List<Route> alts =
+            fr.onClosure() == OnClosure.REROUTE
+                ? around.alternatives(ff.cargo(), from, to, route, m.closures(), departure_s)
+                : List.of();
+        int[][] altLegs = new int[alts.size()][];
+        double[] altCo2e = new double[alts.size()];
+        for (int a = 0; a < alts.size(); a++) {
+          PathLegs pl = pathLegs(alts.get(a), to, mass_t, parts, table);
+          altLegs[a] = pl.legs();
+          altCo2e[a] = pl.co2e_g();
+        }
+        int emptyFlow = empty ? -1 : loaded.size() + emptyOf.indexOf(li);
+        reaction =
+            new CorridorSpec.Reaction(
+                fr.onClosure() == OnClosure.REROUTE,
+                altLegs,
+                altCo2e,
+                fr.emptyReturnShare() > 0 && !empty ? emptyFlow : -1,
+                empty ? 0 : fr.emptyReturnShare(),
+                empty);
+      }
       String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
-      addFlow(
-          acc,
+      flows.add(
           new CorridorSpec.Flow(
               ff.id(),
               ff.from(),
               ff.to(),
               label,
-              ff.cargo().code(),
-              container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t(),
+              empty ? "empty" : ff.cargo().code(),
+              unitsPerYear,
               ff.growthPerYear(),
-              container ? 2 : 0,
-              container ? 2 * d.teuMass_t() : d.wagonMass_t(),
-              new int[] {0},
-              0),
-          to,
-          route);
+              teuPerUnit,
+              tonnesPerUnit,
+              own.legs(),
+              own.co2e_g(),
+              reaction));
+      routes.add(
+          new FlowRoute(
+              ff.id(), label, own.text(), route.transitDays(), own.co2e_g(), unitsPerYear));
     }
     if (d.crmFlows()) {
       for (CrmLayer.Unit u : CrmLayer.units(caravan, d, departure_s)) {
@@ -229,42 +283,23 @@ public final class ModelBuilder {
     return new Built(spec, routes, plans);
   }
 
+  /** The model's legs as they are made, shared by every flow whose route has the same leg. */
+  private record LegTable(
+      List<CorridorSpec.Leg> legs, Map<String, Integer> index, Map<Integer, Double> endHandling) {}
+
+  /** A route as model legs, its legs as text, and the CO2e of one unit over it. */
+  private record PathLegs(int[] legs, List<String> text, double co2e_g) {}
+
   /** What the flows of one model build share: legs, gates, ports and crossings as they are made. */
   private record Acc(
-      List<CorridorSpec.Leg> legs,
-      Map<String, Integer> legIndex,
-      Map<Integer, Double> legEndHandling,
-      List<CorridorSpec.Flow> flows,
-      List<FlowRoute> routes,
-      Parts parts) {}
+      LegTable table, List<CorridorSpec.Flow> flows, List<FlowRoute> routes, Parts parts) {}
 
   /**
-   * Adds a flow on its route: its legs (shared with flows on the same links), their end handling
-   * and the CO2e of one unit; {@code f}'s legs and CO2e are filled in here.
+   * Adds a flow on its route (no reactions): its legs (shared with flows on the same links), their
+   * end handling and the CO2e of one unit; {@code f}'s legs and CO2e are filled in here.
    */
   private void addFlow(Acc acc, CorridorSpec.Flow f, int to, Route route) {
-    List<Leg> rl = route.legs();
-    int[] legIds = new int[rl.size()];
-    List<String> legText = new ArrayList<>();
-    double co2e = 0;
-    for (int k = 0; k < rl.size(); k++) {
-      Leg leg = rl.get(k);
-      int[] links = leg.links();
-      String key = leg.mode() + ":" + Arrays.toString(links);
-      Integer li = acc.legIndex().get(key);
-      if (li == null) {
-        li = acc.legs().size();
-        acc.legs().add(uniqueId(makeLeg(leg, acc.parts()), acc.legs(), links[0]));
-        acc.legIndex().put(key, li);
-      }
-      legIds[k] = li;
-      double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
-      acc.legEndHandling().merge(li, end, Math::max);
-      legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
-      for (int l : links) {
-        co2e += co2eOfLink(l, f.tonnesPerUnit());
-      }
-    }
+    PathLegs pl = pathLegs(route, to, f.tonnesPerUnit(), acc.parts(), acc.table());
     acc.flows()
         .add(
             new CorridorSpec.Flow(
@@ -277,12 +312,44 @@ public final class ModelBuilder {
                 f.growthPerYear(),
                 f.teuPerUnit(),
                 f.tonnesPerUnit(),
-                legIds,
-                co2e));
+                pl.legs(),
+                pl.co2e_g()));
     acc.routes()
         .add(
             new FlowRoute(
-                f.id(), f.corridor(), legText, route.transitDays(), co2e, f.unitsPerYear()));
+                f.id(),
+                f.corridor(),
+                pl.text(),
+                route.transitDays(),
+                pl.co2e_g(),
+                f.unitsPerYear()));
+  }
+
+  /** The model legs of {@code route} (each made on first use), for a unit of {@code mass_t}. */
+  private PathLegs pathLegs(Route route, int to, double mass_t, Parts parts, LegTable t) {
+    List<Leg> rl = route.legs();
+    int[] legIds = new int[rl.size()];
+    List<String> legText = new ArrayList<>();
+    double co2e = 0;
+    for (int k = 0; k < rl.size(); k++) {
+      Leg leg = rl.get(k);
+      int[] links = leg.links();
+      String key = leg.mode() + ":" + Arrays.toString(links);
+      Integer li = t.index().get(key);
+      if (li == null) {
+        li = t.legs().size();
+        t.legs().add(uniqueId(makeLeg(leg, parts), t.legs(), links[0]));
+        t.index().put(key, li);
+      }
+      legIds[k] = li;
+      double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
+      t.endHandling().merge(li, end, Math::max);
+      legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
+      for (int l : links) {
+        co2e += co2eOfLink(l, mass_t);
+      }
+    }
+    return new PathLegs(legIds, legText, co2e);
   }
 
   /**
@@ -465,6 +532,15 @@ public final class ModelBuilder {
         o.flatMap(c -> boxed(c.fleet()))
             .orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
     double derate = o.map(CrossingChange::lowWaterDerating).orElse(0.0);
+    // The other direction of the same link, when a flow already uses it, owns the fleet: its
+    // vessels
+    // carry this direction's units on their way back (one fleet per link, not one per direction).
+    int returnOf = -1;
+    for (int x = 0; x < parts.crossings().size(); x++) {
+      if (parts.crossings().get(x).id().startsWith(ls.id() + "[")) {
+        returnOf = x;
+      }
+    }
     parts
         .crossings()
         .add(
@@ -472,14 +548,15 @@ public final class ModelBuilder {
                 ls.id() + "[" + direction(l) + "]",
                 fromPort,
                 toPort,
-                fleet,
+                returnOf >= 0 ? 0 : fleet,
                 capUnits,
                 derate,
                 sail_s,
                 sailSd_s,
                 handling_s,
                 handlingSd_s,
-                Math.round(timetable_s)));
+                returnOf >= 0 ? 0 : Math.round(timetable_s),
+                returnOf));
     return parts.crossings().size() - 1;
   }
 

@@ -208,6 +208,7 @@ public final class ScenarioLoader {
         nonNegative("formation.timetable_h", f.formation().timetableH());
       }
       checkDemand(f.demand());
+      checkReactions(f);
       checkNetwork(f.network());
       if (f.storms() != null) {
         for (int i = 0; i < f.storms().size(); i++) {
@@ -301,6 +302,29 @@ public final class ScenarioLoader {
                   + fl.corridor()
                   + "'");
         }
+      }
+    }
+
+    /** The closure rules are words; empty returns are for container flows. */
+    private static void checkReactions(ScenarioFile f) {
+      if (f.reactions() != null) {
+        onClosure("reactions.on_closure", f.reactions().onClosure());
+      }
+      List<ScenarioFile.FlowFile> flows = f.demand().flows();
+      for (int i = 0; i < flows.size(); i++) {
+        String p = "demand.flows[" + i + "]";
+        onClosure(p + ".on_closure", flows.get(i).onClosure());
+        if ("wagon".equals(flows.get(i).cargo()) && flows.get(i).emptyReturnShare() != null) {
+          throw new UserException(
+              p + ".empty_return_share",
+              p + ".empty_return_share is for container flows (wagons are not repositioned)");
+        }
+      }
+    }
+
+    private static void onClosure(String field, String word) {
+      if (word != null && !Set.of("wait", "reroute").contains(word)) {
+        throw new UserException(field, field + " must be 'wait' or 'reroute', got '" + word + "'");
       }
     }
 
