@@ -1,5 +1,6 @@
 package org.caravan.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.caravan.crm.CrmData.Disruption;
 import org.caravan.crm.CrmDataset;
-import org.caravan.crm.CrmNetwork;
 import org.caravan.crm.Element;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskReport;
@@ -22,6 +22,7 @@ import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 
 /**
  * Critical raw materials: the supply-risk view of {@code caravan crm risk} and {@code GET
@@ -49,7 +50,7 @@ public final class CrmService {
       synchronized (this) {
         if (analysis == null) {
           try {
-            Network network = Network.build(CrmNetwork.spec());
+            Network network = Caravan.openCrm().network();
             CrmDataset data = CrmDataset.loadDefault(network);
             analysis =
                 new RiskAnalysis(
@@ -76,6 +77,11 @@ public final class CrmService {
     return analysis().data().disruptions().stream().map(Disruption::id).toList();
   }
 
+  /** The built-in disruptions as JSON (for the web page's choice): id, name, removes, sources. */
+  public ArrayNode disruptionList() {
+    return CrmViews.disruptions(analysis().data().disruptions());
+  }
+
   /**
    * The risk view as the public JSON document (docs/CLI.md); with a disruption (a built-in name or
    * a CSV file of the disruptions.csv format; several rows are applied together), the flows it
@@ -98,16 +104,16 @@ public final class CrmService {
     if (named.isPresent()) {
       return a.analyse(named.get());
     }
-    if (!d.endsWith(".csv") || d.indexOf('\0') >= 0 || !Files.exists(Path.of(d))) {
+    if (!d.endsWith(".csv") || !UserPaths.valid(d) || !Files.exists(Path.of(d))) {
       throw new UserException(
           "disruption",
           "unknown disruption '"
-              + d
+              + UserPaths.printable(d)
               + "'; expected one of "
               + String.join(", ", disruptions())
               + " or a .csv file");
     }
-    Path file = Path.of(d);
+    Path file = UserPaths.of("disruption", d);
     try {
       List<Disruption> read = a.data().readDisruptions(a.network(), file);
       if (read.size() == 1) {

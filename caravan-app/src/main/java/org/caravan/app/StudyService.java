@@ -28,16 +28,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
-import org.caravan.scenario.sim.ModelBuilder;
+import org.caravan.scenario.UserPaths;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLoader;
-import org.caravan.simulation.corridor.Bottleneck;
-import org.caravan.simulation.corridor.CorridorResult;
-import org.caravan.simulation.corridor.CorridorRunner;
-import org.caravan.simulation.corridor.CorridorSpec;
-import org.caravan.simulation.corridor.KpiStat;
 import org.caravan.study.Comparison;
+import org.caravan.study.LocalEngine;
 import org.caravan.study.Overlay;
+import org.caravan.study.StudyEngine;
 import org.caravan.study.StudyException;
 import org.caravan.study.StudyFile;
 import org.caravan.study.StudyRunner;
@@ -58,9 +55,23 @@ public final class StudyService {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Caravan caravan;
+  private final List<Path> overlays;
 
-  StudyService(Caravan caravan) {
+  StudyService(Caravan caravan, List<Path> overlays) {
     this.caravan = caravan;
+    this.overlays = List.copyOf(overlays);
+  }
+
+  /** Engine {@code local} (option {@code threads}) or {@code spark} (option {@code master}). */
+  public record RunOptions(String engine, Map<String, String> options) {
+    public RunOptions {
+      options = Map.copyOf(options);
+    }
+
+    /** The local engine with one thread per processor. */
+    public static RunOptions local() {
+      return new RunOptions(LocalEngine.NAME, Map.of());
+    }
   }
 
   /** What {@code run} did. */
@@ -72,7 +83,9 @@ public final class StudyService {
       double years,
       int ran,
       int skipped,
-      double wall_s) {}
+      double wall_s,
+      double store_s,
+      long storeRows) {}
 
   /** Progress after each replication (run or skipped because stored). */
   public record Progress(
@@ -101,6 +114,23 @@ public final class StudyService {
       Optional<Integer> replications,
       Optional<Double> years,
       Consumer<Progress> progress) {
+    return run(file, store, replications, years, RunOptions.local(), progress);
+  }
+
+  /**
+   * As {@link #run(Path, Optional, Optional, Optional, Consumer)} on the given engine: the KPIs do
+   * not depend on it (docs/STUDIES.md, engines).
+   *
+   * @throws UserException also for an unknown engine or a bad engine option
+   */
+  public RunOutcome run(
+      Path file,
+      Optional<String> store,
+      Optional<Integer> replications,
+      Optional<Double> years,
+      RunOptions engine,
+      Consumer<Progress> progress) {
+    StudyEngine eng = StudyEngines.find(engine.engine());
     String text = read(file);
     StudyFile study = parse(text, file.toString());
     int reps = replications.orElse(study.replications());
@@ -113,6 +143,16 @@ public final class StudyService {
     }
     String baseText = baselineText(study, file, text);
     ObjectNode base = baseTree(baseText, study.baseline());
+    if (study.crmFlows() && base.path("demand") instanceof ObjectNode demand) {
+      demand.put("crm_flows", true); // the CRM demand layer in the baseline and every variant
+    }
+    if (!study.settings().isEmpty()) {
+      try {
+        base = Overlay.apply(base, study.settingsOverlay());
+      } catch (IllegalArgumentException e) {
+        throw user(StudyFile.errorAt(text, file.toString(), "settings", e.getMessage()));
+      }
+    }
     List<Prepared> prepared = new ArrayList<>();
     prepared.add(
         prepare(
@@ -158,26 +198,41 @@ public final class StudyService {
               measuredYears,
               Instant.now().toString(),
               0),
-          rows);
+          rows,
+          new StudyStore.Provenance(file.toString(), CaravanApp.VERSION));
       Map<String, Prepared> byName = new LinkedHashMap<>();
       prepared.forEach(p -> byName.put(p.name(), p));
-      StudyRunner.Outcome o =
-          StudyRunner.run(
-              study.name(),
+      StudyTasks tasks =
+          new StudyTasks(
+              overlays,
               List.copyOf(byName.keySet()),
-              v -> model(byName.get(v).scenario()),
-              study.seed(),
-              reps,
-              st,
-              p ->
-                  progress.accept(
-                      new Progress(
-                          p.variant(),
-                          p.replication(),
-                          p.done(),
-                          p.total(),
-                          p.skipped(),
-                          p.wall_s())));
+              prepared.stream().map(Prepared::yaml).toList(),
+              y.orElse(Double.NaN),
+              caravan);
+      StudyRunner.Outcome o;
+      try {
+        o =
+            StudyRunner.run(
+                study.name(),
+                List.copyOf(byName.keySet()),
+                tasks,
+                study.seed(),
+                reps,
+                st,
+                eng,
+                engine.options(),
+                p ->
+                    progress.accept(
+                        new Progress(
+                            p.variant(),
+                            p.replication(),
+                            p.done(),
+                            p.total(),
+                            p.skipped(),
+                            p.wall_s())));
+      } catch (StudyException e) {
+        throw user(e);
+      }
       return new RunOutcome(
           study.name(),
           st.location(),
@@ -186,25 +241,10 @@ public final class StudyService {
           measuredYears,
           o.ran(),
           o.skipped(),
-          (System.nanoTime() - t0) / 1e9);
+          (System.nanoTime() - t0) / 1e9,
+          o.store_s(),
+          o.rows());
     }
-  }
-
-  private StudyRunner.VariantModel model(Scenario sc) {
-    CorridorSpec spec = new ModelBuilder(caravan).build(sc).spec();
-    return seed -> {
-      CorridorResult r = CorridorRunner.run(spec, 1, seed, 1, done -> {});
-      List<StudyStore.KpiValue> kpis = new ArrayList<>(r.kpis().size());
-      for (KpiStat k : r.kpis()) {
-        kpis.add(new StudyStore.KpiValue(k.name(), k.unit(), k.mean()));
-      }
-      String bottleneck = r.bottlenecks().isEmpty() ? "none" : label(r.bottlenecks().getFirst());
-      return new StudyRunner.Replication(kpis, bottleneck);
-    };
-  }
-
-  private static String label(Bottleneck b) {
-    return b.kind().name().toLowerCase(Locale.ROOT) + ":" + b.id();
   }
 
   private Prepared prepare(
@@ -287,7 +327,7 @@ public final class StudyService {
   /** The baseline: a scenario file next to the study file, or a built-in scenario. */
   private static String baselineText(StudyFile s, Path file, String text) {
     Path dir = file.toAbsolutePath().getParent();
-    Path p = dir.resolve(s.baseline());
+    Path p = dir.resolve(UserPaths.of("baseline", s.baseline()));
     if (Files.isRegularFile(p)) {
       return read(p);
     }
@@ -322,7 +362,7 @@ public final class StudyService {
     throw new UserException("baseline", "baseline scenario " + name + " is not a YAML mapping");
   }
 
-  private static StudyStore openStore(Optional<String> store) {
+  static StudyStore openStore(Optional<String> store) {
     try {
       return StudyStore.open(store.orElse(DEFAULT_STORE));
     } catch (StudyException e) {
@@ -337,7 +377,7 @@ public final class StudyService {
     }
   }
 
-  private static StudyStore.StudyRow require(StudyStore st, String name) {
+  static StudyStore.StudyRow require(StudyStore st, String name) {
     return st.study(name)
         .orElseThrow(
             () ->

@@ -3,10 +3,13 @@ package org.caravan.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import org.caravan.crm.CrmNetwork;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
+import org.caravan.network.LaneSwitches;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
@@ -23,22 +26,31 @@ import org.caravan.scenario.validation.WaitTable;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that
- * answer questions about it. Immutable after {@link #open}; safe to share between threads.
+ * answer questions about it. The network and its place index are built at once; the rest (rate
+ * tables, country polygons, emission factors, sea lanes, the router and planner) on first use, so
+ * {@code caravan places} starts without them. Immutable after {@link #open}; safe to share between
+ * threads.
  */
 public final class Caravan {
   private final NetworkSpec files;
   private final Network network;
   private final PlaceIndex places;
-  private final Router router;
-  private final Router nominal;
-  private final Planner planner;
-  private final EmissionCalculator emissions;
-  private final NetworkEmissions networkEmissions;
-  private final RateTables rates;
-  private final Countries countries;
+  private final Lazy<Router> router;
+  private final Lazy<Router> nominal;
+  private final Lazy<Planner> planner;
   private final BuildOptions options;
-  private final Corridors corridors;
-  private final SeasonalRisks risks;
+  private final Supplier<LaneSwitches> lanes;
+  private final Supplier<Corridors> corridors;
+  private final Supplier<SeasonalRisks> risks;
+  private final Lazy<NetworkEmissions> networkEmissions;
+  private final Lazy<RateTables> rates;
+
+  /** The default factors and country polygons: the same for every network, loaded once. */
+  private static final Lazy<EmissionCalculator> EMISSIONS =
+      new Lazy<>(EmissionCalculator::withDefaults);
+
+  private static final Lazy<Countries> COUNTRIES = new Lazy<>(Countries::loadDefault);
+
   private final Object plannedLock = new Object();
   private Caravan withPlanned;
 
@@ -47,27 +59,29 @@ public final class Caravan {
   }
 
   private Caravan(NetworkSpec files, BuildOptions options, Network network) {
-    // The router charges the waits the calibrated simulation measured (data/validation/waits.csv).
     this(
         files,
         options,
         network,
-        RateTables.readDefault(network.spec()),
-        Corridors.loadDefault(network),
-        SeasonalRisks.loadDefault(),
-        WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
+        new Lazy<>(() -> RateTables.readDefault(network.spec())),
+        () -> LaneSwitches.readDefault(network.spec()),
+        () -> Corridors.loadDefault(network),
+        SeasonalRisks::loadDefault,
+        () -> WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
   }
 
   private Caravan(
       NetworkSpec files,
       BuildOptions options,
       Network network,
-      RateTables rates,
-      Corridors corridors,
-      SeasonalRisks risks,
-      ExpectedWaits waits) {
+      Lazy<RateTables> rates,
+      Supplier<LaneSwitches> lanes,
+      Supplier<Corridors> corridors,
+      Supplier<SeasonalRisks> risks,
+      Supplier<ExpectedWaits> waits) {
     this.files = files;
     this.options = options;
+    this.lanes = lanes;
     this.corridors = corridors;
     this.risks = risks;
     this.network = network;
@@ -75,53 +89,71 @@ public final class Caravan {
       this.withPlanned = this;
     }
     this.places = new PlaceIndex(network);
-    this.emissions = EmissionCalculator.withDefaults();
     this.rates = rates;
-    this.countries = Countries.loadDefault();
-    this.networkEmissions = new NetworkEmissions(network, emissions);
-    TableCargoRules rules = TableCargoRules.loadDefault();
-    SeaLanes lanes = SeaLanes.load();
+    this.networkEmissions = new Lazy<>(() -> new NetworkEmissions(network, EMISSIONS.get()));
     this.router =
-        new Router(network, networkEmissions, rules, lanes, corridors, risks, rates, waits);
+        new Lazy<>(
+            () ->
+                new Router(
+                    network,
+                    networkEmissions.get(),
+                    TableCargoRules.loadDefault(),
+                    SeaLanes.load(),
+                    corridors.get(),
+                    risks.get(),
+                    rates.get(),
+                    waits.get()));
     this.nominal =
-        waits == ExpectedWaits.NONE
-            ? router
-            : new Router(
-                network,
-                networkEmissions,
-                rules,
-                lanes,
-                corridors,
-                risks,
-                rates,
-                ExpectedWaits.NONE);
-    this.planner = new Planner(network, places, router, countries, emissions, networkEmissions);
+        new Lazy<>(
+            () ->
+                waits.get() == ExpectedWaits.NONE
+                    ? router.get()
+                    : new Router(
+                        network,
+                        networkEmissions.get(),
+                        TableCargoRules.loadDefault(),
+                        SeaLanes.load(),
+                        corridors.get(),
+                        risks.get(),
+                        rates.get(),
+                        ExpectedWaits.NONE));
+    this.planner =
+        new Lazy<>(
+            () ->
+                new Planner(
+                    network,
+                    places,
+                    router.get(),
+                    COUNTRIES.get(),
+                    EMISSIONS.get(),
+                    networkEmissions.get(),
+                    lanes.get()));
   }
 
   /**
    * A network of its own (tests, fixtures) with its own rate tables ({@link RateTables#none()} for
-   * none), without the default corridors and closure risks (they name the default network's nodes)
-   * and without simulated waits.
+   * none), without the default corridors and closure risks (they name the default network's nodes).
    */
   static Caravan of(Network network, RateTables rates) {
     return new Caravan(
         network.spec(),
         BuildOptions.DEFAULT,
         network,
-        rates,
-        Corridors.NONE,
-        SeasonalRisks.NONE,
-        ExpectedWaits.NONE);
+        new Lazy<>(() -> rates),
+        () -> LaneSwitches.NONE,
+        () -> Corridors.NONE,
+        () -> SeasonalRisks.NONE,
+        () -> ExpectedWaits.NONE);
   }
 
   /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
   public RateTables rates() {
-    return rates;
+    return rates.get();
   }
 
   /** Country polygons (Natural Earth), for access legs to and from coordinates. */
   public Countries countries() {
-    return countries;
+    return COUNTRIES.get();
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -132,12 +164,13 @@ public final class Caravan {
         forward[network.linkRow(l)] = l;
       }
     }
-    return GeoJson.export(network, row -> router.laneGeometry(forward[row]));
+    Router r = router.get();
+    return GeoJson.export(network, row -> r.laneGeometry(forward[row]));
   }
 
   /** The ISO 14083 calculator with the default factors. */
   public EmissionCalculator emissions() {
-    return emissions;
+    return EMISSIONS.get();
   }
 
   /**
@@ -145,21 +178,19 @@ public final class Caravan {
    * the same files plus an overlay, such as the CRM network.
    */
   public EmissionModel emissionModel(Network other) {
-    return new NetworkEmissions(other, emissions);
+    return new NetworkEmissions(other, EMISSIONS.get());
   }
 
   /** Per-link and per-hub CO2e of this network (WTT, TTW, ranges), as routing charges it. */
   public NetworkEmissions networkEmissions() {
-    return networkEmissions;
+    return networkEmissions.get();
   }
 
   /**
-   * The route search on this network, with the default emission model, cargo rules and sea lanes,
-   * charging the waits the calibrated simulation measured ({@code data/validation/waits.csv},
-   * docs/ROUTING.md).
+   * The route search on this network, with the default emission model, cargo rules and sea lanes.
    */
   public Router router() {
-    return router;
+    return router.get();
   }
 
   /**
@@ -169,7 +200,7 @@ public final class Caravan {
    * runs.
    */
   public Router nominalRouter() {
-    return nominal;
+    return nominal.get();
   }
 
   /**
@@ -177,12 +208,12 @@ public final class Caravan {
    * the generation of {@code data/validation/waits.csv} use it).
    */
   public Caravan withWaits(ExpectedWaits waits) {
-    return new Caravan(files, options, network, rates, corridors, risks, waits);
+    return new Caravan(files, options, network, rates, lanes, corridors, risks, () -> waits);
   }
 
   /** Route planning on this network. */
   public Planner planner() {
-    return planner;
+    return planner.get();
   }
 
   /**
@@ -228,6 +259,19 @@ public final class Caravan {
 
   private static final class DefaultHolder {
     static final Caravan INSTANCE = open(List.of());
+  }
+
+  /**
+   * The built-in network plus the critical-raw-materials overlay (chartered class-7 legs, St
+   * Petersburg: data/crm/network), loaded once per process: what the CRM risk view and the
+   * simulation's CRM demand layer route on.
+   */
+  public static Caravan openCrm() {
+    return CrmHolder.INSTANCE;
+  }
+
+  private static final class CrmHolder {
+    static final Caravan INSTANCE = new Caravan(CrmNetwork.spec(), BuildOptions.DEFAULT);
   }
 
   public Network network() {

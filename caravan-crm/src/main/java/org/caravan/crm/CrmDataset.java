@@ -298,7 +298,7 @@ public record CrmDataset(
                   field,
                   "'"
                       + part.trim()
-                      + "' is not node:<id>, link:<id>, passage:<code>"
+                      + "' is not node:<id>, link:<id>, passage:<code>, country:<code>"
                       + (allowChokepoint ? " or chokepoint:<id>" : "")));
           continue;
         }
@@ -310,6 +310,12 @@ public record CrmDataset(
               problems.add(
                   new Problem(
                       o, field, "unknown link '" + el.id() + "' (not in data/network/links.csv)"));
+            }
+          }
+          case COUNTRY -> {
+            if (network.findCountry(el.id()).isEmpty()) {
+              problems.add(
+                  new Problem(o, field, "unknown country '" + el.id() + "' (no link lists it)"));
             }
           }
           case PASSAGE -> {
@@ -416,6 +422,7 @@ public record CrmDataset(
                 get(r, "tonnes_source"),
                 get(r, "destination_source"),
                 avoid,
+                get(r, "avoid_source"),
                 get(r, "notes")));
       }
     }

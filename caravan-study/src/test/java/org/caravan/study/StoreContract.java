@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -17,11 +18,11 @@ import java.util.SplittableRandom;
 final class StoreContract {
   private StoreContract() {}
 
-  static StudyRunner.VariantModel model(String variant, List<String> calls) {
-    double shift = variant.equals("faster") ? -2.0 : 0.0;
-    return seed -> {
-      calls.add(variant + "@" + seed);
-      SplittableRandom r = new SplittableRandom(seed);
+  static StudyRunner.ReplicationFunction model(List<String> calls) {
+    return t -> {
+      calls.add(t.variantName() + "@" + t.seed());
+      double shift = t.variantName().equals("faster") ? -2.0 : 0.0;
+      SplittableRandom r = new SplittableRandom(t.seed());
       double transit = 10 + r.nextDouble() * 4;
       return new StudyRunner.Replication(
           List.of(
@@ -29,6 +30,9 @@ final class StoreContract {
               new StudyStore.KpiValue(
                   "throughput.all.teu_per_year", "TEU/yr", 1000 + r.nextInt(100)),
               new StudyStore.KpiValue("empty", "x", Double.NaN)),
+          List.of(
+              new StudyStore.SeriesValue("yard_units.KZAAU", 0, 30, 30, t.replication()),
+              new StudyStore.SeriesValue("yard_units.KZAAU", 1, 60, 25, 10 + shift)),
           shift < 0 ? "border:KZHOR" : "yard:KZAAU");
     };
   }
@@ -41,10 +45,20 @@ final class StoreContract {
         List.of(
             new StudyStore.VariantRow(StudyFile.BASELINE, 0, "", "", "{}"),
             new StudyStore.VariantRow("faster", 1, "d", "EST", "{\"set\":{}}"));
-    store.register(row, vrows);
-    List<String> calls = new ArrayList<>();
+    store.register(row, vrows, new StudyStore.Provenance("studies/s1.yaml", "0.1.0"));
+    List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    // two threads: replications come back in any order and are each stored once
     StudyRunner.Outcome o =
-        StudyRunner.run("s1", variants, v -> model(v, calls), 42, 3, store, p -> {});
+        StudyRunner.run(
+            "s1",
+            variants,
+            model(calls),
+            42,
+            3,
+            store,
+            new LocalEngine(),
+            Map.of("threads", "2"),
+            p -> {});
     assertThat(o.ran()).isEqualTo(6);
     // common random numbers: replication r has the same seed in every variant
     Map<Integer, Long> seeds = new java.util.HashMap<>();
@@ -55,14 +69,14 @@ final class StoreContract {
     assertThat(seeds).hasSize(3);
     // resume: nothing to do
     calls.clear();
-    o = StudyRunner.run("s1", variants, v -> model(v, calls), 42, 3, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 3, store, p -> {});
     assertThat(o.ran()).isZero();
     assertThat(o.skipped()).isEqualTo(6);
     assertThat(calls).isEmpty();
     // more replications keep the first seeds and run only the new ones
     store.register(
         new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 5, 1, "later", 0), vrows);
-    o = StudyRunner.run("s1", variants, v -> model(v, calls), 42, 5, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 5, store, p -> {});
     assertThat(o.ran()).isEqualTo(4);
     assertThat(store.study("s1").orElseThrow().replications()).isEqualTo(5);
     assertThat(store.study("s1").orElseThrow().runs()).isEqualTo(10);
@@ -94,6 +108,16 @@ final class StoreContract {
                 .orElseThrow()
                 .pairs())
         .isZero();
+    // series: per-period means over the stored replications (0..4 in period 0)
+    assertThat(store.seriesNames("s1")).containsExactly("yard_units.KZAAU");
+    assertThat(store.seriesMeans("s1", "yard_units.KZAAU"))
+        .containsExactly(
+            new StudyStore.SeriesPoint("baseline", 0, 30, 2),
+            new StudyStore.SeriesPoint("baseline", 1, 60, 10),
+            new StudyStore.SeriesPoint("faster", 0, 30, 2),
+            new StudyStore.SeriesPoint("faster", 1, 60, 8));
+    assertThat(store.provenance("s1"))
+        .isEqualTo(new StudyStore.Provenance("studies/s1.yaml", "0.1.0"));
     assertThat(store.variants("s1"))
         .extracting(StudyStore.VariantRow::variant)
         .containsExactly("baseline", "faster");

@@ -20,6 +20,7 @@ import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.SimulationService;
+import org.caravan.web.auth.Owner;
 import org.caravan.web.dto.SimulationJob;
 import org.caravan.web.dto.SimulationRequest;
 import org.caravan.web.mapping.ApiJson;
@@ -33,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * threads, and its results stay in memory for the last {@link #MAX_KEPT} jobs. A new job is refused
  * (429) while {@link #MAX_ACTIVE} jobs are queued or running, so nothing waits behind a long queue.
  * Listeners (the server-sent events of {@code /api/simulations/{id}/events}) hear a {@code
- * progress} event per replication and one final {@code done} event. Cancelling a running job takes
- * effect after the replication in hand: the scenario API has no finer cancellation hook, so the
- * job's progress callback throws. Thread-safe.
+ * progress} event per replication and one final {@code done} event. Cancelling a running job
+ * interrupts it; the engine checks for that every 65,536 events, so it stops within a replication.
+ * Each job belongs to the {@link Owner} of the token that started it, and is unknown (404) to every
+ * other owner. Thread-safe.
  */
 public final class SimulationJobs implements AutoCloseable {
   /** Jobs queued or running at once; more are refused with 429. */
@@ -94,7 +96,7 @@ public final class SimulationJobs implements AutoCloseable {
    * @throws org.caravan.web.mapping.ApiException 400 for a bad request or scenario, 429 when {@link
    *     #MAX_ACTIVE} jobs are active
    */
-  public String submit(byte[] body) {
+  public String submit(byte[] body, Owner owner) {
     Scenario sc =
         SimulationMapping.toScenario(ApiJson.read(body, SimulationRequest.class), service);
     synchronized (jobs) {
@@ -107,7 +109,7 @@ public final class SimulationJobs implements AutoCloseable {
                 + MAX_ACTIVE
                 + " run at once. Wait for one to finish or cancel one (DELETE /api/simulations/{id})");
       }
-      Job job = new Job(UUID.randomUUID().toString(), sc);
+      Job job = new Job(UUID.randomUUID().toString(), sc, owner);
       jobs.put(job.id, job);
       for (Iterator<Job> it = jobs.values().iterator(); jobs.size() > MAX_KEPT && it.hasNext(); ) {
         if (it.next().finished()) {
@@ -122,16 +124,18 @@ public final class SimulationJobs implements AutoCloseable {
   }
 
   /** The job's view as JSON, with results when done. */
-  public byte[] view(String id) {
-    return ApiJson.write(job(id).view(true));
+  public byte[] view(String id, Owner owner) {
+    return ApiJson.write(job(id, owner).view(true));
   }
 
-  /** Every job kept, oldest first, without results. */
-  public byte[] list() {
+  /** Every job of this owner kept, oldest first, without results. */
+  public byte[] list(Owner owner) {
     List<SimulationJob> views = new ArrayList<>();
     synchronized (jobs) {
       for (Job j : jobs.values()) {
-        views.add(j.view(false));
+        if (j.owner.sameAs(owner)) {
+          views.add(j.view(false));
+        }
       }
     }
     return ApiJson.write(views);
@@ -143,18 +147,18 @@ public final class SimulationJobs implements AutoCloseable {
    * @return the job's view after the request when it was active; empty when a finished job was
    *     removed
    */
-  public Optional<byte[]> cancel(String id) {
-    Job job = job(id);
+  public Optional<byte[]> cancel(String id, Owner owner) {
+    Job job = job(id, owner);
     synchronized (job) {
       if (!job.finished()) {
         job.cancelRequested = true;
+        // Interrupts the run: the engine checks every 65,536 events, so a job stops within a
+        // replication. No listener is being written to now (events are sent under this monitor),
+        // and the job thread clears the interrupt before it sends the final event.
+        job.future.cancel(true);
         if (job.status == Status.QUEUED) {
-          job.future.cancel(true); // interrupts the run: the engine stops within 65,536 events
           job.finish(Status.CANCELLED, null, null);
         }
-        // A running job is not interrupted: an interrupt could break a listener's write; its
-        // progress callback
-        // stops it after the replication in hand.
         return Optional.of(ApiJson.write(job.view(false)));
       }
     }
@@ -164,10 +168,11 @@ public final class SimulationJobs implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Whether a job of this id is kept. */
-  public boolean exists(String id) {
+  /** Whether a job of this id and owner is kept. */
+  public boolean exists(String id, Owner owner) {
     synchronized (jobs) {
-      return jobs.containsKey(id);
+      Job j = jobs.get(id);
+      return j != null && j.owner.sameAs(owner);
     }
   }
 
@@ -177,8 +182,8 @@ public final class SimulationJobs implements AutoCloseable {
    *
    * @throws org.caravan.web.mapping.ApiException 404 for an unknown job
    */
-  public Subscription subscribe(String id, Listener l) {
-    Job job = job(id);
+  public Subscription subscribe(String id, Owner owner, Listener l) {
+    Job job = job(id, owner);
     synchronized (job) {
       if (job.finished()) {
         l.event("done", ApiJson.write(job.view(false)), true);
@@ -212,10 +217,11 @@ public final class SimulationJobs implements AutoCloseable {
     }
   }
 
-  private Job job(String id) {
+  /** A job of this owner; another owner's job is as unknown as one that never was (404). */
+  private Job job(String id, Owner owner) {
     synchronized (jobs) {
       Job j = jobs.get(id);
-      if (j == null) {
+      if (j == null || !j.owner.sameAs(owner)) {
         throw Problems.fail(
             Problems.Type.NOT_FOUND,
             "there is no simulation job '"
@@ -260,6 +266,7 @@ public final class SimulationJobs implements AutoCloseable {
         job.finish(job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }
     } catch (RuntimeException | Error e) {
+      Thread.interrupted(); // a cancel's interrupt must not break the final event's write
       synchronized (job) {
         if (job.cancelRequested) {
           job.finish(Status.CANCELLED, null, null);
@@ -309,6 +316,7 @@ public final class SimulationJobs implements AutoCloseable {
   private static final class Job {
     final String id;
     final Scenario scenario;
+    final Owner owner;
     final String createdAt = now();
     final List<Listener> listeners = new ArrayList<>();
     Status status = Status.QUEUED;
@@ -320,9 +328,10 @@ public final class SimulationJobs implements AutoCloseable {
     String results;
     Future<?> future;
 
-    Job(String id, Scenario scenario) {
+    Job(String id, Scenario scenario, Owner owner) {
       this.id = id;
       this.scenario = scenario;
+      this.owner = owner;
     }
 
     synchronized boolean finished() {

@@ -34,6 +34,8 @@ import org.caravan.scenario.sim.ResolvedScenario.ClosureKind;
 import org.caravan.scenario.sim.ResolvedScenario.Corridor;
 import org.caravan.scenario.sim.ResolvedScenario.Demand;
 import org.caravan.scenario.sim.ResolvedScenario.Flow;
+import org.caravan.scenario.sim.ResolvedScenario.FlowReaction;
+import org.caravan.scenario.sim.ResolvedScenario.OnClosure;
 import org.caravan.scenario.sim.ResolvedScenario.PortSize;
 import org.caravan.scenario.sim.ResolvedScenario.Seasons;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -61,8 +63,10 @@ public final class ModelBuilder {
    * The built model plus what the outputs need to describe it.
    *
    * @param routes per flow: corridor, legs as text, router's transit estimate and CO2e per unit
+   * @param plans per flow: the planner's route the flow's legs were made from (for replaying
+   *     simulated shipments against the planner's times)
    */
-  public record Built(CorridorSpec spec, List<FlowRoute> routes) {}
+  public record Built(CorridorSpec spec, List<FlowRoute> routes, List<Route> plans) {}
 
   /** How one flow was routed. */
   public record FlowRoute(
@@ -86,8 +90,9 @@ public final class ModelBuilder {
       List<CorridorSpec.Port> ports,
       Map<String, Integer> portIndex,
       List<CorridorSpec.Crossing> crossings,
-      Map<Integer, Integer> crossingByLink) {
-    Parts(Capacities capacities, CrossingCapacity fleets) {
+      Map<Integer, Integer> crossingByLink,
+      boolean backPressure) {
+    Parts(Capacities capacities, CrossingCapacity fleets, boolean backPressure) {
       this(
           capacities,
           fleets,
@@ -96,7 +101,8 @@ public final class ModelBuilder {
           new ArrayList<>(),
           new HashMap<>(),
           new ArrayList<>(),
-          new HashMap<>());
+          new HashMap<>(),
+          backPressure);
     }
 
     /** The index of a port, made with its scenario size on first use. */
@@ -105,13 +111,17 @@ public final class ModelBuilder {
           node,
           k -> {
             PortSize size = capacities.port(k);
-            ports.add(new CorridorSpec.Port(k, size.berths(), Math.max(1, size.yard_teu() / 2)));
+            ports.add(
+                new CorridorSpec.Port(
+                    k, size.berths(), Math.max(1, size.yard_teu() / 2), backPressure));
             return ports.size() - 1;
           });
     }
   }
 
+  private final Caravan caravan;
   private final Network network;
+  private final Router router;
   private final CorridorRoutes corridors;
   private final EmissionCalculator emissions = EmissionCalculator.withDefaults();
 
@@ -124,6 +134,8 @@ public final class ModelBuilder {
    * A builder whose {@link #routeOnCorridor} asks the given router (validation asks the planner's).
    */
   public ModelBuilder(Caravan caravan, Router router) {
+    this.caravan = caravan;
+    this.router = router;
     this.network = caravan.network();
     this.corridors = new CorridorRoutes(router);
   }
@@ -135,6 +147,12 @@ public final class ModelBuilder {
   public Built build(Scenario sc) {
     ResolvedScenario m = sc.model();
     Demand d = m.demand();
+    if (d.crmFlows() && caravan != CrmLayer.caravan()) {
+      // The CRM layer's routes use the overlay's chartered legs: the whole model is built on the
+      // network with the overlay, where the scenario's own flows keep their routes (the overlay
+      // adds only links that refuse containers of general cargo, and a dead end for them).
+      return new ModelBuilder(CrmLayer.caravan()).build(sc);
+    }
     long departure_s = sc.start().getEpochSecond();
 
     List<CorridorSpec.Leg> legs = new ArrayList<>();
@@ -142,42 +160,73 @@ public final class ModelBuilder {
     Map<Integer, Double> legEndHandling = new HashMap<>();
     List<CorridorSpec.Flow> flows = new ArrayList<>();
     List<FlowRoute> routes = new ArrayList<>();
-    Parts parts = new Parts(m.capacities(), new CrossingCapacity(network, m.capacities()));
+    List<Route> plans = new ArrayList<>();
+    Parts parts =
+        new Parts(
+            m.capacities(),
+            new CrossingCapacity(network, m.capacities()),
+            m.reactions().backPressure());
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can
     // name them).
     m.capacities().ports().keySet().forEach(parts::port);
-
+    LegTable table = new LegTable(legs, legIndex, legEndHandling);
+    Acc acc = new Acc(table, flows, routes, parts);
+    // Loaded flows are booked on the Caspian lines by their fleets (CrossingCapacity); empty flows
+    // ride back on the fastest route.
     Route[] assigned = assign(d, parts, departure_s);
-    for (int i = 0; i < d.flows().size(); i++) {
-      Flow ff = d.flows().get(i);
+    ReactionRoutes around = new ReactionRoutes(network, router);
+    List<Flow> loaded = d.flows();
+    // Empty flows (reactions.empty_return_share) come after every loaded flow: [loaded index, ...].
+    List<Integer> emptyOf = new ArrayList<>();
+    for (int i = 0; i < loaded.size(); i++) {
+      if (m.reactions().of(loaded.get(i).id()).emptyReturnShare() > 0) {
+        emptyOf.add(i);
+      }
+    }
+    for (int i = 0; i < loaded.size() + emptyOf.size(); i++) {
+      boolean empty = i >= loaded.size();
+      Flow lf = loaded.get(empty ? emptyOf.get(i - loaded.size()) : i);
+      int li = loaded.indexOf(lf);
+      Flow ff =
+          empty
+              ? new Flow(
+                  lf.id() + ".empty", lf.to(), lf.from(), Cargo.CONTAINER, 0, lf.corridor(), 0)
+              : lf;
+      FlowReaction fr = m.reactions().of(lf.id());
+      String field = "demand.flows[" + li + "]";
+      int from = network.findNode(ff.from()).getAsInt();
       int to = network.findNode(ff.to()).getAsInt();
+      Route route = empty ? route(field, ff, from, to, departure_s).getFirst() : assigned[li];
+      plans.add(route);
       boolean container = ff.cargo() == Cargo.CONTAINER;
       double teuPerUnit = container ? 2 : 0;
-      double tonnesPerUnit = container ? 2 * d.teuMass_t() : d.wagonMass_t();
+      double tonnesPerUnit = empty ? 0 : container ? 2 * d.teuMass_t() : d.wagonMass_t();
+      double mass_t = empty ? m.reactions().emptyTare_t() : tonnesPerUnit;
       double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
-      Route route = assigned[i];
 
-      List<Leg> rl = route.legs();
-      int[] legIds = new int[rl.size()];
-      List<String> legText = new ArrayList<>();
-      double co2e = 0;
-      for (int k = 0; k < rl.size(); k++) {
-        Leg leg = rl.get(k);
-        int[] links = leg.links();
-        String key = leg.mode() + ":" + Arrays.toString(links);
-        Integer li = legIndex.get(key);
-        if (li == null) {
-          li = legs.size();
-          legs.add(makeLeg(leg, parts));
-          legIndex.put(key, li);
+      PathLegs own = pathLegs(route, to, mass_t, parts, table);
+      CorridorSpec.Reaction reaction = CorridorSpec.Reaction.NONE;
+      if (fr.onClosure() == OnClosure.REROUTE || empty || fr.emptyReturnShare() > 0) {
+        List<Route> alts =
+            fr.onClosure() == OnClosure.REROUTE
+                ? around.alternatives(ff.cargo(), from, to, route, m.closures(), departure_s)
+                : List.of();
+        int[][] altLegs = new int[alts.size()][];
+        double[] altCo2e = new double[alts.size()];
+        for (int a = 0; a < alts.size(); a++) {
+          PathLegs pl = pathLegs(alts.get(a), to, mass_t, parts, table);
+          altLegs[a] = pl.legs();
+          altCo2e[a] = pl.co2e_g();
         }
-        legIds[k] = li;
-        double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
-        legEndHandling.merge(li, end, Math::max);
-        legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
-        for (int l : links) {
-          co2e += co2eOfLink(l, tonnesPerUnit);
-        }
+        int emptyFlow = empty ? -1 : loaded.size() + emptyOf.indexOf(li);
+        reaction =
+            new CorridorSpec.Reaction(
+                fr.onClosure() == OnClosure.REROUTE,
+                altLegs,
+                altCo2e,
+                fr.emptyReturnShare() > 0 && !empty ? emptyFlow : -1,
+                empty ? 0 : fr.emptyReturnShare(),
+                empty);
       }
       String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
       flows.add(
@@ -186,14 +235,22 @@ public final class ModelBuilder {
               ff.from(),
               ff.to(),
               label,
-              ff.cargo().code(),
+              empty ? "empty" : ff.cargo().code(),
               unitsPerYear,
               ff.growthPerYear(),
               teuPerUnit,
               tonnesPerUnit,
-              legIds,
-              co2e));
-      routes.add(new FlowRoute(ff.id(), label, legText, route.transitDays(), co2e, unitsPerYear));
+              own.legs(),
+              own.co2e_g(),
+              reaction));
+      routes.add(
+          new FlowRoute(
+              ff.id(), label, own.text(), route.transitDays(), own.co2e_g(), unitsPerYear));
+    }
+    if (d.crmFlows()) {
+      for (CrmLayer.Unit u : CrmLayer.units(caravan, d, departure_s)) {
+        addFlow(acc, u.flow(), network.findNode(u.flow().to()).getAsInt(), u.route());
+      }
     }
     for (int li = 0; li < legs.size(); li++) {
       CorridorSpec.Leg l = legs.get(li);
@@ -236,7 +293,96 @@ public final class ModelBuilder {
             parts.crossings(),
             storms,
             closures);
-    return new Built(spec, routes);
+    return new Built(spec, routes, plans);
+  }
+
+  /** The model's legs as they are made, shared by every flow whose route has the same leg. */
+  private record LegTable(
+      List<CorridorSpec.Leg> legs, Map<String, Integer> index, Map<Integer, Double> endHandling) {}
+
+  /** A route as model legs, its legs as text, and the CO2e of one unit over it. */
+  private record PathLegs(int[] legs, List<String> text, double co2e_g) {}
+
+  /** What the flows of one model build share: legs, gates, ports and crossings as they are made. */
+  private record Acc(
+      LegTable table, List<CorridorSpec.Flow> flows, List<FlowRoute> routes, Parts parts) {}
+
+  /**
+   * Adds a flow on its route (no reactions): its legs (shared with flows on the same links), their
+   * end handling and the CO2e of one unit; {@code f}'s legs and CO2e are filled in here.
+   */
+  private void addFlow(Acc acc, CorridorSpec.Flow f, int to, Route route) {
+    PathLegs pl = pathLegs(route, to, f.tonnesPerUnit(), acc.parts(), acc.table());
+    acc.flows()
+        .add(
+            new CorridorSpec.Flow(
+                f.id(),
+                f.from(),
+                f.to(),
+                f.corridor(),
+                f.cargo(),
+                f.unitsPerYear(),
+                f.growthPerYear(),
+                f.teuPerUnit(),
+                f.tonnesPerUnit(),
+                pl.legs(),
+                pl.co2e_g()));
+    acc.routes()
+        .add(
+            new FlowRoute(
+                f.id(),
+                f.corridor(),
+                pl.text(),
+                route.transitDays(),
+                pl.co2e_g(),
+                f.unitsPerYear()));
+  }
+
+  /** The model legs of {@code route} (each made on first use), for a unit of {@code mass_t}. */
+  private PathLegs pathLegs(Route route, int to, double mass_t, Parts parts, LegTable t) {
+    List<Leg> rl = route.legs();
+    int[] legIds = new int[rl.size()];
+    List<String> legText = new ArrayList<>();
+    double co2e = 0;
+    for (int k = 0; k < rl.size(); k++) {
+      Leg leg = rl.get(k);
+      int[] links = leg.links();
+      String key = leg.mode() + ":" + Arrays.toString(links);
+      Integer li = t.index().get(key);
+      if (li == null) {
+        li = t.legs().size();
+        t.legs().add(uniqueId(makeLeg(leg, parts), t.legs(), links[0]));
+        t.index().put(key, li);
+      }
+      legIds[k] = li;
+      double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
+      t.endHandling().merge(li, end, Math::max);
+      legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
+      for (int l : links) {
+        co2e += co2eOfLink(l, mass_t);
+      }
+    }
+    return new PathLegs(legIds, legText, co2e);
+  }
+
+  /**
+   * The leg, renamed after its first link when another leg already has its id (two services between
+   * the same ports, such as a liner and the CRM layer's charter): leg ids name KPIs.
+   */
+  private CorridorSpec.Leg uniqueId(CorridorSpec.Leg l, List<CorridorSpec.Leg> legs, int link) {
+    if (legs.stream().noneMatch(x -> x.id().equals(l.id()))) {
+      return l;
+    }
+    return new CorridorSpec.Leg(
+        l.id() + "[" + network.link(link).id() + "]",
+        l.kind(),
+        l.from(),
+        l.to(),
+        l.gates(),
+        l.crossing(),
+        l.delayMean_s(),
+        l.delaySd_s(),
+        l.endHandling_s());
   }
 
   /**
@@ -410,6 +556,15 @@ public final class ModelBuilder {
     CrossingCapacity.Params p = parts.fleets().params(l);
     int fromPort = parts.port(network.nodeId(network.linkFrom(l)));
     int toPort = parts.port(network.nodeId(network.linkTo(l)));
+    // The other direction of the same link, when a flow already uses it, owns the fleet: its
+    // vessels carry this direction's units on their way back (one fleet per link, not one per
+    // direction).
+    int returnOf = -1;
+    for (int x = 0; x < parts.crossings().size(); x++) {
+      if (parts.crossings().get(x).id().startsWith(ls.id() + "[")) {
+        returnOf = x;
+      }
+    }
     parts
         .crossings()
         .add(
@@ -417,14 +572,15 @@ public final class ModelBuilder {
                 ls.id() + "[" + direction(l) + "]",
                 fromPort,
                 toPort,
-                p.fleet(),
+                returnOf >= 0 ? 0 : p.fleet(),
                 p.capacityUnits(),
                 p.derating(),
                 p.sail_s(),
                 p.sailSd_s(),
                 p.handling_s(),
                 p.handlingSd_s(),
-                Math.round(p.timetable_s())));
+                returnOf >= 0 ? 0 : Math.round(p.timetable_s()),
+                returnOf));
     return parts.crossings().size() - 1;
   }
 

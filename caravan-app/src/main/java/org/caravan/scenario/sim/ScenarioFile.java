@@ -22,18 +22,34 @@ public record ScenarioFile(
     NetworkChanges network,
     List<StormFile> storms,
     List<Disruption> disruptions,
-    String source) {
+    String source,
+    Reactions reactions) {
+
+  /**
+   * How the model reacts (docs/SIMULATION.md, "Reactions"); everything off when absent, so a file
+   * without this block runs today's model.
+   */
+  public record Reactions(
+      String onClosure,
+      Double emptyReturnShare,
+      Double emptyTareT,
+      Boolean backPressure,
+      String source) {}
 
   /** Block-train formation at the start of every rail leg. */
   public record Formation(Integer trainCapacityUnits, Double timetableH, String source) {}
 
-  /** Demand: flows plus the seasonality, growth and masses shared by all flows. */
+  /**
+   * Demand: flows plus the seasonality, growth and masses shared by all flows; {@code crm_flows:
+   * true} adds the critical-raw-material flows of data/crm (docs/CRM.md).
+   */
   public record Demand(
       List<Double> seasonality,
       Double growthPerYear,
       Double teuMassT,
       Double wagonMassT,
       List<FlowFile> flows,
+      Boolean crmFlows,
       String source) {}
 
   /** One OD flow. Give {@code teu_per_year} for containers, {@code tonnes_per_year} for wagons. */
@@ -46,7 +62,9 @@ public record ScenarioFile(
       Double tonnesPerYear,
       String corridor,
       Double growthPerYear,
-      String source) {}
+      String source,
+      String onClosure,
+      Double emptyReturnShare) {}
 
   /** Changes to the network's capacities for the simulation. */
   public record NetworkChanges(

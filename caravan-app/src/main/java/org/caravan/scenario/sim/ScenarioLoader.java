@@ -27,6 +27,7 @@ import org.caravan.network.io.JsonPaths;
 import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 
 /**
  * Reads and checks scenario files. Parsing is strict: an unknown key, a value of the wrong type, an
@@ -55,10 +56,7 @@ public final class ScenarioLoader {
    * default-2024}.
    */
   public static Scenario load(String fileOrName, Caravan caravan) {
-    if (fileOrName.indexOf('\0') >= 0) {
-      throw new UserException("scenario", "scenario name contains a NUL character");
-    }
-    Path p = Path.of(fileOrName);
+    Path p = UserPaths.of("scenario", fileOrName);
     if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
       return loadResource(fileOrName, caravan);
     }
@@ -248,6 +246,7 @@ public final class ScenarioLoader {
         nonNegative("formation.timetable_h", f.formation().timetableH());
       }
       checkDemand(f.demand());
+      checkReactions(f);
       checkNetwork(f.network());
       if (f.storms() != null) {
         for (int i = 0; i < f.storms().size(); i++) {
@@ -341,6 +340,29 @@ public final class ScenarioLoader {
                   + fl.corridor()
                   + "'");
         }
+      }
+    }
+
+    /** The closure rules are words; empty returns are for container flows. */
+    private static void checkReactions(ScenarioFile f) {
+      if (f.reactions() != null) {
+        onClosure("reactions.on_closure", f.reactions().onClosure());
+      }
+      List<ScenarioFile.FlowFile> flows = f.demand().flows();
+      for (int i = 0; i < flows.size(); i++) {
+        String p = "demand.flows[" + i + "]";
+        onClosure(p + ".on_closure", flows.get(i).onClosure());
+        if ("wagon".equals(flows.get(i).cargo()) && flows.get(i).emptyReturnShare() != null) {
+          throw new UserException(
+              p + ".empty_return_share",
+              p + ".empty_return_share is for container flows (wagons are not repositioned)");
+        }
+      }
+    }
+
+    private static void onClosure(String field, String word) {
+      if (word != null && !Set.of("wait", "reroute").contains(word)) {
+        throw new UserException(field, field + " must be 'wait' or 'reroute', got '" + word + "'");
       }
     }
 

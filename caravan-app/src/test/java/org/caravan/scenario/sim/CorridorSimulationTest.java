@@ -87,9 +87,18 @@ class CorridorSimulationTest {
 
     assertThat(new ModelBuilder(Fixtures.CARAVAN).build(b).spec().closures().getFirst().gates())
         .hasSize(1);
-    double p95Base = p95Middle(a);
-    double p95Closed = p95Middle(b);
-    assertThat(p95Closed).as("base " + p95Base + " closed " + p95Closed).isGreaterThan(p95Base);
+    // The mean, not the p95: five days of held trains out of a 100-day window move the middle
+    // corridor's tail by less than the queueing noise of two replications, and any change of the
+    // network's topology (a split link, a new junction) flipped the p95 comparison.
+    double meanBase = meanMiddle(a);
+    double meanClosed = meanMiddle(b);
+    assertThat(meanClosed).as("base " + meanBase + " closed " + meanClosed).isGreaterThan(meanBase);
+  }
+
+  private double meanMiddle(Scenario sc) {
+    CorridorResult r = service.run(sc, 2, i -> {}).result();
+    int c = r.layout().corridors().indexOf("middle");
+    return r.corridorTransit()[c].getMean();
   }
 
   private double p95Middle(Scenario sc) {
