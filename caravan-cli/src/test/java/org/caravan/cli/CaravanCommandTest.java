@@ -16,6 +16,8 @@ class CaravanCommandTest {
           "network",
           "places",
           "simulate",
+          "validate",
+          "calibrate",
           "study",
           "crm",
           "track",
