@@ -118,7 +118,11 @@ public final class EventReader {
         }
         parse(m::get, line).apply(events, lines, rejections);
       }
-    } catch (IOException | IllegalStateException | UncheckedIOException e) {
+    } catch (IOException
+        | IllegalStateException
+        | IllegalArgumentException
+        | UncheckedIOException e) {
+      // Commons CSV reports a blank or repeated header name as IllegalArgumentException.
       throw new UnreadableException("", "not readable as CSV: " + firstLine(e));
     }
     return new Read(events, lines, rejections, "line");

@@ -59,4 +59,15 @@ class EventReaderTest {
         .isInstanceOf(EventReader.UnreadableException.class)
         .hasMessageContaining("event_id");
   }
+
+  @Test
+  void a_blank_header_name_is_unreadable_not_a_crash() {
+    // Found by the fuzz profile: Commons CSV throws IllegalArgumentException for it.
+    assertThatThrownBy(
+            () ->
+                EventReader.csv(
+                    new StringReader("event_id, ,container,event_type\nE1,x,CSQU3054383,GTIN\n")))
+        .isInstanceOf(EventReader.UnreadableException.class)
+        .hasMessageContaining("not readable as CSV");
+  }
 }
