@@ -318,7 +318,10 @@ public final class EventReader {
   }
 
   private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
+    // An UncheckedIOException's message is its cause's toString (with the class name): use the
+    // cause's own message.
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String m = String.valueOf(t.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }
