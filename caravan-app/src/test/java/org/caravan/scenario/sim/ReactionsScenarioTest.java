@@ -101,8 +101,8 @@ class ReactionsScenarioTest {
             () ->
                 Fixtures.parse(
                     base.replace(
-                        "      tonnes_per_year: 1000000 ",
-                        "      empty_return_share: 0.5\n      tonnes_per_year: 1000000 ")));
+                        "      tonnes_per_year: 260000     # part of",
+                        "      empty_return_share: 0.5\n      tonnes_per_year: 260000     # part of")));
     assertThat(wagon.field()).isEqualTo("demand.flows[5].empty_return_share");
   }
 
