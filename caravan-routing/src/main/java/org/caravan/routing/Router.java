@@ -29,6 +29,7 @@ public final class Router {
   private final CargoRules rules;
   private final SeaLaneOverrides sea;
   private final Corridors corridors;
+  private final RouteExplainer explainer;
   private final SeasonalRisks risks;
   private final ThreadLocal<LabelSearch> searches;
   private final Map<Integer, SeaLaneOverrides.Result> overrides = new ConcurrentHashMap<>();
@@ -163,6 +164,7 @@ public final class Router {
     this.rules = rules;
     this.sea = sea;
     this.corridors = corridors;
+    this.explainer = new RouteExplainer(network, corridors);
     this.risks = risks;
     this.useBounds = useBounds;
     int tags = QueryContext.STATE_CLASSES << corridors.corridors().size();
@@ -370,7 +372,7 @@ public final class Router {
 
   /** The route that the given links make, as {@link RouteExplainer} rebuilds it. */
   Route explain(QueryContext ctx, RouteRequest r, int[] links) {
-    return new RouteExplainer(network, corridors).explain(ctx, r, links);
+    return explainer.explain(ctx, r, links);
   }
 
   /**
