@@ -1,7 +1,9 @@
 package org.caravan.app;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.caravan.network.NetworkException;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.ErrorCode;
@@ -19,27 +21,31 @@ public final class CaravanApp {
   public static final String VERSION = "0.1.0";
 
   private final Caravan caravan;
-  private final RouteService routes;
+  // Every service is built on first use: a short command such as {@code caravan places} needs one
+  // of them, and some build a lot (the tracker needs the router: sea lanes, emission factors, rate
+  // tables; the study service its YAML and JSON mappers).
+  private final Lazy<RouteService> routes;
   private final Lazy<EmissionsService> emissions;
-  private final NetworkService network;
-  private final PlaceService places;
-  private final SimulationRuns simulations;
-  private final ValidationRuns validation;
-  private final StudyService studies;
-  private final CrmService crm;
-  private final TrackingService tracking;
+  private final Lazy<NetworkService> network;
+  private final Lazy<PlaceService> places;
+  private final Lazy<SimulationRuns> simulations;
+  private final Lazy<ValidationRuns> validation;
+  private final Lazy<StudyService> studies;
+  private final Lazy<CrmService> crm;
+  private final Lazy<TrackingService> tracking;
 
-  private CaravanApp(Caravan caravan, List<Path> overlays) {
+  CaravanApp(Caravan caravan, List<Path> overlays) {
     this.caravan = caravan;
-    this.routes = new RouteService(caravan);
+    this.routes = new Lazy<>(() -> new RouteService(caravan));
     this.emissions = new Lazy<>(() -> new EmissionsService(caravan));
-    this.network = new NetworkService(caravan);
-    this.places = new PlaceService(caravan);
-    this.simulations = new SimulationRuns(caravan);
-    this.validation = new ValidationRuns(caravan);
-    this.studies = new StudyService(caravan, overlays);
-    this.crm = new CrmService(caravan);
-    this.tracking = new TrackingService(caravan);
+    this.network = new Lazy<>(() -> new NetworkService(caravan));
+    this.places = new Lazy<>(() -> new PlaceService(caravan));
+    this.simulations = new Lazy<>(() -> new SimulationRuns(caravan));
+    this.validation = new Lazy<>(() -> new ValidationRuns(caravan));
+    List<Path> studyOverlays = List.copyOf(overlays);
+    this.studies = new Lazy<>(() -> new StudyService(caravan, studyOverlays));
+    this.crm = new Lazy<>(() -> new CrmService(caravan));
+    this.tracking = new Lazy<>(() -> new TrackingService(caravan));
   }
 
   /**
@@ -71,7 +77,7 @@ public final class CaravanApp {
 
   /** Route planning: {@code caravan route} and {@code POST /api/routes}. */
   public RouteService routes() {
-    return routes;
+    return routes.get();
   }
 
   /**
@@ -84,12 +90,12 @@ public final class CaravanApp {
 
   /** Network inspection, validation and export. */
   public NetworkService network() {
-    return network;
+    return network.get();
   }
 
   /** Place search by name, alias or UN/LOCODE. */
   public PlaceService places() {
-    return places;
+    return places.get();
   }
 
   /**
@@ -97,17 +103,17 @@ public final class CaravanApp {
    * calibrate}.
    */
   public ValidationRuns validation() {
-    return validation;
+    return validation.get();
   }
 
   /** Simulation runs: load a scenario, run it, write and summarise its results. */
   public SimulationRuns simulations() {
-    return simulations;
+    return simulations.get();
   }
 
   /** Corridor studies: baseline and variants with common random numbers, into a results store. */
   public StudyService studies() {
-    return studies;
+    return studies.get();
   }
 
   /**
@@ -115,7 +121,7 @@ public final class CaravanApp {
    * use).
    */
   public CrmService crm() {
-    return crm;
+    return crm.get();
   }
 
   /**
@@ -123,7 +129,25 @@ public final class CaravanApp {
    * {@code /api/events}, {@code /api/shipments}).
    */
   public TrackingService tracking() {
-    return tracking;
+    return tracking.get();
+  }
+
+  /** The names of the services built so far, in declaration order (tests of the laziness). */
+  List<String> servicesBuilt() {
+    Map<String, Lazy<?>> all = new LinkedHashMap<>();
+    all.put("routes", routes);
+    all.put("emissions", emissions);
+    all.put("network", network);
+    all.put("places", places);
+    all.put("simulations", simulations);
+    all.put("validation", validation);
+    all.put("studies", studies);
+    all.put("crm", crm);
+    all.put("tracking", tracking);
+    return all.entrySet().stream()
+        .filter(e -> e.getValue().computed())
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** The composition root below the gateway, for benchmarks and tests of the engines. */

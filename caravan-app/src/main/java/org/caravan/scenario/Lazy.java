@@ -29,4 +29,9 @@ public final class Lazy<T> implements Supplier<T> {
     }
     return v;
   }
+
+  /** Whether the value has been computed (by {@link #get}). */
+  public boolean computed() {
+    return value != null;
+  }
 }
