@@ -3,8 +3,16 @@
 caravan_java_ok() {
   [ -x "$1/bin/java" ] || return 1
   local v=""
-  # The JDK's release file names its version; reading it saves starting a JVM on every launch.
-  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  # The JDK's release file names its version; reading it saves starting a JVM on every launch (and
+  # reading it with shell built-ins saves a process: ./caravan sources this on every start).
+  if [ -f "$1/release" ]; then
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=*) v="${line#JAVA_VERSION=\"}"; v="${v%%[!0-9]*}"; break ;;
+      esac
+    done <"$1/release"
+  fi
   [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null
 }
