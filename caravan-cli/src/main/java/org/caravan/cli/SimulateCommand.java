@@ -74,18 +74,7 @@ public final class SimulateCommand implements Callable<Integer> {
           "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
   boolean force;
 
-  @Option(
-      names = "--json",
-      description = "Print the summary as JSON instead of a table (same as --format json).")
-  boolean json;
-
-  @Option(
-      names = "--format",
-      paramLabel = "table|json",
-      description = "Summary format (default table).")
-  void format(String f) {
-    json = Formats.check(spec, f, "table", "json").equals("json");
-  }
+  @Mixin Formats.TableOrJson output;
 
   @Override
   public Integer call() {
@@ -122,7 +111,7 @@ public final class SimulateCommand implements Callable<Integer> {
       run = service.runAndWrite(sc, dir, force, done -> {});
     }
     double wall_s = (System.nanoTime() - t0) / 1e9;
-    if (json) {
+    if (output.json) {
       stdout.print(service.summaryJson(run));
     } else {
       stdout.print(service.summaryTable(run, dir, wall_s));
