@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.caravan.web.http.CaravanServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan serve}: the HTTP API and the web app on one port, until the process is stopped
@@ -20,16 +18,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "serve",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Serve the HTTP API (/api, /openapi.json, /api-docs) and the web app (map and route planner).",
       "Runs until stopped; prints the URL when it is ready."
     })
-public final class ServeCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin NetworkOptions network;
-
+public final class ServeCommand extends OpensNetwork implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "8080",
@@ -107,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "caravan-serve-stop"));
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     out.println(
         "Caravan is serving "
             + server.url()
