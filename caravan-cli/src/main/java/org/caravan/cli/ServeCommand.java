@@ -70,13 +70,7 @@ public final class ServeCommand extends OpensNetwork implements Callable<Integer
   /** The process environment; a field so that tests never read the real home or token. */
   Map<String, String> env = System.getenv();
 
-  @Option(
-      names = "--store",
-      paramLabel = "PATH|JDBC-URL",
-      description =
-          "Results store of the tracking endpoints: a DuckDB file or a JDBC URL (default"
-              + " out/studies.duckdb).")
-  Optional<String> store = Optional.empty();
+  @Mixin StoreOption store;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -91,7 +85,7 @@ public final class ServeCommand extends OpensNetwork implements Callable<Integer
     }
     ServeTokens.Resolved auth = ServeTokens.resolve(spec.commandLine(), tokens, env, configDir);
     CaravanServer server =
-        CaravanServer.start(network.open(), host, port, auth.tokens(), !noWebToken, store);
+        CaravanServer.start(network.open(), host, port, auth.tokens(), !noWebToken, store.store);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -5,8 +5,9 @@ import org.caravan.app.TrackingService;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --store}: the results store (a DuckDB file or a JDBC URL) the tracking and study commands
- * read and write; one mixin so the flag and its default are spelled once.
+ * {@code --store}: the results store (a DuckDB file or a JDBC URL) that {@code track}, {@code
+ * serve} (its tracking endpoints) and the studies read and write; one mixin so the flag and its
+ * default are spelled once.
  */
 final class StoreOption {
   @Option(
