@@ -135,7 +135,8 @@ public final class ValidationDoc {
 
         * *Router*: the fastest route on the target's corridor (the corridor rule of the simulation, \
         `ModelBuilder.routeOnCorridor`), median over 24 departures (1st and 15th of each month of the measured \
-        year). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU (well-to-wheel, ISO 14083).
+        year; a cost is priced on the same days of the year it was quoted, so that a 2020 or 2025 quote meets \
+        the rate tables of its year). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU (well-to-wheel, ISO 14083).
         * *Simulation*: the median door-to-door time of the default flow with the same origin, destination and \
         corridor; for a part of a flow's path, the mean time between the legs; waits, border times and handling \
         from the per-resource statistics. "—" means the simulation has no flow there.
