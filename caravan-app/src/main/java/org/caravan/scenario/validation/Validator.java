@@ -207,13 +207,16 @@ public final class Validator {
    * them), not of the measured year.
    */
   static Optional<long[]> quoteDepartures(Target t) {
-    boolean cost =
-        t.quantity() == Target.Quantity.COST_USD_FEU
-            || t.quantity() == Target.Quantity.COST_USD_TEU;
-    if (!cost || !t.year().matches("\\d{4}")) {
+    if (!isCost(t) || !t.year().matches("\\d{4}")) {
       return Optional.empty();
     }
     return Optional.of(departures(LocalDate.of(Integer.parseInt(t.year()), 1, 1)));
+  }
+
+  /** A price (per FEU or per TEU). */
+  static boolean isCost(Target t) {
+    return t.quantity() == Target.Quantity.COST_USD_FEU
+        || t.quantity() == Target.Quantity.COST_USD_TEU;
   }
 
   /**
