@@ -217,8 +217,11 @@ public final class ValidationDoc {
         well above the model (see the table), are such misses.
         * **Guidance carries slack**: the TITR guidance of 31–37 days (T13–T16) is what operators promise \
         to deliver reliably, not a median.
-        * **Costs** are built from per-kilometre tariff estimates (`links.csv`, EST) and miss narrow market \
-        quotes (T49, T50) in either direction.
+        * **Costs** are per-kilometre rail tariffs by railway, scaled by the dated China–Europe rail index of \
+        the quote's year, plus terminal handling and border payments (`data/network/README.md`). One Argus quote \
+        gives the same price to Almaty and to Aktau (T49, T50), 2,357 km further into Kazakhstan: no per-km \
+        tariff matches both, and the network matches Almaty. Shanghai → Poti by sea (T51) has no value because \
+        the sea corridor avoids Georgia.
         * **Throughput**: by the demand rule (docs/SIMULATION.md) the model carries what published figures \
         say moved on the modes it has: about 55,000 TEU of containers and the wagons ASCO carried on its Kazakh \
         line, part of the 4.5 Mt of 2024; crude by tanker, dry-cargo ships and trucks on the Ro-Pax are not \
