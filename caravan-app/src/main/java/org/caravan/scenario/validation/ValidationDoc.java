@@ -133,20 +133,14 @@ public final class ValidationDoc {
         """
         How the values are computed:
 
-<<<<<<< HEAD
-        * *Router*: the fastest route on the target's corridor (the corridor rule of the simulation, \
-        `ModelBuilder.routeOnCorridor`), median over 24 departures (1st and 15th of each month of the measured \
-        year; a cost is priced on the same days of the year it was quoted, so that a 2020 or 2025 quote meets \
-        the rate tables of its year). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU (well-to-wheel, ISO 14083).
-=======
         * *Router*: for a target, the fastest route on the target's corridor (the corridor rule of the \
         simulation, `ModelBuilder.routeOnCorridor`); for a default flow, the path the simulation assigned the \
         flow, timed by the router (`Router.along`), so both sides describe the same trains, borders and \
-        sailings. Median over 24 departures (1st and 15th of each month of the measured year), with the waits \
+        sailings. Median over 24 departures (1st and 15th of each month of the measured year; a cost on the same days \
+        of the year it was quoted, so that a 2020 or 2025 quote meets the rate tables of its year), with the waits \
         of `data/validation/waits.csv` for the corridor's trains (formation waits are keyed by boarding node, \
         destination and corridor). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU \
         (well-to-wheel, ISO 14083).
->>>>>>> main
         * *Simulation*: the median door-to-door time of the default flow with the same origin, destination and \
         corridor; for a part of a flow's path, the mean time between the legs; waits, border times and handling \
         from the per-resource statistics. "—" means the simulation has no flow there.
