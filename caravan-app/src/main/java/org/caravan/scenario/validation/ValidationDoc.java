@@ -136,7 +136,8 @@ public final class ValidationDoc {
         * *Router*: for a target, the fastest route on the target's corridor (the corridor rule of the \
         simulation, `ModelBuilder.routeOnCorridor`); for a default flow, the path the simulation assigned the \
         flow, timed by the router (`Router.along`), so both sides describe the same trains, borders and \
-        sailings. Median over 24 departures (1st and 15th of each month of the measured year), with the waits \
+        sailings. Median over 24 departures (1st and 15th of each month of the measured year; a cost on the same days \
+        of the year it was quoted, so that a 2020 or 2025 quote meets the rate tables of its year), with the waits \
         of `data/validation/waits.csv` for the corridor's trains (formation waits are keyed by boarding node, \
         destination and corridor). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU \
         (well-to-wheel, ISO 14083).
@@ -220,8 +221,11 @@ public final class ValidationDoc {
         well above the model (see the table), are such misses.
         * **Guidance carries slack**: the TITR guidance of 31–37 days (T13–T16) is what operators promise \
         to deliver reliably, not a median.
-        * **Costs** are built from per-kilometre tariff estimates (`links.csv`, EST) and miss narrow market \
-        quotes (T49, T50) in either direction.
+        * **Costs** are per-kilometre rail tariffs by railway, scaled by the dated China–Europe rail index of \
+        the quote's year, plus terminal handling and border payments (`data/network/README.md`). One Argus quote \
+        gives the same price to Almaty and to Aktau (T49, T50), 2,357 km further into Kazakhstan: no per-km \
+        tariff matches both, and the network matches Almaty. Shanghai → Poti by sea (T51) has no value because \
+        the sea corridor avoids Georgia.
         * **Throughput**: by the demand rule (docs/SIMULATION.md) the model carries what published figures \
         say moved on the modes it has: about 55,000 TEU of containers and the wagons ASCO carried on its Kazakh \
         line, part of the 4.5 Mt of 2024; crude by tanker, dry-cargo ships and trucks on the Ro-Pax are not \

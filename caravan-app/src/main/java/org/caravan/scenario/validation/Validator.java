@@ -178,7 +178,7 @@ public final class Validator {
     long[] departures = departures(measured);
     List<TargetRow> rows = new ArrayList<>();
     for (Target t : targets) {
-      OptionalDouble router = routerValue(t, departures);
+      OptionalDouble router = routerValue(t, quoteDepartures(t).orElse(departures));
       Sim sim = simValue(t, r, spec, run.model());
       Verdict rv = verdict(t, router);
       Verdict sv = verdict(t, sim.value);
@@ -250,6 +250,24 @@ public final class Validator {
   /** The simulation's value for a target, if the run has one. */
   public OptionalDouble simulated(Target t, SimulationService.Run run) {
     return simValue(t, run.result(), run.model().spec(), run.model()).value;
+  }
+
+  /**
+   * A price is compared at the date it was quoted: a cost target with a year is priced on the
+   * departures of that year (the dated rate tables of that year, or the undated tariffs before
+   * them), not of the measured year.
+   */
+  static Optional<long[]> quoteDepartures(Target t) {
+    if (!isCost(t) || !t.year().matches("\\d{4}")) {
+      return Optional.empty();
+    }
+    return Optional.of(departures(LocalDate.of(Integer.parseInt(t.year()), 1, 1)));
+  }
+
+  /** A price (per FEU or per TEU). */
+  static boolean isCost(Target t) {
+    return t.quantity() == Target.Quantity.COST_USD_FEU
+        || t.quantity() == Target.Quantity.COST_USD_TEU;
   }
 
   /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.caravan.network.Network;
@@ -37,6 +40,26 @@ class ValidationTest {
     assertThat(ts).extracting(Target::kind).contains("promised", "guidance", "observed", "record");
     assertThat(ts).anyMatch(t -> t.input().isPresent());
     assertThat(ts).allMatch(t -> t.low() <= t.high() && !t.source().isEmpty());
+  }
+
+  @Test
+  void a_price_is_compared_on_departures_of_the_year_it_was_quoted() {
+    List<Target> ts = TargetTable.loadDefault(NET);
+    Target quote2020 =
+        ts.stream()
+            .filter(t -> t.source().equals("CUSTSRC20"))
+            .filter(Validator::isCost)
+            .findFirst()
+            .get();
+    long[] deps = Validator.quoteDepartures(quote2020).orElseThrow();
+    assertThat(deps).hasSize(24);
+    assertThat(LocalDate.ofInstant(Instant.ofEpochSecond(deps[0]), ZoneOffset.UTC))
+        .isEqualTo(LocalDate.of(2020, 1, 1));
+    assertThat(LocalDate.ofInstant(Instant.ofEpochSecond(deps[23]), ZoneOffset.UTC))
+        .isEqualTo(LocalDate.of(2020, 12, 15));
+    // A time keeps the measured year of the scenario.
+    Target time = ts.stream().filter(t -> !Validator.isCost(t)).findFirst().get();
+    assertThat(Validator.quoteDepartures(time)).isEmpty();
   }
 
   @Test
