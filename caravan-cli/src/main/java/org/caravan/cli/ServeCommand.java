@@ -3,6 +3,7 @@ package org.caravan.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.caravan.web.http.CaravanServer;
@@ -49,6 +50,14 @@ public final class ServeCommand implements Callable<Integer> {
               + " other Host headers get 421, against DNS rebinding.")
   List<String> allowHosts = new ArrayList<>();
 
+  @Option(
+      names = "--store",
+      paramLabel = "PATH|JDBC-URL",
+      description =
+          "Results store where the server keeps its simulation jobs and studies, so a restart loses"
+              + " nothing finished: a DuckDB file or a JDBC URL (default out/studies.duckdb).")
+  String store;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65_535) {
@@ -60,7 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
           "caravan.allowedHosts",
           String.join(",", allowHosts)); // read by CaravanServer.allowedHosts
     }
-    CaravanServer server = CaravanServer.start(network.open(), host, port);
+    CaravanServer server =
+        CaravanServer.start(network.open(), host, port, Optional.ofNullable(store));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -23,8 +23,9 @@ import java.util.Set;
  * {@code runs} and {@code kpis}. Each replication is written in one transaction (its run row and
  * all its KPI rows), and the primary key (study, variant, replication) makes a replication either
  * fully stored or absent: after a crash the runner skips what is stored and runs the rest, so
- * nothing is lost or duplicated. Not thread-safe (one connection); the runner writes from one
- * thread.
+ * nothing is lost or duplicated. Thread-safe: every method is one transaction on the store's one
+ * connection, under the store's monitor, so a web server can share one store between its study runs
+ * and its jobs ({@link StoredJobs}).
  */
 public final class StudyStore implements AutoCloseable {
   /** A study as stored. */
@@ -61,7 +62,8 @@ public final class StudyStore implements AutoCloseable {
         + " PRIMARY KEY (study, variant, replication))",
     "CREATE TABLE IF NOT EXISTS kpis (study VARCHAR NOT NULL, variant VARCHAR NOT NULL, replication INTEGER NOT NULL,"
         + " kpi VARCHAR NOT NULL, unit VARCHAR NOT NULL, value DOUBLE PRECISION,"
-        + " PRIMARY KEY (study, variant, replication, kpi))"
+        + " PRIMARY KEY (study, variant, replication, kpi))",
+    StoredJobs.SCHEMA
   };
 
   /** KPI rows per INSERT statement. */
@@ -116,7 +118,7 @@ public final class StudyStore implements AutoCloseable {
    * Registers the study and its variants, or checks that a stored study of the same name was run
    * with the same settings (fingerprint), and raises its replication count if asked for more.
    */
-  public void register(StudyRow s, List<VariantRow> variants) {
+  public synchronized void register(StudyRow s, List<VariantRow> variants) {
     try {
       Optional<StudyRow> old = study(s.study());
       if (old.isPresent()) {
@@ -172,7 +174,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** The (variant, replication) pairs already stored for a study. */
-  public Set<String> finished(String study) {
+  public synchronized Set<String> finished(String study) {
     Set<String> out = new HashSet<>();
     query(
         "SELECT variant, replication FROM runs WHERE study = ?",
@@ -187,7 +189,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** Stores one replication in one transaction: its run row and all its KPIs. */
-  public void writeReplication(String study, RunRow run, List<KpiValue> kpis) {
+  public synchronized void writeReplication(String study, RunRow run, List<KpiValue> kpis) {
     try {
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -233,7 +235,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** All stored studies with their number of stored replications, by name. */
-  public List<StudyRow> studies() {
+  public synchronized List<StudyRow> studies() {
     List<StudyRow> out = new ArrayList<>();
     query(
         "SELECT s.study, s.fingerprint, s.baseline, s.seed, s.replications, s.years, s.created_at,"
@@ -254,12 +256,12 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** One stored study. */
-  public Optional<StudyRow> study(String name) {
+  public synchronized Optional<StudyRow> study(String name) {
     return studies().stream().filter(s -> s.study().equals(name)).findFirst();
   }
 
   /** A study's variants in file order (the baseline first). */
-  public List<VariantRow> variants(String study) {
+  public synchronized List<VariantRow> variants(String study) {
     List<VariantRow> out = new ArrayList<>();
     query(
         "SELECT variant, position, description, source, overlay FROM variants WHERE study = ? ORDER BY position",
@@ -276,7 +278,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** A study's stored replications, by variant and replication. */
-  public List<RunRow> runs(String study) {
+  public synchronized List<RunRow> runs(String study) {
     List<RunRow> out = new ArrayList<>();
     query(
         "SELECT variant, replication, seed, wall_s, bottleneck FROM runs WHERE study = ?"
@@ -294,7 +296,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** variant → KPI → values by replication (NaN where the replication has no value). */
-  public Map<String, Map<String, Map<Integer, Double>>> kpis(String study) {
+  public synchronized Map<String, Map<String, Map<Integer, Double>>> kpis(String study) {
     Map<String, Map<String, Map<Integer, Double>>> out = new LinkedHashMap<>();
     query(
         "SELECT variant, kpi, replication, value FROM kpis WHERE study = ? ORDER BY variant, kpi, replication",
@@ -310,7 +312,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** KPI name → unit of a study. */
-  public Map<String, String> units(String study) {
+  public synchronized Map<String, String> units(String study) {
     Map<String, String> out = new LinkedHashMap<>();
     query(
         "SELECT DISTINCT kpi, unit FROM kpis WHERE study = ? ORDER BY kpi",
@@ -320,7 +322,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** Counts rows of {@code kpis} in total and distinct by key, for checks. */
-  public long[] kpiRowCounts(String study) {
+  public synchronized long[] kpiRowCounts(String study) {
     long[] out = new long[2];
     query(
         "SELECT COUNT(*), COUNT(DISTINCT variant || '#' || CAST(replication AS VARCHAR) || '#' || kpi) FROM kpis"
@@ -333,11 +335,16 @@ public final class StudyStore implements AutoCloseable {
     return out;
   }
 
-  private interface RowReader {
+  /** The connection, for {@link StoredJobs}; callers hold this store's monitor. */
+  Connection connection() {
+    return c;
+  }
+
+  interface RowReader {
     void read(ResultSet rs) throws SQLException;
   }
 
-  private void query(String sql, String param, RowReader reader) {
+  void query(String sql, String param, RowReader reader) {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (param != null) {
         ps.setString(1, param);
@@ -354,7 +361,7 @@ public final class StudyStore implements AutoCloseable {
     }
   }
 
-  private void rollback() {
+  void rollback() {
     try {
       c.rollback();
     } catch (SQLException ignored) {
@@ -362,13 +369,13 @@ public final class StudyStore implements AutoCloseable {
     }
   }
 
-  private static String firstLine(SQLException e) {
+  static String firstLine(SQLException e) {
     String m = e.getMessage() == null ? e.toString() : e.getMessage();
     return m.lines().findFirst().orElse(m);
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       c.close();
     } catch (SQLException e) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.caravan.app.CaravanApp;
+import org.caravan.app.ResultsStore;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 import org.caravan.web.CaravanApi;
@@ -85,11 +86,13 @@ public final class CaravanServer implements AutoCloseable {
   private final Javalin app;
   private final String host;
   private final SimulationJobs jobs;
+  private final ResultsStore store;
 
-  private CaravanServer(Javalin app, String host, SimulationJobs jobs) {
+  private CaravanServer(Javalin app, String host, SimulationJobs jobs, ResultsStore store) {
     this.app = app;
     this.host = host;
     this.jobs = jobs;
+    this.store = store;
   }
 
   /**
@@ -100,8 +103,31 @@ public final class CaravanServer implements AutoCloseable {
    * @throws UserException when the address cannot be bound (the port is taken)
    */
   public static CaravanServer start(CaravanApp caravan, String host, int port) {
+    return start(caravan, host, port, ResultsStore.inMemory());
+  }
+
+  /**
+   * Starts a server whose jobs and studies are kept in a results store (a DuckDB file or a JDBC
+   * URL, docs/STUDIES.md), so a server restarted on the same store serves what the last one
+   * finished. The server closes the store when it stops.
+   *
+   * @throws UserException when the store cannot be opened or the address cannot be bound
+   */
+  public static CaravanServer start(
+      CaravanApp caravan, String host, int port, Optional<String> store) {
+    return start(caravan, host, port, ResultsStore.open(store));
+  }
+
+  private static CaravanServer start(
+      CaravanApp caravan, String host, int port, ResultsStore store) {
     CaravanApi api = new CaravanApi(caravan);
-    SimulationJobs jobs = new SimulationJobs(caravan);
+    SimulationJobs jobs;
+    try {
+      jobs = new SimulationJobs(caravan, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -219,6 +245,7 @@ public final class CaravanServer implements AutoCloseable {
     } catch (RuntimeException e) {
       app.stop();
       jobs.close();
+      store.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof java.net.BindException) {
           throw new UserException(
@@ -235,7 +262,7 @@ public final class CaravanServer implements AutoCloseable {
       }
       throw e;
     }
-    return new CaravanServer(app, host, jobs);
+    return new CaravanServer(app, host, jobs, store);
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
@@ -256,6 +283,7 @@ public final class CaravanServer implements AutoCloseable {
   public void close() {
     jobs.close();
     app.stop();
+    store.close();
   }
 
   /**
