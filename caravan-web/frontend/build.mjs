@@ -1,4 +1,4 @@
-// Bundles the three pages (map + planner, API docs, simulation) with esbuild and copies their HTML next to the bundles.
+// Bundles the four pages (map + planner, API docs, simulation, studies) with esbuild and copies their HTML next to the bundles.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 const out = resolve(process.env.CARAVAN_WEB_OUT || '../target/classes/web');
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: { app: 'src/app.js', 'api-docs': 'src/api-docs.js', simulation: 'src/simulation.js' },
+  entryPoints: { app: 'src/app.js', 'api-docs': 'src/api-docs.js', simulation: 'src/simulation.js', studies: 'src/studies.js' },
   bundle: true,
   minify: true,
   sourcemap: false,
@@ -16,7 +16,7 @@ await build({
   loader: { '.png': 'dataurl', '.svg': 'dataurl' },
   logLevel: 'warning',
 });
-for (const page of ['index.html', 'api-docs.html', 'simulation.html']) {
+for (const page of ['index.html', 'api-docs.html', 'simulation.html', 'studies.html']) {
   copyFileSync(`src/${page}`, `${out}/${page}`);
 }
 console.log(`caravan-web: built ${out}`);

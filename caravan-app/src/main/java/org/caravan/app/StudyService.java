@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -36,7 +34,6 @@ import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorRunner;
 import org.caravan.simulation.corridor.CorridorSpec;
 import org.caravan.simulation.corridor.KpiStat;
-import org.caravan.study.Comparison;
 import org.caravan.study.Overlay;
 import org.caravan.study.StudyException;
 import org.caravan.study.StudyFile;
@@ -102,7 +99,91 @@ public final class StudyService {
       Optional<Double> years,
       Consumer<Progress> progress) {
     String text = read(file);
-    StudyFile study = parse(text, file.toString());
+    Plan plan =
+        plan(
+            text,
+            file.toString(),
+            Optional.of(file.toAbsolutePath().getParent()),
+            replications,
+            years,
+            Integer.MAX_VALUE);
+    try (StudyStore st = openStore(store)) {
+      return run(plan, st, progress);
+    }
+  }
+
+  /**
+   * A study checked and ready to run: every variant applied and loaded as a scenario. Made by
+   * {@link #plan}, run by {@link #run(Plan, ResultsStore, Consumer)}.
+   */
+  public static final class Plan {
+    private final StudyFile study;
+    private final List<Prepared> prepared;
+    private final int replications;
+    private final double years;
+
+    private Plan(StudyFile study, List<Prepared> prepared, int replications, double years) {
+      this.study = study;
+      this.prepared = prepared;
+      this.replications = replications;
+      this.years = years;
+    }
+
+    /** The study's name, its key in the store. */
+    public String study() {
+      return study.name();
+    }
+
+    public int replications() {
+      return replications;
+    }
+
+    /** Measured years per replication. */
+    public double years() {
+      return years;
+    }
+
+    /** The study seed (replication r uses its r-th seed in every variant). */
+    public long seed() {
+      return study.seed();
+    }
+
+    /** Variants (with the baseline) × replications. */
+    public int runs() {
+      return prepared.size() * replications;
+    }
+  }
+
+  /**
+   * Checks a study given as text (uploaded, or a shipped one: {@link ShippedStudies}). Its baseline
+   * must be a built-in scenario: there is no folder to resolve a scenario file in.
+   *
+   * @param origin names the text in messages (e.g. {@code request body})
+   * @param maxRuns refuse a study of more variant × replication runs
+   * @throws UserException naming the study or scenario field at fault
+   */
+  public Plan plan(
+      String text,
+      String origin,
+      Optional<Integer> replications,
+      Optional<Double> years,
+      int maxRuns) {
+    return plan(text, origin, Optional.empty(), replications, years, maxRuns);
+  }
+
+  /** Runs what the store does not hold yet of a planned study. */
+  public RunOutcome run(Plan plan, ResultsStore store, Consumer<Progress> progress) {
+    return run(plan, store.studyStore(), progress);
+  }
+
+  private Plan plan(
+      String text,
+      String origin,
+      Optional<Path> dir,
+      Optional<Integer> replications,
+      Optional<Double> years,
+      int maxRuns) {
+    StudyFile study = parse(text, origin);
     int reps = replications.orElse(study.replications());
     if (reps < 1) {
       throw new UserException("replications", "{replications} must be >= 1, got " + reps);
@@ -111,7 +192,18 @@ public final class StudyService {
     if (y.isPresent() && !(y.get() > 0)) {
       throw new UserException("years", "{years} must be > 0, got " + y.get());
     }
-    String baseText = baselineText(study, file, text);
+    long runs = (long) reps * (study.variants().size() + 1);
+    if (runs > maxRuns) {
+      throw new UserException(
+          "replications",
+          origin
+              + ": "
+              + runs
+              + " runs (variants with the baseline x replications); at most "
+              + maxRuns
+              + " here: lower {replications} or run it with caravan study run");
+    }
+    String baseText = baselineText(study, dir, origin, text);
     ObjectNode base = baseTree(baseText, study.baseline());
     List<Prepared> prepared = new ArrayList<>();
     prepared.add(
@@ -122,7 +214,7 @@ public final class StudyService {
             "{}",
             base,
             y,
-            file));
+            origin));
     for (int i = 0; i < study.variants().size(); i++) {
       StudyFile.Variant v = study.variants().get(i);
       ObjectNode tree;
@@ -132,62 +224,68 @@ public final class StudyService {
         throw user(
             StudyFile.errorAt(
                 text,
-                file.toString(),
+                origin,
                 "variants[" + i + "]",
                 "variant '" + v.name() + "': " + e.getMessage()));
       }
-      prepared.add(prepare(v.name(), v.description(), v.source(), overlayJson(v), tree, y, file));
+      prepared.add(prepare(v.name(), v.description(), v.source(), overlayJson(v), tree, y, origin));
     }
     double measuredYears = prepared.getFirst().scenario().horizonDays() / 365.0;
+    return new Plan(study, List.copyOf(prepared), reps, measuredYears);
+  }
+
+  private RunOutcome run(Plan plan, StudyStore st, Consumer<Progress> progress) {
+    StudyFile study = plan.study;
+    List<Prepared> prepared = plan.prepared;
+    int reps = plan.replications;
+    double measuredYears = plan.years;
     String fingerprint = fingerprint(study, prepared, measuredYears);
     long t0 = System.nanoTime();
-    try (StudyStore st = openStore(store)) {
-      List<StudyStore.VariantRow> rows = new ArrayList<>();
-      for (int i = 0; i < prepared.size(); i++) {
-        Prepared p = prepared.get(i);
-        rows.add(
-            new StudyStore.VariantRow(p.name(), i, p.description(), p.source(), p.overlayJson()));
-      }
-      st.register(
-          new StudyStore.StudyRow(
-              study.name(),
-              fingerprint,
-              study.baseline(),
-              study.seed(),
-              reps,
-              measuredYears,
-              Instant.now().toString(),
-              0),
-          rows);
-      Map<String, Prepared> byName = new LinkedHashMap<>();
-      prepared.forEach(p -> byName.put(p.name(), p));
-      StudyRunner.Outcome o =
-          StudyRunner.run(
-              study.name(),
-              List.copyOf(byName.keySet()),
-              v -> model(byName.get(v).scenario()),
-              study.seed(),
-              reps,
-              st,
-              p ->
-                  progress.accept(
-                      new Progress(
-                          p.variant(),
-                          p.replication(),
-                          p.done(),
-                          p.total(),
-                          p.skipped(),
-                          p.wall_s())));
-      return new RunOutcome(
-          study.name(),
-          st.location(),
-          List.copyOf(byName.keySet()),
-          reps,
-          measuredYears,
-          o.ran(),
-          o.skipped(),
-          (System.nanoTime() - t0) / 1e9);
+    List<StudyStore.VariantRow> rows = new ArrayList<>();
+    for (int i = 0; i < prepared.size(); i++) {
+      Prepared p = prepared.get(i);
+      rows.add(
+          new StudyStore.VariantRow(p.name(), i, p.description(), p.source(), p.overlayJson()));
     }
+    st.register(
+        new StudyStore.StudyRow(
+            study.name(),
+            fingerprint,
+            study.baseline(),
+            study.seed(),
+            reps,
+            measuredYears,
+            Instant.now().toString(),
+            0),
+        rows);
+    Map<String, Prepared> byName = new LinkedHashMap<>();
+    prepared.forEach(p -> byName.put(p.name(), p));
+    StudyRunner.Outcome o =
+        StudyRunner.run(
+            study.name(),
+            List.copyOf(byName.keySet()),
+            v -> model(byName.get(v).scenario()),
+            study.seed(),
+            reps,
+            st,
+            p ->
+                progress.accept(
+                    new Progress(
+                        p.variant(),
+                        p.replication(),
+                        p.done(),
+                        p.total(),
+                        p.skipped(),
+                        p.wall_s())));
+    return new RunOutcome(
+        study.name(),
+        st.location(),
+        List.copyOf(byName.keySet()),
+        reps,
+        measuredYears,
+        o.ran(),
+        o.skipped(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
   private StudyRunner.VariantModel model(Scenario sc) {
@@ -214,7 +312,7 @@ public final class StudyService {
       String overlay,
       ObjectNode tree,
       Optional<Double> years,
-      Path file) {
+      String origin) {
     String yaml;
     try {
       yaml = YAML.writeValueAsString(tree);
@@ -227,7 +325,7 @@ public final class StudyService {
     } catch (UserException e) {
       throw new UserException(
           "study",
-          file
+          origin
               + ": variant '"
               + name
               + "' gives an invalid scenario: "
@@ -285,11 +383,12 @@ public final class StudyService {
   }
 
   /** The baseline: a scenario file next to the study file, or a built-in scenario. */
-  private static String baselineText(StudyFile s, Path file, String text) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path p = dir.resolve(s.baseline());
-    if (Files.isRegularFile(p)) {
-      return read(p);
+  private static String baselineText(StudyFile s, Optional<Path> dir, String origin, String text) {
+    if (dir.isPresent()) {
+      Path p = dir.get().resolve(s.baseline());
+      if (Files.isRegularFile(p)) {
+        return read(p);
+      }
     }
     try (InputStream in =
         ScenarioLoader.class.getResourceAsStream(
@@ -298,11 +397,13 @@ public final class StudyService {
         throw user(
             StudyFile.errorAt(
                 text,
-                file.toString(),
+                origin,
                 "baseline",
                 "baseline '"
                     + s.baseline()
-                    + "' is neither a scenario file next to the study nor a built-in scenario"));
+                    + (dir.isPresent()
+                        ? "' is neither a scenario file next to the study nor a built-in scenario"
+                        : "' is not a built-in scenario")));
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -337,107 +438,81 @@ public final class StudyService {
     }
   }
 
-  private static StudyStore.StudyRow require(StudyStore st, String name) {
-    return st.study(name)
-        .orElseThrow(
-            () ->
-                new UserException(
-                    "study", "no study named '" + name + "' in store " + st.location()));
-  }
-
   /**
    * The stored studies as JSON: name, baseline, seed, replications asked, years, runs stored,
    * variants.
    */
   public static ArrayNode listJson(Optional<String> store) {
-    return withStore(
-        store,
-        st -> {
-          ArrayNode a = JSON.createArrayNode();
-          for (StudyStore.StudyRow s : st.studies()) {
-            ObjectNode o = a.addObject();
-            o.put("study", s.study());
-            o.put("baseline", s.baseline());
-            o.put("seed", s.seed());
-            o.put("replications", s.replications());
-            o.put("years", s.years());
-            o.put("variants", st.variants(s.study()).size());
-            o.put("runs_stored", s.runs());
-            o.put("runs_expected", (long) s.replications() * st.variants(s.study()).size());
-            o.put("created_at", s.createdAt());
-          }
-          return a;
-        });
+    return withStore(store, StudyViews::listJson);
+  }
+
+  /** As {@link #listJson(Optional)} on an open store. */
+  public static ArrayNode listJson(ResultsStore store) {
+    return StudyViews.listJson(store.studyStore());
   }
 
   /** One study with its variants, their overlays and sources, and runs stored per variant. */
   public static ObjectNode showJson(String name, Optional<String> store) {
-    return withStore(
-        store,
-        st -> {
-          StudyStore.StudyRow s = require(st, name);
-          ObjectNode o = JSON.createObjectNode();
-          o.put("study", s.study());
-          o.put("baseline", s.baseline());
-          o.put("seed", s.seed());
-          o.put("replications", s.replications());
-          o.put("years", s.years());
-          o.put("created_at", s.createdAt());
-          List<StudyStore.RunRow> runs = st.runs(name);
-          ArrayNode vs = o.putArray("variants");
-          for (StudyStore.VariantRow v : st.variants(name)) {
-            ObjectNode vo = vs.addObject();
-            vo.put("variant", v.variant());
-            vo.put("description", v.description());
-            vo.put("source", v.source());
-            try {
-              vo.set("overlay", JSON.readTree(v.overlay()));
-            } catch (JsonProcessingException e) {
-              vo.put("overlay", v.overlay());
-            }
-            vo.put(
-                "runs_stored", runs.stream().filter(r -> r.variant().equals(v.variant())).count());
-          }
-          return o;
-        });
+    return withStore(store, st -> StudyViews.showJson(name, st));
+  }
+
+  /** Whether a study of this name is in the store. */
+  public static boolean exists(String name, ResultsStore store) {
+    return store.studyStore().study(name).isPresent();
+  }
+
+  /** As {@link #showJson(String, Optional)} on an open store. */
+  public static ObjectNode showJson(String name, ResultsStore store) {
+    return StudyViews.showJson(name, store.studyStore());
   }
 
   /**
    * Every KPI of every variant against the baseline, with the paired difference and its 95 %
-   * interval.
+   * interval, and the bottleneck that binds in each.
    */
   public static ObjectNode compareJson(String name, Optional<String> store) {
-    return withStore(
-        store,
-        st -> {
-          require(st, name);
-          Comparison.Result r = Comparison.of(name, st);
-          ObjectNode o = JSON.createObjectNode();
-          o.put("study", r.study());
-          o.put("baseline_replications", r.baselineReplications());
-          o.put("baseline_bottleneck", r.baselineBottleneck());
-          ArrayNode vs = o.putArray("variants");
-          for (Comparison.VariantDiff v : r.variants()) {
-            ObjectNode vo = vs.addObject();
-            vo.put("variant", v.variant());
-            vo.put("source", v.source());
-            vo.put("replications", v.replications());
-            vo.put("bottleneck", v.bottleneck());
-            ArrayNode ks = vo.putArray("kpis");
-            for (Comparison.KpiDiff k : v.kpis()) {
-              ObjectNode ko = ks.addObject();
-              ko.put("kpi", k.kpi());
-              ko.put("unit", k.unit());
-              num(ko, "baseline", k.baseline());
-              num(ko, "variant", k.variant());
-              num(ko, "diff", k.diff());
-              num(ko, "ci95_half_width", k.halfWidth95());
-              ko.put("pairs", k.pairs());
-              ko.put("significant", k.significant());
-            }
-          }
-          return o;
-        });
+    return withStore(store, st -> StudyViews.compareJson(name, st));
+  }
+
+  /** As {@link #compareJson(String, Optional)} on an open store. */
+  public static ObjectNode compareJson(String name, ResultsStore store) {
+    return StudyViews.compareJson(name, store.studyStore());
+  }
+
+  /**
+   * {@link #compareJson} plus, per variant, the nodes and links it changes ({@code changes}) and
+   * how the baseline's origin–destination pairs route on the network it leaves ({@code routes}).
+   */
+  public ObjectNode compareWithRoutes(String name, Optional<String> store) {
+    return withStore(store, st -> compareWithRoutes(name, st));
+  }
+
+  /** As {@link #compareWithRoutes(String, Optional)} on an open store. */
+  public ObjectNode compareWithRoutes(String name, ResultsStore store) {
+    return compareWithRoutes(name, store.studyStore());
+  }
+
+  private ObjectNode compareWithRoutes(String name, StudyStore st) {
+    ObjectNode o = StudyViews.compareJson(name, st);
+    Map<String, JsonNode> overlays = new LinkedHashMap<>();
+    for (StudyStore.VariantRow v : st.variants(name)) {
+      try {
+        overlays.put(v.variant(), JSON.readTree(v.overlay()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("study " + name + ": stored overlay is not JSON", e);
+      }
+    }
+    String baseline = StudyViews.require(st, name).baseline();
+    VariantRoutes.annotate(o, baseline, overlays, caravan);
+    return o;
+  }
+
+  /**
+   * A comparison ({@link #compareWithRoutes}) as a table: per variant its binding resource, the
+   * headline KPIs and the routes it moves.
+   */
+  public static String table(ObjectNode comparison, List<String> headline, boolean all) {
+    return StudyViews.compareTable(comparison, headline, all);
   }
 
   /**
@@ -447,119 +522,34 @@ public final class StudyService {
    */
   public static String compareTable(
       String name, Optional<String> store, List<String> headline, boolean all) {
-    ObjectNode o = compareJson(name, store);
-    StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "study %s  baseline: %d replications, binds at %s%n",
-            o.get("study").asText(),
-            o.get("baseline_replications").asInt(),
-            o.get("baseline_bottleneck").asText()));
-    for (JsonNode v : o.get("variants")) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%n%s  (%s)  %d replications, binds at %s%n",
-              v.get("variant").asText(),
-              v.get("source").asText(),
-              v.get("replications").asInt(),
-              v.get("bottleneck").asText()));
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "  %-52s %14s %14s %14s %12s%n",
-              "kpi",
-              "baseline",
-              "variant",
-              "diff",
-              "±95%"));
-      for (JsonNode k : v.get("kpis")) {
-        String kpi = k.get("kpi").asText();
-        boolean head = headline.stream().anyMatch(kpi::startsWith);
-        if (!head && !(all && k.get("significant").asBoolean())) {
-          continue;
-        }
-        sb.append(
-            String.format(
-                Locale.ROOT,
-                "  %-52s %14s %14s %14s %12s%n",
-                kpi + " [" + k.get("unit").asText() + "]",
-                fmt(k.get("baseline")),
-                fmt(k.get("variant")),
-                fmt(k.get("diff")),
-                fmt(k.get("ci95_half_width"))));
-      }
-    }
-    return sb.toString();
+    return StudyViews.compareTable(compareJson(name, store), headline, all);
   }
 
   /**
-   * Writes every stored KPI value of a study as CSV ({@code
-   * study,variant,replication,seed,kpi,unit,value}) to {@code out}, through a temporary file moved
-   * into place when complete.
+   * Writes every stored KPI value of a study ({@code
+   * study,variant,replication,seed,kpi,unit,value}) as CSV or Parquet to {@code out}: a new file,
+   * or with {@code force} an existing file, written through a hidden sibling renamed into place
+   * (docs/STUDIES.md).
+   *
+   * @param format {@code csv} or {@code parquet}
+   * @return the number of KPI values written
    */
-  public static int exportCsv(String name, Optional<String> store, Path out) {
-    return withStore(
-        store,
-        st -> {
-          require(st, name);
-          Map<String, Long> seeds = new LinkedHashMap<>();
-          st.runs(name)
-              .forEach(r -> seeds.put(StudyStore.key(r.variant(), r.replication()), r.seed()));
-          StringBuilder sb = new StringBuilder("study,variant,replication,seed,kpi,unit,value\n");
-          int rows = 0;
-          for (var v : st.kpis(name).entrySet()) {
-            for (var k : v.getValue().entrySet()) {
-              String unit = st.units(name).getOrDefault(k.getKey(), "");
-              for (var r : k.getValue().entrySet()) {
-                sb.append(csv(name))
-                    .append(',')
-                    .append(csv(v.getKey()))
-                    .append(',')
-                    .append(r.getKey())
-                    .append(',')
-                    .append(seeds.get(StudyStore.key(v.getKey(), r.getKey())))
-                    .append(',')
-                    .append(csv(k.getKey()))
-                    .append(',')
-                    .append(csv(unit))
-                    .append(',')
-                    .append(Double.isNaN(r.getValue()) ? "" : r.getValue())
-                    .append('\n');
-                rows++;
-              }
-            }
-          }
-          try {
-            Path abs = out.toAbsolutePath();
-            if (abs.getParent() != null) {
-              Files.createDirectories(abs.getParent());
-            }
-            Path tmp = Files.createTempFile(abs.getParent(), ".export", ".csv");
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(
-                tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          } catch (IOException e) {
-            throw new UserException("out", "cannot write " + out + ": " + e.getMessage());
-          }
-          return rows;
-        });
+  public static int export(
+      String name, Optional<String> store, String format, Path out, boolean force) {
+    return withStore(store, st -> StudyExports.toFile(name, st, format, out, force));
   }
 
-  private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  /** As {@link #export} with format {@code csv}. */
+  public static int exportCsv(String name, Optional<String> store, Path out, boolean force) {
+    return export(name, store, "csv", out, force);
   }
 
-  private static void num(ObjectNode o, String f, double v) {
-    if (Double.isFinite(v)) {
-      o.put(f, v);
-    } else {
-      o.set(f, JsonNodeFactory.instance.nullNode());
-    }
-  }
-
-  private static String fmt(JsonNode n) {
-    return n == null || n.isNull() ? "-" : String.format(Locale.ROOT, "%.6g", n.asDouble());
+  /**
+   * A study's export as bytes, for a download: CSV text or a Parquet file.
+   *
+   * @param format {@code csv} or {@code parquet}
+   */
+  public static byte[] exportBytes(String name, ResultsStore store, String format) {
+    return StudyExports.toBytes(name, store.studyStore(), format);
   }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.caravan.app.StudyService;
-import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -210,6 +209,7 @@ final class StudyCommand implements Runnable {
   static final class Compare implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOption store;
+    @Mixin NetworkOptions network;
 
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
@@ -225,10 +225,11 @@ final class StudyCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      var comparison = network.open().studies().compareWithRoutes(name, store.store);
       if (json) {
-        out.println(Json.write(StudyService.compareJson(name, store.store)));
+        out.println(Json.write(comparison));
       } else {
-        out.print(StudyService.compareTable(name, store.store, HEADLINE, all));
+        out.print(StudyService.table(comparison, HEADLINE, all));
       }
       out.flush();
       return 0;
@@ -248,24 +249,27 @@ final class StudyCommand implements Runnable {
 
     @Option(
         names = "--format",
-        paramLabel = "csv",
-        description = "Output format: csv.",
+        paramLabel = "csv|parquet",
+        description = "Output format: csv or parquet (default ${DEFAULT-VALUE}).",
         defaultValue = "csv")
     String format;
 
     @Option(
         names = "--out",
         paramLabel = "FILE",
-        description = "Output file (default out/study-NAME.csv).")
+        description =
+            "Output file (default out/study-NAME.csv or .parquet); must be new unless --force.")
     Optional<Path> outFile = Optional.empty();
+
+    @Option(names = "--force", description = "Replace an existing output file.")
+    boolean force;
 
     @Override
     public Integer call() {
-      if (!format.equals("csv")) {
-        throw new UserException("format", "{format} must be csv, got '" + format + "'");
-      }
-      Path p = outFile.orElse(Path.of("out", "study-" + name + ".csv"));
-      int rows = StudyService.exportCsv(name, store.store, p);
+      // Study names are [A-Za-z0-9._-]: anything else names no study and must not make a path.
+      String safe = (name + "." + format).replaceAll("[^A-Za-z0-9._-]", "_");
+      Path p = outFile.orElseGet(() -> Path.of("out", "study-" + safe));
+      int rows = StudyService.export(name, store.store, format, p, force);
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d KPI values to %s%n", rows, p);
       spec.commandLine().getOut().flush();
       return 0;

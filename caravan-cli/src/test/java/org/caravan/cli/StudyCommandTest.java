@@ -9,7 +9,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,6 +114,54 @@ class StudyCommandTest {
     assertThat(runs).hasSize(8);
     // common random numbers: the same 4 seeds in both variants
     assertThat(runs.stream().map(s -> s.substring(s.indexOf('#') + 1)).distinct()).hasSize(4);
+
+    // Parquet: the same rows as the CSV, read back with DuckDB's read_parquet; an existing file
+    // is refused without --force and left as it was.
+    Path parquet = dir.resolve("kpis.parquet");
+    Files.writeString(parquet, "not ours");
+    String[] exportParquet = {
+      "study",
+      "export",
+      "kill-test",
+      "--format",
+      "parquet",
+      "--out",
+      parquet.toString(),
+      "--store",
+      store.toString()
+    };
+    Cli refused = Cli.run(exportParquet);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("--out").doesNotContain("Exception");
+    assertThat(Files.readString(parquet)).isEqualTo("not ours");
+    String[] forced = Arrays.copyOf(exportParquet, exportParquet.length + 1);
+    forced[exportParquet.length] = "--force";
+    Cli pq = Cli.run(forced);
+    assertThat(pq.code()).as(pq.err()).isZero();
+    List<String> back = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT * FROM read_parquet('"
+                        + parquet
+                        + "') ORDER BY variant, kpi, replication")) {
+      while (rs.next()) {
+        double read = rs.getDouble(7);
+        String value = rs.wasNull() ? "" : Double.toString(read); // before other columns are read
+        back.add(
+            String.join(
+                ",",
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                value));
+      }
+    }
+    assertThat(back).isEqualTo(rows);
 
     JsonNode cmp =
         new ObjectMapper()

@@ -21,6 +21,7 @@ import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 import org.caravan.web.CaravanApi;
 import org.caravan.web.SimulationJobs;
+import org.caravan.web.StudyApi;
 import org.caravan.web.dto.Problem;
 import org.caravan.web.mapping.ApiException;
 import org.caravan.web.mapping.ApiJson;
@@ -77,6 +78,15 @@ public final class CaravanServer implements AutoCloseable {
           "GET /api/simulations/{id}",
           "DELETE /api/simulations/{id}",
           "GET /api/simulations/{id}/events",
+          "GET /api/studies",
+          "GET /api/studies/{name}",
+          "GET /api/studies/{name}/compare",
+          "GET /api/studies/{name}/export",
+          "GET /api/shipped-studies",
+          "POST /api/study-runs",
+          "GET /api/study-runs",
+          "GET /api/study-runs/{id}",
+          "DELETE /api/study-runs/{id}",
           "GET /openapi.json");
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -86,12 +96,15 @@ public final class CaravanServer implements AutoCloseable {
   private final Javalin app;
   private final String host;
   private final SimulationJobs jobs;
+  private final StudyApi studies;
   private final ResultsStore store;
 
-  private CaravanServer(Javalin app, String host, SimulationJobs jobs, ResultsStore store) {
+  private CaravanServer(
+      Javalin app, String host, SimulationJobs jobs, StudyApi studies, ResultsStore store) {
     this.app = app;
     this.host = host;
     this.jobs = jobs;
+    this.studies = studies;
     this.store = store;
   }
 
@@ -128,6 +141,7 @@ public final class CaravanServer implements AutoCloseable {
       store.close();
       throw e;
     }
+    StudyApi studies = new StudyApi(caravan, store);
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -206,9 +220,11 @@ public final class CaravanServer implements AutoCloseable {
                           .ifPresentOrElse(
                               view -> json(ctx.status(202), view), () -> ctx.status(204)));
               cfg.routes.get("/api/simulations/{id}/events", ctx -> events(ctx, jobs));
+              StudyRoutes.add(cfg.routes, studies);
               cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
               cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
               cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
+              cfg.routes.get("/studies", ctx -> ctx.redirect("/studies.html"));
               cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
               cfg.routes.exception(
                   HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
@@ -245,6 +261,7 @@ public final class CaravanServer implements AutoCloseable {
     } catch (RuntimeException e) {
       app.stop();
       jobs.close();
+      studies.close();
       store.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof java.net.BindException) {
@@ -262,7 +279,7 @@ public final class CaravanServer implements AutoCloseable {
       }
       throw e;
     }
-    return new CaravanServer(app, host, jobs, store);
+    return new CaravanServer(app, host, jobs, studies, store);
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
@@ -282,6 +299,7 @@ public final class CaravanServer implements AutoCloseable {
   @Override
   public void close() {
     jobs.close();
+    studies.close();
     app.stop();
     store.close();
   }
@@ -371,7 +389,7 @@ public final class CaravanServer implements AutoCloseable {
     }
   }
 
-  private static byte[] body(Context ctx) {
+  static byte[] body(Context ctx) {
     String type = Optional.ofNullable(ctx.contentType()).orElse("application/json");
     if (!type.startsWith("application/json")) {
       throw Problems.fail(
@@ -381,7 +399,7 @@ public final class CaravanServer implements AutoCloseable {
     return ctx.bodyAsBytes();
   }
 
-  private static void json(Context ctx, byte[] body) {
+  static void json(Context ctx, byte[] body) {
     ctx.contentType(JSON).result(body);
   }
 
