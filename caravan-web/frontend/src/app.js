@@ -1,10 +1,8 @@
 // Caravan web app: the network on a Leaflet map over Natural Earth borders (world-atlas, no tiles),
 // and a route planner that asks POST /api/routes and draws the answer.
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import './app.css';
-import { feature } from 'topojson-client';
-import countries50m from 'world-atlas/countries-50m.json';
+import { baseMap } from './basemap.js';
 import { renderCo2eChart, co2eBars } from './co2e-chart.js';
 
 const MODE_COLOURS = { rail: '#b03a2e', road: '#d68910', ferry: '#148f77', sea: '#2e86c1', iww: '#7d3c98' };
@@ -15,27 +13,7 @@ const $ = (id) => document.getElementById(id);
 const state = { answer: null, routesGeo: null, sort: { key: 'rank', dir: 1 }, selected: -1, networkFeatures: 0 };
 
 // ---- map -------------------------------------------------------------------------------------------------
-const map = L.map('map', { preferCanvas: true, worldCopyJump: false, minZoom: 2, maxZoom: 10 })
-  .fitBounds([[5, -10], [62, 130]]);
-map.attributionControl.addAttribution('Borders: Natural Earth via world-atlas');
-
-// Rings that cross the antimeridian (Russia's Chukotka, Fiji) are shifted east so Leaflet does not draw bands
-// across the whole map; Antarctica is left out.
-function unwrapRing(ring) {
-  let crosses = false;
-  for (let i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) crosses = true;
-  return crosses ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
-}
-function unwrap(geometry) {
-  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
-  if (geometry.type === 'MultiPolygon') {
-    return { ...geometry, coordinates: geometry.coordinates.map((p) => p.map(unwrapRing)) };
-  }
-  return geometry;
-}
-const borders = feature(countries50m, countries50m.objects.countries);
-borders.features = borders.features.filter((f) => f.id !== '010').map((f) => ({ ...f, geometry: unwrap(f.geometry) }));
-L.geoJSON(borders, { style: { color: '#999', weight: 0.6, fillColor: '#f3efe6', fillOpacity: 1 }, interactive: false }).addTo(map);
+const map = baseMap('map', [[5, -10], [62, 130]]);
 
 const networkLayer = L.layerGroup().addTo(map);
 const routeLayer = L.layerGroup().addTo(map);

@@ -1,5 +1,6 @@
 package org.caravan.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.caravan.crm.CrmData.Disruption;
 import org.caravan.crm.CrmDataset;
-import org.caravan.crm.CrmNetwork;
 import org.caravan.crm.Element;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskReport;
@@ -49,7 +49,7 @@ public final class CrmService {
       synchronized (this) {
         if (analysis == null) {
           try {
-            Network network = Network.build(CrmNetwork.spec());
+            Network network = Caravan.openCrm().network();
             CrmDataset data = CrmDataset.loadDefault(network);
             analysis =
                 new RiskAnalysis(
@@ -74,6 +74,11 @@ public final class CrmService {
   /** The names of the built-in disruptions. */
   public List<String> disruptions() {
     return analysis().data().disruptions().stream().map(Disruption::id).toList();
+  }
+
+  /** The built-in disruptions as JSON (for the web page's choice): id, name, removes, sources. */
+  public ArrayNode disruptionList() {
+    return CrmViews.disruptions(analysis().data().disruptions());
   }
 
   /**

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import org.caravan.crm.CrmData.Disruption;
 import org.caravan.crm.RiskReport;
 import org.caravan.crm.RiskReport.Capacity;
+import org.caravan.crm.RiskReport.Conditional;
 import org.caravan.crm.RiskReport.FlowRoutes;
 import org.caravan.crm.RiskReport.MaterialRisk;
 import org.caravan.crm.RiskReport.RoutedPart;
 import org.caravan.crm.RiskReport.Share;
+import org.caravan.crm.RiskReport.Stop;
 import org.caravan.crm.RiskReport.Stranded;
 
 /**
@@ -80,8 +83,33 @@ final class CrmViews {
       number(cn, "added_teu_day", c.addedTeu_day());
       cn.putNull("spare_teu_day");
       cn.put("note", c.note());
+      if (s.conditional().isPresent()) {
+        Conditional k = s.conditional().get();
+        ObjectNode kn = sn.putObject("conditional_alternative");
+        kn.put("condition", k.condition());
+        parts(kn.putArray("routes"), k.routes());
+        number(kn, "extra_days", k.extraDays());
+        number(kn, "extra_cost_usd_yr", k.extraCostUsd_yr());
+        number(kn, "extra_co2e_t_yr", k.extraCo2e_t_yr());
+      } else {
+        sn.putNull("conditional_alternative");
+      }
     }
     return root;
+  }
+
+  /** The named disruptions: id, name, what they remove, duration if known, sources and notes. */
+  static ArrayNode disruptions(List<Disruption> list) {
+    ArrayNode out = MAPPER.createArrayNode();
+    for (Disruption d : list) {
+      ObjectNode n = out.addObject();
+      n.put("id", d.id());
+      n.put("name", d.name());
+      strings(n.putArray("removes"), d.removes().stream().map(Object::toString).toList());
+      n.put("source", d.source());
+      n.put("notes", d.notes());
+    }
+    return out;
   }
 
   private static void parts(ArrayNode out, List<RoutedPart> parts) {
@@ -97,6 +125,14 @@ final class CrmViews {
       strings(pn.putArray("modes"), p.modes());
       strings(pn.putArray("legs"), p.legs());
       optional(pn, "quota_note", p.quotaNote());
+      ArrayNode path = pn.putArray("path");
+      for (Stop st : p.path()) {
+        path.addObject()
+            .put("id", st.id())
+            .put("name", st.name())
+            .put("lat", st.lat())
+            .put("lon", st.lon());
+      }
     }
   }
 

@@ -205,6 +205,9 @@ public final class StudyService {
     }
     String baseText = baselineText(study, dir, origin, text);
     ObjectNode base = baseTree(baseText, study.baseline());
+    if (study.crmFlows() && base.path("demand") instanceof ObjectNode demand) {
+      demand.put("crm_flows", true); // the CRM demand layer in the baseline and every variant
+    }
     List<Prepared> prepared = new ArrayList<>();
     prepared.add(
         prepare(

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.caravan.crm.CrmNetwork;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
@@ -240,6 +241,19 @@ public final class Caravan {
 
   private static final class DefaultHolder {
     static final Caravan INSTANCE = open(List.of());
+  }
+
+  /**
+   * The built-in network plus the critical-raw-materials overlay (chartered class-7 legs, St
+   * Petersburg: data/crm/network), loaded once per process: what the CRM risk view and the
+   * simulation's CRM demand layer route on.
+   */
+  public static Caravan openCrm() {
+    return CrmHolder.INSTANCE;
+  }
+
+  private static final class CrmHolder {
+    static final Caravan INSTANCE = new Caravan(CrmNetwork.spec(), BuildOptions.DEFAULT);
   }
 
   public Network network() {

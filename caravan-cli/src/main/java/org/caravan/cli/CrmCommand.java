@@ -125,6 +125,7 @@ final class CrmCommand implements Runnable {
           s.path("before").forEach(p -> out.println("  before:      " + part(p)));
           if (s.path("alternative").isEmpty()) {
             out.println("  alternative: none (" + s.path("no_alternative").asText() + ")");
+            conditional(out, s.path("conditional_alternative"));
             continue;
           }
           s.path("alternative").forEach(p -> out.println("  alternative: " + part(p)));
@@ -145,9 +146,24 @@ final class CrmCommand implements Runnable {
           if (!s.path("no_alternative").isNull()) {
             out.println("  " + s.path("no_alternative").asText());
           }
+          conditional(out, s.path("conditional_alternative"));
         }
       }
       return 0;
+    }
+
+    /** The best route if the shipper lifted its country preference, when there is one. */
+    private static void conditional(PrintWriter out, JsonNode k) {
+      if (k.isMissingNode() || k.isNull()) {
+        return;
+      }
+      out.println("  conditional: " + k.path("condition").asText());
+      k.path("routes").forEach(p -> out.println("               " + part(p)));
+      out.printf(
+          "               extra: %+.1f days, %+,.0f USD/yr, %+,.1f t CO2e/yr%n",
+          k.path("extra_days").asDouble(),
+          k.path("extra_cost_usd_yr").asDouble(),
+          k.path("extra_co2e_t_yr").asDouble());
     }
 
     private static String part(JsonNode p) {

@@ -49,7 +49,9 @@ class ApiFuzz {
           "/api/health",
           "/openapi.json",
           "/api/nothing",
-          "/api/places?limit=");
+          "/api/places?limit=",
+          "/api/crm/risk?disruption=",
+          "/api/crm/disruptions");
   static final List<String> TYPES =
       List.of(
           "application/json",

@@ -65,7 +65,9 @@ class ArchitectureTest {
         .whereLayer("study")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("crm")
-        .mayOnlyBeAccessedByLayers("app")
+        // scenario: the model builder's CRM demand layer (demand.crm_flows) routes the dataset's
+        // flows
+        .mayOnlyBeAccessedByLayers("scenario", "app")
         .whereLayer("simulation")
         .mayOnlyBeAccessedByLayers("scenario", "app", "study")
         .whereLayer("routing")

@@ -37,8 +37,13 @@ class CrmCommandTest {
       if (flow > 0) {
         assertThat(shares).isCloseTo(1.0, within(0.001));
       }
-      assertThat(m.path("chokepoints")).hasSize(5);
+      assertThat(m.path("chokepoints").findValuesAsText("id"))
+          .containsExactly(
+              "caspian", "dostyk-khorgos", "pl-by-border", "bosporus", "suez", "russia-transit");
     }
+    // Copper leaves through Russia to Riga: the Russia-transit chokepoint carries all of it.
+    JsonNode copper = root.path("materials").get(1);
+    assertThat(copper.path("chokepoints").get(5).path("share").asDouble()).isEqualTo(1.0);
     assertThat(ids)
         .containsExactly("uranium", "copper", "titanium", "tungsten", "manganese", "rare-earths");
     assertThat(root.path("stranded")).isEmpty();
@@ -69,10 +74,19 @@ class CrmCommandTest {
       if (s.path("flow").asText().equals("mn-kz-eu")) {
         assertThat(s.path("alternative")).isNotEmpty();
       }
+      if (s.path("flow").asText().equals("u-kz-eu")) {
+        // No allowed alternative, and the price of the shipper's preference: through Russia.
+        JsonNode k = s.path("conditional_alternative");
+        assertThat(k.path("condition").asText()).contains("RU").contains("REUTERS22");
+        assertThat(k.path("routes").toString()).contains("russia-transit");
+      }
     }
     assertThat(stranded).contains("u-kz-eu", "mn-kz-eu");
     Cli text = Cli.run("crm", "risk", "--disruption", "caspian-closure");
-    assertThat(text.out()).contains("STRANDED u-kz-eu (uranium)").contains("STRANDED mn-kz-eu");
+    assertThat(text.out())
+        .contains("STRANDED u-kz-eu (uranium)")
+        .contains("STRANDED mn-kz-eu")
+        .contains("conditional: only if the shipper accepts transit through RU");
   }
 
   @Test

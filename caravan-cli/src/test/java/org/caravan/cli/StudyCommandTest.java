@@ -215,4 +215,45 @@ class StudyCommandTest {
     assertThat(Cli.run("study", "compare", "nope", "--store", store.toString()).err())
         .contains("no study named 'nope'");
   }
+
+  @Test
+  void a_study_with_crm_flows_compares_the_delivery_times_of_each_material() throws Exception {
+    Path study =
+        Files.writeString(
+            dir.resolve("crm.yaml"),
+            """
+            name: crm-test
+            baseline: default-2024
+            seed: 3
+            replications: 2
+            years: 0.1
+            crm_flows: true
+            variants:
+              - name: aktau-closed
+                source: EST
+                set:
+                  disruptions[id=aktau]:
+                    id: aktau
+                    kind: port_closure
+                    nodes: [KZAAU]
+                    start_day: 2
+                    duration_days: 10
+                    source: EST
+            """);
+    Path store = dir.resolve("crm.duckdb");
+    Cli run = Cli.run("study", "run", study.toString(), "--store", store.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode cmp =
+        new ObjectMapper()
+            .readTree(
+                Cli.run("study", "compare", "crm-test", "--json", "--store", store.toString())
+                    .out());
+    List<String> kpis = new ArrayList<>();
+    cmp.get("variants").get(0).get("kpis").forEach(k -> kpis.add(k.get("kpi").asText()));
+    assertThat(kpis)
+        .contains(
+            "transit.crm-uranium.p95_days",
+            "transit.crm-manganese.p50_days",
+            "transit.flow.crm:u-kz-eu.p95_days");
+  }
 }

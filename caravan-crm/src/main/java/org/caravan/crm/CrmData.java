@@ -41,6 +41,9 @@ public final class CrmData {
    * A flow of {@code flows.csv}: tonnes of a material per year from a producing node to an EU node.
    *
    * @param tonnesSource source ids, {@code EST+<ids>} for an estimate
+   * @param avoidCountries countries the shipper keeps out of the route (a preference, lifted only
+   *     for the conditional alternative of a stranded flow)
+   * @param avoidSource source ids of that preference
    */
   public record Flow(
       String id,
@@ -51,6 +54,7 @@ public final class CrmData {
       String tonnesSource,
       String destinationSource,
       Set<String> avoidCountries,
+      String avoidSource,
       String notes) {
     public Flow {
       avoidCountries = Set.copyOf(avoidCountries);

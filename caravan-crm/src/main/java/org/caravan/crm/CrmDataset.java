@@ -30,6 +30,7 @@ import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Passage;
 import org.caravan.network.Problem;
+import org.caravan.network.io.TextFiles;
 import org.caravan.routing.CargoClass;
 
 /**
@@ -188,14 +189,7 @@ public record CrmDataset(
 
     void parse(String name, Reader reader, BiConsumer<Origin, CSVRecord> row, String... required)
         throws IOException {
-      CSVFormat format =
-          CSVFormat.DEFAULT
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setCommentMarker('#')
-              .setTrim(true)
-              .get();
+      CSVFormat format = TextFiles.CSV;
       try (CSVParser p = CSVParser.parse(reader, format)) {
         List<String> missing =
             Arrays.stream(required).filter(c -> !p.getHeaderMap().containsKey(c)).toList();
@@ -304,7 +298,7 @@ public record CrmDataset(
                   field,
                   "'"
                       + part.trim()
-                      + "' is not node:<id>, link:<id>, passage:<code>"
+                      + "' is not node:<id>, link:<id>, passage:<code>, country:<code>"
                       + (allowChokepoint ? " or chokepoint:<id>" : "")));
           continue;
         }
@@ -316,6 +310,12 @@ public record CrmDataset(
               problems.add(
                   new Problem(
                       o, field, "unknown link '" + el.id() + "' (not in data/network/links.csv)"));
+            }
+          }
+          case COUNTRY -> {
+            if (network.findCountry(el.id()).isEmpty()) {
+              problems.add(
+                  new Problem(o, field, "unknown country '" + el.id() + "' (no link lists it)"));
             }
           }
           case PASSAGE -> {
@@ -422,6 +422,7 @@ public record CrmDataset(
                 get(r, "tonnes_source"),
                 get(r, "destination_source"),
                 avoid,
+                get(r, "avoid_source"),
                 get(r, "notes")));
       }
     }

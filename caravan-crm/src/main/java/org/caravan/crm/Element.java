@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * One thing a chokepoint or disruption names: a node, a link (a {@code links.csv} id, both
- * directions), a sea passage, or (in disruptions only) a whole chokepoint. Written {@code kind:id},
- * e.g. {@code node:KZ-DOSTYK}.
+ * directions), a sea passage, a country (every link that lists it: transit through a whole
+ * country), or (in disruptions only) a whole chokepoint. Written {@code kind:id}, e.g. {@code
+ * node:KZ-DOSTYK} or {@code country:RU}.
  */
 public record Element(Kind kind, String id) {
   /** What an element refers to. */
@@ -13,6 +14,7 @@ public record Element(Kind kind, String id) {
     NODE("node"),
     LINK("link"),
     PASSAGE("passage"),
+    COUNTRY("country"),
     CHOKEPOINT("chokepoint");
 
     private final String code;

@@ -18,11 +18,11 @@ import org.caravan.crm.CrmData.Flow;
 import org.caravan.crm.CrmData.Material;
 import org.caravan.crm.CrmData.Quota;
 import org.caravan.crm.RiskReport.Capacity;
+import org.caravan.crm.RiskReport.Conditional;
 import org.caravan.crm.RiskReport.DisruptionInfo;
 import org.caravan.crm.RiskReport.FlowRoutes;
-import org.caravan.crm.RiskReport.MaterialRisk;
 import org.caravan.crm.RiskReport.RoutedPart;
-import org.caravan.crm.RiskReport.Share;
+import org.caravan.crm.RiskReport.Stop;
 import org.caravan.crm.RiskReport.Stranded;
 import org.caravan.network.Corridors;
 import org.caravan.network.LinkSpec;
@@ -132,7 +132,8 @@ public final class RiskAnalysis {
   /** The view without a disruption. */
   public RiskReport analyse() {
     Assignment base = assignAll(new BitSet(), Set.of());
-    return new RiskReport(SPLIT_RULE, Optional.empty(), materials(base.flows()), List.of());
+    return new RiskReport(
+        SPLIT_RULE, Optional.empty(), Tally.materials(data, base.flows()), List.of());
   }
 
   /** The view on the network with the disruption's elements removed, and the flows it strands. */
@@ -160,13 +161,16 @@ public final class RiskAnalysis {
         }
       }
       if (hit > 0) {
+        FlowRoutes alt = after.flows().get(f.id());
         stranded.add(
-            stranded(f, hit, before, after.flows().get(f.id()), after.links().get(f.id())));
+            stranded(f, hit, before, alt, after.links().get(f.id()))
+                .withConditional(conditional(f, before, alt, closed, passages)));
       }
     }
     DisruptionInfo info =
         new DisruptionInfo(d.id(), d.name(), List.copyOf(removedNames), d.source());
-    return new RiskReport(SPLIT_RULE, Optional.of(info), materials(after.flows()), stranded);
+    return new RiskReport(
+        SPLIT_RULE, Optional.of(info), Tally.materials(data, after.flows()), stranded);
   }
 
   /**
@@ -176,12 +180,37 @@ public final class RiskAnalysis {
   private record Assignment(
       Map<String, FlowRoutes> flows,
       Map<String, List<int[]>> links,
-      Map<String, List<List<String>>> passages) {}
+      Map<String, List<List<String>>> passages,
+      Map<String, List<Route>> routes) {}
+
+  /**
+   * One routed part of a flow as the router found it: what the simulation's CRM demand layer runs
+   * (the same split rule, quotas and cargo rules as the risk view).
+   */
+  public record RoutedFlow(Flow flow, Material material, double tonnes_yr, Route route) {}
+
+  /**
+   * Every flow's routed parts on the undisrupted network, in file order (unrouted tonnes left out).
+   */
+  public List<RoutedFlow> routedFlows() {
+    Assignment a = assignAll(new BitSet(), Set.of());
+    List<RoutedFlow> out = new ArrayList<>();
+    for (Flow f : data.flows()) {
+      Material m = data.material(f.material()).orElseThrow();
+      List<RoutedPart> parts = a.flows().get(f.id()).routes();
+      List<Route> routes = a.routes().get(f.id());
+      for (int i = 0; i < parts.size(); i++) {
+        out.add(new RoutedFlow(f, m, parts.get(i).tonnes_yr(), routes.get(i)));
+      }
+    }
+    return out;
+  }
 
   private Assignment assignAll(BitSet closed, Set<Passage> passages) {
     Map<String, FlowRoutes> out = new LinkedHashMap<>();
     Map<String, List<int[]>> links = new HashMap<>();
     Map<String, List<List<String>>> codes = new HashMap<>();
+    Map<String, List<Route>> found = new HashMap<>();
     Map<Quota, Double> left = new HashMap<>();
     for (Quota q : data.quotas()) {
       left.put(q, q.tonnes_yr());
@@ -195,10 +224,11 @@ public final class RiskAnalysis {
       List<RoutedPart> parts = new ArrayList<>();
       List<int[]> partLinks = new ArrayList<>();
       List<List<String>> partCodes = new ArrayList<>();
+      List<Route> partRoutes = new ArrayList<>();
       Optional<String> note = Optional.empty();
       Optional<String> noRoute = Optional.empty();
       for (int round = 0; round <= data.quotas().size() && remaining > 0; round++) {
-        RouteResponse resp = router(c).route(request(f, m, p));
+        RouteResponse resp = router(c).route(request(f, m, p, f.avoidCountries()));
         if (resp.routes().isEmpty()) {
           noRoute = resp.noRoute().or(() -> Optional.of("no allowed route"));
           break;
@@ -220,6 +250,7 @@ public final class RiskAnalysis {
             parts.add(part(r, ls, cps, through, note));
             partLinks.add(ls);
             partCodes.add(r.passages());
+            partRoutes.add(r);
             left.put(q, 0.0);
             remaining -= through;
           }
@@ -230,7 +261,7 @@ public final class RiskAnalysis {
                   "over the "
                       + q.chokepoint()
                       + " quota of "
-                      + fmt(q.tonnes_yr())
+                      + Tally.fmt(q.tonnes_yr())
                       + " t/yr ("
                       + q.source()
                       + ")");
@@ -246,6 +277,7 @@ public final class RiskAnalysis {
         parts.add(part(r, ls, cps, remaining, note));
         partLinks.add(ls);
         partCodes.add(r.passages());
+        partRoutes.add(r);
         remaining = 0;
       }
       out.put(
@@ -261,15 +293,16 @@ public final class RiskAnalysis {
               remaining > 0 ? noRoute : Optional.empty()));
       links.put(f.id(), partLinks);
       codes.put(f.id(), partCodes);
+      found.put(f.id(), partRoutes);
     }
-    return new Assignment(out, links, codes);
+    return new Assignment(out, links, codes, found);
   }
 
-  private RouteRequest request(Flow f, Material m, Set<Passage> passages) {
+  private RouteRequest request(Flow f, Material m, Set<Passage> passages, Set<String> avoid) {
     return RouteRequest.of(
             network.getNode(f.origin()), network.getNode(f.destination()), departure_s)
         .withCargo(1, UNIT_MASS_T, m.cargo(), m.unClass())
-        .withAvoid(f.avoidCountries(), passages)
+        .withAvoid(avoid, passages)
         .withObjective(Objective.COST, 1);
   }
 
@@ -337,6 +370,13 @@ public final class RiskAnalysis {
             }
           }
         }
+        case COUNTRY -> {
+          for (int l = 0; l < network.linkCount(); l++) {
+            if (network.link(l).countries().contains(e.id())) {
+              links.set(l);
+            }
+          }
+        }
         case PASSAGE -> passages.add(Passage.parse(e.id()).orElseThrow());
         case CHOKEPOINT ->
             expand(data.chokepoint(e.id()).orElseThrow().elements(), links, passages);
@@ -351,14 +391,49 @@ public final class RiskAnalysis {
     return new RoutedPart(
         tonnes,
         r.corridor(),
-        round2(r.transitDays()),
-        round2(r.cost_cents() / 100.0 / UNIT_MASS_T),
-        round2(r.co2e_g() / 1000.0 / UNIT_MASS_T),
+        Tally.round2(r.transitDays()),
+        Tally.round2(r.cost_cents() / 100.0 / UNIT_MASS_T),
+        Tally.round2(r.co2e_g() / 1000.0 / UNIT_MASS_T),
         r.countries(),
         cps,
         modes,
         legs,
-        note);
+        note,
+        path(links));
+  }
+
+  /** The route's nodes, with the sea lanes' points in between (at most 60 a link) for maps. */
+  private List<Stop> path(int[] links) {
+    List<Stop> out = new ArrayList<>();
+    Router plain = router(new BitSet());
+    for (int k = 0; k < links.length; k++) {
+      int l = links[k];
+      if (k == 0) {
+        out.add(stop(network.linkFrom(l)));
+      }
+      Optional<double[]> lane = plain.laneGeometry(l);
+      if (lane.isPresent()) {
+        double[] g = lane.get();
+        int n = g.length / 2;
+        var from = network.node(network.linkFrom(l));
+        // A reverse arc may share its forward lane: walk it from the end nearer the link's start.
+        boolean reversed =
+            Math.hypot(g[0] - from.lon(), g[1] - from.lat())
+                > Math.hypot(g[2 * n - 2] - from.lon(), g[2 * n - 1] - from.lat());
+        int step = Math.max(1, n / 60);
+        for (int i = step; i < n - 1; i += step) {
+          int j = reversed ? n - 1 - i : i;
+          out.add(new Stop("", "sea lane", g[2 * j + 1], g[2 * j]));
+        }
+      }
+      out.add(stop(network.linkTo(l)));
+    }
+    return out;
+  }
+
+  private Stop stop(int v) {
+    var n = network.node(v);
+    return new Stop(n.id(), n.name(), n.lat(), n.lon());
   }
 
   private static String legText(Leg l) {
@@ -384,20 +459,23 @@ public final class RiskAnalysis {
           Double.NaN,
           Double.NaN,
           Double.NaN,
-          new Capacity("unknown", Double.NaN, hit / UNIT_MASS_T / 365, "no alternative"));
+          new Capacity("unknown", Double.NaN, hit / UNIT_MASS_T / 365, "no alternative"),
+          Optional.empty());
     }
     double days =
-        weighted(after.routes(), RoutedPart::days) - weighted(before.routes(), RoutedPart::days);
+        Tally.weighted(after.routes(), RoutedPart::days)
+            - Tally.weighted(before.routes(), RoutedPart::days);
     double cost =
-        total(after.routes(), RoutedPart::costUsd_t)
-            - total(before.routes(), RoutedPart::costUsd_t);
+        Tally.total(after.routes(), RoutedPart::costUsd_t)
+            - Tally.total(before.routes(), RoutedPart::costUsd_t);
     double co2 =
-        (total(after.routes(), RoutedPart::co2eKg_t) - total(before.routes(), RoutedPart::co2eKg_t))
+        (Tally.total(after.routes(), RoutedPart::co2eKg_t)
+                - Tally.total(before.routes(), RoutedPart::co2eKg_t))
             / 1000;
     Optional<String> partial =
         after.unrouted_t() > 0
             ? Optional.of(
-                fmt(after.unrouted_t())
+                Tally.fmt(after.unrouted_t())
                     + " t/yr have no alternative: "
                     + after.noRoute().orElse(""))
             : Optional.empty();
@@ -408,10 +486,75 @@ public final class RiskAnalysis {
         before.routes(),
         after.routes(),
         partial,
-        round2(days),
+        Tally.round2(days),
         Math.round(cost),
-        round2(co2),
-        capacity(altLinks, hit));
+        Tally.round2(co2),
+        capacity(altLinks, hit),
+        Optional.empty());
+  }
+
+  /**
+   * For tonnes left without an allowed alternative by the shipper's own country preference (the
+   * uranium flow avoids Russia and Belarus: REUTERS22), the best route on the disrupted network
+   * with that preference lifted: what the preference costs, never counted as an allowed route.
+   */
+  private Optional<Conditional> conditional(
+      Flow f, FlowRoutes before, FlowRoutes after, BitSet closed, Set<Passage> passages) {
+    if (after.unrouted_t() <= 0 || f.avoidCountries().isEmpty()) {
+      return Optional.empty();
+    }
+    Material m = data.material(f.material()).orElseThrow();
+    Set<Passage> p = passages.isEmpty() ? EnumSet.noneOf(Passage.class) : EnumSet.copyOf(passages);
+    // Lift as little of the preference as possible: one avoided country at a time first (the
+    // cheapest such route), then the whole list.
+    List<String> avoided = f.avoidCountries().stream().sorted().toList();
+    Optional<Route> best = Optional.empty();
+    for (String lift : avoided) {
+      Set<String> keep = new LinkedHashSet<>(avoided);
+      keep.remove(lift);
+      Optional<Route> r =
+          router(closed).route(request(f, m, p, keep)).routes().stream().findFirst();
+      if (r.isPresent() && (best.isEmpty() || r.get().cost_cents() < best.get().cost_cents())) {
+        best = r;
+      }
+    }
+    if (best.isEmpty() && avoided.size() > 1) {
+      best = router(closed).route(request(f, m, p, Set.of())).routes().stream().findFirst();
+    }
+    if (best.isEmpty()) {
+      return Optional.empty();
+    }
+    Route r = best.get();
+    int[] ls = links(r);
+    List<String> crossed =
+        r.countries().stream().filter(f.avoidCountries()::contains).sorted().toList();
+    String condition =
+        "only if the shipper accepts transit through "
+            + String.join(", ", crossed)
+            + ", which this flow avoids ("
+            + String.join(", ", avoided)
+            + ": "
+            + f.avoidSource()
+            + "); not an allowed route under the flow's rules";
+    List<RoutedPart> routes = new ArrayList<>(after.routes());
+    routes.add(part(r, ls, chokepoints(ls, r.passages()), after.unrouted_t(), Optional.empty()));
+    double days =
+        Tally.weighted(routes, RoutedPart::days)
+            - Tally.weighted(before.routes(), RoutedPart::days);
+    double cost =
+        Tally.total(routes, RoutedPart::costUsd_t)
+            - Tally.total(before.routes(), RoutedPart::costUsd_t);
+    double co2 =
+        (Tally.total(routes, RoutedPart::co2eKg_t)
+                - Tally.total(before.routes(), RoutedPart::co2eKg_t))
+            / 1000;
+    return Optional.of(
+        new Conditional(
+            condition,
+            List.copyOf(routes),
+            Tally.round2(days),
+            Math.round(cost),
+            Tally.round2(co2)));
   }
 
   /**
@@ -449,97 +592,10 @@ public final class RiskAnalysis {
         Double.isNaN(min)
             ? "no capacity is recorded on the alternative; spare capacity unknown"
             : "spare capacity unknown (the network records capacity, not its use); the diversion adds "
-                + round2(added)
+                + Tally.round2(added)
                 + " TEU/day = "
-                + round2(100 * added / min)
+                + Tally.round2(100 * added / min)
                 + " % of the bottleneck";
-    return new Capacity(where, min, round2(added), note);
-  }
-
-  private List<MaterialRisk> materials(Map<String, FlowRoutes> flows) {
-    List<MaterialRisk> out = new ArrayList<>();
-    for (Material m : data.materials()) {
-      List<FlowRoutes> fs =
-          data.flows().stream()
-              .filter(f -> f.material().equals(m.id()))
-              .map(f -> flows.get(f.id()))
-              .toList();
-      double total = fs.stream().mapToDouble(FlowRoutes::tonnes_yr).sum();
-      Map<String, Double> byRoute = new LinkedHashMap<>();
-      Map<String, Double> byChoke = new LinkedHashMap<>();
-      Map<String, Double> bySet = new LinkedHashMap<>();
-      data.chokepoints().forEach(c -> byChoke.put(c.id(), 0.0));
-      for (FlowRoutes f : fs) {
-        for (RoutedPart p : f.routes()) {
-          byRoute.merge(String.join("|", p.legs()), p.tonnes_yr(), Double::sum);
-          p.chokepoints().forEach(c -> byChoke.merge(c, p.tonnes_yr(), Double::sum));
-          String set = p.chokepoints().isEmpty() ? "none" : String.join("+", p.chokepoints());
-          bySet.merge(set, p.tonnes_yr(), Double::sum);
-        }
-        if (f.unrouted_t() > 0) {
-          bySet.merge("unrouted", f.unrouted_t(), Double::sum);
-        }
-      }
-      out.add(
-          new MaterialRisk(
-              m.id(),
-              m.name(),
-              m.euList(),
-              m.cargo().code(),
-              m.unClass(),
-              total,
-              fs,
-              shares(byChoke, total),
-              shares(bySet, total),
-              hhi(byRoute.values(), total),
-              hhi(bySet.values(), total)));
-    }
-    return out;
-  }
-
-  private static List<Share> shares(Map<String, Double> tonnes, double total) {
-    return tonnes.entrySet().stream()
-        .map(
-            e ->
-                new Share(
-                    e.getKey(), round2(e.getValue()), total > 0 ? round4(e.getValue() / total) : 0))
-        .toList();
-  }
-
-  /** Herfindahl–Hirschman index on the 0–10,000 scale; 0 for an empty total. */
-  static double hhi(Iterable<Double> tonnes, double total) {
-    if (total <= 0) {
-      return 0;
-    }
-    double s = 0;
-    for (double t : tonnes) {
-      s += (t / total) * (t / total);
-    }
-    return Math.round(s * 10_000);
-  }
-
-  private static double weighted(
-      List<RoutedPart> parts, java.util.function.ToDoubleFunction<RoutedPart> f) {
-    double t = parts.stream().mapToDouble(RoutedPart::tonnes_yr).sum();
-    return t <= 0
-        ? 0
-        : parts.stream().mapToDouble(p -> p.tonnes_yr() * f.applyAsDouble(p)).sum() / t;
-  }
-
-  private static double total(
-      List<RoutedPart> parts, java.util.function.ToDoubleFunction<RoutedPart> f) {
-    return parts.stream().mapToDouble(p -> p.tonnes_yr() * f.applyAsDouble(p)).sum();
-  }
-
-  private static double round2(double v) {
-    return Math.round(v * 100) / 100.0;
-  }
-
-  private static double round4(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    return new Capacity(where, min, Tally.round2(added), note);
   }
 }

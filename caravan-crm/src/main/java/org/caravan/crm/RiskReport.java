@@ -70,6 +70,8 @@ public record RiskReport(
    * @param co2eKg_t well-to-wheel CO2e per tonne
    * @param quotaNote set when the part was sent here because a quota on the better route was used
    *     up
+   * @param path the nodes the route passes, in order, with their coordinates, and between them the
+   *     points of sea lanes (id "", for maps)
    */
   public record RoutedPart(
       double tonnes_yr,
@@ -81,7 +83,11 @@ public record RiskReport(
       List<String> chokepoints,
       List<String> modes,
       List<String> legs,
-      Optional<String> quotaNote) {}
+      Optional<String> quotaNote,
+      List<Stop> path) {}
+
+  /** A node on a route: id, name and WGS84 coordinates. */
+  public record Stop(String id, String name, double lat, double lon) {}
 
   /**
    * A flow that used a removed element, with its best alternative on the disrupted network.
@@ -92,6 +98,8 @@ public record RiskReport(
    * @param extraCo2e_t_yr extra CO2e per year, tonnes
    * @param capacity the tightest recorded capacity on the alternative, and the load the diversion
    *     adds to it
+   * @param conditional when tonnes have no allowed alternative only because the shipper avoids some
+   *     countries: the best route with that preference lifted, and its condition
    */
   public record Stranded(
       String flow,
@@ -103,7 +111,39 @@ public record RiskReport(
       double extraDays,
       double extraCostUsd_yr,
       double extraCo2e_t_yr,
-      Capacity capacity) {}
+      Capacity capacity,
+      Optional<Conditional> conditional) {
+    /** This stranded flow with its conditional alternative set. */
+    public Stranded withConditional(Optional<Conditional> c) {
+      return new Stranded(
+          flow,
+          material,
+          tonnes_yr,
+          before,
+          alternative,
+          noAlternative,
+          extraDays,
+          extraCostUsd_yr,
+          extraCo2e_t_yr,
+          capacity,
+          c);
+    }
+  }
+
+  /**
+   * The best alternative if the shipper accepted transit through the countries it avoids: not an
+   * allowed route, the price of the preference.
+   *
+   * @param condition what would have to be accepted, with the preference's sources
+   * @param routes the unrouted tonnes on that route, next to the allowed alternative's (if any)
+   * @param extraDays tonne-weighted extra door-to-door days over all stranded tonnes
+   */
+  public record Conditional(
+      String condition,
+      List<RoutedPart> routes,
+      double extraDays,
+      double extraCostUsd_yr,
+      double extraCo2e_t_yr) {}
 
   /**
    * Spare capacity on an alternative, as far as the network records it.

@@ -165,6 +165,68 @@ class RiskAnalysisTest {
     for (Stranded s : report.stranded()) {
       assertThat(s.before()).anyMatch(p -> p.chokepoints().contains("caspian"));
     }
+    // The price of the preference: lifting as little of it as possible (Russia alone), the
+    // historical route through Russia; never presented as an allowed alternative.
+    var k = u.conditional().orElseThrow();
+    assertThat(k.condition()).contains("RU").contains("REUTERS22");
+    assertThat(k.routes()).hasSize(1);
+    assertThat(k.routes().getFirst().chokepoints()).contains("russia-transit");
+    assertThat(k.routes().getFirst().countries()).doesNotContain("BY");
+    assertThat(mn.conditional()).isEmpty();
+  }
+
+  @Test
+  void the_conditional_uranium_route_uses_no_liner_and_avoids_a_port_that_refuses_class_7() {
+    // St Petersburg refused class 7 during the 2018 World Cup (WNN221220): with that rule the
+    // conditional route must find another way or none, never through the port.
+    List<TableCargoRules.Rule> more = new ArrayList<>(rules.rules());
+    more.add(
+        new TableCargoRules.Rule(
+            TableCargoRules.Scope.NODE,
+            "RULED",
+            CargoClass.DANGEROUS,
+            7,
+            "EST",
+            "test: St Petersburg closed to class 7"));
+    for (TableCargoRules r : List.of(rules, new TableCargoRules(more))) {
+      RiskReport report = analysis(data, r).analyse(data.disruption("caspian-closure").get());
+      Stranded u =
+          report.stranded().stream()
+              .filter(s -> s.flow().equals("u-kz-eu"))
+              .findFirst()
+              .orElseThrow();
+      for (RoutedPart p : u.conditional().map(c -> c.routes()).orElse(List.of())) {
+        assertThat(p.legs()).noneMatch(l -> l.contains("(SVC-"));
+        if (r != rules) {
+          assertThat(p.legs()).noneMatch(l -> l.contains("RULED"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void russia_transit_is_a_chokepoint_of_every_route_through_russia() {
+    RiskReport report = analysis(data, rules).analyse();
+    for (MaterialRisk m : report.materials()) {
+      for (FlowRoutes f : m.flows()) {
+        for (RoutedPart p : f.routes()) {
+          assertThat(p.chokepoints().contains("russia-transit"))
+              .as(f.id())
+              .isEqualTo(p.countries().contains("RU"));
+        }
+      }
+    }
+    MaterialRisk copper = report.materials().get(1);
+    assertThat(copper.chokepoints())
+        .filteredOn(c -> c.id().equals("russia-transit"))
+        .extracting(Share::share)
+        .containsExactly(1.0);
+    RiskReport closed =
+        analysis(data, rules).analyse(data.disruption("russia-transit-closure").orElseThrow());
+    assertThat(closed.stranded()).extracting(Stranded::flow).contains("cu-kz-eu");
+    for (Stranded s : closed.stranded()) {
+      s.alternative().forEach(p -> assertThat(p.countries()).doesNotContain("RU"));
+    }
   }
 
   @Test
@@ -182,6 +244,7 @@ class RiskAnalysisTest {
             u.tonnesSource(),
             u.destinationSource(),
             u.avoidCountries(),
+            u.avoidSource(),
             u.notes()));
     CrmDataset bigger =
         new CrmDataset(
@@ -206,9 +269,9 @@ class RiskAnalysisTest {
 
   @Test
   void hhi_is_10000_for_one_route_and_5000_for_two_equal_ones() {
-    assertThat(RiskAnalysis.hhi(List.of(7.0), 7)).isEqualTo(10_000);
-    assertThat(RiskAnalysis.hhi(List.of(3.0, 3.0), 6)).isEqualTo(5_000);
-    assertThat(RiskAnalysis.hhi(List.of(), 0)).isZero();
-    assertThat(Set.of(RiskAnalysis.hhi(List.of(1.0, 1.0, 1.0, 1.0), 4))).containsExactly(2_500.0);
+    assertThat(Tally.hhi(List.of(7.0), 7)).isEqualTo(10_000);
+    assertThat(Tally.hhi(List.of(3.0, 3.0), 6)).isEqualTo(5_000);
+    assertThat(Tally.hhi(List.of(), 0)).isZero();
+    assertThat(Set.of(Tally.hhi(List.of(1.0, 1.0, 1.0, 1.0), 4))).containsExactly(2_500.0);
   }
 }

@@ -100,15 +100,7 @@ public final class ChainFileReader {
 
   /** Reads a CSV chain; {@code name} is used in error messages. */
   public List<ChainElement> readCsv(Reader in, String name) {
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .setCommentMarker('#')
-            .get();
+    CSVFormat format = TextFiles.CSV;
     List<ChainElement> out = new ArrayList<>();
     try (CSVParser p = format.parse(in)) {
       Set<String> header = p.getHeaderMap().keySet();

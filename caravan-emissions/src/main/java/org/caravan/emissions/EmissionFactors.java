@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.io.TextFiles;
 
 /**
  * The factor table and the TOC/HOC mapping, read once and then shared read-only by any number of
@@ -162,17 +162,6 @@ public final class EmissionFactors {
     return in;
   }
 
-  private static CSVFormat csv() {
-    return CSVFormat.DEFAULT
-        .builder()
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .setIgnoreSurroundingSpaces(true)
-        .setIgnoreEmptyLines(true)
-        .setCommentMarker('#')
-        .get();
-  }
-
   private static List<EmissionFactor> readFactors(Reader in, String name) {
     List<String> required =
         List.of(
@@ -189,7 +178,7 @@ public final class EmissionFactors {
             "note");
     List<EmissionFactor> out = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
-    try (CSVParser p = csv().parse(in)) {
+    try (CSVParser p = TextFiles.CSV.parse(in)) {
       for (String column : required) {
         if (!p.getHeaderMap().containsKey(column)) {
           throw new EmissionsException(name + ": missing column " + column + " in the header");
@@ -250,7 +239,7 @@ public final class EmissionFactors {
   private static Map<String, Category> readCategories(
       Reader in, String name, Map<String, EmissionFactor> factors) {
     Map<String, Category> out = new LinkedHashMap<>();
-    try (CSVParser p = csv().parse(in)) {
+    try (CSVParser p = TextFiles.CSV.parse(in)) {
       for (String column : List.of("category", "kind", "method", "factor", "daf", "note")) {
         if (!p.getHeaderMap().containsKey(column)) {
           throw new EmissionsException(name + ": missing column " + column + " in the header");

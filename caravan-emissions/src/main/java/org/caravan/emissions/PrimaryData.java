@@ -56,15 +56,7 @@ public final class PrimaryData {
   /** Reads primary data; {@code name} is used in error messages. */
   public static PrimaryData read(Reader in, String name, EmissionFactors factors) {
     Map<String, PrimaryIntensity> out = new HashMap<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .setCommentMarker('#')
-            .get();
+    CSVFormat format = TextFiles.CSV;
     try (CSVParser p = format.parse(in)) {
       if (!p.getHeaderMap().containsKey("toc")) {
         throw new EmissionsException(name + ": missing column toc in the header");

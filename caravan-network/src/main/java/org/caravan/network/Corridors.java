@@ -1,11 +1,7 @@
 package org.caravan.network;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Corridor membership, defined once, in the data ({@code data/network/corridors.csv}): each
@@ -59,15 +56,8 @@ public final class Corridors {
    * field.
    */
   public static Corridors loadDefault(Network network) {
-    InputStream in = Corridors.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the class path");
-    }
-    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return read("data/network/corridors.csv", r, network);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TextFiles.readResource(
+        DEFAULT_RESOURCE, "data/network/corridors.csv", (n, r) -> read(n, r, network));
   }
 
   /**
@@ -79,15 +69,7 @@ public final class Corridors {
     List<Problem> problems = new ArrayList<>();
     List<Corridor> list = new ArrayList<>();
     int[] mask = new int[network.nodeCount()];
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
+    CSVFormat format = TextFiles.CSV;
     Set<String> ids = new LinkedHashSet<>();
     try (CSVParser p = CSVParser.parse(reader, format)) {
       for (CSVRecord rec : p) {

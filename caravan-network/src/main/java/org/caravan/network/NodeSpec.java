@@ -36,41 +36,4 @@ public record NodeSpec(
     aliases = List.copyOf(aliases);
     sources = Map.copyOf(sources);
   }
-
-  /** An operational node without opening year (the common case, and the form older callers use). */
-  public NodeSpec(
-      String id,
-      String name,
-      List<String> aliases,
-      NodeKind kind,
-      String country,
-      double lat,
-      double lon,
-      double dwell_h,
-      double dwell_sd_h,
-      double handling_h,
-      double handling_usd_teu,
-      double capacity_teu_day,
-      Map<String, String> sources,
-      String range,
-      String notes) {
-    this(
-        id,
-        name,
-        aliases,
-        kind,
-        country,
-        lat,
-        lon,
-        dwell_h,
-        dwell_sd_h,
-        handling_h,
-        handling_usd_teu,
-        capacity_teu_day,
-        sources,
-        Status.OPERATIONAL,
-        0,
-        range,
-        notes);
-  }
 }

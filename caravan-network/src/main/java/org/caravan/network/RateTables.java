@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Dated rate tables: market prices that replace a link's undated {@code tariff_usd_teu} for
@@ -47,15 +48,7 @@ public final class RateTables {
 
   public static final String DEFAULT_RATES = "org/caravan/network/default/rates.csv";
 
-  private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .setCommentMarker('#')
-          .setIgnoreEmptyLines(true)
-          .setTrim(true)
-          .get();
+  private static final CSVFormat FORMAT = TextFiles.CSV;
 
   private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
 
@@ -565,7 +558,7 @@ public final class RateTables {
   private static List<Row> rows(Source source, List<String> columns, List<Problem> problems) {
     List<Row> rows = new ArrayList<>();
     try (Reader r = source.opener().open();
-        CSVParser p = CSVParser.parse(r, FORMAT)) {
+        CSVParser p = CSVParser.parse(r, TextFiles.CSV)) {
       List<String> header = p.getHeaderNames();
       for (String c : header) {
         if (!columns.contains(c)) {

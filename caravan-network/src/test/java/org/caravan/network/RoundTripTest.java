@@ -93,6 +93,8 @@ class RoundTripTest {
                         Double.NaN,
                         Double.NaN,
                         Map.of("", "T1", "coord", "EST+T1"),
+                        Status.OPERATIONAL,
+                        0,
                         "",
                         ""));
     return Combinators.combine(
@@ -121,6 +123,8 @@ class RoundTripTest {
                         n.handling_usd_teu(),
                         n.capacity_teu_day(),
                         n.sources(),
+                        Status.OPERATIONAL,
+                        0,
                         n.range(),
                         n.notes()));
               }
@@ -193,6 +197,8 @@ class RoundTripTest {
                         "rail-diesel",
                         service,
                         Map.of("", "T1", "distance", "EST+T1"),
+                        Status.OPERATIONAL,
+                        0,
                         r.nextBoolean() ? "distance_km=1..2" : "",
                         notes));
               }

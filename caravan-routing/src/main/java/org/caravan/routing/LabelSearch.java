@@ -40,14 +40,6 @@ final class LabelSearch {
   private final int[]
       occupied; // per (node, state class): bit t set when the bag of corridor set t is not empty
 
-  /**
-   * Weighted objective: value of time in US cents per TEU-second (2 USD per TEU-hour, EST) and
-   * carbon price.
-   */
-  static final double VALUE_OF_TIME_CENTS_PER_TEU_S = 200.0 / 3600;
-
-  static final double CARBON_PRICE_CENTS_PER_G = 100.0 * 100 / 1_000_000; // 100 USD per tonne CO2e
-
   private final int stateCount;
   private final int[] bagHead;
   private final IntArrayList touched = new IntArrayList();
@@ -80,13 +72,10 @@ final class LabelSearch {
   // per query
   private QueryContext ctx;
   private Objective objective;
-  private boolean limitTime;
-  private boolean limitCost;
-  private boolean limitHops;
+  private final Dominance dominance = new Dominance();
   private int keep;
   private int cap;
   private boolean capped;
-  private double slack; // 1 + epsilon
   private long labelsCreated;
 
   LabelSearch(Network network, int tags) {
@@ -118,13 +107,10 @@ final class LabelSearch {
     this.ctx = context;
     RouteRequest r = context.request;
     this.objective = r.objective();
-    this.limitTime = r.maxDuration_s() >= 0;
-    this.limitCost = r.maxCost_cents() >= 0;
-    this.limitHops = r.maxTransshipments() >= 0;
+    dominance.configure(r, context.teuScaled);
     this.keep = objective == Objective.PARETO ? 1 : Math.max(1, r.alternatives());
     this.cap = r.labelCap() > 0 ? r.labelCap() : Integer.MAX_VALUE;
     this.capped = false;
-    this.slack = 1 + r.epsilon();
     this.labelsCreated = 0;
     reset();
     Network net = context.network;
@@ -199,107 +185,9 @@ final class LabelSearch {
     return false;
   }
 
-  // ---- dominance
-  // -------------------------------------------------------------------------------------------
-
-  private long objectiveKey(long t, long c, long g) {
-    return switch (objective) {
-      case PARETO, TIME -> t;
-      case COST -> c;
-      case CO2E -> g;
-      case WEIGHTED ->
-          c
-              + Math.round(
-                  (t - step.origin_s) * VALUE_OF_TIME_CENTS_PER_TEU_S * ctx.teuScaled / 1000.0)
-              + Math.round(g * CARBON_PRICE_CENTS_PER_G);
-    };
-  }
-
-  /** True when label a is at least as good as the candidate values on every compared criterion. */
-  private boolean weaklyDominates(
-      long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
-    if (limitHops && ah > bh) {
-      return false;
-    }
-    if (objective == Objective.PARETO) {
-      return at <= bt && ac <= bc && ag <= bg && av <= bv;
-    }
-    return singleDominates(at, ac, ag, bt, bc, bg);
-  }
-
-  /**
-   * Dominance with the request's epsilon: a is no worse than (1 + epsilon) times b on every answer
-   * criterion.
-   */
-  private boolean epsilonDominates(
-      long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
-    if (slack == 1.0 || objective != Objective.PARETO) {
-      return weaklyDominates(at, ac, ag, av, ah, bt, bc, bg, bv, bh);
-    }
-    if (limitHops && ah > bh) {
-      return false;
-    }
-    long o = step.origin_s;
-    return at - o <= (bt - o) * slack
-        && ac <= bc * slack
-        && ag <= bg * slack
-        && p95_s(at, av) - o <= (p95_s(bt, bv) - o) * slack;
-  }
-
-  /**
-   * Single objective: a is at least as good as b by the objective, ties broken by time, cost, CO2e
-   * (so an equally fast route is also the cheaper one where the search can tell). Constrained
-   * resources must not be worse, which keeps limits exact.
-   */
-  private boolean singleDominates(long at, long ac, long ag, long bt, long bc, long bg) {
-    if (limitTime && at > bt) {
-      return false;
-    }
-    if (limitCost && ac > bc) {
-      return false;
-    }
-    long ka = objectiveKey(at, ac, ag);
-    long kb = objectiveKey(bt, bc, bg);
-    if (ka != kb) {
-      return ka < kb;
-    }
-    if (at != bt) {
-      return at < bt;
-    }
-    if (ac != bc) {
-      return ac < bc;
-    }
-    return ag <= bg;
-  }
-
-  /**
-   * The promised arrival: the arrival that 95 % of shipments beat, {@code t + 1.645 sd} (normal
-   * approximation). It grows with both the arrival and the variance, so a route beaten on (arrival,
-   * cost, CO2e, variance) is beaten on (arrival, cost, CO2e, p95) too: filtering the exact Pareto
-   * set by p95 at the end is exact.
-   */
-  static long p95_s(long t, long variance_s2) {
-    return t + Math.round(Route.Z95 * Math.sqrt((double) variance_s2));
-  }
-
-  /**
-   * Dominance on what the answer is judged by: arrival, cost, CO2e and the p95 arrival, each at the
-   * resolution the answer shows ({@link Route#answerDays}): a route that is seconds faster but
-   * dearer and dirtier is beaten. The resolution is monotone, so pruning with it stays exact with
-   * respect to the same filter.
-   */
+  /** {@link Dominance#answer} with label {@code a} on the left. */
   private boolean answerDominates(int a, long bt, long bc, long bg, long bv, int bh) {
-    if (objective != Objective.PARETO) {
-      return weaklyDominates(time[a], cost[a], co2[a], var[a], hops[a], bt, bc, bg, bv, bh);
-    }
-    if (limitHops && hops[a] > bh) {
-      return false;
-    }
-    long d = ctx.request().departure_s();
-    return Route.answerDays(time[a], d) <= Route.answerDays(bt, d)
-        && Route.answerUsd(cost[a]) <= Route.answerUsd(bc)
-        && Route.answerKg(co2[a]) <= Route.answerKg(bg)
-        && Route.answerDays(p95_s(time[a], var[a]), d) <= Route.answerDays(p95_s(bt, bv), d);
+    return dominance.answer(time[a], cost[a], co2[a], var[a], hops[a], bt, bc, bg, bv, bh);
   }
 
   /**
@@ -342,7 +230,7 @@ final class LabelSearch {
       int t = Integer.numberOfTrailingZeros(bits);
       if ((t & set) == set) {
         for (int a = bagHead[base + t]; a >= 0; a = nextInBag[a]) {
-          if (weaklyDominates(
+          if (dominance.weakly(
               time[a],
               cost[a],
               co2[a],
@@ -362,7 +250,7 @@ final class LabelSearch {
     int bagSize = 0;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
       bagSize++;
-      if (weaklyDominates(
+      if (dominance.weakly(
           time[a],
           cost[a],
           co2[a],
@@ -397,7 +285,7 @@ final class LabelSearch {
   private void evictDominated(int s) {
     int prev = -1;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
-      if (weaklyDominates(
+      if (dominance.weakly(
           step.time_s,
           step.cost_cents,
           step.co2e_g,
@@ -447,7 +335,7 @@ final class LabelSearch {
       }
       int[] res = out.toIntArray();
       sortBy(res, 0);
-      return slack > 1.0 ? thin(res) : res;
+      return dominance.thins() ? thin(res) : res;
     }
     int[] res = alive.toIntArray();
     sortBy(res, 1);
@@ -471,14 +359,17 @@ final class LabelSearch {
     for (int b : sorted) {
       cheapest = cost[b] < cost[cheapest] ? b : cheapest;
       cleanest = co2[b] < co2[cleanest] ? b : cleanest;
-      steadiest = p95_s(time[b], var[b]) < p95_s(time[steadiest], var[steadiest]) ? b : steadiest;
+      steadiest =
+          Dominance.p95_s(time[b], var[b]) < Dominance.p95_s(time[steadiest], var[steadiest])
+              ? b
+              : steadiest;
     }
     for (int b : sorted) {
       boolean covered = false;
       for (int i = 0; i < kept.size() && !covered; i++) {
         int a = kept.getInt(i);
         covered =
-            epsilonDominates(
+            dominance.epsilon(
                 time[a], cost[a], co2[a], var[a], hops[a], time[b], cost[b], co2[b], var[b],
                 hops[b]);
       }
@@ -497,8 +388,8 @@ final class LabelSearch {
           int c =
               mode == 1
                   ? Long.compare(
-                      objectiveKey(time[x], cost[x], co2[x]),
-                      objectiveKey(time[y], cost[y], co2[y]))
+                      dominance.key(time[x], cost[x], co2[x]),
+                      dominance.key(time[y], cost[y], co2[y]))
                   : 0;
           if (c == 0) {
             c = Long.compare(time[x], time[y]);
@@ -542,7 +433,7 @@ final class LabelSearch {
     key[a] =
         objective == Objective.PARETO || objective == Objective.TIME
             ? t + lbTime[s / tags]
-            : objectiveKey(t, c, g);
+            : dominance.key(t, c, g);
     state[a] = s;
     pred[a] = p;
     link[a] = l;

@@ -39,7 +39,7 @@ public record Route(
 
   /** The arrival 95 % of shipments beat (normal approximation): the arrival one can promise. */
   public long p95Arrival_s() {
-    return LabelSearch.p95_s(arrival_s, variance_s2);
+    return Dominance.p95_s(arrival_s, variance_s2);
   }
 
   /** Door-to-door time that 95 % of shipments stay under, days. */

@@ -83,150 +83,124 @@ public record RouteRequest(
         0);
   }
 
+  /** This request with other cargo. */
   public RouteRequest withCargo(double teu, double mass_t, CargoClass cargo, int unClass) {
-    return new RouteRequest(
-        from,
-        to,
-        departure_s,
-        teu,
-        mass_t,
-        cargo,
-        unClass,
-        avoidCountries,
-        avoidPassages,
-        modes,
-        maxTransshipments,
-        maxDuration_s,
-        maxCost_cents,
-        objective,
-        alternatives,
-        labelCap,
-        epsilon);
+    Copy c = new Copy(this);
+    c.teu = teu;
+    c.mass_t = mass_t;
+    c.cargo = cargo;
+    c.unClass = unClass;
+    return c.build();
   }
 
+  /** This request avoiding other countries and passages. */
   public RouteRequest withAvoid(Set<String> countries, Set<Passage> passages) {
-    return new RouteRequest(
-        from,
-        to,
-        departure_s,
-        teu,
-        mass_t,
-        cargo,
-        unClass,
-        countries,
-        passages,
-        modes,
-        maxTransshipments,
-        maxDuration_s,
-        maxCost_cents,
-        objective,
-        alternatives,
-        labelCap,
-        epsilon);
+    Copy c = new Copy(this);
+    c.avoidCountries = countries;
+    c.avoidPassages = passages;
+    return c.build();
   }
 
+  /** This request allowing only the given modes. */
   public RouteRequest withModes(Set<Mode> allowed) {
-    return new RouteRequest(
-        from,
-        to,
-        departure_s,
-        teu,
-        mass_t,
-        cargo,
-        unClass,
-        avoidCountries,
-        avoidPassages,
-        allowed,
-        maxTransshipments,
-        maxDuration_s,
-        maxCost_cents,
-        objective,
-        alternatives,
-        labelCap,
-        epsilon);
+    Copy c = new Copy(this);
+    c.modes = allowed;
+    return c.build();
   }
 
+  /** This request with other limits on transshipments, duration and cost (-1 for none). */
   public RouteRequest withLimits(int transshipments, long duration_s, long cost_cents) {
-    return new RouteRequest(
-        from,
-        to,
-        departure_s,
-        teu,
-        mass_t,
-        cargo,
-        unClass,
-        avoidCountries,
-        avoidPassages,
-        modes,
-        transshipments,
-        duration_s,
-        cost_cents,
-        objective,
-        alternatives,
-        labelCap,
-        epsilon);
+    Copy c = new Copy(this);
+    c.maxTransshipments = transshipments;
+    c.maxDuration_s = duration_s;
+    c.maxCost_cents = cost_cents;
+    return c.build();
   }
 
+  /** This request with another objective and number of alternatives. */
   public RouteRequest withObjective(Objective o, int k) {
-    return new RouteRequest(
-        from,
-        to,
-        departure_s,
-        teu,
-        mass_t,
-        cargo,
-        unClass,
-        avoidCountries,
-        avoidPassages,
-        modes,
-        maxTransshipments,
-        maxDuration_s,
-        maxCost_cents,
-        o,
-        k,
-        labelCap,
-        epsilon);
+    Copy c = new Copy(this);
+    c.objective = o;
+    c.alternatives = k;
+    return c.build();
   }
 
+  /** This request with another label cap. */
   public RouteRequest withLabelCap(int cap) {
-    return new RouteRequest(
-        from,
-        to,
-        departure_s,
-        teu,
-        mass_t,
-        cargo,
-        unClass,
-        avoidCountries,
-        avoidPassages,
-        modes,
-        maxTransshipments,
-        maxDuration_s,
-        maxCost_cents,
-        objective,
-        alternatives,
-        cap,
-        epsilon);
+    Copy c = new Copy(this);
+    c.labelCap = cap;
+    return c.build();
   }
 
+  /** This request with another Pareto thinning. */
   public RouteRequest withEpsilon(double eps) {
-    return new RouteRequest(
-        from,
-        to,
-        departure_s,
-        teu,
-        mass_t,
-        cargo,
-        unClass,
-        avoidCountries,
-        avoidPassages,
-        modes,
-        maxTransshipments,
-        maxDuration_s,
-        maxCost_cents,
-        objective,
-        alternatives,
-        labelCap,
-        eps);
+    Copy c = new Copy(this);
+    c.epsilon = eps;
+    return c.build();
+  }
+
+  /**
+   * A mutable copy of every component: the one place the withers list them, so adding a component
+   * means changing this class and the record header only.
+   */
+  private static final class Copy {
+    int from;
+    int to;
+    long departure_s;
+    double teu;
+    double mass_t;
+    CargoClass cargo;
+    int unClass;
+    Set<String> avoidCountries;
+    Set<Passage> avoidPassages;
+    Set<Mode> modes;
+    int maxTransshipments;
+    long maxDuration_s;
+    long maxCost_cents;
+    Objective objective;
+    int alternatives;
+    int labelCap;
+    double epsilon;
+
+    Copy(RouteRequest r) {
+      from = r.from;
+      to = r.to;
+      departure_s = r.departure_s;
+      teu = r.teu;
+      mass_t = r.mass_t;
+      cargo = r.cargo;
+      unClass = r.unClass;
+      avoidCountries = r.avoidCountries;
+      avoidPassages = r.avoidPassages;
+      modes = r.modes;
+      maxTransshipments = r.maxTransshipments;
+      maxDuration_s = r.maxDuration_s;
+      maxCost_cents = r.maxCost_cents;
+      objective = r.objective;
+      alternatives = r.alternatives;
+      labelCap = r.labelCap;
+      epsilon = r.epsilon;
+    }
+
+    RouteRequest build() {
+      return new RouteRequest(
+          from,
+          to,
+          departure_s,
+          teu,
+          mass_t,
+          cargo,
+          unClass,
+          avoidCountries,
+          avoidPassages,
+          modes,
+          maxTransshipments,
+          maxDuration_s,
+          maxCost_cents,
+          objective,
+          alternatives,
+          labelCap,
+          epsilon);
+    }
   }
 }

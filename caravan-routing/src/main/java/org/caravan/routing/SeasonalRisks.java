@@ -1,16 +1,11 @@
 package org.caravan.routing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.Mode;
@@ -18,6 +13,7 @@ import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Seasonal closure risks ({@code data/routing/seasonal-risk.csv}): Caspian storms on the crossings,
@@ -61,31 +57,15 @@ public final class SeasonalRisks {
 
   /** The default table from the class path. */
   public static SeasonalRisks loadDefault() {
-    InputStream in = SeasonalRisks.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the class path");
-    }
-    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return read("data/routing/seasonal-risk.csv", r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TextFiles.readResource(
+        DEFAULT_RESOURCE, "data/routing/seasonal-risk.csv", SeasonalRisks::read);
   }
 
   /** Reads a risk table; problems name the file, line and field. */
   public static SeasonalRisks read(String name, Reader reader) throws IOException {
     List<Risk> out = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
-    try (CSVParser p = CSVParser.parse(reader, format)) {
+    try (CSVParser p = CSVParser.parse(reader, TextFiles.CSV)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());
         String kind = rec.get("kind");

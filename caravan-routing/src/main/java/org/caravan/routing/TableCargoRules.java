@@ -1,16 +1,12 @@
 package org.caravan.routing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.Mode;
@@ -18,6 +14,7 @@ import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
+import org.caravan.network.io.TextFiles;
 
 /**
  * Cargo-class rules read from a table ({@code data/routing/cargo-rules.csv}): a rule refuses a
@@ -65,30 +62,15 @@ public final class TableCargoRules implements CargoRules {
 
   /** The default rules, from the class path. */
   public static TableCargoRules loadDefault() {
-    InputStream in = TableCargoRules.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the class path");
-    }
-    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return read("data/routing/cargo-rules.csv", r);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return TextFiles.readResource(
+        DEFAULT_RESOURCE, "data/routing/cargo-rules.csv", TableCargoRules::read);
   }
 
   /** Reads a rules table; problems name the file, line and field. */
   public static TableCargoRules read(String name, Reader reader) throws IOException {
     List<Rule> rules = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setTrim(true)
-            .get();
-    try (CSVParser p = CSVParser.parse(reader, format)) {
+    try (CSVParser p = CSVParser.parse(reader, TextFiles.CSV)) {
       for (CSVRecord rec : p) {
         Origin o = new Origin(name, p.getCurrentLineNumber());
         Optional<Scope> parsed = Scope.parse(rec.get("scope"));

@@ -19,6 +19,7 @@ import org.caravan.network.NetworkSpec;
 import org.caravan.network.NodeKind;
 import org.caravan.network.NodeSpec;
 import org.caravan.network.SourceSpec;
+import org.caravan.network.Status;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +54,8 @@ class DijkstraTest {
               Double.NaN,
               Double.NaN,
               Map.of("", SourceSpec.ESTIMATE),
+              Status.OPERATIONAL,
+              0,
               "",
               ""));
     }
@@ -111,6 +114,8 @@ class DijkstraTest {
         "rail-diesel",
         "",
         Map.of("", SourceSpec.ESTIMATE),
+        Status.OPERATIONAL,
+        0,
         "",
         "");
   }

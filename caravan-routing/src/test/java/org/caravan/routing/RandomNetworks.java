@@ -17,6 +17,7 @@ import org.caravan.network.NodeKind;
 import org.caravan.network.NodeSpec;
 import org.caravan.network.ServiceSpec;
 import org.caravan.network.SourceSpec;
+import org.caravan.network.Status;
 import org.caravan.network.TransferSpec;
 
 /**
@@ -54,6 +55,8 @@ final class RandomNetworks {
               simple ? Double.NaN : r.nextInt(100),
               Double.NaN,
               Map.of("", "T"),
+              Status.OPERATIONAL,
+              0,
               "",
               ""));
     }
@@ -113,6 +116,8 @@ final class RandomNetworks {
               "rail-diesel",
               service,
               Map.of("", "T"),
+              Status.OPERATIONAL,
+              0,
               "",
               ""));
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.caravan.network.io.JsonPaths;
 
 /**
@@ -25,6 +24,8 @@ import org.caravan.network.io.JsonPaths;
  *
  * @param baseline a built-in scenario name or a scenario file path relative to the study file
  * @param years measured years per replication, empty for the scenario's horizon
+ * @param crmFlows {@code crm_flows: true}: the baseline (and so every variant) carries the
+ *     critical-raw-material demand layer ({@code demand.crm_flows}, docs/CRM.md)
  */
 public record StudyFile(
     String name,
@@ -34,7 +35,8 @@ public record StudyFile(
     int replications,
     Optional<Double> years,
     String source,
-    List<Variant> variants) {
+    List<Variant> variants,
+    boolean crmFlows) {
 
   /** The name the baseline carries in the store and in comparisons. */
   public static final String BASELINE = "baseline";
@@ -64,7 +66,8 @@ public record StudyFile(
       Double years,
       String source,
       List<RawVariant> variants,
-      List<RawSweep> sweeps) {}
+      List<RawSweep> sweeps,
+      Boolean crmFlows) {}
 
   record RawSweep(
       String name,
@@ -96,13 +99,6 @@ public record StudyFile(
       raw = YAML.readValue(yaml, Raw.class);
     } catch (UnrecognizedPropertyException e) {
       String field = JsonPaths.field(e, "study");
-      String known =
-          e.getKnownPropertyIds() == null
-              ? ""
-              : e.getKnownPropertyIds().stream()
-                  .map(Object::toString)
-                  .sorted()
-                  .collect(Collectors.joining(", "));
       // Records are bound from a buffer, so the parser's location is the object's end: look the key
       // up instead.
       int at = new Lines(yaml, file).lineOf(field);
@@ -113,7 +109,7 @@ public record StudyFile(
               + field
               + "'"
               + (at > 0 ? " at line " + at : JsonPaths.atLine(e.getLocation()))
-              + (known.isEmpty() ? "" : "; known fields here: " + known));
+              + JsonPaths.knownFields(e));
     } catch (JsonMappingException e) {
       String field = JsonPaths.field(e, "study");
       throw new StudyException(
@@ -211,7 +207,8 @@ public record StudyFile(
         reps,
         Optional.ofNullable(raw.years()),
         raw.source() == null ? "" : raw.source(),
-        List.copyOf(vs));
+        List.copyOf(vs),
+        Boolean.TRUE.equals(raw.crmFlows()));
   }
 
   /** The baseline followed by the variants, in file order. */

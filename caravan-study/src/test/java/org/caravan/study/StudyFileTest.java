@@ -32,6 +32,8 @@ class StudyFileTest {
     assertThat(s.replications()).isEqualTo(10);
     assertThat(s.years()).isEmpty();
     assertThat(s.variants().get(1).scale()).containsEntry("demand.flows[*].teu_per_year", 2.0);
+    assertThat(s.crmFlows()).isFalse();
+    assertThat(StudyFile.parse("crm_flows: true\n" + OK, "s.yaml").crmFlows()).isTrue();
   }
 
   @Test

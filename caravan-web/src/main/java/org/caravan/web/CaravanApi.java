@@ -146,6 +146,15 @@ public final class CaravanApi {
     }
   }
 
+  /** The named CRM disruptions ({@code GET /api/crm/disruptions}), for the raw-materials page. */
+  public byte[] crmDisruptions() {
+    try {
+      return ApiJson.write(app.crm().disruptionList());
+    } catch (UserException e) {
+      throw Problems.fromUser(e);
+    }
+  }
+
   /**
    * The CRM supply-risk view ({@code GET /api/crm/risk}); {@code disruption} must be one of the
    * named disruptions (files are a CLI feature and are not read over HTTP).

@@ -115,11 +115,13 @@ public final class ModelBuilder {
     }
   }
 
+  private final Caravan caravan;
   private final Network network;
   private final Router router;
   private final EmissionCalculator emissions = EmissionCalculator.withDefaults();
 
   public ModelBuilder(Caravan caravan) {
+    this.caravan = caravan;
     this.network = caravan.network();
     this.router = caravan.router();
   }
@@ -131,6 +133,12 @@ public final class ModelBuilder {
   public Built build(Scenario sc) {
     ResolvedScenario m = sc.model();
     Demand d = m.demand();
+    if (d.crmFlows() && caravan != CrmLayer.caravan()) {
+      // The CRM layer's routes use the overlay's chartered legs: the whole model is built on the
+      // network with the overlay, where the scenario's own flows keep their routes (the overlay
+      // adds only links that refuse containers of general cargo, and a dead end for them).
+      return new ModelBuilder(CrmLayer.caravan()).build(sc);
+    }
     long departure_s = sc.start().getEpochSecond();
 
     List<CorridorSpec.Leg> legs = new ArrayList<>();
@@ -142,6 +150,7 @@ public final class ModelBuilder {
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can
     // name them).
     m.capacities().ports().keySet().forEach(parts::port);
+    Acc acc = new Acc(legs, legIndex, legEndHandling, flows, routes, parts);
 
     for (int i = 0; i < d.flows().size(); i++) {
       Flow ff = d.flows().get(i);
@@ -149,47 +158,28 @@ public final class ModelBuilder {
       int to = network.findNode(ff.to()).getAsInt();
       Route route = route("demand.flows[" + i + "]", ff, from, to, departure_s);
       boolean container = ff.cargo() == Cargo.CONTAINER;
-      double teuPerUnit = container ? 2 : 0;
-      double tonnesPerUnit = container ? 2 * d.teuMass_t() : d.wagonMass_t();
-      double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
-
-      List<Leg> rl = route.legs();
-      int[] legIds = new int[rl.size()];
-      List<String> legText = new ArrayList<>();
-      double co2e = 0;
-      for (int k = 0; k < rl.size(); k++) {
-        Leg leg = rl.get(k);
-        int[] links = leg.links();
-        String key = leg.mode() + ":" + Arrays.toString(links);
-        Integer li = legIndex.get(key);
-        if (li == null) {
-          li = legs.size();
-          legs.add(makeLeg(leg, parts));
-          legIndex.put(key, li);
-        }
-        legIds[k] = li;
-        double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
-        legEndHandling.merge(li, end, Math::max);
-        legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
-        for (int l : links) {
-          co2e += co2eOfLink(l, tonnesPerUnit);
-        }
-      }
       String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
-      flows.add(
+      addFlow(
+          acc,
           new CorridorSpec.Flow(
               ff.id(),
               ff.from(),
               ff.to(),
               label,
               ff.cargo().code(),
-              unitsPerYear,
+              container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t(),
               ff.growthPerYear(),
-              teuPerUnit,
-              tonnesPerUnit,
-              legIds,
-              co2e));
-      routes.add(new FlowRoute(ff.id(), label, legText, route.transitDays(), co2e, unitsPerYear));
+              container ? 2 : 0,
+              container ? 2 * d.teuMass_t() : d.wagonMass_t(),
+              new int[] {0},
+              0),
+          to,
+          route);
+    }
+    if (d.crmFlows()) {
+      for (CrmLayer.Unit u : CrmLayer.units(caravan, d, departure_s)) {
+        addFlow(acc, u.flow(), network.findNode(u.flow().to()).getAsInt(), u.route());
+      }
     }
     for (int li = 0; li < legs.size(); li++) {
       CorridorSpec.Leg l = legs.get(li);
@@ -233,6 +223,82 @@ public final class ModelBuilder {
             storms,
             closures);
     return new Built(spec, routes);
+  }
+
+  /** What the flows of one model build share: legs, gates, ports and crossings as they are made. */
+  private record Acc(
+      List<CorridorSpec.Leg> legs,
+      Map<String, Integer> legIndex,
+      Map<Integer, Double> legEndHandling,
+      List<CorridorSpec.Flow> flows,
+      List<FlowRoute> routes,
+      Parts parts) {}
+
+  /**
+   * Adds a flow on its route: its legs (shared with flows on the same links), their end handling
+   * and the CO2e of one unit; {@code f}'s legs and CO2e are filled in here.
+   */
+  private void addFlow(Acc acc, CorridorSpec.Flow f, int to, Route route) {
+    List<Leg> rl = route.legs();
+    int[] legIds = new int[rl.size()];
+    List<String> legText = new ArrayList<>();
+    double co2e = 0;
+    for (int k = 0; k < rl.size(); k++) {
+      Leg leg = rl.get(k);
+      int[] links = leg.links();
+      String key = leg.mode() + ":" + Arrays.toString(links);
+      Integer li = acc.legIndex().get(key);
+      if (li == null) {
+        li = acc.legs().size();
+        acc.legs().add(uniqueId(makeLeg(leg, acc.parts()), acc.legs(), links[0]));
+        acc.legIndex().put(key, li);
+      }
+      legIds[k] = li;
+      double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
+      acc.legEndHandling().merge(li, end, Math::max);
+      legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
+      for (int l : links) {
+        co2e += co2eOfLink(l, f.tonnesPerUnit());
+      }
+    }
+    acc.flows()
+        .add(
+            new CorridorSpec.Flow(
+                f.id(),
+                f.from(),
+                f.to(),
+                f.corridor(),
+                f.cargo(),
+                f.unitsPerYear(),
+                f.growthPerYear(),
+                f.teuPerUnit(),
+                f.tonnesPerUnit(),
+                legIds,
+                co2e));
+    acc.routes()
+        .add(
+            new FlowRoute(
+                f.id(), f.corridor(), legText, route.transitDays(), co2e, f.unitsPerYear()));
+  }
+
+  /**
+   * The leg, renamed after its first link when another leg already has its id (two services between
+   * the same ports, such as a liner and the CRM layer's charter): leg ids name KPIs.
+   */
+  private CorridorSpec.Leg uniqueId(CorridorSpec.Leg l, List<CorridorSpec.Leg> legs, int link) {
+    if (legs.stream().noneMatch(x -> x.id().equals(l.id()))) {
+      return l;
+    }
+    return new CorridorSpec.Leg(
+        l.id() + "[" + network.link(link).id() + "]",
+        l.kind(),
+        l.from(),
+        l.to(),
+        l.gates(),
+        l.crossing(),
+        l.delayMean_s(),
+        l.delaySd_s(),
+        l.endHandling_s());
   }
 
   private static List<CorridorSpec.Storm> storms(List<ResolvedScenario.Storm> list, Parts parts) {

@@ -77,9 +77,15 @@ public record ResolvedScenario(
    * @param seasonality twelve monthly demand factors, January first
    * @param teuMass_t gross tonnes of one loaded TEU
    * @param wagonMass_t gross tonnes of one loaded bulk or tank wagon
+   * @param crmFlows whether the critical-raw-material flows of data/crm join the flows (the CRM
+   *     demand layer, docs/CRM.md)
    */
   public record Demand(
-      List<Double> seasonality, double teuMass_t, double wagonMass_t, List<Flow> flows) {
+      List<Double> seasonality,
+      double teuMass_t,
+      double wagonMass_t,
+      List<Flow> flows,
+      boolean crmFlows) {
     public Demand {
       seasonality = List.copyOf(seasonality);
       flows = List.copyOf(flows);

@@ -27,13 +27,17 @@ public record ScenarioFile(
   /** Block-train formation at the start of every rail leg. */
   public record Formation(Integer trainCapacityUnits, Double timetableH, String source) {}
 
-  /** Demand: flows plus the seasonality, growth and masses shared by all flows. */
+  /**
+   * Demand: flows plus the seasonality, growth and masses shared by all flows; {@code crm_flows:
+   * true} adds the critical-raw-material flows of data/crm (docs/CRM.md).
+   */
   public record Demand(
       List<Double> seasonality,
       Double growthPerYear,
       Double teuMassT,
       Double wagonMassT,
       List<FlowFile> flows,
+      Boolean crmFlows,
       String source) {}
 
   /** One OD flow. Give {@code teu_per_year} for containers, {@code tonnes_per_year} for wagons. */

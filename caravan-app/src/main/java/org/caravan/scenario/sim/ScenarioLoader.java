@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
 import org.caravan.network.io.JsonPaths;
@@ -99,20 +98,13 @@ public final class ScenarioLoader {
       f = YAML.readValue(yaml, ScenarioFile.class);
     } catch (UnrecognizedPropertyException e) {
       String field = JsonPaths.field(e, "scenario");
-      String known =
-          e.getKnownPropertyIds() == null
-              ? ""
-              : e.getKnownPropertyIds().stream()
-                  .map(Object::toString)
-                  .sorted()
-                  .collect(Collectors.joining(", "));
       throw new UserException(
           field,
           "unknown field '"
               + field
               + "'"
               + JsonPaths.atLine(e.getLocation())
-              + (known.isEmpty() ? "" : "; known fields here: " + known));
+              + JsonPaths.knownFields(e));
     } catch (JsonMappingException e) {
       String field = JsonPaths.field(e, "scenario");
       throw new UserException(

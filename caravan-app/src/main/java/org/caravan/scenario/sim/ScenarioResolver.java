@@ -91,7 +91,8 @@ final class ScenarioResolver {
         season,
         or(d.teuMassT(), RouteRequest.DEFAULT_TEU_MASS_T),
         or(d.wagonMassT(), ResolvedScenario.DEFAULT_WAGON_T),
-        flows);
+        flows,
+        Boolean.TRUE.equals(d.crmFlows()));
   }
 
   private static Capacities capacities(

@@ -11,6 +11,7 @@ import org.caravan.network.NetworkSpec;
 import org.caravan.network.NodeKind;
 import org.caravan.network.NodeSpec;
 import org.caravan.network.SourceSpec;
+import org.caravan.network.Status;
 import org.caravan.routing.EmissionModel;
 
 /**
@@ -147,6 +148,8 @@ public final class RailGraph {
               Double.NaN,
               Double.NaN,
               src,
+              Status.OPERATIONAL,
+              0,
               "",
               ""));
     }
@@ -173,6 +176,8 @@ public final class RailGraph {
               "rail-diesel",
               "",
               src,
+              Status.OPERATIONAL,
+              0,
               "",
               ""));
     }

@@ -2,6 +2,8 @@ package org.caravan.network.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
 
 /**
  * How a Jackson binding error names its place for a user: the field path ({@code
@@ -33,5 +35,20 @@ public final class JsonPaths {
   /** {@code " at line N"}, or nothing when the parser knows no line. */
   public static String atLine(JsonLocation loc) {
     return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr();
+  }
+
+  /**
+   * {@code "; known fields here: a, b"} for an unknown field, sorted, or nothing when Jackson knows
+   * no list.
+   */
+  public static String knownFields(UnrecognizedPropertyException e) {
+    if (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty()) {
+      return "";
+    }
+    return "; known fields here: "
+        + e.getKnownPropertyIds().stream()
+            .map(Object::toString)
+            .sorted()
+            .collect(Collectors.joining(", "));
   }
 }

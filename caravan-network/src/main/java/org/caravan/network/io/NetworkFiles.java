@@ -49,15 +49,7 @@ public final class NetworkFiles {
   /** Classpath folder of the default network (packed from {@code data/network} at build time). */
   public static final String DEFAULT_RESOURCE_DIR = "org/caravan/network/default/";
 
-  private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .setCommentMarker('#')
-          .setIgnoreEmptyLines(true)
-          .setTrim(true)
-          .get();
+  private static final CSVFormat FORMAT = TextFiles.CSV;
 
   private NetworkFiles() {}
 
@@ -239,7 +231,7 @@ public final class NetworkFiles {
     List<Map<String, Cell>> rows = new ArrayList<>();
     Table table = input.table();
     try (Reader reader = input.reader().open();
-        CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+        CSVParser parser = CSVParser.parse(reader, TextFiles.CSV)) {
       List<String> header = parser.getHeaderNames();
       Origin headerOrigin = new Origin(input.name(), 1);
       boolean headerOk = true;

@@ -158,15 +158,50 @@ public final class SafeOutput {
   }
 
   /**
-   * A folder target being written: write files into {@link #staging()}, then {@link #commit} or
-   * {@link #abort}.
+   * A target being written: the program writes {@link #staging()}, then calls {@link #commit} or
+   * {@link #abort}. What the two kinds share; {@link Folder} and {@link File} differ in how they
+   * commit and clean up.
    */
-  public static final class Folder {
-    private final Path target;
-    private final Path staging;
+  public abstract static sealed class Staged permits Folder, File {
+    final Path target;
+    final Path staging;
+    final List<Path> created;
+    final String option;
+
+    Staged(Path target, Path staging, List<Path> created, String option) {
+      this.target = target;
+      this.staging = staging;
+      this.created = created;
+      this.option = option;
+    }
+
+    /** Where to write; it becomes the output on {@link #commit}. */
+    public Path staging() {
+      return staging;
+    }
+
+    /** The final place. */
+    public Path target() {
+      return target;
+    }
+
+    /** Moves the staged output into place; on failure the staging is removed. */
+    public abstract void commit();
+
+    /** Removes the staging and any folder this target created; never touches the target. */
+    public abstract void abort();
+
+    /** Aborts and reports a failed commit as a user-facing output error. */
+    OutputException failed(Exception e) {
+      abort();
+      return new OutputException(
+          option, option + " " + target + ": cannot write results (" + reason(e) + ")");
+    }
+  }
+
+  /** A folder target: files written into the staging folder replace the previous run's files. */
+  public static final class Folder extends Staged {
     private final Map<String, String> previous;
-    private final List<Path> created;
-    private final String option;
 
     private Folder(
         Path target,
@@ -174,26 +209,12 @@ public final class SafeOutput {
         Map<String, String> previous,
         List<Path> created,
         String option) {
-      this.target = target;
-      this.staging = staging;
+      super(target, staging, created, option);
       this.previous = previous;
-      this.created = created;
-      this.option = option;
     }
 
-    /** The folder to write into; its files become the output on {@link #commit}. */
-    public Path staging() {
-      return staging;
-    }
-
-    /** The final folder. */
-    public Path target() {
-      return target;
-    }
-
-    /**
-     * Moves the staged files into place and writes the manifest. On failure the staging is removed.
-     */
+    /** Moves the staged files into place and writes the manifest. */
+    @Override
     public void commit() {
       try {
         Files.delete(staging.resolve(MARKER));
@@ -228,55 +249,33 @@ public final class SafeOutput {
             staging.resolve(MANIFEST), target.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
         Files.delete(staging);
       } catch (IOException | RuntimeException e) {
-        abort();
-        throw new OutputException(
-            option, option + " " + target + ": cannot write results (" + reason(e) + ")");
+        throw failed(e);
       }
     }
 
-    /** Removes the staging folder and any folder this target created; never touches the target. */
+    @Override
     public void abort() {
       deleteStaging(staging);
       removeCreated(created);
     }
   }
 
-  /**
-   * A single-file target being written: write {@link #staging()}, then {@link #commit} or {@link
-   * #abort}.
-   */
-  public static final class File {
-    private final Path target;
-    private final Path staging;
-    private final List<Path> created;
-    private final String option;
-
+  /** A single-file target: the staged file is renamed onto it. */
+  public static final class File extends Staged {
     private File(Path target, Path staging, List<Path> created, String option) {
-      this.target = target;
-      this.staging = staging;
-      this.created = created;
-      this.option = option;
+      super(target, staging, created, option);
     }
 
-    public Path staging() {
-      return staging;
-    }
-
-    public Path target() {
-      return target;
-    }
-
-    /** Renames the staged file onto the target. */
+    @Override
     public void commit() {
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException | RuntimeException e) {
-        abort();
-        throw new OutputException(
-            option, option + " " + target + ": cannot write (" + reason(e) + ")");
+        throw failed(e);
       }
     }
 
+    @Override
     public void abort() {
       try {
         Files.deleteIfExists(staging);

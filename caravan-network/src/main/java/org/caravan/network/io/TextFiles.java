@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
@@ -24,7 +26,48 @@ public final class TextFiles {
   /** Largest text a user file may have: 64 Mi characters (the built-in network is 100 KB). */
   public static final long MAX_CHARS = 64L << 20;
 
+  /**
+   * The CSV dialect of every data file Caravan reads (network, rates, corridors, cargo rules,
+   * factors, chains, raw materials): a header row, {@code #} comments, blank lines skipped, values
+   * trimmed. The one home of that rule.
+   */
+  public static final CSVFormat CSV =
+      CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setCommentMarker('#')
+          .setIgnoreEmptyLines(true)
+          .setTrim(true)
+          .get();
+
   private TextFiles() {}
+
+  /** Parses one text file; may throw {@link IOException}. */
+  @FunctionalInterface
+  public interface Parser<T> {
+    T parse(String name, Reader reader) throws IOException;
+  }
+
+  /**
+   * Reads a table the jars ship on the class path. A missing resource is a packaging defect, not a
+   * user error, hence the unchecked exception.
+   *
+   * @param resource class-path location
+   * @param name the file's name in the source tree, used in messages (e.g. {@code
+   *     data/network/corridors.csv})
+   */
+  public static <T> T readResource(String resource, String name, Parser<T> parser) {
+    InputStream in = TextFiles.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException(resource + " is missing from the class path");
+    }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parser.parse(name, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** True when {@code file} names standard input. */
   public static boolean isStdin(Path file) {

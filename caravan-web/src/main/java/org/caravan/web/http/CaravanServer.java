@@ -71,6 +71,7 @@ public final class CaravanServer implements AutoCloseable {
           "GET /api/network",
           "GET /api/network/summary",
           "GET /api/crm/risk",
+          "GET /api/crm/disruptions",
           "POST /api/routes",
           "POST /api/emissions",
           "POST /api/simulations",
@@ -191,6 +192,7 @@ public final class CaravanServer implements AutoCloseable {
               cfg.routes.get(
                   "/api/crm/risk",
                   ctx -> json(ctx, api.crmRisk(Optional.ofNullable(ctx.queryParam("disruption")))));
+              cfg.routes.get("/api/crm/disruptions", ctx -> json(ctx, api.crmDisruptions()));
               cfg.routes.post(
                   "/api/routes",
                   ctx -> {
@@ -225,6 +227,7 @@ public final class CaravanServer implements AutoCloseable {
               cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
               cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
               cfg.routes.get("/studies", ctx -> ctx.redirect("/studies.html"));
+              cfg.routes.get("/raw-materials", ctx -> ctx.redirect("/raw-materials.html"));
               cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
               cfg.routes.exception(
                   HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));

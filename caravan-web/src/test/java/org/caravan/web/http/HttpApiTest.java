@@ -117,7 +117,30 @@ class HttpApiTest {
     JsonNode closed = get("/api/crm/risk?disruption=caspian-closure").json();
     assertThat(closed.path("stranded").toString()).contains("u-kz-eu");
     assertThat(fields(problem(get("/api/crm/risk?disruption=/etc/passwd"), 400)))
-        .containsExactly("disruption");
+        .containsExactly(
+            "disruption"); // The page's list of disruptions is the engine's, and the OpenAPI enum
+    // holds the same names.
+    JsonNode list = get("/api/crm/disruptions").json();
+    List<String> ids = new ArrayList<>();
+    list.forEach(d -> ids.add(d.path("id").asText()));
+    assertThat(ids).contains("caspian-closure", "russia-transit-closure");
+    assertThat(list.get(0).path("removes").get(0).asText()).isEqualTo("chokepoint:caspian");
+    JsonNode param =
+        get("/openapi.json")
+            .json()
+            .path("paths")
+            .path("/api/crm/risk")
+            .path("get")
+            .path("parameters");
+    assertThat(texts(param.get(0).path("schema").path("enum"))).isEqualTo(ids);
+    // Every routed part carries its path for the map: from the flow's origin to its destination.
+    JsonNode part = base.path("materials").get(0).path("flows").get(0).path("routes").get(0);
+    JsonNode path = part.path("path");
+    assertThat(path.get(0).path("id").asText()).isEqualTo("KZKZO");
+    assertThat(path.get(path.size() - 1).path("id").asText()).isEqualTo("ROCND");
+    assertThat(path.get(0).path("lat").asDouble()).isBetween(40.0, 50.0);
+    // The Poti-Constanta charter is drawn along its sea lane, not as a straight line.
+    assertThat(path.findValuesAsText("name")).contains("sea lane");
   }
 
   @Test

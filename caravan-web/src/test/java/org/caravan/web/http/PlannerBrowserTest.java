@@ -23,14 +23,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in headless Chromium (Debian's chromium and chromium-driver, installed by {@code
  * scripts/setup-browser} when missing): the map shows the network, the planner finds Xi'an →
  * Duisburg routes avoiding Russia and Belarus, draws them, and shows a route's legs on click; the
- * simulation page runs the default scenario and draws its charts. Screenshots go to {@code
- * target/screenshots}. Skipped, with the reason, when Chromium cannot be installed.
+ * simulation page runs the default scenario and draws its charts; the raw-materials page draws the
+ * CRM flows and what a Caspian closure strands. Screenshots go to {@code target/screenshots}.
+ * Skipped, with the reason, when Chromium cannot be installed.
  */
 class PlannerBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -256,5 +258,44 @@ class PlannerBrowserTest {
       Files.deleteIfExists(study);
       driver.manage().window().setSize(new Dimension(1400, 900));
     }
+  }
+
+  @Test
+  void raw_materials_page_draws_the_flows_and_the_flows_a_caspian_closure_strands()
+      throws Exception {
+    driver.manage().window().setSize(new Dimension(1400, 1300));
+    driver.get(server.url() + "raw-materials");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    wait.until(d -> "rendered".equals(js("return document.body.dataset.crmStatus")));
+    assertThat(number("return window.caravanCrm.lineCount()")).isGreaterThan(5);
+    // Every material is listed, and its chokepoint-set split sums to its flow.
+    List<WebElement> rows = driver.findElements(By.cssSelector("#chokepoints tbody tr"));
+    assertThat(rows).hasSize(6);
+    for (WebElement row : rows) {
+      assertThat(Double.parseDouble(row.getAttribute("data-sum")))
+          .isEqualTo(Double.parseDouble(row.getAttribute("data-tonnes")));
+    }
+    assertThat(driver.findElement(By.id("chokepoints")).getText()).contains("russia-transit");
+    assertThat(driver.findElement(By.id("flows")).getText()).contains("Constanța", "middle");
+    assertThat(driver.findElement(By.id("stranded-card")).isDisplayed()).isFalse();
+    shot("raw-materials.png");
+
+    new Select(driver.findElement(By.id("disruption"))).selectByValue("caspian-closure");
+    wait.until(
+        d ->
+            "rendered".equals(js("return document.body.dataset.crmStatus"))
+                && driver.findElement(By.id("stranded-card")).isDisplayed());
+    String stranded = driver.findElement(By.id("stranded")).getText();
+    assertThat(stranded).contains("u-kz-eu", "mn-kz-eu", "none allowed", "conditional");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#stranded tr[data-flow='mn-kz-eu']"))
+                .findElements(By.tagName("td"))
+                .get(5)
+                .getText())
+        .matches("[+-]?[0-9.,]+");
+    assertThat(driver.findElement(By.id("status")).getText()).contains("2 stranded");
+    shot("raw-materials-caspian-closure.png");
+    driver.manage().window().setSize(new Dimension(1400, 900));
   }
 }
