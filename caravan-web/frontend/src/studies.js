@@ -190,6 +190,7 @@ function drawTables() {
     + `<td>${escapeHtml(v.variant)}</td><td>${escapeHtml(v.bottleneck)}</td><td>${v.replications}</td></tr>`).join('');
   $('routes').tBodies[0].innerHTML = c.variants.map((v) => {
     const r = v.routes || {};
+    if (!v.routes) return `<tr><td>${escapeHtml(v.variant)}</td><td colspan="5">caravan study compare ${escapeHtml(c.study)}</td></tr>`;
     if (!r.network_changed) return `<tr><td>${escapeHtml(v.variant)}</td><td colspan="5">network unchanged</td></tr>`;
     return `<tr><td>${escapeHtml(v.variant)}</td><td>${r.route_changed} / ${r.pairs}</td><td>${r.corridor_changed}</td>`
       + `<td>${fmt(r.transit_days_diff_mean)}</td><td>${fmt(r.cost_usd_teu_diff_mean, 0)}</td><td>${fmt(r.co2e_kg_teu_diff_mean, 1)}</td></tr>`;

@@ -487,15 +487,18 @@ public final class StudyService {
    * how the baseline's origin–destination pairs route on the network it leaves ({@code routes}).
    */
   public ObjectNode compareWithRoutes(String name, Optional<String> store) {
-    return withStore(store, st -> compareWithRoutes(name, st));
+    return withStore(store, st -> compareAnnotated(name, st, true));
   }
 
-  /** As {@link #compareWithRoutes(String, Optional)} on an open store. */
-  public ObjectNode compareWithRoutes(String name, ResultsStore store) {
-    return compareWithRoutes(name, store.studyStore());
+  /**
+   * {@link #compareJson} plus, per variant, the nodes and links it changes, without routing (which
+   * takes minutes for a closure on a busy machine): what the web page shows.
+   */
+  public ObjectNode compareWithChanges(String name, ResultsStore store) {
+    return compareAnnotated(name, store.studyStore(), false);
   }
 
-  private ObjectNode compareWithRoutes(String name, StudyStore st) {
+  private ObjectNode compareAnnotated(String name, StudyStore st, boolean withRoutes) {
     ObjectNode o = StudyViews.compareJson(name, st);
     Map<String, JsonNode> overlays = new LinkedHashMap<>();
     for (StudyStore.VariantRow v : st.variants(name)) {
@@ -506,7 +509,7 @@ public final class StudyService {
       }
     }
     String baseline = StudyViews.require(st, name).baseline();
-    VariantRoutes.annotate(o, baseline, overlays, caravan);
+    VariantRoutes.annotate(o, baseline, overlays, caravan, withRoutes);
     return o;
   }
 

@@ -108,7 +108,11 @@ final class VariantRoutes {
    * StudyViews#compareJson}); {@code overlays} by variant name as {@code study show} has them.
    */
   static void annotate(
-      ObjectNode comparison, String baseline, Map<String, JsonNode> overlays, Caravan caravan) {
+      ObjectNode comparison,
+      String baseline,
+      Map<String, JsonNode> overlays,
+      Caravan caravan,
+      boolean withRoutes) {
     Scenario sc = ScenarioLoader.loadResource(baseline, caravan);
     Map<String, String[]> pairs = new LinkedHashMap<>();
     for (ResolvedScenario.Flow f : sc.model().demand().flows()) {
@@ -116,9 +120,11 @@ final class VariantRoutes {
     }
     long departure_s = sc.start().getEpochSecond();
     Map<String, Optional<Best>> base =
-        CACHE.computeIfAbsent(
-            System.identityHashCode(caravan) + "|" + baseline + "|",
-            k -> routeAll(caravan, pairs, departure_s));
+        !withRoutes
+            ? Map.of()
+            : CACHE.computeIfAbsent(
+                System.identityHashCode(caravan) + "|" + baseline + "|",
+                k -> routeAll(caravan, pairs, departure_s));
     for (JsonNode v : comparison.path("variants")) {
       ObjectNode vo = (ObjectNode) v;
       ObjectNode ch = changes(overlays.getOrDefault(v.path("variant").asText(), JSON.nullNode()));
@@ -131,6 +137,9 @@ final class VariantRoutes {
         links.forEach(a::add);
       }
       vo.set("changes", ch);
+      if (!withRoutes) {
+        continue;
+      }
       Set<String> closed = new TreeSet<>();
       ch.path("closed_nodes").forEach(n -> closed.add(n.asText()));
       Map<String, Optional<Best>> moved =

@@ -50,13 +50,14 @@ public final class StudyApi implements AutoCloseable {
   }
 
   /**
-   * Every variant against the baseline: KPI differences with 95 % intervals, the binding resource,
-   * the network elements each variant changes and the routes it moves.
+   * Every variant against the baseline: KPI differences with 95 % intervals, the binding resource
+   * and the network elements each variant changes (routes under each variant: {@code caravan study
+   * compare}).
    */
   public byte[] compare(String name) {
     require(name);
     try {
-      return ApiJson.write(app.studies().compareWithRoutes(name, store));
+      return ApiJson.write(app.studies().compareWithChanges(name, store));
     } catch (UserException e) {
       throw Problems.fromUser(e);
     }

@@ -213,9 +213,6 @@ public final class StudyJobs implements AutoCloseable {
                   }
                 }
               });
-      // Routes under each variant take seconds to compute the first time: done here, so the
-      // page's comparison answers at once.
-      service.compareWithRoutes(run.plan.study(), store);
       status = "done";
       outcome = new String(ApiJson.write(o), StandardCharsets.UTF_8); // the job's results
     } catch (Cancelled e) {
