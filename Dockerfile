@@ -15,7 +15,8 @@ WORKDIR /opt/caravan
 COPY --from=build /src/caravan-cli/target/caravan.jar ./caravan.jar
 COPY --from=build /src/caravan-cli/target/lib ./lib
 # Start-up cache recorded at image build time (JEP 514/515), as ./caravan does on first use.
-RUN java -XX:AOTCacheOutput=caravan.aot --enable-native-access=ALL-UNNAMED -jar caravan.jar aot-train >/dev/null 2>&1 || rm -f caravan.aot
+# The JVM can exit 0 with an empty cache when its assembly fails: keep only a non-empty one.
+RUN (java -XX:AOTCacheOutput=caravan.aot --enable-native-access=ALL-UNNAMED -jar caravan.jar aot-train >/dev/null 2>&1 && test -s caravan.aot) || rm -f caravan.aot
 USER caravan
 EXPOSE 8080
 ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-XX:AOTCache=caravan.aot", "-Xmx1g", "-jar", "caravan.jar"]

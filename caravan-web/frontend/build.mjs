@@ -1,4 +1,4 @@
-// Bundles the pages (map + planner, API docs, simulation, raw materials, studies) with esbuild and copies their HTML next to the bundles.
+// Bundles the pages (map + planner, API docs, simulation, raw materials, shipments, studies) with esbuild and copies their HTML next to the bundles.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 const out = resolve(process.env.CARAVAN_WEB_OUT || '../target/classes/web');
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: { app: 'src/app.js', 'api-docs': 'src/api-docs.js', simulation: 'src/simulation.js', 'raw-materials': 'src/raw-materials.js', studies: 'src/studies.js' },
+  entryPoints: { app: 'src/app.js', 'api-docs': 'src/api-docs.js', simulation: 'src/simulation.js', 'raw-materials': 'src/raw-materials.js', shipments: 'src/shipments.js', studies: 'src/studies.js' },
   bundle: true,
   minify: true,
   sourcemap: false,
@@ -16,7 +16,7 @@ await build({
   loader: { '.png': 'dataurl', '.svg': 'dataurl' },
   logLevel: 'warning',
 });
-for (const page of ['index.html', 'api-docs.html', 'simulation.html', 'raw-materials.html', 'studies.html']) {
+for (const page of ['index.html', 'api-docs.html', 'simulation.html', 'raw-materials.html', 'shipments.html', 'studies.html']) {
   copyFileSync(`src/${page}`, `${out}/${page}`);
 }
 console.log(`caravan-web: built ${out}`);

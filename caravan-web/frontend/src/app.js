@@ -4,6 +4,7 @@ import L from 'leaflet';
 import './app.css';
 import { baseMap } from './basemap.js';
 import { renderCo2eChart, co2eBars } from './co2e-chart.js';
+import { authFetch } from './auth.js';
 
 const MODE_COLOURS = { rail: '#b03a2e', road: '#d68910', ferry: '#148f77', sea: '#2e86c1', iww: '#7d3c98' };
 const ROUTE_COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
@@ -151,7 +152,7 @@ function showProblem(p) {
 }
 
 async function post(url, body) {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await authFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const json = await res.json();
   if (!res.ok) throw json;
   return json;

@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './app.css';
 import './simulation.css';
+import { authFetch, streamEvents } from './auth.js';
 
 const $ = (id) => document.getElementById(id);
 const COLOURS = ['#e6194b', '#4363d8', '#3cb44b', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
@@ -67,7 +68,7 @@ $('sim-form').addEventListener('submit', async (e) => {
   if (state.source) state.source.close();
   running(true);
   try {
-    const res = await fetch('/api/simulations', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    const res = await authFetch('/api/simulations', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(await requestBody()) });
     const json = await res.json();
     if (!res.ok) throw json;
@@ -81,30 +82,30 @@ $('sim-form').addEventListener('submit', async (e) => {
 
 $('cancel').addEventListener('click', async () => {
   if (!state.job) return;
-  const res = await fetch(`/api/simulations/${state.job.id}`, { method: 'DELETE' });
+  const res = await authFetch(`/api/simulations/${state.job.id}`, { method: 'DELETE' });
   if (res.status === 202) showProgress(await res.json());
 });
 
-// Server-sent events; if the stream breaks before the done event, poll instead.
+// Server-sent events (read with fetch: they need the Authorization header); if the stream breaks or ends
+// before the done event, poll instead.
 function follow(path) {
-  const source = new EventSource(`${path}/events`);
-  state.source = source;
+  const abort = new AbortController();
+  state.source = { close: () => abort.abort() };
   let finished = false;
-  source.addEventListener('progress', (ev) => showProgress(JSON.parse(ev.data)));
-  source.addEventListener('done', (ev) => {
-    finished = true;
-    source.close();
-    finish(path, JSON.parse(ev.data));
-  });
-  source.onerror = () => {
-    if (finished) return;
-    source.close();
-    poll(path);
+  const onEvent = (name, data) => {
+    if (name === 'progress') showProgress(JSON.parse(data));
+    if (name === 'done') {
+      finished = true;
+      finish(path, JSON.parse(data));
+    }
   };
+  streamEvents(`${path}/events`, onEvent, abort.signal)
+    .catch(() => {})
+    .then(() => { if (!finished && !abort.signal.aborted) poll(path); });
 }
 
 async function poll(path) {
-  const res = await fetch(path);
+  const res = await authFetch(path);
   const job = await res.json();
   if (!res.ok) { running(false); showProblem(job); return; }
   if (['done', 'failed', 'cancelled'].includes(job.status)) { finish(path, job); return; }
@@ -117,7 +118,7 @@ async function finish(path, job) {
   showProgress(job);
   if (job.status === 'failed') { status(`Failed: ${job.error}`, true); return; }
   if (job.status !== 'done') return;
-  const res = await fetch(path);
+  const res = await authFetch(path);
   const full = await res.json();
   state.results = full.results;
   const secs = (Date.parse(full.finished_at) - Date.parse(full.started_at)) / 1000;

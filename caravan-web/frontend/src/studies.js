@@ -1,12 +1,14 @@
 // Caravan studies page: runs a shipped or uploaded study (POST /api/study-runs, polled for progress), lists the
 // studies in the server's store and draws a comparison (GET /api/studies/{name}/compare): each variant's KPI
 // difference with its 95 % interval, the bottleneck shift, the routes each variant moves, and a Leaflet map of
-// the links and ports a variant changes. Downloads are the export endpoint's CSV and Parquet.
+// the links and ports a variant changes. Downloads are the export endpoint's CSV and Parquet. Study runs are
+// jobs: they carry the page's bearer token (auth.js); stored studies are read without one.
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './app.css';
 import './simulation.css';
 import './studies.css';
+import { authFetch } from './auth.js';
 
 const $ = (id) => document.getElementById(id);
 const DEFAULT_KPI = 'transit.middle.p95_days';
@@ -27,8 +29,8 @@ function showProblem(p) {
   const fields = (p.errors || []).map((e) => e.field).filter(Boolean);
   status(`${p.title}: ${p.detail}${fields.length ? ` [${fields.join(', ')}]` : ''}`, true);
 }
-async function getJson(url) {
-  const res = await fetch(url);
+async function getJson(url, fetcher = fetch) {
+  const res = await fetcher(url);
   const body = await res.json();
   if (!res.ok) throw body;
   return body;
@@ -94,7 +96,7 @@ function showRun(run) {
 
 async function poll() {
   try {
-    const run = await getJson(`/api/study-runs/${state.run.id}`);
+    const run = await getJson(`/api/study-runs/${state.run.id}`, authFetch);
     showRun(run);
     if (run.status === 'queued' || run.status === 'running') {
       state.timer = setTimeout(poll, 500);
@@ -112,7 +114,7 @@ async function poll() {
 $('study-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   try {
-    const res = await fetch('/api/study-runs', {
+    const res = await authFetch('/api/study-runs', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await requestBody()),
     });
     const body = await res.json();
@@ -125,7 +127,7 @@ $('study-form').addEventListener('submit', async (ev) => {
   }
 });
 $('cancel').addEventListener('click', async () => {
-  if (state.run) await fetch(`/api/study-runs/${state.run.id}`, { method: 'DELETE' });
+  if (state.run) await authFetch(`/api/study-runs/${state.run.id}`, { method: 'DELETE' });
 });
 $('show').addEventListener('click', () => { if ($('stored').value) compare($('stored').value).catch(showProblem); });
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.caravan.network.NetworkException;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.ErrorCode;
+import org.caravan.scenario.Lazy;
 import org.caravan.scenario.UserException;
 
 /**
@@ -14,24 +15,31 @@ import org.caravan.scenario.UserException;
  * org.caravan.scenario.UserException}. Immutable and thread-safe.
  */
 public final class CaravanApp {
+  /** The program's version, as {@code --version} prints it and study provenance records it. */
+  public static final String VERSION = "0.1.0";
+
   private final Caravan caravan;
   private final RouteService routes;
-  private final EmissionsService emissions;
+  private final Lazy<EmissionsService> emissions;
   private final NetworkService network;
   private final PlaceService places;
   private final SimulationRuns simulations;
+  private final ValidationRuns validation;
   private final StudyService studies;
   private final CrmService crm;
+  private final TrackingService tracking;
 
-  private CaravanApp(Caravan caravan) {
+  private CaravanApp(Caravan caravan, List<Path> overlays) {
     this.caravan = caravan;
     this.routes = new RouteService(caravan);
-    this.emissions = new EmissionsService(caravan);
+    this.emissions = new Lazy<>(() -> new EmissionsService(caravan));
     this.network = new NetworkService(caravan);
     this.places = new PlaceService(caravan);
     this.simulations = new SimulationRuns(caravan);
-    this.studies = new StudyService(caravan);
+    this.validation = new ValidationRuns(caravan);
+    this.studies = new StudyService(caravan, overlays);
     this.crm = new CrmService(caravan);
+    this.tracking = new TrackingService(caravan);
   }
 
   /**
@@ -40,7 +48,7 @@ public final class CaravanApp {
    * @throws org.caravan.scenario.UserException when a file has problems (the message lists them)
    */
   public static CaravanApp open(List<Path> overlays) {
-    return overlays.isEmpty() ? openDefault() : new CaravanApp(load(overlays));
+    return overlays.isEmpty() ? openDefault() : new CaravanApp(load(overlays), overlays);
   }
 
   /** The network files' problems become one user error whose message lists them all. */
@@ -58,7 +66,7 @@ public final class CaravanApp {
   }
 
   private static final class DefaultHolder {
-    static final CaravanApp INSTANCE = new CaravanApp(Caravan.openDefault());
+    static final CaravanApp INSTANCE = new CaravanApp(Caravan.openDefault(), List.of());
   }
 
   /** Route planning: {@code caravan route} and {@code POST /api/routes}. */
@@ -71,7 +79,7 @@ public final class CaravanApp {
    * /api/emissions}.
    */
   public EmissionsService emissions() {
-    return emissions;
+    return emissions.get();
   }
 
   /** Network inspection, validation and export. */
@@ -82,6 +90,14 @@ public final class CaravanApp {
   /** Place search by name, alias or UN/LOCODE. */
   public PlaceService places() {
     return places;
+  }
+
+  /**
+   * Validation and calibration against published figures: {@code caravan validate}, {@code caravan
+   * calibrate}.
+   */
+  public ValidationRuns validation() {
+    return validation;
   }
 
   /** Simulation runs: load a scenario, run it, write and summarise its results. */
@@ -100,6 +116,14 @@ public final class CaravanApp {
    */
   public CrmService crm() {
     return crm;
+  }
+
+  /**
+   * Shipment tracking: events in, positions and arrival distributions out ({@code caravan track},
+   * {@code /api/events}, {@code /api/shipments}).
+   */
+  public TrackingService tracking() {
+    return tracking;
   }
 
   /** The composition root below the gateway, for benchmarks and tests of the engines. */

@@ -22,6 +22,7 @@ import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 
 /**
  * Critical raw materials: the supply-risk view of {@code caravan crm risk} and {@code GET
@@ -103,16 +104,16 @@ public final class CrmService {
     if (named.isPresent()) {
       return a.analyse(named.get());
     }
-    if (!d.endsWith(".csv") || d.indexOf('\0') >= 0 || !Files.exists(Path.of(d))) {
+    if (!d.endsWith(".csv") || !UserPaths.valid(d) || !Files.exists(Path.of(d))) {
       throw new UserException(
           "disruption",
           "unknown disruption '"
-              + d
+              + UserPaths.printable(d)
               + "'; expected one of "
               + String.join(", ", disruptions())
               + " or a .csv file");
     }
-    Path file = Path.of(d);
+    Path file = UserPaths.of("disruption", d);
     try {
       List<Disruption> read = a.data().readDisruptions(a.network(), file);
       if (read.size() == 1) {

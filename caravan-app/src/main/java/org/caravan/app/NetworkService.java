@@ -66,7 +66,8 @@ public final class NetworkService {
               p.dataset(),
               p.estimateWithBasis(),
               p.bareEstimate(),
-              p.publicationShare()));
+              p.publicationShare(),
+              p.publicationShareExcludingCoordinates()));
     }
   }
 
@@ -74,13 +75,16 @@ public final class NetworkService {
    * Values by source class (the public form of {@link Provenance.Counts}).
    *
    * @param publicationShare publications over the values that are not dataset values (0..1)
+   * @param publicationShareExcludingCoordinates publications over the values that are neither
+   *     coordinates nor dataset values (0..1), the measure of issue 9
    */
   public record ProvenanceCounts(
       int publication,
       int dataset,
       int estimateWithBasis,
       int bareEstimate,
-      double publicationShare) {}
+      double publicationShare,
+      double publicationShareExcludingCoordinates) {}
 
   /** What a validated network holds: nodes, link rows, transfers and services of its files. */
   public record Validated(int nodes, int linkRows, int transfers, int services) {}

@@ -20,12 +20,14 @@ public final class ResultsStore implements AutoCloseable {
    * A web job as stored; see {@link StoredJobs.JobRow} for the fields.
    *
    * @param kind {@code simulation} or {@code study}
+   * @param owner who started it (an id of the client's token; never the token)
    * @param status {@code queued}, {@code running}, {@code done}, {@code failed}, {@code cancelled}
    *     or {@code interrupted} (the server stopped while it was active)
    */
   public record Job(
       String id,
       String kind,
+      String owner,
       String status,
       String name,
       int replications,
@@ -82,6 +84,7 @@ public final class ResultsStore implements AutoCloseable {
         new StoredJobs.JobRow(
             j.id(),
             j.kind(),
+            j.owner(),
             j.status(),
             j.name(),
             j.replications(),
@@ -102,9 +105,9 @@ public final class ResultsStore implements AutoCloseable {
     return jobs.get(id).map(ResultsStore::job);
   }
 
-  /** The jobs of a kind, oldest first, without results. */
-  public List<Job> jobs(String kind) {
-    return jobs.list(kind).stream().map(ResultsStore::job).toList();
+  /** The jobs of a kind that an owner started, oldest first, without results. */
+  public List<Job> jobs(String kind, String owner) {
+    return jobs.list(kind, owner).stream().map(ResultsStore::job).toList();
   }
 
   /** Forgets a job; false when there was none. */
@@ -121,6 +124,7 @@ public final class ResultsStore implements AutoCloseable {
     return new Job(
         r.id(),
         r.kind(),
+        r.owner(),
         r.status(),
         r.name(),
         r.replications(),

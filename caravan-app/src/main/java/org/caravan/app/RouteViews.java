@@ -60,11 +60,29 @@ public final class RouteViews {
       List<RouteView> routes) {}
 
   /**
-   * @param date the departure day that picked the rate periods
+   * @param date the departure day that picked the rate periods and the sea lanes
    * @param tables the dated tables used by at least one returned route; links not listed are priced
    *     at their undated tariff from links.csv
+   * @param lanes the dated sea-lane switches in force that day (e.g. the Red Sea diversion round
+   *     the Cape); empty when every sea link sails its usual lane
    */
-  public record Prices(String date, List<RateUse> tables) {}
+  public record Prices(String date, List<RateUse> tables, List<LaneUse> lanes) {}
+
+  /**
+   * One sea-lane switch in force: sea links whose usual lane crosses {@code avoidPassages} sailed
+   * the detour.
+   *
+   * @param kind {@code observed} or {@code estimate}
+   * @param source source ids (sources.csv)
+   */
+  public record LaneUse(
+      String id,
+      String name,
+      String validFrom,
+      String validTo,
+      List<String> avoidPassages,
+      String kind,
+      String source) {}
 
   /**
    * One rate table period in use.
@@ -216,7 +234,19 @@ public final class RouteViews {
         }
       }
     }
-    return new Prices(plan.rateDay().toString(), List.copyOf(used.values()));
+    List<LaneUse> lanes = new ArrayList<>();
+    for (var s : plan.lanes()) {
+      lanes.add(
+          new LaneUse(
+              s.id(),
+              s.name(),
+              s.validFrom().toString(),
+              s.validTo().toString(),
+              s.passageCodes(),
+              s.kind(),
+              s.source()));
+    }
+    return new Prices(plan.rateDay().toString(), List.copyOf(used.values()), List.copyOf(lanes));
   }
 
   private static String sources(RateTables.Period p) {

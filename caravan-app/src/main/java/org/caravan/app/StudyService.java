@@ -5,59 +5,54 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
-import org.caravan.scenario.sim.ModelBuilder;
-import org.caravan.scenario.sim.Scenario;
-import org.caravan.scenario.sim.ScenarioLoader;
-import org.caravan.simulation.corridor.Bottleneck;
-import org.caravan.simulation.corridor.CorridorResult;
-import org.caravan.simulation.corridor.CorridorRunner;
-import org.caravan.simulation.corridor.CorridorSpec;
-import org.caravan.simulation.corridor.KpiStat;
-import org.caravan.study.Overlay;
+import org.caravan.study.LocalEngine;
+import org.caravan.study.StudyEngine;
 import org.caravan.study.StudyException;
-import org.caravan.study.StudyFile;
 import org.caravan.study.StudyRunner;
 import org.caravan.study.StudyStore;
 
 /**
  * Corridor studies (docs/STUDIES.md): run a study file's baseline and variants with common random
- * numbers into a results store, and list, show, compare and export stored studies. Every variant is
- * applied to the baseline's YAML tree and loaded by {@link ScenarioLoader}, so it passes the normal
- * scenario checks; all variants are checked before anything runs. The reading methods are static:
- * they need the store, not the network. Thread-safe.
+ * numbers into a results store, and list, show, compare and export stored studies. A study is
+ * checked whole before anything runs ({@link StudyPlan}); reading is done by {@link StudyViews},
+ * exports by {@link StudyExports}, routes under each variant by {@link VariantRoutes}. The reading
+ * methods are static: they need the store, not the network. Thread-safe.
  */
 public final class StudyService {
   /** The store used when none is given: a DuckDB file under the working directory. */
   public static final String DEFAULT_STORE = "out/studies.duckdb";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Caravan caravan;
+  private final List<Path> overlays;
 
-  StudyService(Caravan caravan) {
+  StudyService(Caravan caravan, List<Path> overlays) {
     this.caravan = caravan;
+    this.overlays = List.copyOf(overlays);
+  }
+
+  /** Engine {@code local} (option {@code threads}) or {@code spark} (option {@code master}). */
+  public record RunOptions(String engine, Map<String, String> options) {
+    public RunOptions {
+      options = Map.copyOf(options);
+    }
+
+    /** The local engine with one thread per processor. */
+    public static RunOptions local() {
+      return new RunOptions(LocalEngine.NAME, Map.of());
+    }
   }
 
   /** What {@code run} did. */
@@ -69,20 +64,13 @@ public final class StudyService {
       double years,
       int ran,
       int skipped,
-      double wall_s) {}
+      double wall_s,
+      double store_s,
+      long storeRows) {}
 
   /** Progress after each replication (run or skipped because stored). */
   public record Progress(
       String variant, int replication, int done, int total, boolean skipped, double wall_s) {}
-
-  /** A variant ready to run: its scenario, checked. */
-  private record Prepared(
-      String name,
-      String description,
-      String source,
-      String overlayJson,
-      Scenario scenario,
-      String yaml) {}
 
   /**
    * Runs what the store does not hold yet of the study in {@code file}.
@@ -98,59 +86,26 @@ public final class StudyService {
       Optional<Integer> replications,
       Optional<Double> years,
       Consumer<Progress> progress) {
-    String text = read(file);
-    Plan plan =
-        plan(
-            text,
-            file.toString(),
-            Optional.of(file.toAbsolutePath().getParent()),
-            replications,
-            years,
-            Integer.MAX_VALUE);
-    try (StudyStore st = openStore(store)) {
-      return run(plan, st, progress);
-    }
+    return run(file, store, replications, years, RunOptions.local(), progress);
   }
 
   /**
-   * A study checked and ready to run: every variant applied and loaded as a scenario. Made by
-   * {@link #plan}, run by {@link #run(Plan, ResultsStore, Consumer)}.
+   * As {@link #run(Path, Optional, Optional, Optional, Consumer)} on the given engine: the KPIs do
+   * not depend on it (docs/STUDIES.md, engines).
+   *
+   * @throws UserException also for an unknown engine or a bad engine option
    */
-  public static final class Plan {
-    private final StudyFile study;
-    private final List<Prepared> prepared;
-    private final int replications;
-    private final double years;
-
-    private Plan(StudyFile study, List<Prepared> prepared, int replications, double years) {
-      this.study = study;
-      this.prepared = prepared;
-      this.replications = replications;
-      this.years = years;
-    }
-
-    /** The study's name, its key in the store. */
-    public String study() {
-      return study.name();
-    }
-
-    public int replications() {
-      return replications;
-    }
-
-    /** Measured years per replication. */
-    public double years() {
-      return years;
-    }
-
-    /** The study seed (replication r uses its r-th seed in every variant). */
-    public long seed() {
-      return study.seed();
-    }
-
-    /** Variants (with the baseline) × replications. */
-    public int runs() {
-      return prepared.size() * replications;
+  public RunOutcome run(
+      Path file,
+      Optional<String> store,
+      Optional<Integer> replications,
+      Optional<Double> years,
+      RunOptions engine,
+      Consumer<Progress> progress) {
+    StudyEngine eng = StudyEngines.find(engine.engine());
+    StudyPlan plan = StudyPlan.of(file, replications, years, caravan);
+    try (StudyStore st = openStore(store)) {
+      return run(plan, st, eng, engine.options(), progress);
     }
   }
 
@@ -158,284 +113,107 @@ public final class StudyService {
    * Checks a study given as text (uploaded, or a shipped one: {@link ShippedStudies}). Its baseline
    * must be a built-in scenario: there is no folder to resolve a scenario file in.
    *
-   * @param origin names the text in messages (e.g. {@code request body})
+   * @param origin names the text in messages and in the store's provenance (e.g. {@code
+   *     study_yaml})
    * @param maxRuns refuse a study of more variant × replication runs
    * @throws UserException naming the study or scenario field at fault
    */
-  public Plan plan(
+  public StudyPlan plan(
       String text,
       String origin,
       Optional<Integer> replications,
       Optional<Double> years,
       int maxRuns) {
-    return plan(text, origin, Optional.empty(), replications, years, maxRuns);
+    return StudyPlan.of(text, origin, Optional.empty(), replications, years, maxRuns, caravan);
   }
 
-  /** Runs what the store does not hold yet of a planned study. */
-  public RunOutcome run(Plan plan, ResultsStore store, Consumer<Progress> progress) {
-    return run(plan, store.studyStore(), progress);
+  /** Runs what the store does not hold yet of a planned study, on the local engine. */
+  public RunOutcome run(StudyPlan plan, ResultsStore store, Consumer<Progress> progress) {
+    RunOptions local = RunOptions.local();
+    return run(
+        plan, store.studyStore(), StudyEngines.find(local.engine()), local.options(), progress);
   }
 
-  private Plan plan(
-      String text,
-      String origin,
-      Optional<Path> dir,
-      Optional<Integer> replications,
-      Optional<Double> years,
-      int maxRuns) {
-    StudyFile study = parse(text, origin);
-    int reps = replications.orElse(study.replications());
-    if (reps < 1) {
-      throw new UserException("replications", "{replications} must be >= 1, got " + reps);
-    }
-    Optional<Double> y = years.or(study::years);
-    if (y.isPresent() && !(y.get() > 0)) {
-      throw new UserException("years", "{years} must be > 0, got " + y.get());
-    }
-    long runs = (long) reps * (study.variants().size() + 1);
-    if (runs > maxRuns) {
-      throw new UserException(
-          "replications",
-          origin
-              + ": "
-              + runs
-              + " runs (variants with the baseline x replications); at most "
-              + maxRuns
-              + " here: lower {replications} or run it with caravan study run");
-    }
-    String baseText = baselineText(study, dir, origin, text);
-    ObjectNode base = baseTree(baseText, study.baseline());
-    if (study.crmFlows() && base.path("demand") instanceof ObjectNode demand) {
-      demand.put("crm_flows", true); // the CRM demand layer in the baseline and every variant
-    }
-    List<Prepared> prepared = new ArrayList<>();
-    prepared.add(
-        prepare(
-            StudyFile.BASELINE,
-            "the baseline scenario " + study.baseline(),
-            study.source(),
-            "{}",
-            base,
-            y,
-            origin));
-    for (int i = 0; i < study.variants().size(); i++) {
-      StudyFile.Variant v = study.variants().get(i);
-      ObjectNode tree;
-      try {
-        tree = Overlay.apply(base, v);
-      } catch (IllegalArgumentException e) {
-        throw user(
-            StudyFile.errorAt(
-                text,
-                origin,
-                "variants[" + i + "]",
-                "variant '" + v.name() + "': " + e.getMessage()));
-      }
-      prepared.add(prepare(v.name(), v.description(), v.source(), overlayJson(v), tree, y, origin));
-    }
-    double measuredYears = prepared.getFirst().scenario().horizonDays() / 365.0;
-    return new Plan(study, List.copyOf(prepared), reps, measuredYears);
-  }
-
-  private RunOutcome run(Plan plan, StudyStore st, Consumer<Progress> progress) {
-    StudyFile study = plan.study;
-    List<Prepared> prepared = plan.prepared;
-    int reps = plan.replications;
-    double measuredYears = plan.years;
-    String fingerprint = fingerprint(study, prepared, measuredYears);
+  private RunOutcome run(
+      StudyPlan plan,
+      StudyStore st,
+      StudyEngine eng,
+      Map<String, String> options,
+      Consumer<Progress> progress) {
     long t0 = System.nanoTime();
+    List<StudyPlan.Prepared> prepared = plan.prepared();
     List<StudyStore.VariantRow> rows = new ArrayList<>();
     for (int i = 0; i < prepared.size(); i++) {
-      Prepared p = prepared.get(i);
+      StudyPlan.Prepared p = prepared.get(i);
       rows.add(
           new StudyStore.VariantRow(p.name(), i, p.description(), p.source(), p.overlayJson()));
     }
     st.register(
         new StudyStore.StudyRow(
-            study.name(),
-            fingerprint,
-            study.baseline(),
-            study.seed(),
-            reps,
-            measuredYears,
+            plan.study(),
+            plan.fingerprint(),
+            plan.file().baseline(),
+            plan.seed(),
+            plan.replications(),
+            plan.years(),
             Instant.now().toString(),
             0),
-        rows);
-    Map<String, Prepared> byName = new LinkedHashMap<>();
-    prepared.forEach(p -> byName.put(p.name(), p));
-    StudyRunner.Outcome o =
-        StudyRunner.run(
-            study.name(),
-            List.copyOf(byName.keySet()),
-            v -> model(byName.get(v).scenario()),
-            study.seed(),
-            reps,
-            st,
-            p ->
-                progress.accept(
-                    new Progress(
-                        p.variant(),
-                        p.replication(),
-                        p.done(),
-                        p.total(),
-                        p.skipped(),
-                        p.wall_s())));
+        rows,
+        new StudyStore.Provenance(plan.origin(), CaravanApp.VERSION));
+    List<String> names = prepared.stream().map(StudyPlan.Prepared::name).toList();
+    StudyTasks tasks =
+        new StudyTasks(
+            overlays,
+            names,
+            prepared.stream().map(StudyPlan.Prepared::yaml).toList(),
+            plan.yearsOverride().orElse(Double.NaN),
+            caravan);
+    StudyRunner.Outcome o;
+    try {
+      o =
+          StudyRunner.run(
+              plan.study(),
+              names,
+              tasks,
+              plan.seed(),
+              plan.replications(),
+              st,
+              eng,
+              options,
+              p ->
+                  progress.accept(
+                      new Progress(
+                          p.variant(),
+                          p.replication(),
+                          p.done(),
+                          p.total(),
+                          p.skipped(),
+                          p.wall_s())));
+    } catch (StudyException e) {
+      throw StudyPlan.user(e);
+    }
     return new RunOutcome(
-        study.name(),
+        plan.study(),
         st.location(),
-        List.copyOf(byName.keySet()),
-        reps,
-        measuredYears,
+        names,
+        plan.replications(),
+        plan.years(),
         o.ran(),
         o.skipped(),
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9,
+        o.store_s(),
+        o.rows());
   }
 
-  private StudyRunner.VariantModel model(Scenario sc) {
-    CorridorSpec spec = new ModelBuilder(caravan).build(sc).spec();
-    return seed -> {
-      CorridorResult r = CorridorRunner.run(spec, 1, seed, 1, done -> {});
-      List<StudyStore.KpiValue> kpis = new ArrayList<>(r.kpis().size());
-      for (KpiStat k : r.kpis()) {
-        kpis.add(new StudyStore.KpiValue(k.name(), k.unit(), k.mean()));
-      }
-      String bottleneck = r.bottlenecks().isEmpty() ? "none" : label(r.bottlenecks().getFirst());
-      return new StudyRunner.Replication(kpis, bottleneck);
-    };
-  }
-
-  private static String label(Bottleneck b) {
-    return b.kind().name().toLowerCase(Locale.ROOT) + ":" + b.id();
-  }
-
-  private Prepared prepare(
-      String name,
-      String description,
-      String source,
-      String overlay,
-      ObjectNode tree,
-      Optional<Double> years,
-      String origin) {
-    String yaml;
-    try {
-      yaml = YAML.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    Scenario sc;
-    try {
-      sc = ScenarioLoader.parse(yaml, name, caravan);
-    } catch (UserException e) {
-      throw new UserException(
-          "study",
-          origin
-              + ": variant '"
-              + name
-              + "' gives an invalid scenario: "
-              + e.getMessage().replaceAll(" \\(line \\d+\\)$", ""));
-    }
-    if (years.isPresent()) {
-      sc = sc.withYears(years.get());
-    }
-    return new Prepared(name, description, source, overlay, sc, yaml);
-  }
-
-  private static String overlayJson(StudyFile.Variant v) {
-    ObjectNode o = JSON.createObjectNode();
-    ObjectNode set = o.putObject("set");
-    v.set().forEach(set::set);
-    ObjectNode scale = o.putObject("scale");
-    v.scale().forEach(scale::put);
-    return o.toString();
-  }
-
-  /** Study identity for resuming: the seed, the years and every variant's scenario as checked. */
-  private static String fingerprint(StudyFile s, List<Prepared> prepared, double years) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update((s.seed() + "|" + years + "|").getBytes(StandardCharsets.UTF_8));
-      for (Prepared p : prepared) {
-        md.update((p.name() + "\n" + p.yaml() + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static StudyFile parse(String text, String name) {
-    try {
-      return StudyFile.parse(text, name);
-    } catch (StudyException e) {
-      throw user(e);
-    }
-  }
-
-  private static UserException user(StudyException e) {
-    return new UserException(e.field(), e.getMessage());
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserException("study", "study file not found: " + file);
-    } catch (IOException e) {
-      throw new UserException("study", "cannot read study file " + file + ": " + e.getMessage());
-    }
-  }
-
-  /** The baseline: a scenario file next to the study file, or a built-in scenario. */
-  private static String baselineText(StudyFile s, Optional<Path> dir, String origin, String text) {
-    if (dir.isPresent()) {
-      Path p = dir.get().resolve(s.baseline());
-      if (Files.isRegularFile(p)) {
-        return read(p);
-      }
-    }
-    try (InputStream in =
-        ScenarioLoader.class.getResourceAsStream(
-            ScenarioLoader.RESOURCE_DIR + s.baseline() + ".yaml")) {
-      if (in == null) {
-        throw user(
-            StudyFile.errorAt(
-                text,
-                origin,
-                "baseline",
-                "baseline '"
-                    + s.baseline()
-                    + (dir.isPresent()
-                        ? "' is neither a scenario file next to the study nor a built-in scenario"
-                        : "' is not a built-in scenario")));
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static ObjectNode baseTree(String yaml, String name) {
-    try {
-      JsonNode n = YAML.readTree(yaml);
-      if (n instanceof ObjectNode o) {
-        return o;
-      }
-    } catch (JsonProcessingException e) {
-      // reported below with the scenario loader's words
-    }
-    throw new UserException("baseline", "baseline scenario " + name + " is not a YAML mapping");
-  }
-
-  private static StudyStore openStore(Optional<String> store) {
+  static StudyStore openStore(Optional<String> store) {
     try {
       return StudyStore.open(store.orElse(DEFAULT_STORE));
     } catch (StudyException e) {
-      throw user(e);
+      throw StudyPlan.user(e);
     }
   }
 
-  private static <T> T withStore(
-      Optional<String> store, java.util.function.Function<StudyStore, T> f) {
+  private static <T> T withStore(Optional<String> store, Function<StudyStore, T> f) {
     try (StudyStore st = openStore(store)) {
       return f.apply(st);
     }
@@ -459,14 +237,14 @@ public final class StudyService {
     return withStore(store, st -> StudyViews.showJson(name, st));
   }
 
-  /** Whether a study of this name is in the store. */
-  public static boolean exists(String name, ResultsStore store) {
-    return store.studyStore().study(name).isPresent();
-  }
-
   /** As {@link #showJson(String, Optional)} on an open store. */
   public static ObjectNode showJson(String name, ResultsStore store) {
     return StudyViews.showJson(name, store.studyStore());
+  }
+
+  /** Whether a study of this name is in the store. */
+  public static boolean exists(String name, ResultsStore store) {
+    return store.studyStore().study(name).isPresent();
   }
 
   /**
@@ -475,11 +253,6 @@ public final class StudyService {
    */
   public static ObjectNode compareJson(String name, Optional<String> store) {
     return withStore(store, st -> StudyViews.compareJson(name, st));
-  }
-
-  /** As {@link #compareJson(String, Optional)} on an open store. */
-  public static ObjectNode compareJson(String name, ResultsStore store) {
-    return StudyViews.compareJson(name, store.studyStore());
   }
 
   /**
@@ -514,21 +287,12 @@ public final class StudyService {
   }
 
   /**
-   * A comparison ({@link #compareWithRoutes}) as a table: per variant its binding resource, the
-   * headline KPIs and the routes it moves.
+   * A comparison ({@link #compareJson} or {@link #compareWithRoutes}) as a table: per variant its
+   * binding resource, the headline KPIs (those of {@code headline}, matched as prefixes), every
+   * other KPI whose 95 % interval excludes zero when {@code all} is set, and the routes it moves.
    */
   public static String table(ObjectNode comparison, List<String> headline, boolean all) {
     return StudyViews.compareTable(comparison, headline, all);
-  }
-
-  /**
-   * The comparison as a table: per variant its binding resource and the headline KPIs (those of
-   * {@code headline}, matched as prefixes), plus every other KPI whose 95 % interval excludes zero
-   * when {@code all} is set.
-   */
-  public static String compareTable(
-      String name, Optional<String> store, List<String> headline, boolean all) {
-    return StudyViews.compareTable(compareJson(name, store), headline, all);
   }
 
   /**
@@ -543,11 +307,6 @@ public final class StudyService {
   public static int export(
       String name, Optional<String> store, String format, Path out, boolean force) {
     return withStore(store, st -> StudyExports.toFile(name, st, format, out, force));
-  }
-
-  /** As {@link #export} with format {@code csv}. */
-  public static int exportCsv(String name, Optional<String> store, Path out, boolean force) {
-    return export(name, store, "csv", out, force);
   }
 
   /**

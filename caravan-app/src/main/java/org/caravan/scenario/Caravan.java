@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.caravan.crm.CrmNetwork;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
+import org.caravan.network.LaneSwitches;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
@@ -18,25 +20,40 @@ import org.caravan.network.RateTables;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
 import org.caravan.routing.EmissionModel;
+import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLanes;
 import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.TableCargoRules;
+import org.caravan.scenario.validation.WaitTable;
 
 /**
  * The composition root: loads the network (default plus overlays) once and wires the services that
- * answer questions about it. Immutable after {@link #open}; safe to share between threads.
+ * answer questions about it. The network and its place index are built at once; the rest (rate
+ * tables, country polygons, emission factors, sea lanes, the router and planner) on first use, so
+ * {@code caravan places} starts without them. Immutable after {@link #open}; safe to share between
+ * threads.
  */
 public final class Caravan {
   private final NetworkSpec files;
   private final Network network;
   private final PlaceIndex places;
-  private final Router router;
-  private final Planner planner;
-  private final EmissionCalculator emissions;
-  private final NetworkEmissions networkEmissions;
-  private final RateTables rates;
-  private final Countries countries;
+  private final Lazy<Router> router;
+  private final Lazy<Router> nominal;
+  private final Lazy<Planner> planner;
+  private final BuildOptions options;
+  private final Supplier<LaneSwitches> lanes;
+  private final Supplier<Corridors> corridors;
+  private final Supplier<SeasonalRisks> risks;
+  private final Lazy<NetworkEmissions> networkEmissions;
+  private final Lazy<RateTables> rates;
+
+  /** The default factors and country polygons: the same for every network, loaded once. */
+  private static final Lazy<EmissionCalculator> EMISSIONS =
+      new Lazy<>(EmissionCalculator::withDefaults);
+
+  private static final Lazy<Countries> COUNTRIES = new Lazy<>(Countries::loadDefault);
+
   private final Object plannedLock = new Object();
   private Caravan withPlanned;
 
@@ -49,38 +66,71 @@ public final class Caravan {
         files,
         options,
         network,
-        RateTables.readDefault(network.spec()),
-        Corridors.loadDefault(network),
-        SeasonalRisks.loadDefault());
+        new Lazy<>(() -> RateTables.readDefault(network.spec())),
+        () -> LaneSwitches.readDefault(network.spec()),
+        () -> Corridors.loadDefault(network),
+        SeasonalRisks::loadDefault,
+        () -> WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
   }
 
   private Caravan(
       NetworkSpec files,
       BuildOptions options,
       Network network,
-      RateTables rates,
-      Corridors corridors,
-      SeasonalRisks risks) {
+      Lazy<RateTables> rates,
+      Supplier<LaneSwitches> lanes,
+      Supplier<Corridors> corridors,
+      Supplier<SeasonalRisks> risks,
+      Supplier<ExpectedWaits> waits) {
     this.files = files;
+    this.options = options;
+    this.lanes = lanes;
+    this.corridors = corridors;
+    this.risks = risks;
     this.network = network;
     if (options.includePlanned()) {
       this.withPlanned = this;
     }
     this.places = new PlaceIndex(network);
-    this.emissions = EmissionCalculator.withDefaults();
     this.rates = rates;
-    this.countries = Countries.loadDefault();
-    this.networkEmissions = new NetworkEmissions(network, emissions);
+    this.networkEmissions = new Lazy<>(() -> new NetworkEmissions(network, EMISSIONS.get()));
     this.router =
-        new Router(
-            network,
-            networkEmissions,
-            TableCargoRules.loadDefault(),
-            SeaLanes.load(),
-            corridors,
-            risks,
-            rates);
-    this.planner = new Planner(network, places, router, countries, emissions, networkEmissions);
+        new Lazy<>(
+            () ->
+                new Router(
+                    network,
+                    networkEmissions.get(),
+                    TableCargoRules.loadDefault(),
+                    SeaLanes.load(),
+                    corridors.get(),
+                    risks.get(),
+                    rates.get(),
+                    waits.get()));
+    this.nominal =
+        new Lazy<>(
+            () ->
+                waits.get() == ExpectedWaits.NONE
+                    ? router.get()
+                    : new Router(
+                        network,
+                        networkEmissions.get(),
+                        TableCargoRules.loadDefault(),
+                        SeaLanes.load(),
+                        corridors.get(),
+                        risks.get(),
+                        rates.get(),
+                        ExpectedWaits.NONE));
+    this.planner =
+        new Lazy<>(
+            () ->
+                new Planner(
+                    network,
+                    places,
+                    router.get(),
+                    COUNTRIES.get(),
+                    EMISSIONS.get(),
+                    networkEmissions.get(),
+                    lanes.get()));
   }
 
   /**
@@ -89,17 +139,24 @@ public final class Caravan {
    */
   static Caravan of(Network network, RateTables rates) {
     return new Caravan(
-        network.spec(), BuildOptions.DEFAULT, network, rates, Corridors.NONE, SeasonalRisks.NONE);
+        network.spec(),
+        BuildOptions.DEFAULT,
+        network,
+        new Lazy<>(() -> rates),
+        () -> LaneSwitches.NONE,
+        () -> Corridors.NONE,
+        () -> SeasonalRisks.NONE,
+        () -> ExpectedWaits.NONE);
   }
 
   /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */
   public RateTables rates() {
-    return rates;
+    return rates.get();
   }
 
   /** Country polygons (Natural Earth), for access legs to and from coordinates. */
   public Countries countries() {
-    return countries;
+    return COUNTRIES.get();
   }
 
   /** The network as GeoJSON, sea links along their marnet lanes: the map layer. */
@@ -110,12 +167,13 @@ public final class Caravan {
         forward[network.linkRow(l)] = l;
       }
     }
-    return GeoJson.export(network, row -> router.laneGeometry(forward[row]));
+    Router r = router.get();
+    return GeoJson.export(network, row -> r.laneGeometry(forward[row]));
   }
 
   /** The ISO 14083 calculator with the default factors. */
   public EmissionCalculator emissions() {
-    return emissions;
+    return EMISSIONS.get();
   }
 
   /**
@@ -123,24 +181,42 @@ public final class Caravan {
    * the same files plus an overlay, such as the CRM network.
    */
   public EmissionModel emissionModel(Network other) {
-    return new NetworkEmissions(other, emissions);
+    return new NetworkEmissions(other, EMISSIONS.get());
   }
 
   /** Per-link and per-hub CO2e of this network (WTT, TTW, ranges), as routing charges it. */
   public NetworkEmissions networkEmissions() {
-    return networkEmissions;
+    return networkEmissions.get();
   }
 
   /**
    * The route search on this network, with the default emission model, cargo rules and sea lanes.
    */
   public Router router() {
-    return router;
+    return router.get();
+  }
+
+  /**
+   * The router on the network's own times and timetables, without the simulated waits: the
+   * simulation assigns its flows with it (the waits are what the simulation itself produces), so
+   * the wait table is a function of the scenario alone and the assignment cannot flip-flop between
+   * runs.
+   */
+  public Router nominalRouter() {
+    return nominal.get();
+  }
+
+  /**
+   * The same network with other expected waits for the router (the validation, the calibration and
+   * the generation of {@code data/validation/waits.csv} use it).
+   */
+  public Caravan withWaits(ExpectedWaits waits) {
+    return new Caravan(files, options, network, rates, lanes, corridors, risks, () -> waits);
   }
 
   /** Route planning on this network. */
   public Planner planner() {
-    return planner;
+    return planner.get();
   }
 
   /**

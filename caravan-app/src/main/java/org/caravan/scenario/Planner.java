@@ -17,6 +17,7 @@ import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.Countries;
 import org.caravan.network.Geo;
+import org.caravan.network.LaneSwitches;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
@@ -77,10 +78,12 @@ public final class Planner {
   private final Countries polygons;
   private final EmissionCalculator emissions;
   private final NetworkEmissions networkEmissions;
+  private final LaneSwitches lanes;
 
   /**
    * @param polygons country shapes for the countries of access legs
    * @param emissions the ISO 14083 calculator for the CO2e of access legs
+   * @param lanes dated sea-lane switches (the Red Sea diversion), picked by the departure day
    */
   Planner(
       Network net,
@@ -88,8 +91,10 @@ public final class Planner {
       Router router,
       Countries polygons,
       EmissionCalculator emissions,
-      NetworkEmissions networkEmissions) {
+      NetworkEmissions networkEmissions,
+      LaneSwitches lanes) {
     this.networkEmissions = networkEmissions;
+    this.lanes = lanes;
     this.net = net;
     this.places = places;
     this.router = router;
@@ -128,6 +133,7 @@ public final class Planner {
    * @param rates the dated rate tables the router priced with
    * @param emissions the per-link CO2e the routes were charged with, for the per-leg WTT/TTW/range
    *     breakdown
+   * @param lanes the sea-lane switches in force on the departure day (their passages were avoided)
    */
   public record Plan(
       Instant departure,
@@ -138,7 +144,12 @@ public final class Planner {
       double feu,
       LocalDate rateDay,
       RateTables rates,
-      NetworkEmissions emissions) {}
+      NetworkEmissions emissions,
+      List<LaneSwitches.Switch> lanes) {
+    public Plan {
+      lanes = List.copyOf(lanes);
+    }
+  }
 
   /**
    * Plans routes.
@@ -274,6 +285,11 @@ public final class Planner {
     }
     Instant departure = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     long accessTime_s = access.map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
+    // A dated lane switch (the Red Sea diversion) routes sea links round its passages, as if asked;
+    // picked by the same day as the rate tables.
+    List<LaneSwitches.Switch> inForce =
+        lanes.on(Tariffs.pricingDay(departure.getEpochSecond() + accessTime_s));
+    inForce.forEach(s -> passages.addAll(s.avoid()));
     RouteRequest request =
         new RouteRequest(
             from,
@@ -307,7 +323,8 @@ public final class Planner {
         feu,
         Tariffs.pricingDay(request.departure_s()),
         router.rates(),
-        networkEmissions);
+        networkEmissions,
+        inForce);
   }
 
   private static double cargoTeu(RouteQuery q) {

@@ -16,6 +16,28 @@ import java.util.regex.Pattern;
 public record UserError(String field, ErrorCode code, String template) {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
 
+  /**
+   * An error message is one line: a user's value echoed in it (a multi-line YAML string, a pasted
+   * control character) is shown escaped ({@code \\n}, {@code ?}), so every front end can print it
+   * after a prefix.
+   */
+  public UserError {
+    StringBuilder b = new StringBuilder(template.length());
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '\n') {
+        b.append("\\n");
+      } else if (c == '\r') {
+        b.append("\\r");
+      } else if (Character.isISOControl(c)) {
+        b.append('?');
+      } else {
+        b.append(c);
+      }
+    }
+    template = b.toString();
+  }
+
   /** The message with each {@code {field}} placeholder replaced by {@code names.apply(field)}. */
   public String message(UnaryOperator<String> names) {
     Matcher m = PLACEHOLDER.matcher(template);

@@ -88,13 +88,15 @@ final class NetworkCommand implements Runnable {
           s.plannedNodes(), s.plannedLinks());
       out.printf(
           "Provenance of %d values: publication %d, dataset %d, estimate with basis %d, bare estimate %d"
-              + " (publications %.0f %% of the non-dataset values)%n",
+              + " (publications %.1f %% of the non-dataset values, %.1f %% of those that are not"
+              + " coordinates)%n",
           p.publication() + p.dataset() + p.estimateWithBasis() + p.bareEstimate(),
           p.publication(),
           p.dataset(),
           p.estimateWithBasis(),
           p.bareEstimate(),
-          p.publicationShare() * 100);
+          p.publicationShare() * 100,
+          p.publicationShareExcludingCoordinates() * 100);
       out.printf(
           "%nEstimated values read by the most fastest routes (%d of %d terminal pairs routed, departing %s):%n",
           usage.routed(), usage.pairs(), EstimateUsage.DEPARTURE);

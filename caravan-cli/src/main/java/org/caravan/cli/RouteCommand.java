@@ -291,12 +291,36 @@ final class RouteCommand implements Callable<Integer> {
     }
   }
 
-  /** One line naming the dated rate tables that priced the routes, and the day that picked them. */
+  /**
+   * One line naming the dated rate tables that priced the routes and the day that picked them, and
+   * one more for each sea-lane switch in force that day.
+   */
   static String prices(RouteViews.Prices p) {
+    StringBuilder lanes = new StringBuilder();
+    for (RouteViews.LaneUse u : p.lanes()) {
+      lanes
+          .append(System.lineSeparator())
+          .append("sea lanes for ")
+          .append(p.date())
+          .append(": ")
+          .append(u.name())
+          .append(" (")
+          .append(u.id())
+          .append(" ")
+          .append(u.validFrom())
+          .append("..")
+          .append(u.validTo())
+          .append(", ")
+          .append(u.kind())
+          .append("; avoids ")
+          .append(String.join(", ", u.avoidPassages()))
+          .append(")");
+    }
     if (p.tables().isEmpty()) {
       return "prices: undated tariffs of the network files (no dated rate table covers "
           + p.date()
-          + ")";
+          + ")"
+          + lanes;
     }
     List<String> uses = new ArrayList<>();
     for (RouteViews.RateUse u : p.tables()) {
@@ -306,7 +330,8 @@ final class RouteCommand implements Callable<Integer> {
         + p.date()
         + ": "
         + String.join(", ", uses)
-        + " (sources in --json); other links undated";
+        + " (sources in --json); other links undated"
+        + lanes;
   }
 
   private static String range(List<Double> r) {

@@ -1,8 +1,10 @@
 package org.caravan.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,12 +53,37 @@ public final class ServeCommand implements Callable<Integer> {
   List<String> allowHosts = new ArrayList<>();
 
   @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description =
+          "Bearer token that writes (POST, PUT, DELETE) and job reads need; repeat for several"
+              + " clients, each sees only its own jobs. Default: CARAVAN_TOKEN (comma-separated),"
+              + " else the token file, created with a random token on first start.")
+  List<String> tokens = new ArrayList<>();
+
+  @Option(
+      names = "--config-dir",
+      paramLabel = "DIR",
+      description = "Folder holding caravan/token (default: $XDG_CONFIG_HOME, else ~/.config).")
+  Optional<Path> configDir = Optional.empty();
+
+  @Option(
+      names = "--no-web-token",
+      description =
+          "Do not give the token to the web app (GET /api/web-token); its pages then ask for it.")
+  boolean noWebToken;
+
+  /** The process environment; a field so that tests never read the real home or token. */
+  Map<String, String> env = System.getenv();
+
+  @Option(
       names = "--store",
       paramLabel = "PATH|JDBC-URL",
       description =
-          "Results store where the server keeps its simulation jobs and studies, so a restart loses"
-              + " nothing finished: a DuckDB file or a JDBC URL (default out/studies.duckdb).")
-  String store;
+          "Results store where the server keeps its simulation jobs, studies and tracking events,"
+              + " so a restart loses nothing finished: a DuckDB file or a JDBC URL (default"
+              + " out/studies.duckdb).")
+  Optional<String> store = Optional.empty();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -69,8 +96,9 @@ public final class ServeCommand implements Callable<Integer> {
           "caravan.allowedHosts",
           String.join(",", allowHosts)); // read by CaravanServer.allowedHosts
     }
+    ServeTokens.Resolved auth = ServeTokens.resolve(spec.commandLine(), tokens, env, configDir);
     CaravanServer server =
-        CaravanServer.start(network.open(), host, port, Optional.ofNullable(store));
+        CaravanServer.start(network.open(), host, port, auth.tokens(), !noWebToken, store);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -87,6 +115,8 @@ public final class ServeCommand implements Callable<Integer> {
             + " (API docs: "
             + server.url()
             + "api-docs); Ctrl-C stops it");
+    out.println("API token: " + auth.source() + " (docs/API.md, Authentication)");
+    auth.warning().ifPresent(w -> spec.commandLine().getErr().println("caravan: warning: " + w));
     out.flush();
     stopped.await();
     return 0;

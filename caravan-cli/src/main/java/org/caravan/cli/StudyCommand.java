@@ -2,11 +2,16 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.caravan.app.StudyReport;
 import org.caravan.app.StudyService;
+import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,9 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caravan study run|list|show|compare|export}: corridor studies (docs/STUDIES.md). {@code
- * run} writes each replication to the store as it finishes and resumes what a killed run left; the
- * other subcommands read the store only and do not load the network.
+ * {@code caravan study run|list|show|compare|export|report}: corridor studies (docs/STUDIES.md).
+ * {@code run} writes each replication to the store as it finishes and resumes what a killed run
+ * left; the other subcommands read the store only and do not load the network.
  */
 @Command(
     name = "study",
@@ -33,7 +38,8 @@ import picocli.CommandLine.Spec;
       StudyCommand.ListStudies.class,
       StudyCommand.Show.class,
       StudyCommand.Compare.class,
-      StudyCommand.Export.class
+      StudyCommand.Export.class,
+      StudyCommand.Report.class
     })
 final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -44,15 +50,7 @@ final class StudyCommand implements Runnable {
   }
 
   /** The headline KPIs of the comparison table (prefixes of KPI names). */
-  static final List<String> HEADLINE =
-      List.of(
-          "throughput.all.",
-          "throughput.middle.",
-          "throughput.northern.",
-          "transit.all.",
-          "transit.middle.",
-          "transit.northern.",
-          "co2e.all.");
+  static final List<String> HEADLINE = StudyReport.HEADLINE;
 
   /** {@code --store}, shared by the subcommands. */
   static final class StoreOption {
@@ -91,10 +89,45 @@ final class StudyCommand implements Runnable {
         description = "Measured years per replication (overrides the file).")
     Optional<Double> years = Optional.empty();
 
+    @Option(
+        names = "--engine",
+        paramLabel = "local|spark",
+        defaultValue = "local",
+        description =
+            "Where replications run: local (this JVM's threads, default) or spark (Apache Spark;"
+                + " same KPIs).")
+    String engine;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Local engine: worker threads (default: one per processor).")
+    Optional<Integer> threads = Optional.empty();
+
+    @Option(
+        names = "--master",
+        paramLabel = "URL",
+        description =
+            "Spark engine: the master, e.g. local[2] (default: spark-submit's, else local[*]).")
+    Optional<String> master = Optional.empty();
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      Map<String, String> options = new LinkedHashMap<>();
+      if (threads.isPresent()) {
+        if (!engine.equals("local")) {
+          throw new UserException("threads", "--threads applies to --engine local only");
+        }
+        options.put("threads", Integer.toString(threads.get()));
+      }
+      if (master.isPresent()) {
+        if (!engine.equals("spark")) {
+          throw new UserException("master", "--master applies to --engine spark only");
+        }
+        options.put("master", master.get());
+      }
       StudyService.RunOutcome o =
           network
               .open()
@@ -104,6 +137,7 @@ final class StudyCommand implements Runnable {
                   store.store,
                   replications,
                   years,
+                  new StudyService.RunOptions(engine, options),
                   p -> {
                     if (!p.skipped()) {
                       err.printf(
@@ -120,7 +154,7 @@ final class StudyCommand implements Runnable {
       out.printf(
           Locale.ROOT,
           "study %s: %d variants (with the baseline) x %d replications of %.3g years; ran %d,"
-              + " already stored %d; %.1f s%nstore: %s%n",
+              + " already stored %d; %.1f s%nstore: %s (%d rows written in %.2f s)%n",
           o.study(),
           o.variants().size(),
           o.replications(),
@@ -128,7 +162,9 @@ final class StudyCommand implements Runnable {
           o.ran(),
           o.skipped(),
           o.wall_s(),
-          o.store());
+          o.store(),
+          o.storeRows(),
+          o.store_s());
       out.printf(
           Locale.ROOT,
           "compare: caravan study compare %s%s%n",
@@ -266,11 +302,48 @@ final class StudyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      // Study names are [A-Za-z0-9._-]: anything else names no study and must not make a path.
-      String safe = (name + "." + format).replaceAll("[^A-Za-z0-9._-]", "_");
-      Path p = outFile.orElseGet(() -> Path.of("out", "study-" + safe));
+      Path p = outFile.orElseGet(() -> UserPaths.of("name", "out/study-" + name + "." + format));
       int rows = StudyService.export(name, store.store, format, p, force);
       spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d KPI values to %s%n", rows, p);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes a self-contained HTML report: provenance, KPI differences with 95 % intervals"
+              + " (charts and tables), binding resources, queue series.")
+  static final class Report implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOption store;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description = "Output file (default out/study-NAME.html); an existing file is refused.")
+    Optional<Path> outFile = Optional.empty();
+
+    @Option(names = "--force", description = "Replace an earlier report (and nothing else).")
+    boolean force;
+
+    @Override
+    public Integer call() {
+      Path p = outFile.orElse(Path.of("out", "study-" + name + ".html"));
+      StudyReport.Written w = StudyReport.write(name, store.store, p, force);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              Locale.ROOT,
+              "wrote the report of %d variants x %d KPIs to %s%n",
+              w.variants(),
+              w.kpis(),
+              w.file());
       spec.commandLine().getOut().flush();
       return 0;
     }

@@ -3,19 +3,24 @@ package org.caravan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.caravan.app.CaravanApp;
+import org.caravan.web.auth.ApiTokens;
 import org.caravan.web.http.CaravanServer;
 
 /**
@@ -29,7 +34,9 @@ class ApiFuzz {
   static final AtomicInteger CASES = new AtomicInteger();
   static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
   static final AtomicInteger DROPPED = new AtomicInteger();
+  static final String TOKEN = "api-fuzz-token-0123456789";
   static CaravanServer server;
+  static Path store; // the tracking endpoints' store: a temporary folder
   static HttpClient client;
 
   static final List<String> BODIES =
@@ -37,7 +44,8 @@ class ApiFuzz {
           "{\"from\":\"Xian\",\"to\":\"Duisburg\",\"teu\":1,\"depart\":\"2026-12-01\",\"avoid_countries\":[\"RU\"],\"objective\":\"time\"}",
           "{\"legs\":[{\"leg\":\"a\",\"mode\":\"rail\",\"toc\":\"rail-electric\",\"distance_km\":100,\"mass_t\":20,\"countries\":[\"KZ\"]}]}",
           "{\"years\":0.1,\"replications\":1,\"seed\":3}",
-          "{\"years\":0.1,\"replications\":1,\"scenario_yaml\":\"name: x\\nwarmup_days: 10\\nhorizon_days: 30\\n\"}");
+          "{\"years\":0.1,\"replications\":1,\"scenario_yaml\":\"name: x\\nwarmup_days: 10\\nhorizon_days: 30\\n\"}",
+          "{\"events\":[{\"event_id\":\"F1\",\"shipment_id\":\"S\",\"container\":\"CSQU3054383\",\"event_type\":\"GTIN\",\"classifier\":\"ACT\",\"event_time\":\"2024-03-01T08:00:00Z\",\"location\":\"CNXIA\",\"destination\":\"AZBAK\",\"booked_route\":[\"CNXIA\",\"KZAAU\"]}]}");
   static final List<String> PATHS =
       List.of(
           "/api/routes",
@@ -49,7 +57,12 @@ class ApiFuzz {
           "/api/health",
           "/openapi.json",
           "/api/nothing",
+          "/api/web-token",
           "/api/places?limit=",
+          "/api/events",
+          "/api/shipments",
+          "/api/shipments/",
+          "/api/shipments/S/eta?at=",
           "/api/crm/risk?disruption=",
           "/api/crm/disruptions");
   static final List<String> TYPES =
@@ -64,7 +77,19 @@ class ApiFuzz {
 
   @BeforeContainer
   static void start() {
-    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
+    try {
+      store = Files.createTempDirectory("caravan-api-fuzz");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server =
+        CaravanServer.start(
+            CaravanApp.openDefault(),
+            "127.0.0.1",
+            0,
+            ApiTokens.of(List.of(TOKEN)),
+            true,
+            Optional.of(store.resolve("store.duckdb").toString()));
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -93,6 +118,15 @@ class ApiFuzz {
             .timeout(Duration.ofSeconds(60));
     if (!type.isEmpty()) {
       b.header("Content-Type", type);
+    }
+    // Mostly the right token, so requests reach the handlers; else none, or a mangled header.
+    int auth = m.nextInt(10);
+    String authorization =
+        auth < 8
+            ? "Bearer " + TOKEN
+            : auth == 8 ? "" : "Bearer " + m.hostile().replaceAll("[\\x00-\\x1f\\x7f]", "");
+    if (!authorization.isEmpty() && authorization.chars().allMatch(c -> c < 128)) {
+      b.header("Authorization", authorization);
     }
     HttpRequest req =
         method.equals("GET") || method.equals("DELETE")
@@ -130,6 +164,7 @@ class ApiFuzz {
       String id = r.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
       client.send(
           HttpRequest.newBuilder(URI.create(server.url() + "api/simulations/" + id))
+              .header("Authorization", "Bearer " + TOKEN)
               .DELETE()
               .build(),
           HttpResponse.BodyHandlers.discarding());

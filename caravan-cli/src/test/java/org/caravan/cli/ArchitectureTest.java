@@ -44,6 +44,8 @@ class ArchitectureTest {
         .definedBy("org.caravan.study..")
         .layer("crm")
         .definedBy("org.caravan.crm..")
+        .layer("tracking")
+        .definedBy("org.caravan.tracking..")
         .layer("scenario")
         .definedBy("org.caravan.scenario..")
         .layer("app")
@@ -68,6 +70,8 @@ class ArchitectureTest {
         // scenario: the model builder's CRM demand layer (demand.crm_flows) routes the dataset's
         // flows
         .mayOnlyBeAccessedByLayers("scenario", "app")
+        .whereLayer("tracking")
+        .mayOnlyBeAccessedByLayers("app")
         .whereLayer("simulation")
         .mayOnlyBeAccessedByLayers("scenario", "app", "study")
         .whereLayer("routing")
@@ -92,7 +96,8 @@ class ArchitectureTest {
             "org.caravan.emissions..",
             "org.caravan.simulation..",
             "org.caravan.study..",
-            "org.caravan.crm..")
+            "org.caravan.crm..",
+            "org.caravan.tracking..")
         .check(classes);
   }
 

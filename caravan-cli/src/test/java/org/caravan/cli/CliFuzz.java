@@ -37,6 +37,7 @@ class CliFuzz {
   static final String TRANSFERS = read("data/network/transfers.csv");
   static final String SERVICES = read("data/network/services.csv");
   static final String CHAIN = read("data/emissions/examples/xian-duisburg-middle-corridor.csv");
+  static final String EVENTS = read("data/tracking/sample-events.csv");
 
   /** Checks one CLI outcome; counts it. */
   static void check(Cli r, Object input) {
@@ -117,6 +118,33 @@ class CliFuzz {
     }
   }
 
+  @Property(tries = 500)
+  void broken_event_files_are_user_errors(@ForAll long seed) throws IOException {
+    Mutator m = new Mutator(seed);
+    Path dir = tempDir();
+    try {
+      List<String> lines = EVENTS.lines().toList();
+      int from = 1 + m.nextInt(Math.max(1, lines.size() - 10));
+      String text =
+          lines.getFirst()
+              + "\n"
+              + String.join("\n", lines.subList(from, Math.min(lines.size(), from + 8)))
+              + "\n";
+      boolean json = m.nextInt(3) == 0;
+      Path file = dir.resolve(json ? "events.json" : "events.csv");
+      Files.writeString(
+          file,
+          json ? m.json("[{\"event_id\":\"E1\",\"container\":\"CSQU3054383\"}]") : m.csv(text),
+          StandardCharsets.UTF_8);
+      check(
+          Cli.run(
+              "track", "ingest", file.toString(), "--store", dir.resolve("s.duckdb").toString()),
+          "seed " + seed);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
   static final List<String> WORDS =
       List.of(
           "route",
@@ -186,6 +214,27 @@ class CliFuzz {
           "dg",
           "-o",
           "suez",
+          "crm",
+          "risk",
+          "--disruption",
+          "caspian-closure",
+          "x\ud800.csv",
+          "\ud800",
+          "\u2603.csv",
+          "track",
+          "ingest",
+          "list",
+          "eta",
+          "show",
+          "--at",
+          "2024-05-01T00:00:00Z",
+          "SIM7-073919",
+          "report",
+          "--engine",
+          "--master",
+          "--threads",
+          "spark",
+          "local[2]",
           "");
 
   @Property(tries = 2000)
@@ -201,6 +250,10 @@ class CliFuzz {
         if (w.equals("--out") || w.equals("-o")) {
           args.add(dir.resolve("o" + i).toString()); // outputs only into this case's folder
         }
+      }
+      if (args.contains("track")) {
+        args.add("--store"); // tracking commands write only into this case's folder
+        args.add(dir.resolve("store.duckdb").toString());
       }
       if (m.nextInt(4) == 0) {
         args.add("--out");

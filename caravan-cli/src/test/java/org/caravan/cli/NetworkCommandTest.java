@@ -18,6 +18,71 @@ class NetworkCommandTest {
 
   @TempDir Path dir;
 
+  /**
+   * The counts that data/network/README.md and docs/DATA.md give are the counts of {@code network
+   * info} (and of sources.csv): a data change that shifts them must update the docs.
+   */
+  @Test
+  void readme_and_data_docs_state_the_counts_of_network_info() throws Exception {
+    Cli r = Cli.run("network", "info", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode info = JSON.readTree(r.out());
+    Path repo = Path.of(System.getProperty("caravan.repo", ".."));
+    String readme = Files.readString(repo.resolve("data/network/README.md"));
+    JsonNode modes = info.get("links_by_mode");
+    JsonNode p = info.get("provenance");
+    assertThat(readme)
+        .contains(
+            "**"
+                + info.get("nodes").asInt()
+                + " nodes in "
+                + info.get("nodes_by_country").size()
+                + " countries**")
+        .contains(
+            String.format(
+                "**%d links** (%d rail, %d road, %d ferry, %d sea), of which %d planned",
+                info.get("links").asInt(),
+                modes.path("rail").asInt(),
+                modes.path("road").asInt(),
+                modes.path("ferry").asInt(),
+                modes.path("sea").asInt(),
+                info.get("planned_links").asInt()))
+        .contains("of which " + info.get("planned_nodes").asInt() + " planned.")
+        .contains(
+            String.format(
+                "**%d transfers**, **%d services**, **%d sources**",
+                info.get("transfers").asInt(),
+                info.get("services").asInt(),
+                info.get("sources").asInt()))
+        .contains(
+            String.format(
+                "(%d publication, %d dataset, %d estimate with basis, %d bare estimate)",
+                p.get("publication").asInt(),
+                p.get("dataset").asInt(),
+                p.get("estimate_with_basis").asInt(),
+                p.get("bare_estimate").asInt()));
+    List<String> kinds =
+        Files.readAllLines(repo.resolve("data/network/sources.csv")).stream()
+            .skip(1)
+            .map(l -> l.split(",", 3)[1])
+            .toList();
+    String data = Files.readString(repo.resolve("docs/DATA.md"));
+    assertThat(data)
+        .contains(
+            String.format(
+                "%d sources, of which %d publications, %d datasets, %d method notes",
+                kinds.size(),
+                kinds.stream().filter("publication"::equals).count(),
+                kinds.stream().filter("dataset"::equals).count(),
+                kinds.stream().filter("method"::equals).count()));
+    // and its source table lists every id of sources.csv
+    for (String line :
+        Files.readAllLines(repo.resolve("data/network/sources.csv")).subList(1, kinds.size() + 1)) {
+      String id = line.split(",", 2)[0];
+      assertThat(data).as("docs/DATA.md lists source " + id).contains("| `" + id + "` |");
+    }
+  }
+
   @Test
   void info_json_reports_the_default_network() throws Exception {
     Cli r = Cli.run("network", "info", "--json");

@@ -188,23 +188,12 @@ class RouteCommandTest {
     }
   }
 
+  /** Before the Red Sea diversion (a lane switch from 15 Dec 2023) Suez is the usual lane. */
   @Test
   void avoiding_suez_sends_ships_round_the_cape() throws Exception {
-    JsonNode suez =
-        routes("route", "Shanghai", "Rotterdam", "--modes", "sea", "--objective", "time")
-            .get("routes")
-            .get(0);
+    JsonNode suez = seaJson("2023-06-01", "--objective", "time").get("routes").get(0);
     JsonNode cape =
-        routes(
-                "route",
-                "Shanghai",
-                "Rotterdam",
-                "--modes",
-                "sea",
-                "--objective",
-                "time",
-                "--avoid-passage",
-                "suez")
+        seaJson("2023-06-01", "--objective", "time", "--avoid-passage", "suez")
             .get("routes")
             .get(0);
     assertThat(texts(suez.get("passages"))).contains("suez");
@@ -290,6 +279,50 @@ class RouteCommandTest {
     Cli undated =
         Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2022-06-01");
     assertThat(undated.out()).contains("prices: undated tariffs");
+  }
+
+  /**
+   * The Red Sea diversion is a dated lane switch: a sailing departing from 15 Dec 2023 goes round
+   * the Cape of Good Hope (longer, slower, more CO2e), and the answer names the switch and the rate
+   * table; before it the same query sails via Suez.
+   */
+  @Test
+  void red_sea_diversion_sails_round_the_cape_from_december_2023() throws Exception {
+    JsonNode before = seaJson("2023-11-01");
+    JsonNode during = seaJson("2024-03-01");
+    JsonNode suez = before.get("routes").get(0);
+    JsonNode cape = during.get("routes").get(0);
+    assertThat(before.get("prices").get("lanes")).isEmpty();
+    assertThat(suez.get("passages").toString()).contains("suez");
+    assertThat(cape.get("passages").toString())
+        .doesNotContain("suez")
+        .doesNotContain("babelmandeb");
+    // Shanghai-Rotterdam round the Cape is about 13,800 nm = 25,560 km (PEM-ROUTE)
+    assertThat(cape.get("distance_km").asDouble()).isBetween(25_000.0, 26_500.0);
+    // extra time via the Cape: at least 7 days, 10-14 common (PEM-ROUTE)
+    assertThat(cape.get("transit_days").asDouble() - suez.get("transit_days").asDouble())
+        .isBetween(7.0, 14.0);
+    assertThat(cape.get("co2e_kg").asDouble()).isGreaterThan(suez.get("co2e_kg").asDouble() * 1.2);
+    JsonNode lane = during.get("prices").get("lanes").get(0);
+    assertThat(lane.get("id").asText()).isEqualTo("RED-SEA");
+    assertThat(lane.get("avoid_passages").toString()).contains("babelmandeb", "suez");
+    assertThat(during.get("prices").get("tables").get(0).get("period").asText())
+        .isEqualTo("2024-Q1");
+    Cli text =
+        Cli.run("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", "2024-03-01");
+    assertThat(text.out())
+        .contains("sea lanes for 2024-03-01: Red Sea diversion")
+        .contains("RED-SEA 2023-12-15..2025-12-31, observed; avoids suez, babelmandeb");
+  }
+
+  private static JsonNode seaJson(String day, String... more) throws Exception {
+    List<String> a =
+        new ArrayList<>(
+            List.of("route", "Shanghai", "Rotterdam", "--modes", "sea", "--depart", day, "--json"));
+    a.addAll(List.of(more));
+    Cli r = Cli.run(a.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
   }
 
   private static double seaCost(String day, String... cargo) throws Exception {

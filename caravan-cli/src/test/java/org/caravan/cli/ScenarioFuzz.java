@@ -24,9 +24,27 @@ class ScenarioFuzz {
   static final AtomicInteger REFUSED = new AtomicInteger();
   static final AtomicInteger CRASHES = new AtomicInteger();
 
+  /** The default with every reaction switched on and a dated closure to re-route around. */
+  static final String REACTING =
+      DEFAULT.replace(
+              "disruptions: []",
+              "disruptions:\n  - {id: d, kind: border_closure, nodes: [KZ-DOSTYK], start_day: 10,"
+                  + " duration_days: 5}")
+          + "reactions:\n  on_closure: reroute\n  empty_return_share: 0.45\n  empty_tare_t: 3.8\n"
+          + "  back_pressure: true\n";
+
   @Property(tries = 2000)
   void broken_scenarios_load_or_name_a_field(@ForAll long seed) {
-    String yaml = new Mutator(seed).yaml(DEFAULT);
+    check(seed, DEFAULT);
+  }
+
+  @Property(tries = 100)
+  void broken_reacting_scenarios_load_or_name_a_field(@ForAll long seed) {
+    check(seed, REACTING);
+  }
+
+  private static void check(long seed, String base) {
+    String yaml = new Mutator(seed).yaml(base);
     Caravan caravan = Caravan.openDefault();
     CASES.incrementAndGet();
     try {

@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  * can reach the rest. Each problem names the file, line and field it comes from.
  */
 final class NetworkValidator {
+  /**
+   * Most departures a frequency service may have: one a minute (a period must be whole seconds).
+   */
+  static final int MAX_DEPARTURES_PER_WEEK = 7 * 24 * 60;
+
   private static final Pattern NODE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -229,12 +234,14 @@ final class NetworkValidator {
     }
     switch (s.kind()) {
       case "frequency" -> {
-        if (!(s.departures_per_week() > 0)) {
+        if (!(s.departures_per_week() > 0 && s.departures_per_week() <= MAX_DEPARTURES_PER_WEEK)) {
           problem(
               t,
               s.id(),
               "departures_per_week",
-              "a frequency service needs departures_per_week > 0");
+              "a frequency service needs departures_per_week > 0 and at most "
+                  + MAX_DEPARTURES_PER_WEEK
+                  + " (one a minute)");
         }
         if (!Double.isNaN(s.first_departure_h())
             && !(s.first_departure_h() >= 0 && s.first_departure_h() < 168)) {

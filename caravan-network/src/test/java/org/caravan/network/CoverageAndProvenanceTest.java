@@ -272,6 +272,42 @@ class CoverageAndProvenanceTest {
     assertThat(teuYear).isCloseTo(89_000, org.assertj.core.data.Percentage.withPercentage(2));
   }
 
+  private static final Pattern FLEET =
+      Pattern.compile(
+          "Departures/week = (\\d+) vessels? x 168 h / round trip ([0-9.]+) h \\(2 x ([0-9.]+) h"
+              + " sailing \\+ 2 x ([0-9.]+) h in port\\) = ([0-9.]+)");
+
+  /**
+   * Every service whose departures follow from its fleet (M-FLEET) states the formula in its note;
+   * the note's sailing time is its link's and the departures are vessels x 168 h / round trip.
+   */
+  @Test
+  void every_fleet_service_note_matches_its_link_and_its_departures() {
+    int checked = 0;
+    for (ServiceSpec s : files.services()) {
+      Matcher m = FLEET.matcher(s.notes());
+      if (!m.find()) {
+        continue;
+      }
+      LinkSpec l =
+          files.links().stream().filter(x -> x.id().equals(s.link())).findFirst().orElseThrow();
+      double vessels = Double.parseDouble(m.group(1));
+      double sailing = Double.parseDouble(m.group(3));
+      double port = Double.parseDouble(m.group(4));
+      assertThat(sailing).as(s.id() + " sailing time = link duration").isEqualTo(l.duration_h());
+      assertThat(Double.parseDouble(m.group(2)))
+          .as(s.id() + " round trip")
+          .isCloseTo(2 * sailing + 2 * port, org.assertj.core.data.Offset.offset(0.05));
+      double perWeek = vessels * 168 / (2 * sailing + 2 * port);
+      assertThat(s.departures_per_week())
+          .as(s.id() + " departures per week, rounded to 0.1")
+          .isEqualTo(Math.round(perWeek * 10) / 10.0);
+      assertThat(Double.parseDouble(m.group(5))).isEqualTo(s.departures_per_week());
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(8);
+  }
+
   private static NodeSpec node(String id) {
     return files.nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
   }

@@ -220,4 +220,20 @@ class NetworkValidationTest {
         .isInstanceOf(NetworkException.class)
         .hasMessageContaining("overlay/links.csv:2: field 'to': unknown node 'KZ-KURYK'");
   }
+
+  @Test
+  void a_frequency_too_high_for_a_whole_second_period_is_a_problem() {
+    // Found by the fuzz profile: 1e12 departures a week rounded the period to 0 s and crashed.
+    assertOne(
+        problems(
+            new Fixture()
+                .replace(
+                    "services.csv",
+                    "caspian,aktau-baku,frequency,3,",
+                    "caspian,aktau-baku,frequency,1e12,")),
+        "services.csv",
+        2,
+        "departures_per_week",
+        "at most 10080");
+  }
 }

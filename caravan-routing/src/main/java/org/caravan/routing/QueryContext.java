@@ -1,12 +1,14 @@
 package org.caravan.routing;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.caravan.network.CarrierClass;
 import org.caravan.network.Corridors;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
+import org.caravan.network.RateTables;
 import org.caravan.network.Schedule;
 
 /**
@@ -61,6 +63,7 @@ public final class QueryContext {
   // TEU/FEU/truckload
   final int[] override_passages;
   final double[][] override_geometry;
+  final ExpectedWaits waits;
   final int[] corridorMask; // per node, empty when there are no corridors
   final int corridorSets; // 2^corridors
   final int corridorBits; // corridors
@@ -152,15 +155,17 @@ public final class QueryContext {
         overrides,
         corridors,
         risks,
-        org.caravan.network.RateTables.none(),
+        RateTables.none(),
         Tariffs.pricingDay(request.departure_s()),
-        0);
+        0,
+        ExpectedWaits.NONE);
   }
 
   /**
    * @param rates dated rate tables
    * @param day the departure day that picks the rate tables' periods
    * @param feu how many of the request's TEU travel in 40-ft boxes
+   * @param waits expected waits charged on top of the network (borders, formation, sailings)
    */
   QueryContext(
       Network network,
@@ -170,10 +175,12 @@ public final class QueryContext {
       SeaLaneOverrides.Result overrides,
       Corridors corridors,
       SeasonalRisks risks,
-      org.caravan.network.RateTables rates,
-      java.time.LocalDate day,
-      double feu) {
+      RateTables rates,
+      LocalDate day,
+      double feu,
+      ExpectedWaits waits) {
     this.network = network;
+    this.waits = waits;
     this.request = request;
     this.practice = true;
     this.month = 0;
@@ -273,6 +280,7 @@ public final class QueryContext {
     this.linkCost_cents = shared.linkCost_cents;
     this.override_passages = shared.override_passages;
     this.override_geometry = shared.override_geometry;
+    this.waits = shared.waits;
   }
 
   /**
@@ -404,10 +412,11 @@ public final class QueryContext {
     out.dwell_s = 0;
     int next = nextClass;
     if (cls >= 0) {
-      long dwell = network.dwell_s(v);
+      long pass = waits.pass_s(v);
+      long dwell = pass >= 0 ? pass : network.dwell_s(v);
       long sd = network.dwellSd_s(v);
       t += dwell;
-      var += sd * sd;
+      var += pass >= 0 ? waits.passVar_s2(v) : sd * sd;
       if (nodeRisk_s2 != null && nodeRisk_s2[month] != null) {
         var += nodeRisk_s2[month][v];
       }
@@ -427,11 +436,22 @@ public final class QueryContext {
         }
       }
     }
-    Schedule s = network.scheduleOrNull(l);
     long ready = t;
+    if (network.linkMode(l) == Mode.RAIL && (cls < 0 || next != cls)) {
+      // Boarding a train: wait for it to be formed.
+      t += waits.board_s(v, request.to());
+      var += waits.boardVar_s2(v, request.to());
+    }
+    Schedule s = network.scheduleOrNull(l);
     if (s != null) {
-      t = s.nextDeparture_s(t);
-      var += s.waitVariance_s2();
+      long expected = waits.departure_s(l);
+      if (expected >= 0) {
+        t += expected;
+        var += waits.departureVar_s2(l);
+      } else {
+        t = s.nextDeparture_s(t);
+        var += s.waitVariance_s2();
+      }
     }
     if (linkRisk_s2 != null && linkRisk_s2[month] != null) {
       var += linkRisk_s2[month][l];

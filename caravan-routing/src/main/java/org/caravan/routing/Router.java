@@ -29,6 +29,7 @@ public final class Router {
   private final CargoRules rules;
   private final SeaLaneOverrides sea;
   private final Corridors corridors;
+  private final RouteExplainer explainer;
   private final SeasonalRisks risks;
   private final ThreadLocal<LabelSearch> searches;
   private final Map<Integer, SeaLaneOverrides.Result> overrides = new ConcurrentHashMap<>();
@@ -42,6 +43,7 @@ public final class Router {
             }
           });
   private final boolean useBounds;
+  private final ExpectedWaits waits;
 
   /** A router without corridor data or closure risks (benchmarks, tests). */
   public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea) {
@@ -116,6 +118,23 @@ public final class Router {
     this(network, emissions, rules, sea, corridors, risks, rates, true);
   }
 
+  /**
+   * @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs})
+   * @param waits expected waits at borders, train formation and sailings charged on top of the
+   *     network (the calibrated simulation's, in Caravan)
+   */
+  public Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates,
+      ExpectedWaits waits) {
+    this(network, emissions, rules, sea, corridors, risks, rates, true, waits);
+  }
+
   private Router(
       Network network,
       EmissionModel emissions,
@@ -125,12 +144,27 @@ public final class Router {
       SeasonalRisks risks,
       RateTables rates,
       boolean useBounds) {
+    this(network, emissions, rules, sea, corridors, risks, rates, useBounds, ExpectedWaits.NONE);
+  }
+
+  private Router(
+      Network network,
+      EmissionModel emissions,
+      CargoRules rules,
+      SeaLaneOverrides sea,
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates,
+      boolean useBounds,
+      ExpectedWaits waits) {
     this.rates = rates;
+    this.waits = waits;
     this.network = network;
     this.emissions = emissions;
     this.rules = rules;
     this.sea = sea;
     this.corridors = corridors;
+    this.explainer = new RouteExplainer(network, corridors);
     this.risks = risks;
     this.useBounds = useBounds;
     int tags = QueryContext.STATE_CLASSES << corridors.corridors().size();
@@ -183,7 +217,9 @@ public final class Router {
     if (c == null) {
       int mask = QueryContext.passageMask(r);
       SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
-      c = new QueryContext(network, key, emissions, rules, o, corridors, risks, rates, day, feu);
+      c =
+          new QueryContext(
+              network, key, emissions, rules, o, corridors, risks, rates, day, feu, waits);
       contexts.put(k, c);
     }
     return c;
@@ -336,7 +372,7 @@ public final class Router {
 
   /** The route that the given links make, as {@link RouteExplainer} rebuilds it. */
   Route explain(QueryContext ctx, RouteRequest r, int[] links) {
-    return new RouteExplainer(network, corridors).explain(ctx, r, links);
+    return explainer.explain(ctx, r, links);
   }
 
   /**

@@ -19,19 +19,21 @@ public final class StoredJobs {
   /** The table, created with the store's other tables. */
   static final String SCHEMA =
       "CREATE TABLE IF NOT EXISTS jobs (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL,"
-          + " status VARCHAR NOT NULL, name VARCHAR NOT NULL, replications INTEGER NOT NULL,"
+          + " owner VARCHAR NOT NULL, status VARCHAR NOT NULL, name VARCHAR NOT NULL, replications INTEGER NOT NULL,"
           + " years DOUBLE PRECISION NOT NULL, seed BIGINT NOT NULL, done INTEGER NOT NULL,"
           + " total INTEGER NOT NULL, cancel_requested BOOLEAN NOT NULL, created_at VARCHAR NOT NULL,"
           + " started_at VARCHAR, finished_at VARCHAR, error VARCHAR, results VARCHAR)";
 
   private static final String COLUMNS =
-      "id, kind, status, name, replications, years, seed, done, total, cancel_requested,"
+      "id, kind, owner, status, name, replications, years, seed, done, total, cancel_requested,"
           + " created_at, started_at, finished_at, error";
 
   /**
    * One job as stored.
    *
    * @param kind {@code simulation} or {@code study}
+   * @param owner who started the job (the web server's hash of the client's token); only they see
+   *     it
    * @param status {@code queued}, {@code running}, {@code done}, {@code failed}, {@code cancelled}
    *     or {@code interrupted}
    * @param name the scenario's or the study's name
@@ -40,6 +42,7 @@ public final class StoredJobs {
   public record JobRow(
       String id,
       String kind,
+      String owner,
       String status,
       String name,
       int replications,
@@ -74,22 +77,23 @@ public final class StoredJobs {
             c.prepareStatement(
                 "INSERT INTO jobs ("
                     + COLUMNS
-                    + ", results) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", results) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           ps.setString(1, j.id());
           ps.setString(2, j.kind());
-          ps.setString(3, j.status());
-          ps.setString(4, j.name());
-          ps.setInt(5, j.replications());
-          ps.setDouble(6, j.years());
-          ps.setLong(7, j.seed());
-          ps.setInt(8, j.done());
-          ps.setInt(9, j.total());
-          ps.setBoolean(10, j.cancelRequested());
-          ps.setString(11, j.createdAt());
-          ps.setString(12, j.startedAt().orElse(null));
-          ps.setString(13, j.finishedAt().orElse(null));
-          ps.setString(14, j.error().orElse(null));
-          ps.setString(15, j.results().orElse(null));
+          ps.setString(3, j.owner());
+          ps.setString(4, j.status());
+          ps.setString(5, j.name());
+          ps.setInt(6, j.replications());
+          ps.setDouble(7, j.years());
+          ps.setLong(8, j.seed());
+          ps.setInt(9, j.done());
+          ps.setInt(10, j.total());
+          ps.setBoolean(11, j.cancelRequested());
+          ps.setString(12, j.createdAt());
+          ps.setString(13, j.startedAt().orElse(null));
+          ps.setString(14, j.finishedAt().orElse(null));
+          ps.setString(15, j.error().orElse(null));
+          ps.setString(16, j.results().orElse(null));
           ps.executeUpdate();
         }
         c.commit();
@@ -101,13 +105,16 @@ public final class StoredJobs {
 
   /** One job with its results. */
   public Optional<JobRow> get(String id) {
-    List<JobRow> found = select(", results FROM jobs WHERE id = ?", id, true);
+    List<JobRow> found = select(", results FROM jobs WHERE id = ?", List.of(id), true);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
   }
 
-  /** Every job of a kind, oldest first, without results. */
-  public List<JobRow> list(String kind) {
-    return select(" FROM jobs WHERE kind = ? ORDER BY created_at, id", kind, false);
+  /** Every job of a kind that an owner started, oldest first, without results. */
+  public List<JobRow> list(String kind, String owner) {
+    return select(
+        " FROM jobs WHERE kind = ? AND owner = ? ORDER BY created_at, id",
+        List.of(kind, owner),
+        false);
   }
 
   /** Removes a job; false when there was none. */
@@ -149,12 +156,14 @@ public final class StoredJobs {
     }
   }
 
-  private List<JobRow> select(String rest, String param, boolean withResults) {
+  private List<JobRow> select(String rest, List<String> params, boolean withResults) {
     synchronized (store) {
       Connection c = store.connection();
       List<JobRow> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + rest)) {
-        ps.setString(1, param);
+        for (int i = 0; i < params.size(); i++) {
+          ps.setString(i + 1, params.get(i));
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(
@@ -163,17 +172,18 @@ public final class StoredJobs {
                     rs.getString(2),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getInt(5),
-                    rs.getDouble(6),
-                    rs.getLong(7),
-                    rs.getInt(8),
+                    rs.getString(5),
+                    rs.getInt(6),
+                    rs.getDouble(7),
+                    rs.getLong(8),
                     rs.getInt(9),
-                    rs.getBoolean(10),
-                    rs.getString(11),
-                    Optional.ofNullable(rs.getString(12)),
+                    rs.getInt(10),
+                    rs.getBoolean(11),
+                    rs.getString(12),
                     Optional.ofNullable(rs.getString(13)),
                     Optional.ofNullable(rs.getString(14)),
-                    withResults ? Optional.ofNullable(rs.getString(15)) : Optional.empty()));
+                    Optional.ofNullable(rs.getString(15)),
+                    withResults ? Optional.ofNullable(rs.getString(16)) : Optional.empty()));
           }
         }
         c.commit();

@@ -26,6 +26,8 @@ import org.caravan.network.io.JsonPaths;
  * @param years measured years per replication, empty for the scenario's horizon
  * @param crmFlows {@code crm_flows: true}: the baseline (and so every variant) carries the
  *     critical-raw-material demand layer ({@code demand.crm_flows}, docs/CRM.md)
+ * @param settings path → value set in the baseline scenario before anything else, so the baseline
+ *     and every variant share them (e.g. the model's {@code reactions})
  */
 public record StudyFile(
     String name,
@@ -36,7 +38,8 @@ public record StudyFile(
     Optional<Double> years,
     String source,
     List<Variant> variants,
-    boolean crmFlows) {
+    boolean crmFlows,
+    Map<String, JsonNode> settings) {
 
   /** The name the baseline carries in the store and in comparisons. */
   public static final String BASELINE = "baseline";
@@ -67,7 +70,8 @@ public record StudyFile(
       String source,
       List<RawVariant> variants,
       List<RawSweep> sweeps,
-      Boolean crmFlows) {}
+      Boolean crmFlows,
+      Map<String, JsonNode> settings) {}
 
   record RawSweep(
       String name,
@@ -159,6 +163,11 @@ public record StudyFile(
     if (rawVariants.isEmpty()) {
       throw lines.error("variants", "variants: at least one variant or sweep is required");
     }
+    Map<String, JsonNode> settings =
+        raw.settings() == null ? Map.of() : new LinkedHashMap<>(raw.settings());
+    for (String p : settings.keySet()) {
+      checkPath(p, "settings", lines);
+    }
     Set<String> seen = new HashSet<>();
     List<Variant> vs = new java.util.ArrayList<>();
     for (int i = 0; i < rawVariants.size(); i++) {
@@ -208,7 +217,13 @@ public record StudyFile(
         Optional.ofNullable(raw.years()),
         raw.source() == null ? "" : raw.source(),
         List.copyOf(vs),
-        Boolean.TRUE.equals(raw.crmFlows()));
+        Boolean.TRUE.equals(raw.crmFlows()),
+        settings);
+  }
+
+  /** The study's settings as a variant that sets them (for {@link Overlay#apply}). */
+  public Variant settingsOverlay() {
+    return new Variant("settings", "", source, settings, Map.of());
   }
 
   /** The baseline followed by the variants, in file order. */

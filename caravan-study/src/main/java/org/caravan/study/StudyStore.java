@@ -1,5 +1,7 @@
 package org.caravan.study;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +23,12 @@ import java.util.Set;
 /**
  * The study results store over JDBC: a DuckDB file (embedded; the default) or a PostgreSQL database
  * given by its JDBC URL, with one schema (docs/STUDIES.md): {@code studies}, {@code variants},
- * {@code runs} and {@code kpis}. Each replication is written in one transaction (its run row and
- * all its KPI rows), and the primary key (study, variant, replication) makes a replication either
- * fully stored or absent: after a crash the runner skips what is stored and runs the rest, so
- * nothing is lost or duplicated. Thread-safe: every method is one transaction on the store's one
- * connection, under the store's monitor, so a web server can share one store between its study runs
- * and its jobs ({@link StoredJobs}).
+ * {@code runs}, {@code kpis} and {@code series}. Each replication is written in one transaction
+ * (its run row, all its KPI rows and its series rows), and the primary key (study, variant,
+ * replication) makes a replication either fully stored or absent: after a crash the runner skips
+ * what is stored and runs the rest, so nothing is lost or duplicated. Thread-safe: every method is
+ * one transaction on the store's one connection, under the store's monitor, so a web server can
+ * share one store between its study runs and its jobs ({@link StoredJobs}).
  */
 public final class StudyStore implements AutoCloseable {
   /** A study as stored. */
@@ -44,7 +47,20 @@ public final class StudyStore implements AutoCloseable {
       String variant, int position, String description, String source, String overlay) {}
 
   /** One KPI value of one replication. */
-  public record KpiValue(String kpi, String unit, double value) {}
+  public record KpiValue(String kpi, String unit, double value) implements Serializable {}
+
+  /**
+   * One period of one series of one replication: the mean of a queue-length series over a period of
+   * the measured window ({@code start_day} days from the scenario start, {@code days} long).
+   */
+  public record SeriesValue(String series, int period, double start_day, double days, double value)
+      implements Serializable {}
+
+  /** Where a study came from: the study file as given and the Caravan version that ran it. */
+  public record Provenance(String file, String version) {}
+
+  /** A series' per-period mean over a variant's stored replications. */
+  public record SeriesPoint(String variant, int period, double start_day, double mean) {}
 
   /** One stored replication. */
   public record RunRow(
@@ -53,7 +69,7 @@ public final class StudyStore implements AutoCloseable {
   private static final String[] SCHEMA = {
     "CREATE TABLE IF NOT EXISTS studies (study VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL,"
         + " baseline VARCHAR NOT NULL, seed BIGINT NOT NULL, replications INTEGER NOT NULL,"
-        + " years DOUBLE PRECISION NOT NULL, created_at VARCHAR NOT NULL)",
+        + " years DOUBLE PRECISION NOT NULL, created_at VARCHAR NOT NULL, file VARCHAR, version VARCHAR)",
     "CREATE TABLE IF NOT EXISTS variants (study VARCHAR NOT NULL, variant VARCHAR NOT NULL, position INTEGER NOT NULL,"
         + " description VARCHAR NOT NULL, source VARCHAR NOT NULL, overlay VARCHAR NOT NULL,"
         + " PRIMARY KEY (study, variant))",
@@ -63,14 +79,29 @@ public final class StudyStore implements AutoCloseable {
     "CREATE TABLE IF NOT EXISTS kpis (study VARCHAR NOT NULL, variant VARCHAR NOT NULL, replication INTEGER NOT NULL,"
         + " kpi VARCHAR NOT NULL, unit VARCHAR NOT NULL, value DOUBLE PRECISION,"
         + " PRIMARY KEY (study, variant, replication, kpi))",
+    "CREATE TABLE IF NOT EXISTS series (study VARCHAR NOT NULL, variant VARCHAR NOT NULL, replication INTEGER NOT NULL,"
+        + " series VARCHAR NOT NULL, period INTEGER NOT NULL, start_day DOUBLE PRECISION NOT NULL,"
+        + " days DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION,"
+        + " PRIMARY KEY (study, variant, replication, series, period))",
     StoredJobs.SCHEMA
   };
 
-  /** KPI rows per INSERT statement. */
-  private static final int KPI_ROWS = 256;
+  /** Columns added after the first stores were written: added to an older store when it opens. */
+  private static final String[] ADDED_COLUMNS = {"studies.file", "studies.version"};
+
+  /** Rows per multi-row INSERT statement. */
+  private static final int INSERT_ROWS = 64;
 
   private final Connection c;
   private final String location;
+
+  /**
+   * The write statements, prepared once per store and reused: DuckDB's prepare of a multi-row
+   * INSERT costs more than executing it (a 256-row statement took about 0.45 s to prepare on the
+   * loaded build machine, docs/BENCHMARKS.md), so each replication re-preparing them was most of
+   * the store's time.
+   */
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   private StudyStore(Connection c, String location) {
     this.c = c;
@@ -87,7 +118,7 @@ public final class StudyStore implements AutoCloseable {
       Path p = Path.of(location).toAbsolutePath();
       try {
         Files.createDirectories(p.getParent());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new StudyException(
             "store", "cannot create the folder of store " + location + ": " + e.getMessage());
       }
@@ -98,6 +129,14 @@ public final class StudyStore implements AutoCloseable {
       try (Statement st = c.createStatement()) {
         for (String s : SCHEMA) {
           st.execute(s);
+        }
+        for (String tc : ADDED_COLUMNS) {
+          String[] t = tc.split("\\.");
+          try {
+            st.execute("SELECT " + t[1] + " FROM " + t[0] + " WHERE 1 = 0");
+          } catch (SQLException missing) {
+            st.execute("ALTER TABLE " + t[0] + " ADD COLUMN " + t[1] + " VARCHAR");
+          }
         }
       }
       c.setAutoCommit(false);
@@ -119,6 +158,14 @@ public final class StudyStore implements AutoCloseable {
    * with the same settings (fingerprint), and raises its replication count if asked for more.
    */
   public synchronized void register(StudyRow s, List<VariantRow> variants) {
+    register(s, variants, new Provenance("", ""));
+  }
+
+  /**
+   * As {@link #register(StudyRow, List)}, recording where the study came from (kept from the first
+   * run).
+   */
+  public synchronized void register(StudyRow s, List<VariantRow> variants, Provenance provenance) {
     try {
       Optional<StudyRow> old = study(s.study());
       if (old.isPresent()) {
@@ -143,7 +190,9 @@ public final class StudyStore implements AutoCloseable {
         return;
       }
       try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO studies VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          c.prepareStatement(
+              "INSERT INTO studies (study, fingerprint, baseline, seed, replications, years,"
+                  + " created_at, file, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, s.study());
         ps.setString(2, s.fingerprint());
         ps.setString(3, s.baseline());
@@ -151,6 +200,8 @@ public final class StudyStore implements AutoCloseable {
         ps.setInt(5, s.replications());
         ps.setDouble(6, s.years());
         ps.setString(7, s.createdAt());
+        ps.setString(8, provenance.file());
+        ps.setString(9, provenance.version());
         ps.executeUpdate();
       }
       try (PreparedStatement ps =
@@ -190,41 +241,167 @@ public final class StudyStore implements AutoCloseable {
 
   /** Stores one replication in one transaction: its run row and all its KPIs. */
   public synchronized void writeReplication(String study, RunRow run, List<KpiValue> kpis) {
+    writeReplication(study, run, kpis, List.of());
+  }
+
+  /** Stores one replication in one transaction: its run row, all its KPIs and its series. */
+  public synchronized void writeReplication(
+      String study, RunRow run, List<KpiValue> kpis, List<SeriesValue> series) {
     try {
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, study);
-        ps.setString(2, run.variant());
-        ps.setInt(3, run.replication());
-        ps.setLong(4, run.seed());
-        ps.setDouble(5, run.wall_s());
-        ps.setString(6, run.bottleneck());
-        ps.executeUpdate();
-      }
-      // Multi-row INSERTs of up to KPI_ROWS rows: DuckDB's JDBC batch executes row by row (about
-      // 0.2 ms a row),
-      // one statement per chunk is several times faster there and no slower on PostgreSQL.
-      for (int from = 0; from < kpis.size(); from += KPI_ROWS) {
-        int n = Math.min(KPI_ROWS, kpis.size() - from);
-        StringBuilder sql = new StringBuilder("INSERT INTO kpis VALUES ");
-        for (int i = 0; i < n; i++) {
-          sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-          int p = 1;
-          for (KpiValue k : kpis.subList(from, from + n)) {
-            ps.setString(p++, study);
-            ps.setString(p++, run.variant());
-            ps.setInt(p++, run.replication());
+      PreparedStatement runs = statement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)");
+      runs.setString(1, study);
+      runs.setString(2, run.variant());
+      runs.setInt(3, run.replication());
+      runs.setLong(4, run.seed());
+      runs.setDouble(5, run.wall_s());
+      runs.setString(6, run.bottleneck());
+      runs.executeUpdate();
+      insertRows(
+          "kpis",
+          6,
+          kpis,
+          (ps, p, k) -> {
+            p = key(ps, p, study, run);
             ps.setString(p++, k.kpi());
             ps.setString(p++, k.unit());
-            if (Double.isFinite(k.value())) {
-              ps.setDouble(p++, k.value());
-            } else {
-              ps.setNull(p++, Types.DOUBLE);
+            value(ps, p, k.value());
+          });
+      insertRows(
+          "series (study, variant, replication, series, period, start_day, days, value)",
+          8,
+          series,
+          (ps, p, v) -> {
+            p = key(ps, p, study, run);
+            ps.setString(p++, v.series());
+            ps.setInt(p++, v.period());
+            ps.setDouble(p++, v.start_day());
+            ps.setDouble(p++, v.days());
+            value(ps, p, v.value());
+          });
+      c.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new IllegalStateException("study store " + location + ": " + firstLine(e), e);
+    }
+  }
+
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  private interface RowBinder<T> {
+    void bind(PreparedStatement ps, int first, T row) throws SQLException;
+  }
+
+  /**
+   * Multi-row INSERTs of up to {@value #INSERT_ROWS} rows, each shape prepared once: DuckDB's JDBC
+   * batch executes row by row (about 0.2 ms a row); one statement per chunk is several times faster
+   * there and no slower on PostgreSQL.
+   */
+  private <T> void insertRows(String table, int columns, List<T> rows, RowBinder<T> binder)
+      throws SQLException {
+    String tuple = "(" + "?, ".repeat(columns - 1) + "?)";
+    for (int from = 0; from < rows.size(); from += INSERT_ROWS) {
+      int n = Math.min(INSERT_ROWS, rows.size() - from);
+      StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" VALUES ");
+      for (int i = 0; i < n; i++) {
+        sql.append(i == 0 ? "" : ", ").append(tuple);
+      }
+      PreparedStatement ps = statement(sql.toString());
+      int p = 1;
+      for (T row : rows.subList(from, from + n)) {
+        binder.bind(ps, p, row);
+        p += columns;
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static int key(PreparedStatement ps, int p, String study, RunRow run)
+      throws SQLException {
+    ps.setString(p, study);
+    ps.setString(p + 1, run.variant());
+    ps.setInt(p + 2, run.replication());
+    return p + 3;
+  }
+
+  private static void value(PreparedStatement ps, int p, double v) throws SQLException {
+    if (Double.isFinite(v)) {
+      ps.setDouble(p, v);
+    } else {
+      ps.setNull(p, Types.DOUBLE);
+    }
+  }
+
+  /** Where a stored study came from; empty fields for studies stored before provenance was kept. */
+  public synchronized Provenance provenance(String study) {
+    Provenance[] out = {new Provenance("", "")};
+    query(
+        "SELECT file, version FROM studies WHERE study = ?",
+        study,
+        rs ->
+            out[0] =
+                new Provenance(
+                    Optional.ofNullable(rs.getString(1)).orElse(""),
+                    Optional.ofNullable(rs.getString(2)).orElse("")));
+    return out[0];
+  }
+
+  /** The names of a study's stored series. */
+  public synchronized List<String> seriesNames(String study) {
+    List<String> out = new ArrayList<>();
+    query(
+        "SELECT DISTINCT series FROM series WHERE study = ? ORDER BY series",
+        study,
+        rs -> out.add(rs.getString(1)));
+    return out;
+  }
+
+  /**
+   * One series' per-period mean over each variant's stored replications, by variant and period.
+   * Averaged here in replication order (not by SQL {@code AVG}, whose summation order follows the
+   * rows' storage order), so two stores with the same rows give the same means to the bit.
+   */
+  public synchronized List<SeriesPoint> seriesMeans(String study, String series) {
+    List<SeriesPoint> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT variant, period, start_day, value FROM series WHERE study = ? AND series = ?"
+                + " ORDER BY variant, period, replication")) {
+      ps.setString(1, study);
+      ps.setString(2, series);
+      try (ResultSet rs = ps.executeQuery()) {
+        String variant = null;
+        int period = -1;
+        double start = 0;
+        double sum = 0;
+        int n = 0;
+        while (rs.next()) {
+          String v = rs.getString(1);
+          int p = rs.getInt(2);
+          if (!v.equals(variant) || p != period) {
+            if (variant != null) {
+              out.add(new SeriesPoint(variant, period, start, n == 0 ? Double.NaN : sum / n));
             }
+            variant = v;
+            period = p;
+            start = rs.getDouble(3);
+            sum = 0;
+            n = 0;
           }
-          ps.executeUpdate();
+          double x = rs.getDouble(4);
+          if (!rs.wasNull()) {
+            sum += x;
+            n++;
+          }
+        }
+        if (variant != null) {
+          out.add(new SeriesPoint(variant, period, start, n == 0 ? Double.NaN : sum / n));
         }
       }
       c.commit();
@@ -232,6 +409,7 @@ public final class StudyStore implements AutoCloseable {
       rollback();
       throw new IllegalStateException("study store " + location + ": " + firstLine(e), e);
     }
+    return out;
   }
 
   /** All stored studies with their number of stored replications, by name. */
@@ -377,6 +555,9 @@ public final class StudyStore implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
+      }
       c.close();
     } catch (SQLException e) {
       throw new IllegalStateException("closing study store " + location + ": " + firstLine(e), e);

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,11 +25,11 @@ import java.util.SplittableRandom;
 final class StoreContract {
   private StoreContract() {}
 
-  static StudyRunner.VariantModel model(String variant, List<String> calls) {
-    double shift = variant.equals("faster") ? -2.0 : 0.0;
-    return seed -> {
-      calls.add(variant + "@" + seed);
-      SplittableRandom r = new SplittableRandom(seed);
+  static StudyRunner.ReplicationFunction model(List<String> calls) {
+    return t -> {
+      calls.add(t.variantName() + "@" + t.seed());
+      double shift = t.variantName().equals("faster") ? -2.0 : 0.0;
+      SplittableRandom r = new SplittableRandom(t.seed());
       double transit = 10 + r.nextDouble() * 4;
       return new StudyRunner.Replication(
           List.of(
@@ -36,6 +37,9 @@ final class StoreContract {
               new StudyStore.KpiValue(
                   "throughput.all.teu_per_year", "TEU/yr", 1000 + r.nextInt(100)),
               new StudyStore.KpiValue("empty", "x", Double.NaN)),
+          List.of(
+              new StudyStore.SeriesValue("yard_units.KZAAU", 0, 30, 30, t.replication()),
+              new StudyStore.SeriesValue("yard_units.KZAAU", 1, 60, 25, 10 + shift)),
           shift < 0 ? "border:KZHOR" : "yard:KZAAU");
     };
   }
@@ -48,10 +52,20 @@ final class StoreContract {
         List.of(
             new StudyStore.VariantRow(StudyFile.BASELINE, 0, "", "", "{}"),
             new StudyStore.VariantRow("faster", 1, "d", "EST", "{\"set\":{}}"));
-    store.register(row, vrows);
-    List<String> calls = new ArrayList<>();
+    store.register(row, vrows, new StudyStore.Provenance("studies/s1.yaml", "0.1.0"));
+    List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    // two threads: replications come back in any order and are each stored once
     StudyRunner.Outcome o =
-        StudyRunner.run("s1", variants, v -> model(v, calls), 42, 3, store, p -> {});
+        StudyRunner.run(
+            "s1",
+            variants,
+            model(calls),
+            42,
+            3,
+            store,
+            new LocalEngine(),
+            Map.of("threads", "2"),
+            p -> {});
     assertThat(o.ran()).isEqualTo(6);
     // common random numbers: replication r has the same seed in every variant
     Map<Integer, Long> seeds = new java.util.HashMap<>();
@@ -62,14 +76,14 @@ final class StoreContract {
     assertThat(seeds).hasSize(3);
     // resume: nothing to do
     calls.clear();
-    o = StudyRunner.run("s1", variants, v -> model(v, calls), 42, 3, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 3, store, p -> {});
     assertThat(o.ran()).isZero();
     assertThat(o.skipped()).isEqualTo(6);
     assertThat(calls).isEmpty();
     // more replications keep the first seeds and run only the new ones
     store.register(
         new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 5, 1, "later", 0), vrows);
-    o = StudyRunner.run("s1", variants, v -> model(v, calls), 42, 5, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 5, store, p -> {});
     assertThat(o.ran()).isEqualTo(4);
     assertThat(store.study("s1").orElseThrow().replications()).isEqualTo(5);
     assertThat(store.study("s1").orElseThrow().runs()).isEqualTo(10);
@@ -101,6 +115,16 @@ final class StoreContract {
                 .orElseThrow()
                 .pairs())
         .isZero();
+    // series: per-period means over the stored replications (0..4 in period 0)
+    assertThat(store.seriesNames("s1")).containsExactly("yard_units.KZAAU");
+    assertThat(store.seriesMeans("s1", "yard_units.KZAAU"))
+        .containsExactly(
+            new StudyStore.SeriesPoint("baseline", 0, 30, 2),
+            new StudyStore.SeriesPoint("baseline", 1, 60, 10),
+            new StudyStore.SeriesPoint("faster", 0, 30, 2),
+            new StudyStore.SeriesPoint("faster", 1, 60, 8));
+    assertThat(store.provenance("s1"))
+        .isEqualTo(new StudyStore.Provenance("studies/s1.yaml", "0.1.0"));
     assertThat(store.variants("s1"))
         .extracting(StudyStore.VariantRow::variant)
         .containsExactly("baseline", "faster");
@@ -155,6 +179,7 @@ final class StoreContract {
         new StoredJobs.JobRow(
             "j1",
             "simulation",
+            "alice",
             "running",
             "default-2024",
             4,
@@ -173,6 +198,7 @@ final class StoreContract {
         new StoredJobs.JobRow(
             "j2",
             "simulation",
+            "alice",
             "done",
             "default-2024",
             1,
@@ -187,10 +213,11 @@ final class StoreContract {
             Optional.empty(),
             Optional.of("{\"kpis\":[]}")));
     assertThat(jobs.get("j2").orElseThrow().results()).contains("{\"kpis\":[]}");
-    assertThat(jobs.list("simulation"))
+    assertThat(jobs.list("simulation", "alice"))
         .extracting(StoredJobs.JobRow::id)
         .containsExactly("j1", "j2");
-    assertThat(jobs.list("simulation")).allMatch(j -> j.results().isEmpty());
+    assertThat(jobs.list("simulation", "alice")).allMatch(j -> j.results().isEmpty());
+    assertThat(jobs.list("simulation", "bob")).isEmpty();
     assertThat(jobs.interruptActive("t9")).isEqualTo(1);
     StoredJobs.JobRow j1 = jobs.get("j1").orElseThrow();
     assertThat(j1.status()).isEqualTo("interrupted");
@@ -198,6 +225,6 @@ final class StoreContract {
     assertThat(j1.done()).isEqualTo(2);
     assertThat(jobs.delete("j1")).isTrue();
     assertThat(jobs.delete("j1")).isFalse();
-    assertThat(jobs.list("study")).isEmpty();
+    assertThat(jobs.list("study", "alice")).isEmpty();
   }
 }

@@ -4,15 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.NetworkService;
+import org.caravan.app.TrackingJson;
+import org.caravan.app.TrackingViews;
+import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.RouteQuery;
 import org.caravan.scenario.UserException;
 import org.caravan.web.dto.Health;
 import org.caravan.web.dto.Place;
+import org.caravan.web.dto.Problem.FieldError;
 import org.caravan.web.dto.RouteRequest;
+import org.caravan.web.mapping.ApiException;
 import org.caravan.web.mapping.ApiJson;
 import org.caravan.web.mapping.Problems;
 import org.caravan.web.mapping.RouteMapping;
@@ -189,6 +197,92 @@ public final class CaravanApi {
     } catch (UserException e) {
       throw Problems.fromChain(e);
     }
+  }
+
+  /** Longest shipment id accepted in a path. */
+  public static final int MAX_ID = 64;
+
+  /** One tracking call at a time: each opens the (embedded, single-writer) results store. */
+  private final Object trackingLock = new Object();
+
+  /**
+   * Ingests events ({@code POST /api/events}): a JSON array of events or {@code {"events": [...]}}.
+   * The good events are stored and the bad ones listed; when none could be stored and some were
+   * rejected the answer is a 400 problem naming each rejected event's field.
+   */
+  public byte[] ingestEvents(byte[] body, Optional<String> store) {
+    TrackingViews.IngestReport r;
+    try {
+      synchronized (trackingLock) {
+        r = app.tracking().ingestJson(new String(body, StandardCharsets.UTF_8), store);
+      }
+    } catch (UserException e) {
+      throw e.error().code() == ErrorCode.MALFORMED_JSON
+          ? Problems.fail(Problems.Type.MALFORMED_JSON, e.getMessage())
+          : Problems.fromUser(e);
+    }
+    if (r.stored() == 0 && r.alreadyStored() == 0 && !r.rejected().isEmpty()) {
+      List<FieldError> errors = new ArrayList<>();
+      for (TrackingViews.Rejected x : r.rejected()) {
+        String detail = "event " + x.eventId() + ": " + x.message();
+        String pointer =
+            x.field().startsWith("events[") ? "/" + x.line() : "/" + x.line() + "/" + x.field();
+        errors.add(new FieldError(x.field(), pointer, detail));
+      }
+      throw new ApiException(
+          Problems.of(
+              Problems.Type.INVALID_REQUEST,
+              r.rejected().size() + " event(s) rejected, none stored",
+              errors));
+    }
+    return ApiJson.write(TrackingJson.ingest(r));
+  }
+
+  /** Every shipment with position and ETA ({@code GET /api/shipments}). */
+  public byte[] shipments(Optional<String> store) {
+    synchronized (trackingLock) {
+      return ApiJson.write(TrackingJson.shipments(app.tracking().list(store)));
+    }
+  }
+
+  /** One shipment with route, legs, timeline and ETA ({@code GET /api/shipments/{id}}). */
+  public byte[] shipment(String id, Optional<String> at, Optional<String> store) {
+    checkId(id);
+    Optional<Long> asOf = at(at);
+    synchronized (trackingLock) {
+      return ApiJson.write(
+          TrackingJson.detail(
+              app.tracking().show(id, store, asOf).orElseThrow(() -> noShipment(id))));
+    }
+  }
+
+  /** A shipment's ETA ({@code GET /api/shipments/{id}/eta}). */
+  public byte[] shipmentEta(String id, Optional<String> at, Optional<String> store) {
+    checkId(id);
+    Optional<Long> asOf = at(at);
+    synchronized (trackingLock) {
+      return ApiJson.write(
+          TrackingJson.summary(
+              app.tracking().eta(id, store, asOf).orElseThrow(() -> noShipment(id))));
+    }
+  }
+
+  private static void checkId(String id) {
+    if (id.isBlank() || id.length() > MAX_ID) {
+      throw Problems.invalidField("id", "/id", "a shipment id has 1 to " + MAX_ID + " characters");
+    }
+  }
+
+  private static Optional<Long> at(Optional<String> at) {
+    try {
+      return at.filter(s -> !s.isBlank()).map(s -> Instant.parse(s.strip()).getEpochSecond());
+    } catch (DateTimeParseException e) {
+      throw Problems.invalidField("at", "at must be an ISO 8601 time such as 2024-06-01T00:00:00Z");
+    }
+  }
+
+  private static ApiException noShipment(String id) {
+    return Problems.fail(Problems.Type.NOT_FOUND, "no shipment '" + id + "' in the store");
   }
 
   private static byte[] resource(String name) {

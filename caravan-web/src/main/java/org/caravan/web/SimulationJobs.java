@@ -20,6 +20,7 @@ import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.SimulationService;
+import org.caravan.web.auth.Owner;
 import org.caravan.web.dto.SimulationJob;
 import org.caravan.web.dto.SimulationRequest;
 import org.caravan.web.mapping.ApiJson;
@@ -36,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * Active jobs are also held in memory for their progress and listeners. A new job is refused (429)
  * while {@link #MAX_ACTIVE} jobs are queued or running, so nothing waits behind a long queue.
  * Listeners (the server-sent events of {@code /api/simulations/{id}/events}) hear a {@code
- * progress} event per replication and one final {@code done} event. Cancelling a running job takes
- * effect after the replication in hand: the scenario API has no finer cancellation hook, so the
- * job's progress callback throws. Thread-safe.
+ * progress} event per replication and one final {@code done} event. Cancelling a running job
+ * interrupts it; the engine checks for that every 65,536 events, so it stops within a replication.
+ * Each job belongs to the {@link Owner} of the token that started it (kept with its row), and is
+ * unknown (404) to every other owner. Thread-safe.
  */
 public final class SimulationJobs implements AutoCloseable {
   /** Jobs queued or running at once; more are refused with 429. */
@@ -108,7 +110,7 @@ public final class SimulationJobs implements AutoCloseable {
    * @throws org.caravan.web.mapping.ApiException 400 for a bad request or scenario, 429 when {@link
    *     #MAX_ACTIVE} jobs are active
    */
-  public String submit(byte[] body) {
+  public String submit(byte[] body, Owner owner) {
     Scenario sc =
         SimulationMapping.toScenario(ApiJson.read(body, SimulationRequest.class), service);
     synchronized (jobs) {
@@ -121,7 +123,7 @@ public final class SimulationJobs implements AutoCloseable {
                 + MAX_ACTIVE
                 + " run at once. Wait for one to finish or cancel one (DELETE /api/simulations/{id})");
       }
-      Job job = new Job(UUID.randomUUID().toString(), sc);
+      Job job = new Job(UUID.randomUUID().toString(), sc, owner);
       jobs.put(job.id, job);
       synchronized (job) {
         save(job);
@@ -132,20 +134,21 @@ public final class SimulationJobs implements AutoCloseable {
   }
 
   /** The job's view as JSON, with results when done. */
-  public byte[] view(String id) {
-    Optional<Job> active = active(id);
-    return ApiJson.write(active.isPresent() ? active.get().view(true) : view(stored(id), true));
+  public byte[] view(String id, Owner owner) {
+    Optional<Job> active = active(id, owner);
+    return ApiJson.write(
+        active.isPresent() ? active.get().view(true) : view(stored(id, owner), true));
   }
 
-  /** Every job kept, oldest first, without results. */
-  public byte[] list() {
+  /** Every job of this owner kept, oldest first, without results. */
+  public byte[] list(Owner owner) {
     Map<String, Job> active;
     synchronized (jobs) {
       active = Map.copyOf(jobs);
     }
     // Outside the map's monitor: a finishing job holds its own monitor, then takes the map's.
     List<SimulationJob> views = new ArrayList<>();
-    for (ResultsStore.Job row : store.jobs(KIND)) {
+    for (ResultsStore.Job row : store.jobs(KIND, owner.id())) {
       Job j = active.get(row.id());
       views.add(j != null ? j.view(false) : view(row, false));
     }
@@ -158,10 +161,10 @@ public final class SimulationJobs implements AutoCloseable {
    * @return the job's view after the request when it was active; empty when a finished job was
    *     removed
    */
-  public Optional<byte[]> cancel(String id) {
-    Optional<Job> active = active(id);
+  public Optional<byte[]> cancel(String id, Owner owner) {
+    Optional<Job> active = active(id, owner);
     if (active.isEmpty()) {
-      stored(id);
+      stored(id, owner);
       store.deleteJob(id);
       return Optional.empty();
     }
@@ -169,14 +172,15 @@ public final class SimulationJobs implements AutoCloseable {
     synchronized (job) {
       if (!job.finished()) {
         job.cancelRequested = true;
+        // Interrupts the run: the engine checks every 65,536 events, so a job stops within a
+        // replication. No listener is being written to now (events are sent under this monitor),
+        // and the job thread clears the interrupt before it sends the final event.
+        job.future.cancel(true);
         if (job.status == Status.QUEUED) {
-          job.future.cancel(true); // interrupts the run: the engine stops within 65,536 events
           finish(job, Status.CANCELLED, null, null);
+        } else {
+          save(job);
         }
-        save(job);
-        // A running job is not interrupted: an interrupt could break a listener's write; its
-        // progress callback
-        // stops it after the replication in hand.
         return Optional.of(ApiJson.write(job.view(false)));
       }
     }
@@ -185,9 +189,10 @@ public final class SimulationJobs implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Whether a job of this id is kept. */
-  public boolean exists(String id) {
-    return active(id).isPresent() || store.job(id).isPresent();
+  /** Whether a job of this id and owner is kept. */
+  public boolean exists(String id, Owner owner) {
+    return active(id, owner).isPresent()
+        || store.job(id).filter(j -> owner.sameAs(new Owner(j.owner()))).isPresent();
   }
 
   /**
@@ -196,10 +201,10 @@ public final class SimulationJobs implements AutoCloseable {
    *
    * @throws org.caravan.web.mapping.ApiException 404 for an unknown job
    */
-  public Subscription subscribe(String id, Listener l) {
-    Optional<Job> active = active(id);
+  public Subscription subscribe(String id, Owner owner, Listener l) {
+    Optional<Job> active = active(id, owner);
     if (active.isEmpty()) {
-      l.event("done", ApiJson.write(view(stored(id), false)), true);
+      l.event("done", ApiJson.write(view(stored(id, owner), false)), true);
       return () -> {};
     }
     Job job = active.get();
@@ -238,16 +243,17 @@ public final class SimulationJobs implements AutoCloseable {
     }
   }
 
-  private Optional<Job> active(String id) {
+  /** An active job of this owner; another owner's job is as unknown as one that never was. */
+  private Optional<Job> active(String id, Owner owner) {
     synchronized (jobs) {
-      return Optional.ofNullable(jobs.get(id));
+      return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.sameAs(owner));
     }
   }
 
-  private ResultsStore.Job stored(String id) {
+  private ResultsStore.Job stored(String id, Owner owner) {
     return store
         .job(id)
-        .filter(j -> j.kind().equals(KIND))
+        .filter(j -> j.kind().equals(KIND) && owner.sameAs(new Owner(j.owner())))
         .orElseThrow(
             () ->
                 Problems.fail(
@@ -334,6 +340,7 @@ public final class SimulationJobs implements AutoCloseable {
         finish(job, job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }
     } catch (RuntimeException | Error e) {
+      Thread.interrupted(); // a cancel's interrupt must not break the final event's write
       synchronized (job) {
         if (job.cancelRequested) {
           finish(job, Status.CANCELLED, null, null);
@@ -385,6 +392,7 @@ public final class SimulationJobs implements AutoCloseable {
   private static final class Job {
     final String id;
     final Scenario scenario;
+    final Owner owner;
     final String createdAt = now();
     final List<Listener> listeners = new ArrayList<>();
     Status status = Status.QUEUED;
@@ -396,9 +404,10 @@ public final class SimulationJobs implements AutoCloseable {
     String results;
     Future<?> future;
 
-    Job(String id, Scenario scenario) {
+    Job(String id, Scenario scenario, Owner owner) {
       this.id = id;
       this.scenario = scenario;
+      this.owner = owner;
     }
 
     synchronized boolean finished() {
@@ -427,6 +436,7 @@ public final class SimulationJobs implements AutoCloseable {
       return new ResultsStore.Job(
           id,
           KIND,
+          owner.id(),
           status.code(),
           scenario.name(),
           scenario.replications(),

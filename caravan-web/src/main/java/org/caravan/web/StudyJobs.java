@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.ResultsStore;
 import org.caravan.app.ShippedStudies;
+import org.caravan.app.StudyPlan;
 import org.caravan.app.StudyService;
 import org.caravan.scenario.UserException;
+import org.caravan.web.auth.Owner;
 import org.caravan.web.dto.SimulationJob;
 import org.caravan.web.dto.StudyRun;
 import org.caravan.web.dto.StudyRunRequest;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * caravan study run} stores them. One run at a time (a second is a 429); the run's state is a row
  * of the store's {@code jobs} table (kind {@code study}), so it survives a restart, and a run cut
  * off by a crash is {@code interrupted}: running it again resumes from the stored replications.
- * Cancelling stops after the replication in hand. Thread-safe.
+ * Cancelling stops after the replication in hand. Like a simulation job, a run belongs to the
+ * {@link Owner} of the token that started it and is unknown (404) to others; the studies it writes
+ * are shared (read with {@code GET /api/studies}). Thread-safe.
  */
 public final class StudyJobs implements AutoCloseable {
   /** Runs (variants with the baseline × replications) a web study may have. */
@@ -70,7 +74,7 @@ public final class StudyJobs implements AutoCloseable {
    *
    * @return the run's id
    */
-  public String submit(byte[] body) {
+  public String submit(byte[] body, Owner owner) {
     StudyRunRequest req = ApiJson.read(body, StudyRunRequest.class);
     if (req.shipped().isPresent() == req.studyYaml().isPresent()) {
       throw Problems.invalidField(
@@ -109,7 +113,7 @@ public final class StudyJobs implements AutoCloseable {
       text = req.studyYaml().get();
       origin = "study_yaml";
     }
-    StudyService.Plan plan;
+    StudyPlan plan;
     try {
       plan = service.plan(text, origin, req.replications(), req.years(), MAX_RUNS);
     } catch (UserException e) {
@@ -121,7 +125,7 @@ public final class StudyJobs implements AutoCloseable {
             Problems.Type.TOO_MANY_JOBS,
             "a study is already running; wait for it or cancel it (DELETE /api/study-runs/{id})");
       }
-      Run run = new Run(UUID.randomUUID().toString(), plan);
+      Run run = new Run(UUID.randomUUID().toString(), plan, owner);
       active.put(run.id, run);
       synchronized (run) {
         save(run);
@@ -132,19 +136,19 @@ public final class StudyJobs implements AutoCloseable {
   }
 
   /** A run's state as JSON. */
-  public byte[] view(String id) {
-    Optional<Run> run = active(id);
-    return ApiJson.write(run.isPresent() ? view(run.get().row()) : view(stored(id)));
+  public byte[] view(String id, Owner owner) {
+    Optional<Run> run = active(id, owner);
+    return ApiJson.write(run.isPresent() ? view(run.get().row()) : view(stored(id, owner)));
   }
 
-  /** Every study run kept, oldest first. */
-  public byte[] list() {
+  /** Every study run of this owner kept, oldest first. */
+  public byte[] list(Owner owner) {
     Map<String, Run> now;
     synchronized (active) {
       now = Map.copyOf(active);
     }
     List<StudyRun> out = new ArrayList<>();
-    for (ResultsStore.Job j : store.jobs(KIND)) {
+    for (ResultsStore.Job j : store.jobs(KIND, owner.id())) {
       Run r = now.get(j.id());
       out.add(view(r != null ? r.row() : j));
     }
@@ -157,8 +161,8 @@ public final class StudyJobs implements AutoCloseable {
    *
    * @return the run's view when it was active; empty when a finished run was forgotten
    */
-  public Optional<byte[]> cancel(String id) {
-    Optional<Run> run = active(id);
+  public Optional<byte[]> cancel(String id, Owner owner) {
+    Optional<Run> run = active(id, owner);
     if (run.isPresent()) {
       synchronized (run.get()) {
         run.get().cancelRequested = true;
@@ -166,7 +170,7 @@ public final class StudyJobs implements AutoCloseable {
         return Optional.of(ApiJson.write(view(run.get().row())));
       }
     }
-    stored(id);
+    stored(id, owner);
     store.deleteJob(id);
     return Optional.empty();
   }
@@ -237,16 +241,16 @@ public final class StudyJobs implements AutoCloseable {
     }
   }
 
-  private Optional<Run> active(String id) {
+  private Optional<Run> active(String id, Owner owner) {
     synchronized (active) {
-      return Optional.ofNullable(active.get(id));
+      return Optional.ofNullable(active.get(id)).filter(r -> r.owner.sameAs(owner));
     }
   }
 
-  private ResultsStore.Job stored(String id) {
+  private ResultsStore.Job stored(String id, Owner owner) {
     return store
         .job(id)
-        .filter(j -> j.kind().equals(KIND))
+        .filter(j -> j.kind().equals(KIND) && owner.sameAs(new Owner(j.owner())))
         .orElseThrow(
             () ->
                 Problems.fail(
@@ -295,7 +299,8 @@ public final class StudyJobs implements AutoCloseable {
   /** One run; its mutable state is guarded by its own monitor. */
   private static final class Run {
     final String id;
-    final StudyService.Plan plan;
+    final StudyPlan plan;
+    final Owner owner;
     final String createdAt = now();
     String status = "queued";
     int done;
@@ -305,15 +310,17 @@ public final class StudyJobs implements AutoCloseable {
     String error;
     String outcome;
 
-    Run(String id, StudyService.Plan plan) {
+    Run(String id, StudyPlan plan, Owner owner) {
       this.id = id;
       this.plan = plan;
+      this.owner = owner;
     }
 
     synchronized ResultsStore.Job row() {
       return new ResultsStore.Job(
           id,
           KIND,
+          owner.id(),
           status,
           plan.study(),
           plan.replications(),

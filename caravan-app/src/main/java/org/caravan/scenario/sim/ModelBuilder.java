@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.emissions.EmissionsException;
@@ -20,13 +19,9 @@ import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NodeKind;
-import org.caravan.network.Schedule;
-import org.caravan.network.ServiceSpec;
 import org.caravan.routing.Leg;
-import org.caravan.routing.Objective;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
-import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.NetworkEmissions;
@@ -37,9 +32,10 @@ import org.caravan.scenario.sim.ResolvedScenario.Cargo;
 import org.caravan.scenario.sim.ResolvedScenario.Closure;
 import org.caravan.scenario.sim.ResolvedScenario.ClosureKind;
 import org.caravan.scenario.sim.ResolvedScenario.Corridor;
-import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
 import org.caravan.scenario.sim.ResolvedScenario.Demand;
 import org.caravan.scenario.sim.ResolvedScenario.Flow;
+import org.caravan.scenario.sim.ResolvedScenario.FlowReaction;
+import org.caravan.scenario.sim.ResolvedScenario.OnClosure;
 import org.caravan.scenario.sim.ResolvedScenario.PortSize;
 import org.caravan.scenario.sim.ResolvedScenario.Seasons;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -58,7 +54,7 @@ public final class ModelBuilder {
    * Vessel handling when neither the scenario nor the port gives one: TREND250603 (Baku average
    * 20.1 h).
    */
-  static final double DEFAULT_HANDLING_H = 20;
+  public static final double DEFAULT_HANDLING_H = 20;
 
   private static final double S_PER_H = 3600;
   private static final double WEEK_S = 168 * S_PER_H;
@@ -67,8 +63,10 @@ public final class ModelBuilder {
    * The built model plus what the outputs need to describe it.
    *
    * @param routes per flow: corridor, legs as text, router's transit estimate and CO2e per unit
+   * @param plans per flow: the planner's route the flow's legs were made from (for replaying
+   *     simulated shipments against the planner's times)
    */
-  public record Built(CorridorSpec spec, List<FlowRoute> routes) {}
+  public record Built(CorridorSpec spec, List<FlowRoute> routes, List<Route> plans) {}
 
   /** How one flow was routed. */
   public record FlowRoute(
@@ -86,21 +84,25 @@ public final class ModelBuilder {
    */
   private record Parts(
       Capacities capacities,
+      CrossingCapacity fleets,
       List<CorridorSpec.Gate> gates,
       Map<String, Integer> gateIndex,
       List<CorridorSpec.Port> ports,
       Map<String, Integer> portIndex,
       List<CorridorSpec.Crossing> crossings,
-      Map<Integer, Integer> crossingByLink) {
-    Parts(Capacities capacities) {
+      Map<Integer, Integer> crossingByLink,
+      boolean backPressure) {
+    Parts(Capacities capacities, CrossingCapacity fleets, boolean backPressure) {
       this(
           capacities,
+          fleets,
           new ArrayList<>(),
           new HashMap<>(),
           new ArrayList<>(),
           new HashMap<>(),
           new ArrayList<>(),
-          new HashMap<>());
+          new HashMap<>(),
+          backPressure);
     }
 
     /** The index of a port, made with its scenario size on first use. */
@@ -109,7 +111,9 @@ public final class ModelBuilder {
           node,
           k -> {
             PortSize size = capacities.port(k);
-            ports.add(new CorridorSpec.Port(k, size.berths(), Math.max(1, size.yard_teu() / 2)));
+            ports.add(
+                new CorridorSpec.Port(
+                    k, size.berths(), Math.max(1, size.yard_teu() / 2), backPressure));
             return ports.size() - 1;
           });
     }
@@ -118,12 +122,22 @@ public final class ModelBuilder {
   private final Caravan caravan;
   private final Network network;
   private final Router router;
+  private final CorridorRoutes corridors;
   private final EmissionCalculator emissions = EmissionCalculator.withDefaults();
 
+  /** A builder that assigns flows with the nominal router (network times, no simulated waits). */
   public ModelBuilder(Caravan caravan) {
+    this(caravan, caravan.nominalRouter());
+  }
+
+  /**
+   * A builder whose {@link #routeOnCorridor} asks the given router (validation asks the planner's).
+   */
+  public ModelBuilder(Caravan caravan, Router router) {
     this.caravan = caravan;
+    this.router = router;
     this.network = caravan.network();
-    this.router = caravan.router();
+    this.corridors = new CorridorRoutes(router);
   }
 
   /**
@@ -146,35 +160,92 @@ public final class ModelBuilder {
     Map<Integer, Double> legEndHandling = new HashMap<>();
     List<CorridorSpec.Flow> flows = new ArrayList<>();
     List<FlowRoute> routes = new ArrayList<>();
-    Parts parts = new Parts(m.capacities());
+    List<Route> plans = new ArrayList<>();
+    Parts parts =
+        new Parts(
+            m.capacities(),
+            new CrossingCapacity(network, m.capacities()),
+            m.reactions().backPressure());
     // Ports named in the scenario exist even when no flow uses them (so storms and closures can
     // name them).
     m.capacities().ports().keySet().forEach(parts::port);
-    Acc acc = new Acc(legs, legIndex, legEndHandling, flows, routes, parts);
-
-    for (int i = 0; i < d.flows().size(); i++) {
-      Flow ff = d.flows().get(i);
+    LegTable table = new LegTable(legs, legIndex, legEndHandling);
+    Acc acc = new Acc(table, flows, routes, parts);
+    // Loaded flows are booked on the Caspian lines by their fleets (CrossingCapacity); empty flows
+    // ride back on the fastest route.
+    Route[] assigned = assign(d, parts, departure_s);
+    ReactionRoutes around = new ReactionRoutes(network, router);
+    List<Flow> loaded = d.flows();
+    // Empty flows (reactions.empty_return_share) come after every loaded flow: [loaded index, ...].
+    List<Integer> emptyOf = new ArrayList<>();
+    for (int i = 0; i < loaded.size(); i++) {
+      if (m.reactions().of(loaded.get(i).id()).emptyReturnShare() > 0) {
+        emptyOf.add(i);
+      }
+    }
+    for (int i = 0; i < loaded.size() + emptyOf.size(); i++) {
+      boolean empty = i >= loaded.size();
+      Flow lf = loaded.get(empty ? emptyOf.get(i - loaded.size()) : i);
+      int li = loaded.indexOf(lf);
+      Flow ff =
+          empty
+              ? new Flow(
+                  lf.id() + ".empty", lf.to(), lf.from(), Cargo.CONTAINER, 0, lf.corridor(), 0)
+              : lf;
+      FlowReaction fr = m.reactions().of(lf.id());
+      String field = "demand.flows[" + li + "]";
       int from = network.findNode(ff.from()).getAsInt();
       int to = network.findNode(ff.to()).getAsInt();
-      Route route = route("demand.flows[" + i + "]", ff, from, to, departure_s);
+      Route route = empty ? route(field, ff, from, to, departure_s).getFirst() : assigned[li];
+      plans.add(route);
       boolean container = ff.cargo() == Cargo.CONTAINER;
+      double teuPerUnit = container ? 2 : 0;
+      double tonnesPerUnit = empty ? 0 : container ? 2 * d.teuMass_t() : d.wagonMass_t();
+      double mass_t = empty ? m.reactions().emptyTare_t() : tonnesPerUnit;
+      double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
+
+      PathLegs own = pathLegs(route, to, mass_t, parts, table);
+      CorridorSpec.Reaction reaction = CorridorSpec.Reaction.NONE;
+      if (fr.onClosure() == OnClosure.REROUTE || empty || fr.emptyReturnShare() > 0) {
+        List<Route> alts =
+            fr.onClosure() == OnClosure.REROUTE
+                ? around.alternatives(ff.cargo(), from, to, route, m.closures(), departure_s)
+                : List.of();
+        int[][] altLegs = new int[alts.size()][];
+        double[] altCo2e = new double[alts.size()];
+        for (int a = 0; a < alts.size(); a++) {
+          PathLegs pl = pathLegs(alts.get(a), to, mass_t, parts, table);
+          altLegs[a] = pl.legs();
+          altCo2e[a] = pl.co2e_g();
+        }
+        int emptyFlow = empty ? -1 : loaded.size() + emptyOf.indexOf(li);
+        reaction =
+            new CorridorSpec.Reaction(
+                fr.onClosure() == OnClosure.REROUTE,
+                altLegs,
+                altCo2e,
+                fr.emptyReturnShare() > 0 && !empty ? emptyFlow : -1,
+                empty ? 0 : fr.emptyReturnShare(),
+                empty);
+      }
       String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
-      addFlow(
-          acc,
+      flows.add(
           new CorridorSpec.Flow(
               ff.id(),
               ff.from(),
               ff.to(),
               label,
-              ff.cargo().code(),
-              container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t(),
+              empty ? "empty" : ff.cargo().code(),
+              unitsPerYear,
               ff.growthPerYear(),
-              container ? 2 : 0,
-              container ? 2 * d.teuMass_t() : d.wagonMass_t(),
-              new int[] {0},
-              0),
-          to,
-          route);
+              teuPerUnit,
+              tonnesPerUnit,
+              own.legs(),
+              own.co2e_g(),
+              reaction));
+      routes.add(
+          new FlowRoute(
+              ff.id(), label, own.text(), route.transitDays(), own.co2e_g(), unitsPerYear));
     }
     if (d.crmFlows()) {
       for (CrmLayer.Unit u : CrmLayer.units(caravan, d, departure_s)) {
@@ -222,45 +293,26 @@ public final class ModelBuilder {
             parts.crossings(),
             storms,
             closures);
-    return new Built(spec, routes);
+    return new Built(spec, routes, plans);
   }
+
+  /** The model's legs as they are made, shared by every flow whose route has the same leg. */
+  private record LegTable(
+      List<CorridorSpec.Leg> legs, Map<String, Integer> index, Map<Integer, Double> endHandling) {}
+
+  /** A route as model legs, its legs as text, and the CO2e of one unit over it. */
+  private record PathLegs(int[] legs, List<String> text, double co2e_g) {}
 
   /** What the flows of one model build share: legs, gates, ports and crossings as they are made. */
   private record Acc(
-      List<CorridorSpec.Leg> legs,
-      Map<String, Integer> legIndex,
-      Map<Integer, Double> legEndHandling,
-      List<CorridorSpec.Flow> flows,
-      List<FlowRoute> routes,
-      Parts parts) {}
+      LegTable table, List<CorridorSpec.Flow> flows, List<FlowRoute> routes, Parts parts) {}
 
   /**
-   * Adds a flow on its route: its legs (shared with flows on the same links), their end handling
-   * and the CO2e of one unit; {@code f}'s legs and CO2e are filled in here.
+   * Adds a flow on its route (no reactions): its legs (shared with flows on the same links), their
+   * end handling and the CO2e of one unit; {@code f}'s legs and CO2e are filled in here.
    */
   private void addFlow(Acc acc, CorridorSpec.Flow f, int to, Route route) {
-    List<Leg> rl = route.legs();
-    int[] legIds = new int[rl.size()];
-    List<String> legText = new ArrayList<>();
-    double co2e = 0;
-    for (int k = 0; k < rl.size(); k++) {
-      Leg leg = rl.get(k);
-      int[] links = leg.links();
-      String key = leg.mode() + ":" + Arrays.toString(links);
-      Integer li = acc.legIndex().get(key);
-      if (li == null) {
-        li = acc.legs().size();
-        acc.legs().add(uniqueId(makeLeg(leg, acc.parts()), acc.legs(), links[0]));
-        acc.legIndex().put(key, li);
-      }
-      legIds[k] = li;
-      double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
-      acc.legEndHandling().merge(li, end, Math::max);
-      legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
-      for (int l : links) {
-        co2e += co2eOfLink(l, f.tonnesPerUnit());
-      }
-    }
+    PathLegs pl = pathLegs(route, to, f.tonnesPerUnit(), acc.parts(), acc.table());
     acc.flows()
         .add(
             new CorridorSpec.Flow(
@@ -273,12 +325,44 @@ public final class ModelBuilder {
                 f.growthPerYear(),
                 f.teuPerUnit(),
                 f.tonnesPerUnit(),
-                legIds,
-                co2e));
+                pl.legs(),
+                pl.co2e_g()));
     acc.routes()
         .add(
             new FlowRoute(
-                f.id(), f.corridor(), legText, route.transitDays(), co2e, f.unitsPerYear()));
+                f.id(),
+                f.corridor(),
+                pl.text(),
+                route.transitDays(),
+                pl.co2e_g(),
+                f.unitsPerYear()));
+  }
+
+  /** The model legs of {@code route} (each made on first use), for a unit of {@code mass_t}. */
+  private PathLegs pathLegs(Route route, int to, double mass_t, Parts parts, LegTable t) {
+    List<Leg> rl = route.legs();
+    int[] legIds = new int[rl.size()];
+    List<String> legText = new ArrayList<>();
+    double co2e = 0;
+    for (int k = 0; k < rl.size(); k++) {
+      Leg leg = rl.get(k);
+      int[] links = leg.links();
+      String key = leg.mode() + ":" + Arrays.toString(links);
+      Integer li = t.index().get(key);
+      if (li == null) {
+        li = t.legs().size();
+        t.legs().add(uniqueId(makeLeg(leg, parts), t.legs(), links[0]));
+        t.index().put(key, li);
+      }
+      legIds[k] = li;
+      double end = k + 1 < rl.size() ? rl.get(k + 1).transfer_s() : network.handling_s(to);
+      t.endHandling().merge(li, end, Math::max);
+      legText.add(leg.from() + ">" + leg.to() + " " + leg.mode().name().toLowerCase(Locale.ROOT));
+      for (int l : links) {
+        co2e += co2eOfLink(l, mass_t);
+      }
+    }
+    return new PathLegs(legIds, legText, co2e);
   }
 
   /**
@@ -299,6 +383,32 @@ public final class ModelBuilder {
         l.delayMean_s(),
         l.delaySd_s(),
         l.endHandling_s());
+  }
+
+  /**
+   * Each flow's route, chosen by {@link CrossingCapacity#assign}: wagon flows first (they can ride
+   * only the rail ferries), then container flows (which may take a feeder instead), each group in
+   * scenario order.
+   */
+  private Route[] assign(Demand d, Parts parts, long departure_s) {
+    Route[] out = new Route[d.flows().size()];
+    for (Cargo first : List.of(Cargo.WAGON, Cargo.CONTAINER)) {
+      for (int i = 0; i < out.length; i++) {
+        Flow ff = d.flows().get(i);
+        if (out[i] != null || (first == Cargo.WAGON && ff.cargo() != Cargo.WAGON)) {
+          continue;
+        }
+        boolean container = ff.cargo() == Cargo.CONTAINER;
+        double unitsPerYear = container ? ff.perYear() / 2 : ff.perYear() / d.wagonMass_t();
+        int from = network.findNode(ff.from()).getAsInt();
+        int to = network.findNode(ff.to()).getAsInt();
+        out[i] =
+            parts
+                .fleets()
+                .assign(route("demand.flows[" + i + "]", ff, from, to, departure_s), unitsPerYear);
+      }
+    }
+    return out;
   }
 
   private static List<CorridorSpec.Storm> storms(List<ResolvedScenario.Storm> list, Parts parts) {
@@ -370,15 +480,22 @@ public final class ModelBuilder {
           0,
           0);
     }
-    if ((mode == Mode.FERRY || mode == Mode.SEA)
-        && links.length == 1
-        && network.scheduleOrNull(links[0]) != null) {
+    if (parts.fleets().isCrossing(leg)) {
       int x = parts.crossingByLink().computeIfAbsent(links[0], l -> crossing(l, parts));
       return new CorridorSpec.Leg(
           id, CorridorSpec.LegKind.CROSSING, leg.from(), leg.to(), new int[0], x, 0, 0, 0);
     }
     double mean = 0;
     double var = 0;
+    int start = network.linkFrom(links[0]);
+    NodeKind startKind = network.nodeKind(start);
+    if (startKind == NodeKind.BORDER || startKind == NodeKind.GAUGE_CHANGE) {
+      // The router charges the dwell of every node it passes but the origin: a road leg leaving a
+      // border
+      // (Malaszewicze) waits there as a rail leg would.
+      mean += network.dwell_s(start);
+      var += (double) network.dwellSd_s(start) * network.dwellSd_s(start);
+    }
     for (int k = 0; k < links.length; k++) {
       int l = links[k];
       mean += network.duration_s(l);
@@ -436,31 +553,18 @@ public final class ModelBuilder {
    */
   private int crossing(int l, Parts parts) {
     LinkSpec ls = network.link(l);
-    Schedule sched = network.scheduleOrNull(l);
-    Optional<ServiceSpec> svc =
-        network.spec().services().stream().filter(s -> s.id().equals(ls.service())).findFirst();
-    Optional<CrossingChange> o = Optional.ofNullable(parts.capacities().crossings().get(ls.id()));
+    CrossingCapacity.Params p = parts.fleets().params(l);
     int fromPort = parts.port(network.nodeId(network.linkFrom(l)));
     int toPort = parts.port(network.nodeId(network.linkTo(l)));
-    double sail_s = seconds(o.map(CrossingChange::sail_s), network.duration_s(l));
-    double sailSd_s = seconds(o.map(CrossingChange::sailSd_s), network.durationSd_s(l));
-    int toHandling_s = network.handling_s(network.linkTo(l));
-    double handling_s =
-        seconds(
-            o.map(CrossingChange::handling_s),
-            toHandling_s > 0 ? toHandling_s : DEFAULT_HANDLING_H * S_PER_H);
-    double handlingSd_s = seconds(o.map(CrossingChange::handlingSd_s), handling_s * 0.25);
-    double perWeek = sched.departuresPerWeek();
-    double timetable_s = seconds(o.map(CrossingChange::timetable_s), WEEK_S / perWeek);
-    double capTeu =
-        svc.map(ServiceSpec::capacity_teu).filter(c -> !Double.isNaN(c) && c > 0).orElse(100.0);
-    int capUnits =
-        o.flatMap(c -> boxed(c.capacity_units())).orElse((int) Math.max(1, Math.round(capTeu / 2)));
-    double cycle_s = 2 * sail_s + 2 * handling_s;
-    int fleet =
-        o.flatMap(c -> boxed(c.fleet()))
-            .orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
-    double derate = o.map(CrossingChange::lowWaterDerating).orElse(0.0);
+    // The other direction of the same link, when a flow already uses it, owns the fleet: its
+    // vessels carry this direction's units on their way back (one fleet per link, not one per
+    // direction).
+    int returnOf = -1;
+    for (int x = 0; x < parts.crossings().size(); x++) {
+      if (parts.crossings().get(x).id().startsWith(ls.id() + "[")) {
+        returnOf = x;
+      }
+    }
     parts
         .crossings()
         .add(
@@ -468,14 +572,15 @@ public final class ModelBuilder {
                 ls.id() + "[" + direction(l) + "]",
                 fromPort,
                 toPort,
-                fleet,
-                capUnits,
-                derate,
-                sail_s,
-                sailSd_s,
-                handling_s,
-                handlingSd_s,
-                Math.round(timetable_s)));
+                returnOf >= 0 ? 0 : p.fleet(),
+                p.capacityUnits(),
+                p.derating(),
+                p.sail_s(),
+                p.sailSd_s(),
+                p.handling_s(),
+                p.handlingSd_s(),
+                returnOf >= 0 ? 0 : Math.round(p.timetable_s()),
+                returnOf));
     return parts.crossings().size() - 1;
   }
 
@@ -528,27 +633,34 @@ public final class ModelBuilder {
                 }));
   }
 
-  private Route route(String field, Flow ff, int from, int to, long departure_s) {
+  private List<Route> route(String field, Flow ff, int from, int to, long departure_s) {
     Corridor corridor = ff.corridor();
-    Set<String> avoid =
-        switch (corridor) {
-          case MIDDLE -> Set.of("RU", "BY", "IR", "UA");
-          case SOUTHERN -> Set.of("RU", "BY", "AZ", "GE", "UA");
-          case NORTHERN, ANY -> Set.of();
-        };
-    RouteRequest req =
-        RouteRequest.of(from, to, departure_s)
-            .withObjective(Objective.TIME, 5)
-            .withAvoid(avoid, Set.of());
-    if (ff.cargo() == Cargo.WAGON) {
-      // Wagons ride trains and rail ferries only, never container feeders or trucks.
-      req = req.withModes(EnumSet.of(Mode.RAIL, Mode.FERRY));
+    List<Route> routes =
+        corridors.all(
+            from,
+            to,
+            corridor.code(),
+            ff.cargo() == Cargo.WAGON,
+            departure_s,
+            1,
+            RouteRequest.DEFAULT_TEU_MASS_T);
+    if (ff.cargo() == Cargo.CONTAINER) {
+      // Containers may also leave the rail ferries for the container feeders (lift on, lift off):
+      // the alternatives the capacity-aware assignment falls back on when the ferries are full.
+      List<Route> all = new ArrayList<>(routes);
+      all.addAll(
+          corridors.all(
+              from,
+              to,
+              corridor.code(),
+              EnumSet.complementOf(EnumSet.of(Mode.FERRY)),
+              departure_s,
+              1,
+              RouteRequest.DEFAULT_TEU_MASS_T));
+      routes = all;
     }
-    RouteResponse resp = router.route(req);
-    for (Route r : resp.routes()) {
-      if (matches(r, corridor)) {
-        return r;
-      }
+    if (!routes.isEmpty()) {
+      return routes;
     }
     throw new UserException(
         field + ".corridor",
@@ -560,16 +672,22 @@ public final class ModelBuilder {
             + ff.to()
             + " on the "
             + corridor.code()
-            + " corridor"
-            + resp.noRoute().map(s -> " (" + s + ")").orElse(""));
+            + " corridor");
   }
 
   /**
-   * A route is on a corridor when the router labels it so (corridor membership:
-   * data/network/corridors.csv).
+   * The fastest route on a corridor ({@link CorridorRoutes#first}): the one home of the corridor
+   * rule for the simulation and the validation.
    */
-  private static boolean matches(Route r, Corridor corridor) {
-    return corridor == Corridor.ANY || corridor.code().equals(r.corridor());
+  public Optional<Route> routeOnCorridor(
+      int from,
+      int to,
+      String corridor,
+      boolean wagons,
+      long departure_s,
+      double teu,
+      double mass_t) {
+    return corridors.first(from, to, corridor, wagons, departure_s, teu, mass_t);
   }
 
   private double co2eOfLink(int l, double mass_t) {

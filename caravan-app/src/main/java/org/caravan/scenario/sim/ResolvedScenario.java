@@ -27,7 +27,8 @@ public record ResolvedScenario(
     Demand demand,
     Capacities capacities,
     List<Storm> storms,
-    List<Closure> closures) {
+    List<Closure> closures,
+    Reactions reactions) {
 
   // Defaults applied when the scenario file does not say (table in docs/SIMULATION.md).
   /**
@@ -63,9 +64,60 @@ public record ResolvedScenario(
   /** Hours between two statistics samples: a modelling choice (daily), not a corridor figure. */
   static final double DEFAULT_SAMPLE_INTERVAL_H = 24;
 
+  /**
+   * Tare of one empty 40-foot box (a unit), tonnes: about 3.7-3.9 t for a 40' high-cube steel box
+   * (ISO 668 series; makers' data): EST.
+   */
+  static final double DEFAULT_EMPTY_TARE_T = 3.8;
+
   public ResolvedScenario {
     storms = List.copyOf(storms);
     closures = List.copyOf(closures);
+  }
+
+  /** What a flow does when a dated closure shuts its route. */
+  public enum OnClosure {
+    /** Units wait at the closed element until it reopens (the model without reactions). */
+    WAIT,
+    /** Units not yet past the closed element take the best open precomputed route. */
+    REROUTE;
+
+    /** The word in scenario files. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * How the model reacts (docs/SIMULATION.md, "Reactions"); {@link #NONE} is today's model.
+   *
+   * @param backPressure port yards hold arriving trains when full instead of overfilling
+   * @param emptyTare_t tonnes of one empty unit (a 40-foot box), for the CO2e of empty flows
+   * @param flows per flow id: its closure rule and empty-return share (absent = wait, 0)
+   */
+  public record Reactions(
+      boolean backPressure, double emptyTare_t, Map<String, FlowReaction> flows) {
+    /** No reaction. */
+    public static final Reactions NONE = new Reactions(false, DEFAULT_EMPTY_TARE_T, Map.of());
+
+    public Reactions {
+      flows = Map.copyOf(flows);
+    }
+
+    /** The reaction of flow {@code id}. */
+    public FlowReaction of(String id) {
+      return flows.getOrDefault(id, FlowReaction.NONE);
+    }
+  }
+
+  /**
+   * One flow's reaction.
+   *
+   * @param emptyReturnShare boxes going back empty per delivered box (container flows; 0..1)
+   */
+  public record FlowReaction(OnClosure onClosure, double emptyReturnShare) {
+    /** Wait out closures, no empties. */
+    public static final FlowReaction NONE = new FlowReaction(OnClosure.WAIT, 0);
   }
 
   /** Block-train formation: a train leaves full or when its timetable slot comes. */

@@ -22,7 +22,19 @@ public record ScenarioFile(
     NetworkChanges network,
     List<StormFile> storms,
     List<Disruption> disruptions,
-    String source) {
+    String source,
+    Reactions reactions) {
+
+  /**
+   * How the model reacts (docs/SIMULATION.md, "Reactions"); everything off when absent, so a file
+   * without this block runs today's model.
+   */
+  public record Reactions(
+      String onClosure,
+      Double emptyReturnShare,
+      Double emptyTareT,
+      Boolean backPressure,
+      String source) {}
 
   /** Block-train formation at the start of every rail leg. */
   public record Formation(Integer trainCapacityUnits, Double timetableH, String source) {}
@@ -50,7 +62,9 @@ public record ScenarioFile(
       Double tonnesPerYear,
       String corridor,
       Double growthPerYear,
-      String source) {}
+      String source,
+      String onClosure,
+      Double emptyReturnShare) {}
 
   /** Changes to the network's capacities for the simulation. */
   public record NetworkChanges(

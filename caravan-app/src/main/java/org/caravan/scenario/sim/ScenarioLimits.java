@@ -84,7 +84,12 @@ public final class ScenarioLimits {
         range(p + "teu_per_year", fl.teuPerYear(), 0, MAX_TEU_PER_YEAR);
         range(p + "tonnes_per_year", fl.tonnesPerYear(), 0, MAX_TONNES_PER_YEAR);
         range(p + "growth_per_year", fl.growthPerYear(), -0.99, 1);
+        range(p + "empty_return_share", fl.emptyReturnShare(), 0, 1);
       }
+    }
+    if (f.reactions() != null) {
+      range("reactions.empty_return_share", f.reactions().emptyReturnShare(), 0, 1);
+      rangeAbove0("reactions.empty_tare_t", f.reactions().emptyTareT(), 10);
     }
     if (f.network() != null) {
       ScenarioFile.NetworkChanges n = f.network();
@@ -178,8 +183,8 @@ public final class ScenarioLimits {
 
   /**
    * Estimated events of the whole run (all replications): units released times {@link
-   * #EVENTS_PER_UNIT}, with each flow's growth compounded over the run, plus one sampling event per
-   * resource-sample.
+   * #EVENTS_PER_UNIT}, with each flow's growth compounded over the run and its empty returns, plus
+   * one sampling event per resource-sample.
    */
   public static double estimatedEvents(Scenario sc) {
     ResolvedScenario m = sc.model();
@@ -192,7 +197,9 @@ public final class ScenarioLimits {
               : fl.perYear() / m.demand().wagonMass_t();
       double g = fl.growthPerYear();
       double factor = Math.abs(g) < 1e-9 ? years : (Math.pow(1 + g, years) - 1) / Math.log1p(g);
-      units += perYear * Math.max(years, factor);
+      // Empty boxes going back are released on top of the flow's own units.
+      double empties = 1 + m.reactions().of(fl.id()).emptyReturnShare();
+      units += perYear * Math.max(years, factor) * empties;
     }
     double interval_h = Math.max(1, m.sampleInterval_s() / 3600.0);
     double samples = years * 8760 / interval_h * (1 + m.demand().flows().size());

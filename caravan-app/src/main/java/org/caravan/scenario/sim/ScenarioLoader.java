@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +27,7 @@ import org.caravan.network.io.JsonPaths;
 import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.UserPaths;
 
 /**
  * Reads and checks scenario files. Parsing is strict: an unknown key, a value of the wrong type, an
@@ -54,10 +56,7 @@ public final class ScenarioLoader {
    * default-2024}.
    */
   public static Scenario load(String fileOrName, Caravan caravan) {
-    if (fileOrName.indexOf('\0') >= 0) {
-      throw new UserException("scenario", "scenario name contains a NUL character");
-    }
-    Path p = Path.of(fileOrName);
+    Path p = UserPaths.of("scenario", fileOrName);
     if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
       return loadResource(fileOrName, caravan);
     }
@@ -93,6 +92,49 @@ public final class ScenarioLoader {
    * @param defaultName the name used when the file has no {@code name}
    */
   public static Scenario parse(String yaml, String defaultName, Caravan caravan) {
+    ScenarioFile f = read(yaml);
+    try {
+      ScenarioLimits.check(f);
+      return new Checker(caravan).check(f, defaultName);
+    } catch (UserException e) {
+      int line = lineOf(yaml, e.field());
+      throw line > 0 ? new UserException(e.field(), e.getMessage() + " (line " + line + ")") : e;
+    }
+  }
+
+  /**
+   * The parsed file of a scenario file or built-in name, unchecked: what {@code caravan calibrate}
+   * edits and writes back (it resolves each edit with {@link #resolve}).
+   */
+  public static ScenarioFile readFile(String fileOrName) {
+    Path p = Path.of(fileOrName);
+    if (!Files.exists(p) && !fileOrName.contains("/") && !fileOrName.endsWith(".yaml")) {
+      try (InputStream in =
+          ScenarioLoader.class.getResourceAsStream(RESOURCE_DIR + fileOrName + ".yaml")) {
+        if (in == null) {
+          throw new UserException(
+              "scenario", "no scenario file or built-in scenario named '" + fileOrName + "'");
+        }
+        return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    try {
+      return read(Files.readString(p, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserException(
+          "scenario", "cannot read scenario file " + fileOrName + ": " + e.getMessage());
+    }
+  }
+
+  /** Checks and resolves a parsed (possibly edited) scenario file, as {@link #parse} does. */
+  public static Scenario resolve(ScenarioFile f, String defaultName, Caravan caravan) {
+    ScenarioLimits.check(f);
+    return new Checker(caravan).check(f, defaultName);
+  }
+
+  private static ScenarioFile read(String yaml) {
     ScenarioFile f;
     try {
       f = YAML.readValue(yaml, ScenarioFile.class);
@@ -126,13 +168,7 @@ public final class ScenarioLoader {
     if (f == null) {
       throw new UserException("scenario", "scenario file is empty");
     }
-    try {
-      ScenarioLimits.check(f);
-      return new Checker(caravan).check(f, defaultName);
-    } catch (UserException e) {
-      int line = lineOf(yaml, e.field());
-      throw line > 0 ? new UserException(e.field(), e.getMessage() + " (line " + line + ")") : e;
-    }
+    return f;
   }
 
   /**
@@ -210,6 +246,7 @@ public final class ScenarioLoader {
         nonNegative("formation.timetable_h", f.formation().timetableH());
       }
       checkDemand(f.demand());
+      checkReactions(f);
       checkNetwork(f.network());
       if (f.storms() != null) {
         for (int i = 0; i < f.storms().size(); i++) {
@@ -303,6 +340,29 @@ public final class ScenarioLoader {
                   + fl.corridor()
                   + "'");
         }
+      }
+    }
+
+    /** The closure rules are words; empty returns are for container flows. */
+    private static void checkReactions(ScenarioFile f) {
+      if (f.reactions() != null) {
+        onClosure("reactions.on_closure", f.reactions().onClosure());
+      }
+      List<ScenarioFile.FlowFile> flows = f.demand().flows();
+      for (int i = 0; i < flows.size(); i++) {
+        String p = "demand.flows[" + i + "]";
+        onClosure(p + ".on_closure", flows.get(i).onClosure());
+        if ("wagon".equals(flows.get(i).cargo()) && flows.get(i).emptyReturnShare() != null) {
+          throw new UserException(
+              p + ".empty_return_share",
+              p + ".empty_return_share is for container flows (wagons are not repositioned)");
+        }
+      }
+    }
+
+    private static void onClosure(String field, String word) {
+      if (word != null && !Set.of("wait", "reroute").contains(word)) {
+        throw new UserException(field, field + " must be 'wait' or 'reroute', got '" + word + "'");
       }
     }
 

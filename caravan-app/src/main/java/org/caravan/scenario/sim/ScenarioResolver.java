@@ -21,8 +21,11 @@ import org.caravan.scenario.sim.ResolvedScenario.Corridor;
 import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
 import org.caravan.scenario.sim.ResolvedScenario.Demand;
 import org.caravan.scenario.sim.ResolvedScenario.Flow;
+import org.caravan.scenario.sim.ResolvedScenario.FlowReaction;
 import org.caravan.scenario.sim.ResolvedScenario.Formation;
+import org.caravan.scenario.sim.ResolvedScenario.OnClosure;
 import org.caravan.scenario.sim.ResolvedScenario.PortSize;
+import org.caravan.scenario.sim.ResolvedScenario.Reactions;
 import org.caravan.scenario.sim.ResolvedScenario.Seasons;
 import org.caravan.scenario.sim.ResolvedScenario.Storm;
 
@@ -63,7 +66,43 @@ final class ScenarioResolver {
         demand(f.demand(), nodeId),
         capacities(f.network(), nodeId),
         storms(f.storms(), nodeId),
-        closures(f.disruptions(), nodeId));
+        closures(f.disruptions(), nodeId),
+        reactions(f));
+  }
+
+  /**
+   * The reactions: the file's {@code reactions} defaults for every flow, overridden per flow; empty
+   * returns only for container flows.
+   */
+  private static Reactions reactions(ScenarioFile f) {
+    ScenarioFile.Reactions r = f.reactions();
+    if (r == null && f.demand().flows().stream().allMatch(ScenarioResolver::noReaction)) {
+      return Reactions.NONE;
+    }
+    OnClosure rule = onClosure(r == null ? null : r.onClosure(), OnClosure.WAIT);
+    double share = r == null ? 0 : or(r.emptyReturnShare(), 0.0);
+    Map<String, FlowReaction> flows = new HashMap<>();
+    for (ScenarioFile.FlowFile ff : f.demand().flows()) {
+      boolean container = !"wagon".equals(ff.cargo());
+      flows.put(
+          ff.id(),
+          new FlowReaction(
+              onClosure(ff.onClosure(), rule), container ? or(ff.emptyReturnShare(), share) : 0));
+    }
+    return new Reactions(
+        r != null && Boolean.TRUE.equals(r.backPressure()),
+        r == null
+            ? ResolvedScenario.DEFAULT_EMPTY_TARE_T
+            : or(r.emptyTareT(), ResolvedScenario.DEFAULT_EMPTY_TARE_T),
+        flows);
+  }
+
+  private static boolean noReaction(ScenarioFile.FlowFile ff) {
+    return ff.onClosure() == null && ff.emptyReturnShare() == null;
+  }
+
+  private static OnClosure onClosure(String word, OnClosure dflt) {
+    return word == null ? dflt : OnClosure.valueOf(word.toUpperCase(Locale.ROOT));
   }
 
   private static Demand demand(ScenarioFile.Demand d, UnaryOperator<String> nodeId) {

@@ -7,18 +7,20 @@
  * org.caravan.scenario.sim.ResolvedScenario} with every default applied, nodes named by network id,
  * kinds as enums, durations in seconds and the start as an {@link java.time.Instant}; dates are
  * formatted again only in the result files. The bound file form ({@link
- * org.caravan.scenario.sim.ScenarioFile}, nullable) never leaves the loader. {@link
+ * org.caravan.scenario.sim.ScenarioFile}, nullable) leaves the loader only for {@code caravan
+ * calibrate}, which edits it and resolves each edit again. {@link
  * org.caravan.scenario.sim.ModelBuilder} takes the resolved scenario as it is and is the one place
  * where routing, emissions and simulation meet: it routes each flow once with the router (fastest
  * route on the flow's corridor), cuts the routes into legs shared by all flows, turns rail links
  * and borders into gates, scheduled ferry and feeder links into crossings with fleets, and prices a
- * unit of each flow in CO2e; the result is a plain {@link
- * org.caravan.simulation.corridor.CorridorSpec}, so the simulation module never sees routing or
- * emissions (architecture: network ← simulation ← scenario). {@link
- * org.caravan.scenario.sim.SimulationService} runs the replications and {@link
+ * unit of each flow in CO2e; with the scenario's {@code reactions} it also routes each re-routing
+ * flow's alternatives around the dated closures ({@code ReactionRoutes}) and adds the empty return
+ * flows; the result is a plain {@link org.caravan.simulation.corridor.CorridorSpec}, so the
+ * simulation module never sees routing or emissions (architecture: network ← simulation ←
+ * scenario). {@link org.caravan.scenario.sim.SimulationService} runs the replications and {@link
  * org.caravan.scenario.sim.SimulationOutput} writes JSON and CSV files into a temporary folder that
- * is moved into place only when complete. {@link org.caravan.scenario.sim.ValidationReport} writes
- * {@code docs/VALIDATION.md}; {@link org.caravan.scenario.sim.SimulationBench} times the default
- * scenario for {@code docs/BENCHMARKS.md}.
+ * is moved into place only when complete ({@code docs/VALIDATION.md} comes from {@code
+ * org.caravan.scenario.validation}); {@link org.caravan.scenario.sim.SimulationBench} times the
+ * default scenario for {@code docs/BENCHMARKS.md}.
  */
 package org.caravan.scenario.sim;

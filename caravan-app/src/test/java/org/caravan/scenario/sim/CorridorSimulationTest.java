@@ -87,9 +87,18 @@ class CorridorSimulationTest {
 
     assertThat(new ModelBuilder(Fixtures.CARAVAN).build(b).spec().closures().getFirst().gates())
         .hasSize(1);
-    double p95Base = p95Middle(a);
-    double p95Closed = p95Middle(b);
-    assertThat(p95Closed).as("base " + p95Base + " closed " + p95Closed).isGreaterThan(p95Base);
+    // The mean, not the p95: five days of held trains out of a 100-day window move the middle
+    // corridor's tail by less than the queueing noise of two replications, and any change of the
+    // network's topology (a split link, a new junction) flipped the p95 comparison.
+    double meanBase = meanMiddle(a);
+    double meanClosed = meanMiddle(b);
+    assertThat(meanClosed).as("base " + meanBase + " closed " + meanClosed).isGreaterThan(meanBase);
+  }
+
+  private double meanMiddle(Scenario sc) {
+    CorridorResult r = service.run(sc, 2, i -> {}).result();
+    int c = r.layout().corridors().indexOf("middle");
+    return r.corridorTransit()[c].getMean();
   }
 
   private double p95Middle(Scenario sc) {
@@ -101,10 +110,9 @@ class CorridorSimulationTest {
   @Test
   void doubling_ferry_capacity_does_not_lower_throughput() {
     String base = Fixtures.shortYaml(20, 60, 3);
-    String doubled =
-        base.replace(
-            "capacity_units: 56              # 56 wagons per ferry (TREND210507)",
-            "capacity_units: 112");
+    // every rail ferry of the scenario (Kuryk, Aktau and Turkmenbashi lines), whichever of them is
+    // the bottleneck
+    String doubled = base.replaceAll("capacity_units: 56\\b", "capacity_units: 112");
     assertThat(doubled).isNotEqualTo(base);
 
     double t0 = middleTonnes(Fixtures.parse(base));

@@ -3,6 +3,7 @@ package org.caravan.simulation.corridor;
 import static org.caravan.simulation.corridor.Events.ARRIVED;
 import static org.caravan.simulation.corridor.Events.BERTH_FREE;
 import static org.caravan.simulation.corridor.Events.BERTH_RETRY;
+import static org.caravan.simulation.corridor.Events.CLOSURE_EDGE;
 import static org.caravan.simulation.corridor.Events.CROSSING_TIMETABLE;
 import static org.caravan.simulation.corridor.Events.DEMAND;
 import static org.caravan.simulation.corridor.Events.DEPART_RETRY;
@@ -15,6 +16,7 @@ import static org.caravan.simulation.corridor.Events.RETURNED;
 import static org.caravan.simulation.corridor.Events.SAMPLE;
 import static org.caravan.simulation.corridor.Events.STEP_DONE;
 import static org.caravan.simulation.corridor.Events.WARMUP;
+import static org.caravan.simulation.corridor.Events.YARD_ADMIT;
 
 import org.HdrHistogram.Histogram;
 import org.caravan.simulation.engine.EventDispatcher;
@@ -56,6 +58,7 @@ public final class CorridorModel implements EventDispatcher {
   private final Formation formation;
   private final Borders borders;
   private final Crossings crossings;
+  private final Rerouting rerouting;
   private final ModelStats stats;
 
   /**
@@ -74,7 +77,8 @@ public final class CorridorModel implements EventDispatcher {
     borders = new Borders(engine, layout, streams.stream(1), formation, disruptions, stats);
     crossings = new Crossings(engine, layout, streams.stream(2), formation, disruptions, stats);
     demand = new Demand(engine, spec, streams, formation, stats);
-    formation.wire(stats, borders, crossings);
+    rerouting = new Rerouting(engine, layout, formation, disruptions, crossings, stats);
+    formation.wire(stats, borders, crossings, rerouting);
     stats.wire(formation, borders, crossings, disruptions);
   }
 
@@ -88,12 +92,21 @@ public final class CorridorModel implements EventDispatcher {
     engine.setListener(listener);
   }
 
+  /**
+   * Sets a trace that sees every unit released, departing and arriving (for replaying simulated
+   * shipments); none by default.
+   */
+  public void setUnitTrace(UnitTrace trace) {
+    formation.setTrace(trace);
+  }
+
   /** Runs the replication to the horizon and returns its result. Call once. */
   public ReplicationResult run() {
     demand.start();
     formation.start();
     crossings.start();
     stats.start();
+    rerouting.start();
     engine.schedule(warmup, -1, WARMUP, 0);
     engine.runUntil(horizon, this);
     return stats.result();
@@ -117,6 +130,8 @@ public final class CorridorModel implements EventDispatcher {
       case RETURNED -> crossings.onReturned(e);
       case SAMPLE -> stats.onSample();
       case WARMUP -> stats.onWarmup();
+      case CLOSURE_EDGE -> rerouting.onEdge(e);
+      case YARD_ADMIT -> crossings.onYardAdmit(e);
       default -> throw new IllegalStateException("unknown event type " + type);
     }
   }

@@ -1,5 +1,6 @@
 package org.caravan.simulation.corridor;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -97,11 +98,84 @@ public record CorridorSpec(
       double teuPerUnit,
       double tonnesPerUnit,
       int[] legs,
-      double co2ePerUnit_g) {
+      double co2ePerUnit_g,
+      Reaction reaction) {
     public Flow {
       legs = legs.clone();
       if (legs.length == 0) {
         throw new IllegalArgumentException("flow " + id + " has no legs");
+      }
+      if (reaction.emptyReturnShare() > 0 && reaction.emptyFlow() < 0) {
+        throw new IllegalArgumentException("flow " + id + " returns empties but names no flow");
+      }
+    }
+
+    /** A flow that does not react: one path, waits out closures, no empty return. */
+    public Flow(
+        String id,
+        String from,
+        String to,
+        String corridor,
+        String cargo,
+        double unitsPerYear,
+        double growthPerYear,
+        double teuPerUnit,
+        double tonnesPerUnit,
+        int[] legs,
+        double co2ePerUnit_g) {
+      this(
+          id,
+          from,
+          to,
+          corridor,
+          cargo,
+          unitsPerYear,
+          growthPerYear,
+          teuPerUnit,
+          tonnesPerUnit,
+          legs,
+          co2ePerUnit_g,
+          Reaction.NONE);
+    }
+  }
+
+  /**
+   * How a flow reacts to closures and to the corridor's imbalance (docs/SIMULATION.md,
+   * "Reactions").
+   *
+   * @param reroute on a dated closure, units still before the closed element take the best open
+   *     route (the first of {@code legs}, then {@code alternatives}, that is open); else they wait
+   * @param alternatives leg sequences of the precomputed alternative routes, best first
+   * @param alternativeCo2e_g well-to-wheel CO2e of one unit over each alternative, grams
+   * @param emptyFlow index of the flow that carries this flow's empty boxes back, or -1
+   * @param emptyReturnShare boxes that go back empty per delivered unit (0..1)
+   * @param empty true for a flow of empty boxes: it has no demand of its own, its units are
+   *     released by the deliveries of the flows that name it
+   */
+  public record Reaction(
+      boolean reroute,
+      int[][] alternatives,
+      double[] alternativeCo2e_g,
+      int emptyFlow,
+      double emptyReturnShare,
+      boolean empty) {
+    /** No reaction: today's model. */
+    public static final Reaction NONE =
+        new Reaction(false, new int[0][], new double[0], -1, 0, false);
+
+    /** True if the flow re-routes: rule {@code reroute} and at least one alternative. */
+    public boolean reroutes() {
+      return reroute && alternatives.length > 0;
+    }
+
+    public Reaction {
+      alternatives = Arrays.stream(alternatives).map(int[]::clone).toArray(int[][]::new);
+      alternativeCo2e_g = alternativeCo2e_g.clone();
+      if (alternatives.length != alternativeCo2e_g.length) {
+        throw new IllegalArgumentException("one CO2e per alternative");
+      }
+      if (!(emptyReturnShare >= 0 && emptyReturnShare <= 1)) {
+        throw new IllegalArgumentException("empty return share must be in 0..1");
       }
     }
   }
@@ -149,18 +223,28 @@ public record CorridorSpec(
   /**
    * A port: berths (vessels handled at once) and a yard (units waiting for a vessel).
    *
-   * @param yardCapacity_units the yard size; occupancy above it is reported, not blocked
+   * @param yardCapacity_units the yard size
+   * @param blocking true: a train or group that would overfill the yard is held before the port
+   *     until a vessel makes room (back-pressure); false: occupancy above the size is reported, not
+   *     blocked
    */
-  public record Port(String node, int berths, int yardCapacity_units) {}
+  public record Port(String node, int berths, int yardCapacity_units, boolean blocking) {
+    /** A port whose yard does not block. */
+    public Port(String node, int berths, int yardCapacity_units) {
+      this(node, berths, yardCapacity_units, false);
+    }
+  }
 
   /**
    * A ferry or feeder service between two ports with its own fleet. A vessel loads when the yard
    * holds a full (derated) load or at a timetable slot, is handled at a berth at each end, sails,
-   * and sails back empty (the model is one-directional).
+   * and sails back, empty unless the opposite crossing names it in {@code returnOf}.
    *
    * @param capacity_units units per voyage before derating
    * @param lowWaterDerating fraction of capacity lost to low water (0..0.9)
    * @param timetable_s a vessel leaves with what waits at this interval (0 = only when full)
+   * @param returnOf -1 for a crossing with its own fleet; else the index of the opposite crossing
+   *     whose vessels carry this one's units on their way back (its own fleet is then unused)
    */
   public record Crossing(
       String id,
@@ -173,7 +257,36 @@ public record CorridorSpec(
       double sailSd_s,
       double handlingMean_s,
       double handlingSd_s,
-      long timetable_s) {}
+      long timetable_s,
+      int returnOf) {
+    /** A crossing with its own fleet. */
+    public Crossing(
+        String id,
+        int fromPort,
+        int toPort,
+        int fleet,
+        int capacity_units,
+        double lowWaterDerating,
+        double sailMean_s,
+        double sailSd_s,
+        double handlingMean_s,
+        double handlingSd_s,
+        long timetable_s) {
+      this(
+          id,
+          fromPort,
+          toPort,
+          fleet,
+          capacity_units,
+          lowWaterDerating,
+          sailMean_s,
+          sailSd_s,
+          handlingMean_s,
+          handlingSd_s,
+          timetable_s,
+          -1);
+    }
+  }
 
   /**
    * Weather closing a set of ports: per season (0 winter Dec–Feb, 1 spring, 2 summer, 3 autumn) a

@@ -8,9 +8,11 @@ import static org.caravan.simulation.corridor.Events.DEPART_RETRY;
 import static org.caravan.simulation.corridor.Events.HANDLED;
 import static org.caravan.simulation.corridor.Events.NONE;
 import static org.caravan.simulation.corridor.Events.RETURNED;
+import static org.caravan.simulation.corridor.Events.YARD_ADMIT;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.caravan.simulation.engine.BlockingBuffer;
 import org.caravan.simulation.engine.EntityLinks;
 import org.caravan.simulation.engine.EventEngine;
 import org.caravan.simulation.engine.Resource;
@@ -20,7 +22,8 @@ import org.caravan.simulation.stats.TimeWeightedStat;
 /**
  * Ports and sea crossings: units wait in the yard of the crossing's port; an idle vessel of the
  * crossing's fleet loads when the yard holds a full load (or at a timetable slot), is handled at a
- * berth, sails, is handled at a berth at the far port, and sails back empty. Closed ports hold
+ * berth, sails, is handled at a berth at the far port, and sails back, with what waits in the yard
+ * of the opposite direction when that crossing names this one ({@code returnOf}). Closed ports hold
  * vessels at the berth queue and at departure. Low water derates the vessel's capacity for the
  * whole run.
  */
@@ -50,12 +53,26 @@ final class Crossings {
   final int[] yardUnits;
   final TimeWeightedStat[] yardStat;
 
+  /** Per port: the blocking yard (back-pressure), or null when the yard does not block. */
+  private final BlockingBuffer[] yard;
+
+  private final boolean[] admitPending;
+
   // Crossings and vessels.
   private final int nCrossings;
   private final int[] xLeg;
+
+  /**
+   * Per crossing: the opposite crossing whose units its vessels carry on the way back, or -1; and
+   * whether it is itself such a return direction (no fleet of its own).
+   */
+  private final int[] xBack;
+
+  private final boolean[] xIsReturn;
+
   private final int[] xPool;
   final int[] xFrom;
-  private final int[] xTo;
+  final int[] xTo;
   private final int[] xEffCap;
   private final Distribution[] xSail;
   private final Distribution[] xHandling;
@@ -90,9 +107,16 @@ final class Crossings {
     berth = new Resource[nPorts];
     yardUnits = new int[nPorts];
     yardStat = new TimeWeightedStat[nPorts];
+    yard = new BlockingBuffer[nPorts];
+    admitPending = new boolean[nPorts];
+    EntityLinks heldLinks = new EntityLinks(64);
     for (int p = 0; p < nPorts; p++) {
-      berth[p] = new Resource(engine, spec.ports().get(p).berths(), vesselLinks);
+      CorridorSpec.Port port = spec.ports().get(p);
+      berth[p] = new Resource(engine, port.berths(), vesselLinks);
       yardStat[p] = new TimeWeightedStat(0, 0);
+      if (port.blocking()) {
+        yard[p] = new BlockingBuffer(engine, Math.max(1, port.yardCapacity_units()), heldLinks);
+      }
     }
 
     nCrossings = spec.crossings().size();
@@ -102,6 +126,16 @@ final class Crossings {
     for (int l = 0; l < formation.nLegs; l++) {
       if (formation.legCrossing[l] >= 0) {
         xLeg[formation.legCrossing[l]] = l;
+      }
+    }
+    xBack = new int[nCrossings];
+    xIsReturn = new boolean[nCrossings];
+    Arrays.fill(xBack, NONE);
+    for (int x = 0; x < nCrossings; x++) {
+      int of = spec.crossings().get(x).returnOf();
+      if (of >= 0) {
+        xBack[of] = x;
+        xIsReturn[x] = true;
       }
     }
     xFrom = new int[nCrossings];
@@ -146,7 +180,7 @@ final class Crossings {
   void start() {
     for (int x = 0; x < nCrossings; x++) {
       long tt = spec.crossings().get(x).timetable_s();
-      if (tt > 0) {
+      if (tt > 0 && !xIsReturn[x]) {
         engine.schedule((x * 21_601L) % tt, CROSSING_TIMETABLE, x);
       }
     }
@@ -157,10 +191,53 @@ final class Crossings {
     int port = xFrom[x];
     yardUnits[port]++;
     yardStat[port].set(engine.now(), yardUnits[port]);
+    if (yard[port] != null) {
+      yard[port].enter(1);
+    }
+  }
+
+  /**
+   * Consist {@code c} of {@code units} reached the end of its leg and its units go into the yard of
+   * crossing {@code x}: true if they may go in now; false if the port's yard blocks and is full, in
+   * which case the consist is held where it is (back-pressure) and handed back to {@link
+   * Formation#admitted} when vessels have made room.
+   */
+  boolean offerToYard(int x, int c, int units) {
+    int port = xFrom[x];
+    if (yard[port] == null) {
+      return true;
+    }
+    boolean in = yard[port].offer(c, units);
+    if (in) {
+      stats.yardArrival(port, engine.now(), 0, units);
+    }
+    return in;
+  }
+
+  /** Vessels took units from a blocking yard: held consists enter while there is room. */
+  void onYardAdmit(int port) {
+    admitPending[port] = false;
+    BlockingBuffer b = yard[port];
+    int c;
+    while ((c = b.admitNext()) != BlockingBuffer.NONE) {
+      long held = b.lastHeldTicks();
+      stats.yardArrival(port, engine.now() - held, held, formation.cCount[c]);
+      formation.admitted(c);
+    }
   }
 
   /** Loads idle vessels of crossing {@code x} while the yard holds a full load. */
   void tryLoad(int x) {
+    if (xIsReturn[x]) {
+      // A full return load waits and no vessel is coming: an idle vessel of the opposite crossing
+      // goes over with what waits on its side (possibly nothing) to fetch it.
+      int out = spec.crossings().get(x).returnOf();
+      int outPool = xPool[out];
+      if (xIdleCount[out] > 0 && formation.pCount[xPool[x]] >= xEffCap[out]) {
+        loadVessel(out, Math.min(formation.pCount[outPool], xEffCap[out]));
+      }
+      return;
+    }
     int pool = xPool[x];
     while (xIdleCount[x] > 0 && formation.pCount[pool] >= xEffCap[x]) {
       loadVessel(x, xEffCap[x]);
@@ -169,7 +246,9 @@ final class Crossings {
 
   void onCrossingTimetable(int x) {
     int pool = xPool[x];
-    if (xIdleCount[x] > 0 && formation.pCount[pool] > 0) {
+    if (xIdleCount[x] > 0
+        && (formation.pCount[pool] > 0
+            || (xBack[x] >= 0 && formation.pCount[xPool[xBack[x]]] > 0))) {
       loadVessel(x, Math.min(formation.pCount[pool], xEffCap[x]));
     }
     long next = engine.now() + spec.crossings().get(x).timetable_s();
@@ -182,15 +261,29 @@ final class Crossings {
     int v = xIdle[x][--xIdleCount[x]];
     long now = engine.now();
     xBusy[x].set(now, xIdle[x].length - xIdleCount[x]);
-    vHead[v] = formation.takeFromPool(xPool[x], n, layout.crossingYardResource[x]);
-    vTail[v] = formation.lastTail();
+    vPhase[v] = LOADING;
+    vReq[v] = now;
+    take(v, x, n);
+    berthRequest(v);
+  }
+
+  /** Vessel {@code v} takes {@code n} units (0 or more) from the yard of crossing {@code x}. */
+  private void take(int v, int x, int n) {
+    long now = engine.now();
+    vHead[v] = n == 0 ? NONE : formation.takeFromPool(xPool[x], n, layout.crossingYardResource[x]);
+    vTail[v] = n == 0 ? NONE : formation.lastTail();
     vCount[v] = n;
     int port = xFrom[x];
     yardUnits[port] -= n;
     yardStat[port].set(now, yardUnits[port]);
-    vPhase[v] = LOADING;
-    vReq[v] = now;
-    berthRequest(v);
+    if (yard[port] != null) {
+      yard[port].leave(n);
+      if (yard[port].heldNow() > 0 && !admitPending[port]) {
+        // Let the held trains in after this event, not inside the loading loop.
+        admitPending[port] = true;
+        engine.schedule(now, YARD_ADMIT, port);
+      }
+    }
   }
 
   private int vesselPort(int v) {
@@ -222,20 +315,31 @@ final class Crossings {
   void onHandled(int v) {
     int port = vesselPort(v);
     freeBerth(port);
+    int x = vCrossing[v];
     if (vPhase[v] == LOADING) {
       vPhase[v] = SAILING;
       vReq[v] = engine.now();
       depart(v);
     } else {
-      int x = vCrossing[v];
-      int head = vHead[v];
-      vHead[v] = NONE;
-      vTail[v] = NONE;
-      vCount[v] = 0;
-      formation.distribute(head, xLeg[x]);
-      formation.processTouched();
+      unload(v, xLeg[x]);
       vPhase[v] = RETURNING;
+      int back = xBack[x];
+      if (back >= 0 && formation.pCount[xPool[back]] > 0) {
+        // The way back carries what waits in the opposite yard, loaded in the same port call.
+        take(v, back, Math.min(formation.pCount[xPool[back]], xEffCap[x]));
+      }
       engine.schedule(engine.now() + Draws.delayTicks(xSail[x], rngVessel), RETURNED, v);
+    }
+  }
+
+  private void unload(int v, int leg) {
+    int head = vHead[v];
+    vHead[v] = NONE;
+    vTail[v] = NONE;
+    vCount[v] = 0;
+    if (head != NONE) {
+      formation.distribute(head, leg);
+      formation.processTouched();
     }
   }
 
@@ -275,8 +379,16 @@ final class Crossings {
     berthRequest(v);
   }
 
+  /**
+   * Vessel {@code v} is back at its home port: a return load is put ashore at once (the handling of
+   * a port call, 20 h on average at Baku, TREND250603, is the whole exchange of a call, so the
+   * return load adds no berth time at either end) and the vessel is idle.
+   */
   void onReturned(int v) {
     int x = vCrossing[v];
+    if (vCount[v] > 0) {
+      unload(v, xLeg[xBack[x]]);
+    }
     xIdle[x][xIdleCount[x]++] = v;
     xBusy[x].set(engine.now(), xIdle[x].length - xIdleCount[x]);
     tryLoad(x);

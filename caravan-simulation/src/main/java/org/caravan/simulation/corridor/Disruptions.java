@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.caravan.simulation.random.Triangular;
 
 /**
@@ -27,6 +28,12 @@ final class Disruptions {
   private final long[][] gateClosedStart;
   private final long[][] gateClosedEnd;
   private final double stormDaysPerYear;
+  // Dated closures only (no storms): what re-routing reacts to.
+  private final long[][] portDatedStart;
+  private final long[][] portDatedEnd;
+  private final long[][] gateDatedStart;
+  private final long[][] gateDatedEnd;
+  private final long[] datedEdges;
 
   Disruptions(CorridorSpec spec, SplittableRandom rngStorm, long warmup, long horizon) {
     int nPorts = spec.ports().size();
@@ -47,6 +54,27 @@ final class Disruptions {
         gateWin.get(g).add(new long[] {c.start_s(), c.end_s()});
       }
     }
+    portDatedStart = new long[nPorts][];
+    portDatedEnd = new long[nPorts][];
+    for (int p = 0; p < nPorts; p++) {
+      long[][] m = merge(portWin.get(p));
+      portDatedStart[p] = m[0];
+      portDatedEnd[p] = m[1];
+    }
+    gateDatedStart = new long[nGates][];
+    gateDatedEnd = new long[nGates][];
+    for (int g = 0; g < nGates; g++) {
+      long[][] m = merge(gateWin.get(g));
+      gateDatedStart[g] = m[0];
+      gateDatedEnd[g] = m[1];
+    }
+    datedEdges =
+        spec.closures().stream()
+            .flatMapToLong(c -> LongStream.of(c.start_s(), c.end_s()))
+            .filter(t -> t >= 0 && t < horizon)
+            .distinct()
+            .sorted()
+            .toArray();
     List<long[]> stormWindows = new ArrayList<>();
     for (CorridorSpec.Storm s : spec.storms()) {
       for (long[] w : sampleStorms(s, spec.startDayOfYear(), horizon, rngStorm)) {
@@ -75,6 +103,21 @@ final class Disruptions {
       gateClosedStart[g] = m[0];
       gateClosedEnd[g] = m[1];
     }
+  }
+
+  /** Start and end times of the dated closures inside the run, sorted, without repeats. */
+  long[] datedEdges() {
+    return datedEdges.clone();
+  }
+
+  /** True if a dated closure (not a storm) shuts port {@code p} at {@code t}. */
+  boolean portDatedClosed(int p, long t) {
+    return closedUntil(portDatedStart[p], portDatedEnd[p], t) > t;
+  }
+
+  /** True if a dated closure shuts gate {@code g} at {@code t}. */
+  boolean gateDatedClosed(int g, long t) {
+    return closedUntil(gateDatedStart[g], gateDatedEnd[g], t) > t;
   }
 
   /** Storm days per measured year (merged, after warm-up), for the result. */

@@ -17,6 +17,8 @@ final class Events {
   static final int RETURNED = 12;
   static final int SAMPLE = 13;
   static final int WARMUP = 14;
+  static final int CLOSURE_EDGE = 15;
+  static final int YARD_ADMIT = 16;
 
   /** "No unit / no list": the end marker of the intrusive lists. */
   static final int NONE = -1;

@@ -30,10 +30,17 @@ final class Formation {
   private ModelStats stats;
   private Borders borders;
   private Crossings crossings;
+  private UnitTrace trace;
+  private Rerouting rerouting;
 
-  // Flows' paths.
-  private final int[][] flowLegs;
-  private final int[][] flowPool;
+  // Paths (a flow's own route and its alternatives, Layout.flowPath) and each flow's current path.
+  private final int[][] pathLegs;
+  private final int[][] pathPool;
+  final int[] flowCurrentPath;
+  private final boolean[] flowReroutes;
+  private final int[] flowEmpty;
+  private final double[] flowEmptyShare;
+  private final double[] emptyCredit;
 
   // Legs.
   final int nLegs;
@@ -45,8 +52,9 @@ final class Formation {
 
   // Units.
   int[] uNext = new int[1024];
-  private int[] uFlow = new int[1024];
-  private int[] uLegPos = new int[1024];
+  int[] uFlow = new int[1024];
+  int[] uPath = new int[1024];
+  int[] uLegPos = new int[1024];
   private long[] uRelease = new long[1024];
   private long[] uJoin = new long[1024];
   private int[] uFree = new int[1024];
@@ -57,7 +65,7 @@ final class Formation {
   final int nPools;
   private final int[] poolLeg;
   final int[] pHead;
-  private final int[] pTail;
+  final int[] pTail;
   final int[] pCount;
 
   // Consists (trains and delay-leg groups).
@@ -85,11 +93,20 @@ final class Formation {
     this.warmup = spec.warmup_s();
     this.rngDelay = rngDelay;
     int nFlows = spec.flows().size();
-    flowLegs = new int[nFlows][];
+    pathLegs = layout.pathLegs;
+    pathPool = layout.pathPool;
+    flowCurrentPath = new int[nFlows];
+    flowReroutes = new boolean[nFlows];
+    flowEmpty = new int[nFlows];
+    flowEmptyShare = new double[nFlows];
+    emptyCredit = new double[nFlows];
     for (int f = 0; f < nFlows; f++) {
-      flowLegs[f] = spec.flows().get(f).legs();
+      CorridorSpec.Reaction r = spec.flows().get(f).reaction();
+      flowCurrentPath[f] = layout.flowPath[f][0];
+      flowReroutes[f] = r.reroutes();
+      flowEmpty[f] = r.emptyFlow();
+      flowEmptyShare[f] = r.emptyReturnShare();
     }
-    flowPool = layout.flowPool;
     nLegs = spec.legs().size();
     legKind = new int[nLegs];
     legGates = new int[nLegs][];
@@ -116,15 +133,16 @@ final class Formation {
   }
 
   /** Connects the parts this one hands units to; called once by the model before the run. */
-  void wire(ModelStats stats, Borders borders, Crossings crossings) {
+  void wire(ModelStats stats, Borders borders, Crossings crossings, Rerouting rerouting) {
     this.stats = stats;
     this.borders = borders;
     this.crossings = crossings;
+    this.rerouting = rerouting;
   }
 
-  /** Flow {@code f}'s number of legs. */
-  int legCount(int f) {
-    return flowLegs[f].length;
+  /** Sets the trace that sees every unit move, or none ({@code null}). */
+  void setTrace(UnitTrace trace) {
+    this.trace = trace;
   }
 
   /**
@@ -144,16 +162,29 @@ final class Formation {
    * Releases {@code k} new units of flow {@code f} into its origin pool and forms what is now full.
    */
   void release(int f, int k, long now) {
-    int pool = flowPool[f][0];
+    releaseUnits(f, k, now);
+    processTouched();
+  }
+
+  /** Appends {@code k} new units of flow {@code f} to the origin pool of its current path. */
+  private void releaseUnits(int f, int k, long now) {
+    int path = flowReroutes[f] ? rerouting.choose(f, flowCurrentPath[f], 0) : flowCurrentPath[f];
+    if (path != f) {
+      stats.rerouted(f, k);
+    }
+    int pool = pathPool[path][0];
     for (int i = 0; i < k; i++) {
       int u = newUnit();
       uFlow[u] = f;
+      uPath[u] = path;
       uLegPos[u] = 0;
       uRelease[u] = now;
+      if (trace != null) {
+        trace.released(u, f, now);
+      }
       appendToPool(pool, u);
     }
     touch(pool);
-    processTouched();
   }
 
   private void appendToPool(int pool, int u) {
@@ -185,6 +216,9 @@ final class Formation {
     for (int i = 0; i < n; i++) {
       if (measured) {
         stats.recordUnitWait(res, now - uJoin[u]);
+      }
+      if (trace != null) {
+        trace.departed(u, uLegPos[u], now);
       }
       last = u;
       u = uNext[u];
@@ -282,8 +316,25 @@ final class Formation {
     return c;
   }
 
-  /** Consist {@code c} finished its leg: its units move on, the consist is freed. */
+  /**
+   * Consist {@code c} finished its leg: its units move on and the consist is freed, unless their
+   * next pool is a full blocking port yard, where the consist is held until there is room.
+   */
   void onLegEnd(int c) {
+    int u = cHead[c];
+    int pos = uLegPos[u] + 1;
+    int[] legs = pathLegs[uPath[u]];
+    if (pos < legs.length) {
+      int x = legCrossing[legs[pos]];
+      if (x >= 0 && !crossings.offerToYard(x, c, cCount[c])) {
+        return;
+      }
+    }
+    admitted(c);
+  }
+
+  /** Consist {@code c}'s units move on to their next pools; the consist is freed. */
+  void admitted(int c) {
     int leg = cLeg[c];
     distribute(cHead[c], leg);
     freeConsist(c);
@@ -308,19 +359,31 @@ final class Formation {
     while (u != NONE) {
       int next = uNext[u];
       int f = uFlow[u];
+      int path = uPath[u];
       int pos = uLegPos[u];
       if (measured) {
         stats.legDone(leg, f);
       }
-      if (uRelease[u] >= warmup) {
+      if (uRelease[u] >= warmup && path == f) {
         stats.legCumulative(f, pos, now - uRelease[u]);
       }
+      if (trace != null) {
+        trace.arrived(u, pos, now);
+      }
       pos++;
-      if (pos == flowLegs[f].length) {
-        deliver(u, f);
+      if (pos == pathLegs[path].length) {
+        deliver(u, f, path);
       } else {
+        if (flowReroutes[f]) {
+          int to = rerouting.choose(f, path, pos);
+          if (path == f && to != f) {
+            stats.rerouted(f, 1);
+          }
+          path = to;
+          uPath[u] = path;
+        }
         uLegPos[u] = pos;
-        int nextPool = flowPool[f][pos];
+        int nextPool = pathPool[path][pos];
         appendToPool(nextPool, u);
         touch(nextPool);
       }
@@ -328,9 +391,75 @@ final class Formation {
     }
   }
 
-  private void deliver(int u, int f) {
-    stats.delivered(f, engine.now(), uRelease[u]);
+  private void deliver(int u, int f, int path) {
+    long now = engine.now();
+    stats.delivered(f, now, uRelease[u]);
+    if (flowReroutes[f]) {
+      stats.reroutableDelivered(f, path, now, uRelease[u]);
+    }
     uFree[uFreeCount++] = u;
+    if (flowEmptyShare[f] > 0) {
+      // Empty repositioning: every delivered box adds its share of an empty box to go back; whole
+      // boxes are released at once into the empty flow's origin pool (docs/SIMULATION.md).
+      emptyCredit[f] += flowEmptyShare[f];
+      int n = (int) emptyCredit[f];
+      if (n > 0) {
+        emptyCredit[f] -= n;
+        releaseUnits(flowEmpty[f], n, now);
+        stats.emptiesReleased(flowEmpty[f], n);
+      }
+    }
+  }
+
+  /**
+   * A dated closure started or ended: every waiting unit of a re-routing flow outside the port
+   * yards whose path is closed ahead moves to the pool of the best open route that continues from
+   * where it is ({@link Rerouting#choose}); returns the number of units moved.
+   */
+  int rerouteWaiting() {
+    long now = engine.now();
+    int moved = 0;
+    for (int pool = 0; pool < nPools; pool++) {
+      if (legCrossing[poolLeg[pool]] >= 0) {
+        continue;
+      }
+      int prev = NONE;
+      int u = pHead[pool];
+      while (u != NONE) {
+        int next = uNext[u];
+        int f = uFlow[u];
+        int path = uPath[u];
+        int to = flowReroutes[f] ? rerouting.choose(f, path, uLegPos[u]) : path;
+        if (to == path) {
+          prev = u;
+        } else {
+          if (prev == NONE) {
+            pHead[pool] = next;
+          } else {
+            uNext[prev] = next;
+          }
+          if (pTail[pool] == u) {
+            pTail[pool] = prev;
+          }
+          pCount[pool]--;
+          int res = layout.poolFormationResource[pool];
+          if (res >= 0 && now >= warmup) {
+            stats.recordUnitWait(res, now - uJoin[u]);
+          }
+          if (path == f) {
+            stats.rerouted(f, 1);
+          }
+          uPath[u] = to;
+          int np = pathPool[to][uLegPos[u]];
+          appendToPool(np, u);
+          touch(np);
+          moved++;
+        }
+        u = next;
+      }
+    }
+    processTouched();
+    return moved;
   }
 
   private int newUnit() {
@@ -342,6 +471,7 @@ final class Formation {
       int cap = u * 2;
       uNext = Arrays.copyOf(uNext, cap);
       uFlow = Arrays.copyOf(uFlow, cap);
+      uPath = Arrays.copyOf(uPath, cap);
       uLegPos = Arrays.copyOf(uLegPos, cap);
       uRelease = Arrays.copyOf(uRelease, cap);
       uJoin = Arrays.copyOf(uJoin, cap);

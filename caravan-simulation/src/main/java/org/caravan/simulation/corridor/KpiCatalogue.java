@@ -21,6 +21,10 @@ final class KpiCatalogue {
     final double[] corridorTeu;
     final double[] corridorTonnes;
     final double[] corridorCo2e_t;
+    final double[] corridorEmptyTeu;
+    double allEmptyTeu;
+    double reroutedTeu;
+    double reroutedTonnes;
     double allTeu;
     double allTonnes;
     double allCo2e_t;
@@ -35,13 +39,23 @@ final class KpiCatalogue {
       corridorTeu = new double[nc];
       corridorTonnes = new double[nc];
       corridorCo2e_t = new double[nc];
+      corridorEmptyTeu = new double[nc];
       for (int f = 0; f < spec.flows().size(); f++) {
         CorridorSpec.Flow fl = spec.flows().get(f);
         double u = r.flowUnitsPerYear()[f];
         int c = layout.flowCorridor[f];
-        corridorTeu[c] += u * fl.teuPerUnit();
-        corridorTonnes[c] += u * fl.tonnesPerUnit();
-        corridorCo2e_t[c] += u * fl.co2ePerUnit_g() / 1e6;
+        if (fl.reaction().empty()) {
+          // Empty boxes are not cargo: reported apart from the loaded throughput.
+          corridorEmptyTeu[c] += u * fl.teuPerUnit();
+          allEmptyTeu += u * fl.teuPerUnit();
+        } else {
+          corridorTeu[c] += u * fl.teuPerUnit();
+          corridorTonnes[c] += u * fl.tonnesPerUnit();
+        }
+        corridorCo2e_t[c] += co2ePerYear_g(layout, r, f) / 1e6;
+        double rerouted = r.reactions().reroutedUnitsPerYear()[f];
+        reroutedTeu += rerouted * fl.teuPerUnit();
+        reroutedTonnes += rerouted * fl.tonnesPerUnit();
       }
       for (int c = 0; c < nc; c++) {
         allTeu += corridorTeu[c];
@@ -52,6 +66,27 @@ final class KpiCatalogue {
         allTransit.add(h);
       }
     }
+  }
+
+  /**
+   * CO2e per year of flow {@code f}: its delivered units at its own route's CO2e, except the units
+   * of a re-routing flow that took an alternative, charged at the alternative's.
+   */
+  static double co2ePerYear_g(Layout layout, ReplicationResult r, int f) {
+    CorridorSpec.Flow fl = layout.spec.flows().get(f);
+    double u = r.flowUnitsPerYear()[f];
+    if (!fl.reaction().reroutes()) {
+      return u * fl.co2ePerUnit_g();
+    }
+    int[] paths = layout.flowPath[f];
+    double g = 0;
+    double onAlternatives = 0;
+    for (int k = 1; k < paths.length; k++) {
+      double n = r.reactions().pathUnitsPerYear()[paths[k]];
+      onAlternatives += n;
+      g += n * fl.reaction().alternativeCo2e_g()[k - 1];
+    }
+    return g + (u - onAlternatives) * fl.co2ePerUnit_g();
   }
 
   private final List<Kpi> kpis = new ArrayList<>();
@@ -126,6 +161,7 @@ final class KpiCatalogue {
       add(p + ".mean_queue", queueUnit(ref.kind()), x -> x.result.resourceMeanQueue()[r]);
     }
     add("storm.closed_days_per_year", KpiUnit.DAYS_PER_YEAR, x -> x.result.stormDays());
+    ReactionKpis.add(layout, this::add);
   }
 
   /** The name prefix of a resource's KPIs, e.g. {@code resource.border.KZ-CN}. */
@@ -141,7 +177,7 @@ final class KpiCatalogue {
     };
   }
 
-  private void add(String name, KpiUnit unit, ToDoubleFunction<Replication> value) {
+  void add(String name, KpiUnit unit, ToDoubleFunction<Replication> value) {
     kpis.add(new Kpi(name, unit, value));
   }
 

@@ -1,6 +1,7 @@
 package org.caravan.simulation.corridor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,20 @@ public final class Layout {
   final int[] portResource;
 
   /**
-   * Pool of a unit of flow f at leg position k: units share a pool when their remaining path is the
+   * Paths: route {@code r} of flow {@code f} (0 = its own route, then its alternatives, best first)
+   * is path {@code flowPath[f][r]}. Every flow's own route comes first (path {@code f}), so a spec
+   * without alternatives has exactly one path per flow and the pools of today's model.
+   */
+  final int[][] flowPath;
+
+  final int[] pathFlow;
+  final int[][] pathLegs;
+
+  /**
+   * Pool of a unit on path p at leg position k: units share a pool when their remaining path is the
    * same.
    */
-  final int[][] flowPool;
+  final int[][] pathPool;
 
   final int[] poolLeg;
   final int[] poolFormationResource;
@@ -62,39 +73,58 @@ public final class Layout {
     // the same
     // remaining path (a block train is formed for a destination group and stays together through
     // transfers).
-    java.util.Map<String, Integer> poolKey = new java.util.LinkedHashMap<>();
+    int nFlows = spec.flows().size();
+    flowPath = new int[nFlows][];
+    List<int[]> legsOfPath = new ArrayList<>();
+    List<Integer> flowOfPath = new ArrayList<>();
+    for (int f = 0; f < nFlows; f++) {
+      flowPath[f] = new int[1 + spec.flows().get(f).reaction().alternatives().length];
+      flowPath[f][0] = f;
+      legsOfPath.add(spec.flows().get(f).legs());
+      flowOfPath.add(f);
+    }
+    for (int f = 0; f < nFlows; f++) {
+      int[][] alts = spec.flows().get(f).reaction().alternatives();
+      for (int r = 0; r < alts.length; r++) {
+        flowPath[f][r + 1] = legsOfPath.size();
+        legsOfPath.add(alts[r]);
+        flowOfPath.add(f);
+      }
+    }
+    pathLegs = legsOfPath.toArray(int[][]::new);
+    pathFlow = flowOfPath.stream().mapToInt(Integer::intValue).toArray();
+    Map<String, Integer> poolKey = new LinkedHashMap<>();
     List<Integer> pLeg = new ArrayList<>();
     List<String> pLabel = new ArrayList<>();
-    flowPool = new int[spec.flows().size()][];
-    for (int f = 0; f < flowPool.length; f++) {
-      int[] legs = spec.flows().get(f).legs();
-      flowPool[f] = new int[legs.length];
+    pathPool = new int[pathLegs.length][];
+    for (int path = 0; path < pathLegs.length; path++) {
+      int[] legs = pathLegs[path];
+      pathPool[path] = new int[legs.length];
       for (int k = 0; k < legs.length; k++) {
         CorridorSpec.Leg leg = spec.legs().get(legs[k]);
         String key =
             leg.kind() == CorridorSpec.LegKind.CROSSING
                 ? "x" + legs[k]
-                : "s"
-                    + java.util.Arrays.toString(java.util.Arrays.copyOfRange(legs, k, legs.length));
+                : "s" + Arrays.toString(Arrays.copyOfRange(legs, k, legs.length));
         Integer p = poolKey.get(key);
         if (p == null) {
           p = pLeg.size();
           poolKey.put(key, p);
           pLeg.add(legs[k]);
-          String label = leg.id() + " to " + spec.flows().get(f).to();
+          String label = leg.id() + " to " + spec.flows().get(pathFlow[path]).to();
           String unique = label;
           for (int n = 2; pLabel.contains(unique); n++) {
             unique = label + " #" + n;
           }
           pLabel.add(unique);
         }
-        flowPool[f][k] = p;
+        pathPool[path][k] = p;
       }
     }
     poolLeg = pLeg.stream().mapToInt(Integer::intValue).toArray();
     poolFormationResource = new int[poolLeg.length];
     crossingPool = new int[spec.crossings().size()];
-    java.util.Arrays.fill(crossingPool, -1);
+    Arrays.fill(crossingPool, -1);
     for (int p = 0; p < poolLeg.length; p++) {
       CorridorSpec.Leg leg = spec.legs().get(poolLeg[p]);
       poolFormationResource[p] =

@@ -51,6 +51,20 @@ final class ModelStats {
   private final float[][] series;
   private int sampleIndex;
 
+  // Reactions (ReactionResult): re-routing, empty returns, blocking yards.
+  private final long[] pathDelivered;
+  private final double[] reroutedSum_s;
+  private final long[] reroutedCount;
+  private final double[] keptSum_s;
+  private final long[] keptCount;
+  private long unitsMoved;
+  private final long[] reroutedUnits;
+  private final long[] emptiesReleased;
+  final long[] portArrivals;
+  final long[] portHeld;
+  final double[] portHeld_s;
+  final double[] portHeldUnit_s;
+
   ModelStats(EventEngine engine, Layout layout, int replication, long seed) {
     this.engine = engine;
     this.layout = layout;
@@ -89,6 +103,18 @@ final class ModelStats {
     busyAreaAtWarmup = new double[nRes];
     queueAreaAtWarmup = new double[nRes];
     series = new float[layout.seriesNames.size()][layout.samples];
+    pathDelivered = new long[layout.pathLegs.length];
+    emptiesReleased = new long[nFlows];
+    reroutedUnits = new long[nFlows];
+    reroutedSum_s = new double[nFlows];
+    reroutedCount = new long[nFlows];
+    keptSum_s = new double[nFlows];
+    keptCount = new long[nFlows];
+    int nPorts = spec.ports().size();
+    portArrivals = new long[nPorts];
+    portHeld = new long[nPorts];
+    portHeld_s = new double[nPorts];
+    portHeldUnit_s = new double[nPorts];
   }
 
   /**
@@ -151,6 +177,62 @@ final class ModelStats {
       long minutes = Math.max(1, Math.round((now - release) / MINUTE_S));
       flowHist[f].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
       corridorHist[flowCorridor[f]].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
+    }
+  }
+
+  /**
+   * A unit of a re-routing flow {@code f} on {@code path} (its own route when {@code path == f})
+   * was delivered.
+   */
+  void reroutableDelivered(int f, int path, long now, long release) {
+    if (now >= warmup) {
+      pathDelivered[path]++;
+    }
+    if (release >= warmup) {
+      if (path == f) {
+        keptSum_s[f] += now - release;
+        keptCount[f]++;
+      } else {
+        reroutedSum_s[f] += now - release;
+        reroutedCount[f]++;
+      }
+    }
+  }
+
+  /** {@code n} units of flow {@code f} left their own route for an alternative. */
+  void rerouted(int f, int n) {
+    if (engine.now() >= warmup) {
+      reroutedUnits[f] += n;
+    }
+  }
+
+  /** Units moved to another route at a closure edge. */
+  void rerouteMoved(int n) {
+    if (engine.now() >= warmup) {
+      unitsMoved += n;
+    }
+  }
+
+  /** {@code n} empty units were released into flow {@code f}. */
+  void emptiesReleased(int f, int n) {
+    created += n;
+    if (engine.now() >= warmup) {
+      emptiesReleased[f] += n;
+    }
+  }
+
+  /**
+   * A train or group of {@code units} reached the blocking yard of {@code port}; {@code held_s}
+   * after its arrival it was let in (0 when there was room).
+   */
+  void yardArrival(int port, long arrived, long held_s, int units) {
+    if (arrived >= warmup) {
+      portArrivals[port]++;
+      if (held_s > 0) {
+        portHeld[port]++;
+        portHeld_s[port] += held_s;
+        portHeldUnit_s[port] += (double) held_s * units;
+      }
     }
   }
 
@@ -274,7 +356,42 @@ final class ModelStats {
         resServed.clone(),
         series,
         engine.dispatched(),
-        disruptions.stormDaysPerYear());
+        disruptions.stormDaysPerYear(),
+        reactions(years));
+  }
+
+  private ReactionResult reactions(double years) {
+    double[] path = new double[pathDelivered.length];
+    for (int p = 0; p < path.length; p++) {
+      path[p] = pathDelivered[p] / years;
+    }
+    double[] empties = new double[nFlows];
+    double[] rerouted = new double[nFlows];
+    for (int f = 0; f < nFlows; f++) {
+      empties[f] = emptiesReleased[f] / years;
+      rerouted[f] = reroutedUnits[f] / years;
+    }
+    // Extra time per flow (its re-routed units against its own-route units), weighted by the flows'
+    // re-routed deliveries, so a mix of short and long flows does not pass for extra time.
+    double extra = 0;
+    long weight = 0;
+    for (int f = 0; f < nFlows; f++) {
+      if (reroutedCount[f] > 0 && keptCount[f] > 0) {
+        extra +=
+            (reroutedSum_s[f] / reroutedCount[f] - keptSum_s[f] / keptCount[f]) * reroutedCount[f];
+        weight += reroutedCount[f];
+      }
+    }
+    return new ReactionResult(
+        path,
+        weight == 0 ? Double.NaN : extra / weight,
+        unitsMoved / years,
+        rerouted,
+        empties,
+        portArrivals.clone(),
+        portHeld.clone(),
+        portHeld_s.clone(),
+        portHeldUnit_s.clone());
   }
 
   /**

@@ -27,6 +27,7 @@ import org.HdrHistogram.Histogram;
  * @param events events dispatched
  * @param stormDays days per year of the measured window with at least one storm-closed port
  *     (sampled)
+ * @param reactions what re-routing, empty returns and blocking yards did
  */
 public record ReplicationResult(
     int replication,
@@ -47,4 +48,5 @@ public record ReplicationResult(
     long[] resourceServed,
     float[][] series,
     long events,
-    double stormDays) {}
+    double stormDays,
+    ReactionResult reactions) {}

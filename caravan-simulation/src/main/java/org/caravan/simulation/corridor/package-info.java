@@ -13,7 +13,12 @@
  * allocates almost nothing per event. The model is split by concern into package-private parts that
  * each own their arrays: {@code Demand}, {@code Formation} (units, pools, trains), {@code Borders},
  * {@code Crossings} (ports, berths, fleets, low water), {@code Disruptions} (storms, closures) and
- * {@code ModelStats}; {@code CorridorModel} wires them and routes events.
+ * {@code ModelStats}; {@code CorridorModel} wires them and routes events. The opt-in reactions
+ * ({@link org.caravan.simulation.corridor.CorridorSpec.Reaction}, docs/SIMULATION.md) live in the
+ * same parts: {@code Rerouting} moves units of re-routing flows to precomputed alternatives at
+ * closure edges, {@code Formation} releases empty boxes as loaded ones are delivered, {@code
+ * Crossings} carries the opposite direction's units on the way back and holds trains before full
+ * yards; their KPIs are defined in {@code ReactionKpis} only when a spec switches them on.
  *
  * <p>{@link org.caravan.simulation.corridor.CorridorRunner} runs replications on a thread pool with
  * seeds derived from one scenario seed and folds them in replication order into a {@link

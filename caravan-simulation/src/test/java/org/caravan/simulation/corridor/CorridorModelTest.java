@@ -66,6 +66,51 @@ class CorridorModelTest {
     assertThat(r.flowUnitsPerYear()[0]).isBetween(18_000.0, 22_000.0);
   }
 
+  /**
+   * The unit trace sees each delivered unit leave and finish its three legs in order, and tracing
+   * does not change the run (same seed, same result).
+   */
+  @Test
+  void the_unit_trace_sees_every_leg_in_order_and_leaves_the_run_unchanged() {
+    Layout layout = Layout.of(corridor(20_000, 3, List.of()));
+    long[] last = new long[1 << 16];
+    int[] legs = new int[1 << 16];
+    int[] delivered = new int[1];
+    boolean[] ordered = {true};
+    CorridorModel traced = new CorridorModel(layout, 0, 1);
+    traced.setUnitTrace(
+        new UnitTrace() {
+          @Override
+          public void released(int unit, int flow, long t_s) {
+            last[unit] = t_s;
+            legs[unit] = 0;
+          }
+
+          @Override
+          public void departed(int unit, int legPos, long t_s) {
+            ordered[0] &= legPos == legs[unit] && t_s >= last[unit];
+            last[unit] = t_s;
+          }
+
+          @Override
+          public void arrived(int unit, int legPos, long t_s) {
+            ordered[0] &= legPos == legs[unit] && t_s >= last[unit];
+            last[unit] = t_s;
+            legs[unit]++;
+            if (legs[unit] == 3) {
+              delivered[0]++;
+            }
+          }
+        });
+    ReplicationResult r = traced.run();
+    ReplicationResult plain = new CorridorModel(layout, 0, 1).run();
+
+    assertThat(ordered[0]).isTrue();
+    assertThat((long) delivered[0]).isEqualTo(r.unitsDelivered());
+    assertThat(r.unitsDelivered()).isEqualTo(plain.unitsDelivered());
+    assertThat(r.corridorTransit()[0].getMean()).isEqualTo(plain.corridorTransit()[0].getMean());
+  }
+
   @Test
   void a_single_slow_vessel_limits_throughput_to_its_cycle() {
     // One vessel, 50 units per 60 h cycle (2 × 10 h handling + 2 × 20 h sailing) = 7,300 units/yr

@@ -22,6 +22,8 @@ import org.caravan.scenario.UserException;
 import org.caravan.web.CaravanApi;
 import org.caravan.web.SimulationJobs;
 import org.caravan.web.StudyApi;
+import org.caravan.web.auth.ApiTokens;
+import org.caravan.web.auth.Owner;
 import org.caravan.web.dto.Problem;
 import org.caravan.web.mapping.ApiException;
 import org.caravan.web.mapping.ApiJson;
@@ -88,6 +90,11 @@ public final class CaravanServer implements AutoCloseable {
           "GET /api/study-runs",
           "GET /api/study-runs/{id}",
           "DELETE /api/study-runs/{id}",
+          "GET /api/web-token",
+          "POST /api/events",
+          "GET /api/shipments",
+          "GET /api/shipments/{id}",
+          "GET /api/shipments/{id}/eta",
           "GET /openapi.json");
 
   private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -110,39 +117,75 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server for a loaded network.
-   *
-   * @param host interface to listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
-   * @param port TCP port; 0 picks a free one (see {@link #port()})
-   * @throws UserException when the address cannot be bound (the port is taken)
+   * Starts a server for a loaded network that accepts one fresh random token, given to its own web
+   * pages only (tests and embedding; {@code caravan serve} passes the user's tokens).
    */
   public static CaravanServer start(CaravanApp caravan, String host, int port) {
-    return start(caravan, host, port, ResultsStore.inMemory());
+    return start(caravan, host, port, ApiTokens.generate(), true);
   }
 
   /**
-   * Starts a server whose jobs and studies are kept in a results store (a DuckDB file or a JDBC
-   * URL, docs/STUDIES.md), so a server restarted on the same store serves what the last one
-   * finished. The server closes the store when it stops.
+   * Starts a server for a loaded network. Its jobs and studies are kept in a store in memory, gone
+   * when it stops; the tracking endpoints use the default results store.
    *
-   * @throws UserException when the store cannot be opened or the address cannot be bound
+   * @param host interface to listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+   * @param port TCP port; 0 picks a free one (see {@link #port()})
+   * @param tokens the bearer tokens writes need (docs/API.md, Authentication)
+   * @param webToken whether {@code GET /api/web-token} gives the first token to the server's own
+   *     pages in a browser on this machine
+   * @throws UserException when the address cannot be bound (the port is taken)
+   */
+  public static CaravanServer start(
+      CaravanApp caravan, String host, int port, ApiTokens tokens, boolean webToken) {
+    return start(caravan, host, port, tokens, webToken, Optional.empty(), ResultsStore.inMemory());
+  }
+
+  /**
+   * Starts a server with one fresh random token whose jobs, studies and tracking events are kept in
+   * the results store {@code store} (a DuckDB file or a JDBC URL; empty for the default).
    */
   public static CaravanServer start(
       CaravanApp caravan, String host, int port, Optional<String> store) {
-    return start(caravan, host, port, ResultsStore.open(store));
+    return start(caravan, host, port, ApiTokens.generate(), true, store);
+  }
+
+  /**
+   * Starts a server with the given tokens and results store (what {@code caravan serve} does). Its
+   * simulation jobs, study runs and studies are kept in the store (docs/STUDIES.md), so a server
+   * restarted on the same store serves what the last one finished; the server closes the store when
+   * it stops.
+   *
+   * @param store the results store: a DuckDB file or a JDBC URL; empty for the default
+   * @throws UserException when the store cannot be opened or the address cannot be bound
+   */
+  public static CaravanServer start(
+      CaravanApp caravan,
+      String host,
+      int port,
+      ApiTokens tokens,
+      boolean webToken,
+      Optional<String> store) {
+    return start(caravan, host, port, tokens, webToken, store, ResultsStore.open(store));
   }
 
   private static CaravanServer start(
-      CaravanApp caravan, String host, int port, ResultsStore store) {
+      CaravanApp caravan,
+      String host,
+      int port,
+      ApiTokens tokens,
+      boolean webToken,
+      Optional<String> store,
+      ResultsStore results) {
     CaravanApi api = new CaravanApi(caravan);
+    BearerAuth auth = new BearerAuth(tokens, webToken);
     SimulationJobs jobs;
     try {
-      jobs = new SimulationJobs(caravan, store);
+      jobs = new SimulationJobs(caravan, results);
     } catch (RuntimeException e) {
-      store.close();
+      results.close();
       throw e;
     }
-    StudyApi studies = new StudyApi(caravan, store);
+    StudyApi studies = new StudyApi(caravan, results);
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -164,6 +207,7 @@ public final class CaravanServer implements AutoCloseable {
                     server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
                   });
               cfg.routes.before(ctx -> guard(ctx, allowedHosts(host)));
+              cfg.routes.before(auth::checkWrite);
               cfg.http.maxRequestSize = MAX_BODY_BYTES;
               cfg.http.prefer405over404 = true;
               if (CaravanServer.class.getResource("/web/index.html") != null) {
@@ -208,21 +252,46 @@ public final class CaravanServer implements AutoCloseable {
               cfg.routes.post(
                   "/api/simulations",
                   ctx -> {
-                    String id = jobs.submit(body(ctx));
+                    Owner owner = auth.owner(ctx);
+                    String id = jobs.submit(body(ctx), owner);
                     ctx.status(202).header("Location", "/api/simulations/" + id);
-                    json(ctx, jobs.view(id));
+                    json(ctx, jobs.view(id, owner));
                   });
-              cfg.routes.get("/api/simulations", ctx -> json(ctx, jobs.list()));
+              cfg.routes.get("/api/simulations", ctx -> json(ctx, jobs.list(auth.owner(ctx))));
               cfg.routes.get(
-                  "/api/simulations/{id}", ctx -> json(ctx, jobs.view(ctx.pathParam("id"))));
+                  "/api/simulations/{id}",
+                  ctx -> json(ctx, jobs.view(ctx.pathParam("id"), auth.owner(ctx))));
               cfg.routes.delete(
                   "/api/simulations/{id}",
                   ctx ->
-                      jobs.cancel(ctx.pathParam("id"))
+                      jobs.cancel(ctx.pathParam("id"), auth.owner(ctx))
                           .ifPresentOrElse(
                               view -> json(ctx.status(202), view), () -> ctx.status(204)));
-              cfg.routes.get("/api/simulations/{id}/events", ctx -> events(ctx, jobs));
-              StudyRoutes.add(cfg.routes, studies);
+              cfg.routes.get(
+                  "/api/simulations/{id}/events", ctx -> events(ctx, jobs, auth.owner(ctx)));
+              StudyRoutes.add(cfg.routes, studies, auth);
+              cfg.routes.get("/api/web-token", ctx -> json(ctx, auth.webToken(ctx)));
+              cfg.routes.post("/api/events", ctx -> json(ctx, api.ingestEvents(body(ctx), store)));
+              cfg.routes.get("/api/shipments", ctx -> json(ctx, api.shipments(store)));
+              cfg.routes.get(
+                  "/api/shipments/{id}",
+                  ctx ->
+                      json(
+                          ctx,
+                          api.shipment(
+                              ctx.pathParam("id"),
+                              Optional.ofNullable(ctx.queryParam("at")),
+                              store)));
+              cfg.routes.get(
+                  "/api/shipments/{id}/eta",
+                  ctx ->
+                      json(
+                          ctx,
+                          api.shipmentEta(
+                              ctx.pathParam("id"),
+                              Optional.ofNullable(ctx.queryParam("at")),
+                              store)));
+              cfg.routes.get("/shipments", ctx -> ctx.redirect("/shipments.html"));
               cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
               cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
               cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
@@ -232,6 +301,14 @@ public final class CaravanServer implements AutoCloseable {
               cfg.routes.exception(
                   HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus())));
               cfg.routes.exception(HostNotAllowed.class, (e, ctx) -> problem(ctx, e.problem));
+              cfg.routes.exception(
+                  BearerAuth.Unauthorized.class,
+                  (e, ctx) -> {
+                    if (!e.challenge.isEmpty()) {
+                      ctx.header("WWW-Authenticate", e.challenge);
+                    }
+                    problem(ctx, e.problem);
+                  });
               cfg.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
@@ -265,7 +342,7 @@ public final class CaravanServer implements AutoCloseable {
       app.stop();
       jobs.close();
       studies.close();
-      store.close();
+      results.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof java.net.BindException) {
           throw new UserException(
@@ -282,7 +359,7 @@ public final class CaravanServer implements AutoCloseable {
       }
       throw e;
     }
-    return new CaravanServer(app, host, jobs, studies, store);
+    return new CaravanServer(app, host, jobs, studies, results);
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
@@ -312,10 +389,10 @@ public final class CaravanServer implements AutoCloseable {
    * replication and a final {@code done} event (whose {@code status} says done, failed or
    * cancelled), then the stream ends.
    */
-  private static void events(Context ctx, SimulationJobs jobs) throws Exception {
+  private static void events(Context ctx, SimulationJobs jobs, Owner owner) throws Exception {
     String id = ctx.pathParam("id");
-    if (!jobs.exists(id)) {
-      jobs.view(id); // throws the 404 problem
+    if (!jobs.exists(id, owner)) {
+      jobs.view(id, owner); // throws the 404 problem
     }
     String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
     if (!accept.contains("text/event-stream")) {
@@ -329,7 +406,7 @@ public final class CaravanServer implements AutoCloseable {
               client.keepAlive();
               try {
                 SimulationJobs.Subscription sub =
-                    jobs.subscribe(id, (name, data, last) -> send(client, name, data, last));
+                    jobs.subscribe(id, owner, (name, data, last) -> send(client, name, data, last));
                 client.onClose(sub::cancel);
               } catch (ApiException e) {
                 // The job was dropped between the check and now.

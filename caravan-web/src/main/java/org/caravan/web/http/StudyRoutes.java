@@ -3,6 +3,7 @@ package org.caravan.web.http;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
 import org.caravan.web.StudyApi;
+import org.caravan.web.auth.Owner;
 
 /**
  * The studies routes of {@link CaravanServer}: stored studies ({@code /api/studies}), the shipped
@@ -12,7 +13,7 @@ import org.caravan.web.StudyApi;
 final class StudyRoutes {
   private StudyRoutes() {}
 
-  static void add(RoutesConfig routes, StudyApi studies) {
+  static void add(RoutesConfig routes, StudyApi studies, BearerAuth auth) {
     routes.get("/api/studies", ctx -> CaravanServer.json(ctx, studies.list()));
     routes.get("/api/shipped-studies", ctx -> CaravanServer.json(ctx, studies.shipped()));
     routes.get(
@@ -32,20 +33,22 @@ final class StudyRoutes {
     routes.post(
         "/api/study-runs",
         ctx -> {
-          String id = studies.runs().submit(CaravanServer.body(ctx));
+          Owner owner = auth.owner(ctx);
+          String id = studies.runs().submit(CaravanServer.body(ctx), owner);
           ctx.status(202).header("Location", "/api/study-runs/" + id);
-          CaravanServer.json(ctx, studies.runs().view(id));
+          CaravanServer.json(ctx, studies.runs().view(id, owner));
         });
-    routes.get("/api/study-runs", ctx -> CaravanServer.json(ctx, studies.runs().list()));
+    routes.get(
+        "/api/study-runs", ctx -> CaravanServer.json(ctx, studies.runs().list(auth.owner(ctx))));
     routes.get(
         "/api/study-runs/{id}",
-        ctx -> CaravanServer.json(ctx, studies.runs().view(ctx.pathParam("id"))));
+        ctx -> CaravanServer.json(ctx, studies.runs().view(ctx.pathParam("id"), auth.owner(ctx))));
     routes.delete(
         "/api/study-runs/{id}",
         ctx ->
             studies
                 .runs()
-                .cancel(ctx.pathParam("id"))
+                .cancel(ctx.pathParam("id"), auth.owner(ctx))
                 .ifPresentOrElse(
                     view -> CaravanServer.json(ctx.status(202), view), () -> ctx.status(204)));
   }

@@ -32,6 +32,8 @@ public final class Problems {
     INVALID_SCENARIO("invalid-scenario", 400, "The scenario is invalid"),
     BAD_HTTP("bad-http", 400, "The HTTP request is malformed"),
     HOST_NOT_ALLOWED("host-not-allowed", 421, "The server does not answer to this host name"),
+    UNAUTHORIZED("unauthorized", 401, "The request needs a valid bearer token"),
+    FORBIDDEN("forbidden", 403, "The server does not give this to this client"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not accept this method"),
     NOT_ACCEPTABLE("not-acceptable", 406, "The resource cannot answer in the accepted media type"),

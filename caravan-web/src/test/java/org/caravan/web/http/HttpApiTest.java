@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caravan.app.CaravanApp;
 import org.caravan.scenario.Choices;
+import org.caravan.web.auth.ApiTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole API over real HTTP: a server on a random port, {@code java.net.http} as the client. */
 class HttpApiTest {
+  /** The bearer token the test server accepts. */
+  static final String TOKEN = "test-token-httpapitest";
+
+  /** A request builder with the test token. */
+  private static HttpRequest.Builder authed(URI uri) {
+    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN);
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static CaravanServer server;
   private static HttpClient client;
@@ -37,7 +46,9 @@ class HttpApiTest {
 
   @BeforeAll
   static void start() {
-    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
+    server =
+        CaravanServer.start(
+            CaravanApp.openDefault(), "127.0.0.1", 0, ApiTokens.of(List.of(TOKEN)), true);
     client = HttpClient.newHttpClient();
   }
 
@@ -47,12 +58,12 @@ class HttpApiTest {
   }
 
   private static Reply get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).GET().build());
+    return send(authed(URI.create(server.url() + path.substring(1))).GET().build());
   }
 
   private static Reply post(String path, String body) throws Exception {
     return send(
-        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+        authed(URI.create(server.url() + path.substring(1)))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
@@ -458,7 +469,7 @@ class HttpApiTest {
     assertThat(index.status()).isEqualTo(200);
     assertThat(index.body()).contains("<div id=\"map\">", "app.js");
     assertThat(get("/app.js").status()).isEqualTo(200);
-    Reply docs = send(HttpRequest.newBuilder(URI.create(server.url() + "api-docs")).GET().build());
+    Reply docs = send(authed(URI.create(server.url() + "api-docs")).GET().build());
     assertThat(docs.status()).isIn(200, 302);
     assertThat(get("/api-docs.html").body()).contains("api-docs.js");
   }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.caravan.app.CaravanApp;
+import org.caravan.web.auth.ApiTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,22 @@ import org.junit.jupiter.api.Test;
  * slow clients.
  */
 class HttpHardeningTest {
+  /** The bearer token the test server accepts. */
+  static final String TOKEN = "test-token-httphardeningtest";
+
+  /** A request builder with the test token. */
+  private static HttpRequest.Builder authed(URI uri) {
+    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN);
+  }
+
   private static CaravanServer server;
   private static HttpClient client;
 
   @BeforeAll
   static void start() {
-    server = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0);
+    server =
+        CaravanServer.start(
+            CaravanApp.openDefault(), "127.0.0.1", 0, ApiTokens.of(List.of(TOKEN)), true);
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -40,7 +51,7 @@ class HttpHardeningTest {
 
   private static HttpResponse<String> post(String path, String type, String body) throws Exception {
     return client.send(
-        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+        authed(URI.create(server.url() + path.substring(1)))
             .header("Content-Type", type)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -113,7 +124,7 @@ class HttpHardeningTest {
     for (String path : List.of("/", "/api/health", "/api/nothing")) {
       HttpResponse<String> r =
           client.send(
-              HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
+              authed(URI.create(server.url() + path.substring(1))).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
       assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
@@ -126,7 +137,7 @@ class HttpHardeningTest {
   void a_405_says_what_is_allowed() throws Exception {
     HttpResponse<String> r =
         client.send(
-            HttpRequest.newBuilder(URI.create(server.url() + "api/routes")).build(),
+            authed(URI.create(server.url() + "api/routes")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(405);
     assertThat(r.headers().firstValue("Allow")).contains("POST");
@@ -172,6 +183,9 @@ class HttpHardeningTest {
     String chunked =
         raw(
             "POST /api/routes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer "
+                + TOKEN
+                + "\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
     assertThat(chunked)
         .startsWith("HTTP/1.1 400")
@@ -188,6 +202,9 @@ class HttpHardeningTest {
         OutputStream o = s.getOutputStream();
         o.write(
             ("POST /api/routes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer "
+                    + TOKEN
+                    + "\r\n"
                     + "Content-Length: 1000\r\n\r\n{")
                 .getBytes(StandardCharsets.ISO_8859_1));
         o.flush();
@@ -196,7 +213,7 @@ class HttpHardeningTest {
       long t0 = System.nanoTime();
       HttpResponse<String> r =
           client.send(
-              HttpRequest.newBuilder(URI.create(server.url() + "api/health"))
+              authed(URI.create(server.url() + "api/health"))
                   .timeout(Duration.ofSeconds(30))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -216,6 +233,9 @@ class HttpHardeningTest {
       s.getOutputStream()
           .write(
               ("POST /api/routes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      + "Authorization: Bearer "
+                      + TOKEN
+                      + "\r\n"
                       + "Content-Length: 100\r\n\r\n{")
                   .getBytes(StandardCharsets.ISO_8859_1));
       InputStream in = s.getInputStream();

@@ -10,9 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.ResultsStore;
+import org.caravan.web.auth.ApiTokens;
+import org.caravan.web.auth.Owner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Web jobs kept in the results store: a job run on one server is served, with the same results, by
  * a new server started on the same store; a job a dead server left running is marked interrupted.
+ * Jobs belong to the client whose token started them, across restarts too.
  */
 @Timeout(180)
 class StoredJobsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "test-token-storedjobstest";
   private final HttpClient client = HttpClient.newHttpClient();
 
   @TempDir Path dir;
 
   private HttpResponse<String> get(CaravanServer s, String path) throws Exception {
     return client.send(
-        HttpRequest.newBuilder(URI.create(s.url() + path.substring(1))).GET().build(),
+        HttpRequest.newBuilder(URI.create(s.url() + path.substring(1)))
+            .header("Authorization", "Bearer " + TOKEN)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -47,15 +55,21 @@ class StoredJobsTest {
     }
   }
 
+  private static CaravanServer start(Optional<String> store) {
+    return CaravanServer.start(
+        CaravanApp.openDefault(), "127.0.0.1", 0, ApiTokens.of(List.of(TOKEN)), false, store);
+  }
+
   @Test
   void aFinishedJobAndItsResultsSurviveARestart() throws Exception {
     Optional<String> store = Optional.of(dir.resolve("web.duckdb").toString());
     String path;
     JsonNode first;
-    try (CaravanServer s = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0, store)) {
+    try (CaravanServer s = start(store)) {
       HttpResponse<String> r =
           client.send(
               HttpRequest.newBuilder(URI.create(s.url() + "api/simulations"))
+                  .header("Authorization", "Bearer " + TOKEN)
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
@@ -68,7 +82,7 @@ class StoredJobsTest {
       assertThat(first.path("status").asText()).isEqualTo("done");
       assertThat(first.path("results").path("kpis").isMissingNode()).isFalse();
     }
-    try (CaravanServer s = CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0, store)) {
+    try (CaravanServer s = start(store)) {
       HttpResponse<String> r = get(s, path);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonNode again = JSON.readTree(r.body());
@@ -89,6 +103,7 @@ class StoredJobsTest {
           new ResultsStore.Job(
               "11111111-2222-3333-4444-555555555555",
               "simulation",
+              Owner.of(TOKEN).id(),
               "running",
               "default-2024",
               4,
@@ -103,8 +118,7 @@ class StoredJobsTest {
               Optional.empty(),
               Optional.empty()));
     }
-    try (CaravanServer s =
-        CaravanServer.start(CaravanApp.openDefault(), "127.0.0.1", 0, Optional.of(location))) {
+    try (CaravanServer s = start(Optional.of(location))) {
       JsonNode job =
           JSON.readTree(get(s, "/api/simulations/11111111-2222-3333-4444-555555555555").body());
       assertThat(job.path("status").asText()).isEqualTo("interrupted");

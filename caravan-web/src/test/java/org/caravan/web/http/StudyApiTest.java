@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.caravan.app.CaravanApp;
+import org.caravan.web.auth.ApiTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,8 @@ class StudyApiTest {
               duration_days: 10
       """;
 
+  private static final String TOKEN = "test-token-studyapitest";
+  private static final String OTHER = "test-token-studyapitest-other";
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
   private static CaravanServer server;
@@ -69,6 +72,8 @@ class StudyApiTest {
             CaravanApp.openDefault(),
             "127.0.0.1",
             0,
+            ApiTokens.of(List.of(TOKEN, OTHER)),
+            false,
             Optional.of(dir.resolve("studies.duckdb").toString()));
   }
 
@@ -79,7 +84,13 @@ class StudyApiTest {
 
   private static HttpResponse<byte[]> send(String method, String path, String body)
       throws Exception {
+    return send(method, path, body, Optional.of(TOKEN));
+  }
+
+  private static HttpResponse<byte[]> send(
+      String method, String path, String body, Optional<String> token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)));
+    token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
@@ -123,6 +134,9 @@ class StudyApiTest {
     assertThat(run.path("progress").path("done").asInt()).isEqualTo(6);
     assertThat(json(send("GET", "/api/study-runs", null), 200).toString())
         .contains(run.path("id").asText());
+    // A run is its starter's: another client neither lists nor sees it; the study is shared.
+    assertThat(json(send("GET", "/api/study-runs", null, Optional.of(OTHER)), 200)).isEmpty();
+    problem(send("GET", location, null, Optional.of(OTHER)), 404);
 
     JsonNode list = json(send("GET", "/api/studies", null), 200);
     assertThat(list).anySatisfy(s -> assertThat(s.path("runs_stored").asInt()).isEqualTo(6));
@@ -184,6 +198,7 @@ class StudyApiTest {
     problem(send("GET", "/api/study-runs/nope", null), 404);
     problem(send("GET", "/api/studies/x/export?format=xlsx", null), 400);
     problem(send("POST", "/api/study-runs", "{}"), 400);
+    problem(send("POST", "/api/study-runs", "{}", Optional.empty()), 401);
     problem(send("POST", "/api/study-runs", "{\"shipped\": \"nope\"}"), 400);
     problem(
         send("POST", "/api/study-runs", "{\"shipped\": \"middle-corridor-2030\", \"years\": 9}"),

@@ -1,0 +1,99 @@
+package org.caravan.scenario.validation;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One published figure to compare with: a quantity between an origin and a destination on a
+ * corridor, with the published range. Quantities: {@code transit_days}, {@code cost_usd_feu},
+ * {@code cost_usd_teu}, {@code co2e_kg_teu}, {@code co2e_g_tkm}, {@code wait_days} (waiting for a
+ * vessel from origin to destination port), {@code border_h} (time at the origin node), {@code
+ * handling_h} (vessel handling at the origin node), {@code throughput_mt}, {@code throughput_teu}
+ * (per year on the corridor).
+ *
+ * @param origin node id, empty for corridor-wide quantities
+ * @param destination node id, empty for node quantities
+ * @param kind promised, guidance, observed or record
+ * @param input the model input this figure feeds, if any (then it is echoed, not validated)
+ * @param line the line in the target file, for messages
+ */
+public record Target(
+    String id,
+    String origin,
+    String destination,
+    String corridor,
+    Quantity quantity,
+    double low,
+    double high,
+    String kind,
+    String year,
+    String source,
+    Optional<String> input,
+    String note,
+    int line) {
+
+  /** The kinds of published figure (corridor-facts §0 and the project rules). */
+  public static final Set<String> KINDS = Set.of("promised", "guidance", "observed", "record");
+
+  /**
+   * The corridors a target may name (the corridor rule of {@code ModelBuilder.routeOnCorridor}).
+   */
+  public static final Set<String> CORRIDORS =
+      Set.of("middle", "northern", "southern", "sea", "sea-cape", "any");
+
+  /** What is measured, with its unit. */
+  public enum Quantity {
+    TRANSIT_DAYS("transit_days", "days"),
+    COST_USD_FEU("cost_usd_feu", "USD/FEU"),
+    COST_USD_TEU("cost_usd_teu", "USD/TEU"),
+    CO2E_KG_TEU("co2e_kg_teu", "kg CO2e/TEU"),
+    CO2E_G_TKM("co2e_g_tkm", "g CO2e/t-km"),
+    WAIT_DAYS("wait_days", "days"),
+    BORDER_H("border_h", "h"),
+    HANDLING_H("handling_h", "h"),
+    THROUGHPUT_MT("throughput_mt", "Mt/yr"),
+    THROUGHPUT_TEU("throughput_teu", "TEU/yr");
+
+    private final String key;
+    private final String unit;
+
+    Quantity(String key, String unit) {
+      this.key = key;
+      this.unit = unit;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String unit() {
+      return unit;
+    }
+
+    /** The quantity with this file key. */
+    public static Optional<Quantity> of(String key) {
+      for (Quantity q : values()) {
+        if (q.key.equals(key)) {
+          return Optional.of(q);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the figure describes the best case rather than the typical shipment: a promise (plan,
+   * target, planned train) says what the corridor does when it runs as planned, a record what its
+   * fastest run did. Transit times of these kinds are compared with the model's fast end (the
+   * router's fastest departure of the year, the simulation's 5th percentile); observed and guidance
+   * figures with the median.
+   */
+  public boolean bestCase() {
+    return "promised".equals(kind) || "record".equals(kind);
+  }
+
+  /** Whether a value lies inside the published range. */
+  public boolean contains(double v) {
+    return v >= low && v <= high;
+  }
+}

@@ -1,0 +1,184 @@
+package org.caravan.scenario.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.Network;
+import org.caravan.scenario.UserException;
+
+/**
+ * Reads {@code targets.csv} (columns in {@link #COLUMNS}). Every problem is a {@link UserException}
+ * naming the file, line and field; nothing is returned from a file with a problem.
+ */
+public final class TargetTable {
+  /** The columns of the file, in order. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "origin",
+          "destination",
+          "corridor",
+          "quantity",
+          "low",
+          "high",
+          "kind",
+          "year",
+          "source",
+          "input",
+          "note");
+
+  /** The built-in table, packed from {@code data/validation/targets.csv}. */
+  public static final String RESOURCE = "/org/caravan/scenario/validation/targets.csv";
+
+  private TargetTable() {}
+
+  /** The built-in targets. */
+  public static List<Target> loadDefault(Network network) {
+    try (InputStream in = TargetTable.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return read(new InputStreamReader(in, StandardCharsets.UTF_8), "targets.csv", network);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Targets from a file. */
+  public static List<Target> load(Path file, Network network) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(r, file.toString(), network);
+    } catch (IOException e) {
+      throw new UserException("targets", "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  static List<Target> read(Reader reader, String name, Network network) throws IOException {
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    List<Target> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    try (CSVParser p = CSVParser.parse(reader, format)) {
+      if (!p.getHeaderNames().equals(COLUMNS)) {
+        throw new UserException(
+            "targets",
+            name
+                + ":1: header must be "
+                + String.join(",", COLUMNS)
+                + ", got "
+                + String.join(",", p.getHeaderNames()));
+      }
+      for (CSVRecord r : p) {
+        int line = (int) r.getParser().getCurrentLineNumber();
+        if (r.size() != COLUMNS.size()) {
+          throw error(name, line, "id", "expected " + COLUMNS.size() + " fields, got " + r.size());
+        }
+        String id = r.get("id");
+        if (id.isEmpty() || !ids.add(id)) {
+          throw error(name, line, "id", id.isEmpty() ? "missing" : "duplicate id '" + id + "'");
+        }
+        String origin = node(r, "origin", name, line, network);
+        String destination = node(r, "destination", name, line, network);
+        String corridor = r.get("corridor");
+        if (!Target.CORRIDORS.contains(corridor)) {
+          throw error(
+              name,
+              line,
+              "corridor",
+              "unknown corridor '" + corridor + "'; known: " + Target.CORRIDORS);
+        }
+        Target.Quantity q =
+            Target.Quantity.of(r.get("quantity"))
+                .orElseThrow(
+                    () ->
+                        error(
+                            name,
+                            line,
+                            "quantity",
+                            "unknown quantity '" + r.get("quantity") + "'"));
+        double low = number(r, "low", name, line);
+        double high = number(r, "high", name, line);
+        if (low > high) {
+          throw error(name, line, "high", "high " + high + " is below low " + low);
+        }
+        String kind = r.get("kind");
+        if (!Target.KINDS.contains(kind)) {
+          throw error(
+              name, line, "kind", "kind must be one of " + Target.KINDS + ", got '" + kind + "'");
+        }
+        if (r.get("source").isEmpty()) {
+          throw error(name, line, "source", "missing source id");
+        }
+        boolean od =
+            q == Target.Quantity.TRANSIT_DAYS
+                || q.key().startsWith("cost")
+                || q.key().startsWith("co2e")
+                || q == Target.Quantity.WAIT_DAYS;
+        if (od && (origin.isEmpty() || destination.isEmpty())) {
+          throw error(
+              name,
+              line,
+              origin.isEmpty() ? "origin" : "destination",
+              q.key() + " needs an origin and a destination");
+        }
+        String input = r.get("input");
+        out.add(
+            new Target(
+                id,
+                origin,
+                destination,
+                corridor,
+                q,
+                low,
+                high,
+                kind,
+                r.get("year"),
+                r.get("source"),
+                input.isEmpty() ? Optional.empty() : Optional.of(input),
+                r.get("note"),
+                line));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static String node(CSVRecord r, String field, String name, int line, Network network) {
+    String v = r.get(field);
+    if (!v.isEmpty() && network.findNode(v).isEmpty()) {
+      throw error(name, line, field, "unknown node '" + v + "'");
+    }
+    return v;
+  }
+
+  private static double number(CSVRecord r, String field, String name, int line) {
+    String v = r.get(field);
+    try {
+      double d = Double.parseDouble(v);
+      if (!Double.isFinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw error(name, line, field, "not a number: '" + v + "'");
+    }
+  }
+
+  private static UserException error(String name, int line, String field, String message) {
+    return new UserException(
+        field, String.format(Locale.ROOT, "%s:%d: field '%s': %s", name, line, field, message));
+  }
+}

@@ -1,0 +1,472 @@
+package org.caravan.scenario.validation;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.HdrHistogram.Histogram;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.routing.Leg;
+import org.caravan.routing.Route;
+import org.caravan.scenario.Caravan;
+import org.caravan.scenario.sim.ModelBuilder;
+import org.caravan.scenario.sim.SimulationService;
+import org.caravan.simulation.corridor.CorridorResult;
+import org.caravan.simulation.corridor.CorridorSpec;
+import org.caravan.simulation.corridor.KpiStat;
+
+/**
+ * Computes the router's and the simulation's value for every target and every flow of a simulated
+ * scenario.
+ *
+ * <p>Router: the median over {@link #DEPARTURES_PER_YEAR} departures spread evenly over the
+ * scenario's measured year (the 1st and 15th of each month), of the fastest route on the target's
+ * corridor. Simulation: the median door-to-door time of the flow with the same origin, destination
+ * and corridor. A promised or record transit time ({@link Target#bestCase()}) is the best case, so
+ * it is compared with the fast end instead: the router's fastest departure and the simulation's
+ * {@link #FAST_END_PERCENTILE}th percentile. For a part of a flow's path (a Kazakh section, one
+ * crossing) the simulation gives the mean time between the end of the leg before the origin and the
+ * end of the leg reaching the destination; waits, border and handling times from the per-resource
+ * statistics. Deterministic: the same scenario run gives the same rows.
+ */
+public final class Validator {
+  /** Router departures per year sampled for its median (1st and 15th of every month). */
+  public static final int DEPARTURES_PER_YEAR = 24;
+
+  /** The simulated percentile a promised or record transit time is compared with. */
+  public static final double FAST_END_PERCENTILE = 5;
+
+  /** A default flow agrees with the router when their medians differ by at most this share. */
+  public static final double FLOW_TOLERANCE = 0.10;
+
+  /** Verdicts. */
+  public enum Verdict {
+    WITHIN("within"),
+    OUTSIDE("outside"),
+    SPLIT("split"),
+    INPUT("input"),
+    NO_VALUE("no value");
+
+    private final String text;
+
+    Verdict(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  /** One target with both sides' values. */
+  public record TargetRow(
+      Target target,
+      OptionalDouble router,
+      OptionalDouble simulation,
+      String simulationBasis,
+      Verdict routerVerdict,
+      Verdict simulationVerdict,
+      Verdict verdict,
+      String explanation) {}
+
+  /** One default flow: router median against simulated median. */
+  public record FlowRow(
+      String flow,
+      String origin,
+      String destination,
+      String corridor,
+      double routerMedianDays,
+      double routerP95Days,
+      double simulatedMedianDays,
+      double simulatedP95Days,
+      double difference,
+      boolean agrees) {}
+
+  /** Everything the report and the JSON need. */
+  public record Result(
+      String scenario, int replications, long seed, List<TargetRow> targets, List<FlowRow> flows) {
+    /** Rows that are not inputs. */
+    public long validated() {
+      return targets.stream().filter(r -> r.verdict() != Verdict.INPUT).count();
+    }
+
+    /** Rows that are not inputs and whose every value is within the range. */
+    public long within() {
+      return targets.stream().filter(r -> r.verdict() == Verdict.WITHIN).count();
+    }
+
+    /** Share of validated rows within, 0..1. */
+    public double withinShare() {
+      return validated() == 0 ? 0 : (double) within() / validated();
+    }
+
+    /**
+     * Default flows whose router median is within {@link #FLOW_TOLERANCE} of the simulated median.
+     */
+    public long flowsAgreeing() {
+      return flows.stream().filter(FlowRow::agrees).count();
+    }
+  }
+
+  private final Caravan caravan;
+  private final Network network;
+  private final ModelBuilder builder;
+
+  public Validator(Caravan caravan) {
+    this.caravan = caravan;
+    this.network = caravan.network();
+    // The router a user asks (with the simulated waits), on the simulation's corridor rule.
+    this.builder = new ModelBuilder(caravan, caravan.router());
+  }
+
+  /** Validates the targets against a finished run of a scenario. */
+  public Result validate(List<Target> targets, SimulationService.Run run) {
+    CorridorResult r = run.result();
+    CorridorSpec spec = run.model().spec();
+    LocalDate measured =
+        LocalDate.ofInstant(run.scenario().start(), ZoneOffset.UTC)
+            .plusDays(Math.round(run.scenario().warmupDays()));
+    long[] departures = departures(measured);
+    List<TargetRow> rows = new ArrayList<>();
+    for (Target t : targets) {
+      OptionalDouble router = routerValue(t, departures);
+      Sim sim = simValue(t, r, spec, run.model());
+      Verdict rv = verdict(t, router);
+      Verdict sv = verdict(t, sim.value);
+      Verdict v;
+      if (t.input().isPresent()) {
+        v = Verdict.INPUT;
+      } else if (rv == Verdict.NO_VALUE) {
+        v = sv;
+      } else if (sv == Verdict.NO_VALUE) {
+        v = rv;
+      } else {
+        v = rv == sv ? rv : Verdict.SPLIT;
+      }
+      rows.add(new TargetRow(t, router, sim.value, sim.basis, rv, sv, v, ""));
+    }
+    List<TargetRow> explained = new ArrayList<>();
+    for (TargetRow row : rows) {
+      explained.add(
+          new TargetRow(
+              row.target(),
+              row.router(),
+              row.simulation(),
+              row.simulationBasis(),
+              row.routerVerdict(),
+              row.simulationVerdict(),
+              row.verdict(),
+              explain(row, rows)));
+    }
+    List<FlowRow> flows = new ArrayList<>();
+    for (int i = 0; i < spec.flows().size(); i++) {
+      CorridorSpec.Flow f = spec.flows().get(i);
+      boolean wagons = "wagon".equals(f.cargo());
+      double[] days =
+          routerDays(
+              network.getNode(f.from()), network.getNode(f.to()), f.corridor(), wagons, departures);
+      double routerMedian = median(days);
+      double routerP95 = percentile(days, 95);
+      Histogram h = r.flowTransit()[i];
+      double simMedian = h.getValueAtPercentile(50) / 1440.0;
+      double simP95 = h.getValueAtPercentile(95) / 1440.0;
+      double diff = simMedian > 0 ? (routerMedian - simMedian) / simMedian : Double.NaN;
+      flows.add(
+          new FlowRow(
+              f.id(),
+              f.from(),
+              f.to(),
+              f.corridor(),
+              routerMedian,
+              routerP95,
+              simMedian,
+              simP95,
+              diff,
+              Math.abs(diff) <= FLOW_TOLERANCE));
+    }
+    return new Result(
+        run.scenario().name(),
+        r.replications(),
+        r.seed(),
+        List.copyOf(explained),
+        List.copyOf(flows));
+  }
+
+  /** The simulation's value for a target, if the run has one. */
+  public OptionalDouble simulated(Target t, SimulationService.Run run) {
+    return simValue(t, run.result(), run.model().spec(), run.model()).value;
+  }
+
+  /**
+   * The departures sampled for the router: the 1st and 15th of each month of the measured year,
+   * 00:00 UTC.
+   */
+  static long[] departures(LocalDate first) {
+    long[] out = new long[DEPARTURES_PER_YEAR];
+    for (int m = 0; m < 12; m++) {
+      LocalDate d = first.plusMonths(m);
+      out[2 * m] = d.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+      out[2 * m + 1] = d.plusDays(14).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    }
+    return out;
+  }
+
+  private OptionalDouble routerValue(Target t, long[] departures) {
+    Target.Quantity q = t.quantity();
+    switch (q) {
+      case BORDER_H -> {
+        int v = network.getNode(t.origin());
+        return OptionalDouble.of(network.dwell_s(v) / 3600.0);
+      }
+      case HANDLING_H -> {
+        return OptionalDouble.of(network.handling_s(network.getNode(t.origin())) / 3600.0);
+      }
+      case THROUGHPUT_MT, THROUGHPUT_TEU -> {
+        return OptionalDouble.empty();
+      }
+      default -> {}
+    }
+    int from = network.getNode(t.origin());
+    int to = network.getNode(t.destination());
+    boolean feu = q == Target.Quantity.COST_USD_FEU;
+    double teu = feu ? 2 : 1;
+    double mass = teu * 10;
+    double[] vals = new double[departures.length];
+    int n = 0;
+    for (long dep : departures) {
+      Optional<Route> route =
+          builder.routeOnCorridor(from, to, t.corridor(), false, dep, teu, mass);
+      if (route.isEmpty()) {
+        continue;
+      }
+      Route rt = route.get();
+      vals[n++] =
+          switch (q) {
+            case TRANSIT_DAYS -> rt.transitDays();
+            case COST_USD_FEU, COST_USD_TEU -> rt.cost_cents() / 100.0;
+            case CO2E_KG_TEU -> rt.co2e_g() / 1000.0;
+            case CO2E_G_TKM -> rt.co2e_g() / (mass * rt.distance_m() / 1000.0);
+            case WAIT_DAYS ->
+                rt.legs().stream()
+                        .filter(l -> l.mode() == Mode.FERRY || l.mode() == Mode.SEA)
+                        .mapToLong(Leg::wait_s)
+                        .sum()
+                    / 86_400.0;
+            default -> throw new IllegalStateException(q.key());
+          };
+    }
+    if (n == 0) {
+      return OptionalDouble.empty();
+    }
+    double[] got = Arrays.copyOf(vals, n);
+    // A promise or a record is the best case: the fastest departure of the year.
+    boolean fastEnd = q == Target.Quantity.TRANSIT_DAYS && t.bestCase();
+    return OptionalDouble.of(fastEnd ? percentile(got, 0) : median(got));
+  }
+
+  private double[] routerDays(
+      int from, int to, String corridor, boolean wagons, long[] departures) {
+    double[] vals = new double[departures.length];
+    int n = 0;
+    for (long dep : departures) {
+      Optional<Route> route = builder.routeOnCorridor(from, to, corridor, wagons, dep, 1, 10);
+      if (route.isPresent()) {
+        vals[n++] = route.get().transitDays();
+      }
+    }
+    return Arrays.copyOf(vals, n);
+  }
+
+  private record Sim(OptionalDouble value, String basis) {}
+
+  private static final Sim NONE = new Sim(OptionalDouble.empty(), "not simulated");
+
+  private Sim simValue(Target t, CorridorResult r, CorridorSpec spec, ModelBuilder.Built built) {
+    switch (t.quantity()) {
+      case THROUGHPUT_MT -> {
+        return kpi(
+            r, "throughput." + t.corridor() + ".tonnes_per_year", 1e6, "mean over replications");
+      }
+      case THROUGHPUT_TEU -> {
+        return kpi(r, "throughput." + t.corridor() + ".teu_per_year", 1, "mean over replications");
+      }
+      case BORDER_H -> {
+        for (CorridorSpec.Gate g : spec.gates()) {
+          if (g.kind() == CorridorSpec.GateKind.BORDER && g.node().equals(t.origin())) {
+            double q =
+                r.kpi("resource.border." + g.id() + ".mean_wait_h").map(KpiStat::mean).orElse(0.0);
+            return new Sim(
+                OptionalDouble.of(q + g.delayMean_s() / 3600), "queue + dwell at the border gate");
+          }
+        }
+        return NONE;
+      }
+      case HANDLING_H -> {
+        for (CorridorSpec.Crossing x : spec.crossings()) {
+          if (spec.ports().get(x.toPort()).node().equals(t.origin())
+              || spec.ports().get(x.fromPort()).node().equals(t.origin())) {
+            return new Sim(
+                OptionalDouble.of(x.handlingMean_s() / 3600), "vessel handling of " + x.id());
+          }
+        }
+        return NONE;
+      }
+      case WAIT_DAYS -> {
+        for (CorridorSpec.Crossing x : spec.crossings()) {
+          if (x.id().endsWith("[" + t.origin() + ">" + t.destination() + "]")) {
+            Optional<KpiStat> k = r.kpi("resource.yard." + x.id() + ".mean_wait_h");
+            double served =
+                r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
+            if (k.isPresent() && served > 0) {
+              return new Sim(OptionalDouble.of(k.get().mean() / 24), "mean yard wait for a vessel");
+            }
+            return new Sim(OptionalDouble.empty(), "crossing carries no flow");
+          }
+        }
+        return NONE;
+      }
+      case TRANSIT_DAYS -> {
+        return transit(t, r, spec);
+      }
+      case CO2E_KG_TEU -> {
+        for (int i = 0; i < spec.flows().size(); i++) {
+          CorridorSpec.Flow f = spec.flows().get(i);
+          if (same(t, f) && f.teuPerUnit() > 0) {
+            return new Sim(
+                OptionalDouble.of(
+                    f.co2ePerUnit_g()
+                        / f.teuPerUnit()
+                        / 1000
+                        * 10
+                        / (f.tonnesPerUnit() / f.teuPerUnit())),
+                "flow " + f.id());
+          }
+        }
+        return NONE;
+      }
+      default -> {
+        return NONE;
+      }
+    }
+  }
+
+  private Sim transit(Target t, CorridorResult r, CorridorSpec spec) {
+    for (int i = 0; i < spec.flows().size(); i++) {
+      CorridorSpec.Flow f = spec.flows().get(i);
+      if (same(t, f)) {
+        double p = t.bestCase() ? FAST_END_PERCENTILE : 50;
+        return new Sim(
+            OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0),
+            (t.bestCase() ? "5th percentile" : "median") + " of flow " + f.id());
+      }
+    }
+    for (int i = 0; i < spec.flows().size(); i++) {
+      CorridorSpec.Flow f = spec.flows().get(i);
+      if (!corridorMatches(t.corridor(), f.corridor())) {
+        continue;
+      }
+      int[] legs = f.legs();
+      int start = -1;
+      for (int k = 0; k < legs.length; k++) {
+        CorridorSpec.Leg leg = spec.legs().get(legs[k]);
+        if (start < 0 && leg.from().equals(t.origin())) {
+          start = k;
+        }
+        if (start >= 0 && leg.to().equals(t.destination())) {
+          double[] cum = r.flowLegCumulativeMean_s()[i];
+          double before = start == 0 ? 0 : cum[start - 1];
+          return new Sim(
+              OptionalDouble.of((cum[k] - before) / 86_400), "mean, part of flow " + f.id());
+        }
+      }
+    }
+    return NONE;
+  }
+
+  private static boolean same(Target t, CorridorSpec.Flow f) {
+    return f.from().equals(t.origin())
+        && f.to().equals(t.destination())
+        && corridorMatches(t.corridor(), f.corridor());
+  }
+
+  private static boolean corridorMatches(String target, String flow) {
+    return target.equals("any") || target.equals(flow);
+  }
+
+  private static Sim kpi(CorridorResult r, String name, double scale, String basis) {
+    return r.kpi(name).map(k -> new Sim(OptionalDouble.of(k.mean() / scale), basis)).orElse(NONE);
+  }
+
+  private static Verdict verdict(Target t, OptionalDouble v) {
+    if (v.isEmpty()) {
+      return Verdict.NO_VALUE;
+    }
+    return t.contains(v.getAsDouble()) ? Verdict.WITHIN : Verdict.OUTSIDE;
+  }
+
+  /**
+   * Why a row misses, from the evidence itself: a contradicting target, the kind of figure, or the
+   * direction.
+   */
+  private static String explain(TargetRow row, List<TargetRow> all) {
+    Target t = row.target();
+    if (row.verdict() == Verdict.INPUT) {
+      return "echoes the model input " + t.input().orElseThrow();
+    }
+    if (row.verdict() == Verdict.WITHIN || row.verdict() == Verdict.NO_VALUE) {
+      return "";
+    }
+    double v =
+        row.router().isPresent() ? row.router().getAsDouble() : row.simulation().orElse(Double.NaN);
+    if (row.routerVerdict() == Verdict.WITHIN) {
+      v = row.simulation().orElse(v);
+    }
+    List<String> why = new ArrayList<>();
+    String dir = v < t.low() ? "below" : "above";
+    for (TargetRow o : all) {
+      Target u = o.target();
+      if (u != t
+          && u.origin().equals(t.origin())
+          && u.destination().equals(t.destination())
+          && u.quantity() == t.quantity()
+          && u.corridor().equals(t.corridor())
+          && u.contains(v)
+          && o.verdict() != Verdict.INPUT) {
+        why.add("agrees with " + u.id() + " (" + u.kind() + ", " + u.source() + ")");
+      }
+    }
+    if (t.bestCase() && v > t.high()) {
+      why.add(
+          "a "
+              + t.kind()
+              + " figure: even the model's fast end (fastest departure, 5th percentile) is slower");
+    } else if ("observed".equals(t.kind()) && v < t.low()) {
+      why.add(
+          "faster than observed: congestion, missed connections and paperwork delays are not all modelled");
+    } else if ("guidance".equals(t.kind()) && v < t.low()) {
+      why.add(
+          "faster than the operators' guidance, which carries slack for waits the model does not have");
+    } else {
+      why.add("model " + dir + " the range");
+    }
+    return String.join("; ", why);
+  }
+
+  static double median(double[] v) {
+    return percentile(v, 50);
+  }
+
+  static double percentile(double[] v, double p) {
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int k = (int) Math.ceil(p / 100.0 * s.length) - 1;
+    return s[Math.max(0, Math.min(s.length - 1, k))];
+  }
+}

@@ -1,0 +1,430 @@
+package org.caravan.scenario.validation;
+
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.routing.ExpectedWaits;
+import org.caravan.scenario.UserException;
+import org.caravan.scenario.sim.ModelBuilder;
+import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
+import org.caravan.scenario.sim.SimulationService;
+import org.caravan.simulation.corridor.CorridorResult;
+import org.caravan.simulation.corridor.CorridorSpec;
+import org.caravan.simulation.corridor.KpiStat;
+
+/**
+ * The waits the simulation measured, as the router reads them ({@link ExpectedWaits}): one row per
+ * resource with its mean and spread, written from a run of the calibrated default scenario ({@code
+ * data/validation/waits.csv}, generating command in its header) and read when the network is
+ * opened.
+ *
+ * <ul>
+ *   <li>{@code pass}: a border or gauge-change gate; mean = queue before the gate + dwell; the
+ *       router uses it instead of the node's {@code dwell_h};
+ *   <li>{@code board}: forming a block train at a node (unit-weighted over the destination groups
+ *       leaving it);
+ *   <li>{@code departure}: waiting for a vessel of a crossing (yard) plus the vessel's waits for a
+ *       berth at both ends; the router uses it instead of the timetable wait.
+ * </ul>
+ *
+ * Spread: the dwell's own standard deviation for the dwell part; for queueing parts the simulation
+ * keeps only means per resource, so their standard deviation is taken equal to the mean (an
+ * exponential wait, the usual heavy-traffic approximation, Kingman 1961) — an estimate, said so in
+ * the file.
+ */
+public final class WaitTable {
+  /** The built-in table, packed from {@code data/validation/waits.csv}. */
+  public static final String RESOURCE = "/org/caravan/scenario/validation/waits.csv";
+
+  /** Columns of the file. */
+  public static final List<String> COLUMNS =
+      List.of("kind", "node", "link", "destination", "season", "mean_h", "sd_h", "resource");
+
+  /**
+   * One row.
+   *
+   * @param destination for {@code board}: the cargo's destination (block trains form per
+   *     destination), or empty for the average over all destinations leaving the node
+   */
+  public record Row(
+      String kind,
+      String node,
+      String link,
+      String destination,
+      String season,
+      double mean_h,
+      double sd_h,
+      String resource) {}
+
+  private WaitTable() {}
+
+  /**
+   * The rows measured by a run, plus for every crossing the scenario names that carried nothing its
+   * zero-load wait: half the longer of the timetable and the vessel headway (round trip / fleet),
+   * so the router does not see an idle one-vessel line as free. Deterministic order (the model's
+   * resource order).
+   */
+  public static List<Row> measure(SimulationService.Run run, Network network) {
+    CorridorResult r = run.result();
+    CorridorSpec spec = run.model().spec();
+    List<Row> rows = new ArrayList<>();
+    for (CorridorSpec.Gate g : spec.gates()) {
+      if (g.kind() != CorridorSpec.GateKind.BORDER) {
+        continue;
+      }
+      double q = mean(r, "resource.border." + g.id() + ".mean_wait_h");
+      double dwell = g.delayMean_s() / 3600;
+      double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + q * q);
+      rows.add(new Row("pass", g.node(), "", "", "all", q + dwell, sd, "border " + g.id()));
+    }
+    Map<String, double[]> board = new LinkedHashMap<>();
+    Map<String, double[]> boardTo = new LinkedHashMap<>();
+    for (KpiStat k : r.kpis()) {
+      String n = k.name();
+      if (n.startsWith("resource.formation.") && n.endsWith(".wait_unit_hours_per_year")) {
+        String res =
+            n.substring(
+                "resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
+        double perUnit = mean(r, "resource.formation." + res + ".mean_wait_h");
+        if (perUnit <= 0) {
+          continue;
+        }
+        String node = res.substring(0, res.indexOf('>'));
+        String to = res.substring(res.lastIndexOf(" to ") + 4);
+        for (double[] acc :
+            List.of(
+                board.computeIfAbsent(node, x -> new double[2]),
+                boardTo.computeIfAbsent(node + "|" + to, x -> new double[2]))) {
+          acc[0] += k.mean();
+          acc[1] += k.mean() / perUnit;
+        }
+      }
+    }
+    for (Map.Entry<String, double[]> e : board.entrySet()) {
+      double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
+      rows.add(
+          new Row(
+              "board",
+              e.getKey(),
+              "",
+              "",
+              "all",
+              m,
+              m,
+              "formation at " + e.getKey() + ", all destinations"));
+    }
+    for (Map.Entry<String, double[]> e : boardTo.entrySet()) {
+      String[] nodeTo = e.getKey().split("\\|");
+      double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
+      rows.add(
+          new Row(
+              "board",
+              nodeTo[0],
+              "",
+              nodeTo[1],
+              "all",
+              m,
+              m,
+              "formation at " + nodeTo[0] + " to " + nodeTo[1]));
+    }
+    for (CorridorSpec.Crossing x : spec.crossings()) {
+      if (mean(r, "resource.fleet." + x.id() + ".utilisation") <= 0) {
+        continue;
+      }
+      String from = spec.ports().get(x.fromPort()).node();
+      String to = spec.ports().get(x.toPort()).node();
+      double yard = mean(r, "resource.yard." + x.id() + ".mean_wait_h");
+      double berths =
+          mean(r, "resource.berth." + from + ".mean_wait_h")
+              + mean(r, "resource.berth." + to + ".mean_wait_h");
+      String link = x.id().substring(0, x.id().indexOf('['));
+      // The simulation holds the cargo on board while the vessel loads and unloads; the router
+      // charges the
+      // lift at the arrival port instead, so the difference belongs to the wait for the sailing.
+      double handling = 2 * x.handlingMean_s() / 3600 - arrivalLift_h(network, from, link, to);
+      double m = yard + berths + Math.max(0, handling);
+      rows.add(
+          new Row(
+              "departure",
+              from,
+              link,
+              "",
+              "all",
+              m,
+              Math.max(yard + berths, x.handlingSd_s() / 3600),
+              "yard + berths + vessel handling of " + x.id()));
+    }
+    Map<String, CrossingChange> changes = run.scenario().model().capacities().crossings();
+    for (CrossingChange c : changes.keySet().stream().sorted().map(changes::get).toList()) {
+      boolean measured =
+          rows.stream().anyMatch(w -> w.kind().equals("departure") && w.link().equals(c.link()));
+      Optional<Integer> l = linkIndex(network, c.link());
+      if (measured || l.isEmpty()) {
+        continue;
+      }
+      int li = l.get();
+      double sail = c.sail_s().orElse(network.duration_s(li)) / 3600.0;
+      double handling = c.handling_s().orElse(ModelBuilder.DEFAULT_HANDLING_H * 3600) / 3600.0;
+      int fleet = c.fleet().orElse(1);
+      double timetable = c.timetable_s().orElse(0) / 3600.0;
+      double headway = (2 * sail + 2 * handling) / fleet;
+      double m = Math.max(timetable, headway) / 2;
+      rows.add(
+          new Row(
+              "departure",
+              network.nodeId(network.linkFrom(li)),
+              c.link(),
+              "",
+              "all",
+              m,
+              m,
+              "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
+    }
+    return rows;
+  }
+
+  /**
+   * The router's transfer from the crossing's carrier to rail at the arrival port, hours (0 if
+   * none).
+   */
+  private static double arrivalLift_h(Network network, String from, String link, String to) {
+    int v = network.getNode(to);
+    for (int i = network.firstOut(network.getNode(from));
+        i < network.endOut(network.getNode(from));
+        i++) {
+      int l = network.outLink(i);
+      if (network.link(l).id().equals(link)) {
+        for (int j = network.firstOut(v); j < network.endOut(v); j++) {
+          int r = network.outLink(j);
+          if (network.linkMode(r) == Mode.RAIL) {
+            int t = network.transfer_s(v, network.linkClass(l), network.linkClass(r));
+            return t < 0 ? 0 : t / 3600.0;
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static Optional<Integer> linkIndex(Network network, String id) {
+    for (int l = 0; l < network.linkCount(); l++) {
+      if (!network.isReverse(l) && network.link(l).id().equals(id)) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The file text: a header naming how it was made, then the rows. */
+  public static String csv(List<Row> rows, String header) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : header.split("\n")) {
+      sb.append("# ").append(line).append('\n');
+    }
+    sb.append(String.join(",", COLUMNS)).append('\n');
+    for (Row w : rows) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%s,%s,%s,%s,%.2f,%.2f,%s%n",
+              w.kind(),
+              w.node(),
+              w.link(),
+              w.destination(),
+              w.season(),
+              w.mean_h(),
+              w.sd_h(),
+              w.resource()));
+    }
+    return sb.toString();
+  }
+
+  /** The built-in table, if the build packed one. */
+  public static Optional<ExpectedWaits> loadDefault(Network network) {
+    try (InputStream in = WaitTable.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          waits(read(new InputStreamReader(in, StandardCharsets.UTF_8), "waits.csv"), network));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a table; comment lines start with {@code #}. Errors name the file, line and field. */
+  public static List<Row> read(Reader reader, String name) throws IOException {
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setTrim(true)
+            .get();
+    List<Row> rows = new ArrayList<>();
+    try (CSVParser p = CSVParser.parse(reader, format)) {
+      if (!p.getHeaderNames().equals(COLUMNS)) {
+        throw new UserException("waits", name + ": header must be " + String.join(",", COLUMNS));
+      }
+      for (CSVRecord c : p) {
+        int line = (int) c.getParser().getCurrentLineNumber();
+        String kind = c.get("kind");
+        if (!List.of("pass", "board", "departure").contains(kind)) {
+          throw new UserException(
+              "kind", name + ":" + line + ": field 'kind': unknown kind '" + kind + "'");
+        }
+        rows.add(
+            new Row(
+                kind,
+                c.get("node"),
+                c.get("link"),
+                c.get("destination"),
+                c.get("season"),
+                number(c, "mean_h", name, line),
+                number(c, "sd_h", name, line),
+                c.get("resource")));
+      }
+    }
+    return rows;
+  }
+
+  private static double number(CSVRecord c, String field, String name, int line) {
+    try {
+      double d = Double.parseDouble(c.get(field));
+      if (!(d >= 0) || Double.isInfinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new UserException(
+          field,
+          name + ":" + line + ": field '" + field + "': not a number >= 0: '" + c.get(field) + "'");
+    }
+  }
+
+  /**
+   * The rows as arrays over the network's nodes and links; rows naming unknown nodes or links are
+   * skipped.
+   */
+  public static ExpectedWaits waits(List<Row> rows, Network network) {
+    int n = network.nodeCount();
+    int m = network.linkCount();
+    long[] pass = new long[n];
+    long[] passVar = new long[n];
+    long[] board = new long[n];
+    long[] boardVar = new long[n];
+    Long2LongOpenHashMap boardTo = new Long2LongOpenHashMap();
+    Long2LongOpenHashMap boardToVar = new Long2LongOpenHashMap();
+    long[] dep = new long[m];
+    long[] depVar = new long[m];
+    Arrays.fill(pass, -1);
+    Arrays.fill(dep, -1);
+    for (Row w : rows) {
+      long mean = Math.round(w.mean_h() * 3600);
+      long var = Math.round(w.sd_h() * 3600) * Math.round(w.sd_h() * 3600);
+      var node = network.findNode(w.node());
+      if (node.isEmpty()) {
+        continue;
+      }
+      int v = node.getAsInt();
+      switch (w.kind()) {
+        case "pass" -> {
+          pass[v] = mean;
+          passVar[v] = var;
+        }
+        case "board" -> {
+          var to =
+              w.destination().isEmpty() ? OptionalInt.empty() : network.findNode(w.destination());
+          if (w.destination().isEmpty()) {
+            board[v] = mean;
+            boardVar[v] = var;
+          } else if (to.isPresent()) {
+            boardTo.put(pair(v, to.getAsInt()), mean);
+            boardToVar.put(pair(v, to.getAsInt()), var);
+          }
+        }
+        default -> {
+          for (int i = network.firstOut(v); i < network.endOut(v); i++) {
+            int l = network.outLink(i);
+            if (network.link(l).id().equals(w.link())) {
+              dep[l] = mean;
+              depVar[l] = var;
+            }
+          }
+        }
+      }
+    }
+    boardTo.defaultReturnValue(-1);
+    return new ArrayWaits(pass, passVar, board, boardVar, boardTo, boardToVar, dep, depVar);
+  }
+
+  private static long pair(int node, int destination) {
+    return ((long) node << 32) | destination;
+  }
+
+  /** Arrays per node and link; per (node, destination) formation waits in a primitive hash map. */
+  private record ArrayWaits(
+      long[] pass,
+      long[] passVar,
+      long[] board,
+      long[] boardVar,
+      Long2LongOpenHashMap boardTo,
+      Long2LongOpenHashMap boardToVar,
+      long[] dep,
+      long[] depVar)
+      implements ExpectedWaits {
+    @Override
+    public long pass_s(int node) {
+      return pass[node];
+    }
+
+    @Override
+    public long passVar_s2(int node) {
+      return passVar[node];
+    }
+
+    @Override
+    public long board_s(int node, int destination) {
+      long w = boardTo.get(pair(node, destination));
+      return w >= 0 ? w : board[node];
+    }
+
+    @Override
+    public long boardVar_s2(int node, int destination) {
+      long k = pair(node, destination);
+      return boardTo.containsKey(k) ? boardToVar.get(k) : boardVar[node];
+    }
+
+    @Override
+    public long departure_s(int link) {
+      return dep[link];
+    }
+
+    @Override
+    public long departureVar_s2(int link) {
+      return depVar[link];
+    }
+  }
+
+  private static double mean(CorridorResult r, String kpi) {
+    return r.kpi(kpi).map(KpiStat::mean).orElse(0.0);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Validation and calibration against published figures: the target table ({@code
+ * data/validation/targets.csv}, every usable transit time, cost, CO2e and wait of corridor-facts
+ * with its range, kind and source), the router's and the simulation's value for each target and
+ * each flow of the default scenario ({@link org.caravan.scenario.validation.Validator}), the
+ * generated {@code docs/VALIDATION.md} ({@link org.caravan.scenario.validation.ValidationDoc}), the
+ * table of simulated waits the router reads ({@link org.caravan.scenario.validation.WaitTable}) and
+ * the fit of the estimated parameters ({@link org.caravan.scenario.validation.Calibrator}).
+ *
+ * <p>Design: a target names an origin, a destination, a corridor and a quantity; both sides compute
+ * it with the same corridor rule ({@code ModelBuilder.routeOnCorridor}), so the router and the
+ * simulation are compared on the same route. A target whose figure is a model input (a dwell or
+ * sailing time taken from the same source) is marked as such and never counted as "within". Ranges
+ * are the published ones; a point value is widened to ±10 % and the file says so.
+ */
+package org.caravan.scenario.validation;

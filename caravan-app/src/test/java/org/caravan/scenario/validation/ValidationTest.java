@@ -1,0 +1,174 @@
+package org.caravan.scenario.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import org.caravan.network.Network;
+import org.caravan.routing.ExpectedWaits;
+import org.caravan.routing.Route;
+import org.caravan.scenario.Caravan;
+import org.caravan.scenario.UserException;
+import org.caravan.scenario.sim.ModelBuilder;
+import org.caravan.scenario.sim.Scenario;
+import org.caravan.scenario.sim.ScenarioLoader;
+import org.caravan.scenario.sim.SimulationService;
+import org.junit.jupiter.api.Test;
+
+/** The target table, the validation rows, the wait table the router reads, and the calibration. */
+class ValidationTest {
+  private static final Caravan CARAVAN = Caravan.openDefault();
+  private static final Network NET = CARAVAN.network();
+
+  /** The default scenario shortened to a few weeks and one replication. */
+  private static Scenario shortScenario() {
+    return ScenarioLoader.loadResource(ScenarioLoader.DEFAULT, CARAVAN)
+        .withYears(40 / 365.0)
+        .withReplications(1);
+  }
+
+  @Test
+  void the_built_in_targets_parse_and_cover_every_kind_and_both_sides() {
+    List<Target> ts = TargetTable.loadDefault(NET);
+    assertThat(ts).hasSizeGreaterThan(50);
+    assertThat(ts).extracting(Target::kind).contains("promised", "guidance", "observed", "record");
+    assertThat(ts).anyMatch(t -> t.input().isPresent());
+    assertThat(ts).allMatch(t -> t.low() <= t.high() && !t.source().isEmpty());
+  }
+
+  @Test
+  void promises_and_records_are_compared_with_the_fast_end_observed_and_guidance_with_the_median() {
+    List<Target> ts = TargetTable.loadDefault(NET);
+    assertThat(ts)
+        .filteredOn(t -> t.kind().equals("promised") || t.kind().equals("record"))
+        .isNotEmpty()
+        .allMatch(Target::bestCase);
+    assertThat(ts)
+        .filteredOn(t -> t.kind().equals("observed") || t.kind().equals("guidance"))
+        .isNotEmpty()
+        .noneMatch(Target::bestCase);
+  }
+
+  @Test
+  void a_bad_target_row_names_the_file_line_and_field() {
+    String csv =
+        String.join(",", TargetTable.COLUMNS)
+            + "\n"
+            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,X,,ok\n"
+            + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,X,,bad node\n";
+    assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("t.csv:3")
+        .hasMessageContaining("destination")
+        .hasMessageContaining("ATLANTIS");
+    String kind =
+        csv.replace("ATLANTIS", "GEPTI").replace("observed,2024,X,,bad", "rumour,2024,X,,bad");
+    assertThatThrownBy(() -> TargetTable.read(new StringReader(kind), "t.csv", NET))
+        .hasMessageContaining("t.csv:3")
+        .hasMessageContaining("kind");
+  }
+
+  @Test
+  void every_target_and_every_flow_gets_a_row_and_inputs_are_never_within() {
+    ValidationService.Outcome o =
+        new ValidationService(CARAVAN).validate(shortScenario(), Optional.empty(), 2, i -> {});
+    Validator.Result v = o.result();
+    List<Target> ts = TargetTable.loadDefault(NET);
+    assertThat(v.targets()).hasSize(ts.size());
+    assertThat(v.flows()).hasSize(o.run().model().spec().flows().size());
+    assertThat(v.targets())
+        .filteredOn(r -> r.target().input().isPresent())
+        .isNotEmpty()
+        .allMatch(r -> r.verdict() == Validator.Verdict.INPUT);
+    assertThat(v.validated()).isEqualTo(ts.stream().filter(t -> t.input().isEmpty()).count());
+    // A row is "within" only if every value it has lies inside the published range.
+    for (Validator.TargetRow r : v.targets()) {
+      if (r.verdict() == Validator.Verdict.WITHIN) {
+        r.router().ifPresent(x -> assertThat(r.target().contains(x)).isTrue());
+        r.simulation().ifPresent(x -> assertThat(r.target().contains(x)).isTrue());
+      }
+    }
+    String md = ValidationDoc.markdown(v, o.run(), "test");
+    for (Target t : ts) {
+      assertThat(md).contains("| " + t.id() + " |");
+    }
+  }
+
+  @Test
+  void the_router_charges_the_waits_of_the_table() throws IOException {
+    // The same sailing waits on both sides, so only the border and formation waits differ.
+    String sailings =
+        String.join(",", WaitTable.COLUMNS)
+            + "\n"
+            + "departure,KZAAU,KZAAU-AZ-ALAT-sea,,all,10,5,test\n"
+            + "departure,KZKUR,KZKUR-AZ-ALAT-ferry,,all,10,5,test\n";
+    String csv =
+        sailings
+            + "pass,KZ-DOSTYK,,,all,200,10,test\n"
+            + "pass,KZHOR,,,all,200,10,test\n"
+            + "board,CNXIA,,,all,48,24,test\n";
+    ExpectedWaits waits = WaitTable.waits(WaitTable.read(new StringReader(csv), "w.csv"), NET);
+    Caravan with = CARAVAN.withWaits(waits);
+    Caravan without =
+        CARAVAN.withWaits(
+            WaitTable.waits(WaitTable.read(new StringReader(sailings), "s.csv"), NET));
+    long dep =
+        java.time.LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(java.time.ZoneOffset.UTC);
+    int from = NET.getNode("CNXIA");
+    int to = NET.getNode("AZBAK");
+    Route a =
+        new ModelBuilder(without, without.router())
+            .routeOnCorridor(from, to, "middle", false, dep, 1, 10)
+            .orElseThrow();
+    Route b =
+        new ModelBuilder(with, with.router())
+            .routeOnCorridor(from, to, "middle", false, dep, 1, 10)
+            .orElseThrow();
+    // Both Kazakh entry borders cost 200 h instead of their dwell, and forming the train at Xi'an
+    // 48 h.
+    assertThat(b.legs().get(0).wait_s()).isEqualTo(48 * 3600);
+    assertThat(a.legs().get(0).wait_s()).isZero();
+    assertThat(b.legs().get(1).from()).isEqualTo("KZ-DOSTYK");
+    assertThat(b.legs().get(1).dwell_s() - a.legs().get(1).dwell_s())
+        .isEqualTo(200 * 3600 - (long) NET.dwell_s(NET.getNode("KZ-DOSTYK")));
+    assertThat(b.arrival_s()).isGreaterThan(a.arrival_s());
+    assertThat(b.variance_s2()).isGreaterThan(a.variance_s2());
+  }
+
+  @Test
+  void the_measured_wait_table_reads_back_as_written() throws IOException {
+    SimulationService.Run run = new SimulationService(CARAVAN).run(shortScenario(), 2, i -> {});
+    List<WaitTable.Row> rows = WaitTable.measure(run, NET);
+    assertThat(rows).extracting(WaitTable.Row::kind).contains("pass", "board", "departure");
+    String text = WaitTable.csv(rows, "Generated by a test");
+    List<WaitTable.Row> back = WaitTable.read(new StringReader(text), "w.csv");
+    assertThat(back).hasSameSizeAs(rows);
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(back.get(i).mean_h())
+          .isCloseTo(rows.get(i).mean_h(), org.assertj.core.data.Offset.offset(0.01));
+    }
+  }
+
+  @Test
+  void calibration_stays_in_range_and_the_same_seed_gives_the_same_fit() {
+    List<Target> ts = TargetTable.loadDefault(NET);
+    Calibrator.Settings s = new Calibrator.Settings(3, 2, 42, 2);
+    Calibrator.Outcome a =
+        new Calibrator(CARAVAN, Calibrator.defaults())
+            .calibrate(ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
+    Calibrator.Outcome b =
+        new Calibrator(CARAVAN, Calibrator.defaults())
+            .calibrate(ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), ts, s);
+    assertThat(a.fit().values()).containsExactly(b.fit().values());
+    assertThat(a.fit().loss()).isEqualTo(b.fit().loss()).isLessThanOrEqualTo(a.initialLoss());
+    assertThat(a.folds()).hasSize(2);
+    for (int i = 0; i < a.parameters().size(); i++) {
+      assertThat(a.fit().values()[i])
+          .isBetween(a.parameters().get(i).low(), a.parameters().get(i).high());
+    }
+    assertThat(Calibrator.yaml(a, s, "test")).contains("Fitted to").contains("held-out loss");
+  }
+}

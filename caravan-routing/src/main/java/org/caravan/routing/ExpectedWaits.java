@@ -1,0 +1,78 @@
+package org.caravan.routing;
+
+/**
+ * Expected waits the router charges on top of the network's running times, with their variance,
+ * from a model of congestion (in Caravan: the calibrated simulation of the default scenario, so
+ * router and simulation tell the same story). Owned by routing, implemented by the caller; lookups
+ * are array reads on the hot path.
+ *
+ * <ul>
+ *   <li>{@link #pass_s}: time to pass a node (border dwell plus queue), replacing the network's
+ *       dwell;
+ *   <li>{@link #board_s}: waiting for a train to be formed when cargo boards rail at a node (block
+ *       trains form per destination, so the wait depends on where the cargo goes);
+ *   <li>{@link #departure_s}: waiting for a vessel of a scheduled link, replacing the timetable
+ *       wait.
+ * </ul>
+ *
+ * A negative mean means "no figure": the router keeps its own rule. Means are constant in time, so
+ * waiting stays first-in-first-out and label setting stays exact.
+ */
+public interface ExpectedWaits {
+  /** Mean time to pass {@code node}, seconds, or -1 to use the network's dwell. */
+  long pass_s(int node);
+
+  /** Variance of the time to pass {@code node}, s². */
+  long passVar_s2(int node);
+
+  /**
+   * Mean wait to board a train at {@code node} for cargo going to {@code destination}, seconds (0
+   * when none).
+   */
+  long board_s(int node, int destination);
+
+  /** Variance of the boarding wait, s². */
+  long boardVar_s2(int node, int destination);
+
+  /**
+   * Mean wait for a departure of scheduled {@code link}, seconds, or -1 to wait for the timetable.
+   */
+  long departure_s(int link);
+
+  /** Variance of the departure wait, s². */
+  long departureVar_s2(int link);
+
+  /** No expected waits: the network's dwell and the timetables only. */
+  ExpectedWaits NONE =
+      new ExpectedWaits() {
+        @Override
+        public long pass_s(int node) {
+          return -1;
+        }
+
+        @Override
+        public long passVar_s2(int node) {
+          return 0;
+        }
+
+        @Override
+        public long board_s(int node, int destination) {
+          return 0;
+        }
+
+        @Override
+        public long boardVar_s2(int node, int destination) {
+          return 0;
+        }
+
+        @Override
+        public long departure_s(int link) {
+          return -1;
+        }
+
+        @Override
+        public long departureVar_s2(int link) {
+          return 0;
+        }
+      };
+}
