@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.routing.Objective;
+import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
-import org.caravan.routing.RouteResponse;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.sim.ReactionRoutes;
 import org.caravan.scenario.sim.ResolvedScenario;
+import org.caravan.scenario.sim.ResolvedScenario.Cargo;
+import org.caravan.scenario.sim.ResolvedScenario.Flow;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLoader;
 
@@ -30,9 +36,10 @@ import org.caravan.scenario.sim.ScenarioLoader;
  * {@code [link=ID]} selectors, and the {@code nodes}/{@code node}/{@code link} fields of what it
  * sets, e.g. a closure's nodes), plus whether it touches every crossing. <b>Routes</b>: for the
  * origin–destination pairs of the study baseline's flows, the fastest route (the router's time
- * objective, the rule the simulation routes flows by) on today's network against the fastest route
- * on the network the variant leaves: without every link touching a node its disruptions close. A
- * variant that closes nothing leaves routing as it is (its count is 0 without routing). Stateless.
+ * objective) on today's network against the route under the variant's closures: a pair whose route
+ * passes no closed node keeps it, the others take the best open route by the simulation's
+ * re-routing rule ({@link ReactionRoutes}). A variant that closes nothing leaves routing as it is.
+ * Stateless.
  */
 final class VariantRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,13 +47,6 @@ final class VariantRoutes {
 
   /** A pair's fastest route, reduced to what the comparison needs. */
   private record Best(String corridor, List<String> legs, double days, double usd, double kg) {}
-
-  /**
-   * Routes by baseline scenario and closed nodes, for the default network: compiling a network and
-   * routing every pair takes seconds, and a comparison is asked for again and again (web page).
-   * Bounded by the distinct closures of the studies compared in this process.
-   */
-  private static final Map<String, Map<String, Optional<Best>>> CACHE = new ConcurrentHashMap<>();
 
   private VariantRoutes() {}
 
@@ -104,8 +104,10 @@ final class VariantRoutes {
   }
 
   /**
-   * Adds {@code changes} and {@code routes} to every variant of a comparison ({@link
-   * StudyViews#compareJson}); {@code overlays} by variant name as {@code study show} has them.
+   * Adds {@code changes} and, with {@code withRoutes}, {@code routes} to every variant of a
+   * comparison ({@link StudyViews#compareJson}); {@code overlays} by variant name as {@code study
+   * show} has them. The baseline scenario is loaded only when it is needed (routes, or a variant
+   * that changes every crossing), so the changes alone cost no model work.
    */
   static void annotate(
       ObjectNode comparison,
@@ -113,18 +115,10 @@ final class VariantRoutes {
       Map<String, JsonNode> overlays,
       Caravan caravan,
       boolean withRoutes) {
-    Scenario sc = ScenarioLoader.loadResource(baseline, caravan);
-    Map<String, String[]> pairs = new LinkedHashMap<>();
-    for (ResolvedScenario.Flow f : sc.model().demand().flows()) {
-      pairs.putIfAbsent(f.from() + ">" + f.to(), new String[] {f.from(), f.to()});
-    }
-    long departure_s = sc.start().getEpochSecond();
-    Map<String, Optional<Best>> base =
-        !withRoutes
-            ? Map.of()
-            : CACHE.computeIfAbsent(
-                System.identityHashCode(caravan) + "|" + baseline + "|",
-                k -> routeAll(caravan, pairs, departure_s));
+    Scenario[] sc = new Scenario[1];
+    Supplier<Scenario> scenario =
+        () -> sc[0] != null ? sc[0] : (sc[0] = ScenarioLoader.loadResource(baseline, caravan));
+    Pairs pairs = null;
     for (JsonNode v : comparison.path("variants")) {
       ObjectNode vo = (ObjectNode) v;
       ObjectNode ch = changes(overlays.getOrDefault(v.path("variant").asText(), JSON.nullNode()));
@@ -132,7 +126,7 @@ final class VariantRoutes {
         // "crossings[*]": every crossing the baseline scenario names, by its link
         Set<String> links = new TreeSet<>();
         ch.path("links").forEach(l -> links.add(l.asText()));
-        links.addAll(sc.model().capacities().crossings().keySet());
+        links.addAll(scenario.get().model().capacities().crossings().keySet());
         ArrayNode a = ch.putArray("links");
         links.forEach(a::add);
       }
@@ -140,20 +134,75 @@ final class VariantRoutes {
       if (!withRoutes) {
         continue;
       }
+      if (pairs == null) {
+        pairs = Pairs.of(scenario.get(), caravan);
+      }
       Set<String> closed = new TreeSet<>();
       ch.path("closed_nodes").forEach(n -> closed.add(n.asText()));
-      Map<String, Optional<Best>> moved =
-          closed.isEmpty()
-              ? base
-              : CACHE.computeIfAbsent(
-                  System.identityHashCode(caravan) + "|" + baseline + "|" + closed,
-                  k -> routeAll(caravan.closing(closed, false), pairs, departure_s));
-      vo.set("routes", summary(pairs, base, moved, !closed.isEmpty()));
+      vo.set("routes", summary(pairs.keys(), pairs.base(), pairs.under(closed), !closed.isEmpty()));
+    }
+  }
+
+  /**
+   * The baseline's origin–destination pairs (one per origin, destination and cargo) with their
+   * fastest route on today's network, and the rule for the routes under a closure: a pair whose
+   * route passes no closed node keeps it; any other takes the best open route by the rule flows
+   * re-route by in the simulation ({@link ReactionRoutes#bestOpen}), so no network is compiled anew
+   * and no search runs for a pair a closure does not touch.
+   */
+  private record Pairs(
+      Map<String, Optional<Best>> base,
+      Map<String, Flow> flows,
+      Map<String, Set<String>> nodes,
+      ReactionRoutes rule,
+      Caravan caravan,
+      long departure_s) {
+
+    Set<String> keys() {
+      return flows.keySet();
+    }
+
+    static Pairs of(Scenario sc, Caravan caravan) {
+      Map<String, Flow> flows = new LinkedHashMap<>();
+      for (ResolvedScenario.Flow f : sc.model().demand().flows()) {
+        flows.putIfAbsent(f.from() + ">" + f.to() + ":" + f.cargo().code(), f);
+      }
+      long departure_s = sc.start().getEpochSecond();
+      ReactionRoutes rule = new ReactionRoutes(caravan.network(), caravan.router());
+      Map<String, Optional<Best>> base = new LinkedHashMap<>();
+      Map<String, Set<String>> nodes = new LinkedHashMap<>();
+      for (Map.Entry<String, Flow> e : flows.entrySet()) {
+        Optional<Route> r = fastest(caravan, e.getValue(), departure_s);
+        base.put(e.getKey(), r.map(VariantRoutes::best));
+        nodes.put(e.getKey(), r.map(rule::nodes).orElse(Set.of()));
+      }
+      return new Pairs(base, flows, nodes, rule, caravan, departure_s);
+    }
+
+    Map<String, Optional<Best>> under(Set<String> closed) {
+      if (closed.isEmpty()) {
+        return base;
+      }
+      Network net = caravan.network();
+      Map<String, Optional<Best>> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Flow> e : flows.entrySet()) {
+        String k = e.getKey();
+        Flow f = e.getValue();
+        if (base.get(k).isEmpty() || Collections.disjoint(nodes.get(k), closed)) {
+          out.put(k, base.get(k));
+          continue;
+        }
+        int from = net.getNode(f.from());
+        int to = net.getNode(f.to());
+        out.put(
+            k, rule.bestOpen(f.cargo(), from, to, closed, departure_s).map(VariantRoutes::best));
+      }
+      return out;
     }
   }
 
   private static ObjectNode summary(
-      Map<String, String[]> pairs,
+      Set<String> pairs,
       Map<String, Optional<Best>> base,
       Map<String, Optional<Best>> moved,
       boolean networkChanged) {
@@ -167,7 +216,7 @@ final class VariantRoutes {
     double usd = 0;
     double kg = 0;
     ArrayNode list = JSON.createArrayNode();
-    for (String k : pairs.keySet()) {
+    for (String k : pairs) {
       Optional<Best> a = base.get(k);
       Optional<Best> b = moved.get(k);
       if (a.isEmpty()) {
@@ -205,40 +254,27 @@ final class VariantRoutes {
     return o;
   }
 
-  private static Map<String, Optional<Best>> routeAll(
-      Caravan caravan, Map<String, String[]> pairs, long departure_s) {
+  /** The fastest route of a flow's pair on today's network (wagons by rail and ferry only). */
+  private static Optional<Route> fastest(Caravan caravan, Flow f, long departure_s) {
     Network net = caravan.network();
-    Map<String, Optional<Best>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String[]> p : pairs.entrySet()) {
-      var from = net.findNode(p.getValue()[0]);
-      var to = net.findNode(p.getValue()[1]);
-      if (from.isEmpty() || to.isEmpty()) {
-        out.put(p.getKey(), Optional.empty());
-        continue;
-      }
-      RouteResponse r =
-          caravan
-              .router()
-              .route(
-                  RouteRequest.of(from.getAsInt(), to.getAsInt(), departure_s)
-                      .withObjective(Objective.TIME, 1));
-      out.put(
-          p.getKey(),
-          r.routes().stream()
-              .findFirst()
-              .filter(best -> best.transitDays() * 24 < Caravan.CLOSED_LINK_H) // over a closed link
-              .map(
-                  best -> {
-                    List<String> legs = new ArrayList<>();
-                    best.legs().forEach(l -> legs.add(l.from() + ">" + l.to() + ":" + l.mode()));
-                    return new Best(
-                        best.corridor(),
-                        legs,
-                        best.transitDays(),
-                        best.cost_cents() / 100.0,
-                        best.co2e_g() / 1000.0);
-                  }));
+    var from = net.findNode(f.from());
+    var to = net.findNode(f.to());
+    if (from.isEmpty() || to.isEmpty()) {
+      return Optional.empty();
     }
-    return out;
+    RouteRequest req =
+        RouteRequest.of(from.getAsInt(), to.getAsInt(), departure_s)
+            .withObjective(Objective.TIME, 1);
+    if (f.cargo() == Cargo.WAGON) {
+      req = req.withModes(EnumSet.of(Mode.RAIL, Mode.FERRY));
+    }
+    return caravan.router().route(req).routes().stream().findFirst();
+  }
+
+  private static Best best(Route r) {
+    List<String> legs = new ArrayList<>();
+    r.legs().forEach(l -> legs.add(l.from() + ">" + l.to() + ":" + l.mode()));
+    return new Best(
+        r.corridor(), legs, r.transitDays(), r.cost_cents() / 100.0, r.co2e_g() / 1000.0);
   }
 }

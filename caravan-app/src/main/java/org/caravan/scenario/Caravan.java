@@ -2,9 +2,7 @@ package org.caravan.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.caravan.crm.CrmNetwork;
 import org.caravan.emissions.EmissionCalculator;
@@ -12,7 +10,6 @@ import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
 import org.caravan.network.LaneSwitches;
-import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.PlaceIndex;
@@ -240,61 +237,6 @@ public final class Caravan {
       }
       return withPlanned;
     }
-  }
-
-  /**
-   * Hours added to a closed link's duration: a route over it is no route (see {@link #closing}).
-   */
-  public static final double CLOSED_LINK_H = 1_000_000;
-
-  /**
-   * The same files compiled anew with every link that touches a node of {@code closed} made {@link
-   * #CLOSED_LINK_H} hours longer, optionally with planned elements: the network a closure leaves,
-   * for routing under a study variant (docs/STUDIES.md, "Routes under each variant"). The links
-   * stay (corridors and services name them, and every node must stay reachable); a route that still
-   * uses one takes over a century and is no route.
-   */
-  public Caravan closing(Set<String> closed, boolean planned) {
-    List<LinkSpec> links = new ArrayList<>();
-    for (LinkSpec l : files.links()) {
-      links.add(closed.contains(l.from()) || closed.contains(l.to()) ? shut(l) : l);
-    }
-    return new Caravan(
-        new NetworkSpec(
-            files.sources(),
-            files.nodes(),
-            links,
-            files.transfers(),
-            files.services(),
-            files.origins()),
-        planned ? BuildOptions.WITH_PLANNED : BuildOptions.DEFAULT);
-  }
-
-  private static LinkSpec shut(LinkSpec l) {
-    return new LinkSpec(
-        l.id(),
-        l.from(),
-        l.to(),
-        l.mode(),
-        l.directed(),
-        l.gauge_mm(),
-        l.electrified(),
-        l.track(),
-        l.ferryType(),
-        l.distance_km(),
-        l.duration_h() + CLOSED_LINK_H,
-        l.duration_sd_h(),
-        l.tariff_usd_teu(),
-        l.capacity_teu_day(),
-        l.countries(),
-        l.passages(),
-        l.toc(),
-        l.service(),
-        l.sources(),
-        l.status(),
-        l.openingYear(),
-        l.range(),
-        l.notes());
   }
 
   /** This Caravan, or {@link #withPlanned()} when planned infrastructure is asked for. */
