@@ -119,8 +119,9 @@ final class StudyViews {
 
   /**
    * The comparison as a table: per variant its binding resource and the headline KPIs (those of
-   * {@code headline}, matched as prefixes), plus every other KPI whose 95 % interval excludes zero
-   * when {@code all} is set.
+   * {@code headline}, matched as prefixes), every KPI only one side has a value of (the other shown
+   * as {@code n/a}, with no difference and no interval), plus every other KPI whose 95 % interval
+   * excludes zero when {@code all} is set.
    */
   static String compareTable(ObjectNode o, List<String> headline, boolean all) {
     StringBuilder sb = new StringBuilder();
@@ -152,7 +153,10 @@ final class StudyViews {
       for (JsonNode k : v.get("kpis")) {
         String kpi = k.get("kpi").asText();
         boolean head = headline.stream().anyMatch(kpi::startsWith);
-        if (!head && !(all && k.get("significant").asBoolean())) {
+        // A KPI one side lacks (reroute.all.extra_days where the baseline re-routes nothing) is
+        // shown: its appearing is the variant's effect, and it has no difference to test.
+        boolean oneSided = k.get("baseline").isNull() != k.get("variant").isNull();
+        if (!head && !oneSided && !(all && k.get("significant").asBoolean())) {
           continue;
         }
         sb.append(
@@ -193,6 +197,6 @@ final class StudyViews {
   }
 
   private static String fmt(JsonNode n) {
-    return n == null || n.isNull() ? "-" : String.format(Locale.ROOT, "%.6g", n.asDouble());
+    return n == null || n.isNull() ? "n/a" : String.format(Locale.ROOT, "%.6g", n.asDouble());
   }
 }

@@ -228,6 +228,10 @@ class StudyCommandTest {
             replications: 2
             years: 0.1
             crm_flows: true
+            settings:
+              reactions:
+                on_closure: reroute
+                source: EST
             variants:
               - name: aktau-closed
                 source: EST
@@ -255,5 +259,31 @@ class StudyCommandTest {
             "transit.crm-uranium.p95_days",
             "transit.crm-manganese.p50_days",
             "transit.flow.crm:u-kz-eu.p95_days");
+
+    // Nothing re-routes in the baseline, so its extra days are undefined: the KPI stays, with the
+    // variant's mean, no difference and no interval, and the table says n/a.
+    JsonNode extra = null;
+    for (JsonNode k : cmp.get("variants").get(0).get("kpis")) {
+      if (k.get("kpi").asText().equals("reroute.all.extra_days")) {
+        extra = k;
+      }
+    }
+    assertThat(extra).as("reroute.all.extra_days in " + kpis).isNotNull();
+    assertThat(extra.get("baseline").isNull()).isTrue();
+    assertThat(extra.get("variant").asDouble()).isPositive();
+    assertThat(extra.get("diff").isNull()).isTrue();
+    assertThat(extra.get("ci95_half_width").isNull()).isTrue();
+    assertThat(extra.get("pairs").asInt()).isZero();
+    String table = Cli.run("study", "compare", "crm-test", "--store", store.toString()).out();
+    assertThat(table.lines().filter(l -> l.contains("reroute.all.extra_days")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("n/a"));
+
+    // Routes under the closure: pairs through Aktau take the best open route, the others keep
+    // theirs.
+    JsonNode routes = cmp.get("variants").get(0).get("routes");
+    assertThat(routes.get("network_changed").asBoolean()).isTrue();
+    assertThat(routes.get("route_changed").asInt() + routes.get("no_route").asInt()).isPositive();
+    assertThat(routes.get("route_changed").asInt()).isLessThan(routes.get("pairs").asInt());
   }
 }

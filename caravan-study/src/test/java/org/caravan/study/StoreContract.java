@@ -23,6 +23,8 @@ import java.util.SplittableRandom;
  * difference is known exactly.
  */
 final class StoreContract {
+  private static final StudyEngine LOCAL = new LocalEngine();
+
   private StoreContract() {}
 
   static StudyRunner.ReplicationFunction model(List<String> calls) {
@@ -76,14 +78,14 @@ final class StoreContract {
     assertThat(seeds).hasSize(3);
     // resume: nothing to do
     calls.clear();
-    o = StudyRunner.run("s1", variants, model(calls), 42, 3, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 3, store, LOCAL, Map.of(), p -> {});
     assertThat(o.ran()).isZero();
     assertThat(o.skipped()).isEqualTo(6);
     assertThat(calls).isEmpty();
     // more replications keep the first seeds and run only the new ones
     store.register(
         new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 5, 1, "later", 0), vrows);
-    o = StudyRunner.run("s1", variants, model(calls), 42, 5, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 5, store, LOCAL, Map.of(), p -> {});
     assertThat(o.ran()).isEqualTo(4);
     assertThat(store.study("s1").orElseThrow().replications()).isEqualTo(5);
     assertThat(store.study("s1").orElseThrow().runs()).isEqualTo(10);
