@@ -38,12 +38,16 @@ import org.caravan.scenario.sim.ScenarioLoader;
  * origin–destination pairs of the study baseline's flows, the fastest route (the router's time
  * objective) on today's network against the route under the variant's closures: a pair whose route
  * passes no closed node keeps it, the others take the best open route by the simulation's
- * re-routing rule ({@link ReactionRoutes}). A variant that closes nothing leaves routing as it is.
- * Stateless.
+ * re-routing rule ({@link ReactionRoutes}); a variant that switches planned links on ({@code
+ * network.include_planned}) routes every pair on the network with them. A variant that does neither
+ * leaves routing as it is. Stateless.
  */
 final class VariantRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SELECTOR = Pattern.compile("\\[(node|link)=([^\\]]+)]");
+
+  /** The overlay path of the planned links a variant switches on (docs/SIMULATION.md). */
+  private static final String INCLUDE_PLANNED = "network.include_planned";
 
   /** A pair's fastest route, reduced to what the comparison needs. */
   private record Best(String corridor, List<String> legs, double days, double usd, double kg) {}
@@ -64,6 +68,9 @@ final class VariantRoutes {
         }
         allCrossings |= e.getKey().contains("crossings[*]");
         collect(e.getValue(), nodes, links);
+        if (e.getKey().equals(INCLUDE_PLANNED)) {
+          e.getValue().forEach(l -> links.add(l.asText()));
+        }
       }
     }
     ObjectNode o = JSON.createObjectNode();
@@ -71,6 +78,8 @@ final class VariantRoutes {
     links.forEach(o.putArray("links")::add);
     o.put("all_crossings", allCrossings);
     o.set("closed_nodes", closedNodes(overlay));
+    ArrayNode planned = o.putArray("planned_links");
+    overlay.path("set").path(INCLUDE_PLANNED).forEach(l -> planned.add(l.asText()));
     return o;
   }
 
@@ -119,6 +128,7 @@ final class VariantRoutes {
     Supplier<Scenario> scenario =
         () -> sc[0] != null ? sc[0] : (sc[0] = ScenarioLoader.loadResource(baseline, caravan));
     Pairs pairs = null;
+    Map<Set<String>, Pairs> withPlanned = new LinkedHashMap<>();
     for (JsonNode v : comparison.path("variants")) {
       ObjectNode vo = (ObjectNode) v;
       ObjectNode ch = changes(overlays.getOrDefault(v.path("variant").asText(), JSON.nullNode()));
@@ -139,7 +149,17 @@ final class VariantRoutes {
       }
       Set<String> closed = new TreeSet<>();
       ch.path("closed_nodes").forEach(n -> closed.add(n.asText()));
-      vo.set("routes", summary(pairs.keys(), pairs.base(), pairs.under(closed), !closed.isEmpty()));
+      Set<String> planned = new TreeSet<>();
+      ch.path("planned_links").forEach(n -> planned.add(n.asText()));
+      // Planned links: the same pairs routed on the network with them, then the closures.
+      Scenario base = scenario.get();
+      Pairs on =
+          planned.isEmpty()
+              ? pairs
+              : withPlanned.computeIfAbsent(
+                  planned, k -> Pairs.of(base, caravan.withPlannedLinks(k)));
+      boolean changed = !closed.isEmpty() || !planned.isEmpty();
+      vo.set("routes", summary(pairs.keys(), pairs.base(), on.under(closed), changed));
     }
   }
 
