@@ -52,18 +52,6 @@ final class StudyCommand implements Runnable {
   /** The headline KPIs of the comparison table (prefixes of KPI names). */
   static final List<String> HEADLINE = StudyReport.HEADLINE;
 
-  /** {@code --store}, shared by the subcommands. */
-  static final class StoreOption {
-    @Option(
-        names = "--store",
-        paramLabel = "PATH|JDBC-URL",
-        description =
-            "Results store: a DuckDB file or a JDBC URL (default "
-                + StudyService.DEFAULT_STORE
-                + ").")
-    Optional<String> store = Optional.empty();
-  }
-
   /** A subcommand on the store: {@code --store}, the output, flushed at the end; exit code 0. */
   abstract static class OnStore implements Callable<Integer> {
     @Spec CommandSpec spec;
