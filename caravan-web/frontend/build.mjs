@@ -1,4 +1,4 @@
-// Bundles the pages (map + planner, API docs, simulation, raw materials, shipments) with esbuild and writes their HTML,
+// Bundles the pages (map + planner, API docs, simulation, studies, raw materials, shipments) with esbuild and writes their HTML,
 // wrapped in the shared shell of pages.mjs, next to the bundles.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { NAV, render } from './pages.mjs';
 const out = resolve(process.env.CARAVAN_WEB_OUT || '../target/classes/web');
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: { app: 'src/app.js', 'api-docs': 'src/api-docs.js', simulation: 'src/simulation.js', 'raw-materials': 'src/raw-materials.js', shipments: 'src/shipments.js' },
+  entryPoints: { app: 'src/app.js', 'api-docs': 'src/api-docs.js', simulation: 'src/simulation.js', 'raw-materials': 'src/raw-materials.js', shipments: 'src/shipments.js', studies: 'src/studies.js' },
   bundle: true,
   minify: true,
   sourcemap: false,

@@ -8,6 +8,7 @@ export const NAV = [
   ['/', 'index.html', 'Map &amp; planner'],
   ['/api-docs', 'api-docs.html', 'API'],
   ['/simulation.html', 'simulation.html', 'Simulation'],
+  ['/studies.html', 'studies.html', 'Studies'],
   ['/raw-materials.html', 'raw-materials.html', 'Raw materials'],
   ['/shipments.html', 'shipments.html', 'Shipments'],
 ];

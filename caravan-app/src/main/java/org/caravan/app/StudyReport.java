@@ -65,7 +65,7 @@ public final class StudyReport {
     String html;
     Comparison.Result r;
     try (StudyStore st = StudyService.openStore(store)) {
-      StudyStore.StudyRow s = StudyService.require(st, name);
+      StudyStore.StudyRow s = StudyViews.require(st, name);
       r = Comparison.of(name, st);
       html = html(s, st.provenance(name), st.location(), r, series(st, name));
     }
@@ -417,11 +417,11 @@ public final class StudyReport {
   private static void cell(StringBuilder b, String field, double v) {
     b.append("<td data-field=\"").append(field).append("\" data-value=\"");
     b.append(Double.isFinite(v) ? Double.toString(v) : "").append("\">");
-    b.append(Double.isFinite(v) ? num(v) : "–").append("</td>");
+    b.append(Double.isFinite(v) ? num(v) : "n/a").append("</td>");
   }
 
   private static String num(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "–";
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
   }
 
   /** Escapes text and attribute values (XML's five). */

@@ -2,7 +2,10 @@ package org.caravan.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.caravan.crm.CrmNetwork;
 import org.caravan.emissions.EmissionCalculator;
@@ -53,6 +56,14 @@ public final class Caravan {
 
   private final Object plannedLock = new Object();
   private Caravan withPlanned;
+
+  /** Networks with chosen planned links, by link ids ({@link #withPlannedLinks}). */
+  private final Map<Set<String>, Caravan> withPlannedLinks = new HashMap<>();
+
+  /** The Caravan this one was derived from by {@link #withPlannedLinks}; else this one. */
+  private Caravan base = this;
+
+  private Set<String> plannedLinks = Set.of();
 
   private Caravan(NetworkSpec files, BuildOptions options) {
     this(files, options, Network.build(files, options));
@@ -237,6 +248,41 @@ public final class Caravan {
       }
       return withPlanned;
     }
+  }
+
+  /**
+   * The same files compiled with the planned links named (and the planned nodes at their ends), the
+   * others left out, built once per set: the network of a scenario's {@code
+   * network.include_planned} (docs/SIMULATION.md), e.g. a study variant that adds one project. An
+   * empty set gives today's network. Ids must be planned links of {@link #files()}.
+   */
+  public Caravan withPlannedLinks(Set<String> links) {
+    if (base != this) {
+      return base.withPlannedLinks(links);
+    }
+    if (links.isEmpty()) {
+      return this;
+    }
+    synchronized (plannedLock) {
+      return withPlannedLinks.computeIfAbsent(
+          Set.copyOf(links),
+          k -> {
+            Caravan c = new Caravan(files.operationalWith(k), BuildOptions.WITH_PLANNED);
+            c.base = this;
+            c.plannedLinks = k;
+            return c;
+          });
+    }
+  }
+
+  /** The planned links this network was built with by {@link #withPlannedLinks}; else empty. */
+  public Set<String> plannedLinks() {
+    return plannedLinks;
+  }
+
+  /** Whether both were compiled from the same files (one may add planned links to the other). */
+  public boolean sameFilesAs(Caravan other) {
+    return base == other.base;
   }
 
   /** This Caravan, or {@link #withPlanned()} when planned infrastructure is asked for. */

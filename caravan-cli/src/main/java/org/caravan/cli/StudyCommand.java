@@ -52,16 +52,26 @@ final class StudyCommand implements Runnable {
   /** The headline KPIs of the comparison table (prefixes of KPI names). */
   static final List<String> HEADLINE = StudyReport.HEADLINE;
 
-  /** {@code --store}, shared by the subcommands. */
-  static final class StoreOption {
-    @Option(
-        names = "--store",
-        paramLabel = "PATH|JDBC-URL",
-        description =
-            "Results store: a DuckDB file or a JDBC URL (default "
-                + StudyService.DEFAULT_STORE
-                + ").")
-    Optional<String> store = Optional.empty();
+  /** A subcommand on the store: {@code --store}, the output, flushed at the end; exit code 0. */
+  abstract static class OnStore implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOption store;
+
+    abstract void run(PrintWriter out);
+
+    @Override
+    public final Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      run(out);
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** A subcommand on one stored study, named by its first parameter. */
+  abstract static class OnStudy extends OnStore {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
   }
 
   @Command(
@@ -69,10 +79,8 @@ final class StudyCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Runs every variant x replication of a study not yet in the store (resumes a killed run).")
-  static final class Run implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Run extends OnStore {
     @Mixin NetworkOptions network;
-    @Mixin StoreOption store;
 
     @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "Study file.")
     Path file;
@@ -112,8 +120,7 @@ final class StudyCommand implements Runnable {
     Optional<String> master = Optional.empty();
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+    void run(PrintWriter out) {
       PrintWriter err = spec.commandLine().getErr();
       Map<String, String> options = new LinkedHashMap<>();
       if (threads.isPresent()) {
@@ -170,8 +177,6 @@ final class StudyCommand implements Runnable {
           "compare: caravan study compare %s%s%n",
           o.study(),
           store.store.map(s -> " --store " + s).orElse(""));
-      out.flush();
-      return 0;
     }
   }
 
@@ -179,16 +184,12 @@ final class StudyCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "Lists the studies in the store.")
-  static final class ListStudies implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOption store;
-
+  static final class ListStudies extends OnStore {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+    void run(PrintWriter out) {
       var list = StudyService.listJson(store.store);
       if (json) {
         out.println(Json.write(list));
@@ -213,8 +214,6 @@ final class StudyCommand implements Runnable {
                     s.get("runs_stored").asInt(),
                     s.get("runs_expected").asInt()));
       }
-      out.flush();
-      return 0;
     }
   }
 
@@ -222,18 +221,10 @@ final class StudyCommand implements Runnable {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Shows a study's variants (JSON).")
-  static final class Show implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOption store;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Show extends OnStudy {
     @Override
-    public Integer call() {
-      spec.commandLine().getOut().println(Json.write(StudyService.showJson(name, store.store)));
-      spec.commandLine().getOut().flush();
-      return 0;
+    void run(PrintWriter out) {
+      out.println(Json.write(StudyService.showJson(name, store.store)));
     }
   }
 
@@ -242,12 +233,8 @@ final class StudyCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Every KPI of every variant against the baseline: paired difference and its 95 % interval.")
-  static final class Compare implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOption store;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
+  static final class Compare extends OnStudy {
+    @Mixin NetworkOptions network;
 
     @Option(names = "--json", description = "Print every KPI as JSON.")
     boolean json;
@@ -258,15 +245,13 @@ final class StudyCommand implements Runnable {
     boolean all;
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+    void run(PrintWriter out) {
+      var comparison = network.open().studies().compareWithRoutes(name, store.store);
       if (json) {
-        out.println(Json.write(StudyService.compareJson(name, store.store)));
+        out.println(Json.write(comparison));
       } else {
-        out.print(StudyService.compareTable(name, store.store, HEADLINE, all));
+        out.print(StudyService.table(comparison, HEADLINE, all));
       }
-      out.flush();
-      return 0;
     }
   }
 
@@ -274,36 +259,29 @@ final class StudyCommand implements Runnable {
       name = "export",
       mixinStandardHelpOptions = true,
       description = "Exports a study's KPI values.")
-  static final class Export implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOption store;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Export extends OnStudy {
     @Option(
         names = "--format",
-        paramLabel = "csv",
-        description = "Output format: csv.",
+        paramLabel = "csv|parquet",
+        description = "Output format: csv or parquet (default ${DEFAULT-VALUE}).",
         defaultValue = "csv")
     String format;
 
     @Option(
         names = "--out",
         paramLabel = "FILE",
-        description = "Output file (default out/study-NAME.csv).")
+        description =
+            "Output file (default out/study-NAME.csv or .parquet); must be new unless --force.")
     Optional<Path> outFile = Optional.empty();
 
+    @Option(names = "--force", description = "Replace an existing output file.")
+    boolean force;
+
     @Override
-    public Integer call() {
-      if (!format.equals("csv")) {
-        throw new UserException("format", "{format} must be csv, got '" + format + "'");
-      }
-      Path p = outFile.orElseGet(() -> UserPaths.of("name", "out/study-" + name + ".csv"));
-      int rows = StudyService.exportCsv(name, store.store, p);
-      spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d KPI values to %s%n", rows, p);
-      spec.commandLine().getOut().flush();
-      return 0;
+    void run(PrintWriter out) {
+      Path p = outFile.orElseGet(() -> UserPaths.of("name", "out/study-" + name + "." + format));
+      int rows = StudyService.export(name, store.store, format, p, force);
+      out.printf(Locale.ROOT, "wrote %d KPI values to %s%n", rows, p);
     }
   }
 
@@ -313,13 +291,7 @@ final class StudyCommand implements Runnable {
       description =
           "Writes a self-contained HTML report: provenance, KPI differences with 95 % intervals"
               + " (charts and tables), binding resources, queue series.")
-  static final class Report implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOption store;
-
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
+  static final class Report extends OnStudy {
     @Option(
         names = "--out",
         paramLabel = "FILE",
@@ -330,19 +302,15 @@ final class StudyCommand implements Runnable {
     boolean force;
 
     @Override
-    public Integer call() {
+    void run(PrintWriter out) {
       Path p = outFile.orElse(Path.of("out", "study-" + name + ".html"));
       StudyReport.Written w = StudyReport.write(name, store.store, p, force);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              Locale.ROOT,
-              "wrote the report of %d variants x %d KPIs to %s%n",
-              w.variants(),
-              w.kpis(),
-              w.file());
-      spec.commandLine().getOut().flush();
-      return 0;
+      out.printf(
+          Locale.ROOT,
+          "wrote the report of %d variants x %d KPIs to %s%n",
+          w.variants(),
+          w.kpis(),
+          w.file());
     }
   }
 }

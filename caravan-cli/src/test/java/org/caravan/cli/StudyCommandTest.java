@@ -9,7 +9,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -111,6 +115,54 @@ class StudyCommandTest {
     // common random numbers: the same 4 seeds in both variants
     assertThat(runs.stream().map(s -> s.substring(s.indexOf('#') + 1)).distinct()).hasSize(4);
 
+    // Parquet: the same rows as the CSV, read back with DuckDB's read_parquet; an existing file
+    // is refused without --force and left as it was.
+    Path parquet = dir.resolve("kpis.parquet");
+    Files.writeString(parquet, "not ours");
+    String[] exportParquet = {
+      "study",
+      "export",
+      "kill-test",
+      "--format",
+      "parquet",
+      "--out",
+      parquet.toString(),
+      "--store",
+      store.toString()
+    };
+    Cli refused = Cli.run(exportParquet);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("--out").doesNotContain("Exception");
+    assertThat(Files.readString(parquet)).isEqualTo("not ours");
+    String[] forced = Arrays.copyOf(exportParquet, exportParquet.length + 1);
+    forced[exportParquet.length] = "--force";
+    Cli pq = Cli.run(forced);
+    assertThat(pq.code()).as(pq.err()).isZero();
+    List<String> back = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT * FROM read_parquet('"
+                        + parquet
+                        + "') ORDER BY variant, kpi, replication")) {
+      while (rs.next()) {
+        double read = rs.getDouble(7);
+        String value = rs.wasNull() ? "" : Double.toString(read); // before other columns are read
+        back.add(
+            String.join(
+                ",",
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                value));
+      }
+    }
+    assertThat(back).isEqualTo(rows);
+
     JsonNode cmp =
         new ObjectMapper()
             .readTree(
@@ -176,6 +228,10 @@ class StudyCommandTest {
             replications: 2
             years: 0.1
             crm_flows: true
+            settings:
+              reactions:
+                on_closure: reroute
+                source: EST
             variants:
               - name: aktau-closed
                 source: EST
@@ -203,5 +259,31 @@ class StudyCommandTest {
             "transit.crm-uranium.p95_days",
             "transit.crm-manganese.p50_days",
             "transit.flow.crm:u-kz-eu.p95_days");
+
+    // Nothing re-routes in the baseline, so its extra days are undefined: the KPI stays, with the
+    // variant's mean, no difference and no interval, and the table says n/a.
+    JsonNode extra = null;
+    for (JsonNode k : cmp.get("variants").get(0).get("kpis")) {
+      if (k.get("kpi").asText().equals("reroute.all.extra_days")) {
+        extra = k;
+      }
+    }
+    assertThat(extra).as("reroute.all.extra_days in " + kpis).isNotNull();
+    assertThat(extra.get("baseline").isNull()).isTrue();
+    assertThat(extra.get("variant").asDouble()).isPositive();
+    assertThat(extra.get("diff").isNull()).isTrue();
+    assertThat(extra.get("ci95_half_width").isNull()).isTrue();
+    assertThat(extra.get("pairs").asInt()).isZero();
+    String table = Cli.run("study", "compare", "crm-test", "--store", store.toString()).out();
+    assertThat(table.lines().filter(l -> l.contains("reroute.all.extra_days")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("n/a"));
+
+    // Routes under the closure: pairs through Aktau take the best open route, the others keep
+    // theirs.
+    JsonNode routes = cmp.get("variants").get(0).get("routes");
+    assertThat(routes.get("network_changed").asBoolean()).isTrue();
+    assertThat(routes.get("route_changed").asInt() + routes.get("no_route").asInt()).isPositive();
+    assertThat(routes.get("route_changed").asInt()).isLessThan(routes.get("pairs").asInt());
   }
 }

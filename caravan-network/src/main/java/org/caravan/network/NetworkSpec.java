@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The editable form of a whole network, as read from (or written to) the five network files, with
@@ -43,14 +44,28 @@ public record NetworkSpec(
    * links and the transfers at those nodes. Returns this spec when nothing is planned.
    */
   public NetworkSpec operational() {
+    return operationalWith(Set.of());
+  }
+
+  /**
+   * As {@link #operational()}, but keeping the planned links named in {@code keep} and the planned
+   * nodes at their ends (with the services on those links and the transfers at those nodes):
+   * today's network plus chosen planned infrastructure, e.g. the project a study variant adds.
+   */
+  public NetworkSpec operationalWith(Set<String> keep) {
+    Set<String> keptNodes =
+        links.stream()
+            .filter(l -> keep.contains(l.id()))
+            .flatMap(l -> Stream.of(l.from(), l.to()))
+            .collect(Collectors.toSet());
     Set<String> plannedNodes =
         nodes.stream()
-            .filter(n -> n.status() == Status.PLANNED)
+            .filter(n -> n.status() == Status.PLANNED && !keptNodes.contains(n.id()))
             .map(NodeSpec::id)
             .collect(Collectors.toSet());
     Set<String> plannedLinks =
         links.stream()
-            .filter(l -> l.status() == Status.PLANNED)
+            .filter(l -> l.status() == Status.PLANNED && !keep.contains(l.id()))
             .map(LinkSpec::id)
             .collect(Collectors.toSet());
     if (plannedNodes.isEmpty() && plannedLinks.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.caravan.simulation.stats.StudentT;
 
 /**
@@ -12,7 +13,9 @@ import org.caravan.simulation.stats.StudentT;
  * r} of every variant shares its seed with the baseline's (common random numbers), the difference
  * is estimated from the paired differences d_r = variant_r − baseline_r: mean d̄ and the 95 %
  * half-width t(0.975, n−1)·s_d/√n (the paired-t interval, Law 5th ed. §10.2.1). Replications
- * missing in either, or with no value, are left out.
+ * missing in either, or with no value, are left out. A KPI with no pair (e.g. {@code
+ * reroute.all.extra_days}, undefined in a baseline where nothing re-routes) is kept: each side's
+ * own mean over the replications that have a value (NaN when none), no difference, no interval.
  */
 public final class Comparison {
   /**
@@ -107,7 +110,7 @@ public final class Comparison {
       n++;
     }
     if (n == 0) {
-      return new KpiDiff(kpi, unit, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+      return new KpiDiff(kpi, unit, mean(base), mean(var), Double.NaN, Double.NaN, 0);
     }
     double mean = sd / n;
     double hw = Double.NaN;
@@ -119,6 +122,19 @@ public final class Comparison {
       hw = StudentT.twoSidedQuantile(0.95, n - 1) * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
     }
     return new KpiDiff(kpi, unit, sb / n, sv / n, mean, hw, n);
+  }
+
+  /** The mean of the values that are numbers, in replication order; NaN when there is none. */
+  private static double mean(Map<Integer, Double> values) {
+    double sum = 0;
+    int n = 0;
+    for (Map.Entry<Integer, Double> e : new TreeMap<>(values).entrySet()) {
+      if (!Double.isNaN(e.getValue())) {
+        sum += e.getValue();
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   /**

@@ -73,29 +73,8 @@ public final class StudyRunner {
 
   private StudyRunner() {}
 
-  /** Runs what is missing on this JVM's threads ({@link LocalEngine}). */
-  public static Outcome run(
-      String study,
-      List<String> variants,
-      ReplicationFunction function,
-      long seed,
-      int replications,
-      StudyStore store,
-      Consumer<Progress> progress) {
-    return run(
-        study,
-        variants,
-        function,
-        seed,
-        replications,
-        store,
-        new LocalEngine(),
-        Map.of(),
-        progress);
-  }
-
   /**
-   * Runs what is missing on {@code engine}.
+   * Runs what is missing on {@code engine} ({@link LocalEngine}: this JVM's threads).
    *
    * @param variants the baseline first, then the variants
    * @param options engine options ({@code threads}, {@code master}, ...)

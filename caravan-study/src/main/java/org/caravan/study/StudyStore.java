@@ -26,8 +26,9 @@ import java.util.Set;
  * {@code runs}, {@code kpis} and {@code series}. Each replication is written in one transaction
  * (its run row, all its KPI rows and its series rows), and the primary key (study, variant,
  * replication) makes a replication either fully stored or absent: after a crash the runner skips
- * what is stored and runs the rest, so nothing is lost or duplicated. Not thread-safe (one
- * connection); the runner writes from one thread.
+ * what is stored and runs the rest, so nothing is lost or duplicated. Thread-safe: every method is
+ * one transaction on the store's one connection, under the store's monitor, so a web server can
+ * share one store between its study runs and its jobs ({@link StoredJobs}).
  */
 public final class StudyStore implements AutoCloseable {
   /** A study as stored. */
@@ -81,7 +82,8 @@ public final class StudyStore implements AutoCloseable {
     "CREATE TABLE IF NOT EXISTS series (study VARCHAR NOT NULL, variant VARCHAR NOT NULL, replication INTEGER NOT NULL,"
         + " series VARCHAR NOT NULL, period INTEGER NOT NULL, start_day DOUBLE PRECISION NOT NULL,"
         + " days DOUBLE PRECISION NOT NULL, value DOUBLE PRECISION,"
-        + " PRIMARY KEY (study, variant, replication, series, period))"
+        + " PRIMARY KEY (study, variant, replication, series, period))",
+    StoredJobs.SCHEMA
   };
 
   /** Columns added after the first stores were written: added to an older store when it opens. */
@@ -155,7 +157,7 @@ public final class StudyStore implements AutoCloseable {
    * Registers the study and its variants, or checks that a stored study of the same name was run
    * with the same settings (fingerprint), and raises its replication count if asked for more.
    */
-  public void register(StudyRow s, List<VariantRow> variants) {
+  public synchronized void register(StudyRow s, List<VariantRow> variants) {
     register(s, variants, new Provenance("", ""));
   }
 
@@ -163,7 +165,7 @@ public final class StudyStore implements AutoCloseable {
    * As {@link #register(StudyRow, List)}, recording where the study came from (kept from the first
    * run).
    */
-  public void register(StudyRow s, List<VariantRow> variants, Provenance provenance) {
+  public synchronized void register(StudyRow s, List<VariantRow> variants, Provenance provenance) {
     try {
       Optional<StudyRow> old = study(s.study());
       if (old.isPresent()) {
@@ -223,7 +225,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** The (variant, replication) pairs already stored for a study. */
-  public Set<String> finished(String study) {
+  public synchronized Set<String> finished(String study) {
     Set<String> out = new HashSet<>();
     query(
         "SELECT variant, replication FROM runs WHERE study = ?",
@@ -238,12 +240,12 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** Stores one replication in one transaction: its run row and all its KPIs. */
-  public void writeReplication(String study, RunRow run, List<KpiValue> kpis) {
+  public synchronized void writeReplication(String study, RunRow run, List<KpiValue> kpis) {
     writeReplication(study, run, kpis, List.of());
   }
 
   /** Stores one replication in one transaction: its run row, all its KPIs and its series. */
-  public void writeReplication(
+  public synchronized void writeReplication(
       String study, RunRow run, List<KpiValue> kpis, List<SeriesValue> series) {
     try {
       PreparedStatement runs = statement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)");
@@ -337,7 +339,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** Where a stored study came from; empty fields for studies stored before provenance was kept. */
-  public Provenance provenance(String study) {
+  public synchronized Provenance provenance(String study) {
     Provenance[] out = {new Provenance("", "")};
     query(
         "SELECT file, version FROM studies WHERE study = ?",
@@ -351,7 +353,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** The names of a study's stored series. */
-  public List<String> seriesNames(String study) {
+  public synchronized List<String> seriesNames(String study) {
     List<String> out = new ArrayList<>();
     query(
         "SELECT DISTINCT series FROM series WHERE study = ? ORDER BY series",
@@ -365,7 +367,7 @@ public final class StudyStore implements AutoCloseable {
    * Averaged here in replication order (not by SQL {@code AVG}, whose summation order follows the
    * rows' storage order), so two stores with the same rows give the same means to the bit.
    */
-  public List<SeriesPoint> seriesMeans(String study, String series) {
+  public synchronized List<SeriesPoint> seriesMeans(String study, String series) {
     List<SeriesPoint> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -411,7 +413,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** All stored studies with their number of stored replications, by name. */
-  public List<StudyRow> studies() {
+  public synchronized List<StudyRow> studies() {
     List<StudyRow> out = new ArrayList<>();
     query(
         "SELECT s.study, s.fingerprint, s.baseline, s.seed, s.replications, s.years, s.created_at,"
@@ -432,12 +434,12 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** One stored study. */
-  public Optional<StudyRow> study(String name) {
+  public synchronized Optional<StudyRow> study(String name) {
     return studies().stream().filter(s -> s.study().equals(name)).findFirst();
   }
 
   /** A study's variants in file order (the baseline first). */
-  public List<VariantRow> variants(String study) {
+  public synchronized List<VariantRow> variants(String study) {
     List<VariantRow> out = new ArrayList<>();
     query(
         "SELECT variant, position, description, source, overlay FROM variants WHERE study = ? ORDER BY position",
@@ -454,7 +456,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** A study's stored replications, by variant and replication. */
-  public List<RunRow> runs(String study) {
+  public synchronized List<RunRow> runs(String study) {
     List<RunRow> out = new ArrayList<>();
     query(
         "SELECT variant, replication, seed, wall_s, bottleneck FROM runs WHERE study = ?"
@@ -472,7 +474,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** variant → KPI → values by replication (NaN where the replication has no value). */
-  public Map<String, Map<String, Map<Integer, Double>>> kpis(String study) {
+  public synchronized Map<String, Map<String, Map<Integer, Double>>> kpis(String study) {
     Map<String, Map<String, Map<Integer, Double>>> out = new LinkedHashMap<>();
     query(
         "SELECT variant, kpi, replication, value FROM kpis WHERE study = ? ORDER BY variant, kpi, replication",
@@ -488,7 +490,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** KPI name → unit of a study. */
-  public Map<String, String> units(String study) {
+  public synchronized Map<String, String> units(String study) {
     Map<String, String> out = new LinkedHashMap<>();
     query(
         "SELECT DISTINCT kpi, unit FROM kpis WHERE study = ? ORDER BY kpi",
@@ -498,7 +500,7 @@ public final class StudyStore implements AutoCloseable {
   }
 
   /** Counts rows of {@code kpis} in total and distinct by key, for checks. */
-  public long[] kpiRowCounts(String study) {
+  public synchronized long[] kpiRowCounts(String study) {
     long[] out = new long[2];
     query(
         "SELECT COUNT(*), COUNT(DISTINCT variant || '#' || CAST(replication AS VARCHAR) || '#' || kpi) FROM kpis"
@@ -511,11 +513,16 @@ public final class StudyStore implements AutoCloseable {
     return out;
   }
 
-  private interface RowReader {
+  /** The connection, for {@link StoredJobs}; callers hold this store's monitor. */
+  Connection connection() {
+    return c;
+  }
+
+  interface RowReader {
     void read(ResultSet rs) throws SQLException;
   }
 
-  private void query(String sql, String param, RowReader reader) {
+  void query(String sql, String param, RowReader reader) {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (param != null) {
         ps.setString(1, param);
@@ -532,7 +539,7 @@ public final class StudyStore implements AutoCloseable {
     }
   }
 
-  private void rollback() {
+  void rollback() {
     try {
       c.rollback();
     } catch (SQLException ignored) {
@@ -540,13 +547,13 @@ public final class StudyStore implements AutoCloseable {
     }
   }
 
-  private static String firstLine(SQLException e) {
+  static String firstLine(SQLException e) {
     String m = e.getMessage() == null ? e.toString() : e.getMessage();
     return m.lines().findFirst().orElse(m);
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       for (PreparedStatement ps : statements.values()) {
         ps.close();

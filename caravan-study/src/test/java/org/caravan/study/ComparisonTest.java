@@ -29,6 +29,23 @@ class ComparisonTest {
   }
 
   @Test
+  void a_kpi_without_a_baseline_value_is_kept_with_each_sides_mean_and_no_interval() {
+    // reroute.all.extra_days: no flow re-routes in the baseline, so it has no value there.
+    Comparison.KpiDiff d =
+        Comparison.paired(
+            "reroute.all.extra_days",
+            "d",
+            Map.of(0, Double.NaN, 1, Double.NaN),
+            Map.of(0, 2.0, 1, Double.NaN, 2, 4.0));
+    assertThat(d.pairs()).isZero();
+    assertThat(d.baseline()).isNaN();
+    assertThat(d.variant()).isEqualTo(3.0);
+    assertThat(d.diff()).isNaN();
+    assertThat(d.halfWidth95()).isNaN();
+    assertThat(d.significant()).isFalse();
+  }
+
+  @Test
   void the_binding_resource_is_the_most_frequent_top_bottleneck() {
     List<StudyStore.RunRow> runs =
         List.of(

@@ -10,10 +10,12 @@ class DuckDbStoreTest {
   @TempDir Path dir;
 
   @Test
-  void round_trip_resume_and_compare_on_a_duckdb_file() {
+  void round_trip_resume_and_compare_on_a_duckdb_file() throws Exception {
     Path db = dir.resolve("sub/studies.duckdb");
     try (StudyStore s = StudyStore.open(db.toString())) {
       StoreContract.roundTrip(s);
+      StoreContract.exportsAgree(s, dir);
+      StoreContract.jobs(s);
     }
     // reopened, the data is there
     try (StudyStore s = StudyStore.open(db.toString())) {

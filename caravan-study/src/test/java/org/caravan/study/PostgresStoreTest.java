@@ -94,6 +94,8 @@ class PostgresStoreTest {
     try (StudyStore s =
         StudyStore.open("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=caravan")) {
       StoreContract.roundTrip(s);
+      StoreContract.exportsAgree(s, home);
+      StoreContract.jobs(s);
     } finally {
       exec(
           List.of(

@@ -3,10 +3,17 @@ package org.caravan.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -16,6 +23,8 @@ import java.util.SplittableRandom;
  * difference is known exactly.
  */
 final class StoreContract {
+  private static final StudyEngine LOCAL = new LocalEngine();
+
   private StoreContract() {}
 
   static StudyRunner.ReplicationFunction model(List<String> calls) {
@@ -69,14 +78,14 @@ final class StoreContract {
     assertThat(seeds).hasSize(3);
     // resume: nothing to do
     calls.clear();
-    o = StudyRunner.run("s1", variants, model(calls), 42, 3, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 3, store, LOCAL, Map.of(), p -> {});
     assertThat(o.ran()).isZero();
     assertThat(o.skipped()).isEqualTo(6);
     assertThat(calls).isEmpty();
     // more replications keep the first seeds and run only the new ones
     store.register(
         new StudyStore.StudyRow("s1", "fp", "default-2024", 42, 5, 1, "later", 0), vrows);
-    o = StudyRunner.run("s1", variants, model(calls), 42, 5, store, p -> {});
+    o = StudyRunner.run("s1", variants, model(calls), 42, 5, store, LOCAL, Map.of(), p -> {});
     assertThat(o.ran()).isEqualTo(4);
     assertThat(store.study("s1").orElseThrow().replications()).isEqualTo(5);
     assertThat(store.study("s1").orElseThrow().runs()).isEqualTo(10);
@@ -121,5 +130,103 @@ final class StoreContract {
     assertThat(store.variants("s1"))
         .extracting(StudyStore.VariantRow::variant)
         .containsExactly("baseline", "faster");
+  }
+
+  /**
+   * After {@link #roundTrip}: the Parquet export read back by DuckDB's own reader ({@code
+   * read_parquet}) holds exactly the CSV export's rows, NULL where the CSV is empty.
+   */
+  static void exportsAgree(StudyStore store, Path dir) throws Exception {
+    List<StudyExport.Row> rows = StudyExport.rows(store, "s1");
+    assertThat(rows).hasSize(30);
+    Path csv = dir.resolve("s1.csv");
+    Path parquet = dir.resolve("s1 it's.parquet");
+    StudyExport.writeCsv(rows, csv);
+    StudyExport.writeParquet(rows, parquet);
+    List<String> fromCsv = Files.readAllLines(csv);
+    assertThat(fromCsv.getFirst()).isEqualTo(StudyExport.HEADER);
+    List<String> fromParquet = new ArrayList<>();
+    fromParquet.add(StudyExport.HEADER);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT * FROM read_parquet('"
+                    + parquet.toString().replace("'", "''")
+                    + "') ORDER BY variant, kpi, replication")) {
+      assertThat(rs.getMetaData().getColumnCount()).isEqualTo(7);
+      while (rs.next()) {
+        double v = rs.getDouble(7);
+        String value = rs.wasNull() ? "" : Double.toString(v);
+        fromParquet.add(
+            String.join(
+                ",",
+                rs.getString(1),
+                rs.getString(2),
+                Integer.toString(rs.getInt(3)),
+                Long.toString(rs.getLong(4)),
+                rs.getString(5),
+                rs.getString(6),
+                value));
+      }
+    }
+    assertThat(fromParquet).isEqualTo(fromCsv);
+    assertThat(fromCsv).anyMatch(l -> l.startsWith("s1,baseline,0,") && l.endsWith(",empty,x,"));
+  }
+
+  /** The web server's jobs: written, replaced, listed without results, interrupted, deleted. */
+  static void jobs(StudyStore store) {
+    StoredJobs jobs = new StoredJobs(store);
+    StoredJobs.JobRow running =
+        new StoredJobs.JobRow(
+            "j1",
+            "simulation",
+            "alice",
+            "running",
+            "default-2024",
+            4,
+            1,
+            7,
+            2,
+            4,
+            false,
+            "t0",
+            Optional.of("t1"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    jobs.put(running);
+    jobs.put(
+        new StoredJobs.JobRow(
+            "j2",
+            "simulation",
+            "alice",
+            "done",
+            "default-2024",
+            1,
+            1,
+            7,
+            1,
+            1,
+            false,
+            "t2",
+            Optional.of("t2"),
+            Optional.of("t3"),
+            Optional.empty(),
+            Optional.of("{\"kpis\":[]}")));
+    assertThat(jobs.get("j2").orElseThrow().results()).contains("{\"kpis\":[]}");
+    assertThat(jobs.list("simulation", "alice"))
+        .extracting(StoredJobs.JobRow::id)
+        .containsExactly("j1", "j2");
+    assertThat(jobs.list("simulation", "alice")).allMatch(j -> j.results().isEmpty());
+    assertThat(jobs.list("simulation", "bob")).isEmpty();
+    assertThat(jobs.interruptActive("t9")).isEqualTo(1);
+    StoredJobs.JobRow j1 = jobs.get("j1").orElseThrow();
+    assertThat(j1.status()).isEqualTo("interrupted");
+    assertThat(j1.finishedAt()).contains("t9");
+    assertThat(j1.done()).isEqualTo(2);
+    assertThat(jobs.delete("j1")).isTrue();
+    assertThat(jobs.delete("j1")).isFalse();
+    assertThat(jobs.list("study", "alice")).isEmpty();
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caravan.app.CaravanApp;
+import org.caravan.app.ResultsStore;
 import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
@@ -31,20 +31,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Simulation jobs: each runs one scenario's replications on a small executor of {@link #MAX_ACTIVE}
- * threads, and its results stay in memory for the last {@link #MAX_KEPT} jobs. A new job is refused
- * (429) while {@link #MAX_ACTIVE} jobs are queued or running, so nothing waits behind a long queue.
+ * threads. Every job is kept in the server's {@link ResultsStore} (row written when it is queued,
+ * starts and ends, with its results), so a server restarted on the same store still serves every
+ * finished job; jobs a crash cut off are marked {@code interrupted} when the next server starts.
+ * Active jobs are also held in memory for their progress and listeners. A new job is refused (429)
+ * while {@link #MAX_ACTIVE} jobs are queued or running, so nothing waits behind a long queue.
  * Listeners (the server-sent events of {@code /api/simulations/{id}/events}) hear a {@code
  * progress} event per replication and one final {@code done} event. Cancelling a running job
  * interrupts it; the engine checks for that every 65,536 events, so it stops within a replication.
- * Each job belongs to the {@link Owner} of the token that started it, and is unknown (404) to every
- * other owner. Thread-safe.
+ * Each job belongs to the {@link Owner} of the token that started it (kept with its row), and is
+ * unknown (404) to every other owner. Thread-safe.
  */
 public final class SimulationJobs implements AutoCloseable {
   /** Jobs queued or running at once; more are refused with 429. */
   public static final int MAX_ACTIVE = 2;
 
-  /** Jobs kept in memory, finished ones oldest first dropped. */
-  public static final int MAX_KEPT = 20;
+  /** The kind of these jobs in the store's {@code jobs} table. */
+  static final String KIND = "simulation";
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulationJobs.class);
 
@@ -66,17 +69,28 @@ public final class SimulationJobs implements AutoCloseable {
   private final SimulationRuns service;
   private final int threadsPerJob;
   private final ExecutorService executor;
+  private final ResultsStore store;
+
+  /** Active jobs (queued or running); finished ones live in the store only. */
   private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-  public SimulationJobs(CaravanApp app) {
-    this(app, Runtime.getRuntime().availableProcessors());
+  public SimulationJobs(CaravanApp app, ResultsStore store) {
+    this(app, store, Runtime.getRuntime().availableProcessors());
   }
 
   /**
+   * Marks the jobs an earlier server left active in {@code store} as interrupted.
+   *
    * @param threadsPerJob replication threads of each job
    */
-  public SimulationJobs(CaravanApp app, int threadsPerJob) {
+  public SimulationJobs(CaravanApp app, ResultsStore store, int threadsPerJob) {
     this.service = app.simulations();
+    this.store = store;
+    int interrupted = store.interruptActiveJobs();
+    if (interrupted > 0) {
+      LOG.warn(
+          "{} jobs were cut off by the previous server and are marked interrupted", interrupted);
+    }
     this.threadsPerJob = Math.max(1, threadsPerJob);
     AtomicInteger n = new AtomicInteger();
     this.executor =
@@ -100,7 +114,7 @@ public final class SimulationJobs implements AutoCloseable {
     Scenario sc =
         SimulationMapping.toScenario(ApiJson.read(body, SimulationRequest.class), service);
     synchronized (jobs) {
-      long active = jobs.values().stream().filter(j -> !j.finished()).count();
+      long active = jobs.size();
       if (active >= MAX_ACTIVE) {
         throw Problems.fail(
             Problems.Type.TOO_MANY_JOBS,
@@ -111,12 +125,8 @@ public final class SimulationJobs implements AutoCloseable {
       }
       Job job = new Job(UUID.randomUUID().toString(), sc, owner);
       jobs.put(job.id, job);
-      for (Iterator<Job> it = jobs.values().iterator(); jobs.size() > MAX_KEPT && it.hasNext(); ) {
-        if (it.next().finished()) {
-          it.remove();
-        }
-      }
       synchronized (job) {
+        save(job);
         job.future = executor.submit(() -> run(job));
       }
       return job.id;
@@ -125,18 +135,22 @@ public final class SimulationJobs implements AutoCloseable {
 
   /** The job's view as JSON, with results when done. */
   public byte[] view(String id, Owner owner) {
-    return ApiJson.write(job(id, owner).view(true));
+    Optional<Job> active = active(id, owner);
+    return ApiJson.write(
+        active.isPresent() ? active.get().view(true) : view(stored(id, owner), true));
   }
 
   /** Every job of this owner kept, oldest first, without results. */
   public byte[] list(Owner owner) {
-    List<SimulationJob> views = new ArrayList<>();
+    Map<String, Job> active;
     synchronized (jobs) {
-      for (Job j : jobs.values()) {
-        if (j.owner.sameAs(owner)) {
-          views.add(j.view(false));
-        }
-      }
+      active = Map.copyOf(jobs);
+    }
+    // Outside the map's monitor: a finishing job holds its own monitor, then takes the map's.
+    List<SimulationJob> views = new ArrayList<>();
+    for (ResultsStore.Job row : store.jobs(KIND, owner.id())) {
+      Job j = active.get(row.id());
+      views.add(j != null ? j.view(false) : view(row, false));
     }
     return ApiJson.write(views);
   }
@@ -148,7 +162,13 @@ public final class SimulationJobs implements AutoCloseable {
    *     removed
    */
   public Optional<byte[]> cancel(String id, Owner owner) {
-    Job job = job(id, owner);
+    Optional<Job> active = active(id, owner);
+    if (active.isEmpty()) {
+      stored(id, owner);
+      store.deleteJob(id);
+      return Optional.empty();
+    }
+    Job job = active.get();
     synchronized (job) {
       if (!job.finished()) {
         job.cancelRequested = true;
@@ -157,23 +177,22 @@ public final class SimulationJobs implements AutoCloseable {
         // and the job thread clears the interrupt before it sends the final event.
         job.future.cancel(true);
         if (job.status == Status.QUEUED) {
-          job.finish(Status.CANCELLED, null, null);
+          finish(job, Status.CANCELLED, null, null);
+        } else {
+          save(job);
         }
         return Optional.of(ApiJson.write(job.view(false)));
       }
     }
-    synchronized (jobs) {
-      jobs.remove(id);
-    }
+    // Finished between the two looks: forget it.
+    store.deleteJob(id);
     return Optional.empty();
   }
 
   /** Whether a job of this id and owner is kept. */
   public boolean exists(String id, Owner owner) {
-    synchronized (jobs) {
-      Job j = jobs.get(id);
-      return j != null && j.owner.sameAs(owner);
-    }
+    return active(id, owner).isPresent()
+        || store.job(id).filter(j -> owner.sameAs(new Owner(j.owner()))).isPresent();
   }
 
   /**
@@ -183,7 +202,12 @@ public final class SimulationJobs implements AutoCloseable {
    * @throws org.caravan.web.mapping.ApiException 404 for an unknown job
    */
   public Subscription subscribe(String id, Owner owner, Listener l) {
-    Job job = job(id, owner);
+    Optional<Job> active = active(id, owner);
+    if (active.isEmpty()) {
+      l.event("done", ApiJson.write(view(stored(id, owner), false)), true);
+      return () -> {};
+    }
+    Job job = active.get();
     synchronized (job) {
       if (job.finished()) {
         l.event("done", ApiJson.write(job.view(false)), true);
@@ -202,11 +226,13 @@ public final class SimulationJobs implements AutoCloseable {
   /** Cancels every active job and stops the executor. */
   @Override
   public void close() {
+    List<Job> active;
     synchronized (jobs) {
-      for (Job j : jobs.values()) {
-        synchronized (j) {
-          j.cancelRequested = true;
-        }
+      active = List.copyOf(jobs.values());
+    }
+    for (Job j : active) {
+      synchronized (j) {
+        j.cancelRequested = true;
       }
     }
     executor.shutdownNow();
@@ -217,21 +243,68 @@ public final class SimulationJobs implements AutoCloseable {
     }
   }
 
-  /** A job of this owner; another owner's job is as unknown as one that never was (404). */
-  private Job job(String id, Owner owner) {
+  /** An active job of this owner; another owner's job is as unknown as one that never was. */
+  private Optional<Job> active(String id, Owner owner) {
     synchronized (jobs) {
-      Job j = jobs.get(id);
-      if (j == null || !j.owner.sameAs(owner)) {
-        throw Problems.fail(
-            Problems.Type.NOT_FOUND,
-            "there is no simulation job '"
-                + shorten(id)
-                + "'; finished jobs are kept only for the last "
-                + MAX_KEPT
-                + " jobs and not across restarts");
-      }
-      return j;
+      return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.sameAs(owner));
     }
+  }
+
+  private ResultsStore.Job stored(String id, Owner owner) {
+    return store
+        .job(id)
+        .filter(j -> j.kind().equals(KIND) && owner.sameAs(new Owner(j.owner())))
+        .orElseThrow(
+            () ->
+                Problems.fail(
+                    Problems.Type.NOT_FOUND,
+                    "there is no simulation job '"
+                        + shorten(id)
+                        + "'; a job is kept until it is deleted (DELETE /api/simulations/{id})"));
+  }
+
+  /** Writes the job's state to the store. Caller holds the job's monitor. */
+  private void save(Job job) {
+    try {
+      store.putJob(job.row());
+    } catch (RuntimeException e) {
+      LOG.error("cannot store simulation job {}", job.id, e);
+    }
+  }
+
+  /**
+   * Ends a job: stores its final state, then tells its listeners and leaves the active set, so a
+   * client told {@code done} finds the job in the store. Caller holds the job's monitor.
+   */
+  private void finish(Job job, Status s, String err, String res) {
+    job.status = s;
+    job.error = err;
+    job.results = res;
+    job.finishedAt = now();
+    save(job);
+    synchronized (jobs) {
+      jobs.remove(job.id);
+    }
+    job.fire("done", true);
+    job.listeners.clear();
+  }
+
+  private static SimulationJob view(ResultsStore.Job j, boolean withResults) {
+    int total = j.total();
+    return new SimulationJob(
+        j.id(),
+        j.status(),
+        j.name(),
+        j.replications(),
+        j.years(),
+        j.seed(),
+        new SimulationJob.Progress(j.done(), total, total == 0 ? 0 : (double) j.done() / total),
+        j.cancelRequested(),
+        j.createdAt(),
+        j.startedAt(),
+        j.finishedAt(),
+        j.error(),
+        withResults ? j.results().map(RawValue::new) : Optional.empty());
   }
 
   private void run(Job job) {
@@ -241,6 +314,7 @@ public final class SimulationJobs implements AutoCloseable {
       }
       job.status = Status.RUNNING;
       job.startedAt = now();
+      save(job);
       job.fire("progress", false);
     }
     try {
@@ -263,19 +337,19 @@ public final class SimulationJobs implements AutoCloseable {
               ApiJson.write(service.resultsDocument(result)),
               java.nio.charset.StandardCharsets.UTF_8);
       synchronized (job) {
-        job.finish(job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
+        finish(job, job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }
     } catch (RuntimeException | Error e) {
       Thread.interrupted(); // a cancel's interrupt must not break the final event's write
       synchronized (job) {
         if (job.cancelRequested) {
-          job.finish(Status.CANCELLED, null, null);
+          finish(job, Status.CANCELLED, null, null);
         } else if (e instanceof UserException u) {
-          job.finish(Status.FAILED, u.getMessage(), null);
+          finish(job, Status.FAILED, u.getMessage(), null);
         } else {
           LOG.error("simulation job {} failed", job.id, e);
-          job.finish(
-              Status.FAILED, "the simulation failed: " + e + " (logged on the server)", null);
+          finish(
+              job, Status.FAILED, "the simulation failed: " + e + " (logged on the server)", null);
         }
       }
       if (e instanceof Error err && !(e instanceof OutOfMemoryError)) {
@@ -298,7 +372,9 @@ public final class SimulationJobs implements AutoCloseable {
     RUNNING,
     DONE,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /** The server stopped while the job was queued or running (set by the next server). */
+    INTERRUPTED;
 
     String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -356,14 +432,24 @@ public final class SimulationJobs implements AutoCloseable {
           withResults && results != null ? Optional.of(new RawValue(results)) : Optional.empty());
     }
 
-    /** Caller holds the monitor. */
-    void finish(Status s, String err, String res) {
-      status = s;
-      error = err;
-      results = res;
-      finishedAt = now();
-      fire("done", true);
-      listeners.clear();
+    synchronized ResultsStore.Job row() {
+      return new ResultsStore.Job(
+          id,
+          KIND,
+          owner.id(),
+          status.code(),
+          scenario.name(),
+          scenario.replications(),
+          scenario.horizonDays() / 365.0,
+          scenario.seed(),
+          done,
+          scenario.replications(),
+          cancelRequested,
+          createdAt,
+          Optional.ofNullable(startedAt),
+          Optional.ofNullable(finishedAt),
+          Optional.ofNullable(error),
+          Optional.ofNullable(results));
     }
 
     /** Caller holds the monitor. A listener that throws (its client went away) is dropped. */

@@ -88,11 +88,15 @@ public final class ModelBuilder {
   public Built build(Scenario sc) {
     ResolvedScenario m = sc.model();
     Demand d = m.demand();
-    if (d.crmFlows() && caravan != CrmLayer.caravan()) {
+    if (d.crmFlows() && !caravan.sameFilesAs(CrmLayer.caravan())) {
       // The CRM layer's routes use the overlay's chartered legs: the whole model is built on the
       // network with the overlay, where the scenario's own flows keep their routes (the overlay
       // adds only links that refuse containers of general cargo, and a dead end for them).
       return new ModelBuilder(CrmLayer.caravan()).build(sc);
+    }
+    if (!caravan.plannedLinks().equals(m.capacities().plannedLinks())) {
+      // network.include_planned: flows are routed on the network with those planned links.
+      return new ModelBuilder(caravan.withPlannedLinks(m.capacities().plannedLinks())).build(sc);
     }
     long departure_s = sc.start().getEpochSecond();
 

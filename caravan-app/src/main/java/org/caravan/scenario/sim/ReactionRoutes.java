@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -22,16 +23,17 @@ import org.caravan.scenario.sim.ResolvedScenario.Closure;
  * closed nodes, on any corridor (a closure is what makes a shipper leave its corridor). The router
  * has no "avoid node" constraint, so the search first takes the fastest of its alternatives that
  * passes none of the closed nodes, and else asks again avoiding the closed nodes' countries (except
- * the flow's origin and destination countries). Stateless apart from the network and router.
+ * the flow's origin and destination countries). The same rule gives a study variant's routes under
+ * its closures ({@link #bestOpen}, docs/STUDIES.md). Stateless apart from the network and router.
  */
-final class ReactionRoutes {
+public final class ReactionRoutes {
   /** Alternatives asked of the router per search. */
   private static final int K = 10;
 
   private final Network network;
   private final Router router;
 
-  ReactionRoutes(Network network, Router router) {
+  public ReactionRoutes(Network network, Router router) {
     this.network = network;
     this.router = router;
   }
@@ -50,24 +52,34 @@ final class ReactionRoutes {
       if (Collections.disjoint(onRoute, x.nodes())) {
         continue;
       }
-      Set<String> closed = Set.copyOf(x.nodes());
-      Route r = avoiding(cargo, from, to, closed, Set.of(), departure_s);
-      if (r == null) {
-        Set<String> countries = new HashSet<>();
-        for (String n : closed) {
-          countries.add(country(network.getNode(n)));
-        }
-        countries.remove(country(from));
-        countries.remove(country(to));
-        r = avoiding(cargo, from, to, closed, countries, departure_s);
-      }
-      if (r != null && seen.add(key(r))) {
-        found.add(r);
+      Optional<Route> r = bestOpen(cargo, from, to, Set.copyOf(x.nodes()), departure_s);
+      if (r.isPresent() && seen.add(key(r.get()))) {
+        found.add(r.get());
       }
     }
     found.sort(
         (a, b) -> Long.compare(a.arrival_s() - a.departure_s(), b.arrival_s() - b.departure_s()));
     return found;
+  }
+
+  /**
+   * The fastest route from {@code from} to {@code to} that passes none of the {@code closed} nodes
+   * (network ids): the fastest of the router's alternatives that avoids them, else the fastest
+   * avoiding their countries (but the origin's and destination's); empty when there is none.
+   */
+  public Optional<Route> bestOpen(
+      Cargo cargo, int from, int to, Set<String> closed, long departure_s) {
+    Route r = avoiding(cargo, from, to, closed, Set.of(), departure_s);
+    if (r == null) {
+      Set<String> countries = new HashSet<>();
+      for (String n : closed) {
+        network.findNode(n).ifPresent(i -> countries.add(country(i)));
+      }
+      countries.remove(country(from));
+      countries.remove(country(to));
+      r = avoiding(cargo, from, to, closed, countries, departure_s);
+    }
+    return Optional.ofNullable(r);
   }
 
   private Route avoiding(
@@ -89,7 +101,7 @@ final class ReactionRoutes {
   }
 
   /** Network ids of every node a route passes. */
-  Set<String> nodes(Route r) {
+  public Set<String> nodes(Route r) {
     Set<String> ids = new HashSet<>();
     for (Leg leg : r.legs()) {
       for (int l : leg.links()) {

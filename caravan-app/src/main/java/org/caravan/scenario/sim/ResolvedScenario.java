@@ -193,6 +193,8 @@ public record ResolvedScenario(
    * @param ports port sizes by node id, in id order (these ports exist in the model even when no
    *     flow uses them)
    * @param crossings crossing changes by link id
+   * @param plannedLinks the planned links the scenario's network has ({@code
+   *     network.include_planned}); the model is built on that network
    */
   public record Capacities(
       double singleTrackPathsPerDay,
@@ -202,9 +204,11 @@ public record ResolvedScenario(
       Set<String> doubleTrack,
       Map<String, Border> borders,
       Map<String, PortSize> ports,
-      Map<String, CrossingChange> crossings) {
+      Map<String, CrossingChange> crossings,
+      Set<String> plannedLinks) {
     public Capacities {
       doubleTrack = Set.copyOf(doubleTrack);
+      plannedLinks = Set.copyOf(plannedLinks);
       borders = Map.copyOf(borders);
       ports = Collections.unmodifiableMap(new TreeMap<>(ports));
       crossings = Map.copyOf(crossings);

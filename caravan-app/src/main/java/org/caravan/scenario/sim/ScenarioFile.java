@@ -66,14 +66,20 @@ public record ScenarioFile(
       String onClosure,
       Double emptyReturnShare) {}
 
-  /** Changes to the network's capacities for the simulation. */
+  /**
+   * Changes to the network's capacities for the simulation, and the planned links it may use.
+   *
+   * @param includePlanned ids of planned links ({@code status=planned} in links.csv) the scenario's
+   *     network has, with the planned nodes at their ends; the others stay out
+   */
   public record NetworkChanges(
       Lines lines,
       List<BorderFile> borders,
       List<PortFile> ports,
       List<CrossingFile> crossings,
       List<String> doubleTrack,
-      String source) {}
+      String source,
+      List<String> includePlanned) {}
 
   /**
    * Line-section capacity by track type, and the train size used to turn TEU/day into trains/day.

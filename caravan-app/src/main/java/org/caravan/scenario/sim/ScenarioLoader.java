@@ -21,8 +21,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
+import org.caravan.network.Status;
 import org.caravan.network.io.JsonPaths;
 import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
@@ -95,7 +97,7 @@ public final class ScenarioLoader {
     ScenarioFile f = read(yaml);
     try {
       ScenarioLimits.check(f);
-      return new Checker(caravan).check(f, defaultName);
+      return new Checker(withPlanned(f, caravan)).check(f, defaultName);
     } catch (UserException e) {
       int line = lineOf(yaml, e.field());
       throw line > 0 ? new UserException(e.field(), e.getMessage() + " (line " + line + ")") : e;
@@ -131,7 +133,40 @@ public final class ScenarioLoader {
   /** Checks and resolves a parsed (possibly edited) scenario file, as {@link #parse} does. */
   public static Scenario resolve(ScenarioFile f, String defaultName, Caravan caravan) {
     ScenarioLimits.check(f);
-    return new Checker(caravan).check(f, defaultName);
+    return new Checker(withPlanned(f, caravan)).check(f, defaultName);
+  }
+
+  /**
+   * The network a scenario is checked and built on: with the planned links its {@code
+   * network.include_planned} names (and the planned nodes at their ends), so its flows, ports and
+   * closures may name them.
+   *
+   * @throws UserException naming {@code network.include_planned[i]} for an id that is not a planned
+   *     link
+   */
+  private static Caravan withPlanned(ScenarioFile f, Caravan caravan) {
+    List<String> ids =
+        f.network() == null || f.network().includePlanned() == null
+            ? List.of()
+            : f.network().includePlanned();
+    Caravan today = caravan.withPlannedLinks(Set.of());
+    Set<String> planned = new TreeSet<>();
+    for (LinkSpec l : today.files().links()) {
+      if (l.status() == Status.PLANNED) {
+        planned.add(l.id());
+      }
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      if (!planned.contains(ids.get(i))) {
+        throw new UserException(
+            "network.include_planned[" + i + "]",
+            "'"
+                + ids.get(i)
+                + "' is not a planned link of the network; planned links: "
+                + String.join(", ", planned));
+      }
+    }
+    return today.withPlannedLinks(Set.copyOf(ids));
   }
 
   private static ScenarioFile read(String yaml) {

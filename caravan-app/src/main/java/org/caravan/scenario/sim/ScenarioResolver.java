@@ -137,7 +137,7 @@ final class ScenarioResolver {
   private static Capacities capacities(
       ScenarioFile.NetworkChanges n, UnaryOperator<String> nodeId) {
     ScenarioFile.NetworkChanges nc =
-        n == null ? new ScenarioFile.NetworkChanges(null, null, null, null, null, null) : n;
+        n == null ? new ScenarioFile.NetworkChanges(null, null, null, null, null, null, null) : n;
     ScenarioFile.Lines lines =
         nc.lines() == null ? new ScenarioFile.Lines(null, null, null, null, null) : nc.lines();
     Map<String, Border> borders = new HashMap<>();
@@ -181,7 +181,8 @@ final class ScenarioResolver {
         new LinkedHashSet<>(list(nc.doubleTrack())),
         borders,
         ports,
-        crossings);
+        crossings,
+        new LinkedHashSet<>(list(nc.includePlanned())));
   }
 
   private static List<Storm> storms(

@@ -420,7 +420,13 @@ public final class Calibrator {
     return withNetwork(
         f,
         new ScenarioFile.NetworkChanges(
-            nc.lines(), bs, nc.ports(), nc.crossings(), nc.doubleTrack(), nc.source()));
+            nc.lines(),
+            bs,
+            nc.ports(),
+            nc.crossings(),
+            nc.doubleTrack(),
+            nc.source(),
+            nc.includePlanned()));
   }
 
   private static ScenarioFile crossing(
@@ -435,7 +441,13 @@ public final class Calibrator {
     return withNetwork(
         f,
         new ScenarioFile.NetworkChanges(
-            nc.lines(), nc.borders(), nc.ports(), cs, nc.doubleTrack(), nc.source()));
+            nc.lines(),
+            nc.borders(),
+            nc.ports(),
+            cs,
+            nc.doubleTrack(),
+            nc.source(),
+            nc.includePlanned()));
   }
 
   /**

@@ -16,10 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.caravan.app.CaravanApp;
+import org.caravan.app.ResultsStore;
 import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.UserException;
 import org.caravan.web.CaravanApi;
 import org.caravan.web.SimulationJobs;
+import org.caravan.web.StudyApi;
 import org.caravan.web.auth.ApiTokens;
 import org.caravan.web.auth.Owner;
 import org.caravan.web.dto.Problem;
@@ -79,6 +81,15 @@ public final class CaravanServer implements AutoCloseable {
           "GET /api/simulations/{id}",
           "DELETE /api/simulations/{id}",
           "GET /api/simulations/{id}/events",
+          "GET /api/studies",
+          "GET /api/studies/{name}",
+          "GET /api/studies/{name}/compare",
+          "GET /api/studies/{name}/export",
+          "GET /api/shipped-studies",
+          "POST /api/study-runs",
+          "GET /api/study-runs",
+          "GET /api/study-runs/{id}",
+          "DELETE /api/study-runs/{id}",
           "GET /api/web-token",
           "POST /api/events",
           "GET /api/shipments",
@@ -93,11 +104,16 @@ public final class CaravanServer implements AutoCloseable {
   private final Javalin app;
   private final String host;
   private final SimulationJobs jobs;
+  private final StudyApi studies;
+  private final ResultsStore store;
 
-  private CaravanServer(Javalin app, String host, SimulationJobs jobs) {
+  private CaravanServer(
+      Javalin app, String host, SimulationJobs jobs, StudyApi studies, ResultsStore store) {
     this.app = app;
     this.host = host;
     this.jobs = jobs;
+    this.studies = studies;
+    this.store = store;
   }
 
   /**
@@ -109,7 +125,8 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server for a loaded network.
+   * Starts a server for a loaded network. Its jobs and studies are kept in a store in memory, gone
+   * when it stops; the tracking endpoints use the default results store.
    *
    * @param host interface to listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
    * @param port TCP port; 0 picks a free one (see {@link #port()})
@@ -120,12 +137,12 @@ public final class CaravanServer implements AutoCloseable {
    */
   public static CaravanServer start(
       CaravanApp caravan, String host, int port, ApiTokens tokens, boolean webToken) {
-    return start(caravan, host, port, tokens, webToken, Optional.empty());
+    return start(caravan, host, port, tokens, webToken, Optional.empty(), ResultsStore.inMemory());
   }
 
   /**
-   * Starts a server with one fresh random token whose tracking endpoints use the results store
-   * {@code store} (a DuckDB file or a JDBC URL; empty for the default).
+   * Starts a server with one fresh random token whose jobs, studies and tracking events are kept in
+   * the results store {@code store} (a DuckDB file or a JDBC URL; empty for the default).
    */
   public static CaravanServer start(
       CaravanApp caravan, String host, int port, Optional<String> store) {
@@ -133,10 +150,13 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server with the given tokens and results store (what {@code caravan serve} does).
+   * Starts a server with the given tokens and results store (what {@code caravan serve} does). Its
+   * simulation jobs, study runs and studies are kept in the store (docs/STUDIES.md), so a server
+   * restarted on the same store serves what the last one finished; the server closes the store when
+   * it stops.
    *
-   * @param store the results store of the tracking endpoints: a DuckDB file or a JDBC URL; empty
-   *     for the default
+   * @param store the results store: a DuckDB file or a JDBC URL; empty for the default
+   * @throws UserException when the store cannot be opened or the address cannot be bound
    */
   public static CaravanServer start(
       CaravanApp caravan,
@@ -145,9 +165,27 @@ public final class CaravanServer implements AutoCloseable {
       ApiTokens tokens,
       boolean webToken,
       Optional<String> store) {
+    return start(caravan, host, port, tokens, webToken, store, ResultsStore.open(store));
+  }
+
+  private static CaravanServer start(
+      CaravanApp caravan,
+      String host,
+      int port,
+      ApiTokens tokens,
+      boolean webToken,
+      Optional<String> store,
+      ResultsStore results) {
     CaravanApi api = new CaravanApi(caravan);
     BearerAuth auth = new BearerAuth(tokens, webToken);
-    SimulationJobs jobs = new SimulationJobs(caravan);
+    SimulationJobs jobs;
+    try {
+      jobs = new SimulationJobs(caravan, results);
+    } catch (RuntimeException e) {
+      results.close();
+      throw e;
+    }
+    StudyApi studies = new StudyApi(caravan, results);
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -231,6 +269,7 @@ public final class CaravanServer implements AutoCloseable {
                               view -> json(ctx.status(202), view), () -> ctx.status(204)));
               cfg.routes.get(
                   "/api/simulations/{id}/events", ctx -> events(ctx, jobs, auth.owner(ctx)));
+              StudyRoutes.add(cfg.routes, studies, auth);
               cfg.routes.get("/api/web-token", ctx -> json(ctx, auth.webToken(ctx)));
               cfg.routes.post("/api/events", ctx -> json(ctx, api.ingestEvents(body(ctx), store)));
               cfg.routes.get("/api/shipments", ctx -> json(ctx, api.shipments(store)));
@@ -256,6 +295,7 @@ public final class CaravanServer implements AutoCloseable {
               cfg.routes.get("/openapi.json", ctx -> json(ctx, api.openApi()));
               cfg.routes.get("/api-docs", ctx -> ctx.redirect("/api-docs.html"));
               cfg.routes.get("/simulation", ctx -> ctx.redirect("/simulation.html"));
+              cfg.routes.get("/studies", ctx -> ctx.redirect("/studies.html"));
               cfg.routes.get("/raw-materials", ctx -> ctx.redirect("/raw-materials.html"));
               cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
               cfg.routes.exception(
@@ -301,6 +341,8 @@ public final class CaravanServer implements AutoCloseable {
     } catch (RuntimeException e) {
       app.stop();
       jobs.close();
+      studies.close();
+      results.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof java.net.BindException) {
           throw new UserException(
@@ -317,7 +359,7 @@ public final class CaravanServer implements AutoCloseable {
       }
       throw e;
     }
-    return new CaravanServer(app, host, jobs);
+    return new CaravanServer(app, host, jobs, studies, results);
   }
 
   /** The port the server listens on (the chosen one when started with port 0). */
@@ -337,7 +379,9 @@ public final class CaravanServer implements AutoCloseable {
   @Override
   public void close() {
     jobs.close();
+    studies.close();
     app.stop();
+    store.close();
   }
 
   /**
@@ -425,7 +469,7 @@ public final class CaravanServer implements AutoCloseable {
     }
   }
 
-  private static byte[] body(Context ctx) {
+  static byte[] body(Context ctx) {
     String type = Optional.ofNullable(ctx.contentType()).orElse("application/json");
     if (!type.startsWith("application/json")) {
       throw Problems.fail(
@@ -435,7 +479,7 @@ public final class CaravanServer implements AutoCloseable {
     return ctx.bodyAsBytes();
   }
 
-  private static void json(Context ctx, byte[] body) {
+  static void json(Context ctx, byte[] body) {
     ctx.contentType(JSON).result(body);
   }
 

@@ -216,6 +216,47 @@ class PlannerBrowserTest {
     driver.manage().window().setSize(new Dimension(1400, 900));
   }
 
+  /**
+   * The studies page: uploads a small study (more ferries, and the Poland-Belarus border closed),
+   * watches its progress, and draws the comparison: a forest plot row per variant, the bottleneck
+   * table, the routes the closure moves, the closed nodes on the map and the download links.
+   */
+  @Test
+  void studies_page_runs_an_uploaded_study_and_draws_the_comparison() throws Exception {
+    Path study = Files.createTempFile("caravan-study", ".yaml");
+    Files.writeString(study, StudyApiTest.SMALL_STUDY.replace("web-small", "browser-small"));
+    try {
+      driver.manage().window().setSize(new Dimension(1400, 1250));
+      driver.get(server.url() + "studies");
+      new WebDriverWait(driver, Duration.ofSeconds(15))
+          .until(d -> "true".equals(js("return document.body.dataset.ready")));
+      assertThat(driver.findElement(By.id("shipped")).getText()).contains("middle-corridor-2030");
+      driver.findElement(By.id("source-upload")).click();
+      driver.findElement(By.id("study-file")).sendKeys(study.toString());
+      driver.findElement(By.id("run")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(480))
+          .until(d -> "browser-small".equals(js("return document.body.dataset.comparison")));
+      assertThat(js("return document.body.dataset.runStatus")).isEqualTo("done");
+      assertThat(driver.findElement(By.id("status")).getText()).contains("6 / 6", "done");
+      assertThat(number("return document.querySelectorAll('#forest circle.diff').length"))
+          .isEqualTo(2);
+      assertThat(driver.findElement(By.id("bottlenecks")).getText())
+          .contains("baseline", "more-ferries", "pl-by-closed");
+      new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("variant")))
+          .selectByVisibleText("pl-by-closed");
+      new WebDriverWait(driver, Duration.ofSeconds(15))
+          .until(d -> "2".equals(js("return document.body.dataset.highlighted")));
+      assertThat(driver.findElement(By.id("csv")).getAttribute("href"))
+          .endsWith("/api/studies/browser-small/export?format=csv");
+      assertThat(driver.findElement(By.id("parquet")).getAttribute("href"))
+          .endsWith("/api/studies/browser-small/export?format=parquet");
+      shot("studies.png");
+    } finally {
+      Files.deleteIfExists(study);
+      driver.manage().window().setSize(new Dimension(1400, 900));
+    }
+  }
+
   @Test
   void raw_materials_page_draws_the_flows_and_the_flows_a_caspian_closure_strands()
       throws Exception {

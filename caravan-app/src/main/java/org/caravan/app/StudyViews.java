@@ -1,0 +1,202 @@
+package org.caravan.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import org.caravan.scenario.UserException;
+import org.caravan.study.Comparison;
+import org.caravan.study.StudyStore;
+
+/**
+ * The read side of {@link StudyService} over an open store: list, show and compare as JSON
+ * documents (docs/STUDIES.md), the comparison as a text table. Stateless.
+ */
+final class StudyViews {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StudyViews() {}
+
+  static StudyStore.StudyRow require(StudyStore st, String name) {
+    return st.study(name)
+        .orElseThrow(
+            () ->
+                new UserException(
+                    "study", "no study named '" + name + "' in store " + st.location()));
+  }
+
+  /**
+   * The stored studies as JSON: name, baseline, seed, replications asked, years, runs stored,
+   * variants.
+   */
+  static ArrayNode listJson(StudyStore st) {
+    {
+      ArrayNode a = JSON.createArrayNode();
+      for (StudyStore.StudyRow s : st.studies()) {
+        ObjectNode o = a.addObject();
+        o.put("study", s.study());
+        o.put("baseline", s.baseline());
+        o.put("seed", s.seed());
+        o.put("replications", s.replications());
+        o.put("years", s.years());
+        o.put("variants", st.variants(s.study()).size());
+        o.put("runs_stored", s.runs());
+        o.put("runs_expected", (long) s.replications() * st.variants(s.study()).size());
+        o.put("created_at", s.createdAt());
+      }
+      return a;
+    }
+  }
+
+  /** One study with its variants, their overlays and sources, and runs stored per variant. */
+  static ObjectNode showJson(String name, StudyStore st) {
+    {
+      StudyStore.StudyRow s = require(st, name);
+      ObjectNode o = JSON.createObjectNode();
+      o.put("study", s.study());
+      o.put("baseline", s.baseline());
+      o.put("seed", s.seed());
+      o.put("replications", s.replications());
+      o.put("years", s.years());
+      o.put("created_at", s.createdAt());
+      List<StudyStore.RunRow> runs = st.runs(name);
+      ArrayNode vs = o.putArray("variants");
+      for (StudyStore.VariantRow v : st.variants(name)) {
+        ObjectNode vo = vs.addObject();
+        vo.put("variant", v.variant());
+        vo.put("description", v.description());
+        vo.put("source", v.source());
+        try {
+          vo.set("overlay", JSON.readTree(v.overlay()));
+        } catch (JsonProcessingException e) {
+          vo.put("overlay", v.overlay());
+        }
+        vo.put("runs_stored", runs.stream().filter(r -> r.variant().equals(v.variant())).count());
+      }
+      return o;
+    }
+  }
+
+  /**
+   * Every KPI of every variant against the baseline, with the paired difference and its 95 %
+   * interval.
+   */
+  static ObjectNode compareJson(String name, StudyStore st) {
+    {
+      require(st, name);
+      Comparison.Result r = Comparison.of(name, st);
+      ObjectNode o = JSON.createObjectNode();
+      o.put("study", r.study());
+      o.put("baseline_replications", r.baselineReplications());
+      o.put("baseline_bottleneck", r.baselineBottleneck());
+      ArrayNode vs = o.putArray("variants");
+      for (Comparison.VariantDiff v : r.variants()) {
+        ObjectNode vo = vs.addObject();
+        vo.put("variant", v.variant());
+        vo.put("source", v.source());
+        vo.put("replications", v.replications());
+        vo.put("bottleneck", v.bottleneck());
+        ArrayNode ks = vo.putArray("kpis");
+        for (Comparison.KpiDiff k : v.kpis()) {
+          ObjectNode ko = ks.addObject();
+          ko.put("kpi", k.kpi());
+          ko.put("unit", k.unit());
+          num(ko, "baseline", k.baseline());
+          num(ko, "variant", k.variant());
+          num(ko, "diff", k.diff());
+          num(ko, "ci95_half_width", k.halfWidth95());
+          ko.put("pairs", k.pairs());
+          ko.put("significant", k.significant());
+        }
+      }
+      return o;
+    }
+  }
+
+  /**
+   * The comparison as a table: per variant its binding resource and the headline KPIs (those of
+   * {@code headline}, matched as prefixes), every KPI only one side has a value of (the other shown
+   * as {@code n/a}, with no difference and no interval), plus every other KPI whose 95 % interval
+   * excludes zero when {@code all} is set.
+   */
+  static String compareTable(ObjectNode o, List<String> headline, boolean all) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "study %s  baseline: %d replications, binds at %s%n",
+            o.get("study").asText(),
+            o.get("baseline_replications").asInt(),
+            o.get("baseline_bottleneck").asText()));
+    for (JsonNode v : o.get("variants")) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s  (%s)  %d replications, binds at %s%n",
+              v.get("variant").asText(),
+              v.get("source").asText(),
+              v.get("replications").asInt(),
+              v.get("bottleneck").asText()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-52s %14s %14s %14s %12s%n",
+              "kpi",
+              "baseline",
+              "variant",
+              "diff",
+              "±95%"));
+      for (JsonNode k : v.get("kpis")) {
+        String kpi = k.get("kpi").asText();
+        boolean head = headline.stream().anyMatch(kpi::startsWith);
+        // A KPI one side lacks (reroute.all.extra_days where the baseline re-routes nothing) is
+        // shown: its appearing is the variant's effect, and it has no difference to test.
+        boolean oneSided = k.get("baseline").isNull() != k.get("variant").isNull();
+        if (!head && !oneSided && !(all && k.get("significant").asBoolean())) {
+          continue;
+        }
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %-52s %14s %14s %14s %12s%n",
+                kpi + " [" + k.get("unit").asText() + "]",
+                fmt(k.get("baseline")),
+                fmt(k.get("variant")),
+                fmt(k.get("diff")),
+                fmt(k.get("ci95_half_width"))));
+      }
+      JsonNode r = v.path("routes");
+      if (r.path("network_changed").asBoolean()) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  routes: %d of %d pairs change route, %d change corridor, %d have none;"
+                    + " mean change %+.2f d, %+.0f USD/TEU, %+.1f kg CO2e/TEU%n",
+                r.path("route_changed").asInt(),
+                r.path("pairs").asInt(),
+                r.path("corridor_changed").asInt(),
+                r.path("no_route").asInt(),
+                r.path("transit_days_diff_mean").asDouble(),
+                r.path("cost_usd_teu_diff_mean").asDouble(),
+                r.path("co2e_kg_teu_diff_mean").asDouble()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void num(ObjectNode o, String f, double v) {
+    if (Double.isFinite(v)) {
+      o.put(f, v);
+    } else {
+      o.set(f, JsonNodeFactory.instance.nullNode());
+    }
+  }
+
+  private static String fmt(JsonNode n) {
+    return n == null || n.isNull() ? "n/a" : String.format(Locale.ROOT, "%.6g", n.asDouble());
+  }
+}
