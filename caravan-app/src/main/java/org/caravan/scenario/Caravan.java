@@ -82,7 +82,8 @@ public final class Caravan {
     this.files = files;
     this.options = options;
     this.lanes = lanes;
-    this.corridors = corridors;
+    // Read once: the scenario loader asks for the labels on every load.
+    this.corridors = new Lazy<>(corridors);
     this.risks = risks;
     this.network = network;
     if (options.includePlanned()) {
@@ -144,6 +145,14 @@ public final class Caravan {
         () -> Corridors.NONE,
         () -> SeasonalRisks.NONE,
         () -> ExpectedWaits.NONE);
+  }
+
+  /**
+   * Corridor membership and labels (data/network/corridors.csv; none for a network of its own), as
+   * the router uses them.
+   */
+  public Corridors corridors() {
+    return corridors.get();
   }
 
   /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */

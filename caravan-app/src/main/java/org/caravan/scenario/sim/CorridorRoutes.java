@@ -72,10 +72,12 @@ final class CorridorRoutes {
           case "middle" -> Set.of("RU", "BY", "IR", "UA");
           case "southern" -> Set.of("RU", "BY", "AZ", "GE", "UA");
           // By sea: no land bridge across Central Asia or Russia may be faster than the ship.
-          case "sea", "sea-cape" -> Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
+          case Route.SEA_CORRIDOR, CorridorLabels.SEA_CAPE ->
+              Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
           default -> Set.of();
         };
-    Set<Passage> passages = "sea-cape".equals(corridor) ? Set.of(Passage.SUEZ) : Set.of();
+    Set<Passage> passages =
+        CorridorLabels.SEA_CAPE.equals(corridor) ? Set.of(Passage.SUEZ) : Set.of();
     RouteRequest req =
         RouteRequest.of(from, to, departure_s)
             .withCargo(teu, mass_t, CargoClass.GENERAL, 0)
@@ -93,9 +95,10 @@ final class CorridorRoutes {
    * data/network/corridors.csv); {@code sea-cape} is the sea corridor avoiding Suez.
    */
   private static boolean matches(Route r, String corridor) {
-    if ("any".equals(corridor)) {
+    if (CorridorLabels.ANY.equals(corridor)) {
       return true;
     }
-    return ("sea-cape".equals(corridor) ? "sea" : corridor).equals(r.corridor());
+    return (CorridorLabels.SEA_CAPE.equals(corridor) ? Route.SEA_CORRIDOR : corridor)
+        .equals(r.corridor());
   }
 }

@@ -161,7 +161,7 @@ public final class ModelBuilder {
                 empty ? 0 : fr.emptyReturnShare(),
                 empty);
       }
-      String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
+      String label = ff.corridor().isAny() ? route.corridor() : ff.corridor().code();
       flows.add(
           new CorridorSpec.Flow(
               ff.id(),

@@ -172,16 +172,18 @@ public record ResolvedScenario(
     }
   }
 
-  /** The corridor a flow must take; {@code ANY} takes the fastest route. */
-  public enum Corridor {
-    MIDDLE,
-    NORTHERN,
-    SOUTHERN,
-    ANY;
+  /**
+   * The corridor a flow must take, by its label ({@link CorridorLabels#forFlows}: a label of
+   * data/network/corridors.csv); {@link #ANY} takes the fastest route.
+   *
+   * @param code the word in scenario files and outputs
+   */
+  public record Corridor(String code) {
+    public static final Corridor ANY = new Corridor(CorridorLabels.ANY);
 
-    /** The word in scenario files and outputs. */
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
+    /** Whether the flow takes the fastest route whatever its corridor. */
+    public boolean isAny() {
+      return equals(ANY);
     }
   }
 

@@ -206,10 +206,12 @@ public final class ScenarioLoader {
   private static final class Checker {
     private final Caravan caravan;
     private final Network network;
+    private final CorridorLabels corridors;
 
     Checker(Caravan caravan) {
       this.caravan = caravan;
       this.network = caravan.network();
+      this.corridors = CorridorLabels.forFlows(caravan.corridors());
     }
 
     Scenario check(ScenarioFile f, String defaultName) {
@@ -331,12 +333,13 @@ public final class ScenarioLoader {
               p + ".growth_per_year",
               p + ".growth_per_year must be > -1, got " + fl.growthPerYear());
         }
-        if (fl.corridor() != null
-            && !Set.of("middle", "northern", "southern", "any").contains(fl.corridor())) {
+        if (fl.corridor() != null && !corridors.contains(fl.corridor())) {
           throw new UserException(
               p + ".corridor",
               p
-                  + ".corridor must be middle, northern, southern or any, got '"
+                  + ".corridor must be "
+                  + corridors.describe()
+                  + " (data/network/corridors.csv), got '"
                   + fl.corridor()
                   + "'");
         }
