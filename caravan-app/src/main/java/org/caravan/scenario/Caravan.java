@@ -92,32 +92,10 @@ public final class Caravan {
     this.places = new PlaceIndex(network);
     this.rates = rates;
     this.networkEmissions = new Lazy<>(() -> new NetworkEmissions(network, EMISSIONS.get()));
-    this.router =
-        new Lazy<>(
-            () ->
-                new Router(
-                    network,
-                    networkEmissions.get(),
-                    TableCargoRules.loadDefault(),
-                    SeaLanes.load(),
-                    corridors.get(),
-                    risks.get(),
-                    rates.get(),
-                    waits.get()));
+    this.router = new Lazy<>(() -> newRouter(waits.get()));
     this.nominal =
         new Lazy<>(
-            () ->
-                waits.get() == ExpectedWaits.NONE
-                    ? router.get()
-                    : new Router(
-                        network,
-                        networkEmissions.get(),
-                        TableCargoRules.loadDefault(),
-                        SeaLanes.load(),
-                        corridors.get(),
-                        risks.get(),
-                        rates.get(),
-                        ExpectedWaits.NONE));
+            () -> waits.get() == ExpectedWaits.NONE ? router.get() : newRouter(ExpectedWaits.NONE));
     this.planner =
         new Lazy<>(
             () ->
@@ -145,6 +123,19 @@ public final class Caravan {
         () -> Corridors.NONE,
         () -> SeasonalRisks.NONE,
         () -> ExpectedWaits.NONE);
+  }
+
+  /** A router on this network with its default data, charging {@code waits} on top. */
+  private Router newRouter(ExpectedWaits waits) {
+    return new Router(
+        network,
+        networkEmissions.get(),
+        TableCargoRules.loadDefault(),
+        SeaLanes.load(),
+        Router.Options.NONE
+            .withCorridors(corridors.get(), risks.get())
+            .withRates(rates.get())
+            .withWaits(waits));
   }
 
   /**

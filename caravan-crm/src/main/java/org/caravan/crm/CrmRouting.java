@@ -10,23 +10,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.caravan.crm.CrmData.Chokepoint;
 import org.caravan.crm.CrmData.Flow;
 import org.caravan.crm.CrmData.Material;
 import org.caravan.crm.RiskReport.RoutedPart;
 import org.caravan.crm.RiskReport.Stop;
-import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
 import org.caravan.routing.CargoRules;
-import org.caravan.routing.EmissionModel;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Objective;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.Router;
-import org.caravan.routing.SeaLaneOverrides;
-import org.caravan.routing.SeasonalRisks;
 
 /**
  * The router side of the CRM risk view: one router per set of closed links (cached, thread-safe),
@@ -37,31 +34,26 @@ final class CrmRouting {
   private final Network network;
   private final CrmDataset data;
   private final CargoRules rules;
-  private final EmissionModel emissions;
-  private final SeaLaneOverrides sea;
-  private final Corridors corridors;
-  private final SeasonalRisks risks;
+  private final Function<CargoRules, Router> routerWith;
   private final long departure_s;
   private final Map<BitSet, Router> routers = new ConcurrentHashMap<>();
   private final Map<String, BitSet> chokepointLinks = new HashMap<>();
   private final Map<String, Set<Passage>> chokepointPassages = new HashMap<>();
 
+  /**
+   * @param routerWith a router on the network with the given cargo rules (the closed elements wrap
+   *     {@code rules})
+   */
   CrmRouting(
       Network network,
       CrmDataset data,
       CargoRules rules,
-      EmissionModel emissions,
-      SeaLaneOverrides sea,
-      Corridors corridors,
-      SeasonalRisks risks,
+      Function<CargoRules, Router> routerWith,
       long departure_s) {
     this.network = network;
     this.data = data;
     this.rules = rules;
-    this.emissions = emissions;
-    this.sea = sea;
-    this.corridors = corridors;
-    this.risks = risks;
+    this.routerWith = routerWith;
     this.departure_s = departure_s;
     for (Chokepoint c : data.chokepoints()) {
       BitSet links = new BitSet();
@@ -95,14 +87,7 @@ final class CrmRouting {
   Router router(BitSet closed) {
     return routers.computeIfAbsent(
         (BitSet) closed.clone(),
-        k ->
-            new Router(
-                network,
-                emissions,
-                new ClosedElements(rules, k, "closed by the disruption"),
-                sea,
-                corridors,
-                risks));
+        k -> routerWith.apply(new ClosedElements(rules, k, "closed by the disruption")));
   }
 
   static int[] links(Route r) {

@@ -25,6 +25,7 @@ import org.caravan.routing.CargoRules;
 import org.caravan.routing.EmissionModel;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteResponse;
+import org.caravan.routing.Router;
 import org.caravan.routing.SeaLaneOverrides;
 import org.caravan.routing.SeasonalRisks;
 
@@ -86,8 +87,14 @@ public final class RiskAnalysis {
       long departure_s) {
     this.network = network;
     this.data = data;
+    Router.Options options = Router.Options.NONE.withCorridors(corridors, risks);
     this.routing =
-        new CrmRouting(network, data, rules, emissions, sea, corridors, risks, departure_s);
+        new CrmRouting(
+            network,
+            data,
+            rules,
+            r -> new Router(network, emissions, r, sea, options),
+            departure_s);
     this.diversions = new Diversions(network, data, routing);
   }
 

@@ -76,17 +76,7 @@ final class ModelLegs {
       CorridorSpec.Leg l = legs.get(li);
       double end =
           l.kind() == CorridorSpec.LegKind.CROSSING ? 0 : endHandling.getOrDefault(li, 0.0);
-      out.add(
-          new CorridorSpec.Leg(
-              l.id(),
-              l.kind(),
-              l.from(),
-              l.to(),
-              l.gates(),
-              l.crossing(),
-              l.delayMean_s(),
-              l.delaySd_s(),
-              end));
+      out.add(l.withEndHandling(end));
     }
     return out;
   }
@@ -99,16 +89,7 @@ final class ModelLegs {
     if (legs.stream().noneMatch(x -> x.id().equals(l.id()))) {
       return l;
     }
-    return new CorridorSpec.Leg(
-        l.id() + "[" + network.link(link).id() + "]",
-        l.kind(),
-        l.from(),
-        l.to(),
-        l.gates(),
-        l.crossing(),
-        l.delayMean_s(),
-        l.delaySd_s(),
-        l.endHandling_s());
+    return l.withId(l.id() + "[" + network.link(link).id() + "]");
   }
 
   /** Well-to-wheel CO2e of a unit of {@code mass_t} over one link; 0 where no TOC applies. */

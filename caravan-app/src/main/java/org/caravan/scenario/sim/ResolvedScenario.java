@@ -221,7 +221,13 @@ public record ResolvedScenario(
 
   /** A border or gauge-change station's changes; empty values come from the network. */
   public record Border(
-      String node, OptionalDouble trainsPerDay, OptionalDouble dwell_s, OptionalDouble dwellSd_s) {}
+      String node, OptionalDouble trainsPerDay, OptionalDouble dwell_s, OptionalDouble dwellSd_s) {
+    /** A border the scenario does not change: every value from the network. */
+    public static Border unchanged(String node) {
+      return new Border(
+          node, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+    }
+  }
 
   /** A port's berths and yard. */
   public record PortSize(String node, int berths, int yard_teu) {}
@@ -240,7 +246,14 @@ public record ResolvedScenario(
       OptionalDouble sailSd_s,
       OptionalDouble handling_s,
       OptionalDouble handlingSd_s,
-      OptionalDouble timetable_s) {}
+      OptionalDouble timetable_s) {
+    /** A crossing the scenario does not change: every value from the network's link and service. */
+    public static CrossingChange unchanged(String link) {
+      OptionalDouble none = OptionalDouble.empty();
+      return new CrossingChange(
+          link, OptionalInt.empty(), OptionalInt.empty(), 0, none, none, none, none, none);
+    }
+  }
 
   /**
    * Weather closing ports: a seasonal event rate and a triangular duration.
