@@ -3,7 +3,6 @@ package org.caravan.scenario.sim;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.caravan.network.LinkSpec;
@@ -77,9 +76,8 @@ final class ModelParts {
     return Optional.ofNullable(gateIndex.get("border:" + node));
   }
 
-  /** The model leg of a router leg, making its gates or crossing on first use. */
-  CorridorSpec.Leg leg(Leg leg) {
-    String id = leg.from() + ">" + leg.to() + ":" + leg.mode().name().toLowerCase(Locale.ROOT);
+  /** The model leg {@code id} of a router leg, making its gates or crossing on first use. */
+  CorridorSpec.Leg leg(Leg leg, String id) {
     int[] links = leg.links();
     Mode mode = leg.mode();
     if (mode == Mode.RAIL) {

@@ -192,11 +192,6 @@ public record CorridorSpec(
       gates = gates.clone();
     }
 
-    /** This leg under another id. */
-    public Leg withId(String newId) {
-      return new Leg(newId, kind, from, to, gates, crossing, delayMean_s, delaySd_s, endHandling_s);
-    }
-
     /** This leg with another handling time at its end. */
     public Leg withEndHandling(double handling_s) {
       return new Leg(id, kind, from, to, gates, crossing, delayMean_s, delaySd_s, handling_s);
