@@ -138,25 +138,19 @@ public final class ScenarioLoader {
     ScenarioFile f;
     try {
       f = YAML.readValue(yaml, ScenarioFile.class);
-    } catch (UnrecognizedPropertyException e) {
-      String field = JsonPaths.field(e, "scenario");
-      throw new UserException(
-          field,
-          "unknown field '"
-              + field
-              + "'"
-              + JsonPaths.atLine(e.getLocation())
-              + JsonPaths.knownFields(e));
     } catch (JsonMappingException e) {
+      // An unknown field lists the known ones; a bad value says what was expected.
       String field = JsonPaths.field(e, "scenario");
+      boolean unknown = e instanceof UnrecognizedPropertyException;
       throw new UserException(
           field,
-          "bad value for '"
+          (unknown ? "unknown field '" : "bad value for '")
               + field
               + "'"
               + JsonPaths.atLine(e.getLocation())
-              + ": "
-              + BindingErrors.describe(e));
+              + (unknown
+                  ? JsonPaths.knownFields((UnrecognizedPropertyException) e)
+                  : ": " + BindingErrors.describe(e)));
     } catch (JsonProcessingException e) {
       throw new UserException(
           "scenario",
