@@ -1,6 +1,8 @@
 package org.caravan.tracking;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.caravan.network.io.StoreLocations;
 
 /**
  * The tracking events in the results store the studies use: a DuckDB file (embedded; the default
@@ -54,12 +55,16 @@ public final class TrackingStore implements EventValidator.Stored, AutoCloseable
    * file path whose parent folders are created.
    */
   public static TrackingStore open(String location) {
-    String url;
-    try {
-      url = StoreLocations.jdbcUrl(location);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot create the folder of store " + location + ": " + e.getMessage());
+    String url = location;
+    if (!location.startsWith("jdbc:")) {
+      Path p = Path.of(location).toAbsolutePath();
+      try {
+        Files.createDirectories(p.getParent());
+      } catch (IOException e) {
+        throw new StoreException(
+            "cannot create the folder of store " + location + ": " + e.getMessage());
+      }
+      url = "jdbc:duckdb:" + p;
     }
     try {
       Connection c = DriverManager.getConnection(url);
