@@ -305,6 +305,54 @@ public final class Router {
     return Optional.of(new Distance(dist[from], km, path.toIntArray()));
   }
 
+  /**
+   * The route along {@code links} (a path chosen earlier, such as the one a simulated flow was
+   * assigned), timed, priced and spread by this router's extension rule ({@link
+   * QueryContext#relax}) for the request's departure and cargo: the router's answer for that path,
+   * not a search. The practice rules apply unless the path breaks them (a path found without them);
+   * empty when the links do not form a path from the request's origin to its destination or a
+   * constraint of the request forbids one of them.
+   */
+  public Optional<Route> along(RouteRequest r, int[] links) {
+    if (links.length == 0 || network.linkTo(links[links.length - 1]) != r.to()) {
+      return Optional.empty();
+    }
+    QueryContext ctx = context(r).forRequest(r);
+    if (!feasible(ctx, r, links)) {
+      ctx = ctx.withoutPractice();
+      if (!feasible(ctx, r, links)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(explain(ctx, r, links));
+  }
+
+  /** Whether every link of {@code links} extends the route from the origin under {@code ctx}. */
+  private boolean feasible(QueryContext ctx, RouteRequest r, int[] links) {
+    QueryContext.Step step = new QueryContext.Step();
+    ctx.start(step);
+    int v = r.from();
+    int tag = step.tag;
+    for (int l : links) {
+      if (network.linkFrom(l) != v
+          || !ctx.relax(
+              v,
+              tag,
+              step.time_s,
+              step.cost_cents,
+              step.co2e_g,
+              step.variance_s2,
+              step.transshipments,
+              l,
+              step)) {
+        return false;
+      }
+      tag = step.tag;
+      v = network.linkTo(l);
+    }
+    return true;
+  }
+
   /** The route that the given links make, as {@link RouteExplainer} rebuilds it. */
   Route explain(QueryContext ctx, RouteRequest r, int[] links) {
     return explainer.explain(ctx, r, links);

@@ -39,7 +39,8 @@ public final class ValidationService {
       Scenario scenario, Optional<Path> targets, int threads, IntConsumer progress) {
     List<Target> ts = TargetTable.load(targets, caravan);
     SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
-    return new Outcome(new Validator(caravan).validate(ts, run), run, List.of());
+    Validator v = new Validator(caravan, WaitTable.defaultRows());
+    return new Outcome(v.validate(ts, run), run, List.of());
   }
 
   /**
@@ -54,6 +55,6 @@ public final class ValidationService {
     SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
     List<WaitTable.Row> table = WaitTable.measure(run, caravan.network());
     Caravan c = caravan.withWaits(WaitTable.waits(table, caravan.network()));
-    return new Outcome(new Validator(c).validate(ts, run), run, table);
+    return new Outcome(new Validator(c, Optional.of(table)).validate(ts, run), run, table);
   }
 }

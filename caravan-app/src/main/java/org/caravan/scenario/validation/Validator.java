@@ -4,14 +4,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
+import org.caravan.routing.CargoClass;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
+import org.caravan.routing.RouteRequest;
+import org.caravan.routing.Router;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.sim.ModelBuilder;
 import org.caravan.scenario.sim.SimulationService;
@@ -114,13 +120,52 @@ public final class Validator {
 
   private final Caravan caravan;
   private final Network network;
-  private final ModelBuilder builder;
+  private final Optional<List<WaitTable.Row>> waits;
+  private final Map<String, OnCorridor> sides = new HashMap<>();
 
+  /** The router of one corridor and the corridor rule asking it. */
+  private record OnCorridor(Router router, ModelBuilder builder) {}
+
+  /** A validator asking the caravan's router as it is, whatever the corridor. */
   public Validator(Caravan caravan) {
+    this(caravan, Optional.empty());
+  }
+
+  /**
+   * A validator whose router reads the given wait table for the corridor it is asked about ({@link
+   * WaitTable#waits(List, Network, String)}): the formation waits of the trains the simulation
+   * forms on that corridor.
+   */
+  public Validator(Caravan caravan, Optional<List<WaitTable.Row>> waits) {
     this.caravan = caravan;
     this.network = caravan.network();
-    // The router a user asks (with the simulated waits), on the simulation's corridor rule.
-    this.builder = new ModelBuilder(caravan, caravan.router());
+    this.waits = waits.map(List::copyOf);
+  }
+
+  /**
+   * The router a user asks on a corridor (with the simulated waits of that corridor's trains), on
+   * the simulation's corridor rule. Not thread-safe (a validator runs on one thread).
+   */
+  private ModelBuilder builder(String corridor) {
+    return side(corridor).builder();
+  }
+
+  private OnCorridor side(String corridor) {
+    String label =
+        switch (corridor) {
+          case "any" -> "";
+          case "sea-cape" -> "sea";
+          default -> corridor;
+        };
+    return sides.computeIfAbsent(
+        label,
+        c -> {
+          Caravan on =
+              waits
+                  .map(rows -> caravan.withWaits(WaitTable.waits(rows, network, c)))
+                  .orElse(caravan);
+          return new OnCorridor(on.router(), new ModelBuilder(on, on.router()));
+        });
   }
 
   /** Validates the targets against a finished run of a scenario. */
@@ -163,12 +208,18 @@ public final class Validator {
               explain(row, rows)));
     }
     List<FlowRow> flows = new ArrayList<>();
+    List<Route> plans = run.model().plans();
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);
       boolean wagons = "wagon".equals(f.cargo());
+      int from = network.getNode(f.from());
+      int to = network.getNode(f.to());
+      // The router times the path the simulation assigned the flow (one path choice, in
+      // ModelBuilder), so both sides describe the same trains, borders and sailings.
       double[] days =
-          routerDays(
-              network.getNode(f.from()), network.getNode(f.to()), f.corridor(), wagons, departures);
+          i < plans.size()
+              ? routerDaysAlong(from, to, f.corridor(), plans.get(i), departures)
+              : routerDays(from, to, f.corridor(), wagons, departures);
       double routerMedian = median(days);
       double routerP95 = percentile(days, 95);
       Histogram h = r.flowTransit()[i];
@@ -239,7 +290,7 @@ public final class Validator {
     int n = 0;
     for (long dep : departures) {
       Optional<Route> route =
-          builder.routeOnCorridor(from, to, t.corridor(), false, dep, teu, mass);
+          builder(t.corridor()).routeOnCorridor(from, to, t.corridor(), false, dep, teu, mass);
       if (route.isEmpty()) {
         continue;
       }
@@ -273,7 +324,30 @@ public final class Validator {
     double[] vals = new double[departures.length];
     int n = 0;
     for (long dep : departures) {
-      Optional<Route> route = builder.routeOnCorridor(from, to, corridor, wagons, dep, 1, 10);
+      Optional<Route> route =
+          builder(corridor).routeOnCorridor(from, to, corridor, wagons, dep, 1, 10);
+      if (route.isPresent()) {
+        vals[n++] = route.get().transitDays();
+      }
+    }
+    return Arrays.copyOf(vals, n);
+  }
+
+  /**
+   * The router's transit days along {@code plan}'s links for each departure (one TEU of 10 t), with
+   * the waits of the corridor's trains.
+   */
+  private double[] routerDaysAlong(
+      int from, int to, String corridor, Route plan, long[] departures) {
+    int[] links = plan.legs().stream().flatMapToInt(l -> IntStream.of(l.links())).toArray();
+    Router router = side(corridor).router();
+    double[] vals = new double[departures.length];
+    int n = 0;
+    for (long dep : departures) {
+      RouteRequest req =
+          RouteRequest.of(from, to, dep)
+              .withCargo(1, RouteRequest.DEFAULT_TEU_MASS_T, CargoClass.GENERAL, 0);
+      Optional<Route> route = router.along(req, links);
       if (route.isPresent()) {
         vals[n++] = route.get().transitDays();
       }

@@ -38,8 +38,11 @@ import org.caravan.simulation.corridor.KpiStat;
  * <ul>
  *   <li>{@code pass}: a border or gauge-change gate; mean = queue before the gate + dwell; the
  *       router uses it instead of the node's {@code dwell_h};
- *   <li>{@code board}: forming a block train at a node (unit-weighted over the destination groups
- *       leaving it);
+ *   <li>{@code board}: forming a block train at a node, per destination and corridor (the
+ *       simulation forms one train per remaining path, so the Northern and the Middle Corridor
+ *       trains from Xi'an to Duisburg are two trains with two waits), plus unit-weighted averages
+ *       over the corridors (destination given, corridor empty) and over the destinations leaving
+ *       the node (both empty) for a router that does not know the corridor;
  *   <li>{@code departure}: waiting for a vessel of a crossing (yard) plus the vessel's waits for a
  *       berth at both ends; the router uses it instead of the timetable wait.
  * </ul>
@@ -55,25 +58,51 @@ public final class WaitTable {
 
   /** Columns of the file. */
   public static final List<String> COLUMNS =
-      List.of("kind", "node", "link", "destination", "season", "mean_h", "sd_h", "resource");
+      List.of(
+          "kind",
+          "node",
+          "link",
+          "destination",
+          "corridor",
+          "season",
+          "mean_h",
+          "sd_h",
+          "resource");
 
   /**
    * One row.
    *
    * @param destination for {@code board}: the cargo's destination (block trains form per
    *     destination), or empty for the average over all destinations leaving the node
+   * @param corridor for {@code board}: the corridor label of the train (a flow's corridor), or
+   *     empty for the average over the corridors
    */
   public record Row(
       String kind,
       String node,
       String link,
       String destination,
+      String corridor,
       String season,
       double mean_h,
       double sd_h,
       String resource) {}
 
   private WaitTable() {}
+
+  /**
+   * A formation pool of the simulation by its resource label ({@code <node>><next>:rail to
+   * <destination> on <corridor>}, a {@code #n} suffix telling apart pools of the same name).
+   */
+  record FormationPool(String node, String destination, String corridor) {
+    static FormationPool parse(String label) {
+      String s = label.replaceFirst(" #\\d+$", "");
+      int on = s.lastIndexOf(" on ");
+      int to = s.lastIndexOf(" to ", on);
+      return new FormationPool(
+          s.substring(0, s.indexOf('>')), s.substring(to + 4, on), s.substring(on + 4));
+    }
+  }
 
   /**
    * The rows measured by a run, plus for every crossing the scenario names that carried nothing its
@@ -92,10 +121,11 @@ public final class WaitTable {
       double q = mean(r, "resource.border." + g.id() + ".mean_wait_h");
       double dwell = g.delayMean_s() / 3600;
       double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + q * q);
-      rows.add(new Row("pass", g.node(), "", "", "all", q + dwell, sd, "border " + g.id()));
+      rows.add(new Row("pass", g.node(), "", "", "", "all", q + dwell, sd, "border " + g.id()));
     }
     Map<String, double[]> board = new LinkedHashMap<>();
     Map<String, double[]> boardTo = new LinkedHashMap<>();
+    Map<String, double[]> boardOn = new LinkedHashMap<>();
     for (KpiStat k : r.kpis()) {
       String n = k.name();
       if (n.startsWith("resource.formation.") && n.endsWith(".wait_unit_hours_per_year")) {
@@ -106,12 +136,15 @@ public final class WaitTable {
         if (perUnit <= 0) {
           continue;
         }
-        String node = res.substring(0, res.indexOf('>'));
-        String to = res.substring(res.lastIndexOf(" to ") + 4);
+        FormationPool pool = FormationPool.parse(res);
+        String node = pool.node();
+        String to = pool.destination();
         for (double[] acc :
             List.of(
                 board.computeIfAbsent(node, x -> new double[2]),
-                boardTo.computeIfAbsent(node + "|" + to, x -> new double[2]))) {
+                boardTo.computeIfAbsent(node + "|" + to, x -> new double[2]),
+                boardOn.computeIfAbsent(
+                    node + "|" + to + "|" + pool.corridor(), x -> new double[2]))) {
           acc[0] += k.mean();
           acc[1] += k.mean() / perUnit;
         }
@@ -123,6 +156,7 @@ public final class WaitTable {
           new Row(
               "board",
               e.getKey(),
+              "",
               "",
               "",
               "all",
@@ -139,10 +173,26 @@ public final class WaitTable {
               nodeTo[0],
               "",
               nodeTo[1],
+              "",
               "all",
               m,
               m,
-              "formation at " + nodeTo[0] + " to " + nodeTo[1]));
+              "formation at " + nodeTo[0] + " to " + nodeTo[1] + " (all corridors)"));
+    }
+    for (Map.Entry<String, double[]> e : boardOn.entrySet()) {
+      String[] key = e.getKey().split("\\|");
+      double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
+      rows.add(
+          new Row(
+              "board",
+              key[0],
+              "",
+              key[1],
+              key[2],
+              "all",
+              m,
+              m,
+              "formation at " + key[0] + " to " + key[1] + " on " + key[2]));
     }
     for (CorridorSpec.Crossing x : spec.crossings()) {
       if (mean(r, "resource.fleet." + x.id() + ".utilisation") <= 0) {
@@ -165,6 +215,7 @@ public final class WaitTable {
               "departure",
               from,
               link,
+              "",
               "",
               "all",
               m,
@@ -191,6 +242,7 @@ public final class WaitTable {
               "departure",
               network.nodeId(network.linkFrom(li)),
               c.link(),
+              "",
               "",
               "all",
               m,
@@ -243,11 +295,12 @@ public final class WaitTable {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%s,%s,%s,%s,%s,%.2f,%.2f,%s%n",
+              "%s,%s,%s,%s,%s,%s,%.2f,%.2f,%s%n",
               w.kind(),
               w.node(),
               w.link(),
               w.destination(),
+              w.corridor(),
               w.season(),
               w.mean_h(),
               w.sd_h(),
@@ -256,14 +309,18 @@ public final class WaitTable {
     return sb.toString();
   }
 
-  /** The built-in table, if the build packed one. */
+  /** The built-in table as the router reads it without a corridor, if the build packed one. */
   public static Optional<ExpectedWaits> loadDefault(Network network) {
+    return defaultRows().map(rows -> waits(rows, network));
+  }
+
+  /** The rows of the built-in table, if the build packed one. */
+  public static Optional<List<Row>> defaultRows() {
     try (InputStream in = WaitTable.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         return Optional.empty();
       }
-      return Optional.of(
-          waits(read(new InputStreamReader(in, StandardCharsets.UTF_8), "waits.csv"), network));
+      return Optional.of(read(new InputStreamReader(in, StandardCharsets.UTF_8), "waits.csv"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -297,6 +354,7 @@ public final class WaitTable {
                 c.get("node"),
                 c.get("link"),
                 c.get("destination"),
+                c.get("corridor"),
                 c.get("season"),
                 number(c, "mean_h", name, line),
                 number(c, "sd_h", name, line),
@@ -321,10 +379,30 @@ public final class WaitTable {
   }
 
   /**
-   * The rows as arrays over the network's nodes and links; rows naming unknown nodes or links are
+   * The rows as arrays over the network's nodes and links, for a router that does not know the
+   * corridor: formation waits averaged over the corridors. Rows naming unknown nodes or links are
    * skipped.
    */
   public static ExpectedWaits waits(List<Row> rows, Network network) {
+    return waits(rows, network, "");
+  }
+
+  /**
+   * The rows as the router reads them for cargo on {@code corridor} (a corridor label, empty for
+   * none): a formation wait of that corridor replaces the average over the corridors for its node
+   * and destination, so the router charges the train the simulation forms for the corridor.
+   */
+  public static ExpectedWaits waits(List<Row> rows, Network network, String corridor) {
+    List<Row> ordered = new ArrayList<>();
+    // Averages first, then the corridor's own rows over them; other corridors' rows are skipped.
+    rows.stream().filter(w -> w.corridor().isEmpty()).forEach(ordered::add);
+    if (!corridor.isEmpty()) {
+      rows.stream().filter(w -> w.corridor().equals(corridor)).forEach(ordered::add);
+    }
+    return arrays(ordered, network);
+  }
+
+  private static ExpectedWaits arrays(List<Row> rows, Network network) {
     int n = network.nodeCount();
     int m = network.linkCount();
     long[] pass = new long[n];

@@ -9,8 +9,11 @@
  *
  * <p>Design: a target names an origin, a destination, a corridor and a quantity; both sides compute
  * it with the same corridor rule ({@code ModelBuilder.routeOnCorridor}), so the router and the
- * simulation are compared on the same route. A target whose figure is a model input (a dwell or
- * sailing time taken from the same source) is marked as such and never counted as "within". Ranges
- * are the published ones; a point value is widened to ±10 % and the file says so.
+ * simulation are compared on the same route. For a default flow the router times the very path the
+ * simulation assigned ({@code Router.along}), and reads the formation wait of the train the
+ * simulation forms for that boarding node, destination and corridor: router and simulation agree by
+ * construction, not by tuning. A target whose figure is a model input (a dwell or sailing time
+ * taken from the same source) is marked as such and never counted as "within". Ranges are the
+ * published ones; a point value is widened to ±10 % and the file says so.
  */
 package org.caravan.scenario.validation;

@@ -121,13 +121,13 @@ class ValidationTest {
     String sailings =
         String.join(",", WaitTable.COLUMNS)
             + "\n"
-            + "departure,KZAAU,KZAAU-AZ-ALAT-sea,,all,10,5,test\n"
-            + "departure,KZKUR,KZKUR-AZ-ALAT-ferry,,all,10,5,test\n";
+            + "departure,KZAAU,KZAAU-AZ-ALAT-sea,,,all,10,5,test\n"
+            + "departure,KZKUR,KZKUR-AZ-ALAT-ferry,,,all,10,5,test\n";
     String csv =
         sailings
-            + "pass,KZ-DOSTYK,,,all,200,10,test\n"
-            + "pass,KZHOR,,,all,200,10,test\n"
-            + "board,CNXIA,,,all,48,24,test\n";
+            + "pass,KZ-DOSTYK,,,,all,200,10,test\n"
+            + "pass,KZHOR,,,,all,200,10,test\n"
+            + "board,CNXIA,,,,all,48,24,test\n";
     ExpectedWaits waits = WaitTable.waits(WaitTable.read(new StringReader(csv), "w.csv"), NET);
     Caravan with = CARAVAN.withWaits(waits);
     Caravan without =

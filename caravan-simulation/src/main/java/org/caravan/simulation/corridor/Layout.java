@@ -111,7 +111,11 @@ public final class Layout {
           p = pLeg.size();
           poolKey.put(key, p);
           pLeg.add(legs[k]);
-          String label = leg.id() + " to " + spec.flows().get(pathFlow[path]).to();
+          // The label names the boarding leg, the destination and the flow's corridor: block
+          // trains to one destination on two corridors are two trains (the wait table the router
+          // reads keys formation by all three).
+          CorridorSpec.Flow owner = spec.flows().get(pathFlow[path]);
+          String label = leg.id() + " to " + owner.to() + " on " + owner.corridor();
           String unique = label;
           for (int n = 2; pLabel.contains(unique); n++) {
             unique = label + " #" + n;
