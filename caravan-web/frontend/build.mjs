@@ -1,7 +1,9 @@
-// Bundles the pages (map + planner, API docs, simulation, raw materials, shipments) with esbuild and copies their HTML next to the bundles.
+// Bundles the pages (map + planner, API docs, simulation, raw materials, shipments) with esbuild and writes their HTML,
+// wrapped in the shared shell of pages.mjs, next to the bundles.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { NAV, render } from './pages.mjs';
 
 const out = resolve(process.env.CARAVAN_WEB_OUT || '../target/classes/web');
 mkdirSync(out, { recursive: true });
@@ -16,7 +18,7 @@ await build({
   loader: { '.png': 'dataurl', '.svg': 'dataurl' },
   logLevel: 'warning',
 });
-for (const page of ['index.html', 'api-docs.html', 'simulation.html', 'raw-materials.html', 'shipments.html']) {
-  copyFileSync(`src/${page}`, `${out}/${page}`);
+for (const [, page] of NAV) {
+  writeFileSync(`${out}/${page}`, render(page, readFileSync(`src/${page}`, 'utf8')));
 }
 console.log(`caravan-web: built ${out}`);

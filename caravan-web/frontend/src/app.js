@@ -5,12 +5,12 @@ import './app.css';
 import { baseMap } from './basemap.js';
 import { renderCo2eChart, co2eBars } from './co2e-chart.js';
 import { authFetch } from './auth.js';
+import { $, escapeHtml, showProblem } from './page.js';
 
 const MODE_COLOURS = { rail: '#b03a2e', road: '#d68910', ferry: '#148f77', sea: '#2e86c1', iww: '#7d3c98' };
 const ROUTE_COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
 const MODES = Object.keys(MODE_COLOURS);
 
-const $ = (id) => document.getElementById(id);
 const state = { answer: null, routesGeo: null, sort: { key: 'rank', dir: 1 }, selected: -1, networkFeatures: 0 };
 
 // ---- map -------------------------------------------------------------------------------------------------
@@ -145,12 +145,6 @@ function requestBody() {
   return body;
 }
 
-function showProblem(p) {
-  const fields = (p.errors || []).map((e) => e.field).filter(Boolean);
-  $('status').className = 'error';
-  $('status').textContent = `${p.title}: ${p.detail}${fields.length ? ` [${fields.join(', ')}]` : ''}`;
-}
-
 async function post(url, body) {
   const res = await authFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const json = await res.json();
@@ -270,10 +264,6 @@ function selectRoute(rank) {
 }
 
 function kg(v) { return Math.round(v).toLocaleString('en'); }
-
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
 
 // Hooks for the end-to-end test: how much is drawn.
 window.caravan = {

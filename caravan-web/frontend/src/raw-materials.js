@@ -5,34 +5,20 @@ import L from 'leaflet';
 import './app.css';
 import './raw-materials.css';
 import { baseMap } from './basemap.js';
+import { $, escapeHtml, number, showProblem, status } from './page.js';
 
 const MATERIAL_COLOURS = ['#d4ac0d', '#d35400', '#5d6d7e', '#1f618d', '#8e44ad', '#16a085', '#c0392b', '#27ae60'];
 const STRANDED_COLOUR = '#b03a2e';
 const CONDITIONAL_COLOUR = '#7d3c98';
-const $ = (id) => document.getElementById(id);
 const state = { report: null, lines: 0, disruptions: [], colours: {} };
 
 const map = baseMap('crm-map', [[30, 10], [60, 80]]);
 const flowLayer = L.layerGroup().addTo(map);
 
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
-function fmt(x, digits = 0) {
-  if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  return Number(x).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
+const fmt = (x, digits = 0) => number(x, digits);
 function signed(x, digits = 0) {
   if (x === null || x === undefined) return '–';
   return (x > 0 ? '+' : '') + fmt(x, digits);
-}
-function status(text, error = false) {
-  $('status').className = error ? 'error' : '';
-  $('status').textContent = text;
-}
-function showProblem(p) {
-  const fields = (p.errors || []).map((e) => e.field).filter(Boolean);
-  status(`${p.title}: ${p.detail}${fields.length ? ` [${fields.join(', ')}]` : ''}`, true);
 }
 function colour(material) { return state.colours[material] || '#555'; }
 

@@ -6,14 +6,11 @@ import './app.css';
 import './shipments.css';
 import { feature } from 'topojson-client';
 import countries50m from 'world-atlas/countries-50m.json';
+import { $, escapeHtml } from './page.js';
 
-const $ = (id) => document.getElementById(id);
 const STATUS_COLOURS = { in_transit: '#4363d8', delivered: '#3cb44b', planned: '#999' };
 const DAY = 86400000;
 
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
 const day = (iso) => (iso ? iso.slice(0, 10) : '–');
 const when = (iso) => (iso ? iso.replace('T', ' ').replace(':00Z', '') : '–');
 

@@ -6,8 +6,8 @@ import 'uplot/dist/uPlot.min.css';
 import './app.css';
 import './simulation.css';
 import { authFetch, streamEvents } from './auth.js';
+import { $, escapeHtml, number, showProblem, status } from './page.js';
 
-const $ = (id) => document.getElementById(id);
 const COLOURS = ['#e6194b', '#4363d8', '#3cb44b', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
 const TOP_N = 15;
 const state = { job: null, source: null, charts: {}, results: null };
@@ -16,21 +16,7 @@ for (const r of document.querySelectorAll('input[name=source]')) {
   r.addEventListener('change', () => { $('scenario-file').disabled = !$('source-upload').checked; });
 }
 
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
-function fmt(x, digits = 1) {
-  if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  return Number(x).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
-function status(text, error = false) {
-  $('status').className = error ? 'error' : '';
-  $('status').textContent = text;
-}
-function showProblem(p) {
-  const fields = (p.errors || []).map((e) => e.field).filter(Boolean);
-  status(`${p.title}: ${p.detail}${fields.length ? ` [${fields.join(', ')}]` : ''}`, true);
-}
+const fmt = (x, digits = 1) => number(x, digits);
 
 async function requestBody() {
   const body = {};

@@ -37,12 +37,7 @@ public record EmissionsAnswer(List<Element> elements, Total total) {
       List<String> factorIds,
       String source,
       String dataKind,
-      List<Double> wtwRangeKg) {
-    public Element {
-      factorIds = List.copyOf(factorIds);
-      wtwRangeKg = List.copyOf(wtwRangeKg);
-    }
-  }
+      List<Double> wtwRangeKg) {}
 
   /** Sums over the chain; the range sums the elements' low and high ends. */
   public record Total(double wttKg, double ttwKg, double wtwKg, List<Double> wtwRangeKg) {}

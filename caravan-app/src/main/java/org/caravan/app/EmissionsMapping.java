@@ -34,7 +34,7 @@ final class EmissionsMapping {
         kg(x.wtt_g()),
         kg(x.ttw_g()),
         kg(x.wtw_g()),
-        e.factorIds(),
+        List.copyOf(e.factorIds()),
         e.source(),
         e.dataKind().name().toLowerCase(Locale.ROOT),
         range(e.range()));

@@ -29,9 +29,9 @@ import org.caravan.tracking.eta.Segment;
  * planner's route through those places in the order reported). Gives the position (legs done, the
  * phase on the current leg and since when) and the segments ahead with their priors from the
  * planner. One home for turning events into positions and observations, used by the service and by
- * the evaluation.
+ * the evaluation. Holds only the network and the router it asks for routes, both thread-safe.
  */
-final class ShipmentTracker {
+record ShipmentTracker(Network network, Router router) {
   /** Where a shipment is on its route. */
   record State(
       String shipmentId,
@@ -45,14 +45,6 @@ final class ShipmentTracker {
       long since_s,
       Optional<TrackingEvent> last,
       boolean delivered) {}
-
-  private final Network network;
-  private final Router router;
-
-  ShipmentTracker(Network network, Router router) {
-    this.network = network;
-    this.router = router;
-  }
 
   /** Whether a code is a node of the network. */
   boolean known(String code) {

@@ -18,9 +18,7 @@ import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.validation.Calibrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan calibrate}: fits the scenario's estimated parameters inside their recorded ranges
@@ -29,17 +27,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "calibrate",
-    mixinStandardHelpOptions = true,
     description = {
       "Fits border dwell, vessel handling, low-water derating and ferry departures, each inside its recorded",
       "range, to the published targets the simulation computes (data/validation/targets.csv) with CMA-ES;",
       "reports the error on held-out targets (k-fold) and writes the calibrated scenario (--out)."
     })
-public final class CalibrateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin NetworkOptions network;
-
+public final class CalibrateCommand extends OpensNetwork implements Callable<Integer> {
   @Option(
       names = "--scenario",
       paramLabel = "SCENARIO.yaml",
@@ -47,11 +40,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       defaultValue = ScenarioLoader.DEFAULT)
   String scenario;
 
-  @Option(
-      names = "--targets",
-      paramLabel = "FILE",
-      description = "Target table (default: the built-in one).")
-  Optional<Path> targets = Optional.empty();
+  @Mixin ScenarioOverrides.Targets targets;
 
   @Option(
       names = "--evaluations",
@@ -99,7 +88,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       throw new UserException(
           "--evaluations", "--evaluations and --replications must be >= 1 and --folds >= 2");
     }
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = out();
     ValidationRuns runs = network.open().validation();
     Scenario sc = runs.load(scenario).withReplications(replications);
     if (years.isPresent()) {
@@ -114,7 +103,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     Calibrator.Settings s =
         new Calibrator.Settings(
             evaluations, folds, seed, Runtime.getRuntime().availableProcessors());
-    Calibrator.Outcome o = runs.calibrate(scenario, sc, targets, s);
+    Calibrator.Outcome o = runs.calibrate(scenario, sc, targets.file, s);
     if (out.isPresent()) {
       String command =
           String.format(

@@ -3,7 +3,9 @@ package org.caravan.cli;
 import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --format}: the one output-format flag every printing command takes ({@code table}, {@code
@@ -23,5 +25,30 @@ final class Formats {
           "--format must be " + String.join(", ", allowed) + "; got '" + value + "'");
     }
     return v;
+  }
+
+  /**
+   * {@code --json} and {@code --format table|json}, as a mixin: the output flags of every command
+   * that prints a table or JSON, so they are spelled and checked the same everywhere.
+   */
+  static final class TableOrJson {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** Whether JSON was asked for, by {@code --json} or {@code --format json}. */
+    boolean json;
+
+    @Option(names = "--json", description = "JSON output (same as --format json).")
+    void json(boolean on) {
+      json = on;
+    }
+
+    @Option(
+        names = "--format",
+        paramLabel = "table|json",
+        description = "Output format (default table).")
+    void format(String f) {
+      json = check(mixee, f, "table", "json").equals("json");
+    }
   }
 }

@@ -34,35 +34,18 @@ final class NetworkCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(
-      name = "info",
-      mixinStandardHelpOptions = true,
-      description = "Counts of nodes by kind and country, links by mode.")
-  static final class Info implements Callable<Integer> {
+  @Command(name = "info", description = "Counts of nodes by kind and country, links by mode.")
+  static final class Info extends OpensNetwork implements Callable<Integer> {
 
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-    @Mixin NetworkOptions network;
-
-    @Option(
-        names = "--json",
-        description = "JSON output (documented in docs/CLI.md; same as --format json).")
-    boolean json;
-
-    @Option(
-        names = "--format",
-        paramLabel = "table|json",
-        description = "Output format (default table).")
-    void format(String f) {
-      json = Formats.check(spec, f, "table", "json").equals("json");
-    }
+    @Mixin Formats.TableOrJson output;
 
     @Override
     public Integer call() {
       NetworkService service = network.open().network();
       NetworkService.Overview s = service.overview();
       EstimateUsage.Report usage = service.estimateUsage();
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
+      PrintWriter out = out();
+      if (output.json) {
         ObjectNode node = Json.MAPPER.valueToTree(s);
         node.set("top_estimates", Json.MAPPER.valueToTree(usage));
         out.println(Json.write(node));
@@ -160,11 +143,8 @@ final class NetworkCommand implements Runnable {
 
   @Command(
       name = "export",
-      mixinStandardHelpOptions = true,
       description = "Write the network as GeoJSON (the map layer) or as network CSV files.")
-  static final class Export implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
-    @Mixin NetworkOptions network;
+  static final class Export extends OpensNetwork implements Callable<Integer> {
 
     @Option(names = "--format", required = true, description = "geojson or csv")
     String format;
@@ -189,7 +169,7 @@ final class NetworkCommand implements Runnable {
       switch (format) {
         case "geojson" -> {
           if (stdout) {
-            spec.commandLine().getOut().println(Json.write(app.network().geoJson()));
+            out().println(Json.write(app.network().geoJson()));
           } else {
             app.network().exportGeoJson(out, force, doc -> Json.write(doc) + "\n");
           }
@@ -200,7 +180,7 @@ final class NetworkCommand implements Runnable {
                 "out", "{format} csv writes five files: give a new or empty folder with {out} DIR");
           }
           app.network().exportCsv(out, force);
-          spec.commandLine().getOut().println("wrote " + out.resolve("*.csv"));
+          out().println("wrote " + out.resolve("*.csv"));
         }
         default ->
             throw new UserException(

@@ -9,16 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code caravan places SEARCH}: find nodes by name, alias or UN/LOCODE, best matches first. */
 @Command(
     name = "places",
-    mixinStandardHelpOptions = true,
     description = "Find terminals, ports and crossings by name, alias or UN/LOCODE.")
-final class PlacesCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin NetworkOptions network;
+final class PlacesCommand extends OpensNetwork implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "SEARCH",
@@ -31,16 +27,7 @@ final class PlacesCommand implements Callable<Integer> {
       description = "At most this many matches (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--json", description = "JSON output (same as --format json).")
-  boolean json;
-
-  @Option(
-      names = "--format",
-      paramLabel = "table|json",
-      description = "Output format (default table).")
-  void format(String f) {
-    json = Formats.check(spec, f, "table", "json").equals("json");
-  }
+  @Mixin Formats.TableOrJson output;
 
   @Override
   public Integer call() {
@@ -48,8 +35,8 @@ final class PlacesCommand implements Callable<Integer> {
       throw new UserException("limit", "{limit} must be at least 1, found " + limit);
     }
     List<PlaceMatch> matches = network.open().places().search(query, limit);
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    PrintWriter out = out();
+    if (output.json) {
       out.println(
           Json.write(
               java.util.Map.of(

@@ -14,10 +14,8 @@ import org.caravan.scenario.Choices;
 import org.caravan.scenario.RouteQuery;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan route FROM TO}: door-to-door routes, the Pareto set by time, cost, CO2e and
@@ -25,17 +23,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "route",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Door-to-door routes between two places: every route no other beats on transit time, cost, CO2e and reliability.",
       "Places are names, aliases, UN/LOCODEs or lat,lon (a road leg to a terminal within 300 km, in the point's country if one is).",
       "Prices follow the dated rate tables of the --depart day (named in the output)."
     })
-final class RouteCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin NetworkOptions network;
-
+final class RouteCommand extends OpensNetwork implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FROM")
   String from;
 
@@ -177,7 +171,7 @@ final class RouteCommand implements Callable<Integer> {
             labelCap,
             Optional.ofNullable(epsilon));
     CaravanApp app = network.open();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (geojson) {
       out.println(Json.write(app.routes().planGeoJson(q, includePlanned)));
       return 0;

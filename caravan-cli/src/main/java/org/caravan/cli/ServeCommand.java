@@ -12,7 +12,6 @@ import org.caravan.web.http.CaravanServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan serve}: the HTTP API and the web app on one port, until the process is stopped
@@ -20,16 +19,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "serve",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Serve the HTTP API (/api, /openapi.json, /api-docs) and the web app (map and route planner).",
       "Runs until stopped; prints the URL when it is ready."
     })
-public final class ServeCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin NetworkOptions network;
-
+public final class ServeCommand extends OpensNetwork implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "8080",
@@ -76,13 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** The process environment; a field so that tests never read the real home or token. */
   Map<String, String> env = System.getenv();
 
-  @Option(
-      names = "--store",
-      paramLabel = "PATH|JDBC-URL",
-      description =
-          "Results store of the tracking endpoints: a DuckDB file or a JDBC URL (default"
-              + " out/studies.duckdb).")
-  Optional<String> store = Optional.empty();
+  @Mixin StoreOption store;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -97,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ServeTokens.Resolved auth = ServeTokens.resolve(spec.commandLine(), tokens, env, configDir);
     CaravanServer server =
-        CaravanServer.start(network.open(), host, port, auth.tokens(), !noWebToken, store);
+        CaravanServer.start(network.open(), host, port, auth.tokens(), !noWebToken, store.store);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -107,7 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "caravan-serve-stop"));
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     out.println(
         "Caravan is serving "
             + server.url()

@@ -15,10 +15,8 @@ import org.caravan.scenario.sim.ScenarioLimits;
 import org.caravan.scenario.sim.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan simulate [SCENARIO.yaml]}: runs a corridor scenario's replications on all cores,
@@ -28,17 +26,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "simulate",
-    mixinStandardHelpOptions = true,
     description = {
       "Simulates freight on the corridors for a scenario (default: the built-in default-2024).",
       "Writes summary.json, kpis.csv, transit.csv, resources.csv, bottlenecks.csv, queues.csv, flows.csv and",
       "replications.csv to DIR. Format of scenario files and outputs: docs/SIMULATION.md."
     })
-public final class SimulateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin NetworkOptions network;
-
+public final class SimulateCommand extends OpensNetwork implements Callable<Integer> {
   @Parameters(
       index = "0",
       arity = "0..1",
@@ -47,17 +40,7 @@ public final class SimulateCommand implements Callable<Integer> {
       defaultValue = SimulationRuns.DEFAULT_SCENARIO)
   String scenario;
 
-  @Option(
-      names = "--years",
-      paramLabel = "Y",
-      description = "Measured years after the warm-up (overrides horizon_days).")
-  Optional<Double> years = Optional.empty();
-
-  @Option(
-      names = "--replications",
-      paramLabel = "N",
-      description = "Number of replications (overrides the file).")
-  Optional<Integer> replications = Optional.empty();
+  @Mixin ScenarioOverrides overrides;
 
   @Option(names = "--seed", paramLabel = "S", description = "Random seed (overrides the file).")
   Optional<Long> seed = Optional.empty();
@@ -74,30 +57,13 @@ public final class SimulateCommand implements Callable<Integer> {
           "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
   boolean force;
 
-  @Option(
-      names = "--json",
-      description = "Print the summary as JSON instead of a table (same as --format json).")
-  boolean json;
-
-  @Option(
-      names = "--format",
-      paramLabel = "table|json",
-      description = "Summary format (default table).")
-  void format(String f) {
-    json = Formats.check(spec, f, "table", "json").equals("json");
-  }
+  @Mixin Formats.TableOrJson output;
 
   @Override
   public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = out();
     SimulationRuns service = network.open().simulations();
-    Scenario sc = service.load(scenario);
-    if (years.isPresent()) {
-      sc = sc.withYears(years.get());
-    }
-    if (replications.isPresent()) {
-      sc = sc.withReplications(replications.get());
-    }
+    Scenario sc = overrides.apply(service.load(scenario));
     if (seed.isPresent()) {
       sc = sc.withSeed(seed.get());
     }
@@ -122,7 +88,7 @@ public final class SimulateCommand implements Callable<Integer> {
       run = service.runAndWrite(sc, dir, force, done -> {});
     }
     double wall_s = (System.nanoTime() - t0) / 1e9;
-    if (json) {
+    if (output.json) {
       stdout.print(service.summaryJson(run));
     } else {
       stdout.print(service.summaryTable(run, dir, wall_s));

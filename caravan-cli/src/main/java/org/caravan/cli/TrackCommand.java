@@ -55,18 +55,6 @@ final class TrackCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code --store}, shared by the subcommands. */
-  static final class StoreOption {
-    @Option(
-        names = "--store",
-        paramLabel = "PATH|JDBC-URL",
-        description =
-            "Results store: a DuckDB file or a JDBC URL (default "
-                + TrackingService.DEFAULT_STORE
-                + ").")
-    Optional<String> store = Optional.empty();
-  }
-
   /** {@code --at}: the time of the prediction. */
   static final class AtOption {
     @Option(
@@ -85,30 +73,41 @@ final class TrackCommand implements Runnable {
     }
   }
 
+  /** A subcommand that reads the store: {@code --store} besides what {@link OpensNetwork} has. */
+  abstract static class OnStore extends OpensNetwork {
+    @Mixin StoreOption store;
+
+    TrackingService tracking() {
+      return network.open().tracking();
+    }
+  }
+
+  /** A subcommand about one shipment of the store, as of {@code --at}. */
+  abstract static class OneShipment extends OnStore {
+    @Mixin AtOption at;
+
+    @Parameters(index = "0", paramLabel = "SHIPMENT")
+    String id;
+  }
+
   @Command(
       name = "ingest",
-      mixinStandardHelpOptions = true,
       description = {
         "Reads events from a CSV or JSON file into the store: idempotent by event_id; bad events",
         "are named and left out, the good ones stored. Exit code 1 when any event was rejected."
       })
-  static final class Ingest implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
-    @Mixin StoreOption store;
-
+  static final class Ingest extends OnStore implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Events: .csv or .json.")
     Path file;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin Formats.TableOrJson output;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       PrintWriter err = spec.commandLine().getErr();
-      IngestReport r = network.open().tracking().ingestFile(file, store.store);
-      if (json) {
+      IngestReport r = tracking().ingestFile(file, store.store);
+      if (output.json) {
         out.println(Json.write(TrackingJson.ingest(r)));
       } else {
         out.printf(
@@ -139,21 +138,15 @@ final class TrackCommand implements Runnable {
 
   @Command(
       name = "list",
-      mixinStandardHelpOptions = true,
       description = "Lists the shipments in the store with position and ETA band.")
-  static final class ListShipments implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
-    @Mixin StoreOption store;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+  static final class ListShipments extends OnStore implements Callable<Integer> {
+    @Mixin Formats.TableOrJson output;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      List<ShipmentSummary> list = network.open().tracking().list(store.store);
-      if (json) {
+      PrintWriter out = out();
+      List<ShipmentSummary> list = tracking().list(store.store);
+      if (output.json) {
         out.println(Json.write(TrackingJson.shipments(list)));
       } else {
         out.printf(
@@ -193,28 +186,16 @@ final class TrackCommand implements Runnable {
     return TrackingJson.time(t_s).substring(0, 10);
   }
 
-  @Command(
-      name = "eta",
-      mixinStandardHelpOptions = true,
-      description = "The predicted arrival of a shipment: p10, p50 and p90.")
-  static final class Eta implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
-    @Mixin StoreOption store;
-    @Mixin AtOption at;
-
-    @Parameters(index = "0", paramLabel = "SHIPMENT")
-    String id;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+  @Command(name = "eta", description = "The predicted arrival of a shipment: p10, p50 and p90.")
+  static final class Eta extends OneShipment implements Callable<Integer> {
+    @Mixin Formats.TableOrJson output;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       ShipmentSummary s =
-          network.open().tracking().eta(id, store.store, at.epoch()).orElseThrow(() -> unknown(id));
-      if (json) {
+          tracking().eta(id, store.store, at.epoch()).orElseThrow(() -> unknown(id));
+      if (output.json) {
         out.println(Json.write(TrackingJson.summary(s)));
       } else if (s.eta().isEmpty()) {
         out.printf(
@@ -257,40 +238,24 @@ final class TrackCommand implements Runnable {
 
   @Command(
       name = "show",
-      mixinStandardHelpOptions = true,
       description = "A shipment's route, legs done and ahead, event timeline and ETA (JSON).")
-  static final class Show implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
-    @Mixin StoreOption store;
-    @Mixin AtOption at;
-
-    @Parameters(index = "0", paramLabel = "SHIPMENT")
-    String id;
-
+  static final class Show extends OneShipment implements Callable<Integer> {
     @Override
     public Integer call() {
       ShipmentDetail d =
-          network
-              .open()
-              .tracking()
-              .show(id, store.store, at.epoch())
-              .orElseThrow(() -> unknown(id));
-      spec.commandLine().getOut().println(Json.write(TrackingJson.detail(d)));
+          tracking().show(id, store.store, at.epoch()).orElseThrow(() -> unknown(id));
+      out().println(Json.write(TrackingJson.detail(d)));
       return 0;
     }
   }
 
   @Command(
       name = "evaluate",
-      mixinStandardHelpOptions = true,
       description = {
         "Replays simulated shipments (storms and closures), hides the end of each and measures the",
         "ETA against the timetable and static route ETAs; writes docs/ETA.md. Takes minutes."
       })
-  static final class Evaluate implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
+  static final class Evaluate extends OpensNetwork implements Callable<Integer> {
 
     @Option(
         names = "--out",
@@ -306,7 +271,7 @@ final class TrackCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter o = spec.commandLine().getOut();
+      PrintWriter o = out();
       PrintWriter err = spec.commandLine().getErr();
       TrackingService.Evaluation ev =
           network
@@ -345,14 +310,11 @@ final class TrackCommand implements Runnable {
 
   @Command(
       name = "sample",
-      mixinStandardHelpOptions = true,
       description = {
         "Writes a synthetic sample event file cut from one simulated replication of the default",
         "scenario (Middle Corridor shipments; some delivered, most on the way)."
       })
-  static final class Sample implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
+  static final class Sample extends OpensNetwork implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "New CSV file.")
     Path out;
@@ -375,8 +337,7 @@ final class TrackCommand implements Runnable {
     @Override
     public Integer call() {
       TrackingService.Sample s = network.open().tracking().writeSample(out, seed, day, shipments);
-      spec.commandLine()
-          .getOut()
+      out()
           .printf(
               Locale.ROOT,
               "wrote %s: %d shipments, %d events, up to %s (synthetic: seed %d, day %d)%n",

@@ -17,9 +17,7 @@ import org.caravan.scenario.validation.ValidationService;
 import org.caravan.scenario.validation.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan validate}: the router's and the simulation's value for every published target and
@@ -28,17 +26,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
     description = {
       "Compares the router and the simulation of the default scenario with published figures",
       "(data/validation/targets.csv) and the router with the simulation for every default flow.",
       "Method and the latest table: docs/VALIDATION.md."
     })
-public final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin NetworkOptions network;
-
+public final class ValidateCommand extends OpensNetwork implements Callable<Integer> {
   @Option(
       names = "--scenario",
       paramLabel = "SCENARIO.yaml",
@@ -46,23 +39,8 @@ public final class ValidateCommand implements Callable<Integer> {
       defaultValue = ValidationRuns.CALIBRATED_SCENARIO)
   String scenario;
 
-  @Option(
-      names = "--targets",
-      paramLabel = "FILE",
-      description = "Target table (default: the built-in one).")
-  Optional<Path> targets = Optional.empty();
-
-  @Option(
-      names = "--replications",
-      paramLabel = "N",
-      description = "Replications (default: the scenario's).")
-  Optional<Integer> replications = Optional.empty();
-
-  @Option(
-      names = "--years",
-      paramLabel = "Y",
-      description = "Measured years (default: the scenario's).")
-  Optional<Double> years = Optional.empty();
+  @Mixin ScenarioOverrides.Targets targets;
+  @Mixin ScenarioOverrides overrides;
 
   @Option(
       names = "--doc",
@@ -81,15 +59,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     ValidationRuns runs = network.open().validation();
-    Scenario sc = runs.load(scenario);
-    if (replications.isPresent()) {
-      sc = sc.withReplications(replications.get());
-    }
-    if (years.isPresent()) {
-      sc = sc.withYears(years.get());
-    }
+    Scenario sc = overrides.apply(runs.load(scenario));
     if (doc.isPresent()) {
       checkWritable(doc.get(), "--doc");
     }
@@ -98,7 +70,11 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     ValidationService.Outcome o =
         runs.validate(
-            sc, targets, waits.isPresent(), Runtime.getRuntime().availableProcessors(), i -> {});
+            sc,
+            targets.file,
+            waits.isPresent(),
+            Runtime.getRuntime().availableProcessors(),
+            i -> {});
     Validator.Result v = o.result();
     if (doc.isPresent()) {
       write(doc.get(), runs.markdown(o));

@@ -1,5 +1,6 @@
 package org.caravan.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.NetworkService;
 import org.caravan.app.TrackingJson;
@@ -17,7 +19,6 @@ import org.caravan.scenario.ErrorCode;
 import org.caravan.scenario.RouteQuery;
 import org.caravan.scenario.UserException;
 import org.caravan.web.dto.Health;
-import org.caravan.web.dto.Place;
 import org.caravan.web.dto.Problem.FieldError;
 import org.caravan.web.dto.RouteRequest;
 import org.caravan.web.mapping.ApiException;
@@ -103,21 +104,7 @@ public final class CaravanApi {
     if (n < 1 || n > MAX_PLACES) {
       throw Problems.invalidField("limit", "limit must be a whole number from 1 to " + MAX_PLACES);
     }
-    List<Place> found =
-        app.places().search(q, n).stream()
-            .map(
-                m ->
-                    new Place(
-                        m.id(),
-                        m.name(),
-                        m.country(),
-                        m.kind(),
-                        m.score(),
-                        m.matched(),
-                        m.status(),
-                        m.openingYear()))
-            .toList();
-    return ApiJson.write(found);
+    return ApiJson.write(app.places().search(q, n));
   }
 
   /**
@@ -247,23 +234,31 @@ public final class CaravanApi {
 
   /** One shipment with route, legs, timeline and ETA ({@code GET /api/shipments/{id}}). */
   public byte[] shipment(String id, Optional<String> at, Optional<String> store) {
-    checkId(id);
-    Optional<Long> asOf = at(at);
-    synchronized (trackingLock) {
-      return ApiJson.write(
-          TrackingJson.detail(
-              app.tracking().show(id, store, asOf).orElseThrow(() -> noShipment(id))));
-    }
+    return oneShipment(id, at, store, app.tracking()::show, TrackingJson::detail);
   }
 
   /** A shipment's ETA ({@code GET /api/shipments/{id}/eta}). */
   public byte[] shipmentEta(String id, Optional<String> at, Optional<String> store) {
+    return oneShipment(id, at, store, app.tracking()::eta, TrackingJson::summary);
+  }
+
+  /** A tracking question about one shipment, as of a time: {@code TrackingService#show} or eta. */
+  private interface ShipmentQuery<T> {
+    Optional<T> ask(String id, Optional<String> store, Optional<Long> asOf);
+  }
+
+  /** One shipment's answer as JSON: the id and time checked, 404 for an unknown shipment. */
+  private <T> byte[] oneShipment(
+      String id,
+      Optional<String> at,
+      Optional<String> store,
+      ShipmentQuery<T> query,
+      Function<T, ? extends JsonNode> json) {
     checkId(id);
     Optional<Long> asOf = at(at);
     synchronized (trackingLock) {
       return ApiJson.write(
-          TrackingJson.summary(
-              app.tracking().eta(id, store, asOf).orElseThrow(() -> noShipment(id))));
+          json.apply(query.ask(id, store, asOf).orElseThrow(() -> noShipment(id))));
     }
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.caravan.scenario.ErrorCode;
@@ -23,37 +24,38 @@ import org.caravan.web.dto.Problem.FieldError;
  * what was wrong with this request.
  */
 public final class Problems {
-  /** Problem types: the anchor on {@code /api-docs}, the HTTP status and the fixed title. */
+  /**
+   * Problem types: the HTTP status and the fixed title; the name, in lower case with dashes, is the
+   * anchor on {@code /api-docs} ({@code problem-not-found}).
+   */
   public enum Type {
-    MALFORMED_JSON("malformed-json", 400, "The request body is not valid JSON"),
-    INVALID_REQUEST("invalid-request", 400, "The request has invalid fields"),
-    UNKNOWN_PLACE("unknown-place", 400, "A place in the request is not on the network"),
-    NO_ROUTE("no-route", 400, "No route satisfies the request"),
-    INVALID_SCENARIO("invalid-scenario", 400, "The scenario is invalid"),
-    BAD_HTTP("bad-http", 400, "The HTTP request is malformed"),
-    HOST_NOT_ALLOWED("host-not-allowed", 421, "The server does not answer to this host name"),
-    UNAUTHORIZED("unauthorized", 401, "The request needs a valid bearer token"),
-    FORBIDDEN("forbidden", 403, "The server does not give this to this client"),
-    NOT_FOUND("not-found", 404, "No such resource"),
-    METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not accept this method"),
-    NOT_ACCEPTABLE("not-acceptable", 406, "The resource cannot answer in the accepted media type"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be JSON"),
-    BODY_TOO_LARGE("body-too-large", 413, "The request body is too large"),
-    TOO_MANY_JOBS("too-many-jobs", 429, "Too many simulation jobs are running"),
-    INTERNAL_ERROR("internal-error", 500, "The server failed to answer");
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    INVALID_REQUEST(400, "The request has invalid fields"),
+    UNKNOWN_PLACE(400, "A place in the request is not on the network"),
+    NO_ROUTE(400, "No route satisfies the request"),
+    INVALID_SCENARIO(400, "The scenario is invalid"),
+    BAD_HTTP(400, "The HTTP request is malformed"),
+    HOST_NOT_ALLOWED(421, "The server does not answer to this host name"),
+    UNAUTHORIZED(401, "The request needs a valid bearer token"),
+    FORBIDDEN(403, "The server does not give this to this client"),
+    NOT_FOUND(404, "No such resource"),
+    METHOD_NOT_ALLOWED(405, "The resource does not accept this method"),
+    NOT_ACCEPTABLE(406, "The resource cannot answer in the accepted media type"),
+    UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),
+    BODY_TOO_LARGE(413, "The request body is too large"),
+    TOO_MANY_JOBS(429, "Too many simulation jobs are running"),
+    INTERNAL_ERROR(500, "The server failed to answer");
 
-    private final String slug;
     private final int status;
     private final String title;
 
-    Type(String slug, int status, String title) {
-      this.slug = slug;
+    Type(int status, String title) {
       this.status = status;
       this.title = title;
     }
 
     public String uri() {
-      return "/api-docs#problem-" + slug;
+      return "/api-docs#problem-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public int status() {
