@@ -93,7 +93,8 @@ public final class Caravan {
     this.files = files;
     this.options = options;
     this.lanes = lanes;
-    this.corridors = corridors;
+    // Read once: the scenario loader asks for the labels on every load.
+    this.corridors = new Lazy<>(corridors);
     this.risks = risks;
     this.network = network;
     if (options.includePlanned()) {
@@ -102,32 +103,10 @@ public final class Caravan {
     this.places = new PlaceIndex(network);
     this.rates = rates;
     this.networkEmissions = new Lazy<>(() -> new NetworkEmissions(network, EMISSIONS.get()));
-    this.router =
-        new Lazy<>(
-            () ->
-                new Router(
-                    network,
-                    networkEmissions.get(),
-                    TableCargoRules.loadDefault(),
-                    SeaLanes.load(),
-                    corridors.get(),
-                    risks.get(),
-                    rates.get(),
-                    waits.get()));
+    this.router = new Lazy<>(() -> newRouter(waits.get()));
     this.nominal =
         new Lazy<>(
-            () ->
-                waits.get() == ExpectedWaits.NONE
-                    ? router.get()
-                    : new Router(
-                        network,
-                        networkEmissions.get(),
-                        TableCargoRules.loadDefault(),
-                        SeaLanes.load(),
-                        corridors.get(),
-                        risks.get(),
-                        rates.get(),
-                        ExpectedWaits.NONE));
+            () -> waits.get() == ExpectedWaits.NONE ? router.get() : newRouter(ExpectedWaits.NONE));
     this.planner =
         new Lazy<>(
             () ->
@@ -155,6 +134,27 @@ public final class Caravan {
         () -> Corridors.NONE,
         () -> SeasonalRisks.NONE,
         () -> ExpectedWaits.NONE);
+  }
+
+  /** A router on this network with its default data, charging {@code waits} on top. */
+  private Router newRouter(ExpectedWaits waits) {
+    return new Router(
+        network,
+        networkEmissions.get(),
+        TableCargoRules.loadDefault(),
+        SeaLanes.load(),
+        Router.Options.NONE
+            .withCorridors(corridors.get(), risks.get())
+            .withRates(rates.get())
+            .withWaits(waits));
+  }
+
+  /**
+   * Corridor membership and labels (data/network/corridors.csv; none for a network of its own), as
+   * the router uses them.
+   */
+  public Corridors corridors() {
+    return corridors.get();
   }
 
   /** Dated rate tables (data/network/rate-tables.csv and rates.csv). */

@@ -10,31 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.caravan.crm.CrmData.Chokepoint;
 import org.caravan.crm.CrmData.Disruption;
 import org.caravan.crm.CrmData.Flow;
 import org.caravan.crm.CrmData.Material;
 import org.caravan.crm.CrmData.Quota;
-import org.caravan.crm.RiskReport.Capacity;
-import org.caravan.crm.RiskReport.Conditional;
 import org.caravan.crm.RiskReport.DisruptionInfo;
 import org.caravan.crm.RiskReport.FlowRoutes;
 import org.caravan.crm.RiskReport.RoutedPart;
-import org.caravan.crm.RiskReport.Stop;
 import org.caravan.crm.RiskReport.Stranded;
 import org.caravan.network.Corridors;
-import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
-import org.caravan.network.ServiceSpec;
 import org.caravan.routing.CargoRules;
 import org.caravan.routing.EmissionModel;
-import org.caravan.routing.Leg;
-import org.caravan.routing.Objective;
 import org.caravan.routing.Route;
-import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLaneOverrides;
@@ -57,6 +46,9 @@ import org.caravan.routing.SeasonalRisks;
  * on one route). Over chokepoints it is taken over the partition of the tonnes by the exact set of
  * chokepoints crossed, so the shares sum to one even when a route crosses two chokepoints.
  *
+ * <p>This class assigns the flows and tallies the views; {@link CrmRouting} owns the routers and
+ * the chokepoints' links, {@link Diversions} what a disruption costs a stranded flow.
+ *
  * <p>Thread-safe: routers per closed-link set are cached.
  */
 public final class RiskAnalysis {
@@ -73,16 +65,8 @@ public final class RiskAnalysis {
 
   private final Network network;
   private final CrmDataset data;
-  private final CargoRules rules;
-  private final EmissionModel emissions;
-  private final SeaLaneOverrides sea;
-  private final Corridors corridors;
-  private final SeasonalRisks risks;
-  private final long departure_s;
-  private final Map<BitSet, Router> routers = new ConcurrentHashMap<>();
-  private final Map<String, BitSet> chokepointLinks = new HashMap<>();
-  private final Map<String, Set<Passage>> chokepointPassages = new HashMap<>();
-  private final Map<String, ServiceSpec> services;
+  private final CrmRouting routing;
+  private final Diversions diversions;
 
   /**
    * @param network the CRM network ({@link CrmNetwork#spec()} built), which the dataset was checked
@@ -103,22 +87,15 @@ public final class RiskAnalysis {
       long departure_s) {
     this.network = network;
     this.data = data;
-    this.rules = rules;
-    this.emissions = emissions;
-    this.sea = sea;
-    this.corridors = corridors;
-    this.risks = risks;
-    this.departure_s = departure_s;
-    for (Chokepoint c : data.chokepoints()) {
-      BitSet links = new BitSet();
-      Set<Passage> passages = EnumSet.noneOf(Passage.class);
-      expand(c.elements(), links, passages);
-      chokepointLinks.put(c.id(), links);
-      chokepointPassages.put(c.id(), passages);
-    }
-    this.services =
-        network.spec().services().stream()
-            .collect(Collectors.toMap(ServiceSpec::id, s -> s, (a, b) -> b));
+    Router.Options options = Router.Options.NONE.withCorridors(corridors, risks);
+    this.routing =
+        new CrmRouting(
+            network,
+            data,
+            rules,
+            r -> new Router(network, emissions, r, sea, options),
+            departure_s);
+    this.diversions = new Diversions(network, data, routing);
   }
 
   public Network network() {
@@ -140,7 +117,7 @@ public final class RiskAnalysis {
   public RiskReport analyse(Disruption d) {
     BitSet closed = new BitSet();
     Set<Passage> passages = EnumSet.noneOf(Passage.class);
-    expand(d.removes(), closed, passages);
+    routing.expand(d.removes(), closed, passages);
     Assignment base = assignAll(new BitSet(), Set.of());
     Assignment after = assignAll(closed, passages);
     Set<String> removedNames = new LinkedHashSet<>();
@@ -152,7 +129,7 @@ public final class RiskAnalysis {
       FlowRoutes before = base.flows().get(f.id());
       double hit = 0;
       for (int i = 0; i < before.routes().size(); i++) {
-        if (crosses(
+        if (CrmRouting.crosses(
             base.links().get(f.id()).get(i),
             base.passages().get(f.id()).get(i),
             closed,
@@ -163,8 +140,9 @@ public final class RiskAnalysis {
       if (hit > 0) {
         FlowRoutes alt = after.flows().get(f.id());
         stranded.add(
-            stranded(f, hit, before, alt, after.links().get(f.id()))
-                .withConditional(conditional(f, before, alt, closed, passages)));
+            diversions
+                .stranded(f, hit, before, alt, after.links().get(f.id()))
+                .withConditional(diversions.conditional(f, before, alt, closed, passages)));
       }
     }
     DisruptionInfo info =
@@ -228,14 +206,14 @@ public final class RiskAnalysis {
       Optional<String> note = Optional.empty();
       Optional<String> noRoute = Optional.empty();
       for (int round = 0; round <= data.quotas().size() && remaining > 0; round++) {
-        RouteResponse resp = router(c).route(request(f, m, p, f.avoidCountries()));
+        RouteResponse resp = routing.router(c).route(routing.request(f, m, p, f.avoidCountries()));
         if (resp.routes().isEmpty()) {
           noRoute = resp.noRoute().or(() -> Optional.of("no allowed route"));
           break;
         }
         Route r = resp.routes().getFirst();
-        int[] ls = links(r);
-        List<String> cps = chokepoints(ls, r.passages());
+        int[] ls = CrmRouting.links(r);
+        List<String> cps = routing.chokepoints(ls, r.passages());
         final double want = remaining;
         Optional<Quota> binding =
             data.quotas().stream()
@@ -247,15 +225,15 @@ public final class RiskAnalysis {
           Quota q = binding.get();
           double through = left.get(q);
           if (through > 0) {
-            parts.add(part(r, ls, cps, through, note));
+            parts.add(routing.part(r, ls, cps, through, note));
             partLinks.add(ls);
             partCodes.add(r.passages());
             partRoutes.add(r);
             left.put(q, 0.0);
             remaining -= through;
           }
-          c.or(chokepointLinks.get(q.chokepoint()));
-          p.addAll(chokepointPassages.get(q.chokepoint()));
+          c.or(routing.chokepointLinks(q.chokepoint()));
+          p.addAll(routing.chokepointPassages(q.chokepoint()));
           note =
               Optional.of(
                   "over the "
@@ -274,7 +252,7 @@ public final class RiskAnalysis {
             left.merge(q, -remaining, Double::sum);
           }
         }
-        parts.add(part(r, ls, cps, remaining, note));
+        parts.add(routing.part(r, ls, cps, remaining, note));
         partLinks.add(ls);
         partCodes.add(r.passages());
         partRoutes.add(r);
@@ -296,306 +274,5 @@ public final class RiskAnalysis {
       found.put(f.id(), partRoutes);
     }
     return new Assignment(out, links, codes, found);
-  }
-
-  private RouteRequest request(Flow f, Material m, Set<Passage> passages, Set<String> avoid) {
-    return RouteRequest.of(
-            network.getNode(f.origin()), network.getNode(f.destination()), departure_s)
-        .withCargo(1, UNIT_MASS_T, m.cargo(), m.unClass())
-        .withAvoid(avoid, passages)
-        .withObjective(Objective.COST, 1);
-  }
-
-  private Router router(BitSet closed) {
-    return routers.computeIfAbsent(
-        (BitSet) closed.clone(),
-        k ->
-            new Router(
-                network,
-                emissions,
-                new ClosedElements(rules, k, "closed by the disruption"),
-                sea,
-                corridors,
-                risks));
-  }
-
-  private static int[] links(Route r) {
-    return r.legs().stream().flatMapToInt(l -> java.util.Arrays.stream(l.links())).toArray();
-  }
-
-  private List<String> chokepoints(int[] links, List<String> passages) {
-    List<String> out = new ArrayList<>();
-    for (Chokepoint c : data.chokepoints()) {
-      BitSet ls = chokepointLinks.get(c.id());
-      boolean hit =
-          chokepointPassages.get(c.id()).stream().anyMatch(p -> passages.contains(p.code()));
-      for (int l : links) {
-        hit |= ls.get(l);
-      }
-      if (hit) {
-        out.add(c.id());
-      }
-    }
-    return out;
-  }
-
-  private boolean crosses(
-      int[] links, List<String> passages, BitSet closed, Set<Passage> closedPassages) {
-    for (int l : links) {
-      if (closed.get(l)) {
-        return true;
-      }
-    }
-    return closedPassages.stream().anyMatch(p -> passages.contains(p.code()));
-  }
-
-  /**
-   * Links, nodes (as every link touching them) and passages of elements; chokepoints are expanded.
-   */
-  private void expand(List<Element> elements, BitSet links, Set<Passage> passages) {
-    for (Element e : elements) {
-      switch (e.kind()) {
-        case LINK -> {
-          for (int l = 0; l < network.linkCount(); l++) {
-            if (network.link(l).id().equals(e.id())) {
-              links.set(l);
-            }
-          }
-        }
-        case NODE -> {
-          int v = network.getNode(e.id());
-          for (int l = 0; l < network.linkCount(); l++) {
-            if (network.linkFrom(l) == v || network.linkTo(l) == v) {
-              links.set(l);
-            }
-          }
-        }
-        case COUNTRY -> {
-          for (int l = 0; l < network.linkCount(); l++) {
-            if (network.link(l).countries().contains(e.id())) {
-              links.set(l);
-            }
-          }
-        }
-        case PASSAGE -> passages.add(Passage.parse(e.id()).orElseThrow());
-        case CHOKEPOINT ->
-            expand(data.chokepoint(e.id()).orElseThrow().elements(), links, passages);
-      }
-    }
-  }
-
-  private RoutedPart part(
-      Route r, int[] links, List<String> cps, double tonnes, Optional<String> note) {
-    List<String> modes = r.legs().stream().map(l -> l.mode().code()).distinct().toList();
-    List<String> legs = r.legs().stream().map(RiskAnalysis::legText).toList();
-    return new RoutedPart(
-        tonnes,
-        r.corridor(),
-        Tally.round2(r.transitDays()),
-        Tally.round2(r.cost_cents() / 100.0 / UNIT_MASS_T),
-        Tally.round2(r.co2e_g() / 1000.0 / UNIT_MASS_T),
-        r.countries(),
-        cps,
-        modes,
-        legs,
-        note,
-        path(links));
-  }
-
-  /** The route's nodes, with the sea lanes' points in between (at most 60 a link) for maps. */
-  private List<Stop> path(int[] links) {
-    List<Stop> out = new ArrayList<>();
-    Router plain = router(new BitSet());
-    for (int k = 0; k < links.length; k++) {
-      int l = links[k];
-      if (k == 0) {
-        out.add(stop(network.linkFrom(l)));
-      }
-      Optional<double[]> lane = plain.laneGeometry(l);
-      if (lane.isPresent()) {
-        double[] g = lane.get();
-        int n = g.length / 2;
-        var from = network.node(network.linkFrom(l));
-        // A reverse arc may share its forward lane: walk it from the end nearer the link's start.
-        boolean reversed =
-            Math.hypot(g[0] - from.lon(), g[1] - from.lat())
-                > Math.hypot(g[2 * n - 2] - from.lon(), g[2 * n - 1] - from.lat());
-        int step = Math.max(1, n / 60);
-        for (int i = step; i < n - 1; i += step) {
-          int j = reversed ? n - 1 - i : i;
-          out.add(new Stop("", "sea lane", g[2 * j + 1], g[2 * j]));
-        }
-      }
-      out.add(stop(network.linkTo(l)));
-    }
-    return out;
-  }
-
-  private Stop stop(int v) {
-    var n = network.node(v);
-    return new Stop(n.id(), n.name(), n.lat(), n.lon());
-  }
-
-  private static String legText(Leg l) {
-    return l.mode().code()
-        + " "
-        + l.from()
-        + "->"
-        + l.to()
-        + (l.service().isEmpty() ? "" : " (" + l.service() + ")");
-  }
-
-  private Stranded stranded(
-      Flow f, double hit, FlowRoutes before, FlowRoutes after, List<int[]> altLinks) {
-    Material m = data.material(f.material()).orElseThrow();
-    if (after.routes().isEmpty()) {
-      return new Stranded(
-          f.id(),
-          m.id(),
-          hit,
-          before.routes(),
-          List.of(),
-          after.noRoute().or(() -> Optional.of("no allowed route")),
-          Double.NaN,
-          Double.NaN,
-          Double.NaN,
-          new Capacity("unknown", Double.NaN, hit / UNIT_MASS_T / 365, "no alternative"),
-          Optional.empty());
-    }
-    double days =
-        Tally.weighted(after.routes(), RoutedPart::days)
-            - Tally.weighted(before.routes(), RoutedPart::days);
-    double cost =
-        Tally.total(after.routes(), RoutedPart::costUsd_t)
-            - Tally.total(before.routes(), RoutedPart::costUsd_t);
-    double co2 =
-        (Tally.total(after.routes(), RoutedPart::co2eKg_t)
-                - Tally.total(before.routes(), RoutedPart::co2eKg_t))
-            / 1000;
-    Optional<String> partial =
-        after.unrouted_t() > 0
-            ? Optional.of(
-                Tally.fmt(after.unrouted_t())
-                    + " t/yr have no alternative: "
-                    + after.noRoute().orElse(""))
-            : Optional.empty();
-    return new Stranded(
-        f.id(),
-        m.id(),
-        hit,
-        before.routes(),
-        after.routes(),
-        partial,
-        Tally.round2(days),
-        Math.round(cost),
-        Tally.round2(co2),
-        capacity(altLinks, hit),
-        Optional.empty());
-  }
-
-  /**
-   * For tonnes left without an allowed alternative by the shipper's own country preference (the
-   * uranium flow avoids Russia and Belarus: REUTERS22), the best route on the disrupted network
-   * with that preference lifted: what the preference costs, never counted as an allowed route.
-   */
-  private Optional<Conditional> conditional(
-      Flow f, FlowRoutes before, FlowRoutes after, BitSet closed, Set<Passage> passages) {
-    if (after.unrouted_t() <= 0 || f.avoidCountries().isEmpty()) {
-      return Optional.empty();
-    }
-    Material m = data.material(f.material()).orElseThrow();
-    Set<Passage> p = passages.isEmpty() ? EnumSet.noneOf(Passage.class) : EnumSet.copyOf(passages);
-    // Lift as little of the preference as possible: one avoided country at a time first (the
-    // cheapest such route), then the whole list.
-    List<String> avoided = f.avoidCountries().stream().sorted().toList();
-    Optional<Route> best = Optional.empty();
-    for (String lift : avoided) {
-      Set<String> keep = new LinkedHashSet<>(avoided);
-      keep.remove(lift);
-      Optional<Route> r =
-          router(closed).route(request(f, m, p, keep)).routes().stream().findFirst();
-      if (r.isPresent() && (best.isEmpty() || r.get().cost_cents() < best.get().cost_cents())) {
-        best = r;
-      }
-    }
-    if (best.isEmpty() && avoided.size() > 1) {
-      best = router(closed).route(request(f, m, p, Set.of())).routes().stream().findFirst();
-    }
-    if (best.isEmpty()) {
-      return Optional.empty();
-    }
-    Route r = best.get();
-    int[] ls = links(r);
-    List<String> crossed =
-        r.countries().stream().filter(f.avoidCountries()::contains).sorted().toList();
-    String condition =
-        "only if the shipper accepts transit through "
-            + String.join(", ", crossed)
-            + ", which this flow avoids ("
-            + String.join(", ", avoided)
-            + ": "
-            + f.avoidSource()
-            + "); not an allowed route under the flow's rules";
-    List<RoutedPart> routes = new ArrayList<>(after.routes());
-    routes.add(part(r, ls, chokepoints(ls, r.passages()), after.unrouted_t(), Optional.empty()));
-    double days =
-        Tally.weighted(routes, RoutedPart::days)
-            - Tally.weighted(before.routes(), RoutedPart::days);
-    double cost =
-        Tally.total(routes, RoutedPart::costUsd_t)
-            - Tally.total(before.routes(), RoutedPart::costUsd_t);
-    double co2 =
-        (Tally.total(routes, RoutedPart::co2eKg_t)
-                - Tally.total(before.routes(), RoutedPart::co2eKg_t))
-            / 1000;
-    return Optional.of(
-        new Conditional(
-            condition,
-            List.copyOf(routes),
-            Tally.round2(days),
-            Math.round(cost),
-            Tally.round2(co2)));
-  }
-
-  /**
-   * The smallest recorded capacity (link, node or scheduled service) along the alternative routes.
-   */
-  private Capacity capacity(List<int[]> routes, double tonnes) {
-    String where = "unknown";
-    double min = Double.NaN;
-    for (int[] links : routes) {
-      for (int l : links) {
-        LinkSpec s = network.link(l);
-        double cap = s.capacity_teu_day();
-        String id = "link " + s.id();
-        if (!s.service().isEmpty() && services.containsKey(s.service())) {
-          ServiceSpec svc = services.get(s.service());
-          double perDay = svc.capacity_teu() * svc.departures_per_week() / 7;
-          if (Double.isFinite(perDay) && (!Double.isFinite(cap) || perDay < cap)) {
-            cap = perDay;
-            id = "service " + svc.id();
-          }
-        }
-        double nodeCap = network.node(network.linkTo(l)).capacity_teu_day();
-        if (Double.isFinite(nodeCap) && (!Double.isFinite(cap) || nodeCap < cap)) {
-          cap = nodeCap;
-          id = "node " + network.nodeId(network.linkTo(l));
-        }
-        if (Double.isFinite(cap) && (Double.isNaN(min) || cap < min)) {
-          min = cap;
-          where = id;
-        }
-      }
-    }
-    double added = tonnes / UNIT_MASS_T / 365;
-    String note =
-        Double.isNaN(min)
-            ? "no capacity is recorded on the alternative; spare capacity unknown"
-            : "spare capacity unknown (the network records capacity, not its use); the diversion adds "
-                + Tally.round2(added)
-                + " TEU/day = "
-                + Tally.round2(100 * added / min)
-                + " % of the bottleneck";
-    return new Capacity(where, min, Tally.round2(added), note);
   }
 }

@@ -107,7 +107,8 @@ class RiskAnalysisTest {
             "test port refusing class 7"));
     TableCargoRules withPort = new TableCargoRules(more);
     for (TableCargoRules r : List.of(rules, withPort)) {
-      Router router = new Router(network, EmissionModel.NONE, r, SeaLaneOverrides.NONE);
+      Router router =
+          new Router(network, EmissionModel.NONE, r, SeaLaneOverrides.NONE, Router.Options.NONE);
       for (String origin : List.of("KZKZO", "KZALA", "KZPLX")) {
         for (String dest : List.of("ROCND", "DEHAM", "NLRTM", "GRPIR")) {
           RouteRequest q =

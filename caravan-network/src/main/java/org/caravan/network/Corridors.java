@@ -126,6 +126,14 @@ public final class Corridors {
     return corridors;
   }
 
+  /**
+   * The distinct route labels of the corridors, in file order ({@code middle}, {@code northern},
+   * {@code southern} for the default table): the words a route on a corridor is called by.
+   */
+  public List<String> labels() {
+    return corridors.stream().map(Corridor::label).distinct().toList();
+  }
+
   /** The set of all corridors as a bit mask (0 when there are none). */
   public int all() {
     return (1 << corridors.size()) - 1;

@@ -45,4 +45,14 @@ public record LinkSpec(
     passages = List.copyOf(passages);
     sources = Map.copyOf(sources);
   }
+
+  /** The values that must be cited, in column order. */
+  public List<CitedValue> citedValues() {
+    return List.of(
+        CitedValue.headline("distance_km", "distance", distance_km),
+        CitedValue.headline("duration_h", "duration", duration_h),
+        CitedValue.detail("duration_sd_h", "duration", duration_sd_h),
+        CitedValue.headline("tariff_usd_teu", "tariff", tariff_usd_teu),
+        CitedValue.headline("capacity_teu_day", "capacity", capacity_teu_day));
+  }
 }

@@ -82,15 +82,7 @@ final class NetworkValidator {
     nonNegative(t, n.id(), "handling_h", n.handling_h());
     nonNegative(t, n.id(), "handling_usd_teu", n.handling_usd_teu());
     positive(t, n.id(), "capacity_teu_day", n.capacity_teu_day());
-    Map<String, String> src = n.sources();
-    cited(t, n.id(), src, "lat", "coord", n.lat());
-    cited(t, n.id(), src, "lon", "coord", n.lon());
-    cited(t, n.id(), src, "dwell_h", "dwell", n.dwell_h());
-    cited(t, n.id(), src, "dwell_sd_h", "dwell", n.dwell_sd_h());
-    cited(t, n.id(), src, "handling_h", "handling", n.handling_h());
-    cited(t, n.id(), src, "handling_usd_teu", "handling", n.handling_usd_teu());
-    cited(t, n.id(), src, "capacity_teu_day", "capacity", n.capacity_teu_day());
-    knownSources(t, n.id(), src);
+    cited(t, n.id(), n.sources(), n.citedValues());
   }
 
   private void checkLink(LinkSpec l) {
@@ -202,13 +194,7 @@ final class NetworkValidator {
         && spec.services().stream().noneMatch(s -> s.id().equals(l.service()))) {
       problem(t, l.id(), "service", "unknown service '" + l.service() + "' (not in services.csv)");
     }
-    Map<String, String> src = l.sources();
-    cited(t, l.id(), src, "distance_km", "distance", l.distance_km());
-    cited(t, l.id(), src, "duration_h", "duration", l.duration_h());
-    cited(t, l.id(), src, "duration_sd_h", "duration", l.duration_sd_h());
-    cited(t, l.id(), src, "tariff_usd_teu", "tariff", l.tariff_usd_teu());
-    cited(t, l.id(), src, "capacity_teu_day", "capacity", l.capacity_teu_day());
-    knownSources(t, l.id(), src);
+    cited(t, l.id(), l.sources(), l.citedValues());
   }
 
   private void checkTransfer(TransferSpec tr) {
@@ -222,9 +208,7 @@ final class NetworkValidator {
     }
     nonNegative(t, id, "time_h", tr.time_h());
     nonNegative(t, id, "cost_usd_teu", tr.cost_usd_teu());
-    cited(t, id, tr.sources(), "time_h", "transfer", tr.time_h());
-    cited(t, id, tr.sources(), "cost_usd_teu", "transfer", tr.cost_usd_teu());
-    knownSources(t, id, tr.sources());
+    cited(t, id, tr.sources(), tr.citedValues());
   }
 
   private void checkService(ServiceSpec s) {
@@ -275,13 +259,7 @@ final class NetworkValidator {
               "unknown value '" + s.kind() + "'; expected frequency or timetable");
     }
     positive(t, s.id(), "capacity_teu", s.capacity_teu());
-    cited(t, s.id(), s.sources(), "departures_per_week", "schedule", s.departures_per_week());
-    cited(t, s.id(), s.sources(), "first_departure_h", "schedule", s.first_departure_h());
-    cited(t, s.id(), s.sources(), "capacity_teu", "capacity", s.capacity_teu());
-    if (!s.timetable().isEmpty()) {
-      cited(t, s.id(), s.sources(), "timetable", "schedule", 0);
-    }
-    knownSources(t, s.id(), s.sources());
+    cited(t, s.id(), s.sources(), s.citedValues());
   }
 
   /** Seconds after Monday 00:00 of a {@code Mon 18:00} item. */
@@ -294,6 +272,15 @@ final class NetworkValidator {
         DAYS.indexOf(m.group(1)) * 86_400
             + Integer.parseInt(m.group(2)) * 3600
             + Integer.parseInt(m.group(3)) * 60);
+  }
+
+  /** Every given value of a row is cited, and the row names only known sources. */
+  private void cited(
+      String table, String id, Map<String, String> sources, List<CitedValue> values) {
+    for (CitedValue v : values) {
+      cited(table, id, sources, v.field(), v.group(), v.value());
+    }
+    knownSources(table, id, sources);
   }
 
   /**

@@ -36,4 +36,16 @@ public record NodeSpec(
     aliases = List.copyOf(aliases);
     sources = Map.copyOf(sources);
   }
+
+  /** The values that must be cited, in column order. */
+  public List<CitedValue> citedValues() {
+    return List.of(
+        CitedValue.headline("lat", "coord", lat),
+        CitedValue.headline("lon", "coord", lon),
+        CitedValue.headline("dwell_h", "dwell", dwell_h),
+        CitedValue.detail("dwell_sd_h", "dwell", dwell_sd_h),
+        CitedValue.headline("handling_h", "handling", handling_h),
+        CitedValue.headline("handling_usd_teu", "handling", handling_usd_teu),
+        CitedValue.headline("capacity_teu_day", "capacity", capacity_teu_day));
+  }
 }

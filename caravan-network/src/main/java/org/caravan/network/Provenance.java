@@ -1,5 +1,6 @@
 package org.caravan.network;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -75,33 +76,17 @@ public final class Provenance {
             .collect(Collectors.toSet());
     Classifier c = new Classifier(datasets, methods, sink);
     for (NodeSpec n : spec.nodes()) {
-      c.add("nodes", n.id(), n.sources(), "coord", "lat", n.lat());
-      c.add("nodes", n.id(), n.sources(), "coord", "lon", n.lon());
-      c.add("nodes", n.id(), n.sources(), "dwell", "dwell_h", n.dwell_h());
-      c.add("nodes", n.id(), n.sources(), "handling", "handling_h", n.handling_h());
-      c.add("nodes", n.id(), n.sources(), "handling", "handling_usd_teu", n.handling_usd_teu());
-      c.add("nodes", n.id(), n.sources(), "capacity", "capacity_teu_day", n.capacity_teu_day());
+      c.add("nodes", n.id(), n.sources(), n.citedValues());
     }
     for (LinkSpec l : spec.links()) {
-      c.add("links", l.id(), l.sources(), "distance", "distance_km", l.distance_km());
-      c.add("links", l.id(), l.sources(), "duration", "duration_h", l.duration_h());
-      c.add("links", l.id(), l.sources(), "tariff", "tariff_usd_teu", l.tariff_usd_teu());
-      c.add("links", l.id(), l.sources(), "capacity", "capacity_teu_day", l.capacity_teu_day());
+      c.add("links", l.id(), l.sources(), l.citedValues());
     }
     for (TransferSpec t : spec.transfers()) {
       String id = t.node() + "|" + t.fromClass().code() + "|" + t.toClass().code();
-      c.add("transfers", id, t.sources(), "transfer", "time_h", t.time_h());
-      c.add("transfers", id, t.sources(), "transfer", "cost_usd_teu", t.cost_usd_teu());
+      c.add("transfers", id, t.sources(), t.citedValues());
     }
     for (ServiceSpec s : spec.services()) {
-      c.add(
-          "services",
-          s.id(),
-          s.sources(),
-          "schedule",
-          "departures_per_week",
-          s.departures_per_week());
-      c.add("services", s.id(), s.sources(), "capacity", "capacity_teu", s.capacity_teu());
+      c.add("services", s.id(), s.sources(), s.citedValues());
     }
   }
 
@@ -150,18 +135,15 @@ public final class Provenance {
   }
 
   private record Classifier(Set<String> datasets, Set<String> methods, Consumer<Value> sink) {
-    void add(
-        String table,
-        String id,
-        Map<String, String> sources,
-        String group,
-        String field,
-        double value) {
-      if (Double.isNaN(value)) {
-        return;
+    /** The headline values of a row that are given. */
+    void add(String table, String id, Map<String, String> sources, List<CitedValue> values) {
+      for (CitedValue v : values) {
+        if (v.headline() && !Double.isNaN(v.value())) {
+          String s = sources.getOrDefault(v.group(), sources.getOrDefault("", ""));
+          sink.accept(
+              new Value(table, id, v.field(), v.value(), s, classify(s, datasets, methods)));
+        }
       }
-      String s = sources.getOrDefault(group, sources.getOrDefault("", ""));
-      sink.accept(new Value(table, id, field, value, s, classify(s, datasets, methods)));
     }
   }
 }

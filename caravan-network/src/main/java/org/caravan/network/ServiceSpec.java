@@ -25,4 +25,13 @@ public record ServiceSpec(
     timetable = List.copyOf(timetable);
     sources = Map.copyOf(sources);
   }
+
+  /** The values that must be cited, in column order (a timetable counts as one value). */
+  public List<CitedValue> citedValues() {
+    return List.of(
+        CitedValue.headline("departures_per_week", "schedule", departures_per_week),
+        CitedValue.detail("first_departure_h", "schedule", first_departure_h),
+        CitedValue.headline("capacity_teu", "capacity", capacity_teu),
+        CitedValue.detail("timetable", "schedule", timetable.isEmpty() ? Double.NaN : 0));
+  }
 }

@@ -1,5 +1,6 @@
 package org.caravan.network;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,5 +25,12 @@ public record TransferSpec(
     return fromClass.ordinal() <= toClass.ordinal()
         ? node + "|" + fromClass.code() + "|" + toClass.code()
         : node + "|" + toClass.code() + "|" + fromClass.code();
+  }
+
+  /** The values that must be cited, in column order. */
+  public List<CitedValue> citedValues() {
+    return List.of(
+        CitedValue.headline("time_h", "transfer", time_h),
+        CitedValue.headline("cost_usd_teu", "transfer", cost_usd_teu));
   }
 }

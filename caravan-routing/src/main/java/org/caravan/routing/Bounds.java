@@ -2,6 +2,7 @@ package org.caravan.routing;
 
 import java.util.Arrays;
 import org.caravan.network.Network;
+import org.caravan.network.heap.QuadHeap;
 
 /**
  * Lower bounds, per node, on what is still to come before the target: one backward Dijkstra per
@@ -39,26 +40,21 @@ final class Bounds {
   }
 
   /**
-   * Plain Dijkstra on reverse links with a binary heap of (distance, node) pairs and lazy deletion.
-   * With an origin, it stops once the next key exceeds {@link #HORIZON_FACTOR} times the origin's
-   * distance: every node not settled by then is at least that far, so that value is still a valid
-   * (weaker) bound for it, and a search between two points of a large network does not pay for a
-   * backward search over all of it.
+   * Plain Dijkstra on reverse links with the shared 4-ary heap ({@link QuadHeap}, ties by node id)
+   * of (distance, node) entries and lazy deletion. With an origin, it stops once the next key
+   * exceeds {@link #HORIZON_FACTOR} times the origin's distance: every node not settled by then is
+   * at least that far, so that value is still a valid (weaker) bound for it, and a search between
+   * two points of a large network does not pay for a backward search over all of it.
    */
   static void backward(QueryContext ctx, int target, long[] dist, Weight w, int origin) {
     Network net = ctx.network;
     Arrays.fill(dist, UNREACHABLE);
-    long[] heapKey = new long[16];
-    int[] heapNode = new int[16];
-    int size = 0;
+    QuadHeap heap = new QuadHeap(16);
     dist[target] = 0;
-    heapKey[0] = 0;
-    heapNode[0] = target;
-    size = 1;
+    heap.push(0, target, target);
     long horizon = Long.MAX_VALUE;
-    while (size > 0) {
-      long d = heapKey[0];
-      int v = heapNode[0];
+    while (!heap.isEmpty()) {
+      long d = heap.minKey();
       if (d > horizon) {
         for (int u = 0; u < dist.length; u++) {
           if (dist[u] > horizon) {
@@ -67,28 +63,7 @@ final class Bounds {
         }
         return;
       }
-      // pop
-      size--;
-      long lk = heapKey[size];
-      int ln = heapNode[size];
-      int i = 0;
-      while (true) {
-        int c = 2 * i + 1;
-        if (c >= size) {
-          break;
-        }
-        if (c + 1 < size && heapKey[c + 1] < heapKey[c]) {
-          c++;
-        }
-        if (heapKey[c] >= lk) {
-          break;
-        }
-        heapKey[i] = heapKey[c];
-        heapNode[i] = heapNode[c];
-        i = c;
-      }
-      heapKey[i] = lk;
-      heapNode[i] = ln;
+      int v = heap.pop();
       if (d > dist[v]) {
         continue;
       }
@@ -107,22 +82,7 @@ final class Bounds {
         long nd = d + w.of(l);
         if (nd < dist[u]) {
           dist[u] = nd;
-          if (size == heapKey.length) {
-            heapKey = Arrays.copyOf(heapKey, size * 2);
-            heapNode = Arrays.copyOf(heapNode, size * 2);
-          }
-          int j = size++;
-          while (j > 0) {
-            int p = (j - 1) >>> 1;
-            if (heapKey[p] <= nd) {
-              break;
-            }
-            heapKey[j] = heapKey[p];
-            heapNode[j] = heapNode[p];
-            j = p;
-          }
-          heapKey[j] = nd;
-          heapNode[j] = u;
+          heap.push(nd, u, u);
         }
       }
     }

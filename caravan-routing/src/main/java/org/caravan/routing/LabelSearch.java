@@ -222,6 +222,21 @@ final class LabelSearch {
    * every corridor another can, and is no worse on every criterion, has every completion the other
    * has, at least as good (so this stays exact).
    */
+  /** Whether label {@code a} is at least as good as the step being relaxed in every criterion. */
+  private boolean weaklyDominatesStep(int a) {
+    return dominance.weakly(
+        time[a],
+        cost[a],
+        co2[a],
+        var[a],
+        hops[a],
+        step.time_s,
+        step.cost_cents,
+        step.co2e_g,
+        step.variance_s2,
+        step.transshipments);
+  }
+
   private boolean dominatedInBag(int s) {
     int set = s % sets;
     int base = s - set;
@@ -230,17 +245,7 @@ final class LabelSearch {
       int t = Integer.numberOfTrailingZeros(bits);
       if ((t & set) == set) {
         for (int a = bagHead[base + t]; a >= 0; a = nextInBag[a]) {
-          if (dominance.weakly(
-              time[a],
-              cost[a],
-              co2[a],
-              var[a],
-              hops[a],
-              step.time_s,
-              step.cost_cents,
-              step.co2e_g,
-              step.variance_s2,
-              step.transshipments)) {
+          if (weaklyDominatesStep(a)) {
             return true;
           }
         }
@@ -250,17 +255,7 @@ final class LabelSearch {
     int bagSize = 0;
     for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
       bagSize++;
-      if (dominance.weakly(
-          time[a],
-          cost[a],
-          co2[a],
-          var[a],
-          hops[a],
-          step.time_s,
-          step.cost_cents,
-          step.co2e_g,
-          step.variance_s2,
-          step.transshipments)) {
+      if (weaklyDominatesStep(a)) {
         if (++count >= keep) {
           return true;
         }

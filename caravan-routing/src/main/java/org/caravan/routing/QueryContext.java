@@ -138,30 +138,7 @@ public final class QueryContext {
   /**
    * Prepares the parts of a request that do not depend on its endpoints or departure, so equal
    * constraints share one context (the router caches them).
-   */
-  QueryContext(
-      Network network,
-      RouteRequest request,
-      EmissionModel emissions,
-      CargoRules rules,
-      SeaLaneOverrides.Result overrides,
-      Corridors corridors,
-      SeasonalRisks risks) {
-    this(
-        network,
-        request,
-        emissions,
-        rules,
-        overrides,
-        corridors,
-        risks,
-        RateTables.none(),
-        Tariffs.pricingDay(request.departure_s()),
-        0,
-        ExpectedWaits.NONE);
-  }
-
-  /**
+   *
    * @param rates dated rate tables
    * @param day the departure day that picks the rate tables' periods
    * @param feu how many of the request's TEU travel in 40-ft boxes

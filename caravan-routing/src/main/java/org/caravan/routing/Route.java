@@ -11,7 +11,9 @@ import java.util.List;
  * @param borders border and gauge-change nodes passed, in order
  * @param gaugeChanges nodes where the route changes between 1520 mm and 1435 mm rail
  * @param passages sea passages the route sails through
- * @param corridor {@code middle}, {@code northern}, {@code southern}, {@code sea} or {@code mixed}
+ * @param corridor the label of the corridor the route keeps to ({@code data/network/corridors.csv}:
+ *     {@code middle}, {@code northern}, {@code southern}), {@link #SEA_CORRIDOR} or {@link
+ *     #MIXED_CORRIDOR}
  * @param geometry {@code [lon, lat]} points along the route
  */
 public record Route(
@@ -29,6 +31,12 @@ public record Route(
     List<String> passages,
     String corridor,
     List<double[]> geometry) {
+
+  /** The corridor label of a route that travels most of its distance by sea. */
+  public static final String SEA_CORRIDOR = "sea";
+
+  /** The corridor label of a route that keeps to no one corridor. */
+  public static final String MIXED_CORRIDOR = "mixed";
 
   /** z of the standard normal distribution at 95 %. */
   public static final double Z95 = 1.645;

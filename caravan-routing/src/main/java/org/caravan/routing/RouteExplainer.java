@@ -171,13 +171,13 @@ final class RouteExplainer {
       allKm += network.distance_m(l);
     }
     if (seaKm * 2 > allKm) {
-      return "sea";
+      return Route.SEA_CORRIDOR;
     }
     if (corridors.corridors().isEmpty()) {
       boolean russia = countries.contains("RU") || countries.contains("BY");
-      return russia ? "northern" : countries.contains("IR") ? "southern" : "mixed";
+      return russia ? "northern" : countries.contains("IR") ? "southern" : Route.MIXED_CORRIDOR;
     }
-    return corridors.label(corridorSet).orElse("mixed");
+    return corridors.label(corridorSet).orElse(Route.MIXED_CORRIDOR);
   }
 
   private static final class LegBuilder {

@@ -45,128 +45,63 @@ public final class Router {
   private final boolean useBounds;
   private final ExpectedWaits waits;
 
-  /** A router without corridor data or closure risks (benchmarks, tests). */
-  public Router(Network network, EmissionModel emissions, CargoRules rules, SeaLaneOverrides sea) {
-    this(
-        network,
-        emissions,
-        rules,
-        sea,
-        Corridors.NONE,
-        SeasonalRisks.NONE,
-        RateTables.none(),
-        true);
-  }
-
   /**
-   * @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning)
-   */
-  public Router(
-      Network network,
-      EmissionModel emissions,
-      CargoRules rules,
-      SeaLaneOverrides sea,
-      boolean useBounds) {
-    this(
-        network,
-        emissions,
-        rules,
-        sea,
-        Corridors.NONE,
-        SeasonalRisks.NONE,
-        RateTables.none(),
-        useBounds);
-  }
-
-  /** A router pricing with dated rate tables, without corridor data or closure risks (tests). */
-  public Router(
-      Network network,
-      EmissionModel emissions,
-      CargoRules rules,
-      SeaLaneOverrides sea,
-      RateTables rates,
-      boolean useBounds) {
-    this(network, emissions, rules, sea, Corridors.NONE, SeasonalRisks.NONE, rates, useBounds);
-  }
-
-  /**
+   * What a router knows beyond the network and its cost models; {@link #NONE} for none.
+   *
    * @param corridors corridor membership: routes stay in one corridor unless none does, and are
    *     labelled by it
    * @param risks seasonal closure risks added to the spread of the routes that cross them
-   */
-  public Router(
-      Network network,
-      EmissionModel emissions,
-      CargoRules rules,
-      SeaLaneOverrides sea,
-      Corridors corridors,
-      SeasonalRisks risks) {
-    this(network, emissions, rules, sea, corridors, risks, RateTables.none(), true);
-  }
-
-  /**
-   * @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs})
-   */
-  public Router(
-      Network network,
-      EmissionModel emissions,
-      CargoRules rules,
-      SeaLaneOverrides sea,
-      Corridors corridors,
-      SeasonalRisks risks,
-      RateTables rates) {
-    this(network, emissions, rules, sea, corridors, risks, rates, true);
-  }
-
-  /**
    * @param rates dated rate tables, picked per query by its departure day (see {@link Tariffs})
    * @param waits expected waits at borders, train formation and sailings charged on top of the
    *     network (the calibrated simulation's, in Caravan)
+   * @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning)
    */
+  public record Options(
+      Corridors corridors,
+      SeasonalRisks risks,
+      RateTables rates,
+      ExpectedWaits waits,
+      boolean useBounds) {
+    /** No corridor data, closure risks, rate tables or waits; with bounds (benchmarks, tests). */
+    public static final Options NONE =
+        new Options(
+            Corridors.NONE, SeasonalRisks.NONE, RateTables.none(), ExpectedWaits.NONE, true);
+
+    public Options withCorridors(Corridors corridors, SeasonalRisks risks) {
+      return new Options(corridors, risks, rates, waits, useBounds);
+    }
+
+    public Options withRates(RateTables rates) {
+      return new Options(corridors, risks, rates, waits, useBounds);
+    }
+
+    public Options withWaits(ExpectedWaits waits) {
+      return new Options(corridors, risks, rates, waits, useBounds);
+    }
+
+    public Options withBounds(boolean useBounds) {
+      return new Options(corridors, risks, rates, waits, useBounds);
+    }
+  }
+
+  /** A router on {@code network} with the given cost models and {@link Options}. */
   public Router(
       Network network,
       EmissionModel emissions,
       CargoRules rules,
       SeaLaneOverrides sea,
-      Corridors corridors,
-      SeasonalRisks risks,
-      RateTables rates,
-      ExpectedWaits waits) {
-    this(network, emissions, rules, sea, corridors, risks, rates, true, waits);
-  }
-
-  private Router(
-      Network network,
-      EmissionModel emissions,
-      CargoRules rules,
-      SeaLaneOverrides sea,
-      Corridors corridors,
-      SeasonalRisks risks,
-      RateTables rates,
-      boolean useBounds) {
-    this(network, emissions, rules, sea, corridors, risks, rates, useBounds, ExpectedWaits.NONE);
-  }
-
-  private Router(
-      Network network,
-      EmissionModel emissions,
-      CargoRules rules,
-      SeaLaneOverrides sea,
-      Corridors corridors,
-      SeasonalRisks risks,
-      RateTables rates,
-      boolean useBounds,
-      ExpectedWaits waits) {
-    this.rates = rates;
-    this.waits = waits;
+      Options options) {
+    Corridors corridors = options.corridors();
+    this.rates = options.rates();
+    this.waits = options.waits();
     this.network = network;
     this.emissions = emissions;
     this.rules = rules;
     this.sea = sea;
     this.corridors = corridors;
     this.explainer = new RouteExplainer(network, corridors);
-    this.risks = risks;
-    this.useBounds = useBounds;
+    this.risks = options.risks();
+    this.useBounds = options.useBounds();
     int tags = QueryContext.STATE_CLASSES << corridors.corridors().size();
     this.searches = ThreadLocal.withInitial(() -> new LabelSearch(network, tags));
   }

@@ -2,15 +2,13 @@ package org.caravan.routing;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
-import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
 import org.caravan.network.io.TextFiles;
@@ -63,60 +61,53 @@ public final class SeasonalRisks {
 
   /** Reads a risk table; problems name the file, line and field. */
   public static SeasonalRisks read(String name, Reader reader) throws IOException {
-    List<Risk> out = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    try (CSVParser p = CSVParser.parse(reader, TextFiles.CSV)) {
-      for (CSVRecord rec : p) {
-        Origin o = new Origin(name, p.getCurrentLineNumber());
-        String kind = rec.get("kind");
-        if (!kind.equals("crossing") && !kind.equals("node")) {
-          problems.add(
-              new Problem(o, "kind", "unknown kind '" + kind + "'; expected crossing or node"));
-          continue;
-        }
-        double rate = number(rec, "events_per_month", o, problems);
-        double days = number(rec, "duration_days", o, problems);
-        if (Double.isNaN(rate) || Double.isNaN(days)) {
-          continue;
-        }
-        long[] var = new long[12];
-        boolean ok = true;
-        for (String m : rec.get("months").split(";")) {
-          int month;
-          try {
-            month = Integer.parseInt(m.trim());
-          } catch (NumberFormatException e) {
-            month = 0;
-          }
-          if (month < 1 || month > 12) {
-            problems.add(new Problem(o, "months", "month must be 1-12, found '" + m.trim() + "'"));
-            ok = false;
-            break;
-          }
-          double d_s = days * 86_400;
-          var[month - 1] = Math.round(rate / (DAYS_PER_MONTH * 86_400) * d_s * d_s * d_s / 3);
-        }
-        if (rec.get("source").isEmpty()) {
-          problems.add(new Problem(o, "source", "every risk needs a source (EST for an estimate)"));
-          ok = false;
-        }
-        if (ok) {
-          out.add(
-              new Risk(
-                  rec.get("id"),
-                  kind.equals("crossing"),
-                  List.of(rec.get("nodes").split(";")),
-                  var,
-                  rec.get("source")));
-        }
+    return new SeasonalRisks(TextFiles.readRecords(name, reader, SeasonalRisks::risk));
+  }
+
+  /** One risk of the table, or empty after adding its problems. */
+  private static Optional<Risk> risk(CSVRecord rec, Origin o, List<Problem> problems) {
+    String kind = rec.get("kind");
+    if (!kind.equals("crossing") && !kind.equals("node")) {
+      problems.add(
+          new Problem(o, "kind", "unknown kind '" + kind + "'; expected crossing or node"));
+      return Optional.empty();
+    }
+    double rate = number(rec, "events_per_month", o, problems);
+    double days = number(rec, "duration_days", o, problems);
+    if (Double.isNaN(rate) || Double.isNaN(days)) {
+      return Optional.empty();
+    }
+    long[] var = new long[12];
+    boolean ok = true;
+    for (String m : rec.get("months").split(";")) {
+      int month;
+      try {
+        month = Integer.parseInt(m.trim());
+      } catch (NumberFormatException e) {
+        month = 0;
       }
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      problems.add(new Problem(new Origin(name, 0), "", "malformed CSV: " + e.getMessage()));
+      if (month < 1 || month > 12) {
+        problems.add(new Problem(o, "months", "month must be 1-12, found '" + m.trim() + "'"));
+        ok = false;
+        break;
+      }
+      double d_s = days * 86_400;
+      var[month - 1] = Math.round(rate / (DAYS_PER_MONTH * 86_400) * d_s * d_s * d_s / 3);
     }
-    if (!problems.isEmpty()) {
-      throw new NetworkException(problems);
+    if (rec.get("source").isEmpty()) {
+      problems.add(new Problem(o, "source", "every risk needs a source (EST for an estimate)"));
+      ok = false;
     }
-    return new SeasonalRisks(out);
+    if (!ok) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Risk(
+            rec.get("id"),
+            kind.equals("crossing"),
+            List.of(rec.get("nodes").split(";")),
+            var,
+            rec.get("source")));
   }
 
   private static double number(CSVRecord rec, String field, Origin o, List<Problem> problems) {

@@ -2,16 +2,13 @@ package org.caravan.routing;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
-import org.caravan.network.NetworkException;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
 import org.caravan.network.io.TextFiles;
@@ -68,67 +65,58 @@ public final class TableCargoRules implements CargoRules {
 
   /** Reads a rules table; problems name the file, line and field. */
   public static TableCargoRules read(String name, Reader reader) throws IOException {
-    List<Rule> rules = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    try (CSVParser p = CSVParser.parse(reader, TextFiles.CSV)) {
-      for (CSVRecord rec : p) {
-        Origin o = new Origin(name, p.getCurrentLineNumber());
-        Optional<Scope> parsed = Scope.parse(rec.get("scope"));
-        if (parsed.isEmpty()) {
-          problems.add(
-              new Problem(
-                  o,
-                  "scope",
-                  "unknown scope '"
-                      + rec.get("scope")
-                      + "'; expected toc, mode, link, node or country"));
-          continue;
-        }
-        Scope scope = parsed.get();
-        if (scope == Scope.MODE && Mode.parse(rec.get("target")).isEmpty()) {
-          problems.add(new Problem(o, "target", "unknown mode '" + rec.get("target") + "'"));
-          continue;
-        }
-        var cargo = CargoClass.parse(rec.get("cargo"));
-        if (cargo.isEmpty()) {
-          problems.add(
-              new Problem(
-                  o,
-                  "cargo",
-                  "unknown cargo class '"
-                      + rec.get("cargo")
-                      + "'; expected general, reefer, bulk or dg"));
-          continue;
-        }
-        int un = 0;
-        if (!rec.get("un_class").isEmpty()) {
-          try {
-            un = Integer.parseInt(rec.get("un_class"));
-          } catch (NumberFormatException e) {
-            un = -1;
-          }
-          if (un < 1 || un > 9) {
-            problems.add(
-                new Problem(
-                    o, "un_class", "UN class must be 1-9, found '" + rec.get("un_class") + "'"));
-            continue;
-          }
-        }
-        if (rec.get("source").isEmpty()) {
-          problems.add(new Problem(o, "source", "every rule needs a source (EST for an estimate)"));
-          continue;
-        }
-        rules.add(
-            new Rule(
-                scope, rec.get("target"), cargo.get(), un, rec.get("source"), rec.get("notes")));
+    return new TableCargoRules(TextFiles.readRecords(name, reader, TableCargoRules::rule));
+  }
+
+  /** One rule of the table, or empty after adding its problems. */
+  private static Optional<Rule> rule(CSVRecord rec, Origin o, List<Problem> problems) {
+    Optional<Scope> parsed = Scope.parse(rec.get("scope"));
+    if (parsed.isEmpty()) {
+      problems.add(
+          new Problem(
+              o,
+              "scope",
+              "unknown scope '"
+                  + rec.get("scope")
+                  + "'; expected toc, mode, link, node or country"));
+      return Optional.empty();
+    }
+    Scope scope = parsed.get();
+    if (scope == Scope.MODE && Mode.parse(rec.get("target")).isEmpty()) {
+      problems.add(new Problem(o, "target", "unknown mode '" + rec.get("target") + "'"));
+      return Optional.empty();
+    }
+    var cargo = CargoClass.parse(rec.get("cargo"));
+    if (cargo.isEmpty()) {
+      problems.add(
+          new Problem(
+              o,
+              "cargo",
+              "unknown cargo class '"
+                  + rec.get("cargo")
+                  + "'; expected general, reefer, bulk or dg"));
+      return Optional.empty();
+    }
+    int un = 0;
+    if (!rec.get("un_class").isEmpty()) {
+      try {
+        un = Integer.parseInt(rec.get("un_class"));
+      } catch (NumberFormatException e) {
+        un = -1;
       }
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      problems.add(new Problem(new Origin(name, 0), "", "malformed CSV: " + e.getMessage()));
+      if (un < 1 || un > 9) {
+        problems.add(
+            new Problem(
+                o, "un_class", "UN class must be 1-9, found '" + rec.get("un_class") + "'"));
+        return Optional.empty();
+      }
     }
-    if (!problems.isEmpty()) {
-      throw new NetworkException(problems);
+    if (rec.get("source").isEmpty()) {
+      problems.add(new Problem(o, "source", "every rule needs a source (EST for an estimate)"));
+      return Optional.empty();
     }
-    return new TableCargoRules(rules);
+    return Optional.of(
+        new Rule(scope, rec.get("target"), cargo.get(), un, rec.get("source"), rec.get("notes")));
   }
 
   @Override

@@ -30,7 +30,9 @@ class CargoRulesTest {
       throws Exception {
     Network net = RandomNetworks.generate(seed, n, extra, false);
     TableCargoRules rules = TableCargoRules.read("rules.csv", new StringReader(RULES));
-    Router router = new Router(net, RandomNetworks.EMISSIONS, rules, SeaLaneOverrides.NONE);
+    Router router =
+        new Router(
+            net, RandomNetworks.EMISSIONS, rules, SeaLaneOverrides.NONE, Router.Options.NONE);
     RouteRequest r =
         RouteRequest.of(0, n - 1, 1_767_225_600L).withCargo(1, 10, CargoClass.DANGEROUS, unClass);
     for (Route route : router.route(r).routes()) {

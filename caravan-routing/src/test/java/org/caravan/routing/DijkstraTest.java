@@ -194,7 +194,9 @@ class DijkstraTest {
       @ForAll @IntRange(min = 1, max = 100_000) int maxWeight,
       @ForAll long seed) {
     Network net = randomNetwork(n, extra, maxWeight, seed, true);
-    Router router = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE);
+    Router router =
+        new Router(
+            net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE, Router.Options.NONE);
     Dijkstra dijkstra = new Dijkstra(net, Dijkstra.Weight.DURATION_S);
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int q = 0; q < 10; q++) {

@@ -150,8 +150,8 @@ class ParetoOracleTest {
             RandomNetworks.EMISSIONS,
             CargoRules.NONE,
             SeaLaneOverrides.NONE,
-            RandomNetworks.corridors(seed, net),
-            RandomNetworks.risks(seed, net));
+            Router.Options.NONE.withCorridors(
+                RandomNetworks.corridors(seed, net), RandomNetworks.risks(seed, net)));
     RouteRequest r = RouteRequest.of(0, n - 1, DEPART + departOffset);
     Set<List<Long>> expected = new HashSet<>();
     List<List<Long>> all = enumerateVectors(router, r);
@@ -209,7 +209,12 @@ class ParetoOracleTest {
       @ForAll @IntRange(min = 0, max = 60) int extra) {
     Network net = RandomNetworks.generate(seed, n, extra, true);
     Router router =
-        new Router(net, RandomNetworks.EMISSIONS, CargoRules.NONE, SeaLaneOverrides.NONE);
+        new Router(
+            net,
+            RandomNetworks.EMISSIONS,
+            CargoRules.NONE,
+            SeaLaneOverrides.NONE,
+            Router.Options.NONE);
     int s = (int) (seed % n);
     int t = (int) ((seed / 7) % n);
     if (s == t) {
@@ -241,7 +246,12 @@ class ParetoOracleTest {
       @ForAll @IntRange(min = 0, max = 2) int limitKind) {
     Network net = RandomNetworks.generate(seed, n, extra, false);
     Router router =
-        new Router(net, RandomNetworks.EMISSIONS, CargoRules.NONE, SeaLaneOverrides.NONE);
+        new Router(
+            net,
+            RandomNetworks.EMISSIONS,
+            CargoRules.NONE,
+            SeaLaneOverrides.NONE,
+            Router.Options.NONE);
     String avoid = RandomNetworks.COUNTRIES.get(avoidIndex);
     if (net.node(0).country().equals(avoid) || net.node(n - 1).country().equals(avoid)) {
       return;
@@ -291,7 +301,12 @@ class ParetoOracleTest {
       @ForAll @LongRange(min = 0, max = 300_000) long later) {
     Network net = RandomNetworks.generate(seed, n, extra, false);
     Router router =
-        new Router(net, RandomNetworks.EMISSIONS, CargoRules.NONE, SeaLaneOverrides.NONE);
+        new Router(
+            net,
+            RandomNetworks.EMISSIONS,
+            CargoRules.NONE,
+            SeaLaneOverrides.NONE,
+            Router.Options.NONE);
     RouteResponse a =
         router.route(RouteRequest.of(0, n - 1, DEPART + t1).withObjective(Objective.TIME, 1));
     RouteResponse b =
@@ -320,8 +335,8 @@ class ParetoOracleTest {
             RandomNetworks.EMISSIONS,
             CargoRules.NONE,
             SeaLaneOverrides.NONE,
-            RandomNetworks.corridors(seed, net),
-            RandomNetworks.risks(seed, net));
+            Router.Options.NONE.withCorridors(
+                RandomNetworks.corridors(seed, net), RandomNetworks.risks(seed, net)));
     RouteRequest exact = RouteRequest.of(0, n - 1, DEPART);
     double eps = 0.1;
     List<Route> all = router.route(exact).routes();

@@ -30,8 +30,8 @@ class RouterAlongTest {
             RandomNetworks.EMISSIONS,
             CargoRules.NONE,
             SeaLaneOverrides.NONE,
-            RandomNetworks.corridors(seed, net),
-            RandomNetworks.risks(seed, net));
+            Router.Options.NONE.withCorridors(
+                RandomNetworks.corridors(seed, net), RandomNetworks.risks(seed, net)));
     RouteRequest r = RouteRequest.of(0, n - 1, DEPART + departOffset);
     for (Route found : router.route(r).routes()) {
       int[] links = found.legs().stream().flatMapToInt(l -> IntStream.of(l.links())).toArray();

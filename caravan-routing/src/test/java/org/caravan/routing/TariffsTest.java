@@ -161,7 +161,12 @@ class TariffsTest {
   @Test
   void the_router_charges_the_period_of_the_departure_day() {
     Router router =
-        new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE, rates, true);
+        new Router(
+            net,
+            EmissionModel.NONE,
+            CargoRules.NONE,
+            SeaLaneOverrides.NONE,
+            Router.Options.NONE.withRates(rates));
     int from = net.getNode("CNSHA");
     int to = net.getNode("DEDUI");
     long q1 = LocalDate.of(2024, 3, 31).atStartOfDay(ZoneOffset.UTC).toEpochSecond();

@@ -45,15 +45,8 @@ public final class EventReader {
           "destination",
           "booked_route");
 
-  static final List<String> REQUIRED =
-      List.of(
-          "event_id",
-          "shipment_id",
-          "container",
-          "event_type",
-          "classifier",
-          "event_time",
-          "location");
+  /** The fields every event has: the first seven; facility to booked_route may be empty. */
+  static final List<String> REQUIRED = FIELDS.subList(0, 7);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

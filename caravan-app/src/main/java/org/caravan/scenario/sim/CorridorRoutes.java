@@ -2,7 +2,6 @@ package org.caravan.scenario.sim;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.caravan.network.Mode;
 import org.caravan.network.Passage;
@@ -27,64 +26,42 @@ final class CorridorRoutes {
   }
 
   /**
-   * The fastest route (of the router's 5 fastest) that uses a corridor: {@code middle} must cross
-   * the Caspian between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern} must pass RU or
-   * BY; {@code southern} must pass IR and avoids RU, BY, AZ, GE, UA; {@code sea} is the router's
-   * sea corridor; {@code sea-cape} the same avoiding Suez; {@code any} takes the fastest. Wagons
-   * ride trains and rail ferries only. The one home of the corridor rule for the simulation and the
-   * validation.
+   * A request for {@code teu} of general cargo weighing {@code mass_t} from {@code from} to {@code
+   * to}, leaving at {@code departure_s}, on {@code modes} only.
    */
-  Optional<Route> first(
-      int from,
-      int to,
-      String corridor,
-      boolean wagons,
-      long departure_s,
-      double teu,
-      double mass_t) {
-    return all(from, to, corridor, wagons, departure_s, teu, mass_t).stream().findFirst();
+  static RouteRequest request(
+      int from, int to, long departure_s, double teu, double mass_t, Set<Mode> modes) {
+    RouteRequest req =
+        RouteRequest.of(from, to, departure_s).withCargo(teu, mass_t, CargoClass.GENERAL, 0);
+    return modes.containsAll(EnumSet.allOf(Mode.class)) ? req : req.withModes(modes);
   }
 
-  /** The router's 5 fastest routes that use the corridor (see {@link #first}), fastest first. */
-  List<Route> all(
-      int from,
-      int to,
-      String corridor,
-      boolean wagons,
-      long departure_s,
-      double teu,
-      double mass_t) {
-    // Wagons ride trains and rail ferries only, never container feeders or trucks.
-    Set<Mode> modes = wagons ? EnumSet.of(Mode.RAIL, Mode.FERRY) : EnumSet.allOf(Mode.class);
-    return all(from, to, corridor, modes, departure_s, teu, mass_t);
+  /** Wagons ride trains and rail ferries only, never container feeders or trucks. */
+  static Set<Mode> modes(boolean wagons) {
+    return wagons ? EnumSet.of(Mode.RAIL, Mode.FERRY) : EnumSet.allOf(Mode.class);
   }
 
-  List<Route> all(
-      int from,
-      int to,
-      String corridor,
-      Set<Mode> modes,
-      long departure_s,
-      double teu,
-      double mass_t) {
+  /**
+   * The router's 5 fastest routes for {@code request} that use a corridor, fastest first: {@code
+   * middle} must cross the Caspian between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern}
+   * must pass RU or BY; {@code southern} must pass IR and avoids RU, BY, AZ, GE, UA; {@code sea} is
+   * the router's sea corridor; {@code sea-cape} the same avoiding Suez; {@code any} takes them all.
+   * The one home of the corridor rule for the simulation and the validation.
+   */
+  List<Route> all(RouteRequest request, String corridor) {
     Set<String> avoid =
         switch (corridor) {
           case "middle" -> Set.of("RU", "BY", "IR", "UA");
           case "southern" -> Set.of("RU", "BY", "AZ", "GE", "UA");
           // By sea: no land bridge across Central Asia or Russia may be faster than the ship.
-          case "sea", "sea-cape" -> Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
+          case Route.SEA_CORRIDOR, CorridorLabels.SEA_CAPE ->
+              Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
           default -> Set.of();
         };
-    Set<Passage> passages = "sea-cape".equals(corridor) ? Set.of(Passage.SUEZ) : Set.of();
-    RouteRequest req =
-        RouteRequest.of(from, to, departure_s)
-            .withCargo(teu, mass_t, CargoClass.GENERAL, 0)
-            .withObjective(Objective.TIME, 5)
-            .withAvoid(avoid, passages);
-    if (!modes.containsAll(EnumSet.allOf(Mode.class))) {
-      req = req.withModes(modes);
-    }
-    RouteResponse resp = router.route(req);
+    Set<Passage> passages =
+        CorridorLabels.SEA_CAPE.equals(corridor) ? Set.of(Passage.SUEZ) : Set.of();
+    RouteResponse resp =
+        router.route(request.withObjective(Objective.TIME, 5).withAvoid(avoid, passages));
     return resp.routes().stream().filter(r -> matches(r, corridor)).toList();
   }
 
@@ -93,9 +70,10 @@ final class CorridorRoutes {
    * data/network/corridors.csv); {@code sea-cape} is the sea corridor avoiding Suez.
    */
   private static boolean matches(Route r, String corridor) {
-    if ("any".equals(corridor)) {
+    if (CorridorLabels.ANY.equals(corridor)) {
       return true;
     }
-    return ("sea-cape".equals(corridor) ? "sea" : corridor).equals(r.corridor());
+    return (CorridorLabels.SEA_CAPE.equals(corridor) ? Route.SEA_CORRIDOR : corridor)
+        .equals(r.corridor());
   }
 }

@@ -81,7 +81,8 @@ final class CrmLayer {
                   wagon ? 0 : 2,
                   tonnesPerUnit,
                   new int[] {0},
-                  0),
+                  0,
+                  CorridorSpec.Reaction.NONE),
               r.route()));
     }
     return out;

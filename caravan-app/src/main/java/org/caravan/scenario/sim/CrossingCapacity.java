@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -98,26 +96,23 @@ final class CrossingCapacity {
     Schedule sched = network.scheduleOrNull(l);
     Optional<ServiceSpec> svc =
         network.spec().services().stream().filter(s -> s.id().equals(ls.service())).findFirst();
-    Optional<CrossingChange> o = Optional.ofNullable(capacities.crossings().get(ls.id()));
-    double sail_s = seconds(o.map(CrossingChange::sail_s), network.duration_s(l));
-    double sailSd_s = seconds(o.map(CrossingChange::sailSd_s), network.durationSd_s(l));
+    CrossingChange c =
+        capacities.crossings().getOrDefault(ls.id(), CrossingChange.unchanged(ls.id()));
+    double sail_s = c.sail_s().orElse(network.duration_s(l));
+    double sailSd_s = c.sailSd_s().orElse(network.durationSd_s(l));
     int toHandling_s = network.handling_s(network.linkTo(l));
     double handling_s =
-        seconds(
-            o.map(CrossingChange::handling_s),
-            toHandling_s > 0 ? toHandling_s : ModelBuilder.DEFAULT_HANDLING_H * S_PER_H);
-    double handlingSd_s = seconds(o.map(CrossingChange::handlingSd_s), handling_s * 0.25);
+        c.handling_s()
+            .orElse(toHandling_s > 0 ? toHandling_s : ModelBuilder.DEFAULT_HANDLING_H * S_PER_H);
+    double handlingSd_s = c.handlingSd_s().orElse(handling_s * 0.25);
     double perWeek = sched.departuresPerWeek();
-    double timetable_s = seconds(o.map(CrossingChange::timetable_s), WEEK_S / perWeek);
+    double timetable_s = c.timetable_s().orElse(WEEK_S / perWeek);
     double capTeu =
-        svc.map(ServiceSpec::capacity_teu).filter(c -> !Double.isNaN(c) && c > 0).orElse(100.0);
-    int capUnits =
-        o.flatMap(c -> boxed(c.capacity_units())).orElse((int) Math.max(1, Math.round(capTeu / 2)));
+        svc.map(ServiceSpec::capacity_teu).filter(t -> !Double.isNaN(t) && t > 0).orElse(100.0);
+    int capUnits = c.capacity_units().orElse((int) Math.max(1, Math.round(capTeu / 2)));
     double cycle_s = 2 * sail_s + 2 * handling_s;
-    int fleet =
-        o.flatMap(c -> boxed(c.fleet()))
-            .orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
-    double derate = o.map(CrossingChange::lowWaterDerating).orElse(0.0);
+    int fleet = c.fleet().orElse((int) Math.max(1, Math.ceil(perWeek * cycle_s / WEEK_S)));
+    double derate = c.lowWaterDerating();
     return new Params(
         sail_s, sailSd_s, handling_s, handlingSd_s, timetable_s, capUnits, fleet, derate);
   }
@@ -167,16 +162,5 @@ final class CrossingCapacity {
   /** The load booked on each crossing link so far, units a year. */
   Map<Integer, Double> load() {
     return Map.copyOf(load);
-  }
-
-  private static double seconds(Optional<OptionalDouble> scenario_s, double fallback_s) {
-    return scenario_s
-        .filter(OptionalDouble::isPresent)
-        .map(OptionalDouble::getAsDouble)
-        .orElse(fallback_s);
-  }
-
-  private static Optional<Integer> boxed(OptionalInt v) {
-    return v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty();
   }
 }

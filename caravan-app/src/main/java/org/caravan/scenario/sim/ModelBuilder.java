@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -165,7 +166,7 @@ public final class ModelBuilder {
                 empty ? 0 : fr.emptyReturnShare(),
                 empty);
       }
-      String label = ff.corridor() == Corridor.ANY ? route.corridor() : ff.corridor().code();
+      String label = ff.corridor().isAny() ? route.corridor() : ff.corridor().code();
       flows.add(
           new CorridorSpec.Flow(
               ff.id(),
@@ -189,19 +190,7 @@ public final class ModelBuilder {
         CorridorSpec.Flow f = u.flow();
         ModelLegs.PathLegs pl =
             table.path(u.route(), network.findNode(f.to()).getAsInt(), f.tonnesPerUnit());
-        flows.add(
-            new CorridorSpec.Flow(
-                f.id(),
-                f.from(),
-                f.to(),
-                f.corridor(),
-                f.cargo(),
-                f.unitsPerYear(),
-                f.growthPerYear(),
-                f.teuPerUnit(),
-                f.tonnesPerUnit(),
-                pl.legs(),
-                pl.co2e_g()));
+        flows.add(f.withPath(pl.legs(), pl.co2e_g()));
         routes.add(
             new FlowRoute(
                 f.id(),
@@ -270,28 +259,21 @@ public final class ModelBuilder {
 
   private List<Route> route(String field, Flow ff, int from, int to, long departure_s) {
     Corridor corridor = ff.corridor();
+    double teu = 1;
+    double mass_t = RouteRequest.DEFAULT_TEU_MASS_T;
+    Set<Mode> modes = CorridorRoutes.modes(ff.cargo() == Cargo.WAGON);
     List<Route> routes =
         corridors.all(
-            from,
-            to,
-            corridor.code(),
-            ff.cargo() == Cargo.WAGON,
-            departure_s,
-            1,
-            RouteRequest.DEFAULT_TEU_MASS_T);
+            CorridorRoutes.request(from, to, departure_s, teu, mass_t, modes), corridor.code());
     if (ff.cargo() == Cargo.CONTAINER) {
       // Containers may also leave the rail ferries for the container feeders (lift on, lift off):
       // the alternatives the capacity-aware assignment falls back on when the ferries are full.
+      Set<Mode> noFerry = EnumSet.complementOf(EnumSet.of(Mode.FERRY));
       List<Route> all = new ArrayList<>(routes);
       all.addAll(
           corridors.all(
-              from,
-              to,
-              corridor.code(),
-              EnumSet.complementOf(EnumSet.of(Mode.FERRY)),
-              departure_s,
-              1,
-              RouteRequest.DEFAULT_TEU_MASS_T));
+              CorridorRoutes.request(from, to, departure_s, teu, mass_t, noFerry),
+              corridor.code()));
       routes = all;
     }
     if (!routes.isEmpty()) {
@@ -311,8 +293,8 @@ public final class ModelBuilder {
   }
 
   /**
-   * The fastest route on a corridor ({@link CorridorRoutes#first}): the one home of the corridor
-   * rule for the simulation and the validation.
+   * The fastest route on a corridor ({@link CorridorRoutes#all}): the one home of the corridor rule
+   * for the simulation and the validation.
    */
   public Optional<Route> routeOnCorridor(
       int from,
@@ -322,6 +304,8 @@ public final class ModelBuilder {
       long departure_s,
       double teu,
       double mass_t) {
-    return corridors.first(from, to, corridor, wagons, departure_s, teu, mass_t);
+    RouteRequest request =
+        CorridorRoutes.request(from, to, departure_s, teu, mass_t, CorridorRoutes.modes(wagons));
+    return corridors.all(request, corridor).stream().findFirst();
   }
 }

@@ -52,7 +52,7 @@ final class ModelLegs {
       Integer li = index.get(key);
       if (li == null) {
         li = legs.size();
-        legs.add(uniqueId(parts.leg(leg), links[0]));
+        legs.add(parts.leg(leg, uniqueId(leg)));
         index.put(key, li);
       }
       legIds[k] = li;
@@ -76,39 +76,22 @@ final class ModelLegs {
       CorridorSpec.Leg l = legs.get(li);
       double end =
           l.kind() == CorridorSpec.LegKind.CROSSING ? 0 : endHandling.getOrDefault(li, 0.0);
-      out.add(
-          new CorridorSpec.Leg(
-              l.id(),
-              l.kind(),
-              l.from(),
-              l.to(),
-              l.gates(),
-              l.crossing(),
-              l.delayMean_s(),
-              l.delaySd_s(),
-              end));
+      out.add(l.withEndHandling(end));
     }
     return out;
   }
 
   /**
-   * The leg, renamed after its first link when another leg already has its id (two services between
-   * the same ports, such as a liner and the CRM layer's charter): leg ids name KPIs.
+   * The id of a new model leg: {@code from>to:mode}, followed by its first link's id when another
+   * leg already has that id (two services between the same ports, such as a liner and the CRM
+   * layer's charter): leg ids name KPIs.
    */
-  private CorridorSpec.Leg uniqueId(CorridorSpec.Leg l, int link) {
-    if (legs.stream().noneMatch(x -> x.id().equals(l.id()))) {
-      return l;
+  private String uniqueId(Leg leg) {
+    String id = leg.from() + ">" + leg.to() + ":" + leg.mode().name().toLowerCase(Locale.ROOT);
+    if (legs.stream().noneMatch(x -> x.id().equals(id))) {
+      return id;
     }
-    return new CorridorSpec.Leg(
-        l.id() + "[" + network.link(link).id() + "]",
-        l.kind(),
-        l.from(),
-        l.to(),
-        l.gates(),
-        l.crossing(),
-        l.delayMean_s(),
-        l.delaySd_s(),
-        l.endHandling_s());
+    return id + "[" + network.link(leg.links()[0]).id() + "]";
   }
 
   /** Well-to-wheel CO2e of a unit of {@code mass_t} over one link; 0 where no TOC applies. */

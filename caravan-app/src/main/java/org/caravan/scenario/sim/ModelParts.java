@@ -3,10 +3,8 @@ package org.caravan.scenario.sim;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -78,9 +76,8 @@ final class ModelParts {
     return Optional.ofNullable(gateIndex.get("border:" + node));
   }
 
-  /** The model leg of a router leg, making its gates or crossing on first use. */
-  CorridorSpec.Leg leg(Leg leg) {
-    String id = leg.from() + ">" + leg.to() + ":" + leg.mode().name().toLowerCase(Locale.ROOT);
+  /** The model leg {@code id} of a router leg, making its gates or crossing on first use. */
+  CorridorSpec.Leg leg(Leg leg, String id) {
     int[] links = leg.links();
     Mode mode = leg.mode();
     if (mode == Mode.RAIL) {
@@ -207,19 +204,19 @@ final class ModelParts {
   private void addBorder(int node, List<Integer> g) {
     NodeKind kind = network.nodeKind(node);
     String id = network.nodeId(node);
-    Optional<Border> o = Optional.ofNullable(capacities.borders().get(id));
+    Border change = capacities.borders().get(id);
     boolean border = kind == NodeKind.BORDER || kind == NodeKind.GAUGE_CHANGE;
-    if (!border && o.isEmpty() && network.dwell_s(node) <= 0) {
+    if (!border && change == null && network.dwell_s(node) <= 0) {
       return;
     }
+    Border b = change == null ? Border.unchanged(id) : change;
     g.add(
         gateIndex.computeIfAbsent(
             "border:" + id,
             key -> {
-              double perDay =
-                  o.flatMap(b -> boxed(b.trainsPerDay())).orElse(capacities.borderTrainsPerDay());
-              double dwell_s = seconds(o.map(Border::dwell_s), network.dwell_s(node));
-              double sd_s = seconds(o.map(Border::dwellSd_s), network.dwellSd_s(node));
+              double perDay = b.trainsPerDay().orElse(capacities.borderTrainsPerDay());
+              double dwell_s = b.dwell_s().orElse(network.dwell_s(node));
+              double sd_s = b.dwellSd_s().orElse(network.dwellSd_s(node));
               gates.add(
                   new CorridorSpec.Gate(
                       id, CorridorSpec.GateKind.BORDER, id, perDay, dwell_s, sd_s));
@@ -230,17 +227,5 @@ final class ModelParts {
   private String direction(int l) {
     LinkSpec ls = network.link(l);
     return network.isReverse(l) ? ls.to() + ">" + ls.from() : ls.from() + ">" + ls.to();
-  }
-
-  /** A scenario value in seconds, or the fallback. */
-  private static double seconds(Optional<OptionalDouble> scenario_s, double fallback_s) {
-    return scenario_s
-        .filter(OptionalDouble::isPresent)
-        .map(OptionalDouble::getAsDouble)
-        .orElse(fallback_s);
-  }
-
-  private static Optional<Double> boxed(OptionalDouble v) {
-    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
   }
 }

@@ -172,16 +172,18 @@ public record ResolvedScenario(
     }
   }
 
-  /** The corridor a flow must take; {@code ANY} takes the fastest route. */
-  public enum Corridor {
-    MIDDLE,
-    NORTHERN,
-    SOUTHERN,
-    ANY;
+  /**
+   * The corridor a flow must take, by its label ({@link CorridorLabels#forFlows}: a label of
+   * data/network/corridors.csv); {@link #ANY} takes the fastest route.
+   *
+   * @param code the word in scenario files and outputs
+   */
+  public record Corridor(String code) {
+    public static final Corridor ANY = new Corridor(CorridorLabels.ANY);
 
-    /** The word in scenario files and outputs. */
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
+    /** Whether the flow takes the fastest route whatever its corridor. */
+    public boolean isAny() {
+      return equals(ANY);
     }
   }
 
@@ -223,7 +225,13 @@ public record ResolvedScenario(
 
   /** A border or gauge-change station's changes; empty values come from the network. */
   public record Border(
-      String node, OptionalDouble trainsPerDay, OptionalDouble dwell_s, OptionalDouble dwellSd_s) {}
+      String node, OptionalDouble trainsPerDay, OptionalDouble dwell_s, OptionalDouble dwellSd_s) {
+    /** A border the scenario does not change: every value from the network. */
+    public static Border unchanged(String node) {
+      return new Border(
+          node, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+    }
+  }
 
   /** A port's berths and yard. */
   public record PortSize(String node, int berths, int yard_teu) {}
@@ -242,7 +250,14 @@ public record ResolvedScenario(
       OptionalDouble sailSd_s,
       OptionalDouble handling_s,
       OptionalDouble handlingSd_s,
-      OptionalDouble timetable_s) {}
+      OptionalDouble timetable_s) {
+    /** A crossing the scenario does not change: every value from the network's link and service. */
+    public static CrossingChange unchanged(String link) {
+      OptionalDouble none = OptionalDouble.empty();
+      return new CrossingChange(
+          link, OptionalInt.empty(), OptionalInt.empty(), 0, none, none, none, none, none);
+    }
+  }
 
   /**
    * Weather closing ports: a seasonal event rate and a triangular duration.

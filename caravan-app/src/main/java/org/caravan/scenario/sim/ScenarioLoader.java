@@ -173,25 +173,19 @@ public final class ScenarioLoader {
     ScenarioFile f;
     try {
       f = YAML.readValue(yaml, ScenarioFile.class);
-    } catch (UnrecognizedPropertyException e) {
-      String field = JsonPaths.field(e, "scenario");
-      throw new UserException(
-          field,
-          "unknown field '"
-              + field
-              + "'"
-              + JsonPaths.atLine(e.getLocation())
-              + JsonPaths.knownFields(e));
     } catch (JsonMappingException e) {
+      // An unknown field lists the known ones; a bad value says what was expected.
       String field = JsonPaths.field(e, "scenario");
+      boolean unknown = e instanceof UnrecognizedPropertyException;
       throw new UserException(
           field,
-          "bad value for '"
+          (unknown ? "unknown field '" : "bad value for '")
               + field
               + "'"
               + JsonPaths.atLine(e.getLocation())
-              + ": "
-              + BindingErrors.describe(e));
+              + (unknown
+                  ? JsonPaths.knownFields((UnrecognizedPropertyException) e)
+                  : ": " + BindingErrors.describe(e)));
     } catch (JsonProcessingException e) {
       throw new UserException(
           "scenario",
@@ -241,10 +235,12 @@ public final class ScenarioLoader {
   private static final class Checker {
     private final Caravan caravan;
     private final Network network;
+    private final CorridorLabels corridors;
 
     Checker(Caravan caravan) {
       this.caravan = caravan;
       this.network = caravan.network();
+      this.corridors = CorridorLabels.forFlows(caravan.corridors());
     }
 
     Scenario check(ScenarioFile f, String defaultName) {
@@ -366,12 +362,13 @@ public final class ScenarioLoader {
               p + ".growth_per_year",
               p + ".growth_per_year must be > -1, got " + fl.growthPerYear());
         }
-        if (fl.corridor() != null
-            && !Set.of("middle", "northern", "southern", "any").contains(fl.corridor())) {
+        if (fl.corridor() != null && !corridors.contains(fl.corridor())) {
           throw new UserException(
               p + ".corridor",
               p
-                  + ".corridor must be middle, northern, southern or any, got '"
+                  + ".corridor must be "
+                  + corridors.describe()
+                  + " (data/network/corridors.csv), got '"
                   + fl.corridor()
                   + "'");
         }

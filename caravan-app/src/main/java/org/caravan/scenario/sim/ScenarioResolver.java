@@ -111,10 +111,7 @@ final class ScenarioResolver {
     for (ScenarioFile.FlowFile ff : d.flows()) {
       Cargo cargo = "wagon".equals(ff.cargo()) ? Cargo.WAGON : Cargo.CONTAINER;
       double perYear = cargo == Cargo.WAGON ? ff.tonnesPerYear() : ff.teuPerYear();
-      Corridor corridor =
-          ff.corridor() == null
-              ? Corridor.ANY
-              : Corridor.valueOf(ff.corridor().toUpperCase(Locale.ROOT));
+      Corridor corridor = ff.corridor() == null ? Corridor.ANY : new Corridor(ff.corridor());
       flows.add(
           new Flow(
               ff.id(),

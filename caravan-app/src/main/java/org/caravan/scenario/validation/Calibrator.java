@@ -72,18 +72,7 @@ public final class Calibrator {
                 crossing(
                     f,
                     "KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry",
-                    c ->
-                        new ScenarioFile.CrossingFile(
-                            c.link(),
-                            c.fleet(),
-                            c.capacityUnits(),
-                            c.lowWaterDerating(),
-                            c.sailH(),
-                            c.sailSdH(),
-                            v,
-                            c.handlingSdH(),
-                            c.timetableH(),
-                            c.source()))),
+                    c -> set(c, CrossingValue.HANDLING_H, v))),
         new Parameter(
             "network.crossings[KZAAU-AZ-ALAT-sea,KZAAU-AZ-ALAT-sea-asco].handling_h",
             20,
@@ -93,18 +82,7 @@ public final class Calibrator {
                 crossing(
                     f,
                     "KZAAU-AZ-ALAT-sea,KZAAU-AZ-ALAT-sea-asco",
-                    c ->
-                        new ScenarioFile.CrossingFile(
-                            c.link(),
-                            c.fleet(),
-                            c.capacityUnits(),
-                            c.lowWaterDerating(),
-                            c.sailH(),
-                            c.sailSdH(),
-                            v,
-                            c.handlingSdH(),
-                            c.timetableH(),
-                            c.source()))),
+                    c -> set(c, CrossingValue.HANDLING_H, v))),
         new Parameter(
             "network.crossings[KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry].low_water_derating",
             0,
@@ -114,18 +92,7 @@ public final class Calibrator {
                 crossing(
                     f,
                     "KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry",
-                    c ->
-                        new ScenarioFile.CrossingFile(
-                            c.link(),
-                            c.fleet(),
-                            c.capacityUnits(),
-                            v,
-                            c.sailH(),
-                            c.sailSdH(),
-                            c.handlingH(),
-                            c.handlingSdH(),
-                            c.timetableH(),
-                            c.source()))),
+                    c -> set(c, CrossingValue.LOW_WATER_DERATING, v))),
         new Parameter(
             "network.crossings[KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry].timetable_h",
             48,
@@ -135,18 +102,31 @@ public final class Calibrator {
                 crossing(
                     f,
                     "KZKUR-AZ-ALAT-ferry,KZAAU-AZ-ALAT-ferry",
-                    c ->
-                        new ScenarioFile.CrossingFile(
-                            c.link(),
-                            c.fleet(),
-                            c.capacityUnits(),
-                            c.lowWaterDerating(),
-                            c.sailH(),
-                            c.sailSdH(),
-                            c.handlingH(),
-                            c.handlingSdH(),
-                            v,
-                            c.source()))));
+                    c -> set(c, CrossingValue.TIMETABLE_H, v))));
+  }
+
+  /** The crossing values a parameter may set. */
+  private enum CrossingValue {
+    HANDLING_H,
+    LOW_WATER_DERATING,
+    TIMETABLE_H
+  }
+
+  /** The crossing with one of its values set to {@code v}. */
+  private static ScenarioFile.CrossingFile set(
+      ScenarioFile.CrossingFile c, CrossingValue which, double v) {
+    Double value = v;
+    return new ScenarioFile.CrossingFile(
+        c.link(),
+        c.fleet(),
+        c.capacityUnits(),
+        which == CrossingValue.LOW_WATER_DERATING ? value : c.lowWaterDerating(),
+        c.sailH(),
+        c.sailSdH(),
+        which == CrossingValue.HANDLING_H ? value : c.handlingH(),
+        c.handlingSdH(),
+        which == CrossingValue.TIMETABLE_H ? value : c.timetableH(),
+        c.source());
   }
 
   /** The budget and randomness of a fit. */

@@ -35,12 +35,6 @@ public record Target(
   /** The kinds of published figure (corridor-facts §0 and the project rules). */
   public static final Set<String> KINDS = Set.of("promised", "guidance", "observed", "record");
 
-  /**
-   * The corridors a target may name (the corridor rule of {@code ModelBuilder.routeOnCorridor}).
-   */
-  public static final Set<String> CORRIDORS =
-      Set.of("middle", "northern", "southern", "sea", "sea-cape", "any");
-
   /** What is measured, with its unit. */
   public enum Quantity {
     TRANSIT_DAYS("transit_days", "days"),

@@ -17,8 +17,11 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
+import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
+import org.caravan.scenario.sim.CorridorLabels;
 
 /**
  * Reads {@code targets.csv} (columns in {@link #COLUMNS}). Every problem is a {@link UserException}
@@ -46,28 +49,54 @@ public final class TargetTable {
 
   private TargetTable() {}
 
-  /** The built-in targets. */
+  /** The targets of a file, or the built-in ones, for the Caravan's network and corridors. */
+  public static List<Target> load(Optional<Path> file, Caravan caravan) {
+    CorridorLabels corridors = CorridorLabels.forTargets(caravan.corridors());
+    return file.isPresent()
+        ? load(file.get(), caravan.network(), corridors)
+        : loadDefault(caravan.network(), corridors);
+  }
+
+  /** The built-in targets, for the default corridors. */
   public static List<Target> loadDefault(Network network) {
+    return loadDefault(network, defaultCorridors(network));
+  }
+
+  /** Targets from a file, for the default corridors. */
+  public static List<Target> load(Path file, Network network) {
+    return load(file, network, defaultCorridors(network));
+  }
+
+  private static List<Target> loadDefault(Network network, CorridorLabels corridors) {
     try (InputStream in = TargetTable.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return read(new InputStreamReader(in, StandardCharsets.UTF_8), "targets.csv", network);
+      return read(
+          new InputStreamReader(in, StandardCharsets.UTF_8), "targets.csv", network, corridors);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Targets from a file. */
-  public static List<Target> load(Path file, Network network) {
+  private static List<Target> load(Path file, Network network, CorridorLabels corridors) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.toString(), network);
+      return read(r, file.toString(), network, corridors);
     } catch (IOException e) {
       throw new UserException("targets", "cannot read " + file + ": " + e.getMessage());
     }
   }
 
+  private static CorridorLabels defaultCorridors(Network network) {
+    return CorridorLabels.forTargets(Corridors.loadDefault(network));
+  }
+
   static List<Target> read(Reader reader, String name, Network network) throws IOException {
+    return read(reader, name, network, defaultCorridors(network));
+  }
+
+  static List<Target> read(Reader reader, String name, Network network, CorridorLabels corridors)
+      throws IOException {
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     List<Target> out = new ArrayList<>();
@@ -94,12 +123,12 @@ public final class TargetTable {
         String origin = node(r, "origin", name, line, network);
         String destination = node(r, "destination", name, line, network);
         String corridor = r.get("corridor");
-        if (!Target.CORRIDORS.contains(corridor)) {
+        if (!corridors.contains(corridor)) {
           throw error(
               name,
               line,
               "corridor",
-              "unknown corridor '" + corridor + "'; known: " + Target.CORRIDORS);
+              "unknown corridor '" + corridor + "'; known: " + corridors.describe());
         }
         Target.Quantity q =
             Target.Quantity.of(r.get("quantity"))

@@ -37,10 +37,7 @@ public final class ValidationService {
    */
   public Outcome validate(
       Scenario scenario, Optional<Path> targets, int threads, IntConsumer progress) {
-    List<Target> ts =
-        targets
-            .map(p -> TargetTable.load(p, caravan.network()))
-            .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
+    List<Target> ts = TargetTable.load(targets, caravan);
     SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
     Validator v = new Validator(caravan, WaitTable.defaultRows());
     return new Outcome(v.validate(ts, run), run, List.of());
@@ -54,10 +51,7 @@ public final class ValidationService {
    */
   public Outcome validateWithMeasuredWaits(
       Scenario scenario, Optional<Path> targets, int threads, IntConsumer progress) {
-    List<Target> ts =
-        targets
-            .map(p -> TargetTable.load(p, caravan.network()))
-            .orElseGet(() -> TargetTable.loadDefault(caravan.network()));
+    List<Target> ts = TargetTable.load(targets, caravan);
     SimulationService.Run run = new SimulationService(caravan).run(scenario, threads, progress);
     List<WaitTable.Row> table = WaitTable.measure(run, caravan.network());
     Caravan c = caravan.withWaits(WaitTable.waits(table, caravan.network()));

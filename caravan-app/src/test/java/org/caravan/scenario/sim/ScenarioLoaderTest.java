@@ -3,8 +3,11 @@ package org.caravan.scenario.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.caravan.network.Corridors;
 import org.caravan.scenario.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +46,40 @@ class ScenarioLoaderTest {
         .hasMessageContaining("unknown node 'ATLANTIS' in demand.flows[1].to")
         .extracting(e -> ((UserException) e).field())
         .isEqualTo("demand.flows[1].to");
+  }
+
+  @Test
+  void an_unknown_corridor_is_named_with_the_labels_of_the_corridor_data() {
+    String yaml =
+        Fixtures.defaultYaml()
+            .replaceFirst("\n      corridor: middle\n", "\n      corridor: caspian\n");
+    assertThat(yaml).isNotEqualTo(Fixtures.defaultYaml());
+    List<String> labels = Fixtures.CARAVAN.corridors().labels();
+    assertThat(labels).contains("middle", "northern", "southern");
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("demand.flows[0].corridor must be " + String.join(", ", labels))
+        .hasMessageContaining(" or any")
+        .hasMessageContaining("got 'caspian'")
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("demand.flows[0].corridor");
+  }
+
+  @Test
+  void the_corridor_words_are_the_labels_of_the_corridor_table() throws Exception {
+    // A table of its own: its labels, and only they, are what a flow or a target may name.
+    String csv =
+        "corridor,label,nodes,source,notes\n"
+            + "tc-kz,trans-caspian,KZAAU;KZKUR,EST,\n"
+            + "tc-tm,trans-caspian,TMKRW,EST,\n"
+            + "north,northern,RUMOW,EST,\n";
+    Corridors own = Corridors.read("own.csv", new StringReader(csv), Fixtures.CARAVAN.network());
+    CorridorLabels flows = CorridorLabels.forFlows(own);
+    assertThat(flows.labels()).containsExactly("trans-caspian", "northern", "any");
+    assertThat(flows.contains("middle")).isFalse();
+    assertThat(flows.describe()).isEqualTo("trans-caspian, northern or any");
+    assertThat(CorridorLabels.forTargets(own).labels())
+        .containsExactly("trans-caspian", "northern", "sea", "sea-cape", "any");
   }
 
   @Test

@@ -75,7 +75,7 @@ class ScenarioResolveTest {
     Flow oil = m.demand().flows().get(0);
     assertThat(oil.from()).isEqualTo("KZ-BEINEU");
     assertThat(oil.cargo()).isEqualTo(Cargo.WAGON);
-    assertThat(oil.corridor()).isEqualTo(Corridor.MIDDLE);
+    assertThat(oil.corridor()).isEqualTo(new Corridor("middle"));
     assertThat(oil.perYear()).isEqualTo(1000);
     assertThat(oil.growthPerYear()).isEqualTo(0.02);
     Flow boxes = m.demand().flows().get(1);

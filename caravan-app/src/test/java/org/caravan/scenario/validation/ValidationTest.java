@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Route;
@@ -92,6 +93,23 @@ class ValidationTest {
     assertThatThrownBy(() -> TargetTable.read(new StringReader(kind), "t.csv", NET))
         .hasMessageContaining("t.csv:3")
         .hasMessageContaining("kind");
+  }
+
+  @Test
+  void an_unknown_target_corridor_lists_the_labels_of_the_corridor_data() {
+    String csv =
+        String.join(",", TargetTable.COLUMNS)
+            + "\n"
+            + "A1,CNXIA,AZBAK,caspian,transit_days,8,10,observed,2024,X,,bad corridor\n";
+    String labels = String.join(", ", Corridors.loadDefault(NET).labels());
+    assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("t.csv:2")
+        .hasMessageContaining("field 'corridor'")
+        .hasMessageContaining(
+            "unknown corridor 'caspian'; known: " + labels + ", sea, sea-cape or any")
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("corridor");
   }
 
   @Test

@@ -103,8 +103,8 @@ public final class RoutingBench {
             EmissionModel.NONE,
             CargoRules.NONE,
             SeaLaneOverrides.NONE,
-            Corridors.loadDefault(net),
-            SeasonalRisks.loadDefault());
+            Router.Options.NONE.withCorridors(
+                Corridors.loadDefault(net), SeasonalRisks.loadDefault()));
     Dijkstra dijkstra = new Dijkstra(net, Dijkstra.Weight.DURATION_S);
 
     // answers, once: route counts and labels (the work measure), and which pairs have no route
@@ -257,7 +257,9 @@ public final class RoutingBench {
 
     int[][] pairs = Stats.pairs(g.nodeCount, queries, seed + 1);
     Dijkstra dijkstra = new Dijkstra(net, Dijkstra.Weight.DURATION_S);
-    Router timeRouter = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE);
+    Router timeRouter =
+        new Router(
+            net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE, Router.Options.NONE);
     long[] expected = new long[queries];
     int rounds = 3;
     double[] msD = new double[rounds];
@@ -309,7 +311,8 @@ public final class RoutingBench {
             g.emissions(),
             CargoRules.NONE,
             SeaLaneOverrides.NONE,
-            !Boolean.getBoolean("caravan.noBounds")); // -Dcaravan.noBounds=true: no bounds
+            Router.Options.NONE.withBounds(
+                !Boolean.getBoolean("caravan.noBounds"))); // -Dcaravan.noBounds=true: no bounds
     int[][] pp = Stats.pairs(g.nodeCount, paretoQueries, seed + 2);
     for (String c : caps.split(",")) {
       if (paretoQueries == 0 || c.isBlank()) {

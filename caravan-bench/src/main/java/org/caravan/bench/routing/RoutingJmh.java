@@ -84,7 +84,9 @@ public class RoutingJmh {
       }
       pareto = p.toArray(RouteRequest[]::new);
       time = t.toArray(RouteRequest[]::new);
-      router = new Router(net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE);
+      router =
+          new Router(
+              net, EmissionModel.NONE, CargoRules.NONE, SeaLaneOverrides.NONE, Router.Options.NONE);
       dijkstra = new Dijkstra(net, Dijkstra.Weight.DURATION_S);
     }
 

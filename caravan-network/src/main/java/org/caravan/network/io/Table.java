@@ -1,5 +1,6 @@
 package org.caravan.network.io;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,28 +20,24 @@ public enum Table {
       Map.of()),
   NODES(
       "nodes.csv",
-      List.of(
-          "id",
-          "name",
-          "aliases",
-          "kind",
-          "country",
-          "lat",
-          "lon",
-          "dwell_h",
-          "dwell_sd_h",
-          "handling_h",
-          "handling_usd_teu",
-          "capacity_teu_day",
-          "source",
-          "coord_source",
-          "dwell_source",
-          "handling_source",
-          "capacity_source",
-          "status",
-          "opening_year",
-          "range",
-          "notes"),
+      planned(
+          List.of(
+              "id",
+              "name",
+              "aliases",
+              "kind",
+              "country",
+              "lat",
+              "lon",
+              "dwell_h",
+              "dwell_sd_h",
+              "handling_h",
+              "handling_usd_teu",
+              "capacity_teu_day"),
+          "coord",
+          "dwell",
+          "handling",
+          "capacity"),
       List.of("id"),
       Set.of("id", "name", "kind", "country", "lat", "lon"),
       Map.of(
@@ -60,34 +57,30 @@ public enum Table {
           "capacity")),
   LINKS(
       "links.csv",
-      List.of(
-          "id",
-          "from",
-          "to",
-          "mode",
-          "directed",
-          "gauge",
-          "electrified",
-          "track",
-          "ferry_type",
-          "distance_km",
-          "duration_h",
-          "duration_sd_h",
-          "tariff_usd_teu",
-          "capacity_teu_day",
-          "countries",
-          "passages",
-          "toc",
-          "service",
-          "source",
-          "distance_source",
-          "duration_source",
-          "tariff_source",
-          "capacity_source",
-          "status",
-          "opening_year",
-          "range",
-          "notes"),
+      planned(
+          List.of(
+              "id",
+              "from",
+              "to",
+              "mode",
+              "directed",
+              "gauge",
+              "electrified",
+              "track",
+              "ferry_type",
+              "distance_km",
+              "duration_h",
+              "duration_sd_h",
+              "tariff_usd_teu",
+              "capacity_teu_day",
+              "countries",
+              "passages",
+              "toc",
+              "service"),
+          "distance",
+          "duration",
+          "tariff",
+          "capacity"),
       List.of("id"),
       Set.of("id", "from", "to", "mode", "distance_km", "duration_h", "countries", "toc"),
       Map.of(
@@ -181,6 +174,21 @@ public enum Table {
   /** Numeric column → the source group that cites it (its {@code <group>_source} column). */
   public Map<String, String> sourceGroups() {
     return sourceGroups;
+  }
+
+  /**
+   * The columns of a table of infrastructure that may be planned: its own, then {@code source}, a
+   * {@code <group>_source} column per source group, then {@code status}, {@code opening_year},
+   * {@code range} and {@code notes}.
+   */
+  private static List<String> planned(List<String> own, String... sourceGroups) {
+    List<String> all = new ArrayList<>(own);
+    all.add("source");
+    for (String g : sourceGroups) {
+      all.add(g + "_source");
+    }
+    all.addAll(List.of("status", "opening_year", "range", "notes"));
+    return List.copyOf(all);
   }
 
   /** The table a file belongs to, by its name ending: {@code my-links.csv} is a links file. */

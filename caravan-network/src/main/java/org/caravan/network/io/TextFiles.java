@@ -12,8 +12,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
+import org.caravan.network.NetworkException;
+import org.caravan.network.Origin;
+import org.caravan.network.Problem;
 
 /**
  * Opens the text files users give (network files, chain files, primary data): UTF-8 with or without
@@ -67,6 +75,34 @@ public final class TextFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What a table reader makes of one record: a value, or nothing after adding its problems. */
+  @FunctionalInterface
+  public interface RecordReader<T> {
+    Optional<T> read(CSVRecord rec, Origin origin, List<Problem> problems);
+  }
+
+  /**
+   * Reads every record of a {@link #CSV} table with {@code row}, collecting each record's problems
+   * (file, line, field) and a malformed file as one; throws {@link NetworkException} with all of
+   * them, so nothing is returned from a file with a problem.
+   */
+  public static <T> List<T> readRecords(String name, Reader reader, RecordReader<T> row)
+      throws IOException {
+    List<T> out = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    try (CSVParser p = CSVParser.parse(reader, CSV)) {
+      for (CSVRecord rec : p) {
+        row.read(rec, new Origin(name, p.getCurrentLineNumber()), problems).ifPresent(out::add);
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      problems.add(new Problem(new Origin(name, 0), "", "malformed CSV: " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new NetworkException(problems);
+    }
+    return out;
   }
 
   /** True when {@code file} names standard input. */

@@ -110,20 +110,9 @@ public record CorridorSpec(
       }
     }
 
-    /** A flow that does not react: one path, waits out closures, no empty return. */
-    public Flow(
-        String id,
-        String from,
-        String to,
-        String corridor,
-        String cargo,
-        double unitsPerYear,
-        double growthPerYear,
-        double teuPerUnit,
-        double tonnesPerUnit,
-        int[] legs,
-        double co2ePerUnit_g) {
-      this(
+    /** This flow on another path: its legs and the CO2e of one unit over them. */
+    public Flow withPath(int[] newLegs, double newCo2ePerUnit_g) {
+      return new Flow(
           id,
           from,
           to,
@@ -133,9 +122,9 @@ public record CorridorSpec(
           growthPerYear,
           teuPerUnit,
           tonnesPerUnit,
-          legs,
-          co2ePerUnit_g,
-          Reaction.NONE);
+          newLegs,
+          newCo2ePerUnit_g,
+          reaction);
     }
   }
 
@@ -201,6 +190,11 @@ public record CorridorSpec(
       double endHandling_s) {
     public Leg {
       gates = gates.clone();
+    }
+
+    /** This leg with another handling time at its end. */
+    public Leg withEndHandling(double handling_s) {
+      return new Leg(id, kind, from, to, gates, crossing, delayMean_s, delaySd_s, handling_s);
     }
   }
 

@@ -233,18 +233,19 @@ public final class EventEngine {
   public long runUntil(long end_ticks, EventDispatcher dispatcher) {
     stopRequested = false;
     long before = dispatched;
-    if (listener == null) {
-      loop(end_ticks, dispatcher);
-    } else {
-      loopTraced(end_ticks, dispatcher, listener);
-    }
+    loop(end_ticks, dispatcher, listener);
     if (!stopRequested && end_ticks != Long.MAX_VALUE && end_ticks > now) {
       now = end_ticks;
     }
     return dispatched - before;
   }
 
-  private void loop(long end_ticks, EventDispatcher dispatcher) {
+  /**
+   * The event loop; {@code l} (or null) sees each event before dispatch. One loop for both: the
+   * listener test is loop-invariant, so the JIT hoists it (loop unswitching) and the untraced loop
+   * reads no tie.
+   */
+  private void loop(long end_ticks, EventDispatcher dispatcher, EventListener l) {
     final QuadHeap events = this.events;
     while (!events.isEmpty() && !stopRequested) {
       long t = events.minKey();
@@ -254,34 +255,16 @@ public final class EventEngine {
       if ((dispatched & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
         throw new CancellationException("simulation cancelled after " + dispatched + " events");
       }
+      long tie = l == null ? 0 : events.minTie();
       int slot = events.pop();
       int ty = type[slot];
       int en = entity[slot];
       freeSlot[freeCount++] = slot;
       now = t;
       dispatched++;
-      dispatcher.dispatch(ty, en);
-    }
-  }
-
-  private void loopTraced(long end_ticks, EventDispatcher dispatcher, EventListener l) {
-    final QuadHeap events = this.events;
-    while (!events.isEmpty() && !stopRequested) {
-      long t = events.minKey();
-      if (t > end_ticks) {
-        break;
+      if (l != null) {
+        l.onEvent(t, (int) (tie >>> SEQ_BITS) + MIN_PRIORITY, tie & SEQ_MASK, ty, en);
       }
-      if ((dispatched & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
-        throw new CancellationException("simulation cancelled after " + dispatched + " events");
-      }
-      long tie = events.minTie();
-      int slot = events.pop();
-      int ty = type[slot];
-      int en = entity[slot];
-      freeSlot[freeCount++] = slot;
-      now = t;
-      dispatched++;
-      l.onEvent(t, (int) (tie >>> SEQ_BITS) + MIN_PRIORITY, tie & SEQ_MASK, ty, en);
       dispatcher.dispatch(ty, en);
     }
   }

@@ -26,7 +26,8 @@ class CorridorModelTest {
             2,
             20,
             new int[] {0, 1, 2},
-            1000);
+            1000,
+            CorridorSpec.Reaction.NONE);
     var rail =
         new CorridorSpec.Leg(
             "A>B", CorridorSpec.LegKind.RAIL, "A", "B", new int[] {0}, -1, 0, 0, 3600);
