@@ -1,8 +1,7 @@
 package org.caravan.web;
 
 import com.fasterxml.jackson.databind.util.RawValue;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.ResultsStore;
 import org.caravan.app.SimulationRuns;
@@ -92,15 +88,7 @@ public final class SimulationJobs implements AutoCloseable {
           "{} jobs were cut off by the previous server and are marked interrupted", interrupted);
     }
     this.threadsPerJob = Math.max(1, threadsPerJob);
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            MAX_ACTIVE,
-            r -> {
-              Thread t = new Thread(r, "caravan-sim-job-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.executor = JobSupport.daemonPool(MAX_ACTIVE, "caravan-sim-job");
   }
 
   /**
@@ -226,21 +214,7 @@ public final class SimulationJobs implements AutoCloseable {
   /** Cancels every active job and stops the executor. */
   @Override
   public void close() {
-    List<Job> active;
-    synchronized (jobs) {
-      active = List.copyOf(jobs.values());
-    }
-    for (Job j : active) {
-      synchronized (j) {
-        j.cancelRequested = true;
-      }
-    }
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    JobSupport.close(jobs.values(), jobs, j -> j.cancelRequested = true, executor);
   }
 
   /** An active job of this owner; another owner's job is as unknown as one that never was. */
@@ -251,25 +225,20 @@ public final class SimulationJobs implements AutoCloseable {
   }
 
   private ResultsStore.Job stored(String id, Owner owner) {
-    return store
-        .job(id)
-        .filter(j -> j.kind().equals(KIND) && owner.sameAs(new Owner(j.owner())))
-        .orElseThrow(
-            () ->
-                Problems.fail(
-                    Problems.Type.NOT_FOUND,
-                    "there is no simulation job '"
-                        + shorten(id)
-                        + "'; a job is kept until it is deleted (DELETE /api/simulations/{id})"));
+    return JobSupport.stored(
+        store,
+        KIND,
+        id,
+        owner,
+        () ->
+            "there is no simulation job '"
+                + JobSupport.shorten(id)
+                + "'; a job is kept until it is deleted (DELETE /api/simulations/{id})");
   }
 
   /** Writes the job's state to the store. Caller holds the job's monitor. */
   private void save(Job job) {
-    try {
-      store.putJob(job.row());
-    } catch (RuntimeException e) {
-      LOG.error("cannot store simulation job {}", job.id, e);
-    }
+    JobSupport.save(store, job.row(), LOG, "simulation job");
   }
 
   /**
@@ -280,7 +249,7 @@ public final class SimulationJobs implements AutoCloseable {
     job.status = s;
     job.error = err;
     job.results = res;
-    job.finishedAt = now();
+    job.finishedAt = JobSupport.now();
     save(job);
     synchronized (jobs) {
       jobs.remove(job.id);
@@ -290,7 +259,6 @@ public final class SimulationJobs implements AutoCloseable {
   }
 
   private static SimulationJob view(ResultsStore.Job j, boolean withResults) {
-    int total = j.total();
     return new SimulationJob(
         j.id(),
         j.status(),
@@ -298,7 +266,7 @@ public final class SimulationJobs implements AutoCloseable {
         j.replications(),
         j.years(),
         j.seed(),
-        new SimulationJob.Progress(j.done(), total, total == 0 ? 0 : (double) j.done() / total),
+        SimulationJob.Progress.of(j.done(), j.total()),
         j.cancelRequested(),
         j.createdAt(),
         j.startedAt(),
@@ -313,7 +281,7 @@ public final class SimulationJobs implements AutoCloseable {
         return;
       }
       job.status = Status.RUNNING;
-      job.startedAt = now();
+      job.startedAt = JobSupport.now();
       save(job);
       job.fire("progress", false);
     }
@@ -333,9 +301,7 @@ public final class SimulationJobs implements AutoCloseable {
               });
       // Kept as text: a tree of five years' queue series would hold several times the memory.
       String results =
-          new String(
-              ApiJson.write(service.resultsDocument(result)),
-              java.nio.charset.StandardCharsets.UTF_8);
+          new String(ApiJson.write(service.resultsDocument(result)), StandardCharsets.UTF_8);
       synchronized (job) {
         finish(job, job.cancelRequested ? Status.CANCELLED : Status.DONE, null, results);
       }
@@ -356,14 +322,6 @@ public final class SimulationJobs implements AutoCloseable {
         throw err;
       }
     }
-  }
-
-  private static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-  }
-
-  private static String shorten(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
   }
 
   /** Job states as the API names them. */
@@ -393,7 +351,7 @@ public final class SimulationJobs implements AutoCloseable {
     final String id;
     final Scenario scenario;
     final Owner owner;
-    final String createdAt = now();
+    final String createdAt = JobSupport.now();
     final List<Listener> listeners = new ArrayList<>();
     Status status = Status.QUEUED;
     int done;
@@ -423,7 +381,7 @@ public final class SimulationJobs implements AutoCloseable {
           total,
           scenario.horizonDays() / 365.0,
           scenario.seed(),
-          new SimulationJob.Progress(done, total, total == 0 ? 0 : (double) done / total),
+          SimulationJob.Progress.of(done, total),
           cancelRequested,
           createdAt,
           Optional.ofNullable(startedAt),

@@ -1,8 +1,6 @@
 package org.caravan.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.ResultsStore;
 import org.caravan.app.ShippedStudies;
@@ -60,13 +56,7 @@ public final class StudyJobs implements AutoCloseable {
   public StudyJobs(CaravanApp app, ResultsStore store) {
     this.service = app.studies();
     this.store = store;
-    this.executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "caravan-study-run");
-              t.setDaemon(true);
-              return t;
-            });
+    this.executor = JobSupport.daemonPool(1, "caravan-study-run");
   }
 
   /**
@@ -105,7 +95,7 @@ public final class StudyJobs implements AutoCloseable {
                       Problems.invalidField(
                           "shipped",
                           "no shipped study '"
-                              + shorten(name)
+                              + JobSupport.shorten(name)
                               + "'; expected one of "
                               + String.join(", ", ShippedStudies.NAMES)));
       origin = name + ".yaml";
@@ -178,27 +168,13 @@ public final class StudyJobs implements AutoCloseable {
   /** Asks the active run to stop and stops the thread. */
   @Override
   public void close() {
-    List<Run> runs;
-    synchronized (active) {
-      runs = List.copyOf(active.values());
-    }
-    for (Run r : runs) {
-      synchronized (r) {
-        r.cancelRequested = true;
-      }
-    }
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    JobSupport.close(active.values(), active, r -> r.cancelRequested = true, executor);
   }
 
   private void execute(Run run) {
     synchronized (run) {
       run.status = "running";
-      run.startedAt = now();
+      run.startedAt = JobSupport.now();
       save(run);
     }
     String status;
@@ -233,7 +209,7 @@ public final class StudyJobs implements AutoCloseable {
       run.status = status;
       run.error = error;
       run.outcome = outcome;
-      run.finishedAt = now();
+      run.finishedAt = JobSupport.now();
       save(run);
     }
     synchronized (active) {
@@ -248,45 +224,27 @@ public final class StudyJobs implements AutoCloseable {
   }
 
   private ResultsStore.Job stored(String id, Owner owner) {
-    return store
-        .job(id)
-        .filter(j -> j.kind().equals(KIND) && owner.sameAs(new Owner(j.owner())))
-        .orElseThrow(
-            () ->
-                Problems.fail(
-                    Problems.Type.NOT_FOUND, "there is no study run '" + shorten(id) + "'"));
+    return JobSupport.stored(
+        store, KIND, id, owner, () -> "there is no study run '" + JobSupport.shorten(id) + "'");
   }
 
   private void save(Run run) {
-    try {
-      store.putJob(run.row());
-    } catch (RuntimeException e) {
-      LOG.error("cannot store study run {}", run.id, e);
-    }
+    JobSupport.save(store, run.row(), LOG, "study run");
   }
 
   private static StudyRun view(ResultsStore.Job j) {
-    int total = j.total();
     return new StudyRun(
         j.id(),
         j.status(),
         j.name(),
         j.replications(),
         j.years(),
-        new SimulationJob.Progress(j.done(), total, total == 0 ? 0 : (double) j.done() / total),
+        SimulationJob.Progress.of(j.done(), j.total()),
         j.cancelRequested(),
         j.createdAt(),
         j.startedAt(),
         j.finishedAt(),
         j.error());
-  }
-
-  private static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-  }
-
-  private static String shorten(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
   }
 
   /** Thrown from the progress callback to stop a cancelled run between replications. */
@@ -301,7 +259,7 @@ public final class StudyJobs implements AutoCloseable {
     final String id;
     final StudyPlan plan;
     final Owner owner;
-    final String createdAt = now();
+    final String createdAt = JobSupport.now();
     String status = "queued";
     int done;
     boolean cancelRequested;

@@ -39,5 +39,10 @@ public record SimulationJob(
    *
    * @param fraction {@code done / total}, 0 to 1
    */
-  public record Progress(int done, int total, double fraction) {}
+  public record Progress(int done, int total, double fraction) {
+    /** {@code done} of {@code total}, with the fraction (0 when there is nothing to do). */
+    public static Progress of(int done, int total) {
+      return new Progress(done, total, total == 0 ? 0 : (double) done / total);
+    }
+  }
 }

@@ -1,0 +1,92 @@
+package org.caravan.web;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.caravan.app.ResultsStore;
+import org.caravan.web.auth.Owner;
+import org.caravan.web.mapping.Problems;
+import org.slf4j.Logger;
+
+/**
+ * What {@link SimulationJobs} and {@link StudyJobs} share: their daemon executor, their store rows
+ * (one owner's view of a stored job, best-effort writes), their shutdown and their time stamps. One
+ * home, so both kinds of job are kept, found and stopped alike.
+ */
+final class JobSupport {
+  private JobSupport() {}
+
+  /** A fixed pool of daemon threads named {@code prefix} (with a number when {@code n > 1}). */
+  static ExecutorService daemonPool(int n, String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        n,
+        r -> {
+          Thread t = new Thread(r, n == 1 ? prefix : prefix + "-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Marks every active job for cancelling, then stops the executor and waits a few seconds for its
+   * threads.
+   */
+  static <J> void close(
+      Collection<J> activeJobs, Object lock, Consumer<J> requestCancel, ExecutorService executor) {
+    List<J> active;
+    synchronized (lock) {
+      active = List.copyOf(activeJobs);
+    }
+    for (J j : active) {
+      synchronized (j) {
+        requestCancel.accept(j);
+      }
+    }
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A stored job of this kind and owner; another owner's job is as unknown as one that never was.
+   *
+   * @throws org.caravan.web.mapping.ApiException 404 with {@code notFound}'s message
+   */
+  static ResultsStore.Job stored(
+      ResultsStore store, String kind, String id, Owner owner, Supplier<String> notFound) {
+    return store
+        .job(id)
+        .filter(j -> j.kind().equals(kind) && owner.sameAs(new Owner(j.owner())))
+        .orElseThrow(() -> Problems.fail(Problems.Type.NOT_FOUND, notFound.get()));
+  }
+
+  /** Writes a job's row; a store failure is logged, not thrown (the job itself goes on). */
+  static void save(ResultsStore store, ResultsStore.Job row, Logger log, String what) {
+    try {
+      store.putJob(row);
+    } catch (RuntimeException e) {
+      log.error("cannot store {} {}", what, row.id(), e);
+    }
+  }
+
+  /** Now, to the millisecond, as ISO-8601 text. */
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  /** An id as echoed in an error: at most 60 characters. */
+  static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+}
