@@ -211,26 +211,7 @@ final class PublishedEmissionsChecks {
   }
 
   private Planner.Plan planRaw(String from, String to, List<String> modes) {
-    RouteQuery q =
-        new RouteQuery(
-            from,
-            to,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            "general",
-            Optional.empty(),
-            Optional.of(DEPARTURE),
-            List.of(),
-            List.of(),
-            modes,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            "pareto",
-            1,
-            0,
-            Optional.empty());
+    RouteQuery q = RouteQuery.of(from, to, Optional.of(DEPARTURE), modes);
     return caravan.planner().plan(q);
   }
 

@@ -47,6 +47,15 @@ public record RouteQuery(
 
   /** From, to and defaults for everything else: one TEU of general cargo, Pareto routes. */
   public static RouteQuery of(String from, String to) {
+    return of(from, to, Optional.empty(), List.of());
+  }
+
+  /**
+   * From, to, a departure date and the modes to use (empty: every mode); defaults for everything
+   * else as in {@link #of(String, String)}.
+   */
+  public static RouteQuery of(
+      String from, String to, Optional<LocalDate> depart, List<String> modes) {
     return new RouteQuery(
         from,
         to,
@@ -55,10 +64,10 @@ public record RouteQuery(
         Optional.empty(),
         "general",
         Optional.empty(),
-        Optional.empty(),
+        depart,
         List.of(),
         List.of(),
-        List.of(),
+        modes,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
