@@ -171,7 +171,7 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
               f.routerMedianDays(),
               f.simulatedMedianDays(),
               100 * f.difference(),
-              f.agrees() ? "within 10 %" : "outside 10 %"));
+              f.verdictText()));
     }
     sb.append(
         String.format(

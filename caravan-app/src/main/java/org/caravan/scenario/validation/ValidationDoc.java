@@ -79,7 +79,7 @@ public final class ValidationDoc {
       o.put("simulated_median_days", round(f.simulatedMedianDays(), 2));
       o.put("simulated_p95_days", round(f.simulatedP95Days(), 2));
       o.put("difference", round(f.difference(), 4));
-      o.put("verdict", f.agrees() ? "within 10 %" : "outside 10 %");
+      o.put("verdict", f.verdictText());
     }
     return root;
   }
@@ -201,7 +201,7 @@ public final class ValidationDoc {
               f.simulatedMedianDays(),
               f.simulatedP95Days(),
               100 * f.difference(),
-              f.agrees() ? "within 10 %" : "outside 10 %"));
+              f.verdictText()));
     }
     sb.append(
         """

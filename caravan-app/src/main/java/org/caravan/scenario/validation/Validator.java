@@ -90,7 +90,12 @@ public final class Validator {
       double simulatedMedianDays,
       double simulatedP95Days,
       double difference,
-      boolean agrees) {}
+      boolean agrees) {
+    /** The verdict as reports and JSON write it. */
+    public String verdictText() {
+      return agrees ? "within 10 %" : "outside 10 %";
+    }
+  }
 
   /** Everything the report and the JSON need. */
   public record Result(
