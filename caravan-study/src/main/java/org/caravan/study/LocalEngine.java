@@ -4,11 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.caravan.simulation.corridor.ReplicationPool;
 
 /**
  * Runs a study's tasks on {@code threads} threads of this JVM (option {@code threads}, default the
@@ -56,38 +54,25 @@ public final class LocalEngine implements StudyEngine {
       }
       return;
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "caravan-study");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      ExecutorCompletionService<StudyRunner.Finished> cs = new ExecutorCompletionService<>(pool);
-      Deque<StudyRunner.Task> queue = new ArrayDeque<>(tasks);
-      int inFlight = 0;
-      while (!queue.isEmpty() || inFlight > 0) {
-        while (!queue.isEmpty() && inFlight < 2 * threads) {
-          StudyRunner.Task t = queue.poll();
-          cs.submit(() -> StudyRunner.Finished.compute(function, t));
-          inFlight++;
-        }
-        StudyRunner.Finished f = cs.take().get();
-        inFlight--;
-        finished.accept(f);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    ReplicationPool.run(
+        threads,
+        "caravan-study",
+        pool -> {
+          ExecutorCompletionService<StudyRunner.Finished> cs =
+              new ExecutorCompletionService<>(pool);
+          Deque<StudyRunner.Task> queue = new ArrayDeque<>(tasks);
+          int inFlight = 0;
+          while (!queue.isEmpty() || inFlight > 0) {
+            while (!queue.isEmpty() && inFlight < 2 * threads) {
+              StudyRunner.Task t = queue.poll();
+              cs.submit(() -> StudyRunner.Finished.compute(function, t));
+              inFlight++;
+            }
+            StudyRunner.Finished f = cs.take().get();
+            inFlight--;
+            finished.accept(f);
+          }
+          return null;
+        });
   }
 }

@@ -3,9 +3,6 @@ package org.caravan.simulation.corridor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.HdrHistogram.Histogram;
@@ -53,40 +50,25 @@ public final class CorridorRunner {
       }
       return merger.result();
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            nThreads,
-            r -> {
-              Thread t = new Thread(r, "caravan-replication");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<ReplicationResult>> futures = new ArrayList<>(replications);
-      int window = 2 * nThreads;
-      int submitted = 0;
-      for (int i = 0; i < replications; i++) {
-        while (submitted < replications && submitted < i + window) {
-          int rep = submitted++;
-          futures.add(pool.submit(() -> new CorridorModel(layout, rep, seeds[rep]).run()));
-        }
-        ReplicationResult r = futures.get(i).get();
-        futures.set(i, null);
-        merger.add(r);
-        progress.accept(i + 1);
-      }
-      return merger.result();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return ReplicationPool.run(
+        nThreads,
+        "caravan-replication",
+        pool -> {
+          List<Future<ReplicationResult>> futures = new ArrayList<>(replications);
+          int window = 2 * nThreads;
+          int submitted = 0;
+          for (int i = 0; i < replications; i++) {
+            while (submitted < replications && submitted < i + window) {
+              int rep = submitted++;
+              futures.add(pool.submit(() -> new CorridorModel(layout, rep, seeds[rep]).run()));
+            }
+            ReplicationResult r = futures.get(i).get();
+            futures.set(i, null);
+            merger.add(r);
+            progress.accept(i + 1);
+          }
+          return merger.result();
+        });
   }
 
   /** Folds replication results in order. */

@@ -24,6 +24,8 @@
  * seeds derived from one scenario seed and folds them in replication order into a {@link
  * org.caravan.simulation.corridor.CorridorResult}: KPIs with 95 % confidence intervals, merged
  * HdrHistograms of door-to-door time, queue-length series and the bottleneck ranking (share of all
- * waiting, in unit-hours). The output for one seed does not depend on the number of threads.
+ * waiting, in unit-hours). The output for one seed does not depend on the number of threads. {@link
+ * org.caravan.simulation.corridor.ReplicationPool} is the daemon pool and failure contract of that
+ * parallel loop, shared with the study module's local engine.
  */
 package org.caravan.simulation.corridor;
