@@ -3,11 +3,8 @@ package org.caravan.web.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -268,7 +265,8 @@ public final class CaravanServer implements AutoCloseable {
                           .ifPresentOrElse(
                               view -> json(ctx.status(202), view), () -> ctx.status(204)));
               cfg.routes.get(
-                  "/api/simulations/{id}/events", ctx -> events(ctx, jobs, auth.owner(ctx)));
+                  "/api/simulations/{id}/events",
+                  ctx -> JobEvents.stream(ctx, jobs, auth.owner(ctx)));
               StudyRoutes.add(cfg.routes, studies, auth);
               cfg.routes.get("/api/web-token", ctx -> json(ctx, auth.webToken(ctx)));
               cfg.routes.post("/api/events", ctx -> json(ctx, api.ingestEvents(body(ctx), store)));
@@ -382,50 +380,6 @@ public final class CaravanServer implements AutoCloseable {
     studies.close();
     app.stop();
     store.close();
-  }
-
-  /**
-   * Server-sent events of a simulation job: the current state at once, a {@code progress} event per
-   * replication and a final {@code done} event (whose {@code status} says done, failed or
-   * cancelled), then the stream ends.
-   */
-  private static void events(Context ctx, SimulationJobs jobs, Owner owner) throws Exception {
-    String id = ctx.pathParam("id");
-    if (!jobs.exists(id, owner)) {
-      jobs.view(id, owner); // throws the 404 problem
-    }
-    String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
-    if (!accept.contains("text/event-stream")) {
-      throw Problems.fail(
-          Problems.Type.NOT_ACCEPTABLE,
-          "this resource is a stream of server-sent events; send "
-              + "Accept: text/event-stream (an EventSource does)");
-    }
-    new SseHandler(
-            client -> {
-              client.keepAlive();
-              try {
-                SimulationJobs.Subscription sub =
-                    jobs.subscribe(id, owner, (name, data, last) -> send(client, name, data, last));
-                client.onClose(sub::cancel);
-              } catch (ApiException e) {
-                // The job was dropped between the check and now.
-                send(client, "error", ApiJson.write(e.problem()), true);
-              }
-            })
-        .handle(ctx);
-  }
-
-  private static void send(SseClient client, String name, byte[] data, boolean last) {
-    synchronized (client) {
-      if (client.terminated()) {
-        throw new IllegalStateException("the event stream is closed");
-      }
-      client.sendEvent(name, new String(data, StandardCharsets.UTF_8));
-      if (last) {
-        client.close();
-      }
-    }
   }
 
   /**
