@@ -58,6 +58,24 @@ final class NetworkValidator {
     problems.add(new Problem(spec.origin(table, id, field), field, message));
   }
 
+  /** Reports a link whose country list lacks the country of its {@code which} node. */
+  private void endInCountries(String table, LinkSpec l, NodeSpec end, String which) {
+    if (end != null && !l.countries().contains(end.country())) {
+      problem(
+          table,
+          l.id(),
+          "countries",
+          "countries "
+              + l.countries()
+              + " do not include "
+              + end.country()
+              + ", the country of its "
+              + which
+              + " node "
+              + end.id());
+    }
+  }
+
   /** Reports {@code value} unless it has the form {@code pattern}, which {@code expected} names. */
   private void form(
       String table, String id, String field, String value, Pattern pattern, String expected) {
@@ -140,30 +158,8 @@ final class NetworkValidator {
     for (String c : l.countries()) {
       form(t, l.id(), "countries", c, COUNTRY, ISO_COUNTRY);
     }
-    if (from != null && !l.countries().contains(from.country())) {
-      problem(
-          t,
-          l.id(),
-          "countries",
-          "countries "
-              + l.countries()
-              + " do not include "
-              + from.country()
-              + ", the country of its start node "
-              + from.id());
-    }
-    if (to != null && !l.countries().contains(to.country())) {
-      problem(
-          t,
-          l.id(),
-          "countries",
-          "countries "
-              + l.countries()
-              + " do not include "
-              + to.country()
-              + ", the country of its end node "
-              + to.id());
-    }
+    endInCountries(t, l, from, "start");
+    endInCountries(t, l, to, "end");
     for (String p : l.passages()) {
       if (Passage.parse(p).isEmpty()) {
         problem(
