@@ -383,33 +383,17 @@ final class NetworkValidator {
     String hubId = spec.nodes().get(hub).id();
     for (int i = 0; i < n; i++) {
       String id = spec.nodes().get(i).id();
+      String why;
       if (!fwd[i] && !bwd[i]) {
-        problem(
-            "nodes",
-            id,
-            "id",
-            "node "
-                + id
-                + " is unreachable: no links join it to the rest of the network (e.g. "
-                + hubId
-                + ")");
+        why = "is unreachable: no links join it to the rest of the network (e.g. " + hubId + ")";
       } else if (!fwd[i]) {
-        problem(
-            "nodes",
-            id,
-            "id",
-            "node "
-                + id
-                + " cannot be reached from "
-                + hubId
-                + " (check the direction of its links)");
+        why = "cannot be reached from " + hubId + " (check the direction of its links)";
       } else if (!bwd[i]) {
-        problem(
-            "nodes",
-            id,
-            "id",
-            "node " + id + " cannot reach " + hubId + " (check the direction of its links)");
+        why = "cannot reach " + hubId + " (check the direction of its links)";
+      } else {
+        continue;
       }
+      problem("nodes", id, "id", "node " + id + " " + why);
     }
   }
 
