@@ -3,7 +3,6 @@ package org.caravan.scenario;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,13 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import org.caravan.network.CarrierClass;
 import org.caravan.network.LinkSpec;
-import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.NodeKind;
 import org.caravan.network.Provenance;
 import org.caravan.network.TransferSpec;
-import org.caravan.routing.CargoClass;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Objective;
 import org.caravan.routing.Route;
@@ -88,25 +85,7 @@ public final class EstimateUsage {
           continue;
         }
         pairs++;
-        RouteRequest q =
-            new RouteRequest(
-                a,
-                b,
-                departure,
-                1,
-                RouteRequest.DEFAULT_TEU_MASS_T,
-                CargoClass.GENERAL,
-                0,
-                Set.of(),
-                Set.of(),
-                EnumSet.allOf(Mode.class),
-                -1,
-                -1,
-                -1,
-                Objective.TIME,
-                1,
-                0,
-                0);
+        RouteRequest q = RouteRequest.of(a, b, departure).withObjective(Objective.TIME, 1);
         RouteResponse r = router.route(q);
         if (r.routes().isEmpty()) {
           continue;

@@ -351,14 +351,10 @@ public final class EmissionFactors {
 
   private static double number(CSVRecord r, String field, String where) {
     String v = text(r, field, where);
-    try {
-      double d = Double.parseDouble(v);
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new EmissionsException(where + ", field " + field + ": '" + v + "' is not a number");
-    }
+    return TextFiles.finiteNumber(v)
+        .orElseThrow(
+            () ->
+                new EmissionsException(
+                    where + ", field " + field + ": '" + v + "' is not a number"));
   }
 }

@@ -23,6 +23,7 @@ final class NetworkValidator {
 
   private static final Pattern NODE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final String ISO_COUNTRY = "an ISO 3166-1 alpha-2 code";
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern WEEKLY =
       Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\\d|2[0-3]):([0-5]\\d)");
@@ -57,20 +58,42 @@ final class NetworkValidator {
     problems.add(new Problem(spec.origin(table, id, field), field, message));
   }
 
+  /** Reports a link whose country list lacks the country of its {@code which} node. */
+  private void endInCountries(String table, LinkSpec l, NodeSpec end, String which) {
+    if (end != null && !l.countries().contains(end.country())) {
+      problem(
+          table,
+          l.id(),
+          "countries",
+          "countries "
+              + l.countries()
+              + " do not include "
+              + end.country()
+              + ", the country of its "
+              + which
+              + " node "
+              + end.id());
+    }
+  }
+
+  /** Reports {@code value} unless it has the form {@code pattern}, which {@code expected} names. */
+  private void form(
+      String table, String id, String field, String value, Pattern pattern, String expected) {
+    if (!pattern.matcher(value).matches()) {
+      problem(table, id, field, "'" + value + "' is not " + expected);
+    }
+  }
+
   private void checkNode(NodeSpec n) {
     String t = "nodes";
-    if (!NODE_ID.matcher(n.id()).matches()) {
-      problem(
-          t,
-          n.id(),
-          "id",
-          "'"
-              + n.id()
-              + "' is not a valid node id (UN/LOCODE without space such as KZAAU, or CC-NAME with A-Z, 0-9 and '-')");
-    }
-    if (!COUNTRY.matcher(n.country()).matches()) {
-      problem(t, n.id(), "country", "'" + n.country() + "' is not an ISO 3166-1 alpha-2 code");
-    }
+    form(
+        t,
+        n.id(),
+        "id",
+        n.id(),
+        NODE_ID,
+        "a valid node id (UN/LOCODE without space such as KZAAU, or CC-NAME with A-Z, 0-9 and '-')");
+    form(t, n.id(), "country", n.country(), COUNTRY, ISO_COUNTRY);
     if (!(n.lat() >= -90 && n.lat() <= 90)) {
       problem(t, n.id(), "lat", "latitude " + n.lat() + " is outside [-90, 90]");
     }
@@ -87,13 +110,7 @@ final class NetworkValidator {
 
   private void checkLink(LinkSpec l) {
     String t = "links";
-    if (!SLUG.matcher(l.id()).matches()) {
-      problem(
-          t,
-          l.id(),
-          "id",
-          "'" + l.id() + "' is not a valid link id (letters, digits, '-', '_', '.')");
-    }
+    form(t, l.id(), "id", l.id(), SLUG, "a valid link id (letters, digits, '-', '_', '.')");
     NodeSpec from = nodes.get(l.from());
     NodeSpec to = nodes.get(l.to());
     if (from == null) {
@@ -137,38 +154,12 @@ final class NetworkValidator {
         && !l.ferryType().equals("roro")) {
       problem(t, l.id(), "ferry_type", "expected rail or roro, found '" + l.ferryType() + "'");
     }
-    if (!SLUG.matcher(l.toc()).matches()) {
-      problem(t, l.id(), "toc", "'" + l.toc() + "' is not a valid transport operation category id");
-    }
+    form(t, l.id(), "toc", l.toc(), SLUG, "a valid transport operation category id");
     for (String c : l.countries()) {
-      if (!COUNTRY.matcher(c).matches()) {
-        problem(t, l.id(), "countries", "'" + c + "' is not an ISO 3166-1 alpha-2 code");
-      }
+      form(t, l.id(), "countries", c, COUNTRY, ISO_COUNTRY);
     }
-    if (from != null && !l.countries().contains(from.country())) {
-      problem(
-          t,
-          l.id(),
-          "countries",
-          "countries "
-              + l.countries()
-              + " do not include "
-              + from.country()
-              + ", the country of its start node "
-              + from.id());
-    }
-    if (to != null && !l.countries().contains(to.country())) {
-      problem(
-          t,
-          l.id(),
-          "countries",
-          "countries "
-              + l.countries()
-              + " do not include "
-              + to.country()
-              + ", the country of its end node "
-              + to.id());
-    }
+    endInCountries(t, l, from, "start");
+    endInCountries(t, l, to, "end");
     for (String p : l.passages()) {
       if (Passage.parse(p).isEmpty()) {
         problem(
@@ -392,33 +383,17 @@ final class NetworkValidator {
     String hubId = spec.nodes().get(hub).id();
     for (int i = 0; i < n; i++) {
       String id = spec.nodes().get(i).id();
+      String why;
       if (!fwd[i] && !bwd[i]) {
-        problem(
-            "nodes",
-            id,
-            "id",
-            "node "
-                + id
-                + " is unreachable: no links join it to the rest of the network (e.g. "
-                + hubId
-                + ")");
+        why = "is unreachable: no links join it to the rest of the network (e.g. " + hubId + ")";
       } else if (!fwd[i]) {
-        problem(
-            "nodes",
-            id,
-            "id",
-            "node "
-                + id
-                + " cannot be reached from "
-                + hubId
-                + " (check the direction of its links)");
+        why = "cannot be reached from " + hubId + " (check the direction of its links)";
       } else if (!bwd[i]) {
-        problem(
-            "nodes",
-            id,
-            "id",
-            "node " + id + " cannot reach " + hubId + " (check the direction of its links)");
+        why = "cannot reach " + hubId + " (check the direction of its links)";
+      } else {
+        continue;
       }
+      problem("nodes", id, "id", "node " + id + " " + why);
     }
   }
 

@@ -26,7 +26,7 @@ import org.caravan.network.io.TextFiles;
  * for the risk. The month is the departure's, fixed per query, which keeps the variance additive
  * and the label search exact.
  */
-public final class SeasonalRisks {
+public record SeasonalRisks(List<Risk> risks) {
   /** Classpath location of the default table (packed from {@code data/routing}). */
   public static final String DEFAULT_RESOURCE = "org/caravan/routing/seasonal-risk.csv";
 
@@ -43,14 +43,8 @@ public final class SeasonalRisks {
   public record Risk(
       String id, boolean crossing, List<String> nodes, long[] variance_s2, String source) {}
 
-  private final List<Risk> risks;
-
-  public SeasonalRisks(List<Risk> risks) {
-    this.risks = List.copyOf(risks);
-  }
-
-  public List<Risk> risks() {
-    return risks;
+  public SeasonalRisks {
+    risks = List.copyOf(risks);
   }
 
   /** The default table from the class path. */

@@ -18,7 +18,7 @@ import org.caravan.network.io.TextFiles;
  * cargo class (and optionally one UN hazard class) on every link of a TOC, a mode, a link id, a
  * node or a country. Immutable.
  */
-public final class TableCargoRules implements CargoRules {
+public record TableCargoRules(List<Rule> rules) implements CargoRules {
   /** Classpath location of the default rules (packed from {@code data/routing}). */
   public static final String DEFAULT_RESOURCE = "org/caravan/routing/cargo-rules.csv";
 
@@ -47,14 +47,8 @@ public final class TableCargoRules implements CargoRules {
   public record Rule(
       Scope scope, String target, CargoClass cargo, int unClass, String source, String notes) {}
 
-  private final List<Rule> rules;
-
-  public TableCargoRules(List<Rule> rules) {
-    this.rules = List.copyOf(rules);
-  }
-
-  public List<Rule> rules() {
-    return rules;
+  public TableCargoRules {
+    rules = List.copyOf(rules);
   }
 
   /** The default rules, from the class path. */

@@ -178,7 +178,7 @@ final class ModelParts {
     // The other direction of the same link, when a flow already uses it, owns the fleet: its
     // vessels carry this direction's units on their way back (one fleet per link, not one per
     // direction).
-    int returnOf = -1;
+    int returnOf = CorridorSpec.Crossing.OWN_FLEET;
     for (int x = 0; x < crossings.size(); x++) {
       if (crossings.get(x).id().startsWith(ls.id() + "[")) {
         returnOf = x;

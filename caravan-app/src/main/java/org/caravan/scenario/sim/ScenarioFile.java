@@ -25,6 +25,35 @@ public record ScenarioFile(
     String source,
     Reactions reactions) {
 
+  /** This file with its network block replaced; everything else kept. */
+  public ScenarioFile withNetwork(NetworkChanges changes) {
+    return with(name, description, changes);
+  }
+
+  /** This file under another name and description; everything else kept. */
+  public ScenarioFile renamed(String newName, String newDescription) {
+    return with(newName, newDescription, network);
+  }
+
+  private ScenarioFile with(String newName, String newDescription, NetworkChanges changes) {
+    return new ScenarioFile(
+        newName,
+        newDescription,
+        startDate,
+        horizonDays,
+        warmupDays,
+        replications,
+        seed,
+        sampleIntervalH,
+        formation,
+        demand,
+        changes,
+        storms,
+        disruptions,
+        source,
+        reactions);
+  }
+
   /**
    * How the model reacts (docs/SIMULATION.md, "Reactions"); everything off when absent, so a file
    * without this block runs today's model.
@@ -79,7 +108,20 @@ public record ScenarioFile(
       List<CrossingFile> crossings,
       List<String> doubleTrack,
       String source,
-      List<String> includePlanned) {}
+      List<String> includePlanned) {
+
+    /** These changes with the border list replaced. */
+    public NetworkChanges withBorders(List<BorderFile> newBorders) {
+      return new NetworkChanges(
+          lines, newBorders, ports, crossings, doubleTrack, source, includePlanned);
+    }
+
+    /** These changes with the crossing list replaced. */
+    public NetworkChanges withCrossings(List<CrossingFile> newCrossings) {
+      return new NetworkChanges(
+          lines, borders, ports, newCrossings, doubleTrack, source, includePlanned);
+    }
+  }
 
   /**
    * Line-section capacity by track type, and the train size used to turn TEU/day into trains/day.

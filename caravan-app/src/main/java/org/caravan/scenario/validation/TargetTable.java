@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.Corridors;
 import org.caravan.network.Network;
+import org.caravan.network.io.TextFiles;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.CorridorLabels;
@@ -195,15 +196,8 @@ public final class TargetTable {
 
   private static double number(CSVRecord r, String field, String name, int line) {
     String v = r.get(field);
-    try {
-      double d = Double.parseDouble(v);
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw error(name, line, field, "not a number: '" + v + "'");
-    }
+    return TextFiles.finiteNumber(v)
+        .orElseThrow(() -> error(name, line, field, "not a number: '" + v + "'"));
   }
 
   private static UserException error(String name, int line, String field, String message) {

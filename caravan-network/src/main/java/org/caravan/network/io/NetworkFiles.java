@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -480,16 +481,12 @@ public final class NetworkFiles {
       if (c == null || c.value().isEmpty()) {
         return Double.NaN;
       }
-      try {
-        double d = Double.parseDouble(c.value());
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-          throw new NumberFormatException();
-        }
-        return d;
-      } catch (NumberFormatException e) {
+      OptionalDouble d = TextFiles.finiteNumber(c.value());
+      if (d.isEmpty()) {
         problems.add(new Problem(c.origin(), column, "not a number: '" + c.value() + "'"));
         return Double.NaN;
       }
+      return d.getAsDouble();
     }
 
     private Status status(Map<String, Cell> r) {

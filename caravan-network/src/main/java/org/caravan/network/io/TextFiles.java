@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -50,6 +51,19 @@ public final class TextFiles {
           .get();
 
   private TextFiles() {}
+
+  /**
+   * A number as data files write it ({@link Double#parseDouble} syntax), or empty when the text is
+   * not one or is NaN or infinite. The one home of that rule; callers name file, line and field.
+   */
+  public static OptionalDouble finiteNumber(String text) {
+    try {
+      double d = Double.parseDouble(text);
+      return Double.isFinite(d) ? OptionalDouble.of(d) : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
 
   /** Parses one text file; may throw {@link IOException}. */
   @FunctionalInterface

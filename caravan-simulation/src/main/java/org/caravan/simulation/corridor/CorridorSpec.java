@@ -237,8 +237,9 @@ public record CorridorSpec(
    * @param capacity_units units per voyage before derating
    * @param lowWaterDerating fraction of capacity lost to low water (0..0.9)
    * @param timetable_s a vessel leaves with what waits at this interval (0 = only when full)
-   * @param returnOf -1 for a crossing with its own fleet; else the index of the opposite crossing
-   *     whose vessels carry this one's units on their way back (its own fleet is then unused)
+   * @param returnOf {@link #OWN_FLEET} for a crossing with its own fleet; else the index of the
+   *     opposite crossing whose vessels carry this one's units on their way back (its own fleet is
+   *     then unused)
    */
   public record Crossing(
       String id,
@@ -253,33 +254,8 @@ public record CorridorSpec(
       double handlingSd_s,
       long timetable_s,
       int returnOf) {
-    /** A crossing with its own fleet. */
-    public Crossing(
-        String id,
-        int fromPort,
-        int toPort,
-        int fleet,
-        int capacity_units,
-        double lowWaterDerating,
-        double sailMean_s,
-        double sailSd_s,
-        double handlingMean_s,
-        double handlingSd_s,
-        long timetable_s) {
-      this(
-          id,
-          fromPort,
-          toPort,
-          fleet,
-          capacity_units,
-          lowWaterDerating,
-          sailMean_s,
-          sailSd_s,
-          handlingMean_s,
-          handlingSd_s,
-          timetable_s,
-          -1);
-    }
+    /** The {@code returnOf} of a crossing whose vessels are its own fleet. */
+    public static final int OWN_FLEET = -1;
   }
 
   /**

@@ -39,7 +39,20 @@ class CorridorModelTest {
             "C>D", CorridorSpec.LegKind.DELAY, "C", "D", new int[0], -1, 7200, 0, 0);
     var gate = new CorridorSpec.Gate("A-B", CorridorSpec.GateKind.SECTION, "A-B", 12, 10 * 3600, 0);
     var ports = List.of(new CorridorSpec.Port("B", 1, 1000), new CorridorSpec.Port("C", 1, 1000));
-    var ferry = new CorridorSpec.Crossing("B>C", 0, 1, fleet, 50, 0, 20 * 3600, 0, 10 * 3600, 0, 0);
+    var ferry =
+        new CorridorSpec.Crossing(
+            "B>C",
+            0,
+            1,
+            fleet,
+            50,
+            0,
+            20 * 3600,
+            0,
+            10 * 3600,
+            0,
+            0,
+            CorridorSpec.Crossing.OWN_FLEET);
     return new CorridorSpec(
         (long) (120 * DAY),
         (long) (20 * DAY),
