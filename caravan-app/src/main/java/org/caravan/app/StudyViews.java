@@ -86,35 +86,33 @@ final class StudyViews {
    * interval.
    */
   static ObjectNode compareJson(String name, StudyStore st) {
-    {
-      require(st, name);
-      Comparison.Result r = Comparison.of(name, st);
-      ObjectNode o = JSON.createObjectNode();
-      o.put("study", r.study());
-      o.put("baseline_replications", r.baselineReplications());
-      o.put("baseline_bottleneck", r.baselineBottleneck());
-      ArrayNode vs = o.putArray("variants");
-      for (Comparison.VariantDiff v : r.variants()) {
-        ObjectNode vo = vs.addObject();
-        vo.put("variant", v.variant());
-        vo.put("source", v.source());
-        vo.put("replications", v.replications());
-        vo.put("bottleneck", v.bottleneck());
-        ArrayNode ks = vo.putArray("kpis");
-        for (Comparison.KpiDiff k : v.kpis()) {
-          ObjectNode ko = ks.addObject();
-          ko.put("kpi", k.kpi());
-          ko.put("unit", k.unit());
-          num(ko, "baseline", k.baseline());
-          num(ko, "variant", k.variant());
-          num(ko, "diff", k.diff());
-          num(ko, "ci95_half_width", k.halfWidth95());
-          ko.put("pairs", k.pairs());
-          ko.put("significant", k.significant());
-        }
+    require(st, name);
+    Comparison.Result r = Comparison.of(name, st);
+    ObjectNode o = JSON.createObjectNode();
+    o.put("study", r.study());
+    o.put("baseline_replications", r.baselineReplications());
+    o.put("baseline_bottleneck", r.baselineBottleneck());
+    ArrayNode vs = o.putArray("variants");
+    for (Comparison.VariantDiff v : r.variants()) {
+      ObjectNode vo = vs.addObject();
+      vo.put("variant", v.variant());
+      vo.put("source", v.source());
+      vo.put("replications", v.replications());
+      vo.put("bottleneck", v.bottleneck());
+      ArrayNode ks = vo.putArray("kpis");
+      for (Comparison.KpiDiff k : v.kpis()) {
+        ObjectNode ko = ks.addObject();
+        ko.put("kpi", k.kpi());
+        ko.put("unit", k.unit());
+        num(ko, "baseline", k.baseline());
+        num(ko, "variant", k.variant());
+        num(ko, "diff", k.diff());
+        num(ko, "ci95_half_width", k.halfWidth95());
+        ko.put("pairs", k.pairs());
+        ko.put("significant", k.significant());
       }
-      return o;
     }
+    return o;
   }
 
   /**

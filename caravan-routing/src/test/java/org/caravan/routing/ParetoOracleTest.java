@@ -144,14 +144,7 @@ class ParetoOracleTest {
       @ForAll @IntRange(min = 2, max = 10) int extra,
       @ForAll @LongRange(min = 0, max = 604_800) long departOffset) {
     Network net = RandomNetworks.generate(seed, n, extra, false);
-    Router router =
-        new Router(
-            net,
-            RandomNetworks.EMISSIONS,
-            CargoRules.NONE,
-            SeaLaneOverrides.NONE,
-            Router.Options.NONE.withCorridors(
-                RandomNetworks.corridors(seed, net), RandomNetworks.risks(seed, net)));
+    Router router = RandomNetworks.router(seed, net);
     RouteRequest r = RouteRequest.of(0, n - 1, DEPART + departOffset);
     Set<List<Long>> expected = new HashSet<>();
     List<List<Long>> all = enumerateVectors(router, r);
@@ -329,14 +322,7 @@ class ParetoOracleTest {
       @ForAll @IntRange(min = 4, max = 9) int n,
       @ForAll @IntRange(min = 2, max = 12) int extra) {
     Network net = RandomNetworks.generate(seed, n, extra, false);
-    Router router =
-        new Router(
-            net,
-            RandomNetworks.EMISSIONS,
-            CargoRules.NONE,
-            SeaLaneOverrides.NONE,
-            Router.Options.NONE.withCorridors(
-                RandomNetworks.corridors(seed, net), RandomNetworks.risks(seed, net)));
+    Router router = RandomNetworks.router(seed, net);
     RouteRequest exact = RouteRequest.of(0, n - 1, DEPART);
     double eps = 0.1;
     List<Route> all = router.route(exact).routes();

@@ -140,6 +140,19 @@ final class RandomNetworks {
     return Network.build(new NetworkSpec(sources, nodes, links, transfers, services, Map.of()));
   }
 
+  /**
+   * The router the property tests query: the network's emissions, no cargo rules or sea-lane
+   * overrides, and the corridors and closure risks drawn from the same seed.
+   */
+  static Router router(long seed, Network net) {
+    return new Router(
+        net,
+        EMISSIONS,
+        CargoRules.NONE,
+        SeaLaneOverrides.NONE,
+        Router.Options.NONE.withCorridors(corridors(seed, net), risks(seed, net)));
+  }
+
   /** Two or three corridors over random subsets of the nodes (a node may be in several or none). */
   static Corridors corridors(long seed, Network net) {
     Random r = new Random(seed ^ 0x5DEECE66DL);

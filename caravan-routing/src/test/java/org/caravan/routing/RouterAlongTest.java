@@ -24,14 +24,7 @@ class RouterAlongTest {
       @ForAll @IntRange(min = 2, max = 20) int extra,
       @ForAll @LongRange(min = 0, max = 604_800) long departOffset) {
     Network net = RandomNetworks.generate(seed, n, extra, false);
-    Router router =
-        new Router(
-            net,
-            RandomNetworks.EMISSIONS,
-            CargoRules.NONE,
-            SeaLaneOverrides.NONE,
-            Router.Options.NONE.withCorridors(
-                RandomNetworks.corridors(seed, net), RandomNetworks.risks(seed, net)));
+    Router router = RandomNetworks.router(seed, net);
     RouteRequest r = RouteRequest.of(0, n - 1, DEPART + departOffset);
     for (Route found : router.route(r).routes()) {
       int[] links = found.legs().stream().flatMapToInt(l -> IntStream.of(l.links())).toArray();
