@@ -6,10 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.caravan.network.LinkSpec;
 import org.caravan.network.Network;
-import org.caravan.network.NetworkSummary;
+import org.caravan.network.NetworkSpec;
+import org.caravan.network.NodeSpec;
 import org.caravan.network.Provenance;
+import org.caravan.network.Status;
 import org.caravan.network.io.NetworkWriter;
 import org.caravan.network.io.SafeOutput;
 import org.caravan.network.io.TextFiles;
@@ -22,12 +28,13 @@ import org.caravan.scenario.UserException;
 public final class NetworkService {
   /**
    * Counts of the network files (planned rows included), as {@code caravan network info --json} and
-   * {@code /api/network/summary} show them.
+   * {@code /api/network/summary} show them. Map keys are sorted, so the JSON form is stable.
    *
-   * @param links link rows of the files; {@code directedLinks} counts both directions
-   * @param plannedNodes nodes with status planned; {@code plannedLinks} likewise for links
-   * @param provenance the values of the files in four classes (publication, dataset, estimate with
-   *     basis, bare estimate), see {@link Provenance}
+   * @param links link rows of the files (a two-way row counts once)
+   * @param directedLinks links the router sees (a two-way row counts twice)
+   * @param plannedNodes nodes with status planned (counted in {@code nodes}; left out of routing by
+   *     default); {@code plannedLinks} likewise for links
+   * @param provenance the values of the files in the four classes of {@link Provenance}
    */
   public record Overview(
       int nodes,
@@ -45,38 +52,50 @@ public final class NetworkService {
       int plannedLinks,
       ProvenanceCounts provenance) {
 
-    static Overview of(NetworkSummary s) {
-      Provenance.Counts p = s.provenance();
+    /** Counts of a spec as written in the files, planned elements included. */
+    static Overview of(NetworkSpec spec) {
+      Map<String, Integer> byKind = new TreeMap<>();
+      Map<String, Integer> byCountry = new TreeMap<>();
+      for (NodeSpec n : spec.nodes()) {
+        byKind.merge(n.kind().code(), 1, Integer::sum);
+        byCountry.merge(n.country(), 1, Integer::sum);
+      }
+      Map<String, Integer> byMode = new TreeMap<>();
+      Map<String, Double> kmByMode = new TreeMap<>();
+      Set<String> countries = new TreeSet<>(byCountry.keySet());
+      int directed = 0;
+      for (LinkSpec l : spec.links()) {
+        byMode.merge(l.mode().code(), 1, Integer::sum);
+        kmByMode.merge(l.mode().code(), l.distance_km(), Double::sum);
+        countries.addAll(l.countries());
+        directed += l.directed() ? 1 : 2;
+      }
+      kmByMode.replaceAll((k, v) -> Math.round(v * 10) / 10.0);
       return new Overview(
-          s.nodes(),
-          s.links(),
-          s.directedLinks(),
-          s.countries(),
-          s.transfers(),
-          s.services(),
-          s.sources(),
-          s.nodesByKind(),
-          s.linksByMode(),
-          s.linkKmByMode(),
-          s.nodesByCountry(),
-          s.plannedNodes(),
-          s.plannedLinks(),
-          new ProvenanceCounts(
-              p.publication(),
-              p.dataset(),
-              p.estimateWithBasis(),
-              p.bareEstimate(),
-              p.publicationShare(),
-              p.publicationShareExcludingCoordinates()));
+          spec.nodes().size(),
+          spec.links().size(),
+          directed,
+          countries.size(),
+          spec.transfers().size(),
+          spec.services().size(),
+          spec.sources().size(),
+          byKind,
+          byMode,
+          kmByMode,
+          byCountry,
+          (int) spec.nodes().stream().filter(n -> n.status() == Status.PLANNED).count(),
+          (int) spec.links().stream().filter(l -> l.status() == Status.PLANNED).count(),
+          ProvenanceCounts.of(spec));
     }
   }
 
   /**
-   * Values by source class (the public form of {@link Provenance.Counts}).
+   * The network's values by the source class {@link Provenance} gives each.
    *
    * @param publicationShare publications over the values that are not dataset values (0..1)
    * @param publicationShareExcludingCoordinates publications over the values that are neither
-   *     coordinates nor dataset values (0..1), the measure of issue 9
+   *     coordinates nor dataset values (0..1): the measure of issue 9 ("publications ≥ 30 % of the
+   *     values that are not coordinates or dataset distances")
    */
   public record ProvenanceCounts(
       int publication,
@@ -84,7 +103,39 @@ public final class NetworkService {
       int estimateWithBasis,
       int bareEstimate,
       double publicationShare,
-      double publicationShareExcludingCoordinates) {}
+      double publicationShareExcludingCoordinates) {
+
+    /** The four counts of a spec and the two shares, rounded to 0.001. */
+    static ProvenanceCounts of(NetworkSpec spec) {
+      int[] k = new int[Provenance.Kind.values().length];
+      int[] other = new int[2]; // publications, non-dataset values: coordinates left out
+      Provenance.forEach(
+          spec,
+          v -> {
+            k[v.kind().ordinal()]++;
+            if (v.kind() != Provenance.Kind.DATASET
+                && !v.field().equals("lat")
+                && !v.field().equals("lon")) {
+              other[1]++;
+              other[0] += v.kind() == Provenance.Kind.PUBLICATION ? 1 : 0;
+            }
+          });
+      int publication = k[Provenance.Kind.PUBLICATION.ordinal()];
+      int nonDataset =
+          publication
+              + k[Provenance.Kind.ESTIMATE.ordinal()]
+              + k[Provenance.Kind.BARE_ESTIMATE.ordinal()];
+      double share = nonDataset == 0 ? 0 : (double) publication / nonDataset;
+      double shareNoCoords = other[1] == 0 ? 0 : (double) other[0] / other[1];
+      return new ProvenanceCounts(
+          publication,
+          k[Provenance.Kind.DATASET.ordinal()],
+          k[Provenance.Kind.ESTIMATE.ordinal()],
+          k[Provenance.Kind.BARE_ESTIMATE.ordinal()],
+          Math.round(share * 1000) / 1000.0,
+          Math.round(shareNoCoords * 1000) / 1000.0);
+    }
+  }
 
   /** What a validated network holds: nodes, link rows, transfers and services of its files. */
   public record Validated(int nodes, int linkRows, int transfers, int services) {}
@@ -99,7 +150,7 @@ public final class NetworkService {
 
   NetworkService(Caravan caravan) {
     this.caravan = caravan;
-    this.overview = Overview.of(NetworkSummary.of(caravan.files()));
+    this.overview = Overview.of(caravan.files());
   }
 
   /**

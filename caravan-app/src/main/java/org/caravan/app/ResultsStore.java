@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.caravan.scenario.UserException;
 import org.caravan.study.StoredJobs;
-import org.caravan.study.StudyException;
 import org.caravan.study.StudyStore;
 
 /**
@@ -57,11 +56,7 @@ public final class ResultsStore implements AutoCloseable {
    * @throws UserException when it cannot be opened (e.g. another process holds the DuckDB file)
    */
   public static ResultsStore open(Optional<String> location) {
-    try {
-      return new ResultsStore(StudyStore.open(location.orElse(StudyService.DEFAULT_STORE)));
-    } catch (StudyException e) {
-      throw new UserException(e.field(), e.getMessage());
-    }
+    return new ResultsStore(StudyService.openStore(location));
   }
 
   /** A store in memory, gone when closed: for servers started without a store and for tests. */

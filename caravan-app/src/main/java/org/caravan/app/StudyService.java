@@ -206,8 +206,9 @@ public final class StudyService {
   }
 
   static StudyStore openStore(Optional<String> store) {
+    StoreLocation at = StoreLocation.of(store);
     try {
-      return StudyStore.open(store.orElse(DEFAULT_STORE));
+      return StudyStore.open(at.jdbcUrl(), at.given());
     } catch (StudyException e) {
       throw StudyPlan.user(e);
     }

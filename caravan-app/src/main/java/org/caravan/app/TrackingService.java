@@ -403,8 +403,9 @@ public final class TrackingService {
   }
 
   private static TrackingStore open(Optional<String> store) {
+    StoreLocation at = StoreLocation.of(store);
     try {
-      return TrackingStore.open(store.orElse(DEFAULT_STORE));
+      return TrackingStore.open(at.jdbcUrl(), at.given());
     } catch (TrackingStore.StoreException e) {
       throw new UserException("store", e.getMessage());
     }

@@ -43,23 +43,6 @@ public final class Provenance {
     }
   }
 
-  /**
-   * Counts per class.
-   *
-   * @param publicationShare publications as a share of the values that are not dataset values
-   *     (0..1)
-   * @param publicationShareExcludingCoordinates publications as a share of the values that are
-   *     neither coordinates nor dataset values (0..1): the measure of issue 9 ("publications ≥ 30 %
-   *     of the values that are not coordinates or dataset distances")
-   */
-  public record Counts(
-      int publication,
-      int dataset,
-      int estimateWithBasis,
-      int bareEstimate,
-      double publicationShare,
-      double publicationShareExcludingCoordinates) {}
-
   private Provenance() {}
 
   /** Every counted value of the spec with its class, in file order. */
@@ -88,31 +71,6 @@ public final class Provenance {
     for (ServiceSpec s : spec.services()) {
       c.add("services", s.id(), s.sources(), s.citedValues());
     }
-  }
-
-  /** The four counts of a spec. */
-  public static Counts count(NetworkSpec spec) {
-    int[] k = new int[Kind.values().length];
-    int[] other = new int[2]; // publications, non-dataset values: coordinates left out
-    forEach(
-        spec,
-        v -> {
-          k[v.kind().ordinal()]++;
-          if (v.kind() != Kind.DATASET && !v.field().equals("lat") && !v.field().equals("lon")) {
-            other[1]++;
-            other[0] += v.kind() == Kind.PUBLICATION ? 1 : 0;
-          }
-        });
-    int nonDataset = k[0] + k[2] + k[3];
-    double share = nonDataset == 0 ? 0 : (double) k[0] / nonDataset;
-    double shareNoCoords = other[1] == 0 ? 0 : (double) other[0] / other[1];
-    return new Counts(
-        k[0],
-        k[1],
-        k[2],
-        k[3],
-        Math.round(share * 1000) / 1000.0,
-        Math.round(shareNoCoords * 1000) / 1000.0);
   }
 
   /** The class of a source cell such as {@code EST+CPMM23KZ} or {@code UNLOCODE}. */

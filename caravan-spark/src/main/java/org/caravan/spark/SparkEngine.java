@@ -49,16 +49,11 @@ public final class SparkEngine implements StudyEngine {
   }
 
   @Override
-  public void run(
-      String study,
-      List<StudyRunner.Task> tasks,
-      StudyRunner.ReplicationFunction function,
-      Map<String, String> options,
-      Consumer<StudyRunner.Finished> finished) {
+  public void run(Batch batch, Consumer<StudyRunner.Finished> finished) {
     boolean existing = SparkSession.getActiveSession().isDefined();
-    SparkSession spark = session(study, options);
+    SparkSession spark = session(batch.study(), batch.options());
     try {
-      run(spark, tasks, function, finished);
+      run(spark, batch.tasks(), batch.function(), finished);
     } finally {
       if (!existing) {
         spark.stop();

@@ -83,8 +83,8 @@ class SparkEngineTest {
     Run sc = cli("study", "compare", "spark-equality", "--json", "--store", spark);
     assertThat(sc.out()).isEqualTo(lc.out()).contains("\"ci95_half_width\"");
 
-    try (StudyStore a = StudyStore.open(local);
-        StudyStore b = StudyStore.open(spark)) {
+    try (StudyStore a = StudyStore.open("jdbc:duckdb:" + local);
+        StudyStore b = StudyStore.open("jdbc:duckdb:" + spark)) {
       assertThat(b.seriesNames("spark-equality"))
           .isNotEmpty()
           .isEqualTo(a.seriesNames("spark-equality"));

@@ -41,13 +41,10 @@ public final class LocalEngine implements StudyEngine {
   }
 
   @Override
-  public void run(
-      String study,
-      List<StudyRunner.Task> tasks,
-      StudyRunner.ReplicationFunction function,
-      Map<String, String> options,
-      Consumer<StudyRunner.Finished> finished) {
-    int threads = Math.min(threads(options), tasks.size());
+  public void run(Batch batch, Consumer<StudyRunner.Finished> finished) {
+    List<StudyRunner.Task> tasks = batch.tasks();
+    StudyRunner.ReplicationFunction function = batch.function();
+    int threads = Math.min(threads(batch.options()), tasks.size());
     if (threads <= 1) {
       for (StudyRunner.Task t : tasks) {
         finished.accept(StudyRunner.Finished.compute(function, t));

@@ -112,10 +112,7 @@ public final class StudyRunner {
     long[] store_ns = {0};
     long[] rows = {0};
     engine.run(
-        study,
-        List.copyOf(tasks),
-        function,
-        options,
+        new StudyEngine.Batch(study, tasks, function, options),
         f -> {
           Task t = f.task();
           long t0 = System.nanoTime();

@@ -1,9 +1,6 @@
 package org.caravan.study;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -108,22 +105,19 @@ public final class StudyStore implements AutoCloseable {
     this.location = location;
   }
 
+  /** Opens (and creates if needed) the store at a JDBC URL, named by the URL in messages. */
+  public static StudyStore open(String url) {
+    return open(url, url);
+  }
+
   /**
-   * Opens (and creates if needed) the store at {@code location}: a {@code jdbc:} URL (PostgreSQL,
-   * or {@code jdbc:duckdb:FILE}), else a DuckDB file path whose parent folders are created.
+   * Opens (and creates if needed) the store at a JDBC URL: PostgreSQL, or {@code jdbc:duckdb:FILE}
+   * ({@code jdbc:duckdb:} alone for one in memory). The gateway turns a user's location (a file
+   * path or a URL) into the URL.
+   *
+   * @param location the store as the user named it, for messages
    */
-  public static StudyStore open(String location) {
-    String url = location;
-    if (!location.startsWith("jdbc:")) {
-      Path p = Path.of(location).toAbsolutePath();
-      try {
-        Files.createDirectories(p.getParent());
-      } catch (IOException e) {
-        throw new StudyException(
-            "store", "cannot create the folder of store " + location + ": " + e.getMessage());
-      }
-      url = "jdbc:duckdb:" + p;
-    }
+  public static StudyStore open(String url, String location) {
     try {
       Connection c = DriverManager.getConnection(url);
       try (Statement st = c.createStatement()) {

@@ -1,8 +1,5 @@
 package org.caravan.tracking;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -51,21 +48,12 @@ public final class TrackingStore implements EventValidator.Stored, AutoCloseable
   }
 
   /**
-   * Opens (and creates if needed) the store at {@code location}: a {@code jdbc:} URL, else a DuckDB
-   * file path whose parent folders are created.
+   * Opens (and creates if needed) the store at a JDBC URL: PostgreSQL, or {@code jdbc:duckdb:FILE}.
+   * The gateway turns a user's location (a file path or a URL) into the URL.
+   *
+   * @param location the store as the user named it, for messages
    */
-  public static TrackingStore open(String location) {
-    String url = location;
-    if (!location.startsWith("jdbc:")) {
-      Path p = Path.of(location).toAbsolutePath();
-      try {
-        Files.createDirectories(p.getParent());
-      } catch (IOException e) {
-        throw new StoreException(
-            "cannot create the folder of store " + location + ": " + e.getMessage());
-      }
-      url = "jdbc:duckdb:" + p;
-    }
+  public static TrackingStore open(String url, String location) {
     try {
       Connection c = DriverManager.getConnection(url);
       try (Statement st = c.createStatement()) {

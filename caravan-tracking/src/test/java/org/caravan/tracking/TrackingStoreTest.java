@@ -24,8 +24,8 @@ class TrackingStoreTest {
             + "E4,S1,CSQU3054383,ARRI,ACT,2024-03-09T09:00:00Z,XXNOP,,RAIL,,\n"
             + "E5,S1,CSQU3054383,ARRI,ACT,2024-03-09T09:00:00Z,KZAKT,,RAIL,,\n";
     EventValidator v = new EventValidator(NODES::contains);
-    Path db = dir.resolve("sub/store.duckdb");
-    try (TrackingStore s = TrackingStore.open(db.toString())) {
+    Path db = dir.resolve("store.duckdb");
+    try (TrackingStore s = TrackingStore.open("jdbc:duckdb:" + db, db.toString())) {
       EventReader.Read r = EventReader.csv(new StringReader(csv));
       EventValidator.Outcome o = v.validate(r.events(), r.lines(), s);
       assertThat(o.accepted()).extracting(TrackingEvent::eventId).containsExactly("E1", "E2", "E5");
@@ -36,7 +36,7 @@ class TrackingStoreTest {
               org.assertj.core.groups.Tuple.tuple("E4", "location"));
       s.insert(o.accepted());
     }
-    try (TrackingStore s = TrackingStore.open(db.toString())) {
+    try (TrackingStore s = TrackingStore.open("jdbc:duckdb:" + db, db.toString())) {
       assertThat(s.shipment("S1")).hasSize(3);
       assertThat(s.event("E1").orElseThrow().destination()).contains("AZBAK");
       EventReader.Read again = EventReader.csv(new StringReader(csv));
