@@ -1,10 +1,12 @@
 package org.caravan.app;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
@@ -87,32 +89,32 @@ final class StudyViews {
    */
   static ObjectNode compareJson(String name, StudyStore st) {
     require(st, name);
-    Comparison.Result r = Comparison.of(name, st);
-    ObjectNode o = JSON.createObjectNode();
-    o.put("study", r.study());
-    o.put("baseline_replications", r.baselineReplications());
-    o.put("baseline_bottleneck", r.baselineBottleneck());
-    ArrayNode vs = o.putArray("variants");
-    for (Comparison.VariantDiff v : r.variants()) {
-      ObjectNode vo = vs.addObject();
-      vo.put("variant", v.variant());
-      vo.put("source", v.source());
-      vo.put("replications", v.replications());
-      vo.put("bottleneck", v.bottleneck());
-      ArrayNode ks = vo.putArray("kpis");
-      for (Comparison.KpiDiff k : v.kpis()) {
-        ObjectNode ko = ks.addObject();
-        ko.put("kpi", k.kpi());
-        ko.put("unit", k.unit());
-        num(ko, "baseline", k.baseline());
-        num(ko, "variant", k.variant());
-        num(ko, "diff", k.diff());
-        num(ko, "ci95_half_width", k.halfWidth95());
-        ko.put("pairs", k.pairs());
-        ko.put("significant", k.significant());
-      }
-    }
-    return o;
+    return COMPARISON.valueToTree(Comparison.of(name, st));
+  }
+
+  /**
+   * The comparison records as their JSON document (docs/STUDIES.md): snake_case names, in this
+   * order, the interval's half-width as {@code ci95_half_width}, the variant's description left out
+   * (the show document has it), a missing value (NaN) as null.
+   */
+  private static final ObjectMapper COMPARISON =
+      JsonDocuments.mapper()
+          .addMixIn(Comparison.Result.class, ResultJson.class)
+          .addMixIn(Comparison.VariantDiff.class, VariantJson.class)
+          .addMixIn(Comparison.KpiDiff.class, KpiJson.class);
+
+  @JsonPropertyOrder({"study", "baseline_replications", "baseline_bottleneck", "variants"})
+  private interface ResultJson {}
+
+  @JsonIgnoreProperties("description")
+  private interface VariantJson {}
+
+  private interface KpiJson {
+    @JsonProperty("ci95_half_width")
+    double halfWidth95();
+
+    @JsonProperty("significant")
+    boolean significant();
   }
 
   /**
@@ -184,14 +186,6 @@ final class StudyViews {
       }
     }
     return sb.toString();
-  }
-
-  private static void num(ObjectNode o, String f, double v) {
-    if (Double.isFinite(v)) {
-      o.put(f, v);
-    } else {
-      o.set(f, JsonNodeFactory.instance.nullNode());
-    }
   }
 
   private static String fmt(JsonNode n) {

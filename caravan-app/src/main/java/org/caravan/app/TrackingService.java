@@ -69,20 +69,21 @@ public final class TrackingService {
    *     cannot be opened (field {@code store}); single bad events are reported, not thrown
    */
   public IngestReport ingestFile(Path file, Optional<String> store) {
-    EventReader.Read read;
+    EventReader.Result result;
     boolean json =
         file.getFileName() != null
             && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      read = json ? EventReader.json(in) : EventReader.csv(in);
+      result = json ? EventReader.json(in) : EventReader.csv(in);
     } catch (NoSuchFileException e) {
       throw new UserException("file", "no such file: " + file);
     } catch (IOException e) {
       throw new UserException("file", "cannot read " + file + ": " + e.getMessage());
-    } catch (EventReader.UnreadableException e) {
-      throw new UserException("file", file + ": " + e.getMessage());
     }
-    return ingest(read, file.toString(), store);
+    return switch (result) {
+      case EventReader.Read read -> ingest(read, file.toString(), store);
+      case EventReader.Unreadable u -> throw new UserException("file", file + ": " + u.message());
+    };
   }
 
   /**
@@ -92,15 +93,13 @@ public final class TrackingService {
    *     the field when it has no event array
    */
   public IngestReport ingestJson(String body, Optional<String> store) {
-    EventReader.Read read;
-    try {
-      read = EventReader.json(body);
-    } catch (EventReader.UnreadableException e) {
-      throw e.field().isEmpty()
-          ? new UserException(ErrorCode.MALFORMED_JSON, e.getMessage())
-          : new UserException(e.field(), e.getMessage());
-    }
-    return ingest(read, "request", store);
+    return switch (EventReader.json(body)) {
+      case EventReader.Read read -> ingest(read, "request", store);
+      case EventReader.Unreadable u ->
+          throw u.field().isEmpty()
+              ? new UserException(ErrorCode.MALFORMED_JSON, u.message())
+              : new UserException(u.field(), u.message());
+    };
   }
 
   private IngestReport ingest(EventReader.Read read, String source, Optional<String> store) {

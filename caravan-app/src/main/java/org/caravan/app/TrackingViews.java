@@ -1,11 +1,19 @@
 package org.caravan.app;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Optional;
+import org.caravan.app.JsonDocuments.EpochSeconds;
 
 /**
  * The records the tracking service answers with; front ends format them ({@code caravan track},
- * {@code /api/events} and {@code /api/shipments}). Times are seconds since the epoch, UTC.
+ * {@code /api/events} and {@code /api/shipments}). Times are seconds since the epoch, UTC. The
+ * annotations give their JSON form ({@link TrackingJson}, docs/TRACKING.md): snake_case names,
+ * times as ISO 8601 UTC strings, absent values as null.
  */
 public final class TrackingViews {
   private TrackingViews() {}
@@ -24,8 +32,8 @@ public final class TrackingViews {
       int read,
       int stored,
       int alreadyStored,
-      List<Rejected> rejected,
-      String where) {}
+      @JsonIgnore List<Rejected> rejected,
+      @JsonIgnore String where) {}
 
   /** One event left out, naming its id and field. */
   public record Rejected(String eventId, String field, long line, String message) {}
@@ -38,6 +46,17 @@ public final class TrackingViews {
    *     likely route the planner finds)
    * @param position the last confirmed position: the place of the last actual event
    */
+  @JsonPropertyOrder({
+    "shipment_id",
+    "containers",
+    "origin",
+    "destination",
+    "status",
+    "route_source",
+    "position",
+    "legs_done",
+    "legs_left"
+  })
   public record ShipmentSummary(
       String shipmentId,
       List<String> containers,
@@ -49,16 +68,22 @@ public final class TrackingViews {
       int legsDone,
       int legsTotal,
       int events,
-      Optional<Eta> eta) {}
+      Optional<Eta> eta) {
+    /** Legs still to go. */
+    @JsonProperty
+    public int legsLeft() {
+      return legsTotal - legsDone;
+    }
+  }
 
-  /** A place with its coordinates, and the last actual event there. */
+  /** A place with its coordinates (NaN when unknown), and the last actual event there. */
   public record Position(
       String location,
       String name,
       double lat,
       double lon,
       String eventType,
-      long time_s,
+      @JsonProperty("time") @JsonSerialize(using = EpochSeconds.class) long time_s,
       String phase) {}
 
   /**
@@ -68,9 +93,9 @@ public final class TrackingViews {
    * @param geometry {@code [lon, lat]} points of the route
    */
   public record ShipmentDetail(
-      ShipmentSummary summary,
+      @JsonUnwrapped ShipmentSummary summary,
       List<LegState> legs,
-      List<EventLine> events,
+      @JsonProperty("timeline") List<EventLine> events,
       List<double[]> geometry) {}
 
   /** One leg of the route and how far the shipment is along it. */
@@ -79,8 +104,10 @@ public final class TrackingViews {
       String to,
       String mode,
       String state,
-      long plannedDepart_s,
-      long plannedArrive_s) {}
+      @JsonProperty("planned_depart") @JsonSerialize(using = EpochSeconds.class)
+          long plannedDepart_s,
+      @JsonProperty("planned_arrive") @JsonSerialize(using = EpochSeconds.class)
+          long plannedArrive_s) {}
 
   /** One event as stored. */
   public record EventLine(
@@ -88,7 +115,7 @@ public final class TrackingViews {
       String container,
       String eventType,
       String classifier,
-      long time_s,
+      @JsonProperty("time") @JsonSerialize(using = EpochSeconds.class) long time_s,
       String location,
       Optional<String> facility,
       Optional<String> mode) {}
@@ -96,23 +123,54 @@ public final class TrackingViews {
   /**
    * The predicted arrival.
    *
-   * @param asOf the time of the prediction (the latest actual event in the store unless asked)
+   * @param asOf_s the time of the prediction (the latest actual event in the store unless asked)
    * @param timetable_s baseline: the last actual event plus the nominal running times ahead
    * @param planned_s baseline: the planner's arrival for the route at departure
    * @param ahead per segment still to do: its key, observations used and the prior's share
    */
+  @JsonPropertyOrder({"as_of", "p10", "p50", "p90", "p10_days", "p50_days", "p90_days"})
   public record Eta(
-      long asOf_s,
-      long p10_s,
-      long p50_s,
-      long p90_s,
-      long timetable_s,
-      long planned_s,
+      @JsonProperty("as_of") @JsonSerialize(using = EpochSeconds.class) long asOf_s,
+      @JsonProperty("p10") @JsonSerialize(using = EpochSeconds.class) long p10_s,
+      @JsonProperty("p50") @JsonSerialize(using = EpochSeconds.class) long p50_s,
+      @JsonProperty("p90") @JsonSerialize(using = EpochSeconds.class) long p90_s,
+      @JsonProperty("timetable") @JsonSerialize(using = EpochSeconds.class) long timetable_s,
+      @JsonProperty("planned") @JsonSerialize(using = EpochSeconds.class) long planned_s,
       int samples,
       long seed,
       String method,
-      List<SegmentBasis> ahead) {}
+      List<SegmentBasis> ahead) {
+    /** Days from {@code asOf} to the 10th percentile, to 0.01 d. */
+    @JsonProperty("p10_days")
+    public double p10Days() {
+      return days(p10_s);
+    }
 
-  /** What one segment ahead was predicted from. */
-  public record SegmentBasis(String segment, String mode, int observed, double priorShare) {}
+    /** Days from {@code asOf} to the median. */
+    @JsonProperty("p50_days")
+    public double p50Days() {
+      return days(p50_s);
+    }
+
+    /** Days from {@code asOf} to the 90th percentile. */
+    @JsonProperty("p90_days")
+    public double p90Days() {
+      return days(p90_s);
+    }
+
+    private double days(long t_s) {
+      return Math.round((t_s - asOf_s) / 864.0) / 100.0;
+    }
+  }
+
+  /**
+   * What one segment ahead was predicted from.
+   *
+   * @param priorShare the prior's weight in the segment's estimate (0..1); JSON rounds it to 0.001
+   */
+  public record SegmentBasis(
+      String segment,
+      String mode,
+      int observed,
+      @JsonSerialize(using = JsonDocuments.Thousandths.class) double priorShare) {}
 }

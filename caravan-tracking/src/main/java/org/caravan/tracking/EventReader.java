@@ -51,32 +51,33 @@ public final class EventReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
+   * What reading a file or body gave: its events ({@link Read}) or why none can be read ({@link
+   * Unreadable}). A result rather than an exception, so every caller decides what an unreadable
+   * input means to it (a CLI file error, an HTTP 400).
+   */
+  public sealed interface Result permits Read, Unreadable {}
+
+  /**
    * Events read (with the line or index of each, in the same order) and records left out.
    *
    * @param where what {@code lines} count: {@code line} (CSV) or {@code index} (JSON)
    */
   public record Read(
-      List<TrackingEvent> events, List<Long> lines, List<Rejection> rejections, String where) {}
+      List<TrackingEvent> events, List<Long> lines, List<Rejection> rejections, String where)
+      implements Result {}
 
-  /** A whole file or body that cannot be read at all (not CSV, not JSON, no header). */
-  public static final class UnreadableException extends RuntimeException {
-    private final String field;
-
-    public UnreadableException(String field, String message) {
-      super(message);
-      this.field = field;
-    }
-
-    /** The field at fault, or empty. */
-    public String field() {
-      return field;
-    }
-  }
+  /**
+   * A whole file or body that cannot be read at all (not CSV, not JSON, no header).
+   *
+   * @param field the field at fault (a missing CSV column, {@code events}), or empty when the input
+   *     as a whole is
+   */
+  public record Unreadable(String field, String message) implements Result {}
 
   private EventReader() {}
 
   /** Reads CSV text. */
-  public static Read csv(Reader in) {
+  public static Result csv(Reader in) {
     CSVFormat fmt =
         CSVFormat.RFC4180
             .builder()
@@ -92,7 +93,7 @@ public final class EventReader {
       List<String> header = p.getHeaderNames();
       for (String f : REQUIRED) {
         if (!header.contains(f)) {
-          throw new UnreadableException(
+          return new Unreadable(
               f,
               "the CSV header has no column '"
                   + f
@@ -116,18 +117,18 @@ public final class EventReader {
         | IllegalArgumentException
         | UncheckedIOException e) {
       // Commons CSV reports a blank or repeated header name as IllegalArgumentException.
-      throw new UnreadableException("", "not readable as CSV: " + firstLine(e));
+      return new Unreadable("", "not readable as CSV: " + firstLine(e));
     }
     return new Read(events, lines, rejections, "line");
   }
 
   /** Reads a JSON document: an array of events or an object with an {@code events} array. */
-  public static Read json(String text) {
+  public static Result json(String text) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new UnreadableException(
+      return new Unreadable(
           "",
           "not valid JSON"
               + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
@@ -138,7 +139,7 @@ public final class EventReader {
       root = root.get("events");
     }
     if (root == null || !root.isArray()) {
-      throw new UnreadableException(
+      return new Unreadable(
           "events", "expected a JSON array of events or an object with an 'events' array");
     }
     List<TrackingEvent> events = new ArrayList<>();
@@ -169,7 +170,7 @@ public final class EventReader {
   }
 
   /** Reads JSON from a reader (a file). */
-  public static Read json(Reader in) throws IOException {
+  public static Result json(Reader in) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[8192];
     for (int k; (k = in.read(buf)) > 0; ) {

@@ -1,7 +1,6 @@
 package org.caravan.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class EventReaderTest {
             + "E1,S1,CSQU3054383,GTIN,ACT,2024-03-01T08:00:00Z,CNXIA,Xinzhu,RAIL,AZBAK,\n"
             + "E2,S1,CSQU3054384,DEPA,ACT,2024-03-02T08:00:00Z,CNXIA,,RAIL,,\n"
             + "E3,S1,CSQU3054383,BRDA,act,2024-03-05T08:00+03:00,KZDOS,,rail,,\n";
-    EventReader.Read r = EventReader.csv(new StringReader(csv));
+    EventReader.Read r = (EventReader.Read) EventReader.csv(new StringReader(csv));
     assertThat(r.events()).extracting(TrackingEvent::eventId).containsExactly("E1", "E3");
     assertThat(r.lines()).containsExactly(2L, 4L);
     assertThat(r.rejections()).hasSize(1);
@@ -40,7 +39,7 @@ class EventReaderTest {
             + "{\"event_id\":\"J2\",\"shipment_id\":\"S\",\"container\":\"BICU1234565\","
             + "\"event_type\":\"TELEPORT\",\"classifier\":\"ACT\",\"event_time\":\"2024-01-01T00:00:00Z\","
             + "\"location\":\"KZAKT\"}, 7]}";
-    EventReader.Read r = EventReader.json(json);
+    EventReader.Read r = (EventReader.Read) EventReader.json(json);
     assertThat(r.events()).hasSize(1);
     assertThat(r.events().getFirst().bookedRoute()).containsExactly("CNXIA", "KZAKT");
     assertThat(r.rejections())
@@ -52,22 +51,34 @@ class EventReaderTest {
 
   @Test
   void unreadable_input_is_one_error() {
-    assertThatThrownBy(() -> EventReader.json("[{"))
-        .isInstanceOf(EventReader.UnreadableException.class)
-        .hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> EventReader.csv(new StringReader("a,b\n1,2\n")))
-        .isInstanceOf(EventReader.UnreadableException.class)
-        .hasMessageContaining("event_id");
+    assertThat(EventReader.json("[{"))
+        .isInstanceOfSatisfying(
+            EventReader.Unreadable.class,
+            u -> {
+              assertThat(u.field()).isEmpty();
+              assertThat(u.message()).contains("not valid JSON");
+            });
+    assertThat(EventReader.json("{\"x\": 1}"))
+        .isEqualTo(
+            new EventReader.Unreadable(
+                "events", "expected a JSON array of events or an object with an 'events' array"));
+    assertThat(EventReader.csv(new StringReader("a,b\n1,2\n")))
+        .isInstanceOfSatisfying(
+            EventReader.Unreadable.class,
+            u -> {
+              assertThat(u.field()).isEqualTo("event_id");
+              assertThat(u.message()).contains("event_id");
+            });
   }
 
   @Test
   void a_blank_header_name_is_unreadable_not_a_crash() {
     // Found by the fuzz profile: Commons CSV throws IllegalArgumentException for it.
-    assertThatThrownBy(
-            () ->
-                EventReader.csv(
-                    new StringReader("event_id, ,container,event_type\nE1,x,CSQU3054383,GTIN\n")))
-        .isInstanceOf(EventReader.UnreadableException.class)
-        .hasMessageContaining("not readable as CSV");
+    assertThat(
+            EventReader.csv(
+                new StringReader("event_id, ,container,event_type\nE1,x,CSQU3054383,GTIN\n")))
+        .isInstanceOfSatisfying(
+            EventReader.Unreadable.class,
+            u -> assertThat(u.message()).contains("not readable as CSV"));
   }
 }

@@ -26,7 +26,7 @@ class TrackingStoreTest {
     EventValidator v = new EventValidator(NODES::contains);
     Path db = dir.resolve("store.duckdb");
     try (TrackingStore s = TrackingStore.open("jdbc:duckdb:" + db, db.toString())) {
-      EventReader.Read r = EventReader.csv(new StringReader(csv));
+      EventReader.Read r = (EventReader.Read) EventReader.csv(new StringReader(csv));
       EventValidator.Outcome o = v.validate(r.events(), r.lines(), s);
       assertThat(o.accepted()).extracting(TrackingEvent::eventId).containsExactly("E1", "E2", "E5");
       assertThat(o.rejected())
@@ -39,7 +39,7 @@ class TrackingStoreTest {
     try (TrackingStore s = TrackingStore.open("jdbc:duckdb:" + db, db.toString())) {
       assertThat(s.shipment("S1")).hasSize(3);
       assertThat(s.event("E1").orElseThrow().destination()).contains("AZBAK");
-      EventReader.Read again = EventReader.csv(new StringReader(csv));
+      EventReader.Read again = (EventReader.Read) EventReader.csv(new StringReader(csv));
       EventValidator.Outcome o = v.validate(again.events(), again.lines(), s);
       assertThat(o.accepted()).isEmpty();
       assertThat(o.alreadyStored()).isEqualTo(3);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.caravan.network.FieldException;
 
 /**
  * Output targets that never lose a user's file. Every writer of the program (simulation results,
@@ -48,20 +49,12 @@ public final class SafeOutput {
   private SafeOutput() {}
 
   /**
-   * An output target could not be used; the message is for the user, {@link #option()} names the
-   * flag.
+   * An output target could not be used; the message is for the user, {@link #field()} names the
+   * command-line option or request field naming the target ({@code --out}).
    */
-  public static final class OutputException extends RuntimeException {
-    private final String option;
-
+  public static final class OutputException extends FieldException {
     public OutputException(String option, String message) {
-      super(message);
-      this.option = option;
-    }
-
-    /** The command-line option or request field naming the target ({@code --out}). */
-    public String option() {
-      return option;
+      super(option, message);
     }
   }
 
