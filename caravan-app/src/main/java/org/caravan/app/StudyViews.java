@@ -3,11 +3,14 @@ package org.caravan.app;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.caravan.scenario.UserException;
@@ -19,7 +22,7 @@ import org.caravan.study.StudyStore;
  * documents (docs/STUDIES.md), the comparison as a text table. Stateless.
  */
 final class StudyViews {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonDocuments.mapper();
 
   private StudyViews() {}
 
@@ -36,52 +39,55 @@ final class StudyViews {
    * variants.
    */
   static ArrayNode listJson(StudyStore st) {
-    {
-      ArrayNode a = JSON.createArrayNode();
-      for (StudyStore.StudyRow s : st.studies()) {
-        ObjectNode o = a.addObject();
-        o.put("study", s.study());
-        o.put("baseline", s.baseline());
-        o.put("seed", s.seed());
-        o.put("replications", s.replications());
-        o.put("years", s.years());
-        o.put("variants", st.variants(s.study()).size());
-        o.put("runs_stored", s.runs());
-        o.put("runs_expected", (long) s.replications() * st.variants(s.study()).size());
-        o.put("created_at", s.createdAt());
-      }
-      return a;
+    List<Listed> out = new ArrayList<>();
+    for (StudyStore.StudyRow s : st.studies()) {
+      int variants = st.variants(s.study()).size();
+      out.add(
+          new Listed(
+              Head.of(s), variants, s.runs(), (long) s.replications() * variants, s.createdAt()));
     }
+    return JSON.valueToTree(out);
   }
 
   /** One study with its variants, their overlays and sources, and runs stored per variant. */
   static ObjectNode showJson(String name, StudyStore st) {
-    {
-      StudyStore.StudyRow s = require(st, name);
-      ObjectNode o = JSON.createObjectNode();
-      o.put("study", s.study());
-      o.put("baseline", s.baseline());
-      o.put("seed", s.seed());
-      o.put("replications", s.replications());
-      o.put("years", s.years());
-      o.put("created_at", s.createdAt());
-      List<StudyStore.RunRow> runs = st.runs(name);
-      ArrayNode vs = o.putArray("variants");
-      for (StudyStore.VariantRow v : st.variants(name)) {
-        ObjectNode vo = vs.addObject();
-        vo.put("variant", v.variant());
-        vo.put("description", v.description());
-        vo.put("source", v.source());
-        try {
-          vo.set("overlay", JSON.readTree(v.overlay()));
-        } catch (JsonProcessingException e) {
-          vo.put("overlay", v.overlay());
-        }
-        vo.put("runs_stored", runs.stream().filter(r -> r.variant().equals(v.variant())).count());
+    StudyStore.StudyRow s = require(st, name);
+    List<StudyStore.RunRow> runs = st.runs(name);
+    List<ShownVariant> variants = new ArrayList<>();
+    for (StudyStore.VariantRow v : st.variants(name)) {
+      JsonNode overlay;
+      try {
+        overlay = JSON.readTree(v.overlay());
+      } catch (JsonProcessingException e) {
+        overlay = TextNode.valueOf(v.overlay());
       }
-      return o;
+      long stored = runs.stream().filter(r -> r.variant().equals(v.variant())).count();
+      variants.add(new ShownVariant(v.variant(), v.description(), v.source(), overlay, stored));
+    }
+    return JSON.valueToTree(new Shown(Head.of(s), s.createdAt(), variants));
+  }
+
+  /** What the list and the show documents both begin with. */
+  private record Head(String study, String baseline, long seed, int replications, double years) {
+    static Head of(StudyStore.StudyRow s) {
+      return new Head(s.study(), s.baseline(), s.seed(), s.replications(), s.years());
     }
   }
+
+  /** A study in the list document. */
+  private record Listed(
+      @JsonUnwrapped Head head,
+      int variants,
+      int runsStored,
+      long runsExpected,
+      String createdAt) {}
+
+  /** The show document. */
+  private record Shown(@JsonUnwrapped Head head, String createdAt, List<ShownVariant> variants) {}
+
+  /** A variant of the show document, its overlay as the JSON it was stored as. */
+  private record ShownVariant(
+      String variant, String description, String source, JsonNode overlay, long runsStored) {}
 
   /**
    * Every KPI of every variant against the baseline, with the paired difference and its 95 %
