@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.caravan.scenario.Table;
 import org.caravan.scenario.UserException;
 import org.caravan.study.Comparison;
 import org.caravan.study.StudyStore;
@@ -134,47 +135,29 @@ final class StudyViews {
     sb.append(
         String.format(
             Locale.ROOT,
-            "study %s  baseline: %d replications, binds at %s%n",
+            "study %s  baseline: %s%n",
             o.get("study").asText(),
-            o.get("baseline_replications").asInt(),
-            o.get("baseline_bottleneck").asText()));
+            binds(o.get("baseline_replications"), o.get("baseline_bottleneck"))));
     for (JsonNode v : o.get("variants")) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%n%s  (%s)  %d replications, binds at %s%n",
+              "%n%s  (%s)  %s%n",
               v.get("variant").asText(),
               v.get("source").asText(),
-              v.get("replications").asInt(),
-              v.get("bottleneck").asText()));
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "  %-52s %14s %14s %14s %12s%n",
-              "kpi",
-              "baseline",
-              "variant",
-              "diff",
-              "±95%"));
+              binds(v.get("replications"), v.get("bottleneck"))));
+      List<JsonNode> shown = new ArrayList<>();
       for (JsonNode k : v.get("kpis")) {
         String kpi = k.get("kpi").asText();
         boolean head = headline.stream().anyMatch(kpi::startsWith);
         // A KPI one side lacks (reroute.all.extra_days where the baseline re-routes nothing) is
         // shown: its appearing is the variant's effect, and it has no difference to test.
         boolean oneSided = k.get("baseline").isNull() != k.get("variant").isNull();
-        if (!head && !oneSided && !(all && k.get("significant").asBoolean())) {
-          continue;
+        if (head || oneSided || (all && k.get("significant").asBoolean())) {
+          shown.add(k);
         }
-        sb.append(
-            String.format(
-                Locale.ROOT,
-                "  %-52s %14s %14s %14s %12s%n",
-                kpi + " [" + k.get("unit").asText() + "]",
-                fmt(k.get("baseline")),
-                fmt(k.get("variant")),
-                fmt(k.get("diff")),
-                fmt(k.get("ci95_half_width"))));
       }
+      sb.append(KPIS.text("  %-52s %14s %14s %14s %12s%n", shown));
       JsonNode r = v.path("routes");
       if (r.path("network_changed").asBoolean()) {
         sb.append(
@@ -192,6 +175,20 @@ final class StudyViews {
       }
     }
     return sb.toString();
+  }
+
+  /** The KPI rows of the comparison table, from the comparison document. */
+  private static final Table<JsonNode> KPIS =
+      new Table<JsonNode>()
+          .column("kpi", k -> k.get("kpi").asText() + " [" + k.get("unit").asText() + "]")
+          .column("baseline", k -> fmt(k.get("baseline")))
+          .column("variant", k -> fmt(k.get("variant")))
+          .column("diff", k -> fmt(k.get("diff")))
+          .column("±95%", k -> fmt(k.get("ci95_half_width")));
+
+  /** {@code 5 replications, binds at yard:KZAAU}: one side of the comparison. */
+  private static String binds(JsonNode replications, JsonNode bottleneck) {
+    return replications.asInt() + " replications, binds at " + bottleneck.asText();
   }
 
   private static String fmt(JsonNode n) {

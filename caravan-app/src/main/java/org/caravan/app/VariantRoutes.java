@@ -1,5 +1,6 @@
 package org.caravan.app;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -226,16 +227,9 @@ final class VariantRoutes {
       Map<String, Optional<Best>> base,
       Map<String, Optional<Best>> moved,
       boolean networkChanged) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("pairs", pairs.size());
-    o.put("network_changed", networkChanged);
-    int routeChanged = 0;
-    int corridorChanged = 0;
+    List<Object> changed = new ArrayList<>();
+    List<Moved> rerouted = new ArrayList<>();
     int lost = 0;
-    double days = 0;
-    double usd = 0;
-    double kg = 0;
-    ArrayNode list = JSON.createArrayNode();
     for (String k : pairs) {
       Optional<Best> a = base.get(k);
       Optional<Best> b = moved.get(k);
@@ -244,34 +238,78 @@ final class VariantRoutes {
       }
       if (b.isEmpty()) {
         lost++;
-        list.addObject().put("pair", k).put("from_corridor", a.get().corridor()).put("lost", true);
-        continue;
+        changed.add(new Lost(k, a.get().corridor(), true));
+      } else if (!a.get().legs().equals(b.get().legs())) {
+        Moved m = Moved.of(k, a.get(), b.get());
+        rerouted.add(m);
+        changed.add(m);
       }
-      if (a.get().legs().equals(b.get().legs())) {
-        continue;
-      }
-      routeChanged++;
-      boolean corr = !a.get().corridor().equals(b.get().corridor());
-      corridorChanged += corr ? 1 : 0;
-      days += b.get().days() - a.get().days();
-      usd += b.get().usd() - a.get().usd();
-      kg += b.get().kg() - a.get().kg();
-      list.addObject()
-          .put("pair", k)
-          .put("from_corridor", a.get().corridor())
-          .put("to_corridor", b.get().corridor())
-          .put("transit_days_diff", b.get().days() - a.get().days())
-          .put("cost_usd_teu_diff", b.get().usd() - a.get().usd())
-          .put("co2e_kg_teu_diff", b.get().kg() - a.get().kg());
     }
-    o.put("route_changed", routeChanged);
-    o.put("corridor_changed", corridorChanged);
-    o.put("no_route", lost);
-    o.put("transit_days_diff_mean", routeChanged == 0 ? 0 : days / routeChanged);
-    o.put("cost_usd_teu_diff_mean", routeChanged == 0 ? 0 : usd / routeChanged);
-    o.put("co2e_kg_teu_diff_mean", routeChanged == 0 ? 0 : kg / routeChanged);
-    o.set("changed", list);
-    return o;
+    return ROUTES.valueToTree(
+        new RouteSummary(
+            pairs.size(),
+            networkChanged,
+            rerouted.size(),
+            (int) rerouted.stream().filter(m -> !m.fromCorridor().equals(m.toCorridor())).count(),
+            lost,
+            Diff.mean(rerouted.stream().map(Moved::diff).toList()),
+            changed));
+  }
+
+  /** The routes document of a variant (docs/STUDIES.md), snake_case. */
+  private static final ObjectMapper ROUTES = JsonDocuments.mapper();
+
+  /**
+   * How a variant moves the fastest routes of the scenario's pairs.
+   *
+   * @param mean the mean difference over the pairs whose route changes (zero when none does)
+   * @param changed per pair whose route differs, a {@link Moved} or a {@link Lost}, in pair order
+   */
+  private record RouteSummary(
+      int pairs,
+      boolean networkChanged,
+      int routeChanged,
+      int corridorChanged,
+      int noRoute,
+      @JsonUnwrapped(suffix = "_diff_mean") Diff mean,
+      List<Object> changed) {}
+
+  /** A pair that has no route under the variant. */
+  private record Lost(String pair, String fromCorridor, boolean lost) {}
+
+  /** A pair whose fastest route changes: the corridors and the difference. */
+  private record Moved(
+      String pair,
+      String fromCorridor,
+      String toCorridor,
+      @JsonUnwrapped(suffix = "_diff") Diff diff) {
+    static Moved of(String pair, Best a, Best b) {
+      return new Moved(
+          pair,
+          a.corridor(),
+          b.corridor(),
+          new Diff(b.days() - a.days(), b.usd() - a.usd(), b.kg() - a.kg()));
+    }
+  }
+
+  /** Variant minus base: transit days, USD per TEU, kg CO2e per TEU. */
+  private record Diff(double transitDays, double costUsdTeu, double co2eKgTeu) {
+    /** The mean of each, summed in list order (zero for none). */
+    static Diff mean(List<Diff> all) {
+      if (all.isEmpty()) {
+        return new Diff(0, 0, 0);
+      }
+      double days = 0;
+      double usd = 0;
+      double kg = 0;
+      for (Diff d : all) {
+        days += d.transitDays;
+        usd += d.costUsdTeu;
+        kg += d.co2eKgTeu;
+      }
+      int n = all.size();
+      return new Diff(days / n, usd / n, kg / n);
+    }
   }
 
   /** The fastest route of a flow's pair on today's network (wagons by rail and ferry only). */

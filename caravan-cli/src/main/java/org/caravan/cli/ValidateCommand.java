@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.caravan.app.ValidationRuns;
+import org.caravan.scenario.Table;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
-import org.caravan.scenario.validation.Target;
+import org.caravan.scenario.validation.ValidationDoc;
 import org.caravan.scenario.validation.ValidationService;
 import org.caravan.scenario.validation.Validator;
 import picocli.CommandLine.Command;
@@ -122,57 +124,27 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
   private static String table(Validator.Result v) {
     StringBuilder sb = new StringBuilder();
     sb.append(
-        String.format(
-            Locale.ROOT,
-            "%-4s %-26s %-9s %-13s %-15s %-9s %9s %9s  %s%n",
-            "ID",
-            "FROM -> TO",
-            "CORRIDOR",
-            "QUANTITY",
-            "PUBLISHED",
-            "KIND",
-            "ROUTER",
-            "SIM",
-            "VERDICT"));
-    for (Validator.TargetRow r : v.targets()) {
-      Target t = r.target();
-      String od = t.destination().isEmpty() ? t.origin() : t.origin() + " -> " + t.destination();
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%-4s %-26s %-9s %-13s %-15s %-9s %9s %9s  %s%n",
-              t.id(),
-              od,
-              t.corridor(),
-              t.quantity().key(),
-              fmt(t.low()) + "-" + fmt(t.high()),
-              t.kind(),
-              r.router().isPresent() ? fmt(r.router().getAsDouble()) : "-",
-              r.simulation().isPresent() ? fmt(r.simulation().getAsDouble()) : "-",
-              r.verdict().text()));
-    }
+        new Table<Validator.TargetRow>()
+            .column("ID", r -> r.target().id())
+            .column("FROM -> TO", r -> r.target().fromTo(" -> "))
+            .column("CORRIDOR", r -> r.target().corridor())
+            .column("QUANTITY", r -> r.target().quantity().key())
+            .column("PUBLISHED", r -> fmt(r.target().low()) + "-" + fmt(r.target().high()))
+            .column("KIND", r -> r.target().kind())
+            .column("ROUTER", r -> fmt(r.router()))
+            .column("SIM", r -> fmt(r.simulation()))
+            .column("VERDICT", r -> r.verdict().text())
+            .text("%-4s %-26s %-9s %-13s %-15s %-9s %9s %9s  %s%n", v.targets()));
+    sb.append(String.format("%n"));
     sb.append(
-        String.format(
-            Locale.ROOT,
-            "%n%-26s %-10s %8s %8s %8s  %s%n",
-            "FLOW",
-            "CORRIDOR",
-            "ROUTER",
-            "SIM",
-            "DIFF",
-            "VERDICT"));
-    for (Validator.FlowRow f : v.flows()) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%-26s %-10s %8.1f %8.1f %+7.0f%%  %s%n",
-              f.flow(),
-              f.corridor(),
-              f.routerMedianDays(),
-              f.simulatedMedianDays(),
-              100 * f.difference(),
-              f.verdictText()));
-    }
+        new Table<Validator.FlowRow>()
+            .column("FLOW", Validator.FlowRow::flow)
+            .column("CORRIDOR", Validator.FlowRow::corridor)
+            .column("ROUTER", f -> ValidationDoc.days(f.routerMedianDays()))
+            .column("SIM", f -> ValidationDoc.days(f.simulatedMedianDays()))
+            .column("DIFF", f -> String.format(Locale.ROOT, "%+.0f%%", 100 * f.difference()))
+            .column("VERDICT", Validator.FlowRow::verdictText)
+            .text("%-26s %-10s %8s %8s %8s  %s%n", v.flows()));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -185,6 +157,10 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
             v.flowsAgreeing(),
             v.flows().size()));
     return sb.toString();
+  }
+
+  private static String fmt(OptionalDouble x) {
+    return x.isPresent() ? fmt(x.getAsDouble()) : "-";
   }
 
   private static String fmt(double x) {

@@ -107,20 +107,14 @@ public final class TrackingStore implements EventValidator.Stored, AutoCloseable
 
   @Override
   public Optional<Long> lastActual_s(String shipmentId, String container) {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT MAX(event_time_s) FROM tracking_events WHERE shipment_id = ? AND container = ?"
-                + " AND classifier = 'ACT'")) {
-      ps.setString(1, shipmentId);
-      ps.setString(2, container);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long v = rs.getLong(1);
-        return rs.wasNull() ? Optional.empty() : Optional.of(v);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read store " + location + ": " + firstLine(e));
-    }
+    return query(
+            "WHERE shipment_id = ? AND container = ? AND classifier = 'ACT'"
+                + " ORDER BY event_time_s DESC LIMIT 1",
+            shipmentId,
+            container)
+        .stream()
+        .findFirst()
+        .map(TrackingEvent::eventTime_s);
   }
 
   /** A shipment's events by time (then id). */

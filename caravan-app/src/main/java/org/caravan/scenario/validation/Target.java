@@ -1,5 +1,6 @@
 package org.caravan.scenario.validation;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,29 +36,38 @@ public record Target(
   /** The kinds of published figure (corridor-facts §0 and the project rules). */
   public static final Set<String> KINDS = Set.of("promised", "guidance", "observed", "record");
 
-  /** What is measured, with its unit. */
-  public enum Quantity {
-    TRANSIT_DAYS("transit_days", "days"),
-    COST_USD_FEU("cost_usd_feu", "USD/FEU"),
-    COST_USD_TEU("cost_usd_teu", "USD/TEU"),
-    CO2E_KG_TEU("co2e_kg_teu", "kg CO2e/TEU"),
-    CO2E_G_TKM("co2e_g_tkm", "g CO2e/t-km"),
-    WAIT_DAYS("wait_days", "days"),
-    BORDER_H("border_h", "h"),
-    HANDLING_H("handling_h", "h"),
-    THROUGHPUT_MT("throughput_mt", "Mt/yr"),
-    THROUGHPUT_TEU("throughput_teu", "TEU/yr");
+  /**
+   * {@code origin ARROW destination}, or the origin alone when the target has no destination (a
+   * node's wait or handling time); empty for a whole-corridor figure.
+   */
+  public String fromTo(String arrow) {
+    return destination.isEmpty() ? origin : origin + arrow + destination;
+  }
 
-    private final String key;
+  /**
+   * What is measured, with its unit; the file key is the lower-case name ({@code transit_days}).
+   */
+  public enum Quantity {
+    TRANSIT_DAYS("days"),
+    COST_USD_FEU("USD/FEU"),
+    COST_USD_TEU("USD/TEU"),
+    CO2E_KG_TEU("kg CO2e/TEU"),
+    CO2E_G_TKM("g CO2e/t-km"),
+    WAIT_DAYS("days"),
+    BORDER_H("h"),
+    HANDLING_H("h"),
+    THROUGHPUT_MT("Mt/yr"),
+    THROUGHPUT_TEU("TEU/yr");
+
     private final String unit;
 
-    Quantity(String key, String unit) {
-      this.key = key;
+    Quantity(String unit) {
       this.unit = unit;
     }
 
+    /** The key in targets.csv and in JSON. */
     public String key() {
-      return key;
+      return name().toLowerCase(Locale.ROOT);
     }
 
     public String unit() {
@@ -67,7 +77,7 @@ public record Target(
     /** The quantity with this file key. */
     public static Optional<Quantity> of(String key) {
       for (Quantity q : values()) {
-        if (q.key.equals(key)) {
+        if (q.key().equals(key)) {
           return Optional.of(q);
         }
       }

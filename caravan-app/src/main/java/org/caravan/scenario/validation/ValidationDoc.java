@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.caravan.scenario.Table;
 import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.sim.SimulationService;
 import org.caravan.simulation.corridor.CorridorResult;
@@ -154,55 +155,37 @@ public final class ValidationDoc {
         """);
     sb.append("## Targets\n\n");
     sb.append(
-        "| Id | From → to | Corridor | Quantity | Published | Kind | Router | Simulation | Verdict | Source "
-            + "| Why it misses |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (Validator.TargetRow row : v.targets()) {
-      Target t = row.target();
-      String od = t.destination().isEmpty() ? t.origin() : t.origin() + " → " + t.destination();
-      sb.append("| ")
-          .append(t.id())
-          .append(" | ")
-          .append(od.isEmpty() ? "corridor" : od)
-          .append(" | ")
-          .append(t.corridor())
-          .append(" | ")
-          .append(t.quantity().key())
-          .append(" | ")
-          .append(range(t))
-          .append(" | ")
-          .append(t.kind())
-          .append(" | ")
-          .append(num(row.router()))
-          .append(" | ")
-          .append(num(row.simulation()))
-          .append(" | ")
-          .append(row.verdict().text())
-          .append(" | ")
-          .append(t.source())
-          .append(" | ")
-          .append(row.explanation())
-          .append(" |\n");
-    }
+        new Table<Validator.TargetRow>()
+            .column("Id", row -> row.target().id())
+            .column(
+                "From → to",
+                row -> {
+                  String od = row.target().fromTo(" → ");
+                  return od.isEmpty() ? "corridor" : od;
+                })
+            .column("Corridor", row -> row.target().corridor())
+            .column("Quantity", row -> row.target().quantity().key())
+            .column("Published", row -> range(row.target()))
+            .column("Kind", row -> row.target().kind())
+            .column("Router", row -> num(row.router()))
+            .column("Simulation", row -> num(row.simulation()))
+            .column("Verdict", row -> row.verdict().text())
+            .column("Source", row -> row.target().source())
+            .column("Why it misses", Validator.TargetRow::explanation)
+            .markdown(v.targets()));
     sb.append("\n## Default flows: router against simulation\n\n");
     sb.append(
-        "| Flow | From → to | Corridor | Router median d | Router p95 d | Simulated median d | Simulated p95 d "
-            + "| Difference | Verdict |\n|---|---|---|---|---|---|---|---|---|\n");
-    for (Validator.FlowRow f : v.flows()) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s → %s | %s | %.1f | %.1f | %.1f | %.1f | %+.0f %% | %s |%n",
-              f.flow(),
-              f.origin(),
-              f.destination(),
-              f.corridor(),
-              f.routerMedianDays(),
-              f.routerP95Days(),
-              f.simulatedMedianDays(),
-              f.simulatedP95Days(),
-              100 * f.difference(),
-              f.verdictText()));
-    }
+        new Table<Validator.FlowRow>()
+            .column("Flow", Validator.FlowRow::flow)
+            .column("From → to", f -> f.origin() + " → " + f.destination())
+            .column("Corridor", Validator.FlowRow::corridor)
+            .column("Router median d", f -> days(f.routerMedianDays()))
+            .column("Router p95 d", f -> days(f.routerP95Days()))
+            .column("Simulated median d", f -> days(f.simulatedMedianDays()))
+            .column("Simulated p95 d", f -> days(f.simulatedP95Days()))
+            .column("Difference", f -> String.format(Locale.ROOT, "%+.0f %%", 100 * f.difference()))
+            .column("Verdict", Validator.FlowRow::verdictText)
+            .markdown(v.flows()));
     sb.append(
         """
 
@@ -279,6 +262,11 @@ public final class ValidationDoc {
   private static String range(Target t) {
     String u = " " + t.quantity().unit();
     return t.low() == t.high() ? num(t.low()) + u : num(t.low()) + "–" + num(t.high()) + u;
+  }
+
+  /** Days to 0.1, as the tables show them. */
+  public static String days(double d) {
+    return String.format(Locale.ROOT, "%.1f", d);
   }
 
   private static String num(OptionalDouble v) {
