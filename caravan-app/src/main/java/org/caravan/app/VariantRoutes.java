@@ -1,5 +1,7 @@
 package org.caravan.app;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -227,9 +229,7 @@ final class VariantRoutes {
       Map<String, Optional<Best>> base,
       Map<String, Optional<Best>> moved,
       boolean networkChanged) {
-    List<Object> changed = new ArrayList<>();
-    List<Moved> rerouted = new ArrayList<>();
-    int lost = 0;
+    List<Change> changed = new ArrayList<>();
     for (String k : pairs) {
       Optional<Best> a = base.get(k);
       Optional<Best> b = moved.get(k);
@@ -237,52 +237,71 @@ final class VariantRoutes {
         continue;
       }
       if (b.isEmpty()) {
-        lost++;
         changed.add(new Lost(k, a.get().corridor(), true));
       } else if (!a.get().legs().equals(b.get().legs())) {
-        Moved m = Moved.of(k, a.get(), b.get());
-        rerouted.add(m);
-        changed.add(m);
+        changed.add(Moved.of(k, a.get(), b.get()));
       }
     }
-    return ROUTES.valueToTree(
-        new RouteSummary(
-            pairs.size(),
-            networkChanged,
-            rerouted.size(),
-            (int) rerouted.stream().filter(m -> !m.fromCorridor().equals(m.toCorridor())).count(),
-            lost,
-            Diff.mean(rerouted.stream().map(Moved::diff).toList()),
-            changed));
+    return ROUTES.valueToTree(new RouteSummary(pairs.size(), networkChanged, changed));
   }
 
   /** The routes document of a variant (docs/STUDIES.md), snake_case. */
   private static final ObjectMapper ROUTES = JsonDocuments.mapper();
 
   /**
-   * How a variant moves the fastest routes of the scenario's pairs.
-   *
-   * @param mean the mean difference over the pairs whose route changes (zero when none does)
-   * @param changed per pair whose route differs, a {@link Moved} or a {@link Lost}, in pair order
+   * How a variant moves the fastest routes of the scenario's pairs: the counts and the mean
+   * difference (over the pairs whose route changes; zero when none does) follow from {@code
+   * changed}, the pairs whose route differs, in pair order.
    */
-  private record RouteSummary(
-      int pairs,
-      boolean networkChanged,
-      int routeChanged,
-      int corridorChanged,
-      int noRoute,
-      @JsonUnwrapped(suffix = "_diff_mean") Diff mean,
-      List<Object> changed) {}
+  @JsonPropertyOrder({
+    "pairs",
+    "network_changed",
+    "route_changed",
+    "corridor_changed",
+    "no_route",
+    "mean",
+    "changed"
+  })
+  private record RouteSummary(int pairs, boolean networkChanged, List<Change> changed) {
+    @JsonProperty
+    int routeChanged() {
+      return moved().size();
+    }
+
+    @JsonProperty
+    int corridorChanged() {
+      return (int) moved().stream().filter(m -> !m.fromCorridor().equals(m.toCorridor())).count();
+    }
+
+    @JsonProperty
+    int noRoute() {
+      return changed.size() - moved().size();
+    }
+
+    @JsonProperty
+    @JsonUnwrapped(suffix = "_diff_mean")
+    Diff mean() {
+      return Diff.mean(moved().stream().map(Moved::diff).toList());
+    }
+
+    private List<Moved> moved() {
+      return changed.stream().filter(Moved.class::isInstance).map(Moved.class::cast).toList();
+    }
+  }
+
+  /** A pair whose fastest route differs under the variant. */
+  private sealed interface Change permits Lost, Moved {}
 
   /** A pair that has no route under the variant. */
-  private record Lost(String pair, String fromCorridor, boolean lost) {}
+  private record Lost(String pair, String fromCorridor, boolean lost) implements Change {}
 
   /** A pair whose fastest route changes: the corridors and the difference. */
   private record Moved(
       String pair,
       String fromCorridor,
       String toCorridor,
-      @JsonUnwrapped(suffix = "_diff") Diff diff) {
+      @JsonUnwrapped(suffix = "_diff") Diff diff)
+      implements Change {
     static Moved of(String pair, Best a, Best b) {
       return new Moved(
           pair,

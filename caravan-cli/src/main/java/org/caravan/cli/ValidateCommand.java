@@ -146,16 +146,9 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
             .column("VERDICT", Validator.FlowRow::verdictText)
             .text("%-26s %-10s %8s %8s %8s  %s%n", v.flows()));
     sb.append(
-        String.format(
-            Locale.ROOT,
+        v.headline(
             "%n%d of %d rows that are not inputs within the published range (%.0f %%); "
-                + "%d inputs not counted; %d of %d flows with router median within 10 %% of the simulated median%n",
-            v.within(),
-            v.validated(),
-            100 * v.withinShare(),
-            v.targets().size() - v.validated(),
-            v.flowsAgreeing(),
-            v.flows().size()));
+                + "%d inputs not counted; %d of %d flows with router median within 10 %% of the simulated median%n"));
     return sb.toString();
   }
 

@@ -119,17 +119,10 @@ public final class ValidationDoc {
             v.seed(),
             v.targets().size()));
     sb.append(
-        String.format(
-            Locale.ROOT,
+        v.headline(
             "**%d of %d rows that are not model inputs are within the published "
                 + "range (%.0f %%)**; %d rows echo a model input and are not counted. **%d of %d default flows** have the "
-                + "router's median within 10 %% of the simulated median.%n%n",
-            v.within(),
-            v.validated(),
-            100 * v.withinShare(),
-            v.targets().size() - v.validated(),
-            v.flowsAgreeing(),
-            v.flows().size()));
+                + "router's median within 10 %% of the simulated median.%n%n"));
     sb.append(
         """
         How the values are computed:

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -120,6 +121,23 @@ public final class Validator {
      */
     public long flowsAgreeing() {
       return flows.stream().filter(FlowRow::agrees).count();
+    }
+
+    /**
+     * The headline counts put into {@code template} in this order: rows within, rows validated, the
+     * share within in percent, input rows not counted, flows agreeing, flows. The command's closing
+     * line and the document's summary word them differently; the numbers come from here.
+     */
+    public String headline(String template) {
+      return String.format(
+          Locale.ROOT,
+          template,
+          within(),
+          validated(),
+          100 * withinShare(),
+          targets.size() - validated(),
+          flowsAgreeing(),
+          flows.size());
     }
   }
 
