@@ -12,6 +12,8 @@
  * org.caravan.scenario.NetworkEmissions} precomputes each link's and hub's CO2e (WTT, TTW, range)
  * once per network for routing; {@link org.caravan.scenario.RouteCo2e} splits a route into ISO
  * 14083 transport and hub elements with the same numbers; the gateway's {@code EmissionsValidation}
- * compares the result with hand calculations and published figures.
+ * compares the result with hand calculations and published figures. {@link
+ * org.caravan.scenario.Table} declares a table once by its columns and renders it as Markdown (the
+ * generated docs) or as fixed-width text (the commands), so no renderer repeats a row's fields.
  */
 package org.caravan.scenario;

@@ -19,5 +19,8 @@
  * and period, checked against the network with file, line and field errors; how they are charged is
  * routing's business) and {@link org.caravan.network.Countries} (Natural Earth country polygons
  * behind a JTS STR-tree, telling which countries a road leg to or from a coordinate crosses).
+ * {@link org.caravan.network.FieldException} is the base of the user errors about one field that
+ * this module and the modules above it raise (an output target, a study file), so the gateway maps
+ * them to its own error by the field, never by the message.
  */
 package org.caravan.network;
