@@ -397,7 +397,7 @@ final class ModelStats {
       n += formation.listLength(formation.pHead[p]);
     }
     for (int c = 0; c < formation.cUsed; c++) {
-      n += formation.listLength(formation.cHead[c]);
+      n += formation.listLength(formation.consistHead(c));
     }
     for (int v = 0; v < crossings.vHead.length; v++) {
       n += formation.listLength(crossings.vHead[v]);
