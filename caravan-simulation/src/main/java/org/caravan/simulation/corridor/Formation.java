@@ -16,9 +16,11 @@ import org.caravan.simulation.random.Distribution;
  * groups are "consists". When a consist or vessel finishes a leg, {@link #distribute} moves each
  * unit on to its next leg's pool or delivers it.
  *
- * <p>Data layout: units and consists are dense int indexes into struct-of-arrays with free lists; a
- * queue of units is an intrusive singly linked list ({@code uNext}), so a train or vessel takes its
- * load by unlinking a prefix of a pool, and no object is created per event or per unit.
+ * <p>Data layout: units and consists are dense int indexes with free lists; units into
+ * struct-of-arrays, consists into rows of one int array (a consist's fields are read together as it
+ * moves, {@link #consistLeg} and friends); a queue of units is an intrusive singly linked list
+ * ({@code uNext}), so a train or vessel takes its load by unlinking a prefix of a pool, and no
+ * object is created per event or per unit.
  */
 final class Formation {
   private final EventEngine engine;
