@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.RouteViews;
+import org.caravan.app.RouteViews.RouteView;
 import org.caravan.scenario.RouteQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +62,35 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * A column of the route summary table: its header, the format of its values (the header takes
+   * their width and alignment) and the value, together so that header and rows cannot drift apart.
+   */
+  private record Column(String header, String format, Function<RouteView, Object> value) {
+    String headerFormat() {
+      return format.replaceAll("(\\.\\d+)?[a-z]$", "s");
+    }
+  }
+
+  /** The summary table, one route a row (the two spaces before the countries are the format's). */
+  private static final List<Column> SUMMARY =
+      List.of(
+          new Column("#", "%-3d", RouteView::rank),
+          new Column("CORRIDOR", "%-9s", RouteView::corridor),
+          new Column("DAYS", "%6.1f", RouteView::transitDays),
+          new Column("COST_USD", "%9.0f", RouteView::costUsd),
+          new Column("CO2E_KG", "%9.0f", RouteView::co2eKg),
+          new Column("CO2E_RANGE", "%11s", r -> range(r.co2eRangeKg())),
+          new Column("G/TKM", "%6.1f", RouteView::co2eGPerTkm),
+          new Column("P95_DAYS", "%8.1f", r -> r.reliability().p95TransitDays()),
+          new Column("KM", "%9.0f", RouteView::distanceKm),
+          new Column("COUNTRIES", " %s", r -> String.join(" ", r.countries())));
+
+  /** One line of the summary table: each column's cell, space-separated. */
+  private static String row(Function<Column, String> cell) {
+    return SUMMARY.stream().map(cell).collect(Collectors.joining(" "));
+  }
+
   private static void printTable(PrintWriter out, RouteViews.Answer a) {
     out.printf(
         "%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n",
@@ -82,33 +114,11 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
           "note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }
     out.println();
-    out.printf(
-        "%-3s %-9s %6s %9s %9s %11s %6s %8s %9s  %s%n",
-        "#",
-        "CORRIDOR",
-        "DAYS",
-        "COST_USD",
-        "CO2E_KG",
-        "CO2E_RANGE",
-        "G/TKM",
-        "P95_DAYS",
-        "KM",
-        "COUNTRIES");
-    for (RouteViews.RouteView r : a.routes()) {
-      out.printf(
-          "%-3d %-9s %6.1f %9.0f %9.0f %11s %6.1f %8.1f %9.0f  %s%n",
-          r.rank(),
-          r.corridor(),
-          r.transitDays(),
-          r.costUsd(),
-          r.co2eKg(),
-          range(r.co2eRangeKg()),
-          r.co2eGPerTkm(),
-          r.reliability().p95TransitDays(),
-          r.distanceKm(),
-          String.join(" ", r.countries()));
+    out.println(row(c -> String.format(c.headerFormat(), c.header())));
+    for (RouteView r : a.routes()) {
+      out.println(row(c -> String.format(c.format(), c.value().apply(r))));
     }
-    for (RouteViews.RouteView r : a.routes()) {
+    for (RouteView r : a.routes()) {
       out.println();
       out.printf(
           "Route %d (%s): %.1f days, %.0f USD, %.0f kg CO2e WTW (%s; WTT %.0f + TTW %.0f; %.1f g/tkm), "
