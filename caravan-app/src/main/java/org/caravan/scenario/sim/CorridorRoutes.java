@@ -3,7 +3,9 @@ package org.caravan.scenario.sim;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.caravan.network.Mode;
+import org.caravan.network.Network;
 import org.caravan.network.Passage;
 import org.caravan.routing.CargoClass;
 import org.caravan.routing.Objective;
@@ -45,8 +47,9 @@ final class CorridorRoutes {
    * The router's 5 fastest routes for {@code request} that use a corridor, fastest first: {@code
    * middle} must cross the Caspian between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern}
    * must pass RU or BY; {@code southern} must pass IR and avoids RU, BY, AZ, GE, UA; {@code sea} is
-   * the router's sea corridor; {@code sea-cape} the same avoiding Suez; {@code any} takes them all.
-   * The one home of the corridor rule for the simulation and the validation.
+   * the router's sea corridor (between two seaports the sailing only; the countries of the two ends
+   * are not avoided); {@code sea-cape} the same avoiding Suez; {@code any} takes them all. The one
+   * home of the corridor rule for the simulation and the validation.
    */
   List<Route> all(RouteRequest request, String corridor) {
     Set<String> avoid =
@@ -58,11 +61,43 @@ final class CorridorRoutes {
               Set.of("RU", "BY", "KZ", "MN", "AZ", "GE", "IR", "TM", "UA");
           default -> Set.of();
         };
+    if (isSea(corridor)) {
+      // A ship may sail to a port in one of those countries (Shanghai -> Poti): the countries of
+      // the two ends are where the cargo starts and ends, not a land bridge.
+      Network network = router.network();
+      Set<String> ends =
+          Set.of(
+              network.countryCode(network.nodeCountry(request.from())),
+              network.countryCode(network.nodeCountry(request.to())));
+      avoid = avoid.stream().filter(c -> !ends.contains(c)).collect(Collectors.toSet());
+    }
     Set<Passage> passages =
         CorridorLabels.SEA_CAPE.equals(corridor) ? Set.of(Passage.SUEZ) : Set.of();
+    RouteRequest asked = request;
+    if (isSea(corridor)
+        && seaport(router.network(), request.from())
+        && seaport(router.network(), request.to())) {
+      // Between two seaports the sea corridor is the sailing itself, not a sea-rail land bridge
+      // (Shanghai -> Piraeus -> rail -> Rotterdam is a route of its own).
+      asked = request.withModes(EnumSet.of(Mode.SEA));
+    }
     RouteResponse resp =
-        router.route(request.withObjective(Objective.TIME, 5).withAvoid(avoid, passages));
+        router.route(asked.withObjective(Objective.TIME, 5).withAvoid(avoid, passages));
     return resp.routes().stream().filter(r -> matches(r, corridor)).toList();
+  }
+
+  private static boolean isSea(String corridor) {
+    return Route.SEA_CORRIDOR.equals(corridor) || CorridorLabels.SEA_CAPE.equals(corridor);
+  }
+
+  /** A node that a sea link leaves (a deep-sea or feeder port). */
+  private static boolean seaport(Network network, int node) {
+    for (int i = network.firstOut(node); i < network.endOut(node); i++) {
+      if (network.linkMode(network.outLink(i)) == Mode.SEA) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

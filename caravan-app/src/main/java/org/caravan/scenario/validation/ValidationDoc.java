@@ -224,8 +224,13 @@ public final class ValidationDoc {
         * **Costs** are per-kilometre rail tariffs by railway, scaled by the dated China–Europe rail index of \
         the quote's year, plus terminal handling and border payments (`data/network/README.md`). One Argus quote \
         gives the same price to Almaty and to Aktau (T49, T50), 2,357 km further into Kazakhstan: no per-km \
-        tariff matches both, and the network matches Almaty. Shanghai → Poti by sea (T51) has no value because \
-        the sea corridor avoids Georgia.
+        tariff matches both, and the network matches Almaty.
+        * **Sea targets** are sailings between two ports on the Suez lane (T46 is the Cape): the validator \
+        routes them port to port without the dated Red Sea lane switch that `caravan route --depart` applies. \
+        Shanghai → Poti (T48, T51, ARGUS-REPORT, undated) is Shanghai → Ambarlı and a Black Sea feeder: \
+        faster and, at 2024 rates, dearer than the quote; round the Cape (`caravan route Shanghai Poti \
+        --modes sea --depart 2024-06-01`) it is 46.9 days and 3,797 USD per TEU, slower than the quote. \
+        Neither lane fits both figures.
         * **Throughput**: by the demand rule (docs/SIMULATION.md) the model carries what published figures \
         say moved on the modes it has: about 55,000 TEU of containers and the wagons ASCO carried on its Kazakh \
         line, part of the 4.5 Mt of 2024; crude by tanker, dry-cargo ships and trucks on the Ro-Pax are not \

@@ -536,15 +536,28 @@ public final class Validator {
         why.add("agrees with " + u.id() + " (" + u.kind() + ", " + u.source() + ")");
       }
     }
-    if (t.bestCase() && v > t.high()) {
+    boolean transit = t.quantity() == Target.Quantity.TRANSIT_DAYS;
+    boolean delay =
+        t.quantity() == Target.Quantity.WAIT_DAYS || t.quantity() == Target.Quantity.BORDER_H;
+    boolean co2e =
+        t.quantity() == Target.Quantity.CO2E_KG_TEU || t.quantity() == Target.Quantity.CO2E_G_TKM;
+    if (transit && t.bestCase() && v > t.high()) {
       why.add(
           "a "
               + t.kind()
               + " figure: even the model's fast end (fastest departure, 5th percentile) is slower");
-    } else if ("observed".equals(t.kind()) && v < t.low()) {
+    } else if (transit && "observed".equals(t.kind()) && v < t.low()) {
       why.add(
           "faster than observed: congestion, missed connections and paperwork delays are not all modelled");
-    } else if ("guidance".equals(t.kind()) && v < t.low()) {
+    } else if (delay && "observed".equals(t.kind()) && v < t.low()) {
+      why.add(
+          "shorter than observed: the model's queue has no paperwork, inspection or congestion"
+              + " episodes");
+    } else if (co2e && v < t.low()) {
+      why.add(
+          "below the published calculator figure, which states neither its factors nor its"
+              + " distance (docs/EMISSIONS-VALIDATION.md)");
+    } else if (transit && "guidance".equals(t.kind()) && v < t.low()) {
       why.add(
           "faster than the operators' guidance, which carries slack for waits the model does not have");
     } else {

@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.caravan.network.Corridors;
+import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.routing.ExpectedWaits;
+import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
@@ -177,6 +179,31 @@ class ValidationTest {
         .isEqualTo(200 * 3600 - (long) NET.dwell_s(NET.getNode("KZ-DOSTYK")));
     assertThat(b.arrival_s()).isGreaterThan(a.arrival_s());
     assertThat(b.variance_s2()).isGreaterThan(a.variance_s2());
+  }
+
+  @Test
+  void a_sea_target_between_two_seaports_is_the_sailing_even_into_a_corridor_country() {
+    ModelBuilder b = new ModelBuilder(CARAVAN, CARAVAN.router());
+    long dep = LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    // Without the rule the fastest "sea" route sailed to Piraeus and went on by rail.
+    Route rotterdam =
+        b.routeOnCorridor(NET.getNode("CNSHA"), NET.getNode("NLRTM"), "sea", false, dep, 1, 10)
+            .orElseThrow();
+    assertThat(rotterdam.legs()).extracting(Leg::mode).containsOnly(Mode.SEA);
+    assertThat(rotterdam.legs().getLast().to()).isEqualTo("NLRTM");
+    // Poti is on the Middle Corridor and in Georgia, which the sea corridor avoids as a land
+    // bridge: a ship may still sail there.
+    Route poti =
+        b.routeOnCorridor(NET.getNode("CNSHA"), NET.getNode("GEPTI"), "sea", false, dep, 1, 10)
+            .orElseThrow();
+    assertThat(poti.legs()).extracting(Leg::mode).containsOnly(Mode.SEA);
+    assertThat(poti.corridor()).isEqualTo(Route.SEA_CORRIDOR);
+    // An inland origin keeps its rail leg to the port (Zhengzhou -> Hamburg by sea).
+    Route zhengzhou =
+        b.routeOnCorridor(NET.getNode("CNZGZ"), NET.getNode("DEHAM"), "sea", false, dep, 1, 10)
+            .orElseThrow();
+    assertThat(zhengzhou.legs().getFirst().mode()).isNotEqualTo(Mode.SEA);
+    assertThat(zhengzhou.corridor()).isEqualTo(Route.SEA_CORRIDOR);
   }
 
   @Test
