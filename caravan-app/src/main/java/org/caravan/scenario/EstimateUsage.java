@@ -138,7 +138,7 @@ public final class EstimateUsage {
       if (i + 1 < legs.size() && leg.carrierClass() != legs.get(i + 1).carrierClass()) {
         CarrierClass a = CarrierClass.values()[leg.carrierClass()];
         CarrierClass b = CarrierClass.values()[legs.get(i + 1).carrierClass()];
-        TransferSpec t = transfers.get(new TransferSpec(leg.to(), a, b, 0, 0, Map.of(), "").key());
+        TransferSpec t = transfers.get(TransferSpec.key(leg.to(), a, b));
         if (t != null) {
           String id = t.node() + "|" + t.fromClass().code() + "|" + t.toClass().code();
           keys.add("transfers/" + id + "#time_h");

@@ -93,9 +93,7 @@ public final class Corridors {
                   o, "label", "every corridor needs a label (e.g. middle, northern, southern)"));
           continue;
         }
-        if (rec.get("source").isEmpty()) {
-          problems.add(
-              new Problem(o, "source", "every corridor needs a source (EST for an estimate)"));
+        if (!TextFiles.hasSource(rec, o, problems, "corridor")) {
           continue;
         }
         int bit = 1 << list.size();

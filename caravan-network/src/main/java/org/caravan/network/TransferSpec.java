@@ -1,8 +1,5 @@
 package org.caravan.network;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * A row of {@code transfers.csv}: at {@code node}, a container may change between two carrier
  * classes.
@@ -11,26 +8,20 @@ public record TransferSpec(
     String node,
     CarrierClass fromClass,
     CarrierClass toClass,
-    double time_h,
-    double cost_usd_teu,
-    Map<String, String> sources,
-    String notes) {
-
-  public TransferSpec {
-    sources = Map.copyOf(sources);
-  }
+    @Cited("transfer") double time_h,
+    @Cited("transfer") double cost_usd_teu,
+    Citation citation)
+    implements CitedRow {
 
   /** Key that identifies the transfer regardless of direction. */
   public String key() {
-    return fromClass.ordinal() <= toClass.ordinal()
-        ? node + "|" + fromClass.code() + "|" + toClass.code()
-        : node + "|" + toClass.code() + "|" + fromClass.code();
+    return key(node, fromClass, toClass);
   }
 
-  /** The values that must be cited, in column order. */
-  public List<CitedValue> citedValues() {
-    return List.of(
-        CitedValue.headline("time_h", "transfer", time_h),
-        CitedValue.headline("cost_usd_teu", "transfer", cost_usd_teu));
+  /** Key of the transfer at {@code node} between classes {@code a} and {@code b}, either way. */
+  public static String key(String node, CarrierClass a, CarrierClass b) {
+    return a.ordinal() <= b.ordinal()
+        ? node + "|" + a.code() + "|" + b.code()
+        : node + "|" + b.code() + "|" + a.code();
   }
 }

@@ -5,7 +5,10 @@
  *
  * <p>Design. There are two forms. The editable form ({@link org.caravan.network.NetworkSpec} and
  * its row records) mirrors the CSV files one to one, keeps the file and line of every row for error
- * messages, and carries a source for every number (see {@code docs/NETWORK-FORMAT.md}); {@link
+ * messages, and carries a source for every number (see {@code docs/NETWORK-FORMAT.md}): each
+ * numeric component that needs one is marked {@link org.caravan.network.Cited} with its source
+ * group, so the reader, writer, validator and provenance take the cited columns from the row type,
+ * and a row's sources and notes travel together as a {@link org.caravan.network.Citation}; {@link
  * org.caravan.network.io.NetworkFiles} reads it, merging overlays on top of the built-in files, and
  * {@link org.caravan.network.io.NetworkWriter} writes it back. The compiled form ({@link
  * org.caravan.network.Network}) is built once by {@link org.caravan.network.Network#build}, which

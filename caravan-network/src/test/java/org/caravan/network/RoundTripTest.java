@@ -92,11 +92,10 @@ class RoundTripTest {
                         handling,
                         Double.NaN,
                         Double.NaN,
-                        Map.of("", "T1", "coord", "EST+T1"),
                         Status.OPERATIONAL,
                         0,
                         "",
-                        ""));
+                        new Citation(Map.of("", "T1", "coord", "EST+T1"), "")));
     return Combinators.combine(
             node.list().ofMinSize(2).ofMaxSize(12), Arbitraries.longs(), optional, text)
         .as(
@@ -122,11 +121,10 @@ class RoundTripTest {
                         n.handling_h(),
                         n.handling_usd_teu(),
                         n.capacity_teu_day(),
-                        n.sources(),
                         Status.OPERATIONAL,
                         0,
                         n.range(),
-                        n.notes()));
+                        new Citation(n.sources(), n.notes())));
               }
               List<LinkSpec> links = new ArrayList<>();
               List<ServiceSpec> services = new ArrayList<>();
@@ -156,8 +154,7 @@ class RoundTripTest {
                           List.of(),
                           50 + r.nextInt(300),
                           "Op, \"quoted\"",
-                          Map.of("", "EST"),
-                          notes));
+                          new Citation(Map.of("", "EST"), notes)));
                   if (services.getLast().kind().equals("timetable")) {
                     services.set(
                         services.size() - 1,
@@ -170,8 +167,7 @@ class RoundTripTest {
                             List.of("Mon 18:00", "Thu 06:30"),
                             110,
                             "",
-                            Map.of("", "T1"),
-                            ""));
+                            new Citation(Map.of("", "T1"), "")));
                   }
                 }
                 links.add(
@@ -196,11 +192,10 @@ class RoundTripTest {
                             : List.of(),
                         "rail-diesel",
                         service,
-                        Map.of("", "T1", "distance", "EST+T1"),
                         Status.OPERATIONAL,
                         0,
                         r.nextBoolean() ? "distance_km=1..2" : "",
-                        notes));
+                        new Citation(Map.of("", "T1", "distance", "EST+T1"), notes)));
               }
               List<TransferSpec> transfers =
                   List.of(
@@ -210,8 +205,7 @@ class RoundTripTest {
                           CarrierClass.RAIL1435,
                           3.5,
                           120,
-                          Map.of("", "T1"),
-                          notes));
+                          new Citation(Map.of("", "T1"), notes)));
               List<SourceSpec> sources =
                   List.of(
                       new SourceSpec(

@@ -24,10 +24,11 @@ import org.caravan.network.heap.QuadHeap;
  * may miss routes, and says so. Single-criterion mode compares one key (plus any constrained
  * resource, so limits stay exact) and keeps up to {@code k} labels per state for k alternatives.
  *
- * <p>Data. Labels live in parallel primitive arrays reused across queries (one search object per
- * thread); bags are linked lists threaded through an int array; states touched by a query are reset
- * through a list, so a query costs what it explores, not the size of the network. Nothing is
- * allocated per link or per label except when arrays grow.
+ * <p>Data. Labels live in primitive arrays reused across queries (one search object per thread), a
+ * row per label: its criteria side by side in one array, its state and links in another; bags are
+ * linked lists threaded through an int array; states touched by a query are reset through a list,
+ * so a query costs what it explores, not the size of the network. Nothing is allocated per link or
+ * per label except when arrays grow.
  *
  * <p>[1] E. Q. V. Martins, "On a multicriteria shortest path problem", EJOR 16 (1984) 236–245. [2]
  * M. Ehrgott, X. Gandibleux, "Multiple criteria optimization: state of the art annotated
@@ -44,17 +45,21 @@ final class LabelSearch {
   private final int[] bagHead;
   private final IntArrayList touched = new IntArrayList();
 
-  // labels (struct of arrays)
-  private long[] time = new long[1024];
-  private long[] cost = new long[1024];
-  private long[] co2 = new long[1024];
-  private long[] var = new long[1024];
-  private long[] key = new long[1024];
-  private int[] state = new int[1024];
-  private int[] pred = new int[1024];
-  private int[] link = new int[1024];
-  private int[] hops = new int[1024];
-  private int[] nextInBag = new int[1024];
+  // Labels: row a of each array, fields at the offsets below. A label's criteria are read together
+  // in every dominance test, so they share a cache line; the heap key is computed when queued.
+  private static final int TIME = 0;
+  private static final int COST = 1;
+  private static final int CO2 = 2;
+  private static final int VAR = 3;
+  private static final int CRITERIA = 4; // longs per label
+  private static final int STATE = 0;
+  private static final int PRED = 1;
+  private static final int LINK = 2;
+  private static final int HOPS = 3;
+  private static final int NEXT_IN_BAG = 4;
+  private static final int REFS = 5; // ints per label
+  private long[] criteria = new long[1024 * CRITERIA];
+  private int[] refs = new int[1024 * REFS];
   private boolean[] dead = new boolean[1024];
   private int size;
 
@@ -134,14 +139,14 @@ final class LabelSearch {
       if (dead[a]) {
         continue;
       }
-      int v = state[a] / tags;
-      int tag = state[a] % tags;
+      int v = state(a) / tags;
+      int tag = state(a) % tags;
       if (v == target) {
         continue; // routes end at the target; passing through it is never better
       }
       for (int i = net.firstOut(v), end = net.endOut(v); i < end; i++) {
         int l = net.outLink(i);
-        if (!ctx.relax(v, tag, time[a], cost[a], co2[a], var[a], hops[a], l, step)) {
+        if (!ctx.relax(v, tag, time(a), cost(a), co2(a), var(a), hops(a), l, step)) {
           continue;
         }
         int w = net.linkTo(l);
@@ -177,8 +182,8 @@ final class LabelSearch {
   }
 
   private boolean onPath(int label, int node) {
-    for (int x = label; x >= 0; x = pred[x]) {
-      if (state[x] / tags == node) {
+    for (int x = label; x >= 0; x = pred(x)) {
+      if (state(x) / tags == node) {
         return true;
       }
     }
@@ -187,7 +192,7 @@ final class LabelSearch {
 
   /** {@link Dominance#answer} with label {@code a} on the left. */
   private boolean answerDominates(int a, long bt, long bc, long bg, long bv, int bh) {
-    return dominance.answer(time[a], cost[a], co2[a], var[a], hops[a], bt, bc, bg, bv, bh);
+    return dominance.answer(time(a), cost(a), co2(a), var(a), hops(a), bt, bc, bg, bv, bh);
   }
 
   /**
@@ -225,11 +230,11 @@ final class LabelSearch {
   /** Whether label {@code a} is at least as good as the step being relaxed in every criterion. */
   private boolean weaklyDominatesStep(int a) {
     return dominance.weakly(
-        time[a],
-        cost[a],
-        co2[a],
-        var[a],
-        hops[a],
+        time(a),
+        cost(a),
+        co2(a),
+        var(a),
+        hops(a),
         step.time_s,
         step.cost_cents,
         step.co2e_g,
@@ -244,7 +249,7 @@ final class LabelSearch {
     for (int bits = occ; bits != 0; bits &= bits - 1) {
       int t = Integer.numberOfTrailingZeros(bits);
       if ((t & set) == set) {
-        for (int a = bagHead[base + t]; a >= 0; a = nextInBag[a]) {
+        for (int a = bagHead[base + t]; a >= 0; a = nextInBag(a)) {
           if (weaklyDominatesStep(a)) {
             return true;
           }
@@ -253,7 +258,7 @@ final class LabelSearch {
     }
     int count = 0;
     int bagSize = 0;
-    for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
+    for (int a = bagHead[s]; a >= 0; a = nextInBag(a)) {
       bagSize++;
       if (weaklyDominatesStep(a)) {
         if (++count >= keep) {
@@ -279,23 +284,23 @@ final class LabelSearch {
 
   private void evictDominated(int s) {
     int prev = -1;
-    for (int a = bagHead[s]; a >= 0; a = nextInBag[a]) {
+    for (int a = bagHead[s]; a >= 0; a = nextInBag(a)) {
       if (dominance.weakly(
           step.time_s,
           step.cost_cents,
           step.co2e_g,
           step.variance_s2,
           step.transshipments,
-          time[a],
-          cost[a],
-          co2[a],
-          var[a],
-          hops[a])) {
+          time(a),
+          cost(a),
+          co2(a),
+          var(a),
+          hops(a))) {
         dead[a] = true;
         if (prev < 0) {
-          bagHead[s] = nextInBag[a];
+          bagHead[s] = nextInBag(a);
         } else {
-          nextInBag[prev] = nextInBag[a];
+          refs[prev * REFS + NEXT_IN_BAG] = nextInBag(a);
         }
       } else {
         prev = a;
@@ -319,8 +324,8 @@ final class LabelSearch {
         for (int j = 0; j < alive.size() && !dominated; j++) {
           int a = alive.getInt(j);
           if (a != b
-              && answerDominates(a, time[b], cost[b], co2[b], var[b], hops[b])
-              && (!answerDominates(b, time[a], cost[a], co2[a], var[a], hops[a]) || j < i)) {
+              && answerDominates(a, time(b), cost(b), co2(b), var(b), hops(b))
+              && (!answerDominates(b, time(a), cost(a), co2(a), var(a), hops(a)) || j < i)) {
             dominated = true;
           }
         }
@@ -352,10 +357,10 @@ final class LabelSearch {
     int cleanest = sorted[0];
     int steadiest = sorted[0];
     for (int b : sorted) {
-      cheapest = cost[b] < cost[cheapest] ? b : cheapest;
-      cleanest = co2[b] < co2[cleanest] ? b : cleanest;
+      cheapest = cost(b) < cost(cheapest) ? b : cheapest;
+      cleanest = co2(b) < co2(cleanest) ? b : cleanest;
       steadiest =
-          Dominance.p95_s(time[b], var[b]) < Dominance.p95_s(time[steadiest], var[steadiest])
+          Dominance.p95_s(time(b), var(b)) < Dominance.p95_s(time(steadiest), var(steadiest))
               ? b
               : steadiest;
     }
@@ -365,8 +370,8 @@ final class LabelSearch {
         int a = kept.getInt(i);
         covered =
             dominance.epsilon(
-                time[a], cost[a], co2[a], var[a], hops[a], time[b], cost[b], co2[b], var[b],
-                hops[b]);
+                time(a), cost(a), co2(a), var(a), hops(a), time(b), cost(b), co2(b), var(b),
+                hops(b));
       }
       if (!covered || b == cheapest || b == cleanest || b == steadiest) {
         kept.add(b);
@@ -383,19 +388,19 @@ final class LabelSearch {
           int c =
               mode == 1
                   ? Long.compare(
-                      dominance.key(time[x], cost[x], co2[x]),
-                      dominance.key(time[y], cost[y], co2[y]))
+                      dominance.key(time(x), cost(x), co2(x)),
+                      dominance.key(time(y), cost(y), co2(y)))
                   : 0;
           if (c == 0) {
-            c = Long.compare(time[x], time[y]);
+            c = Long.compare(time(x), time(y));
           }
           if (c == 0) {
-            c = Long.compare(cost[x], cost[y]);
+            c = Long.compare(cost(x), cost(y));
           }
           if (c == 0) {
-            c = Long.compare(co2[x], co2[y]);
+            c = Long.compare(co2(x), co2(y));
           }
-          return c != 0 ? c : Long.compare(var[x], var[y]);
+          return c != 0 ? c : Long.compare(var(x), var(y));
         });
     for (int i = 0; i < labels.length; i++) {
       labels[i] = boxed[i];
@@ -406,48 +411,74 @@ final class LabelSearch {
   // ---------------------------------------------------------------------------------------
 
   private int newLabel(int s, long t, long c, long g, long v, int h, int p, int l) {
-    if (size == time.length) {
+    if (size == dead.length) {
       int n = size * 2;
-      time = Arrays.copyOf(time, n);
-      cost = Arrays.copyOf(cost, n);
-      co2 = Arrays.copyOf(co2, n);
-      var = Arrays.copyOf(var, n);
-      key = Arrays.copyOf(key, n);
-      state = Arrays.copyOf(state, n);
-      pred = Arrays.copyOf(pred, n);
-      link = Arrays.copyOf(link, n);
-      hops = Arrays.copyOf(hops, n);
-      nextInBag = Arrays.copyOf(nextInBag, n);
+      criteria = Arrays.copyOf(criteria, n * CRITERIA);
+      refs = Arrays.copyOf(refs, n * REFS);
       dead = Arrays.copyOf(dead, n);
     }
     int a = size++;
-    time[a] = t;
-    cost[a] = c;
-    co2[a] = g;
-    var[a] = v;
-    key[a] =
-        objective == Objective.PARETO || objective == Objective.TIME
-            ? t + lbTime[s / tags]
-            : dominance.key(t, c, g);
-    state[a] = s;
-    pred[a] = p;
-    link[a] = l;
-    hops[a] = h;
+    int o = a * CRITERIA;
+    criteria[o + TIME] = t;
+    criteria[o + COST] = c;
+    criteria[o + CO2] = g;
+    criteria[o + VAR] = v;
+    int r = a * REFS;
+    refs[r + STATE] = s;
+    refs[r + PRED] = p;
+    refs[r + LINK] = l;
+    refs[r + HOPS] = h;
+    refs[r + NEXT_IN_BAG] = -1;
     dead[a] = false;
-    nextInBag[a] = -1;
     labelsCreated++;
     return a;
   }
 
+  private long time(int a) {
+    return criteria[a * CRITERIA + TIME];
+  }
+
+  private long cost(int a) {
+    return criteria[a * CRITERIA + COST];
+  }
+
+  private long co2(int a) {
+    return criteria[a * CRITERIA + CO2];
+  }
+
+  private long var(int a) {
+    return criteria[a * CRITERIA + VAR];
+  }
+
+  private int state(int a) {
+    return refs[a * REFS + STATE];
+  }
+
+  private int pred(int a) {
+    return refs[a * REFS + PRED];
+  }
+
+  private int link(int a) {
+    return refs[a * REFS + LINK];
+  }
+
+  private int hops(int a) {
+    return refs[a * REFS + HOPS];
+  }
+
+  private int nextInBag(int a) {
+    return refs[a * REFS + NEXT_IN_BAG];
+  }
+
   private void insertIntoBag(int a) {
-    int s = state[a];
+    int s = state(a);
     if (bagHead[s] < 0) {
       touched.add(s);
     }
     if (occupied.length > 0) {
       occupied[s / sets] |= 1 << (s % sets);
     }
-    nextInBag[a] = bagHead[s];
+    refs[a * REFS + NEXT_IN_BAG] = bagHead[s];
     bagHead[s] = a;
   }
 
@@ -466,11 +497,16 @@ final class LabelSearch {
   }
 
   /**
-   * Queues label {@code a} by its key; ties leave by label id (creation order), which keeps runs
+   * Queues label {@code a} by its key: the time-bounded arrival for a Pareto or fastest search,
+   * else the objective's key. Ties leave by label id (creation order), which keeps runs
    * deterministic.
    */
   private void push(int a) {
-    heap.push(key[a], a, a);
+    long key =
+        objective == Objective.PARETO || objective == Objective.TIME
+            ? time(a) + lbTime[state(a) / tags]
+            : dominance.key(time(a), cost(a), co2(a));
+    heap.push(key, a, a);
   }
 
   // ---- path access for the router
@@ -479,8 +515,8 @@ final class LabelSearch {
   /** Links of the route that ends in label {@code a}, origin first. */
   int[] links(int a) {
     IntArrayList out = new IntArrayList();
-    for (int x = a; x >= 0 && link[x] >= 0; x = pred[x]) {
-      out.add(link[x]);
+    for (int x = a; x >= 0 && link(x) >= 0; x = pred(x)) {
+      out.add(link(x));
     }
     int[] res = out.toIntArray();
     for (int i = 0, j = res.length - 1; i < j; i++, j--) {

@@ -56,6 +56,9 @@ public final class QueryContext {
   final long[] hubCo2e_g;
   final long
       teuScaled; // TEU x 1000 (fixed point), to charge per-TEU prices for fractional TEU counts
+  // Boxes x 1000: a transfer (a lift, a gauge change) moves a box whatever its length, so it is
+  // charged per box; a 40-ft box pays one lift (CPMM prices a border crossing per consignment).
+  final long boxesScaled;
   final long[] override_distance_m;
   final long[] override_duration_s;
   final long[] override_tariff_cents;
@@ -184,6 +187,7 @@ public final class QueryContext {
     this.linkCo2e_g = new long[m];
     this.hubCo2e_g = new long[network.nodeCount()];
     this.teuScaled = Math.round(request.teu() * 1000);
+    this.boxesScaled = Math.round((request.teu() - feu) * 1000);
     long avoidCountries = 0;
     for (String c : request.avoidCountries()) {
       var i = network.findCountry(c);
@@ -251,6 +255,7 @@ public final class QueryContext {
     this.linkCo2e_g = shared.linkCo2e_g;
     this.hubCo2e_g = shared.hubCo2e_g;
     this.teuScaled = shared.teuScaled;
+    this.boxesScaled = shared.boxesScaled;
     this.override_distance_m = shared.override_distance_m;
     this.override_duration_s = shared.override_duration_s;
     this.override_tariff_cents = shared.override_tariff_cents;
@@ -404,7 +409,7 @@ public final class QueryContext {
           return false;
         }
         t += tr;
-        cost += network.transfer_cents(v, cls, next) * teuScaled / 1000;
+        cost += network.transfer_cents(v, cls, next) * boxesScaled / 1000;
         co2 += hubCo2e_g[v];
         hops++;
         out.transfer_s = tr;

@@ -12,6 +12,7 @@ import org.caravan.network.Network;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
 import org.caravan.network.io.TextFiles;
+import org.caravan.network.io.TextFiles.PackedTable;
 
 /**
  * Seasonal closure risks ({@code data/routing/seasonal-risk.csv}): Caspian storms on the crossings,
@@ -47,15 +48,17 @@ public record SeasonalRisks(List<Risk> risks) {
     risks = List.copyOf(risks);
   }
 
+  private static final PackedTable<Risk> TABLE =
+      new PackedTable<>(DEFAULT_RESOURCE, "data/routing/seasonal-risk.csv", SeasonalRisks::risk);
+
   /** The default table from the class path. */
   public static SeasonalRisks loadDefault() {
-    return TextFiles.readResource(
-        DEFAULT_RESOURCE, "data/routing/seasonal-risk.csv", SeasonalRisks::read);
+    return new SeasonalRisks(TABLE.readDefault());
   }
 
   /** Reads a risk table; problems name the file, line and field. */
   public static SeasonalRisks read(String name, Reader reader) throws IOException {
-    return new SeasonalRisks(TextFiles.readRecords(name, reader, SeasonalRisks::risk));
+    return new SeasonalRisks(TABLE.read(name, reader));
   }
 
   /** One risk of the table, or empty after adding its problems. */
@@ -88,11 +91,7 @@ public record SeasonalRisks(List<Risk> risks) {
       double d_s = days * 86_400;
       var[month - 1] = Math.round(rate / (DAYS_PER_MONTH * 86_400) * d_s * d_s * d_s / 3);
     }
-    if (rec.get("source").isEmpty()) {
-      problems.add(new Problem(o, "source", "every risk needs a source (EST for an estimate)"));
-      ok = false;
-    }
-    if (!ok) {
+    if (!TextFiles.hasSource(rec, o, problems, "risk") || !ok) {
       return Optional.empty();
     }
     return Optional.of(

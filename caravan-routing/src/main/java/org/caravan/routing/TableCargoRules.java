@@ -12,6 +12,7 @@ import org.caravan.network.Network;
 import org.caravan.network.Origin;
 import org.caravan.network.Problem;
 import org.caravan.network.io.TextFiles;
+import org.caravan.network.io.TextFiles.PackedTable;
 
 /**
  * Cargo-class rules read from a table ({@code data/routing/cargo-rules.csv}): a rule refuses a
@@ -51,15 +52,17 @@ public record TableCargoRules(List<Rule> rules) implements CargoRules {
     rules = List.copyOf(rules);
   }
 
+  private static final PackedTable<Rule> TABLE =
+      new PackedTable<>(DEFAULT_RESOURCE, "data/routing/cargo-rules.csv", TableCargoRules::rule);
+
   /** The default rules, from the class path. */
   public static TableCargoRules loadDefault() {
-    return TextFiles.readResource(
-        DEFAULT_RESOURCE, "data/routing/cargo-rules.csv", TableCargoRules::read);
+    return new TableCargoRules(TABLE.readDefault());
   }
 
   /** Reads a rules table; problems name the file, line and field. */
   public static TableCargoRules read(String name, Reader reader) throws IOException {
-    return new TableCargoRules(TextFiles.readRecords(name, reader, TableCargoRules::rule));
+    return new TableCargoRules(TABLE.read(name, reader));
   }
 
   /** One rule of the table, or empty after adding its problems. */
@@ -105,8 +108,7 @@ public record TableCargoRules(List<Rule> rules) implements CargoRules {
         return Optional.empty();
       }
     }
-    if (rec.get("source").isEmpty()) {
-      problems.add(new Problem(o, "source", "every rule needs a source (EST for an estimate)"));
+    if (!TextFiles.hasSource(rec, o, problems, "rule")) {
       return Optional.empty();
     }
     return Optional.of(

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.caravan.network.Citation;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -53,11 +54,10 @@ class DijkstraTest {
               Double.NaN,
               Double.NaN,
               Double.NaN,
-              Map.of("", SourceSpec.ESTIMATE),
               Status.OPERATIONAL,
               0,
               "",
-              ""));
+              new Citation(Map.of("", SourceSpec.ESTIMATE), "")));
     }
     List<LinkSpec> links = new ArrayList<>();
     int[] perm = rnd.ints(0, Integer.MAX_VALUE).limit(n).toArray();
@@ -113,11 +113,10 @@ class DijkstraTest {
         List.of(),
         "rail-diesel",
         "",
-        Map.of("", SourceSpec.ESTIMATE),
         Status.OPERATIONAL,
         0,
         "",
-        "");
+        new Citation(Map.of("", SourceSpec.ESTIMATE), ""));
   }
 
   /**

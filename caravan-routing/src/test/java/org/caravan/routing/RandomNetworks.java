@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.caravan.network.CarrierClass;
+import org.caravan.network.Citation;
 import org.caravan.network.Corridors;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
@@ -54,11 +55,10 @@ final class RandomNetworks {
               simple ? Double.NaN : r.nextInt(10),
               simple ? Double.NaN : r.nextInt(100),
               Double.NaN,
-              Map.of("", "T"),
               Status.OPERATIONAL,
               0,
               "",
-              ""));
+              new Citation(Map.of("", "T"), "")));
     }
     List<LinkSpec> links = new ArrayList<>();
     List<ServiceSpec> services = new ArrayList<>();
@@ -91,8 +91,7 @@ final class RandomNetworks {
                 List.of(),
                 100,
                 "",
-                Map.of("", "T"),
-                ""));
+                new Citation(Map.of("", "T"), "")));
       }
       boolean directed = r.nextInt(4) == 0 && k >= n - 1;
       links.add(
@@ -115,11 +114,10 @@ final class RandomNetworks {
               mode == Mode.SEA && r.nextBoolean() ? List.of("suez") : List.of(),
               "rail-diesel",
               service,
-              Map.of("", "T"),
               Status.OPERATIONAL,
               0,
               "",
-              ""));
+              new Citation(Map.of("", "T"), "")));
     }
     List<TransferSpec> transfers = new ArrayList<>();
     if (!simple) {
@@ -129,7 +127,12 @@ final class RandomNetworks {
           CarrierClass y = CarrierClass.values()[r.nextInt(5)];
           TransferSpec candidate =
               new TransferSpec(
-                  nodesId(i), x, y, r.nextInt(30), r.nextInt(300), Map.of("", "T"), "");
+                  nodesId(i),
+                  x,
+                  y,
+                  r.nextInt(30),
+                  r.nextInt(300),
+                  new Citation(Map.of("", "T"), ""));
           if (x != y && transfers.stream().noneMatch(s -> s.key().equals(candidate.key()))) {
             transfers.add(candidate);
           }
@@ -205,23 +208,14 @@ final class RandomNetworks {
 
   /** CO2e proportional to distance, by mode, so the criterion conflicts with time and cost. */
   static final EmissionModel EMISSIONS =
-      new EmissionModel() {
-        @Override
-        public double linkCo2e_g(Network network, int link, double mass_t) {
-          double perTkm =
+      EmissionModel.perTonneKm(
+          (network, link) ->
               switch (network.linkMode(link)) {
                 case RAIL -> 20;
                 case ROAD -> 80;
                 case FERRY -> 60;
                 case SEA -> 10;
                 case IWW -> 30;
-              };
-          return perTkm * mass_t * network.distance_m(link) / 1000.0;
-        }
-
-        @Override
-        public double hubCo2e_g(Network network, int node, double teu) {
-          return 17_500 * teu;
-        }
-      };
+              },
+          17_500);
 }

@@ -174,17 +174,17 @@ class TariffsTest {
     RouteRequest teu2 = RouteRequest.of(from, to, q1).withCargo(2, 20, CargoClass.GENERAL, 0);
     long twoTeu = router.route(teu2).routes().getFirst().cost_cents();
     long oneFeu = router.route(teu2, 1).routes().getFirst().cost_cents();
-    long transfer = 2 * 50_00; // per TEU at Rotterdam
+    long lift = 50_00; // per box at Rotterdam: a 40-ft box is one lift
     long roadOneTruck = Math.round((1371.0 * 250 / 500 + 121) * 100);
-    assertThat(oneFeu).isEqualTo(6000_00 + transfer + roadOneTruck);
+    assertThat(oneFeu).isEqualTo(6000_00 + lift + roadOneTruck);
     assertThat(twoTeu)
-        .isEqualTo(2 * 3200_00 + transfer + 2 * roadOneTruck); // two boxes, two trucks
+        .isEqualTo(2 * 3200_00 + 2 * lift + 2 * roadOneTruck); // two boxes, two lifts, two trucks
     long nextQuarter =
         router
             .route(RouteRequest.of(from, to, q2).withCargo(2, 20, CargoClass.GENERAL, 0), 1)
             .routes()
             .getFirst()
             .cost_cents();
-    assertThat(nextQuarter).isEqualTo(5000_00 + transfer + roadOneTruck);
+    assertThat(nextQuarter).isEqualTo(5000_00 + lift + roadOneTruck);
   }
 }

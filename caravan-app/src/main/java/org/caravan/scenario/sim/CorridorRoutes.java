@@ -44,14 +44,15 @@ final class CorridorRoutes {
   }
 
   /**
-   * The router's 5 fastest routes for {@code request} that use a corridor, fastest first: {@code
-   * middle} must cross the Caspian between KZ/TM and AZ and avoids RU, BY, IR, UA; {@code northern}
-   * must pass RU or BY; {@code southern} must pass IR and avoids RU, BY, AZ, GE, UA; {@code sea} is
-   * the router's sea corridor (between two seaports the sailing only; the countries of the two ends
-   * are not avoided); {@code sea-cape} the same avoiding Suez; {@code any} takes them all. The one
-   * home of the corridor rule for the simulation and the validation.
+   * The router's 5 fastest routes for {@code request} ({@code feu} of its TEU in 40-ft boxes) that
+   * use a corridor, fastest first: {@code middle} must cross the Caspian between KZ/TM and AZ and
+   * avoids RU, BY, IR, UA; {@code northern} must pass RU or BY; {@code southern} must pass IR and
+   * avoids RU, BY, AZ, GE, UA; {@code sea} is the router's sea corridor (between two seaports the
+   * sailing only; the countries of the two ends are not avoided); {@code sea-cape} the same
+   * avoiding Suez; {@code any} takes them all. The one home of the corridor rule for the simulation
+   * and the validation.
    */
-  List<Route> all(RouteRequest request, String corridor) {
+  List<Route> all(RouteRequest request, double feu, String corridor) {
     Set<String> avoid =
         switch (corridor) {
           case "middle" -> Set.of("RU", "BY", "IR", "UA");
@@ -82,7 +83,7 @@ final class CorridorRoutes {
       asked = request.withModes(EnumSet.of(Mode.SEA));
     }
     RouteResponse resp =
-        router.route(asked.withObjective(Objective.TIME, 5).withAvoid(avoid, passages));
+        router.route(asked.withObjective(Objective.TIME, 5).withAvoid(avoid, passages), feu);
     return resp.routes().stream().filter(r -> matches(r, corridor)).toList();
   }
 

@@ -264,7 +264,7 @@ public final class ModelBuilder {
     Set<Mode> modes = CorridorRoutes.modes(ff.cargo() == Cargo.WAGON);
     List<Route> routes =
         corridors.all(
-            CorridorRoutes.request(from, to, departure_s, teu, mass_t, modes), corridor.code());
+            CorridorRoutes.request(from, to, departure_s, teu, mass_t, modes), 0, corridor.code());
     if (ff.cargo() == Cargo.CONTAINER) {
       // Containers may also leave the rail ferries for the container feeders (lift on, lift off):
       // the alternatives the capacity-aware assignment falls back on when the ferries are full.
@@ -273,6 +273,7 @@ public final class ModelBuilder {
       all.addAll(
           corridors.all(
               CorridorRoutes.request(from, to, departure_s, teu, mass_t, noFerry),
+              0,
               corridor.code()));
       routes = all;
     }
@@ -294,7 +295,8 @@ public final class ModelBuilder {
 
   /**
    * The fastest route on a corridor ({@link CorridorRoutes#all}): the one home of the corridor rule
-   * for the simulation and the validation.
+   * for the simulation and the validation. {@code feu} of the {@code teu} travel in 40-ft boxes
+   * (priced per FEU where a rate table quotes one).
    */
   public Optional<Route> routeOnCorridor(
       int from,
@@ -303,9 +305,10 @@ public final class ModelBuilder {
       boolean wagons,
       long departure_s,
       double teu,
+      double feu,
       double mass_t) {
     RouteRequest request =
         CorridorRoutes.request(from, to, departure_s, teu, mass_t, CorridorRoutes.modes(wagons));
-    return corridors.all(request, corridor).stream().findFirst();
+    return corridors.all(request, feu, corridor).stream().findFirst();
   }
 }

@@ -313,7 +313,8 @@ public final class Validator {
     int n = 0;
     for (long dep : departures) {
       Optional<Route> route =
-          builder(t.corridor()).routeOnCorridor(from, to, t.corridor(), false, dep, teu, mass);
+          builder(t.corridor())
+              .routeOnCorridor(from, to, t.corridor(), false, dep, teu, feu ? 1 : 0, mass);
       if (route.isEmpty()) {
         continue;
       }
@@ -348,7 +349,7 @@ public final class Validator {
     int n = 0;
     for (long dep : departures) {
       Optional<Route> route =
-          builder(corridor).routeOnCorridor(from, to, corridor, wagons, dep, 1, 10);
+          builder(corridor).routeOnCorridor(from, to, corridor, wagons, dep, 1, 0, 10);
       if (route.isPresent()) {
         vals[n++] = route.get().transitDays();
       }

@@ -164,11 +164,11 @@ class ValidationTest {
     int to = NET.getNode("AZBAK");
     Route a =
         new ModelBuilder(without, without.router())
-            .routeOnCorridor(from, to, "middle", false, dep, 1, 10)
+            .routeOnCorridor(from, to, "middle", false, dep, 1, 0, 10)
             .orElseThrow();
     Route b =
         new ModelBuilder(with, with.router())
-            .routeOnCorridor(from, to, "middle", false, dep, 1, 10)
+            .routeOnCorridor(from, to, "middle", false, dep, 1, 0, 10)
             .orElseThrow();
     // Both Kazakh entry borders cost 200 h instead of their dwell, and forming the train at Xi'an
     // 48 h.
@@ -187,20 +187,20 @@ class ValidationTest {
     long dep = LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     // Without the rule the fastest "sea" route sailed to Piraeus and went on by rail.
     Route rotterdam =
-        b.routeOnCorridor(NET.getNode("CNSHA"), NET.getNode("NLRTM"), "sea", false, dep, 1, 10)
+        b.routeOnCorridor(NET.getNode("CNSHA"), NET.getNode("NLRTM"), "sea", false, dep, 1, 0, 10)
             .orElseThrow();
     assertThat(rotterdam.legs()).extracting(Leg::mode).containsOnly(Mode.SEA);
     assertThat(rotterdam.legs().getLast().to()).isEqualTo("NLRTM");
     // Poti is on the Middle Corridor and in Georgia, which the sea corridor avoids as a land
     // bridge: a ship may still sail there.
     Route poti =
-        b.routeOnCorridor(NET.getNode("CNSHA"), NET.getNode("GEPTI"), "sea", false, dep, 1, 10)
+        b.routeOnCorridor(NET.getNode("CNSHA"), NET.getNode("GEPTI"), "sea", false, dep, 1, 0, 10)
             .orElseThrow();
     assertThat(poti.legs()).extracting(Leg::mode).containsOnly(Mode.SEA);
     assertThat(poti.corridor()).isEqualTo(Route.SEA_CORRIDOR);
     // An inland origin keeps its rail leg to the port (Zhengzhou -> Hamburg by sea).
     Route zhengzhou =
-        b.routeOnCorridor(NET.getNode("CNZGZ"), NET.getNode("DEHAM"), "sea", false, dep, 1, 10)
+        b.routeOnCorridor(NET.getNode("CNZGZ"), NET.getNode("DEHAM"), "sea", false, dep, 1, 0, 10)
             .orElseThrow();
     assertThat(zhengzhou.legs().getFirst().mode()).isNotEqualTo(Mode.SEA);
     assertThat(zhengzhou.corridor()).isEqualTo(Route.SEA_CORRIDOR);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.caravan.network.Citation;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -147,11 +148,10 @@ public final class RailGraph {
               Double.NaN,
               Double.NaN,
               Double.NaN,
-              src,
               Status.OPERATIONAL,
               0,
               "",
-              ""));
+              new Citation(src, "")));
     }
     List<LinkSpec> links = new ArrayList<>(edgeCount);
     for (int e = 0; e < edgeCount; e++) {
@@ -175,11 +175,10 @@ public final class RailGraph {
               List.of(),
               "rail-diesel",
               "",
-              src,
               Status.OPERATIONAL,
               0,
               "",
-              ""));
+              new Citation(src, "")));
     }
     return new NetworkSpec(List.of(est), nodes, links, List.of(), List.of(), Map.of());
   }
@@ -209,16 +208,6 @@ public final class RailGraph {
    * {@link #toNetwork}.
    */
   public EmissionModel emissions() {
-    return new EmissionModel() {
-      @Override
-      public double linkCo2e_g(Network network, int link, double mass_t) {
-        return network.distance_m(link) / 1000.0 * mass_t * (electrified[link >>> 1] ? 8 : 22);
-      }
-
-      @Override
-      public double hubCo2e_g(Network network, int node, double teu) {
-        return 0;
-      }
-    };
+    return EmissionModel.perTonneKm((network, link) -> electrified[link >>> 1] ? 8 : 22, 0);
   }
 }

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.CarrierClass;
+import org.caravan.network.Citation;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.Mode;
 import org.caravan.network.NetworkException;
@@ -352,11 +353,10 @@ public final class NetworkFiles {
                     number(r, "handling_h"),
                     number(r, "handling_usd_teu"),
                     number(r, "capacity_teu_day"),
-                    sources(Table.NODES, r),
                     status(r),
                     year(r),
                     text(r, "range"),
-                    text(r, "notes")));
+                    citation(Table.NODES, r)));
           });
       each(
           Table.LINKS,
@@ -384,11 +384,10 @@ public final class NetworkFiles {
                     list(r, "passages"),
                     text(r, "toc"),
                     text(r, "service"),
-                    sources(Table.LINKS, r),
                     status(r),
                     year(r),
                     text(r, "range"),
-                    text(r, "notes")));
+                    citation(Table.LINKS, r)));
           });
       each(
           Table.TRANSFERS,
@@ -405,8 +404,7 @@ public final class NetworkFiles {
                     b,
                     number(r, "time_h"),
                     number(r, "cost_usd_teu"),
-                    sources(Table.TRANSFERS, r),
-                    text(r, "notes")));
+                    citation(Table.TRANSFERS, r)));
           });
       each(
           Table.SERVICES,
@@ -421,8 +419,7 @@ public final class NetworkFiles {
                       list(r, "timetable"),
                       number(r, "capacity_teu"),
                       text(r, "operator"),
-                      sources(Table.SERVICES, r),
-                      text(r, "notes"))));
+                      citation(Table.SERVICES, r))));
       if (!problems.isEmpty()) {
         throw new NetworkException(problems);
       }
@@ -545,19 +542,20 @@ public final class NetworkFiles {
       return v;
     }
 
-    private static Map<String, String> sources(Table table, Map<String, Cell> r) {
-      Map<String, String> out = new HashMap<>();
+    /** The row's {@code source} and {@code <group>_source} columns (those filled) and notes. */
+    private static Citation citation(Table table, Map<String, Cell> r) {
+      Map<String, String> sources = new HashMap<>();
       String rowSource = text(r, "source");
       if (!rowSource.isEmpty()) {
-        out.put("", rowSource);
+        sources.put("", rowSource);
       }
-      for (String group : new java.util.TreeSet<>(table.sourceGroups().values())) {
+      for (String group : table.sourceGroups()) {
         String s = text(r, group + "_source");
         if (!s.isEmpty()) {
-          out.put(group, s);
+          sources.put(group, s);
         }
       }
-      return out;
+      return new Citation(sources, text(r, "notes"));
     }
   }
 }

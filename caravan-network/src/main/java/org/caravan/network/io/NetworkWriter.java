@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.caravan.network.CitedRow;
+import org.caravan.network.InfrastructureRow;
 import org.caravan.network.LinkSpec;
 import org.caravan.network.NetworkSpec;
 import org.caravan.network.NodeSpec;
@@ -70,9 +73,10 @@ public final class NetworkWriter {
       }
       case NODES -> {
         for (NodeSpec n : spec.nodes()) {
-          Map<String, String> s = n.sources();
           rows.add(
-              List.of(
+              row(
+                  t,
+                  n,
                   n.id(),
                   n.name(),
                   String.join(";", n.aliases()),
@@ -84,23 +88,15 @@ public final class NetworkWriter {
                   num(n.dwell_sd_h()),
                   num(n.handling_h()),
                   num(n.handling_usd_teu()),
-                  num(n.capacity_teu_day()),
-                  src(s, ""),
-                  src(s, "coord"),
-                  src(s, "dwell"),
-                  src(s, "handling"),
-                  src(s, "capacity"),
-                  status(n.status()),
-                  year(n.openingYear()),
-                  n.range(),
-                  n.notes()));
+                  num(n.capacity_teu_day())));
         }
       }
       case LINKS -> {
         for (LinkSpec l : spec.links()) {
-          Map<String, String> s = l.sources();
           rows.add(
-              List.of(
+              row(
+                  t,
+                  l,
                   l.id(),
                   l.from(),
                   l.to(),
@@ -118,38 +114,28 @@ public final class NetworkWriter {
                   String.join(";", l.countries()),
                   String.join(";", l.passages()),
                   l.toc(),
-                  l.service(),
-                  src(s, ""),
-                  src(s, "distance"),
-                  src(s, "duration"),
-                  src(s, "tariff"),
-                  src(s, "capacity"),
-                  status(l.status()),
-                  year(l.openingYear()),
-                  l.range(),
-                  l.notes()));
+                  l.service()));
         }
       }
       case TRANSFERS -> {
         for (TransferSpec x : spec.transfers()) {
-          Map<String, String> s = x.sources();
           rows.add(
-              List.of(
+              row(
+                  t,
+                  x,
                   x.node(),
                   x.fromClass().code(),
                   x.toClass().code(),
                   num(x.time_h()),
-                  num(x.cost_usd_teu()),
-                  src(s, ""),
-                  src(s, "transfer"),
-                  x.notes()));
+                  num(x.cost_usd_teu())));
         }
       }
       case SERVICES -> {
         for (ServiceSpec v : spec.services()) {
-          Map<String, String> s = v.sources();
           rows.add(
-              List.of(
+              row(
+                  t,
+                  v,
                   v.id(),
                   v.link(),
                   v.kind(),
@@ -157,19 +143,32 @@ public final class NetworkWriter {
                   num(v.first_departure_h()),
                   String.join(";", v.timetable()),
                   num(v.capacity_teu()),
-                  v.operator(),
-                  src(s, ""),
-                  src(s, "schedule"),
-                  src(s, "capacity"),
-                  v.notes()));
+                  v.operator()));
         }
       }
     }
     return rows;
   }
 
-  private static String src(Map<String, String> sources, String group) {
-    return sources.getOrDefault(group, "");
+  /**
+   * A cited row: its own cells, then the columns every cited row ends with, in the order of {@link
+   * Table#columns}: sources, the planning columns of infrastructure, notes.
+   */
+  private static List<String> row(Table t, CitedRow row, String... own) {
+    List<String> cells = new ArrayList<>(t.columns().size());
+    cells.addAll(Arrays.asList(own));
+    Map<String, String> sources = row.sources();
+    cells.add(sources.getOrDefault("", ""));
+    for (String group : t.sourceGroups()) {
+      cells.add(sources.getOrDefault(group, ""));
+    }
+    if (row instanceof InfrastructureRow i) {
+      cells.add(i.status() == Status.OPERATIONAL ? "" : i.status().code());
+      cells.add(i.openingYear() == 0 ? "" : Integer.toString(i.openingYear()));
+      cells.add(i.range());
+    }
+    cells.add(row.notes());
+    return cells;
   }
 
   /** Shortest plain decimal that parses back to the same double; empty for NaN. */
@@ -178,13 +177,5 @@ public final class NetworkWriter {
       return "";
     }
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-  }
-
-  private static String status(Status s) {
-    return s == Status.OPERATIONAL ? "" : s.code();
-  }
-
-  private static String year(int y) {
-    return y == 0 ? "" : Integer.toString(y);
   }
 }

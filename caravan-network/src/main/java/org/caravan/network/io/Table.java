@@ -2,114 +2,79 @@ package org.caravan.network.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.caravan.network.CitedRow;
+import org.caravan.network.InfrastructureRow;
+import org.caravan.network.LinkSpec;
+import org.caravan.network.NodeSpec;
+import org.caravan.network.ServiceSpec;
+import org.caravan.network.SourceSpec;
+import org.caravan.network.TransferSpec;
 
 /**
- * The schema of one network file: its columns, which of them a new row must fill, which are numbers
- * and the source group each number belongs to. Kept as data so reader, writer and validator agree
- * on one definition.
+ * The schema of one network file: its columns and which of them a new row must fill. The cited
+ * numbers and their source groups come from the row type's {@link org.caravan.network.Cited}
+ * components, so reader, writer and validator agree on one definition.
  */
 public enum Table {
   SOURCES(
       "sources.csv",
+      SourceSpec.class,
       List.of("id", "kind", "title", "publisher", "date", "url", "licence"),
       List.of("id"),
-      Set.of("id", "title", "licence"),
-      Map.of()),
+      Set.of("id", "title", "licence")),
   NODES(
       "nodes.csv",
-      planned(
-          List.of(
-              "id",
-              "name",
-              "aliases",
-              "kind",
-              "country",
-              "lat",
-              "lon",
-              "dwell_h",
-              "dwell_sd_h",
-              "handling_h",
-              "handling_usd_teu",
-              "capacity_teu_day"),
-          "coord",
-          "dwell",
-          "handling",
-          "capacity"),
-      List.of("id"),
-      Set.of("id", "name", "kind", "country", "lat", "lon"),
-      Map.of(
+      NodeSpec.class,
+      List.of(
+          "id",
+          "name",
+          "aliases",
+          "kind",
+          "country",
           "lat",
-          "coord",
           "lon",
-          "coord",
           "dwell_h",
-          "dwell",
           "dwell_sd_h",
-          "dwell",
           "handling_h",
-          "handling",
           "handling_usd_teu",
-          "handling",
-          "capacity_teu_day",
-          "capacity")),
+          "capacity_teu_day"),
+      List.of("id"),
+      Set.of("id", "name", "kind", "country", "lat", "lon")),
   LINKS(
       "links.csv",
-      planned(
-          List.of(
-              "id",
-              "from",
-              "to",
-              "mode",
-              "directed",
-              "gauge",
-              "electrified",
-              "track",
-              "ferry_type",
-              "distance_km",
-              "duration_h",
-              "duration_sd_h",
-              "tariff_usd_teu",
-              "capacity_teu_day",
-              "countries",
-              "passages",
-              "toc",
-              "service"),
-          "distance",
-          "duration",
-          "tariff",
-          "capacity"),
-      List.of("id"),
-      Set.of("id", "from", "to", "mode", "distance_km", "duration_h", "countries", "toc"),
-      Map.of(
+      LinkSpec.class,
+      List.of(
+          "id",
+          "from",
+          "to",
+          "mode",
+          "directed",
+          "gauge",
+          "electrified",
+          "track",
+          "ferry_type",
           "distance_km",
-          "distance",
           "duration_h",
-          "duration",
           "duration_sd_h",
-          "duration",
           "tariff_usd_teu",
-          "tariff",
           "capacity_teu_day",
-          "capacity")),
+          "countries",
+          "passages",
+          "toc",
+          "service"),
+      List.of("id"),
+      Set.of("id", "from", "to", "mode", "distance_km", "duration_h", "countries", "toc")),
   TRANSFERS(
       "transfers.csv",
-      List.of(
-          "node",
-          "from_class",
-          "to_class",
-          "time_h",
-          "cost_usd_teu",
-          "source",
-          "transfer_source",
-          "notes"),
+      TransferSpec.class,
+      List.of("node", "from_class", "to_class", "time_h", "cost_usd_teu"),
       List.of("node", "from_class", "to_class"),
-      Set.of("node", "from_class", "to_class", "time_h"),
-      Map.of("time_h", "transfer", "cost_usd_teu", "transfer")),
+      Set.of("node", "from_class", "to_class", "time_h")),
   SERVICES(
       "services.csv",
+      ServiceSpec.class,
       List.of(
           "id",
           "link",
@@ -118,38 +83,51 @@ public enum Table {
           "first_departure_h",
           "timetable",
           "capacity_teu",
-          "operator",
-          "source",
-          "schedule_source",
-          "capacity_source",
-          "notes"),
+          "operator"),
       List.of("id"),
-      Set.of("id", "link", "kind"),
-      Map.of(
-          "departures_per_week",
-          "schedule",
-          "first_departure_h",
-          "schedule",
-          "capacity_teu",
-          "capacity"));
+      Set.of("id", "link", "kind"));
 
   private final String fileName;
   private final List<String> columns;
   private final List<String> keyColumns;
   private final Set<String> required;
-  private final Map<String, String> sourceGroups;
+  private final List<String> sourceGroups;
 
+  /**
+   * @param rowType the spec record of a row; for a {@link CitedRow} the columns go on after the
+   *     table's own: {@code source}, a {@code <group>_source} column per source group, then (for
+   *     infrastructure, which may be planned) {@code status}, {@code opening_year} and {@code
+   *     range}, then {@code notes}
+   * @param own the table's own columns
+   */
   Table(
       String fileName,
-      List<String> columns,
+      Class<? extends Record> rowType,
+      List<String> own,
       List<String> keyColumns,
-      Set<String> required,
-      Map<String, String> sourceGroups) {
+      Set<String> required) {
+    boolean cited = CitedRow.class.isAssignableFrom(rowType);
+    this.sourceGroups =
+        cited ? CitedRow.sourceGroups(rowType.asSubclass(CitedRow.class)) : List.of();
+    this.columns =
+        cited
+            ? citedColumns(own, sourceGroups, InfrastructureRow.class.isAssignableFrom(rowType))
+            : own;
     this.fileName = fileName;
-    this.columns = columns;
     this.keyColumns = keyColumns;
     this.required = required;
-    this.sourceGroups = sourceGroups;
+  }
+
+  private static List<String> citedColumns(
+      List<String> own, List<String> sourceGroups, boolean infrastructure) {
+    List<String> all = new ArrayList<>(own);
+    all.add("source");
+    sourceGroups.forEach(g -> all.add(g + "_source"));
+    if (infrastructure) {
+      all.addAll(List.of("status", "opening_year", "range"));
+    }
+    all.add("notes");
+    return List.copyOf(all);
   }
 
   public String fileName() {
@@ -171,24 +149,9 @@ public enum Table {
     return required;
   }
 
-  /** Numeric column → the source group that cites it (its {@code <group>_source} column). */
-  public Map<String, String> sourceGroups() {
+  /** The source groups of the table's cited values (each has a {@code <group>_source} column). */
+  public List<String> sourceGroups() {
     return sourceGroups;
-  }
-
-  /**
-   * The columns of a table of infrastructure that may be planned: its own, then {@code source}, a
-   * {@code <group>_source} column per source group, then {@code status}, {@code opening_year},
-   * {@code range} and {@code notes}.
-   */
-  private static List<String> planned(List<String> own, String... sourceGroups) {
-    List<String> all = new ArrayList<>(own);
-    all.add("source");
-    for (String g : sourceGroups) {
-      all.add(g + "_source");
-    }
-    all.addAll(List.of("status", "opening_year", "range", "notes"));
-    return List.copyOf(all);
   }
 
   /** The table a file belongs to, by its name ending: {@code my-links.csv} is a links file. */

@@ -119,6 +119,44 @@ public final class TextFiles {
     return out;
   }
 
+  /**
+   * A table the jars ship on the class path, with the row reader both the packed default and a
+   * user's copy go through, so the two are checked alike.
+   *
+   * @param resource class-path location
+   * @param name the file's name in the source tree, used in messages (e.g. {@code
+   *     data/routing/cargo-rules.csv})
+   * @param row what one record becomes
+   */
+  public record PackedTable<T>(String resource, String name, RecordReader<T> row) {
+    /** The rows of the packed default. */
+    public List<T> readDefault() {
+      return readResource(resource, name, this::read);
+    }
+
+    /** The rows of a copy of the table; problems name {@code fileName}, line and field. */
+    public List<T> read(String fileName, Reader reader) throws IOException {
+      return readRecords(fileName, reader, row);
+    }
+  }
+
+  /**
+   * Whether the record fills its {@code source} column; if not, adds the problem. Every row of a
+   * data table cites its source, an estimate as {@code EST} with its basis: the one home of that
+   * rule.
+   *
+   * @param what the row's noun in the message ("every risk needs a source ...")
+   */
+  public static boolean hasSource(
+      CSVRecord rec, Origin origin, List<Problem> problems, String what) {
+    if (!rec.get("source").isEmpty()) {
+      return true;
+    }
+    problems.add(
+        new Problem(origin, "source", "every " + what + " needs a source (EST for an estimate)"));
+    return false;
+  }
+
   /** True when {@code file} names standard input. */
   public static boolean isStdin(Path file) {
     return file.toString().equals("-");

@@ -67,8 +67,8 @@ final class Borders {
 
   /** Consist {@code c} is at its next step: the next gate of its leg, or the leg's end handling. */
   void enterStep(int c) {
-    int leg = formation.cLeg[c];
-    int s = formation.cStep[c];
+    int leg = formation.consistLeg(c);
+    int s = formation.consistStep(c);
     if (s == formation.legGates[leg].length) {
       engine.schedule(engine.now() + formation.legEndHandling[leg], LEG_END, c);
       return;
@@ -79,12 +79,12 @@ final class Borders {
 
   /** Consist {@code c} passed its current gate. */
   void onStepDone(int c) {
-    formation.cStep[c]++;
+    formation.passGate(c);
     enterStep(c);
   }
 
   void tryGate(int c) {
-    int g = formation.legGates[formation.cLeg[c]][formation.cStep[c]];
+    int g = formation.legGates[formation.consistLeg(c)][formation.consistStep(c)];
     long now = engine.now();
     long until = disruptions.gateClosedUntil(g, now);
     if (until > now) {
@@ -99,7 +99,7 @@ final class Borders {
   private void grant(int c, int g) {
     long now = engine.now();
     if (now >= warmup) {
-      stats.recordWait(layout.gateResource[g], now - formation.cReq[c], formation.cCount[c]);
+      stats.recordWait(layout.gateResource[g], now - formation.cReq[c], formation.consistCount(c));
     }
     engine.schedule(now + gateHeadway[g], GATE_FREE, g);
     engine.schedule(now + Draws.delayTicks(gateDelay[g], rngGate), STEP_DONE, c);

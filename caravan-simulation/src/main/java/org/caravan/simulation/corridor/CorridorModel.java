@@ -59,6 +59,7 @@ public final class CorridorModel implements EventDispatcher {
   private final Borders borders;
   private final Crossings crossings;
   private final Rerouting rerouting;
+  private final Disruptions disruptions;
   private final ModelStats stats;
 
   /**
@@ -73,13 +74,12 @@ public final class CorridorModel implements EventDispatcher {
     RandomStreams streams = new RandomStreams(seed);
     stats = new ModelStats(engine, layout, replication, seed);
     formation = new Formation(engine, layout, streams.stream(3));
-    Disruptions disruptions = new Disruptions(spec, streams.stream(0), warmup, horizon);
+    disruptions = new Disruptions(spec, streams.stream(0), warmup, horizon);
     borders = new Borders(engine, layout, streams.stream(1), formation, disruptions, stats);
     crossings = new Crossings(engine, layout, streams.stream(2), formation, disruptions, stats);
     demand = new Demand(engine, spec, streams, formation, stats);
     rerouting = new Rerouting(engine, layout, formation, disruptions, crossings, stats);
     formation.wire(stats, borders, crossings, rerouting);
-    stats.wire(formation, borders, crossings, disruptions);
   }
 
   /** A histogram of door-to-door minutes (up to ten years, three significant digits). */
@@ -109,7 +109,7 @@ public final class CorridorModel implements EventDispatcher {
     rerouting.start();
     engine.schedule(warmup, -1, WARMUP, 0);
     engine.runUntil(horizon, this);
-    return stats.result();
+    return stats.result(formation, borders, crossings, disruptions);
   }
 
   @Override
@@ -128,8 +128,8 @@ public final class CorridorModel implements EventDispatcher {
       case DEPART_RETRY -> crossings.depart(e);
       case ARRIVED -> crossings.onArrived(e);
       case RETURNED -> crossings.onReturned(e);
-      case SAMPLE -> stats.onSample();
-      case WARMUP -> stats.onWarmup();
+      case SAMPLE -> stats.onSample(borders, crossings);
+      case WARMUP -> stats.onWarmup(borders, crossings);
       case CLOSURE_EDGE -> rerouting.onEdge(e);
       case YARD_ADMIT -> crossings.onYardAdmit(e);
       default -> throw new IllegalStateException("unknown event type " + type);

@@ -221,7 +221,7 @@ final class Crossings {
     int c;
     while ((c = b.admitNext()) != BlockingBuffer.NONE) {
       long held = b.lastHeldTicks();
-      stats.yardArrival(port, engine.now() - held, held, formation.cCount[c]);
+      stats.yardArrival(port, engine.now() - held, held, formation.consistCount(c));
       formation.admitted(c);
     }
   }

@@ -16,9 +16,11 @@ import org.caravan.simulation.random.Distribution;
  * groups are "consists". When a consist or vessel finishes a leg, {@link #distribute} moves each
  * unit on to its next leg's pool or delivers it.
  *
- * <p>Data layout: units and consists are dense int indexes into struct-of-arrays with free lists; a
- * queue of units is an intrusive singly linked list ({@code uNext}), so a train or vessel takes its
- * load by unlinking a prefix of a pool, and no object is created per event or per unit.
+ * <p>Data layout: units and consists are dense int indexes with free lists; units into
+ * struct-of-arrays, consists into rows of one int array (a consist's fields are read together as it
+ * moves, {@link #consistLeg} and friends); a queue of units is an intrusive singly linked list
+ * ({@code uNext}), so a train or vessel takes its load by unlinking a prefix of a pool, and no
+ * object is created per event or per unit.
  */
 final class Formation {
   private final EventEngine engine;
@@ -68,12 +70,15 @@ final class Formation {
   final int[] pTail;
   final int[] pCount;
 
-  // Consists (trains and delay-leg groups).
-  int[] cHead = new int[64];
-  private int[] cTail = new int[64];
-  int[] cCount = new int[64];
-  int[] cLeg = new int[64];
-  int[] cStep = new int[64];
+  // Consists (trains and delay-leg groups): row c of `consist` holds a consist's unit list, count,
+  // leg and step on the leg (read together as it moves), cReq[c] when it asked for its gate.
+  private static final int C_HEAD = 0;
+  private static final int C_TAIL = 1;
+  private static final int C_COUNT = 2;
+  private static final int C_LEG = 3;
+  private static final int C_STEP = 4;
+  private static final int CONSIST = 5; // ints per consist
+  private int[] consist = new int[64 * CONSIST];
   long[] cReq = new long[64];
   private int[] cFree = new int[64];
   private int cFreeCount;
@@ -297,23 +302,45 @@ final class Formation {
       c = cFree[--cFreeCount];
     } else {
       c = cUsed++;
-      if (c == cHead.length) {
+      if (c == cReq.length) {
         int cap = c * 2;
-        cHead = Arrays.copyOf(cHead, cap);
-        cTail = Arrays.copyOf(cTail, cap);
-        cCount = Arrays.copyOf(cCount, cap);
-        cLeg = Arrays.copyOf(cLeg, cap);
-        cStep = Arrays.copyOf(cStep, cap);
+        consist = Arrays.copyOf(consist, cap * CONSIST);
         cReq = Arrays.copyOf(cReq, cap);
         cFree = Arrays.copyOf(cFree, cap);
       }
     }
-    cHead[c] = takeFromPool(pool, n, res);
-    cTail[c] = tailScratch[0];
-    cCount[c] = n;
-    cLeg[c] = poolLeg[pool];
-    cStep[c] = 0;
+    int r = c * CONSIST;
+    consist[r + C_HEAD] = takeFromPool(pool, n, res);
+    consist[r + C_TAIL] = tailScratch[0];
+    consist[r + C_COUNT] = n;
+    consist[r + C_LEG] = poolLeg[pool];
+    consist[r + C_STEP] = 0;
     return c;
+  }
+
+  /** First unit of consist {@code c}'s list. */
+  int consistHead(int c) {
+    return consist[c * CONSIST + C_HEAD];
+  }
+
+  /** Units in consist {@code c}. */
+  int consistCount(int c) {
+    return consist[c * CONSIST + C_COUNT];
+  }
+
+  /** The leg consist {@code c} is on. */
+  int consistLeg(int c) {
+    return consist[c * CONSIST + C_LEG];
+  }
+
+  /** Gates of its leg consist {@code c} has passed. */
+  int consistStep(int c) {
+    return consist[c * CONSIST + C_STEP];
+  }
+
+  /** Consist {@code c} passed its current gate. */
+  void passGate(int c) {
+    consist[c * CONSIST + C_STEP]++;
   }
 
   /**
@@ -321,12 +348,12 @@ final class Formation {
    * next pool is a full blocking port yard, where the consist is held until there is room.
    */
   void onLegEnd(int c) {
-    int u = cHead[c];
+    int u = consistHead(c);
     int pos = uLegPos[u] + 1;
     int[] legs = pathLegs[uPath[u]];
     if (pos < legs.length) {
       int x = legCrossing[legs[pos]];
-      if (x >= 0 && !crossings.offerToYard(x, c, cCount[c])) {
+      if (x >= 0 && !crossings.offerToYard(x, c, consistCount(c))) {
         return;
       }
     }
@@ -335,16 +362,17 @@ final class Formation {
 
   /** Consist {@code c}'s units move on to their next pools; the consist is freed. */
   void admitted(int c) {
-    int leg = cLeg[c];
-    distribute(cHead[c], leg);
+    int leg = consistLeg(c);
+    distribute(consistHead(c), leg);
     freeConsist(c);
     processTouched();
   }
 
   private void freeConsist(int c) {
-    cCount[c] = 0;
-    cHead[c] = NONE;
-    cTail[c] = NONE;
+    int r = c * CONSIST;
+    consist[r + C_COUNT] = 0;
+    consist[r + C_HEAD] = NONE;
+    consist[r + C_TAIL] = NONE;
     cFree[cFreeCount++] = c;
   }
 

@@ -24,10 +24,6 @@ final class ModelStats {
   private final long seed;
   private final long horizon;
   private final long warmup;
-  private Formation formation;
-  private Borders borders;
-  private Crossings crossings;
-  private Disruptions disruptions;
 
   long created;
   private long deliveredAll;
@@ -115,16 +111,6 @@ final class ModelStats {
     portHeld = new long[nPorts];
     portHeld_s = new double[nPorts];
     portHeldUnit_s = new double[nPorts];
-  }
-
-  /**
-   * Connects the parts whose state is sampled and summed; called once by the model before the run.
-   */
-  void wire(Formation formation, Borders borders, Crossings crossings, Disruptions disruptions) {
-    this.formation = formation;
-    this.borders = borders;
-    this.crossings = crossings;
-    this.disruptions = disruptions;
   }
 
   /** Schedules the first queue-length sample when the layout asks for series. */
@@ -236,7 +222,8 @@ final class ModelStats {
     }
   }
 
-  void onSample() {
+  /** Samples the queue lengths of the border gates, yards and berths. */
+  void onSample(Borders borders, Crossings crossings) {
     if (sampleIndex < layout.samples) {
       int s = 0;
       for (int g : layout.borderSeriesGate) {
@@ -256,14 +243,15 @@ final class ModelStats {
     }
   }
 
-  void onWarmup() {
+  /** Remembers each resource's busy and queue areas so far: the result counts from here. */
+  void onWarmup(Borders borders, Crossings crossings) {
     for (int r = 0; r < nRes; r++) {
-      busyAreaAtWarmup[r] = busyArea(r);
-      queueAreaAtWarmup[r] = queueArea(r);
+      busyAreaAtWarmup[r] = busyArea(r, borders, crossings);
+      queueAreaAtWarmup[r] = queueArea(r, borders, crossings);
     }
   }
 
-  private double busyArea(int r) {
+  private double busyArea(int r, Borders borders, Crossings crossings) {
     Layout.ResourceRef ref = layout.resources.get(r);
     long now = engine.now();
     return switch (ref.kind()) {
@@ -278,7 +266,7 @@ final class ModelStats {
     };
   }
 
-  private double queueArea(int r) {
+  private double queueArea(int r, Borders borders, Crossings crossings) {
     Layout.ResourceRef ref = layout.resources.get(r);
     long now = engine.now();
     return switch (ref.kind()) {
@@ -289,7 +277,13 @@ final class ModelStats {
     };
   }
 
-  ReplicationResult result() {
+  /**
+   * The replication's result at the end of the run. The parts are passed in rather than held: the
+   * statistics are written by every part during the run and read the parts' own state only here,
+   * when sampling and at the warm-up.
+   */
+  ReplicationResult result(
+      Formation formation, Borders borders, Crossings crossings, Disruptions disruptions) {
     long now = engine.now();
     double span = now - warmup;
     double years = span / YEAR_S;
@@ -318,7 +312,7 @@ final class ModelStats {
     double[] meanQueue = new double[nRes];
     for (int r = 0; r < nRes; r++) {
       Layout.ResourceRef ref = layout.resources.get(r);
-      double busy = (busyArea(r) - busyAreaAtWarmup[r]) / span;
+      double busy = (busyArea(r, borders, crossings) - busyAreaAtWarmup[r]) / span;
       util[r] =
           switch (ref.kind()) {
             case SECTION, BORDER -> busy;
@@ -332,7 +326,7 @@ final class ModelStats {
           };
       wait[r] = resWait_s[r] / 3600.0 / years;
       meanWait[r] = resServed[r] == 0 ? 0 : resWaitEntity_s[r] / 3600.0 / resServed[r];
-      meanQueue[r] = (queueArea(r) - queueAreaAtWarmup[r]) / span;
+      meanQueue[r] = (queueArea(r, borders, crossings) - queueAreaAtWarmup[r]) / span;
       if (ref.kind() == ResourceKind.FORMATION) {
         meanQueue[r] = resWait_s[r] / span;
       }
@@ -342,7 +336,7 @@ final class ModelStats {
         seed,
         created,
         deliveredAll,
-        countInside(),
+        countInside(formation, crossings),
         flowRate,
         legTeu,
         legTonnes,
@@ -397,13 +391,13 @@ final class ModelStats {
   /**
    * Units inside the system, found by walking every pool, train and vessel (not from the counters).
    */
-  private long countInside() {
+  private static long countInside(Formation formation, Crossings crossings) {
     long n = 0;
     for (int p = 0; p < formation.nPools; p++) {
       n += formation.listLength(formation.pHead[p]);
     }
     for (int c = 0; c < formation.cUsed; c++) {
-      n += formation.listLength(formation.cHead[c]);
+      n += formation.listLength(formation.consistHead(c));
     }
     for (int v = 0; v < crossings.vHead.length; v++) {
       n += formation.listLength(crossings.vHead[v]);
