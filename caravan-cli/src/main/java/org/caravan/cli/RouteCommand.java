@@ -3,18 +3,18 @@ package org.caravan.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.RouteViews;
-import org.caravan.scenario.Choices;
+import org.caravan.app.RouteViews.RouteView;
 import org.caravan.scenario.RouteQuery;
-import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -36,153 +36,59 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "TO")
   String to;
 
-  @Option(names = "--teu", description = "Containers in TEU.")
-  Double teu;
-
-  @Option(names = "--feu", description = "Containers in FEU (forty-foot; 1 FEU = 2 TEU).")
-  Double feu;
-
-  @Option(names = "--tonnes", description = "Gross cargo mass in tonnes (default 10 t per TEU).")
-  Double tonnes;
-
-  @Option(
-      names = "--cargo",
-      defaultValue = "general",
-      completionCandidates = Choices.CargoClasses.class,
-      description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  String cargo;
-
-  @Option(names = "--un-class", description = "UN hazard class 1-9 for --cargo dg.")
-  Integer unClass;
-
-  @Option(names = "--depart", description = "Departure date, YYYY-MM-DD (UTC; default today).")
-  String depart;
-
-  @Option(
-      names = "--avoid-country",
-      split = ",",
-      paramLabel = "CC",
-      description = "Countries to avoid, e.g. RU,BY.")
-  List<String> avoidCountries = new ArrayList<>();
-
-  @Option(
-      names = "--avoid-passage",
-      split = ",",
-      paramLabel = "PASSAGE",
-      completionCandidates = Choices.Passages.class,
-      description = "Sea passages to avoid: ${COMPLETION-CANDIDATES}.")
-  List<String> avoidPassages = new ArrayList<>();
-
-  @Option(
-      names = "--modes",
-      split = ",",
-      paramLabel = "MODE",
-      completionCandidates = Choices.Modes.class,
-      description = "Allowed modes: ${COMPLETION-CANDIDATES} (default all).")
-  List<String> modes = new ArrayList<>();
-
-  @Option(
-      names = "--max-transshipments",
-      description = "At most this many changes of carrier (gauge, ship, truck).")
-  Integer maxTransshipments;
-
-  @Option(names = "--max-days", description = "Door-to-door time limit in days.")
-  Double maxDays;
-
-  @Option(names = "--max-budget", description = "Cost limit in USD for the whole cargo.")
-  Double maxBudget;
-
-  @Option(
-      names = "--objective",
-      defaultValue = "pareto",
-      completionCandidates = Choices.Objectives.class,
-      description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  String objective;
-
-  @Option(
-      names = {"-k", "--alternatives"},
-      defaultValue = "1",
-      description = "With a single objective: the k best routes (default ${DEFAULT-VALUE}).")
-  int alternatives;
-
-  @Option(
-      names = "--label-cap",
-      defaultValue = "0",
-      description = "Labels kept per node (0 = exact Pareto set).")
-  int labelCap;
-
-  @Option(
-      names = "--include-planned",
-      description =
-          "Also route over planned infrastructure (links and nodes with status planned, e.g. the China-Kyrgyzstan-Uzbekistan railway, Anaklia).")
-  boolean includePlanned;
-
-  @Option(
-      names = "--epsilon",
-      description =
-          "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).")
-  Double epsilon;
-
-  @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).")
-  boolean json;
-
-  @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.")
-  boolean geojson;
-
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|geojson",
-      description = "Output format (default table; " + "--json and --geojson are the same).")
-  void format(String f) {
-    String v = Formats.check(spec, f, "table", "json", "geojson");
-    json = v.equals("json");
-    geojson = v.equals("geojson");
-  }
+  @Mixin RouteOptions.Cargo cargo;
+  @Mixin RouteOptions.Departure departure;
+  @Mixin RouteOptions.Limits limits;
+  @Mixin RouteOptions.Search search;
+  @Mixin RouteOptions.Output output;
 
   @Override
   public Integer call() {
-    Optional<LocalDate> day;
-    try {
-      day = Optional.ofNullable(depart).map(LocalDate::parse);
-    } catch (DateTimeParseException e) {
-      throw new UserException("depart", "{depart} '" + depart + "' is not a date like 2026-12-01");
-    }
-    if (json && geojson) {
-      throw new UserException("json", "choose {json} or {geojson}, not both");
-    }
-    RouteQuery q =
-        new RouteQuery(
-            from,
-            to,
-            Optional.ofNullable(teu),
-            Optional.ofNullable(feu),
-            Optional.ofNullable(tonnes),
-            cargo,
-            Optional.ofNullable(unClass),
-            day,
-            avoidCountries,
-            avoidPassages,
-            modes,
-            Optional.ofNullable(maxTransshipments),
-            Optional.ofNullable(maxDays),
-            Optional.ofNullable(maxBudget),
-            objective,
-            alternatives,
-            labelCap,
-            Optional.ofNullable(epsilon));
+    Optional<LocalDate> day = departure.day();
+    output.check();
+    RouteQuery q = RouteOptions.query(from, to, cargo, day, limits, search);
     CaravanApp app = network.open();
     PrintWriter out = out();
-    if (geojson) {
-      out.println(Json.write(app.routes().planGeoJson(q, includePlanned)));
+    if (output.geojson) {
+      out.println(Json.write(app.routes().planGeoJson(q, search.includePlanned)));
       return 0;
     }
-    RouteViews.Answer answer = app.routes().plan(q, includePlanned);
-    if (json) {
+    RouteViews.Answer answer = app.routes().plan(q, search.includePlanned);
+    if (output.json) {
       out.println(Json.write(answer));
       return 0;
     }
     printTable(out, answer);
     return 0;
+  }
+
+  /**
+   * A column of the route summary table: its header, the format of its values (the header takes
+   * their width and alignment) and the value, together so that header and rows cannot drift apart.
+   */
+  private record Column(String header, String format, Function<RouteView, Object> value) {
+    String headerFormat() {
+      return format.replaceAll("(\\.\\d+)?[a-z]$", "s");
+    }
+  }
+
+  /** The summary table, one route a row (the two spaces before the countries are the format's). */
+  private static final List<Column> SUMMARY =
+      List.of(
+          new Column("#", "%-3d", RouteView::rank),
+          new Column("CORRIDOR", "%-9s", RouteView::corridor),
+          new Column("DAYS", "%6.1f", RouteView::transitDays),
+          new Column("COST_USD", "%9.0f", RouteView::costUsd),
+          new Column("CO2E_KG", "%9.0f", RouteView::co2eKg),
+          new Column("CO2E_RANGE", "%11s", r -> range(r.co2eRangeKg())),
+          new Column("G/TKM", "%6.1f", RouteView::co2eGPerTkm),
+          new Column("P95_DAYS", "%8.1f", r -> r.reliability().p95TransitDays()),
+          new Column("KM", "%9.0f", RouteView::distanceKm),
+          new Column("COUNTRIES", " %s", r -> String.join(" ", r.countries())));
+
+  /** One line of the summary table: each column's cell, space-separated. */
+  private static String row(Function<Column, String> cell) {
+    return SUMMARY.stream().map(cell).collect(Collectors.joining(" "));
   }
 
   private static void printTable(PrintWriter out, RouteViews.Answer a) {
@@ -208,33 +114,11 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
           "note: the label cap was reached; the set may miss routes (run without --label-cap for the exact set)");
     }
     out.println();
-    out.printf(
-        "%-3s %-9s %6s %9s %9s %11s %6s %8s %9s  %s%n",
-        "#",
-        "CORRIDOR",
-        "DAYS",
-        "COST_USD",
-        "CO2E_KG",
-        "CO2E_RANGE",
-        "G/TKM",
-        "P95_DAYS",
-        "KM",
-        "COUNTRIES");
-    for (RouteViews.RouteView r : a.routes()) {
-      out.printf(
-          "%-3d %-9s %6.1f %9.0f %9.0f %11s %6.1f %8.1f %9.0f  %s%n",
-          r.rank(),
-          r.corridor(),
-          r.transitDays(),
-          r.costUsd(),
-          r.co2eKg(),
-          range(r.co2eRangeKg()),
-          r.co2eGPerTkm(),
-          r.reliability().p95TransitDays(),
-          r.distanceKm(),
-          String.join(" ", r.countries()));
+    out.println(row(c -> String.format(c.headerFormat(), c.header())));
+    for (RouteView r : a.routes()) {
+      out.println(row(c -> String.format(c.format(), c.value().apply(r))));
     }
-    for (RouteViews.RouteView r : a.routes()) {
+    for (RouteView r : a.routes()) {
       out.println();
       out.printf(
           "Route %d (%s): %.1f days, %.0f USD, %.0f kg CO2e WTW (%s; WTT %.0f + TTW %.0f; %.1f g/tkm), "
@@ -294,21 +178,16 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
     for (RouteViews.LaneUse u : p.lanes()) {
       lanes
           .append(System.lineSeparator())
-          .append("sea lanes for ")
-          .append(p.date())
-          .append(": ")
-          .append(u.name())
-          .append(" (")
-          .append(u.id())
-          .append(" ")
-          .append(u.validFrom())
-          .append("..")
-          .append(u.validTo())
-          .append(", ")
-          .append(u.kind())
-          .append("; avoids ")
-          .append(String.join(", ", u.avoidPassages()))
-          .append(")");
+          .append(
+              String.format(
+                  "sea lanes for %s: %s (%s %s..%s, %s; avoids %s)",
+                  p.date(),
+                  u.name(),
+                  u.id(),
+                  u.validFrom(),
+                  u.validTo(),
+                  u.kind(),
+                  String.join(", ", u.avoidPassages())));
     }
     if (p.tables().isEmpty()) {
       return "prices: undated tariffs of the network files (no dated rate table covers "

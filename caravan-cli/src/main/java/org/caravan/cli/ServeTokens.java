@@ -9,6 +9,7 @@ import org.caravan.scenario.UserException;
 import org.caravan.web.auth.ApiTokens;
 import org.caravan.web.auth.TokenFile;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -22,6 +23,43 @@ final class ServeTokens {
   static final String ENV = "CARAVAN_TOKEN";
 
   private ServeTokens() {}
+
+  /**
+   * The token flags of {@code caravan serve}: {@code --token}, {@code --config-dir} (where the
+   * token file is) and {@code --no-web-token}.
+   */
+  static final class Options {
+    @Option(
+        names = "--token",
+        paramLabel = "TOKEN",
+        description =
+            "Bearer token that writes (POST, PUT, DELETE) and job reads need; repeat for several"
+                + " clients, each sees only its own jobs. Default: CARAVAN_TOKEN (comma-separated),"
+                + " else the token file, created with a random token on first start.")
+    List<String> tokens = new ArrayList<>();
+
+    @Option(
+        names = "--config-dir",
+        paramLabel = "DIR",
+        description = "Folder holding caravan/token (default: $XDG_CONFIG_HOME, else ~/.config).")
+    Optional<Path> configDir = Optional.empty();
+
+    @Option(
+        names = "--no-web-token",
+        description =
+            "Do not give the token to the web app (GET /api/web-token); its pages then ask for it.")
+    boolean noWebToken;
+
+    /** The tokens these flags, else {@code env}, else the token file give. */
+    Resolved resolve(CommandLine cmd, Map<String, String> env) {
+      return ServeTokens.resolve(cmd, tokens, env, configDir);
+    }
+
+    /** Whether the web app may fetch the token. */
+    boolean webToken() {
+      return !noWebToken;
+    }
+  }
 
   /**
    * The tokens and what to tell the user about them.

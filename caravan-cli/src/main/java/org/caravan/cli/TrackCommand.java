@@ -73,8 +73,29 @@ final class TrackCommand implements Runnable {
     }
   }
 
-  /** A subcommand that reads the store: {@code --store} besides what {@link OpensNetwork} has. */
-  abstract static class OnStore extends OpensNetwork {
+  /**
+   * A subcommand: {@link #run} prints and gives the exit code; standard output, then standard
+   * error, are flushed after it.
+   */
+  abstract static class Printing extends OpensNetwork implements Callable<Integer> {
+    abstract int run(PrintWriter out);
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
+
+    @Override
+    public final Integer call() {
+      PrintWriter out = out();
+      int code = run(out);
+      out.flush();
+      err().flush();
+      return code;
+    }
+  }
+
+  /** A subcommand that reads the store: {@code --store} besides what {@link Printing} has. */
+  abstract static class OnStore extends Printing {
     @Mixin StoreOption store;
 
     TrackingService tracking() {
@@ -88,6 +109,12 @@ final class TrackCommand implements Runnable {
 
     @Parameters(index = "0", paramLabel = "SHIPMENT")
     String id;
+
+    /** What the store knows of the shipment; a user error when it has never heard of it. */
+    <T> T known(Optional<T> found) {
+      return found.orElseThrow(
+          () -> new UserException("shipment", "no shipment '" + id + "' in the store"));
+    }
   }
 
   @Command(
@@ -96,16 +123,14 @@ final class TrackCommand implements Runnable {
         "Reads events from a CSV or JSON file into the store: idempotent by event_id; bad events",
         "are named and left out, the good ones stored. Exit code 1 when any event was rejected."
       })
-  static final class Ingest extends OnStore implements Callable<Integer> {
+  static final class Ingest extends OnStore {
     @Parameters(index = "0", paramLabel = "FILE", description = "Events: .csv or .json.")
     Path file;
 
     @Mixin Formats.TableOrJson output;
 
     @Override
-    public Integer call() {
-      PrintWriter out = out();
-      PrintWriter err = spec.commandLine().getErr();
+    int run(PrintWriter out) {
       IngestReport r = tracking().ingestFile(file, store.store);
       if (output.json) {
         out.println(Json.write(TrackingJson.ingest(r)));
@@ -121,17 +146,16 @@ final class TrackCommand implements Runnable {
             r.store());
       }
       for (Rejected x : r.rejected()) {
-        err.printf(
-            Locale.ROOT,
-            "caravan: rejected event %s (%s %d), field %s: %s%n",
-            x.eventId(),
-            r.where(),
-            x.line(),
-            x.field(),
-            x.message());
+        err()
+            .printf(
+                Locale.ROOT,
+                "caravan: rejected event %s (%s %d), field %s: %s%n",
+                x.eventId(),
+                r.where(),
+                x.line(),
+                x.field(),
+                x.message());
       }
-      out.flush();
-      err.flush();
       return r.rejected().isEmpty() ? 0 : 1;
     }
   }
@@ -139,12 +163,11 @@ final class TrackCommand implements Runnable {
   @Command(
       name = "list",
       description = "Lists the shipments in the store with position and ETA band.")
-  static final class ListShipments extends OnStore implements Callable<Integer> {
+  static final class ListShipments extends OnStore {
     @Mixin Formats.TableOrJson output;
 
     @Override
-    public Integer call() {
-      PrintWriter out = out();
+    int run(PrintWriter out) {
       List<ShipmentSummary> list = tracking().list(store.store);
       if (output.json) {
         out.println(Json.write(TrackingJson.shipments(list)));
@@ -177,7 +200,6 @@ final class TrackCommand implements Runnable {
               s.eta().map(e -> day(e.p90_s())).orElse("-"));
         }
       }
-      out.flush();
       return 0;
     }
   }
@@ -187,14 +209,12 @@ final class TrackCommand implements Runnable {
   }
 
   @Command(name = "eta", description = "The predicted arrival of a shipment: p10, p50 and p90.")
-  static final class Eta extends OneShipment implements Callable<Integer> {
+  static final class Eta extends OneShipment {
     @Mixin Formats.TableOrJson output;
 
     @Override
-    public Integer call() {
-      PrintWriter out = out();
-      ShipmentSummary s =
-          tracking().eta(id, store.store, at.epoch()).orElseThrow(() -> unknown(id));
+    int run(PrintWriter out) {
+      ShipmentSummary s = known(tracking().eta(id, store.store, at.epoch()));
       if (output.json) {
         out.println(Json.write(TrackingJson.summary(s)));
       } else if (s.eta().isEmpty()) {
@@ -227,24 +247,18 @@ final class TrackCommand implements Runnable {
             TrackingJson.time(e.timetable_s()),
             TrackingJson.time(e.planned_s()));
       }
-      out.flush();
       return 0;
     }
-  }
-
-  static UserException unknown(String id) {
-    return new UserException("shipment", "no shipment '" + id + "' in the store");
   }
 
   @Command(
       name = "show",
       description = "A shipment's route, legs done and ahead, event timeline and ETA (JSON).")
-  static final class Show extends OneShipment implements Callable<Integer> {
+  static final class Show extends OneShipment {
     @Override
-    public Integer call() {
-      ShipmentDetail d =
-          tracking().show(id, store.store, at.epoch()).orElseThrow(() -> unknown(id));
-      out().println(Json.write(TrackingJson.detail(d)));
+    int run(PrintWriter out) {
+      ShipmentDetail d = known(tracking().show(id, store.store, at.epoch()));
+      out.println(Json.write(TrackingJson.detail(d)));
       return 0;
     }
   }
@@ -255,24 +269,25 @@ final class TrackCommand implements Runnable {
         "Replays simulated shipments (storms and closures), hides the end of each and measures the",
         "ETA against the timetable and static route ETAs; writes docs/ETA.md. Takes minutes."
       })
-  static final class Evaluate extends OpensNetwork implements Callable<Integer> {
+  static final class Evaluate extends Printing {
 
     @Option(
         names = "--out",
         paramLabel = "FILE",
-        description = "The report (default docs/ETA.md; replaced).")
-    Path out = Path.of("docs/ETA.md");
+        defaultValue = "docs/ETA.md",
+        description = "The report (default ${DEFAULT-VALUE}; replaced).")
+    Path out;
 
     @Option(
         names = "--per-corridor",
         paramLabel = "N",
-        description = "Shipments per corridor and seed (default 400).")
-    int perCorridor = 400;
+        defaultValue = "400",
+        description = "Shipments per corridor and seed (default ${DEFAULT-VALUE}).")
+    int perCorridor;
 
     @Override
-    public Integer call() {
-      PrintWriter o = out();
-      PrintWriter err = spec.commandLine().getErr();
+    int run(PrintWriter o) {
+      PrintWriter err = err();
       TrackingService.Evaluation ev =
           network
               .open()
@@ -303,7 +318,6 @@ final class TrackCommand implements Runnable {
           100 * ev.coverage(),
           ev.shipments(),
           out);
-      o.flush();
       return 0;
     }
   }
@@ -314,39 +328,44 @@ final class TrackCommand implements Runnable {
         "Writes a synthetic sample event file cut from one simulated replication of the default",
         "scenario (Middle Corridor shipments; some delivered, most on the way)."
       })
-  static final class Sample extends OpensNetwork implements Callable<Integer> {
+  static final class Sample extends Printing {
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "New CSV file.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Simulation seed (default 7).")
-    long seed = 7;
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        defaultValue = "7",
+        description = "Simulation seed (default ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(
         names = "--day",
         paramLabel = "D",
-        description = "Cut the events at this day after the warm-up (default 120).")
-    int day = 120;
+        defaultValue = "120",
+        description = "Cut the events at this day after the warm-up (default ${DEFAULT-VALUE}).")
+    int day;
 
     @Option(
         names = "--shipments",
         paramLabel = "N",
-        description = "Shipments in the file (default 24).")
-    int shipments = 24;
+        defaultValue = "24",
+        description = "Shipments in the file (default ${DEFAULT-VALUE}).")
+    int shipments;
 
     @Override
-    public Integer call() {
+    int run(PrintWriter o) {
       TrackingService.Sample s = network.open().tracking().writeSample(out, seed, day, shipments);
-      out()
-          .printf(
-              Locale.ROOT,
-              "wrote %s: %d shipments, %d events, up to %s (synthetic: seed %d, day %d)%n",
-              out,
-              s.shipments(),
-              s.events(),
-              TrackingJson.time(s.asOf_s()),
-              seed,
-              day);
+      o.printf(
+          Locale.ROOT,
+          "wrote %s: %d shipments, %d events, up to %s (synthetic: seed %d, day %d)%n",
+          out,
+          s.shipments(),
+          s.events(),
+          TrackingJson.time(s.asOf_s()),
+          seed,
+          day);
       return 0;
     }
   }

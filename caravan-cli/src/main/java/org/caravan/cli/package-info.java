@@ -8,6 +8,9 @@
  * org.caravan.cli.OpensNetwork} (help options, {@code --overlay}, its spec), and takes {@code
  * --json}/{@code --format table|json} from {@link org.caravan.cli.Formats.TableOrJson}, {@code
  * --store} from {@link org.caravan.cli.StoreOption} and {@code --years}/{@code --replications}/
- * {@code --targets} from {@link org.caravan.cli.ScenarioOverrides}.
+ * {@code --targets} from {@link org.caravan.cli.ScenarioOverrides}. A command with many flags
+ * groups them by concept into mixins that also turn them into the gateway's types: {@link
+ * org.caravan.cli.RouteOptions} (cargo, departure, limits, search, output of {@code route}), {@code
+ * ServeCommand.Listen} and {@link org.caravan.cli.ServeTokens.Options} ({@code serve}).
  */
 package org.caravan.cli;
