@@ -3,6 +3,7 @@ package org.caravan.app;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.caravan.scenario.UserException;
 import org.caravan.study.StoredJobs;
@@ -16,30 +17,70 @@ import org.caravan.study.StudyStore;
  */
 public final class ResultsStore implements AutoCloseable {
   /**
-   * A web job as stored; see {@link StoredJobs.JobRow} for the fields.
+   * A web job, typed: the gateway's view of a row of the store's {@code jobs} table ({@link
+   * StoredJobs.JobRow}), mapped to and from the row in one place here. Front ends format its times
+   * and codes once, at their edge.
    *
-   * @param kind {@code simulation} or {@code study}
    * @param owner who started it (an id of the client's token; never the token)
-   * @param status {@code queued}, {@code running}, {@code done}, {@code failed}, {@code cancelled}
-   *     or {@code interrupted} (the server stopped while it was active)
+   * @param name the scenario's or the study's name
+   * @param years measured horizon in years of 365 days
+   * @param progress replications done out of the total
+   * @param cancelRequested true once a client asked the job to stop
+   * @param error why a {@link Status#FAILED} (or {@link Status#INTERRUPTED}) job ended
+   * @param results JSON text of a finished job's results; empty in listings
    */
   public record Job(
       String id,
-      String kind,
+      Kind kind,
       String owner,
-      String status,
+      Status status,
       String name,
       int replications,
       double years,
       long seed,
-      int done,
-      int total,
+      Progress progress,
       boolean cancelRequested,
-      String createdAt,
-      Optional<String> startedAt,
-      Optional<String> finishedAt,
+      Instant createdAt,
+      Optional<Instant> startedAt,
+      Optional<Instant> finishedAt,
       Optional<String> error,
-      Optional<String> results) {}
+      Optional<String> results) {
+
+    /** What a job runs. */
+    public enum Kind {
+      SIMULATION,
+      STUDY;
+
+      /** The lower-case name, as the store and the API write it. */
+      public String code() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+    }
+
+    /** A job's state. */
+    public enum Status {
+      QUEUED,
+      RUNNING,
+      DONE,
+      FAILED,
+      CANCELLED,
+      /** The server stopped while the job was queued or running (set by the next server). */
+      INTERRUPTED;
+
+      /** The lower-case name, as the store and the API write it. */
+      public String code() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+
+      /** Whether the job has ended (done, failed, cancelled or interrupted). */
+      public boolean finished() {
+        return this != QUEUED && this != RUNNING;
+      }
+    }
+
+    /** Replications done out of the total. */
+    public record Progress(int done, int total) {}
+  }
 
   private final StudyStore store;
   private final StoredJobs jobs;
@@ -78,19 +119,19 @@ public final class ResultsStore implements AutoCloseable {
     jobs.put(
         new StoredJobs.JobRow(
             j.id(),
-            j.kind(),
+            j.kind().code(),
             j.owner(),
-            j.status(),
+            j.status().code(),
             j.name(),
             j.replications(),
             j.years(),
             j.seed(),
-            j.done(),
-            j.total(),
+            j.progress().done(),
+            j.progress().total(),
             j.cancelRequested(),
-            j.createdAt(),
-            j.startedAt(),
-            j.finishedAt(),
+            j.createdAt().toString(),
+            j.startedAt().map(Instant::toString),
+            j.finishedAt().map(Instant::toString),
             j.error(),
             j.results()));
   }
@@ -101,8 +142,8 @@ public final class ResultsStore implements AutoCloseable {
   }
 
   /** The jobs of a kind that an owner started, oldest first, without results. */
-  public List<Job> jobs(String kind, String owner) {
-    return jobs.list(kind, owner).stream().map(ResultsStore::job).toList();
+  public List<Job> jobs(Job.Kind kind, String owner) {
+    return jobs.list(kind.code(), owner).stream().map(ResultsStore::job).toList();
   }
 
   /** Forgets a job; false when there was none. */
@@ -118,19 +159,18 @@ public final class ResultsStore implements AutoCloseable {
   private static Job job(StoredJobs.JobRow r) {
     return new Job(
         r.id(),
-        r.kind(),
+        Job.Kind.valueOf(r.kind().toUpperCase(Locale.ROOT)),
         r.owner(),
-        r.status(),
+        Job.Status.valueOf(r.status().toUpperCase(Locale.ROOT)),
         r.name(),
         r.replications(),
         r.years(),
         r.seed(),
-        r.done(),
-        r.total(),
+        new Job.Progress(r.done(), r.total()),
         r.cancelRequested(),
-        r.createdAt(),
-        r.startedAt(),
-        r.finishedAt(),
+        Instant.parse(r.createdAt()),
+        r.startedAt().map(Instant::parse),
+        r.finishedAt().map(Instant::parse),
         r.error(),
         r.results());
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -64,10 +65,14 @@ final class JobSupport {
    * @throws org.caravan.web.mapping.ApiException 404 with {@code notFound}'s message
    */
   static ResultsStore.Job stored(
-      ResultsStore store, String kind, String id, Owner owner, Supplier<String> notFound) {
+      ResultsStore store,
+      ResultsStore.Job.Kind kind,
+      String id,
+      Owner owner,
+      Supplier<String> notFound) {
     return store
         .job(id)
-        .filter(j -> j.kind().equals(kind) && owner.sameAs(new Owner(j.owner())))
+        .filter(j -> j.kind() == kind && owner.sameAs(new Owner(j.owner())))
         .orElseThrow(() -> Problems.fail(Problems.Type.NOT_FOUND, notFound.get()));
   }
 
@@ -80,9 +85,22 @@ final class JobSupport {
     }
   }
 
-  /** Now, to the millisecond, as ISO-8601 text. */
-  static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  /** Now, to the millisecond (the precision the API shows). */
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * A time as the API writes it: ISO-8601 UTC ({@link Instant#toString}, e.g. {@code
+   * 2026-01-01T10:00:00.123Z}), the one place the web formats a job's times.
+   */
+  static String iso(Instant t) {
+    return t.toString();
+  }
+
+  /** {@link #iso(Instant)} of a time that may not have come yet. */
+  static Optional<String> iso(Optional<Instant> t) {
+    return t.map(JobSupport::iso);
   }
 
   /** An id as echoed in an error: at most 60 characters. */

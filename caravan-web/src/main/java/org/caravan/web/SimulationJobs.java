@@ -2,6 +2,7 @@ package org.caravan.web;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.ResultsStore;
+import org.caravan.app.ResultsStore.Job.Status;
 import org.caravan.app.SimulationRuns;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
@@ -43,7 +45,7 @@ public final class SimulationJobs implements AutoCloseable {
   public static final int MAX_ACTIVE = 2;
 
   /** The kind of these jobs in the store's {@code jobs} table. */
-  static final String KIND = "simulation";
+  static final ResultsStore.Job.Kind KIND = ResultsStore.Job.Kind.SIMULATION;
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulationJobs.class);
 
@@ -261,16 +263,16 @@ public final class SimulationJobs implements AutoCloseable {
   private static SimulationJob view(ResultsStore.Job j, boolean withResults) {
     return new SimulationJob(
         j.id(),
-        j.status(),
+        j.status().code(),
         j.name(),
         j.replications(),
         j.years(),
         j.seed(),
-        SimulationJob.Progress.of(j.done(), j.total()),
+        SimulationJob.Progress.of(j.progress().done(), j.progress().total()),
         j.cancelRequested(),
-        j.createdAt(),
-        j.startedAt(),
-        j.finishedAt(),
+        JobSupport.iso(j.createdAt()),
+        JobSupport.iso(j.startedAt()),
+        JobSupport.iso(j.finishedAt()),
         j.error(),
         withResults ? j.results().map(RawValue::new) : Optional.empty());
   }
@@ -324,21 +326,6 @@ public final class SimulationJobs implements AutoCloseable {
     }
   }
 
-  /** Job states as the API names them. */
-  enum Status {
-    QUEUED,
-    RUNNING,
-    DONE,
-    FAILED,
-    CANCELLED,
-    /** The server stopped while the job was queued or running (set by the next server). */
-    INTERRUPTED;
-
-    String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
   /** Thrown from the progress callback to stop a cancelled run between replications. */
   private static final class Cancelled extends RuntimeException {
     Cancelled() {
@@ -351,13 +338,13 @@ public final class SimulationJobs implements AutoCloseable {
     final String id;
     final Scenario scenario;
     final Owner owner;
-    final String createdAt = JobSupport.now();
+    final Instant createdAt = JobSupport.now();
     final List<Listener> listeners = new ArrayList<>();
     Status status = Status.QUEUED;
     int done;
     boolean cancelRequested;
-    String startedAt;
-    String finishedAt;
+    Instant startedAt;
+    Instant finishedAt;
     String error;
     String results;
     Future<?> future;
@@ -369,7 +356,7 @@ public final class SimulationJobs implements AutoCloseable {
     }
 
     synchronized boolean finished() {
-      return status == Status.DONE || status == Status.FAILED || status == Status.CANCELLED;
+      return status.finished();
     }
 
     synchronized SimulationJob view(boolean withResults) {
@@ -383,9 +370,9 @@ public final class SimulationJobs implements AutoCloseable {
           scenario.seed(),
           SimulationJob.Progress.of(done, total),
           cancelRequested,
-          createdAt,
-          Optional.ofNullable(startedAt),
-          Optional.ofNullable(finishedAt),
+          JobSupport.iso(createdAt),
+          JobSupport.iso(Optional.ofNullable(startedAt)),
+          JobSupport.iso(Optional.ofNullable(finishedAt)),
           Optional.ofNullable(error),
           withResults && results != null ? Optional.of(new RawValue(results)) : Optional.empty());
     }
@@ -395,13 +382,12 @@ public final class SimulationJobs implements AutoCloseable {
           id,
           KIND,
           owner.id(),
-          status.code(),
+          status,
           scenario.name(),
           scenario.replications(),
           scenario.horizonDays() / 365.0,
           scenario.seed(),
-          done,
-          scenario.replications(),
+          new ResultsStore.Job.Progress(done, scenario.replications()),
           cancelRequested,
           createdAt,
           Optional.ofNullable(startedAt),

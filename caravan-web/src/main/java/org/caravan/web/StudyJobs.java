@@ -1,6 +1,7 @@
 package org.caravan.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.caravan.app.CaravanApp;
 import org.caravan.app.ResultsStore;
+import org.caravan.app.ResultsStore.Job.Status;
 import org.caravan.app.ShippedStudies;
 import org.caravan.app.StudyPlan;
 import org.caravan.app.StudyService;
@@ -44,7 +46,7 @@ public final class StudyJobs implements AutoCloseable {
   /** Measured years per replication a web study may ask for. */
   public static final double MAX_YEARS = 5;
 
-  static final String KIND = "study";
+  static final ResultsStore.Job.Kind KIND = ResultsStore.Job.Kind.STUDY;
 
   private static final Logger LOG = LoggerFactory.getLogger(StudyJobs.class);
 
@@ -173,11 +175,11 @@ public final class StudyJobs implements AutoCloseable {
 
   private void execute(Run run) {
     synchronized (run) {
-      run.status = "running";
+      run.status = Status.RUNNING;
       run.startedAt = JobSupport.now();
       save(run);
     }
-    String status;
+    Status status;
     String error = null;
     String outcome = null;
     try {
@@ -193,16 +195,16 @@ public final class StudyJobs implements AutoCloseable {
                   }
                 }
               });
-      status = "done";
+      status = Status.DONE;
       outcome = new String(ApiJson.write(o), StandardCharsets.UTF_8); // the job's results
     } catch (Cancelled e) {
-      status = "cancelled";
+      status = Status.CANCELLED;
     } catch (UserException e) {
-      status = "failed";
+      status = Status.FAILED;
       error = e.getMessage();
     } catch (RuntimeException e) {
       LOG.error("study run {} failed", run.id, e);
-      status = "failed";
+      status = Status.FAILED;
       error = "the study run failed: " + e + " (logged on the server)";
     }
     synchronized (run) {
@@ -235,15 +237,15 @@ public final class StudyJobs implements AutoCloseable {
   private static StudyRun view(ResultsStore.Job j) {
     return new StudyRun(
         j.id(),
-        j.status(),
+        j.status().code(),
         j.name(),
         j.replications(),
         j.years(),
-        SimulationJob.Progress.of(j.done(), j.total()),
+        SimulationJob.Progress.of(j.progress().done(), j.progress().total()),
         j.cancelRequested(),
-        j.createdAt(),
-        j.startedAt(),
-        j.finishedAt(),
+        JobSupport.iso(j.createdAt()),
+        JobSupport.iso(j.startedAt()),
+        JobSupport.iso(j.finishedAt()),
         j.error());
   }
 
@@ -259,12 +261,12 @@ public final class StudyJobs implements AutoCloseable {
     final String id;
     final StudyPlan plan;
     final Owner owner;
-    final String createdAt = JobSupport.now();
-    String status = "queued";
+    final Instant createdAt = JobSupport.now();
+    Status status = Status.QUEUED;
     int done;
     boolean cancelRequested;
-    String startedAt;
-    String finishedAt;
+    Instant startedAt;
+    Instant finishedAt;
     String error;
     String outcome;
 
@@ -284,8 +286,7 @@ public final class StudyJobs implements AutoCloseable {
           plan.replications(),
           plan.years(),
           plan.seed(),
-          done,
-          plan.runs(),
+          new ResultsStore.Job.Progress(done, plan.runs()),
           cancelRequested,
           createdAt,
           Optional.ofNullable(startedAt),

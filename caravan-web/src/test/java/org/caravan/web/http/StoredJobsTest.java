@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.caravan.app.CaravanApp;
@@ -102,18 +103,17 @@ class StoredJobsTest {
       st.putJob(
           new ResultsStore.Job(
               "11111111-2222-3333-4444-555555555555",
-              "simulation",
+              ResultsStore.Job.Kind.SIMULATION,
               Owner.of(TOKEN).id(),
-              "running",
+              ResultsStore.Job.Status.RUNNING,
               "default-2024",
               4,
               1,
               1,
-              1,
-              4,
+              new ResultsStore.Job.Progress(1, 4),
               false,
-              "2026-01-01T00:00:00Z",
-              Optional.of("2026-01-01T00:00:01Z"),
+              Instant.parse("2026-01-01T00:00:00Z"),
+              Optional.of(Instant.parse("2026-01-01T00:00:01Z")),
               Optional.empty(),
               Optional.empty(),
               Optional.empty()));
@@ -124,6 +124,10 @@ class StoredJobsTest {
       assertThat(job.path("status").asText()).isEqualTo("interrupted");
       assertThat(job.path("error").asText()).contains("server stopped");
       assertThat(job.path("progress").path("done").asInt()).isEqualTo(1);
+      // Times come back as the ISO-8601 text they were stored as.
+      assertThat(job.path("created_at").asText()).isEqualTo("2026-01-01T00:00:00Z");
+      assertThat(job.path("started_at").asText()).isEqualTo("2026-01-01T00:00:01Z");
+      assertThat(job.path("finished_at").asText()).endsWith("Z");
     }
   }
 }
