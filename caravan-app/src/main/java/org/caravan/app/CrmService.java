@@ -74,12 +74,12 @@ public final class CrmService {
 
   /** The names of the built-in disruptions. */
   public List<String> disruptions() {
-    return analysis().data().disruptions().stream().map(Disruption::id).toList();
+    return analysis().data().risks().disruptions().stream().map(Disruption::id).toList();
   }
 
   /** The built-in disruptions as JSON (for the web page's choice): id, name, removes, sources. */
   public ArrayNode disruptionList() {
-    return CrmViews.disruptions(analysis().data().disruptions());
+    return CrmViews.disruptions(analysis().data().risks().disruptions());
   }
 
   /**

@@ -38,12 +38,7 @@ import org.caravan.routing.CargoClass;
  * data/crm/} (packed into the jar) and checked against a network. Every problem names its file,
  * line and field; nothing is returned when there is one. Immutable.
  */
-public record CrmDataset(
-    List<Material> materials,
-    List<Flow> flows,
-    List<Chokepoint> chokepoints,
-    List<Disruption> disruptions,
-    List<Quota> quotas) {
+public record CrmDataset(List<Material> materials, List<Flow> flows, Risks risks) {
 
   /** Classpath folder of the packed dataset. */
   public static final String RESOURCE_DIR = "org/caravan/crm/";
@@ -51,9 +46,20 @@ public record CrmDataset(
   public CrmDataset {
     materials = List.copyOf(materials);
     flows = List.copyOf(flows);
-    chokepoints = List.copyOf(chokepoints);
-    disruptions = List.copyOf(disruptions);
-    quotas = List.copyOf(quotas);
+  }
+
+  /**
+   * What can stop or limit the flows: chokepoints that concentrate them, named disruptions that
+   * remove network elements, and annual quotas on a cargo class through a chokepoint (in file
+   * order: the first binding quota applies).
+   */
+  public record Risks(
+      List<Chokepoint> chokepoints, List<Disruption> disruptions, List<Quota> quotas) {
+    public Risks {
+      chokepoints = List.copyOf(chokepoints);
+      disruptions = List.copyOf(disruptions);
+      quotas = List.copyOf(quotas);
+    }
   }
 
   /**
@@ -123,7 +129,7 @@ public record CrmDataset(
     if (!problems.isEmpty()) {
       throw new NetworkException(problems);
     }
-    return new CrmDataset(l.materials, l.flows, l.chokepoints, l.disruptions, l.quotas);
+    return new CrmDataset(l.materials, l.flows, new Risks(l.chokepoints, l.disruptions, l.quotas));
   }
 
   /**
@@ -139,7 +145,7 @@ public record CrmDataset(
           List.of(new Problem(new Origin(file.toString(), 0), "", "no such file")));
     }
     Loader l = new Loader(network, problems);
-    l.chokepoints.addAll(chokepoints);
+    l.chokepoints.addAll(risks.chokepoints());
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       l.parse(file.toString(), r, l::disruption, "id", "name", "removes", "source");
     } catch (IOException e) {
@@ -162,11 +168,11 @@ public record CrmDataset(
   }
 
   public Optional<Chokepoint> chokepoint(String id) {
-    return chokepoints.stream().filter(c -> c.id().equals(id)).findFirst();
+    return risks.chokepoints().stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
   public Optional<Disruption> disruption(String id) {
-    return disruptions.stream().filter(d -> d.id().equals(id)).findFirst();
+    return risks.disruptions().stream().filter(d -> d.id().equals(id)).findFirst();
   }
 
   /** Parses rows and checks fields; collects problems rather than stopping at the first. */

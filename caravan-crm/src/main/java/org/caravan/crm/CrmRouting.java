@@ -55,7 +55,7 @@ final class CrmRouting {
     this.rules = rules;
     this.routerWith = routerWith;
     this.departure_s = departure_s;
-    for (Chokepoint c : data.chokepoints()) {
+    for (Chokepoint c : data.risks().chokepoints()) {
       BitSet links = new BitSet();
       Set<Passage> passages = EnumSet.noneOf(Passage.class);
       expand(c.elements(), links, passages);
@@ -97,7 +97,7 @@ final class CrmRouting {
   /** The chokepoints a route crosses, in dataset order. */
   List<String> chokepoints(int[] links, List<String> passages) {
     List<String> out = new ArrayList<>();
-    for (Chokepoint c : data.chokepoints()) {
+    for (Chokepoint c : data.risks().chokepoints()) {
       BitSet ls = chokepointLinks.get(c.id());
       boolean hit =
           chokepointPassages.get(c.id()).stream().anyMatch(p -> passages.contains(p.code()));

@@ -190,7 +190,7 @@ public final class RiskAnalysis {
     Map<String, List<List<String>>> codes = new HashMap<>();
     Map<String, List<Route>> found = new HashMap<>();
     Map<Quota, Double> left = new HashMap<>();
-    for (Quota q : data.quotas()) {
+    for (Quota q : data.risks().quotas()) {
       left.put(q, q.tonnes_yr());
     }
     for (Flow f : data.flows()) {
@@ -205,7 +205,7 @@ public final class RiskAnalysis {
       List<Route> partRoutes = new ArrayList<>();
       Optional<String> note = Optional.empty();
       Optional<String> noRoute = Optional.empty();
-      for (int round = 0; round <= data.quotas().size() && remaining > 0; round++) {
+      for (int round = 0; round <= data.risks().quotas().size() && remaining > 0; round++) {
         RouteResponse resp = routing.router(c).route(routing.request(f, m, p, f.avoidCountries()));
         if (resp.routes().isEmpty()) {
           noRoute = resp.noRoute().or(() -> Optional.of("no allowed route"));
@@ -216,7 +216,7 @@ public final class RiskAnalysis {
         List<String> cps = routing.chokepoints(ls, r.passages());
         final double want = remaining;
         Optional<Quota> binding =
-            data.quotas().stream()
+            data.risks().quotas().stream()
                 .filter(
                     q -> q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass()))
                 .filter(q -> cps.contains(q.chokepoint()) && left.get(q) < want)
@@ -245,7 +245,7 @@ public final class RiskAnalysis {
                       + ")");
           continue;
         }
-        for (Quota q : data.quotas()) {
+        for (Quota q : data.risks().quotas()) {
           boolean applies =
               q.cargo() == m.cargo() && (q.unClass() == 0 || q.unClass() == m.unClass());
           if (applies && cps.contains(q.chokepoint())) {

@@ -32,7 +32,7 @@ final class Tally {
       Map<String, Double> byRoute = new LinkedHashMap<>();
       Map<String, Double> byChoke = new LinkedHashMap<>();
       Map<String, Double> bySet = new LinkedHashMap<>();
-      data.chokepoints().forEach(c -> byChoke.put(c.id(), 0.0));
+      data.risks().chokepoints().forEach(c -> byChoke.put(c.id(), 0.0));
       for (FlowRoutes f : fs) {
         for (RoutedPart p : f.routes()) {
           byRoute.merge(String.join("|", p.legs()), p.tonnes_yr(), Double::sum);

@@ -31,14 +31,14 @@ class CrmDatasetTest {
         .extracting(CrmData.Material::id)
         .contains("uranium", "copper", "titanium", "tungsten");
     assertThat(d.material("uranium").orElseThrow().euList()).isEqualTo("not-listed");
-    assertThat(d.disruptions())
+    assertThat(d.risks().disruptions())
         .extracting(CrmData.Disruption::id)
         .contains("caspian-closure", "red-sea-closure", "pl-by-border-closure", "bosporus-closure");
     for (CrmData.Flow f : d.flows()) {
       assertThat(f.tonnesSource()).isNotBlank();
       assertThat(d.material(f.material())).isPresent();
     }
-    assertThat(d.quotas())
+    assertThat(d.risks().quotas())
         .singleElement()
         .satisfies(q -> assertThat(q.tonnes_yr()).isEqualTo(3500));
   }

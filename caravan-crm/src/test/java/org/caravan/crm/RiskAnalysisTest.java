@@ -247,9 +247,7 @@ class RiskAnalysisTest {
             u.avoidCountries(),
             u.avoidSource(),
             u.notes()));
-    CrmDataset bigger =
-        new CrmDataset(
-            data.materials(), flows, data.chokepoints(), data.disruptions(), data.quotas());
+    CrmDataset bigger = new CrmDataset(data.materials(), flows, data.risks());
     FlowRoutes f = analysis(bigger, rules).analyse().materials().getFirst().flows().getFirst();
     assertThat(f.routes().get(0).tonnes_yr()).isEqualTo(3500);
     assertThat(f.routes().get(0).chokepoints()).contains("caspian");

@@ -224,8 +224,7 @@ public final class ModelBuilder {
             parts.gates(),
             parts.ports(),
             parts.crossings(),
-            storms,
-            closures);
+            new CorridorSpec.Hazards(storms, closures));
     return new Built(spec, routes, plans);
   }
 

@@ -85,7 +85,14 @@ class CorridorSimulationTest {
     Scenario a = Fixtures.parse(base);
     Scenario b = Fixtures.parse(closed);
 
-    assertThat(new ModelBuilder(Fixtures.CARAVAN).build(b).spec().closures().getFirst().gates())
+    assertThat(
+            new ModelBuilder(Fixtures.CARAVAN)
+                .build(b)
+                .spec()
+                .hazards()
+                .closures()
+                .getFirst()
+                .gates())
         .hasSize(1);
     // The mean, not the p95: five days of held trains out of a 100-day window move the middle
     // corridor's tail by less than the queueing noise of two replications, and any change of the

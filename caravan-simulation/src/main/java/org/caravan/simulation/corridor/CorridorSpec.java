@@ -22,6 +22,7 @@ import java.util.List;
  * @param trainCapacity_units units per block train (41–43 FEU)
  * @param formationTimetable_s a train leaves with whatever waits at this interval (0 = only when
  *     full)
+ * @param hazards what stops the corridor's resources: storm regimes and dated closures
  */
 public record CorridorSpec(
     long horizon_s,
@@ -36,8 +37,7 @@ public record CorridorSpec(
     List<Gate> gates,
     List<Port> ports,
     List<Crossing> crossings,
-    List<Storm> storms,
-    List<Closure> closures) {
+    Hazards hazards) {
 
   public CorridorSpec {
     seasonality = seasonality.clone();
@@ -46,14 +46,26 @@ public record CorridorSpec(
     gates = List.copyOf(gates);
     ports = List.copyOf(ports);
     crossings = List.copyOf(crossings);
-    storms = List.copyOf(storms);
-    closures = List.copyOf(closures);
     if (seasonality.length != 12) {
       throw new IllegalArgumentException(
           "seasonality needs 12 monthly factors, got " + seasonality.length);
     }
     if (horizon_s <= warmup_s) {
       throw new IllegalArgumentException("horizon must exceed warm-up");
+    }
+  }
+
+  /**
+   * What stops the corridor's resources, apart from their own capacity: storm regimes (random,
+   * seasonal) and dated closures.
+   */
+  public record Hazards(List<Storm> storms, List<Closure> closures) {
+    /** No storms, no closures. */
+    public static final Hazards NONE = new Hazards(List.of(), List.of());
+
+    public Hazards {
+      storms = List.copyOf(storms);
+      closures = List.copyOf(closures);
     }
   }
 

@@ -46,7 +46,7 @@ final class Disruptions {
     for (int g = 0; g < nGates; g++) {
       gateWin.add(new ArrayList<>());
     }
-    for (CorridorSpec.Closure c : spec.closures()) {
+    for (CorridorSpec.Closure c : spec.hazards().closures()) {
       for (int p : c.ports()) {
         portWin.get(p).add(new long[] {c.start_s(), c.end_s()});
       }
@@ -69,14 +69,14 @@ final class Disruptions {
       gateDatedEnd[g] = m[1];
     }
     datedEdges =
-        spec.closures().stream()
+        spec.hazards().closures().stream()
             .flatMapToLong(c -> LongStream.of(c.start_s(), c.end_s()))
             .filter(t -> t >= 0 && t < horizon)
             .distinct()
             .sorted()
             .toArray();
     List<long[]> stormWindows = new ArrayList<>();
-    for (CorridorSpec.Storm s : spec.storms()) {
+    for (CorridorSpec.Storm s : spec.hazards().storms()) {
       for (long[] w : sampleStorms(s, spec.startDayOfYear(), horizon, rngStorm)) {
         stormWindows.add(w);
         for (int p : s.ports()) {

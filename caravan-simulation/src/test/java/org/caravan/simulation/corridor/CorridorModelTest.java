@@ -66,8 +66,7 @@ class CorridorModelTest {
         List.of(gate),
         ports,
         List.of(ferry),
-        List.of(),
-        closures);
+        new CorridorSpec.Hazards(List.of(), closures));
   }
 
   @Test

@@ -60,8 +60,7 @@ class ReactionsTest {
         gates,
         List.of(),
         List.of(),
-        List.of(),
-        List.of(closure));
+        new CorridorSpec.Hazards(List.of(), List.of(closure)));
   }
 
   private static CorridorSpec.Leg rail(String id, int gate) {
@@ -229,8 +228,7 @@ class ReactionsTest {
         empties ? gates : gates.subList(0, 1),
         ports,
         empties ? List.of(out, back) : List.of(out),
-        List.of(),
-        List.of());
+        CorridorSpec.Hazards.NONE);
   }
 
   @Test
