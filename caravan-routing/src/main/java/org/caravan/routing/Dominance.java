@@ -4,13 +4,12 @@ package org.caravan.routing;
  * The dominance rules of one query, in one place: which label beats which during the search
  * (weakly, on arrival, cost, CO2e and arrival variance, or by the single objective with ties broken
  * by time, cost and CO2e), which route beats which in the answer (the same criteria with the p95
- * arrival, at the resolution the answer shows), and epsilon thinning. {@link LabelSearch} keeps the
- * labels in primitive arrays and asks these questions with their values, so nothing is allocated
- * per comparison; an instance is reconfigured per query.
+ * arrival, at the resolution the answer shows); epsilon thinning is {@link Router}'s. {@link
+ * LabelSearch} keeps the labels in primitive arrays and asks these questions with their values, so
+ * nothing is allocated per comparison; an instance is reconfigured per query.
  *
  * <p>Design: Pareto dominance for multi-objective label setting after Martins (1984) and Ehrgott
- * and Gandibleux (2000); epsilon-dominance after Laumanns et al., "Combining convergence and
- * diversity in evolutionary multiobjective optimization", Evol. Comput. 10 (2002) 263–282.
+ * and Gandibleux (2000).
  */
 final class Dominance {
   /**
@@ -25,7 +24,6 @@ final class Dominance {
   private boolean limitTime;
   private boolean limitCost;
   private boolean limitHops;
-  private double slack = 1.0; // 1 + epsilon
   private long origin_s;
   private long teuScaled;
 
@@ -35,14 +33,8 @@ final class Dominance {
     this.limitTime = r.maxDuration_s() >= 0;
     this.limitCost = r.maxCost_cents() >= 0;
     this.limitHops = r.maxTransshipments() >= 0;
-    this.slack = 1 + r.epsilon();
     this.origin_s = r.departure_s();
     this.teuScaled = teuScaled;
-  }
-
-  /** Whether the request asks for epsilon thinning of the Pareto set. */
-  boolean thins() {
-    return slack > 1.0;
   }
 
   long key(long t, long c, long g) {
@@ -67,25 +59,6 @@ final class Dominance {
       return at <= bt && ac <= bc && ag <= bg && av <= bv;
     }
     return single(at, ac, ag, bt, bc, bg);
-  }
-
-  /**
-   * Dominance with the request's epsilon: a is no worse than (1 + epsilon) times b on every answer
-   * criterion.
-   */
-  boolean epsilon(
-      long at, long ac, long ag, long av, int ah, long bt, long bc, long bg, long bv, int bh) {
-    if (slack == 1.0 || objective != Objective.PARETO) {
-      return weakly(at, ac, ag, av, ah, bt, bc, bg, bv, bh);
-    }
-    if (limitHops && ah > bh) {
-      return false;
-    }
-    long o = origin_s;
-    return at - o <= (bt - o) * slack
-        && ac <= bc * slack
-        && ag <= bg * slack
-        && p95_s(at, av) - o <= (p95_s(bt, bv) - o) * slack;
   }
 
   /**

@@ -335,49 +335,11 @@ final class LabelSearch {
       }
       int[] res = out.toIntArray();
       sortBy(res, 0);
-      return dominance.thins() ? thin(res) : res;
+      return res;
     }
     int[] res = alive.toIntArray();
     sortBy(res, 1);
     return Arrays.copyOf(res, Math.min(res.length, keep));
-  }
-
-  /**
-   * Epsilon thinning of the exact Pareto set (sorted by arrival): a route is dropped when a route
-   * already kept is no worse than (1 + epsilon) times it on transit, cost, CO2e and p95 transit, so
-   * every dropped route has a kept one within the tolerance; the fastest, cheapest, lowest-CO2e and
-   * earliest-p95 routes are always kept.
-   */
-  private int[] thin(int[] sorted) {
-    if (sorted.length == 0) {
-      return sorted;
-    }
-    IntArrayList kept = new IntArrayList();
-    int cheapest = sorted[0];
-    int cleanest = sorted[0];
-    int steadiest = sorted[0];
-    for (int b : sorted) {
-      cheapest = cost(b) < cost(cheapest) ? b : cheapest;
-      cleanest = co2(b) < co2(cleanest) ? b : cleanest;
-      steadiest =
-          Dominance.p95_s(time(b), var(b)) < Dominance.p95_s(time(steadiest), var(steadiest))
-              ? b
-              : steadiest;
-    }
-    for (int b : sorted) {
-      boolean covered = false;
-      for (int i = 0; i < kept.size() && !covered; i++) {
-        int a = kept.getInt(i);
-        covered =
-            dominance.epsilon(
-                time(a), cost(a), co2(a), var(a), hops(a), time(b), cost(b), co2(b), var(b),
-                hops(b));
-      }
-      if (!covered || b == cheapest || b == cleanest || b == steadiest) {
-        kept.add(b);
-      }
-    }
-    return kept.toIntArray();
   }
 
   private void sortBy(int[] labels, int mode) {

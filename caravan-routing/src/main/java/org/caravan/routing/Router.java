@@ -196,7 +196,7 @@ public final class Router {
     if (kBest && !routes.isEmpty()) {
       routes = distinct(routes, List.of(routes.getFirst()), r.alternatives());
     } else if (r.objective() == Objective.PARETO && r.epsilon() > 0 && !routes.isEmpty()) {
-      routes = distinct(routes, extremes(routes), Integer.MAX_VALUE);
+      routes = thin(routes, r.epsilon());
     }
     Optional<String> why = routes.isEmpty() ? Optional.of(whyNoRoute(r)) : Optional.empty();
     return new RouteResponse(routes, found.capped(), created, why);
@@ -224,6 +224,35 @@ public final class Router {
       }
     }
     return out;
+  }
+
+  /**
+   * Epsilon thinning of the exact Pareto set (in arrival order), in one pass: the fastest,
+   * cheapest, lowest-CO2e and earliest-p95 routes stay, and a route is left out when a route kept
+   * is no worse than {@code (1 + epsilon)} times it on transit, cost, CO2e and p95 transit, or does
+   * not differ materially from it. Deciding both against the final kept set means every route left
+   * out has a returned route that covers it; thinning first and dropping near-copies afterwards
+   * could drop the route that covered another. Epsilon-dominance after Laumanns et al., Evol.
+   * Comput. 10 (2002) 263–282.
+   */
+  private static List<Route> thin(List<Route> routes, double epsilon) {
+    List<Route> kept = new ArrayList<>(extremes(routes).stream().distinct().toList());
+    for (Route b : routes) {
+      if (!kept.contains(b) && kept.stream().noneMatch(a -> covers(a, b, epsilon))) {
+        kept.add(b);
+      }
+    }
+    return routes.stream().filter(kept::contains).toList();
+  }
+
+  /** Whether returning {@code a} lets {@code b} be left out (see {@link #thin}). */
+  static boolean covers(Route a, Route b, double epsilon) {
+    double s = 1 + epsilon;
+    return !differsMaterially(a, b)
+        || a.arrival_s() - a.departure_s() <= (b.arrival_s() - b.departure_s()) * s
+            && a.cost_cents() <= b.cost_cents() * s
+            && a.co2e_g() <= b.co2e_g() * s
+            && a.p95Arrival_s() - a.departure_s() <= (b.p95Arrival_s() - b.departure_s()) * s;
   }
 
   /** Another border or transfer point, or at least 5 % of distance. */
