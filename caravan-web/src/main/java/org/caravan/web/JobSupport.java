@@ -24,6 +24,16 @@ import org.slf4j.Logger;
 final class JobSupport {
   private JobSupport() {}
 
+  /**
+   * Thrown from a job's progress callback to stop a cancelled job between replications; no stack
+   * trace (it is a signal, not an error).
+   */
+  static final class Cancelled extends RuntimeException {
+    Cancelled() {
+      super("cancelled", null, false, false);
+    }
+  }
+
   /** A fixed pool of daemon threads named {@code prefix} (with a number when {@code n > 1}). */
   static ExecutorService daemonPool(int n, String prefix) {
     AtomicInteger count = new AtomicInteger();

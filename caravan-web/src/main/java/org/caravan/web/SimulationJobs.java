@@ -296,7 +296,7 @@ public final class SimulationJobs implements AutoCloseable {
                 synchronized (job) {
                   job.done = n;
                   if (job.cancelRequested) {
-                    throw new Cancelled();
+                    throw new JobSupport.Cancelled();
                   }
                   job.fire("progress", false);
                 }
@@ -323,13 +323,6 @@ public final class SimulationJobs implements AutoCloseable {
       if (e instanceof Error err && !(e instanceof OutOfMemoryError)) {
         throw err;
       }
-    }
-  }
-
-  /** Thrown from the progress callback to stop a cancelled run between replications. */
-  private static final class Cancelled extends RuntimeException {
-    Cancelled() {
-      super("cancelled", null, false, false);
     }
   }
 

@@ -191,13 +191,13 @@ public final class StudyJobs implements AutoCloseable {
                 synchronized (run) {
                   run.done = p.done();
                   if (run.cancelRequested) {
-                    throw new Cancelled();
+                    throw new JobSupport.Cancelled();
                   }
                 }
               });
       status = Status.DONE;
       outcome = new String(ApiJson.write(o), StandardCharsets.UTF_8); // the job's results
-    } catch (Cancelled e) {
+    } catch (JobSupport.Cancelled e) {
       status = Status.CANCELLED;
     } catch (UserException e) {
       status = Status.FAILED;
@@ -247,13 +247,6 @@ public final class StudyJobs implements AutoCloseable {
         JobSupport.iso(j.startedAt()),
         JobSupport.iso(j.finishedAt()),
         j.error());
-  }
-
-  /** Thrown from the progress callback to stop a cancelled run between replications. */
-  private static final class Cancelled extends RuntimeException {
-    Cancelled() {
-      super("cancelled", null, false, false);
-    }
   }
 
   /** One run; its mutable state is guarded by its own monitor. */
