@@ -37,12 +37,7 @@ final class RouteOptions {
         cargo.cargo,
         cargo.unClass,
         day,
-        limits.avoidCountries,
-        limits.avoidPassages,
-        limits.modes,
-        limits.maxTransshipments,
-        limits.maxDays,
-        limits.maxBudget,
+        limits.limits(),
         search.objective,
         search.alternatives,
         search.labelCap,
@@ -123,6 +118,12 @@ final class RouteOptions {
 
     @Option(names = "--max-budget", description = "Cost limit in USD for the whole cargo.")
     Optional<Double> maxBudget = Optional.empty();
+
+    /** The gateway's record of these limits. */
+    RouteQuery.Limits limits() {
+      return new RouteQuery.Limits(
+          avoidCountries, avoidPassages, modes, maxTransshipments, maxDays, maxBudget);
+    }
   }
 
   /** Which routes come back: the objective, how many, and how hard the search looks. */
