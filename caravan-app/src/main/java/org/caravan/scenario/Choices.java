@@ -41,22 +41,6 @@ public final class Choices {
     return Arrays.stream(values).map(code).toList();
   }
 
-  /** {@link #PASSAGES} for picocli. */
-  public static final class Passages implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return PASSAGES.iterator();
-    }
-  }
-
-  /** {@link #MODES} for picocli. */
-  public static final class Modes implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return MODES.iterator();
-    }
-  }
-
   /** {@link #CARGO_CLASSES} for picocli. */
   public static final class CargoClasses implements Iterable<String> {
     @Override

@@ -2,22 +2,31 @@ package org.caravan.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.caravan.scenario.Choices;
 import org.caravan.scenario.RouteQuery;
 import org.caravan.scenario.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The flags of {@code caravan route}, one mixin per part of the question: what is shipped ({@link
  * Cargo}), when it leaves ({@link Departure}), what a route may not do ({@link Limits}), which
- * routes come back ({@link Search}) and how they are printed ({@link Output}). {@link #query} puts
- * them into the gateway's {@link RouteQuery}, the record the HTTP API fills too; the planner
- * validates the values and names the field ({@link CliWords} maps it back to the flag).
+ * routes come back ({@link Search}); the route command prints with {@link Formats.Output} and its
+ * GeoJSON format. {@link #query} puts them into the gateway's {@link RouteQuery}, the record the
+ * HTTP API fills too; the planner validates the values and names the field ({@link CliWords} maps
+ * it back to the flag).
  *
  * <p>The route command lists its help in declaration order ({@code sortOptions = false}): it
  * declares the mixins in the order above, and each mixin its flags in help order.
@@ -82,31 +91,104 @@ final class RouteOptions {
     }
   }
 
-  /** What a route may not use or exceed. */
+  /**
+   * What a route may not use or exceed. The three list limits are declared from one table ({@link
+   * Lists}), which also names the gateway field each fills, so their flags, help and error words
+   * have one home; the others are plain options.
+   */
   static final class Limits {
+    @Mixin ListFlags lists;
 
-    @Option(
-        names = "--avoid-country",
-        split = ",",
-        paramLabel = "CC",
-        description = "Countries to avoid, e.g. RU,BY.")
-    List<String> avoidCountries = new ArrayList<>();
+    /**
+     * The comma-separated list limits, in help order: flag, value label, the accepted values
+     * (empty: any, checked by the planner) and help; the constant's lower-case name is the field of
+     * {@link RouteQuery.Limits} it fills, as user errors name it.
+     */
+    enum Lists {
+      AVOID_COUNTRIES("--avoid-country", "CC", List.of(), "Countries to avoid, e.g. RU,BY."),
+      AVOID_PASSAGES(
+          "--avoid-passage",
+          "PASSAGE",
+          Choices.PASSAGES,
+          "Sea passages to avoid: ${COMPLETION-CANDIDATES}."),
+      MODES(
+          "--modes",
+          "MODE",
+          Choices.MODES,
+          "Allowed modes: ${COMPLETION-CANDIDATES} (default all).");
 
-    @Option(
-        names = "--avoid-passage",
-        split = ",",
-        paramLabel = "PASSAGE",
-        completionCandidates = Choices.Passages.class,
-        description = "Sea passages to avoid: ${COMPLETION-CANDIDATES}.")
-    List<String> avoidPassages = new ArrayList<>();
+      final String flag;
+      final String label;
+      final List<String> choices;
+      final String help;
 
-    @Option(
-        names = "--modes",
-        split = ",",
-        paramLabel = "MODE",
-        completionCandidates = Choices.Modes.class,
-        description = "Allowed modes: ${COMPLETION-CANDIDATES} (default all).")
-    List<String> modes = new ArrayList<>();
+      Lists(String flag, String label, List<String> choices, String help) {
+        this.flag = flag;
+        this.label = label;
+        this.choices = choices;
+        this.help = help;
+      }
+
+      /** The request field, as the gateway's user errors name it. */
+      String field() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+
+      /** The list limit that fills a request field. */
+      static Optional<Lists> of(String field) {
+        return Arrays.stream(values()).filter(l -> l.field().equals(field)).findFirst();
+      }
+    }
+
+    /**
+     * The {@link Lists} flags and their values. A mixin of {@link Limits}, declared first, so its
+     * flags come first in help.
+     */
+    @Command
+    static final class ListFlags {
+      /** The values given to each list flag, in order; absent until the flag is given. */
+      private final Map<Lists, List<String>> lists = new EnumMap<>(Lists.class);
+
+      /**
+       * Declares the list flags on {@link Limits}, whose options picocli then adds to the command.
+       */
+      @Spec(Spec.Target.MIXEE)
+      void declare(CommandSpec limits) {
+        for (Lists l : Lists.values()) {
+          limits.addOption(
+              OptionSpec.builder(l.flag)
+                  .type(List.class)
+                  .auxiliaryTypes(String.class)
+                  .splitRegex(",")
+                  .paramLabel(l.label)
+                  .completionCandidates(l.choices.isEmpty() ? null : l.choices)
+                  .description(l.help)
+                  .setter(
+                      new ISetter() {
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public <T> T set(T value) {
+                          lists.put(l, (List<String>) value);
+                          return null;
+                        }
+                      })
+                  .getter(
+                      new IGetter() {
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public <T> T get() {
+                          return (T) lists.get(l);
+                        }
+                      })
+                  .build());
+        }
+      }
+
+      /** The values of a list flag; empty when it was not given. */
+      List<String> get(Lists l) {
+        return Optional.ofNullable(lists.get(l)).orElse(List.of());
+      }
+    }
 
     @Option(
         names = "--max-transshipments",
@@ -122,7 +204,12 @@ final class RouteOptions {
     /** The gateway's record of these limits. */
     RouteQuery.Limits limits() {
       return new RouteQuery.Limits(
-          avoidCountries, avoidPassages, modes, maxTransshipments, maxDays, maxBudget);
+          lists.get(Lists.AVOID_COUNTRIES),
+          lists.get(Lists.AVOID_PASSAGES),
+          lists.get(Lists.MODES),
+          maxTransshipments,
+          maxDays,
+          maxBudget);
     }
   }
 
@@ -158,38 +245,5 @@ final class RouteOptions {
         description =
             "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).")
     Optional<Double> epsilon = Optional.empty();
-  }
-
-  /**
-   * {@code --json}, {@code --geojson} and {@code --format table|json|geojson}: the route's own
-   * output flags (the GeoJSON map layer is what only routes have; other commands take {@link
-   * Formats.TableOrJson}).
-   */
-  static final class Output {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
-
-    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).")
-    boolean json;
-
-    @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.")
-    boolean geojson;
-
-    @Option(
-        names = "--format",
-        paramLabel = "table|json|geojson",
-        description = "Output format (default table; --json and --geojson are the same).")
-    void format(String f) {
-      String v = Formats.check(mixee, f, "table", "json", "geojson");
-      json = v.equals("json");
-      geojson = v.equals("geojson");
-    }
-
-    /** The switches may not ask for two formats at once. */
-    void check() {
-      if (json && geojson) {
-        throw new UserException("json", "choose {json} or {geojson}, not both");
-      }
-    }
   }
 }
