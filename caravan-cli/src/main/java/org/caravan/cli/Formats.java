@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -82,11 +80,13 @@ final class Formats {
       own.ifPresent(formats::add);
       String also = own.map(f -> "; --json and --" + f + " are the same").orElse("");
       command.addOption(
-          OptionSpec.builder("--format")
-              .type(String.class)
-              .paramLabel(String.join("|", formats))
-              .description("Output format (default table" + also + ").")
-              .setter(Output.<String>setter(f -> format(f, formats)))
+          Flags.<String>bound(
+                  OptionSpec.builder("--format")
+                      .type(String.class)
+                      .paramLabel(String.join("|", formats))
+                      .description("Output format (default table" + also + ")."),
+                  f -> format(f, formats),
+                  () -> null)
               .build());
     }
 
@@ -108,32 +108,15 @@ final class Formats {
 
     private static OptionSpec switchFlag(
         String name, String help, Consumer<Boolean> set, Supplier<Boolean> get) {
-      return OptionSpec.builder(name)
-          .type(boolean.class)
-          .arity("0")
-          .initialValue(false)
-          .description(help)
-          .setter(setter(v -> set.accept(Boolean.TRUE.equals(v))))
-          .getter(
-              new IGetter() {
-                @Override
-                @SuppressWarnings("unchecked")
-                public <T> T get() {
-                  return (T) get.get();
-                }
-              })
+      return Flags.<Boolean>bound(
+              OptionSpec.builder(name)
+                  .type(boolean.class)
+                  .arity("0")
+                  .initialValue(false)
+                  .description(help),
+              on -> set.accept(Boolean.TRUE.equals(on)),
+              get)
           .build();
-    }
-
-    private static <V> ISetter setter(Consumer<V> set) {
-      return new ISetter() {
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T set(T value) {
-          set.accept((V) value);
-          return null;
-        }
-      };
     }
   }
 

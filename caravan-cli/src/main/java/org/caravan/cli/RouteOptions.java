@@ -14,8 +14,6 @@ import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,11 +41,11 @@ final class RouteOptions {
         cargo.teu,
         cargo.feu,
         cargo.tonnes,
-        cargo.cargo,
+        cargo.cargo.value,
         cargo.unClass,
         day,
         limits.limits(),
-        search.objective,
+        search.objective.value,
         search.alternatives,
         search.labelCap,
         search.epsilon);
@@ -64,12 +62,7 @@ final class RouteOptions {
     @Option(names = "--tonnes", description = "Gross cargo mass in tonnes (default 10 t per TEU).")
     Optional<Double> tonnes = Optional.empty();
 
-    @Option(
-        names = "--cargo",
-        defaultValue = "general",
-        completionCandidates = Choices.CargoClasses.class,
-        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    String cargo;
+    @Mixin Choice cargo = new Choice("--cargo", Choices.CARGO_CLASSES, "general");
 
     @Option(names = "--un-class", description = "UN hazard class 1-9 for --cargo dg.")
     Optional<Integer> unClass = Optional.empty();
@@ -156,30 +149,16 @@ final class RouteOptions {
       void declare(CommandSpec limits) {
         for (Lists l : Lists.values()) {
           limits.addOption(
-              OptionSpec.builder(l.flag)
-                  .type(List.class)
-                  .auxiliaryTypes(String.class)
-                  .splitRegex(",")
-                  .paramLabel(l.label)
-                  .completionCandidates(l.choices.isEmpty() ? null : l.choices)
-                  .description(l.help)
-                  .setter(
-                      new ISetter() {
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public <T> T set(T value) {
-                          lists.put(l, (List<String>) value);
-                          return null;
-                        }
-                      })
-                  .getter(
-                      new IGetter() {
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public <T> T get() {
-                          return (T) lists.get(l);
-                        }
-                      })
+              Flags.<List<String>>bound(
+                      OptionSpec.builder(l.flag)
+                          .type(List.class)
+                          .auxiliaryTypes(String.class)
+                          .splitRegex(",")
+                          .paramLabel(l.label)
+                          .completionCandidates(l.choices.isEmpty() ? null : l.choices)
+                          .description(l.help),
+                      v -> lists.put(l, v),
+                      () -> lists.get(l))
                   .build());
         }
       }
@@ -215,12 +194,7 @@ final class RouteOptions {
 
   /** Which routes come back: the objective, how many, and how hard the search looks. */
   static final class Search {
-    @Option(
-        names = "--objective",
-        defaultValue = "pareto",
-        completionCandidates = Choices.Objectives.class,
-        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    String objective;
+    @Mixin Choice objective = new Choice("--objective", Choices.OBJECTIVES, "pareto");
 
     @Option(
         names = {"-k", "--alternatives"},
@@ -245,5 +219,43 @@ final class RouteOptions {
         description =
             "Thinning of the Pareto set, 0 = every Pareto route (default 0.1: leave out routes within 10 %% of a returned one on every criterion; the fastest, cheapest, lowest-CO2e and most reliable always stay).")
     Optional<Double> epsilon = Optional.empty();
+  }
+
+  /**
+   * A flag that takes one word of a gateway choice list ({@link Choices}) and has a default, e.g.
+   * {@code --cargo general}: its help lists the words and the default. A mixin made with its flag,
+   * so every such flag is declared and explained alike; the planner checks the word and names the
+   * field.
+   */
+  @Command
+  static final class Choice {
+    private final String flag;
+    private final List<String> words;
+    private final String fallback;
+
+    /** The word given, else the default. */
+    String value;
+
+    Choice(String flag, List<String> words, String fallback) {
+      this.flag = flag;
+      this.words = words;
+      this.fallback = fallback;
+    }
+
+    /** Declares the flag on the mixin or command that holds this one, in its place. */
+    @Spec(Spec.Target.MIXEE)
+    void declare(CommandSpec holder) {
+      holder.addOption(
+          Flags.<String>bound(
+                  OptionSpec.builder(flag)
+                      .type(String.class)
+                      .paramLabel("<" + flag.substring(2) + ">")
+                      .defaultValue(fallback)
+                      .completionCandidates(words)
+                      .description("${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})."),
+                  v -> value = v,
+                  () -> value)
+              .build());
+    }
   }
 }
