@@ -20,7 +20,7 @@ final class CliWords {
   /** The flag that sets a request field. */
   static String flag(String field) {
     return RouteOptions.Limits.Lists.of(field)
-        .map(l -> l.flag)
+        .map(l -> l.flag.name())
         .orElseGet(() -> FLAGS.getOrDefault(field, "--" + field.replace('_', '-')));
   }
 

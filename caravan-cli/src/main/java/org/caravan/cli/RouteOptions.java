@@ -92,6 +92,9 @@ final class RouteOptions {
   static final class Limits {
     @Mixin ListFlags lists;
 
+    /** A comma-separated list flag: its name, value label, accepted values (empty: any), help. */
+    record ListFlag(String name, String label, List<String> choices, String help) {}
+
     /**
      * The comma-separated list limits, in help order: flag, value label, the accepted values
      * (empty: any, checked by the planner) and help; the constant's lower-case name is the field of
@@ -110,16 +113,10 @@ final class RouteOptions {
           Choices.MODES,
           "Allowed modes: ${COMPLETION-CANDIDATES} (default all).");
 
-      final String flag;
-      final String label;
-      final List<String> choices;
-      final String help;
+      final ListFlag flag;
 
-      Lists(String flag, String label, List<String> choices, String help) {
-        this.flag = flag;
-        this.label = label;
-        this.choices = choices;
-        this.help = help;
+      Lists(String name, String label, List<String> choices, String help) {
+        this.flag = new ListFlag(name, label, choices, help);
       }
 
       /** The request field, as the gateway's user errors name it. */
@@ -148,15 +145,16 @@ final class RouteOptions {
       @Spec(Spec.Target.MIXEE)
       void declare(CommandSpec limits) {
         for (Lists l : Lists.values()) {
+          ListFlag f = l.flag;
           limits.addOption(
               Flags.<List<String>>bound(
-                      OptionSpec.builder(l.flag)
+                      OptionSpec.builder(f.name())
                           .type(List.class)
                           .auxiliaryTypes(String.class)
                           .splitRegex(",")
-                          .paramLabel(l.label)
-                          .completionCandidates(l.choices.isEmpty() ? null : l.choices)
-                          .description(l.help),
+                          .paramLabel(f.label())
+                          .completionCandidates(f.choices().isEmpty() ? null : f.choices())
+                          .description(f.help()),
                       v -> lists.put(l, v),
                       () -> lists.get(l))
                   .build());
