@@ -139,8 +139,9 @@ public final class ValidationDoc {
         corridor; for a part of a flow's path, the mean time between the legs; waits, border times and handling \
         from the per-resource statistics. "—" means the simulation has no flow there.
         * *Kinds*: a `promised` (plan, target, planned train) or `record` (best run) transit time describes the \
-        best case, so it is compared with the model's fast end: the router's fastest departure of the year and \
-        the simulation's 5th percentile. `observed` and `guidance` figures are compared with the medians.
+        best case, so it is compared with the model's fast end: the 5th percentile of the router's transit over \
+        the year's departures (each route a normal distribution with its spread, as for its p95, never below \
+        the route without waits) and the simulation's 5th percentile. `observed` and `guidance` figures are compared with the medians.
         * *Verdict*: `within` when every value given is inside the range, `outside` when none is, `split` when \
         router and simulation disagree, `input` when the published figure is itself a model input (never \
         counted as within).
