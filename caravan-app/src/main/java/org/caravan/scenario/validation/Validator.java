@@ -490,7 +490,10 @@ public final class Validator {
             double served =
                 r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
             if (k.isPresent() && served > 0) {
-              return new Sim(OptionalDouble.of(k.get().mean() / 24), "mean yard wait for a vessel");
+              // The same wait the router charges: arrival at the port to the sailing.
+              return new Sim(
+                  OptionalDouble.of(WaitTable.departureWait(r, spec, x, network).total_h() / 24),
+                  "mean wait from arrival at the port to the sailing (yard, berths, loading)");
             }
             return new Sim(OptionalDouble.empty(), "crossing carries no flow");
           }

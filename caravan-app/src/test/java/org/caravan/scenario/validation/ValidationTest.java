@@ -179,6 +179,31 @@ class ValidationTest {
                     && r.target().origin().equals("KZ-DOSTYK"))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.router().getAsDouble()).isCloseTo(pass_h, offset(1e-6)));
+    // A simulated wait for a sailing is the wait the router is given for it: arrival to departure.
+    List<WaitTable.Row> measured = WaitTable.measure(o.run(), NET);
+    int waitsChecked = 0;
+    for (Validator.TargetRow r : v.targets()) {
+      if (r.target().quantity() == Target.Quantity.WAIT_DAYS && r.simulation().isPresent()) {
+        double departure_h =
+            measured.stream()
+                .filter(
+                    w ->
+                        w.kind().equals("departure")
+                            && w.resource()
+                                .endsWith(
+                                    "["
+                                        + r.target().origin()
+                                        + ">"
+                                        + r.target().destination()
+                                        + "]"))
+                .findFirst()
+                .orElseThrow()
+                .mean_h();
+        assertThat(r.simulation().getAsDouble()).isCloseTo(departure_h / 24, offset(1e-9));
+        waitsChecked++;
+      }
+    }
+    assertThat(waitsChecked).isPositive();
     String md = ValidationDoc.markdown(v, o.run(), "test");
     for (Target t : ts) {
       assertThat(md).contains("| " + t.id() + " |");
