@@ -141,7 +141,7 @@ public final class ValidationDoc {
         * *Kinds*: a `promised` (plan, target, planned train) or `record` (best run) transit time describes the \
         best case, so it is compared with the model's fast end: the 5th percentile of the router's transit over \
         the year's departures (each route a normal distribution with its spread, as for its p95, never below \
-        the route without waits) and the simulation's 5th percentile. `observed` and `guidance` figures are compared with the medians.
+        the route's moving time) and the simulation's 5th percentile. `observed` and `guidance` figures are compared with the medians.
         * *Verdict*: `within` when every value given is inside the range, `outside` when none is, `split` when \
         router and simulation disagree, `input` when the published figure is itself a model input (never \
         counted as within).

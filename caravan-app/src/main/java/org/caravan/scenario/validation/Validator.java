@@ -38,11 +38,11 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * and corridor. A promised or record transit time ({@link Target#bestCase()}) is the best case, so
  * it is compared with the fast end instead: the {@link #FAST_END_PERCENTILE}th percentile of the
  * router's transit over the year's departures (each departure's route a normal distribution with
- * the route's spread, as for its p95; never below the fastest route without waits) and of the
- * simulation's. For a part of a flow's path (a Kazakh section, one crossing) the simulation gives
- * the mean time between the end of the leg before the origin and the end of the leg reaching the
- * destination; waits, border and handling times from the per-resource statistics. Deterministic:
- * the same scenario run gives the same rows.
+ * the route's spread, as for its p95; never below the route's moving time, without waits, dwell and
+ * transfers) and of the simulation's. For a part of a flow's path (a Kazakh section, one crossing)
+ * the simulation gives the mean time between the end of the leg before the origin and the end of
+ * the leg reaching the destination; waits, border and handling times from the per-resource
+ * statistics. Deterministic: the same scenario run gives the same rows.
  */
 public final class Validator {
   /** Router departures per year sampled for its median (1st and 15th of every month). */
@@ -350,7 +350,12 @@ public final class Validator {
       sds[n] = Math.sqrt((double) rt.variance_s2()) / 86_400.0;
       floor =
           Math.min(
-              floor, rt.transitDays() - rt.legs().stream().mapToLong(Leg::wait_s).sum() / 86_400.0);
+              floor,
+              rt.transitDays()
+                  - rt.legs().stream()
+                          .mapToLong(l -> l.wait_s() + l.dwell_s() + l.transfer_s())
+                          .sum()
+                      / 86_400.0);
       vals[n++] =
           switch (q) {
             case TRANSIT_DAYS -> rt.transitDays();
