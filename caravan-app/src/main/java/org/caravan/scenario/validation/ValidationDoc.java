@@ -190,7 +190,7 @@ public final class ValidationDoc {
         and ≤15 or 14–18 (targets and projections): no single value can be within all of them \
         (corridor-facts §9). The column "Why it misses" names the target a value agrees with instead.
         * **Promises and records beyond the model's fast end.** China → Türkiye in 12 days (T20, T21) and \
-        China → Baku in 8–11 (T04–T06) are best runs; even the model's fast end (5th percentile) waits for \
+        the planned Xi'an → Baku train in 8–11 (T06) are best cases; even the model's fast end (5th percentile) waits for \
         formation, the Kazakh border and a ferry, which record runs with priority skip. Xi'an → Duisburg in 13 \
         days with border priority (T36) is within: the Northern route's fast end reaches it.
         * **The Kazakh border against the China → Baku figures.** The CPMM border time at Dostyk is 57–70 h \
