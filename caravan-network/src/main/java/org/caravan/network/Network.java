@@ -538,9 +538,9 @@ public final class Network {
   static Schedule toSchedule(ServiceSpec s) {
     if (s.kind().equals("frequency")) {
       long period = Math.round(Schedule.WEEK_S / s.departures_per_week());
-      long phase =
-          Double.isNaN(s.first_departure_h()) ? 0 : Math.round(s.first_departure_h() * 3600);
-      return Schedule.periodic(period, phase);
+      return Double.isNaN(s.first_departure_h())
+          ? Schedule.unpublished(period)
+          : Schedule.periodic(period, Math.round(s.first_departure_h() * 3600));
     }
     int[] offsets =
         s.timetable().stream()

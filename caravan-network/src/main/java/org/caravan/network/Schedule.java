@@ -16,12 +16,14 @@ public final class Schedule {
 
   private final long period_s;
   private final long phase_s;
+  private final boolean published;
   private final int[] weeklyOffsets_s;
   private final long waitVariance_s2;
 
-  private Schedule(long period_s, long phase_s, int[] weeklyOffsets_s) {
+  private Schedule(long period_s, long phase_s, boolean published, int[] weeklyOffsets_s) {
     this.period_s = period_s;
     this.phase_s = phase_s;
+    this.published = published;
     this.weeklyOffsets_s = weeklyOffsets_s;
     this.waitVariance_s2 = waitVariance(period_s, weeklyOffsets_s);
   }
@@ -62,7 +64,20 @@ public final class Schedule {
     if (period_s <= 0) {
       throw new IllegalArgumentException("period_s must be positive: " + period_s);
     }
-    return new Schedule(period_s, Math.floorMod(phase_s, period_s), new int[0]);
+    return new Schedule(period_s, Math.floorMod(phase_s, period_s), true, new int[0]);
+  }
+
+  /**
+   * Departures every {@code period_s} at times no source publishes (a frequency service without
+   * {@code first_departure_h}). {@link #nextDeparture_s} still places them on a grid from Monday
+   * 00:00 UTC (the simulation needs departures), but {@link #expectedDeparture_s} does not pretend
+   * to know it.
+   */
+  public static Schedule unpublished(long period_s) {
+    if (period_s <= 0) {
+      throw new IllegalArgumentException("period_s must be positive: " + period_s);
+    }
+    return new Schedule(period_s, 0, false, new int[0]);
   }
 
   /** Departures at these offsets (seconds after Monday 00:00 UTC) every week. */
@@ -72,7 +87,7 @@ public final class Schedule {
     }
     int[] sorted = offsets_s.clone();
     Arrays.sort(sorted);
-    return new Schedule(0, 0, sorted);
+    return new Schedule(0, 0, true, sorted);
   }
 
   /** The first departure at or after {@code t_s}. */
@@ -90,6 +105,22 @@ public final class Schedule {
       }
     }
     return MONDAY_EPOCH_S + (week + 1) * WEEK_S + weeklyOffsets_s[0];
+  }
+
+  /**
+   * When a container ready at {@code t_s} is expected to leave: the next departure of a published
+   * schedule; for departures whose times are not published, {@code t_s} plus half the headway, the
+   * mean wait of an arrival that falls anywhere between two departures (the wait's spread is {@link
+   * #waitVariance_s2} either way). Non-decreasing in {@code t_s}, so waiting stays first-in
+   * first-out.
+   */
+  public long expectedDeparture_s(long t_s) {
+    return published ? nextDeparture_s(t_s) : t_s + period_s / 2;
+  }
+
+  /** Whether the departure times are published (a timetable or a frequency with its phase). */
+  public boolean published() {
+    return published;
   }
 
   /** Mean departures per week. */

@@ -1,6 +1,7 @@
 package org.caravan.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -67,5 +68,33 @@ class ScheduleTest {
     // uneven gaps (1 day and 6 days) spread the wait more than two even ones
     assertThat(Schedule.weekly(new int[] {0, 86_400}).waitVariance_s2())
         .isGreaterThan(Schedule.weekly(new int[] {0, (int) (week / 2)}).waitVariance_s2());
+  }
+
+  /**
+   * Departure times no source publishes: the expected wait is the mean of the uniform wait over the
+   * headway (oracle: the average of the grid's waits over one headway of arrivals), whatever the
+   * arrival; a published schedule keeps its exact next departure.
+   */
+  @Property(tries = 200)
+  void unpublished_departures_cost_the_mean_wait(
+      @ForAll @IntRange(min = 1, max = 30) int perWeek,
+      @ForAll @LongRange(min = 0, max = 10_000_000) long dt) {
+    long period = 604_800 / perWeek;
+    Schedule grid = Schedule.periodic(period, 0);
+    Schedule unknown = Schedule.unpublished(period);
+    long t = T0 + dt;
+    double mean = 0;
+    int n = 10_000;
+    for (int k = 0; k < n; k++) {
+      long arrival = t + k * period / n;
+      mean += grid.nextDeparture_s(arrival) - arrival;
+    }
+    mean /= n;
+    assertThat((double) (unknown.expectedDeparture_s(t) - t))
+        .isCloseTo(mean, within(period / 1000.0 + 1));
+    assertThat(unknown.expectedDeparture_s(t + 1)).isGreaterThan(unknown.expectedDeparture_s(t));
+    assertThat(unknown.published()).isFalse();
+    assertThat(grid.expectedDeparture_s(t)).isEqualTo(grid.nextDeparture_s(t));
+    assertThat(unknown.waitVariance_s2()).isEqualTo(grid.waitVariance_s2());
   }
 }

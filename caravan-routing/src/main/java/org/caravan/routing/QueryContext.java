@@ -21,9 +21,11 @@ import org.caravan.network.Schedule;
  * {@code l}: passing through {@code v} costs its dwell time (borders, locomotive change); changing
  * carrier class costs the node's transfer time and price, and is forbidden where the node offers no
  * such transfer; a scheduled link waits for its next departure (first-in-first-out, see {@link
- * Schedule}); then the running time, tariff, CO2e and variance of the link are added; a link into
- * the destination adds the destination's handling. {@link #start} puts a route at the origin with
- * the origin's handling.
+ * Schedule}), or, where no source publishes the departure times, for half the headway, the mean
+ * wait (a departure grid the data do not give would be false precision: a 0.7-a-week feeder would
+ * seem to sail an hour after the train arrives); then the running time, tariff, CO2e and variance
+ * of the link are added; a link into the destination adds the destination's handling. {@link
+ * #start} puts a route at the origin with the origin's handling.
  *
  * <p>Spread. The variance grows by each link's running-time variance, each node's dwell variance,
  * the variance of the wait for a scheduled departure ({@link Schedule#waitVariance_s2}: the
@@ -431,7 +433,7 @@ public final class QueryContext {
         t += expected;
         var += waits.departureVar_s2(l);
       } else {
-        t = s.nextDeparture_s(t);
+        t = s.expectedDeparture_s(t);
         var += s.waitVariance_s2();
       }
     }

@@ -88,9 +88,9 @@ public record Target(
   /**
    * Whether the figure describes the best case rather than the typical shipment: a promise (plan,
    * target, planned train) says what the corridor does when it runs as planned, a record what its
-   * fastest run did. Transit times of these kinds are compared with the model's fast end (the
-   * router's fastest departure of the year, the simulation's 5th percentile); observed and guidance
-   * figures with the median.
+   * fastest run did. Transit times of these kinds are compared with the model's fast end (the 5th
+   * percentile of the router's and of the simulation's transit); observed and guidance figures with
+   * the median.
    */
   public boolean bestCase() {
     return "promised".equals(kind) || "record".equals(kind);

@@ -199,17 +199,9 @@ public final class WaitTable {
         continue;
       }
       String from = spec.ports().get(x.fromPort()).node();
-      String to = spec.ports().get(x.toPort()).node();
-      double yard = mean(r, "resource.yard." + x.id() + ".mean_wait_h");
-      double berths =
-          mean(r, "resource.berth." + from + ".mean_wait_h")
-              + mean(r, "resource.berth." + to + ".mean_wait_h");
       String link = x.id().substring(0, x.id().indexOf('['));
-      // The simulation holds the cargo on board while the vessel loads and unloads; the router
-      // charges the
-      // lift at the arrival port instead, so the difference belongs to the wait for the sailing.
-      double handling = 2 * x.handlingMean_s() / 3600 - arrivalLift_h(network, from, link, to);
-      double m = yard + berths + Math.max(0, handling);
+      DepartureWait w = departureWait(r, spec, x, network);
+      double m = w.total_h();
       rows.add(
           new Row(
               "departure",
@@ -219,7 +211,7 @@ public final class WaitTable {
               "",
               "all",
               m,
-              Math.max(yard + berths, x.handlingSd_s() / 3600),
+              Math.max(w.queue_h(), x.handlingSd_s() / 3600),
               "yard + berths + vessel handling of " + x.id()));
     }
     Map<String, CrossingChange> changes = run.scenario().model().capacities().crossings();
@@ -500,6 +492,36 @@ public final class WaitTable {
     public long departureVar_s2(int link) {
       return depVar[link];
     }
+  }
+
+  /**
+   * The simulated wait for a crossing's sailing as a shipper sees it.
+   *
+   * @param queue_h the yard wait for a vessel and the berth waits at both ports
+   * @param total_h from arrival at the port to the vessel's departure: the queue plus the time on
+   *     board while the vessel loads and unloads, less the lift the router charges at the arrival
+   *     port
+   */
+  record DepartureWait(double queue_h, double total_h) {}
+
+  /**
+   * The one home of the sailing-wait rule: the wait table's {@code departure} rows and the
+   * validation's {@code wait_days} both use it.
+   */
+  static DepartureWait departureWait(
+      CorridorResult r, CorridorSpec spec, CorridorSpec.Crossing x, Network network) {
+    String from = spec.ports().get(x.fromPort()).node();
+    String to = spec.ports().get(x.toPort()).node();
+    double queue =
+        mean(r, "resource.yard." + x.id() + ".mean_wait_h")
+            + mean(r, "resource.berth." + from + ".mean_wait_h")
+            + mean(r, "resource.berth." + to + ".mean_wait_h");
+    String link = x.id().substring(0, x.id().indexOf('['));
+    // The simulation holds the cargo on board while the vessel loads and unloads; the router
+    // charges the lift at the arrival port instead, so the difference belongs to the wait for the
+    // sailing.
+    double handling = 2 * x.handlingMean_s() / 3600 - arrivalLift_h(network, from, link, to);
+    return new DepartureWait(queue, queue + Math.max(0, handling));
   }
 
   private static double mean(CorridorResult r, String kpi) {

@@ -2,14 +2,17 @@ package org.caravan.scenario.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.caravan.network.Corridors;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
@@ -79,6 +82,34 @@ class ValidationTest {
   }
 
   @Test
+  void the_routers_fast_end_is_the_percentile_of_the_mixture_of_its_departures() {
+    // No spread: the percentile of the means themselves.
+    assertThat(Validator.mixturePercentile(new double[] {12, 10, 11}, new double[3], 5))
+        .isCloseTo(10, offset(1e-6));
+    // One departure: mean - 1.645 sd.
+    assertThat(Validator.mixturePercentile(new double[] {20}, new double[] {2}, 5))
+        .isCloseTo(20 - 1.6449 * 2, offset(1e-3));
+    // A mixture against a Monte Carlo sample of it (oracle): 200,000 draws, seeded.
+    double[] mean = {14, 16, 19};
+    double[] sd = {0.5, 1.5, 3};
+    SplittableRandom rnd = new SplittableRandom(7);
+    double[] draws = new double[200_000];
+    for (int i = 0; i < draws.length; i++) {
+      int k = rnd.nextInt(3);
+      draws[i] = mean[k] + sd[k] * gaussian(rnd);
+    }
+    Arrays.sort(draws);
+    assertThat(Validator.mixturePercentile(mean, sd, 5))
+        .isCloseTo(draws[draws.length / 20], offset(0.03));
+  }
+
+  /** A standard normal draw (Box-Muller). */
+  private static double gaussian(SplittableRandom rnd) {
+    return Math.sqrt(-2 * Math.log(1 - rnd.nextDouble()))
+        * Math.cos(2 * Math.PI * rnd.nextDouble());
+  }
+
+  @Test
   void a_bad_target_row_names_the_file_line_and_field() {
     String csv =
         String.join(",", TargetTable.COLUMNS)
@@ -134,6 +165,45 @@ class ValidationTest {
         r.simulation().ifPresent(x -> assertThat(r.target().contains(x)).isTrue());
       }
     }
+    // A border time on the router's side is what the router charges there: the table's pass time.
+    double pass_h =
+        WaitTable.defaultRows().orElseThrow().stream()
+            .filter(w -> w.kind().equals("pass") && w.node().equals("KZ-DOSTYK"))
+            .findFirst()
+            .orElseThrow()
+            .mean_h();
+    assertThat(v.targets())
+        .filteredOn(
+            r ->
+                r.target().quantity() == Target.Quantity.BORDER_H
+                    && r.target().origin().equals("KZ-DOSTYK"))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.router().getAsDouble()).isCloseTo(pass_h, offset(1e-6)));
+    // A simulated wait for a sailing is the wait the router is given for it: arrival to departure.
+    List<WaitTable.Row> measured = WaitTable.measure(o.run(), NET);
+    int waitsChecked = 0;
+    for (Validator.TargetRow r : v.targets()) {
+      if (r.target().quantity() == Target.Quantity.WAIT_DAYS && r.simulation().isPresent()) {
+        double departure_h =
+            measured.stream()
+                .filter(
+                    w ->
+                        w.kind().equals("departure")
+                            && w.resource()
+                                .endsWith(
+                                    "["
+                                        + r.target().origin()
+                                        + ">"
+                                        + r.target().destination()
+                                        + "]"))
+                .findFirst()
+                .orElseThrow()
+                .mean_h();
+        assertThat(r.simulation().getAsDouble()).isCloseTo(departure_h / 24, offset(1e-9));
+        waitsChecked++;
+      }
+    }
+    assertThat(waitsChecked).isPositive();
     String md = ValidationDoc.markdown(v, o.run(), "test");
     for (Target t : ts) {
       assertThat(md).contains("| " + t.id() + " |");
@@ -215,8 +285,7 @@ class ValidationTest {
     List<WaitTable.Row> back = WaitTable.read(new StringReader(text), "w.csv");
     assertThat(back).hasSameSizeAs(rows);
     for (int i = 0; i < rows.size(); i++) {
-      assertThat(back.get(i).mean_h())
-          .isCloseTo(rows.get(i).mean_h(), org.assertj.core.data.Offset.offset(0.01));
+      assertThat(back.get(i).mean_h()).isCloseTo(rows.get(i).mean_h(), offset(0.01));
     }
   }
 
