@@ -77,21 +77,27 @@ final class StudyCommand implements Runnable {
   }
 
   /**
-   * The options of the study engines, one flag each: the engine it applies to, its value label and
-   * help. The constant's lower-case name is the flag and the key the engine reads ({@link
-   * StudyService.RunOptions}), which checks the value.
+   * The options of the study engines, one flag each: the engine it applies to, its value label,
+   * type (picocli refuses a value of another type) and help. The constant's lower-case name is the
+   * flag and the key the engine reads ({@link StudyService.RunOptions}), which checks the value.
    */
   enum EngineOption {
-    THREADS("local", "N", "worker threads (default: one per processor)."),
-    MASTER("spark", "URL", "the master, e.g. local[2] (default: spark-submit's, else local[*]).");
+    THREADS("local", "N", Integer.class, "worker threads (default: one per processor)."),
+    MASTER(
+        "spark",
+        "URL",
+        String.class,
+        "the master, e.g. local[2] (default: spark-submit's, else local[*]).");
 
     final String engine;
     final String label;
+    final Class<?> type;
     final String help;
 
-    EngineOption(String engine, String label, String help) {
+    EngineOption(String engine, String label, Class<?> type, String help) {
       this.engine = engine;
       this.label = label;
+      this.type = type;
       this.help = help;
     }
 
@@ -104,16 +110,16 @@ final class StudyCommand implements Runnable {
   /** The {@link EngineOption} flags of {@code study run}, declared from the table. */
   @Command
   static final class EngineOptions {
-    private final Map<EngineOption, String> given = new EnumMap<>(EngineOption.class);
+    private final Map<EngineOption, Object> given = new EnumMap<>(EngineOption.class);
 
     @Spec(Spec.Target.MIXEE)
     void declare(CommandSpec run) {
       for (EngineOption o : EngineOption.values()) {
         String engine = Character.toUpperCase(o.engine.charAt(0)) + o.engine.substring(1);
         run.addOption(
-            Flags.<String>bound(
+            Flags.<Object>bound(
                     OptionSpec.builder("--" + o.key())
-                        .type(String.class)
+                        .type(o.type)
                         .paramLabel(o.label)
                         .description(engine + " engine: " + o.help),
                     v -> given.compute(o, (k, old) -> v),
@@ -135,7 +141,7 @@ final class StudyCommand implements Runnable {
               throw new UserException(
                   o.key(), "--" + o.key() + " applies to --engine " + o.engine + " only");
             }
-            options.put(o.key(), v);
+            options.put(o.key(), v.toString());
           });
       return options;
     }
