@@ -213,7 +213,7 @@ public final class ValidationDoc {
         routes them port to port without the dated Red Sea lane switch that `caravan route --depart` applies. \
         Shanghai → Poti (T48, T51, ARGUS-REPORT, undated) is Shanghai → Ambarlı and a Black Sea feeder: \
         faster and, at 2024 rates, dearer than the quote; round the Cape (`caravan route Shanghai Poti \
-        --modes sea --depart 2024-06-01`) it is 46.9 days and 3,797 USD per TEU, slower than the quote. \
+        --modes sea --depart 2024-06-01`) it is 46.0 days and 3,797 USD per TEU, slower than the quote. \
         Neither lane fits both figures.
         * **Throughput**: by the demand rule (docs/SIMULATION.md) the model carries what published figures \
         say moved on the modes it has: about 55,000 TEU of containers and the wagons ASCO carried on its Kazakh \
