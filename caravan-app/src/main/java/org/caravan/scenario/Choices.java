@@ -1,7 +1,6 @@
 package org.caravan.scenario;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import org.caravan.network.Mode;
@@ -12,7 +11,7 @@ import org.caravan.routing.Objective;
 /**
  * The words a user may choose from, each list read from its engine enum, so the CLI help, the error
  * messages, the web form (through {@code openapi.json}, which a test holds to these lists) and the
- * API agree. The nested {@link Iterable} classes serve picocli's {@code completionCandidates}.
+ * API agree.
  */
 public final class Choices {
   /** Sea passages a route can avoid. */
@@ -39,37 +38,5 @@ public final class Choices {
 
   private static <E> List<String> codes(E[] values, Function<E, String> code) {
     return Arrays.stream(values).map(code).toList();
-  }
-
-  /** {@link #PASSAGES} for picocli. */
-  public static final class Passages implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return PASSAGES.iterator();
-    }
-  }
-
-  /** {@link #MODES} for picocli. */
-  public static final class Modes implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return MODES.iterator();
-    }
-  }
-
-  /** {@link #CARGO_CLASSES} for picocli. */
-  public static final class CargoClasses implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return CARGO_CLASSES.iterator();
-    }
-  }
-
-  /** {@link #OBJECTIVES} for picocli. */
-  public static final class Objectives implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return OBJECTIVES.iterator();
-    }
   }
 }

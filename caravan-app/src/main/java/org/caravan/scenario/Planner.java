@@ -157,8 +157,9 @@ public final class Planner {
    * @throws UserException naming the field when the query is invalid or no route exists
    */
   public Plan plan(RouteQuery q) {
+    RouteQuery.Limits limits = q.limits();
     Set<String> countries = new HashSet<>();
-    for (String c : q.avoidCountries()) {
+    for (String c : limits.avoidCountries()) {
       String code = c.trim().toUpperCase(Locale.ROOT);
       if (!code.matches("[A-Z]{2}")) {
         throw new UserException(
@@ -203,7 +204,7 @@ public final class Planner {
       }
     }
     Set<Passage> passages = EnumSet.noneOf(Passage.class);
-    for (String p : q.avoidPassages()) {
+    for (String p : limits.avoidPassages()) {
       String code =
           p.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("babalmandab", "babelmandeb");
       passages.add(
@@ -218,7 +219,7 @@ public final class Planner {
                               + String.join(", ", Choices.PASSAGES))));
     }
     Set<Mode> modes = EnumSet.noneOf(Mode.class);
-    for (String m : q.modes()) {
+    for (String m : limits.modes()) {
       modes.add(
           Mode.parse(m.trim().toLowerCase(Locale.ROOT))
               .orElseThrow(
@@ -251,13 +252,14 @@ public final class Planner {
     if (q.labelCap() < 0) {
       throw new UserException("label_cap", "label cap must not be negative");
     }
-    int maxHops = q.maxTransshipments().orElse(-1);
-    if (q.maxTransshipments().isPresent() && (maxHops < 0 || maxHops > 50)) {
+    int maxHops = limits.maxTransshipments().orElse(-1);
+    if (limits.maxTransshipments().isPresent() && (maxHops < 0 || maxHops > 50)) {
       throw new UserException(
           "max_transshipments", "max transshipments must be between 0 and 50, found " + maxHops);
     }
     long maxDuration =
-        q.maxDays()
+        limits
+            .maxDays()
             .map(
                 d -> {
                   if (!(d > 0 && d <= 365)) {
@@ -267,7 +269,8 @@ public final class Planner {
                 })
             .orElse(-1L);
     long maxCost =
-        q.maxBudgetUsd()
+        limits
+            .maxBudgetUsd()
             .map(
                 b -> {
                   if (!(b > 0 && b < 1e9)) {

@@ -1,6 +1,8 @@
 package org.caravan.scenario;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,7 @@ import java.util.Optional;
  *     assumed ({@link org.caravan.routing.RouteRequest#TEU_PAYLOAD_T})
  * @param cargo {@code general}, {@code reefer}, {@code bulk} or {@code dg}
  * @param unClass UN hazard class for dangerous goods (1–9)
+ * @param limits what the route may not use or exceed
  * @param objective {@code pareto}, {@code time}, {@code cost}, {@code co2e} or {@code weighted}
  * @param epsilon Pareto tolerance; empty = {@link Planner#DEFAULT_EPSILON}, 0 = the exact Pareto
  *     set
@@ -28,21 +31,51 @@ public record RouteQuery(
     String cargo,
     Optional<Integer> unClass,
     Optional<LocalDate> depart,
-    List<String> avoidCountries,
-    List<String> avoidPassages,
-    List<String> modes,
-    Optional<Integer> maxTransshipments,
-    Optional<Double> maxDays,
-    Optional<Double> maxBudgetUsd,
+    Limits limits,
     String objective,
     int alternatives,
     int labelCap,
     Optional<Double> epsilon) {
 
-  public RouteQuery {
-    avoidCountries = List.copyOf(avoidCountries);
-    avoidPassages = List.copyOf(avoidPassages);
-    modes = List.copyOf(modes);
+  /**
+   * What a route may not use or exceed: one record that the CLI's flags and the HTTP API's body
+   * both fill (the API reads it from the body's top level). Names are checked by {@link
+   * Planner#plan}, which names the field.
+   *
+   * @param avoidCountries ISO 3166-1 alpha-2 codes of countries the route may not cross
+   * @param avoidPassages sea passages the route may not use ({@link Choices#PASSAGES})
+   * @param modes the modes the route may use ({@link Choices#MODES}); empty: every mode
+   * @param maxTransshipments most changes of carrier (gauge, ship, truck)
+   * @param maxDays door-to-door time limit
+   * @param maxBudgetUsd cost limit for the whole cargo
+   */
+  public record Limits(
+      List<String> avoidCountries,
+      List<String> avoidPassages,
+      List<String> modes,
+      Optional<Integer> maxTransshipments,
+      Optional<Double> maxDays,
+      Optional<Double> maxBudgetUsd) {
+
+    /** No limits: every country, passage and mode, no cap. */
+    public static final Limits NONE = modes(List.of());
+
+    /** Absent lists become empty; null entries are kept so that a front end can name them. */
+    public Limits {
+      avoidCountries = copy(avoidCountries);
+      avoidPassages = copy(avoidPassages);
+      modes = copy(modes);
+    }
+
+    /** Only these modes (empty: every mode), nothing else limited. */
+    public static Limits modes(List<String> modes) {
+      return new Limits(
+          List.of(), List.of(), modes, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static List<String> copy(List<String> list) {
+      return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
   }
 
   /** From, to and defaults for everything else: one TEU of general cargo, Pareto routes. */
@@ -65,12 +98,7 @@ public record RouteQuery(
         "general",
         Optional.empty(),
         depart,
-        List.of(),
-        List.of(),
-        modes,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
+        Limits.modes(modes),
         "pareto",
         1,
         0,

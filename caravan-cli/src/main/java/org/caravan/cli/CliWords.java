@@ -8,19 +8,20 @@ import org.caravan.scenario.UserException;
  * snake_case ({@code un_class}); the CLI shows the flag that sets them ({@code --un-class}).
  */
 final class CliWords {
-  /** Fields whose flag is not simply the field name with dashes. */
+  /**
+   * Fields whose flag is not simply the field name with dashes, besides the route's list limits
+   * (their table, {@link RouteOptions.Limits.Lists}, names their flags).
+   */
   private static final Map<String, String> FLAGS =
-      Map.of(
-          "avoid_countries", "--avoid-country",
-          "avoid_passages", "--avoid-passage",
-          "max_budget_usd", "--max-budget",
-          "depart", "--depart");
+      Map.of("max_budget_usd", "--max-budget", "depart", "--depart");
 
   private CliWords() {}
 
   /** The flag that sets a request field. */
   static String flag(String field) {
-    return FLAGS.getOrDefault(field, "--" + field.replace('_', '-'));
+    return RouteOptions.Limits.Lists.of(field)
+        .map(l -> l.flag.name())
+        .orElseGet(() -> FLAGS.getOrDefault(field, "--" + field.replace('_', '-')));
   }
 
   /** A user error in the command line's words. */

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.caravan.app.EmissionsService;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,30 +40,9 @@ public final class EmissionsCommand implements Callable<Integer> {
       description = "How to read FILE (default: by extension, .json is JSON, anything else CSV).")
   String inputFormat;
 
-  @ArgGroup(exclusive = true)
-  OutputFormat output;
-
-  static final class OutputFormat {
-    @Option(
-        names = "--json",
-        description =
-            "Print the result as JSON (per element and totals, with factor ids and sources).")
-    boolean json;
-
-    @Option(names = "--csv", description = "Print one CSV row per chain element, then a total row.")
-    boolean csv;
-  }
-
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format (default table; " + "--json and --csv are the same).")
-  void format(String f) {
-    String v = Formats.check(spec, f, "table", "json", "csv");
-    output = new OutputFormat();
-    output.json = v.equals("json");
-    output.csv = v.equals("csv");
-  }
+  @Mixin
+  Formats.Output output =
+      new Formats.Output("csv", "Print one CSV row per chain element, then a total row.");
 
   @Option(
       names = "--primary",
@@ -85,6 +64,7 @@ public final class EmissionsCommand implements Callable<Integer> {
       return 1;
     }
     try {
+      output.check();
       EmissionsService.InputFormat f =
           switch (inputFormat) {
             case "auto" -> EmissionsService.InputFormat.AUTO;
@@ -97,9 +77,9 @@ public final class EmissionsCommand implements Callable<Integer> {
           };
       EmissionsService.ChainReport result =
           EmissionsService.onDefaultNetwork().computeFile(file, f, Optional.ofNullable(primary));
-      if (output != null && output.json) {
+      if (output.json) {
         out.println(Json.write(result.json()));
-      } else if (output != null && output.csv) {
+      } else if (output.ownFormat) {
         out.print(result.csv());
       } else {
         out.print(result.table());

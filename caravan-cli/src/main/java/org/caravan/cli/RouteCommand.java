@@ -40,7 +40,10 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
   @Mixin RouteOptions.Departure departure;
   @Mixin RouteOptions.Limits limits;
   @Mixin RouteOptions.Search search;
-  @Mixin RouteOptions.Output output;
+
+  @Mixin
+  Formats.Output output =
+      new Formats.Output("geojson", "GeoJSON output: one LineString per route.");
 
   @Override
   public Integer call() {
@@ -49,7 +52,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
     RouteQuery q = RouteOptions.query(from, to, cargo, day, limits, search);
     CaravanApp app = network.open();
     PrintWriter out = out();
-    if (output.geojson) {
+    if (output.ownFormat) {
       out.println(Json.write(app.routes().planGeoJson(q, search.includePlanned)));
       return 0;
     }

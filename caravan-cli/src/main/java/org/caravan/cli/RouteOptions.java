@@ -2,22 +2,29 @@ package org.caravan.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.caravan.scenario.Choices;
 import org.caravan.scenario.RouteQuery;
 import org.caravan.scenario.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The flags of {@code caravan route}, one mixin per part of the question: what is shipped ({@link
  * Cargo}), when it leaves ({@link Departure}), what a route may not do ({@link Limits}), which
- * routes come back ({@link Search}) and how they are printed ({@link Output}). {@link #query} puts
- * them into the gateway's {@link RouteQuery}, the record the HTTP API fills too; the planner
- * validates the values and names the field ({@link CliWords} maps it back to the flag).
+ * routes come back ({@link Search}); the route command prints with {@link Formats.Output} and its
+ * GeoJSON format. {@link #query} puts them into the gateway's {@link RouteQuery}, the record the
+ * HTTP API fills too; the planner validates the values and names the field ({@link CliWords} maps
+ * it back to the flag).
  *
  * <p>The route command lists its help in declaration order ({@code sortOptions = false}): it
  * declares the mixins in the order above, and each mixin its flags in help order.
@@ -34,16 +41,11 @@ final class RouteOptions {
         cargo.teu,
         cargo.feu,
         cargo.tonnes,
-        cargo.cargo,
+        cargo.cargo.value,
         cargo.unClass,
         day,
-        limits.avoidCountries,
-        limits.avoidPassages,
-        limits.modes,
-        limits.maxTransshipments,
-        limits.maxDays,
-        limits.maxBudget,
-        search.objective,
+        limits.limits(),
+        search.objective.value,
         search.alternatives,
         search.labelCap,
         search.epsilon);
@@ -60,12 +62,7 @@ final class RouteOptions {
     @Option(names = "--tonnes", description = "Gross cargo mass in tonnes (default 10 t per TEU).")
     Optional<Double> tonnes = Optional.empty();
 
-    @Option(
-        names = "--cargo",
-        defaultValue = "general",
-        completionCandidates = Choices.CargoClasses.class,
-        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    String cargo;
+    @Mixin Choice cargo = new Choice("--cargo", Choices.CARGO_CLASSES, "general");
 
     @Option(names = "--un-class", description = "UN hazard class 1-9 for --cargo dg.")
     Optional<Integer> unClass = Optional.empty();
@@ -87,31 +84,88 @@ final class RouteOptions {
     }
   }
 
-  /** What a route may not use or exceed. */
+  /**
+   * What a route may not use or exceed. The three list limits are declared from one table ({@link
+   * Lists}), which also names the gateway field each fills, so their flags, help and error words
+   * have one home; the others are plain options.
+   */
   static final class Limits {
+    @Mixin ListFlags lists;
 
-    @Option(
-        names = "--avoid-country",
-        split = ",",
-        paramLabel = "CC",
-        description = "Countries to avoid, e.g. RU,BY.")
-    List<String> avoidCountries = new ArrayList<>();
+    /** A comma-separated list flag: its name, value label, accepted values (empty: any), help. */
+    record ListFlag(String name, String label, List<String> choices, String help) {}
 
-    @Option(
-        names = "--avoid-passage",
-        split = ",",
-        paramLabel = "PASSAGE",
-        completionCandidates = Choices.Passages.class,
-        description = "Sea passages to avoid: ${COMPLETION-CANDIDATES}.")
-    List<String> avoidPassages = new ArrayList<>();
+    /**
+     * The comma-separated list limits, in help order: flag, value label, the accepted values
+     * (empty: any, checked by the planner) and help; the constant's lower-case name is the field of
+     * {@link RouteQuery.Limits} it fills, as user errors name it.
+     */
+    enum Lists {
+      AVOID_COUNTRIES("--avoid-country", "CC", List.of(), "Countries to avoid, e.g. RU,BY."),
+      AVOID_PASSAGES(
+          "--avoid-passage",
+          "PASSAGE",
+          Choices.PASSAGES,
+          "Sea passages to avoid: ${COMPLETION-CANDIDATES}."),
+      MODES(
+          "--modes",
+          "MODE",
+          Choices.MODES,
+          "Allowed modes: ${COMPLETION-CANDIDATES} (default all).");
 
-    @Option(
-        names = "--modes",
-        split = ",",
-        paramLabel = "MODE",
-        completionCandidates = Choices.Modes.class,
-        description = "Allowed modes: ${COMPLETION-CANDIDATES} (default all).")
-    List<String> modes = new ArrayList<>();
+      final ListFlag flag;
+
+      Lists(String name, String label, List<String> choices, String help) {
+        this.flag = new ListFlag(name, label, choices, help);
+      }
+
+      /** The request field, as the gateway's user errors name it. */
+      String field() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+
+      /** The list limit that fills a request field. */
+      static Optional<Lists> of(String field) {
+        return Arrays.stream(values()).filter(l -> l.field().equals(field)).findFirst();
+      }
+    }
+
+    /**
+     * The {@link Lists} flags and their values. A mixin of {@link Limits}, declared first, so its
+     * flags come first in help.
+     */
+    @Command
+    static final class ListFlags {
+      /** The values given to each list flag, in order; absent until the flag is given. */
+      private final Map<Lists, List<String>> lists = new EnumMap<>(Lists.class);
+
+      /**
+       * Declares the list flags on {@link Limits}, whose options picocli then adds to the command.
+       */
+      @Spec(Spec.Target.MIXEE)
+      void declare(CommandSpec limits) {
+        for (Lists l : Lists.values()) {
+          ListFlag f = l.flag;
+          limits.addOption(
+              Flags.<List<String>>bound(
+                      OptionSpec.builder(f.name())
+                          .type(List.class)
+                          .auxiliaryTypes(String.class)
+                          .splitRegex(",")
+                          .paramLabel(f.label())
+                          .completionCandidates(f.choices().isEmpty() ? null : f.choices())
+                          .description(f.help()),
+                      v -> lists.put(l, v),
+                      () -> lists.get(l))
+                  .build());
+        }
+      }
+
+      /** The values of a list flag; empty when it was not given. */
+      List<String> get(Lists l) {
+        return Optional.ofNullable(lists.get(l)).orElse(List.of());
+      }
+    }
 
     @Option(
         names = "--max-transshipments",
@@ -123,16 +177,22 @@ final class RouteOptions {
 
     @Option(names = "--max-budget", description = "Cost limit in USD for the whole cargo.")
     Optional<Double> maxBudget = Optional.empty();
+
+    /** The gateway's record of these limits. */
+    RouteQuery.Limits limits() {
+      return new RouteQuery.Limits(
+          lists.get(Lists.AVOID_COUNTRIES),
+          lists.get(Lists.AVOID_PASSAGES),
+          lists.get(Lists.MODES),
+          maxTransshipments,
+          maxDays,
+          maxBudget);
+    }
   }
 
   /** Which routes come back: the objective, how many, and how hard the search looks. */
   static final class Search {
-    @Option(
-        names = "--objective",
-        defaultValue = "pareto",
-        completionCandidates = Choices.Objectives.class,
-        description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    String objective;
+    @Mixin Choice objective = new Choice("--objective", Choices.OBJECTIVES, "pareto");
 
     @Option(
         names = {"-k", "--alternatives"},
@@ -160,35 +220,40 @@ final class RouteOptions {
   }
 
   /**
-   * {@code --json}, {@code --geojson} and {@code --format table|json|geojson}: the route's own
-   * output flags (the GeoJSON map layer is what only routes have; other commands take {@link
-   * Formats.TableOrJson}).
+   * A flag that takes one word of a gateway choice list ({@link Choices}) and has a default, e.g.
+   * {@code --cargo general}: its help lists the words and the default. A mixin made with its flag,
+   * so every such flag is declared and explained alike; the planner checks the word and names the
+   * field.
    */
-  static final class Output {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
+  @Command
+  static final class Choice {
+    private final String flag;
+    private final List<String> words;
+    private final String fallback;
 
-    @Option(names = "--json", description = "JSON output (documented in docs/CLI.md).")
-    boolean json;
+    /** The word given, else the default. */
+    String value;
 
-    @Option(names = "--geojson", description = "GeoJSON output: one LineString per route.")
-    boolean geojson;
-
-    @Option(
-        names = "--format",
-        paramLabel = "table|json|geojson",
-        description = "Output format (default table; --json and --geojson are the same).")
-    void format(String f) {
-      String v = Formats.check(mixee, f, "table", "json", "geojson");
-      json = v.equals("json");
-      geojson = v.equals("geojson");
+    Choice(String flag, List<String> words, String fallback) {
+      this.flag = flag;
+      this.words = words;
+      this.fallback = fallback;
     }
 
-    /** The switches may not ask for two formats at once. */
-    void check() {
-      if (json && geojson) {
-        throw new UserException("json", "choose {json} or {geojson}, not both");
-      }
+    /** Declares the flag on the mixin or command that holds this one, in its place. */
+    @Spec(Spec.Target.MIXEE)
+    void declare(CommandSpec holder) {
+      holder.addOption(
+          Flags.<String>bound(
+                  OptionSpec.builder(flag)
+                      .type(String.class)
+                      .paramLabel("<" + flag.substring(2) + ">")
+                      .defaultValue(fallback)
+                      .completionCandidates(words)
+                      .description("${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})."),
+                  v -> value = v,
+                  () -> value)
+              .build());
     }
   }
 }

@@ -2,6 +2,7 @@ package org.caravan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.caravan.scenario.UserPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -74,6 +76,77 @@ final class StudyCommand implements Runnable {
     String name;
   }
 
+  /**
+   * The options of the study engines, one flag each: the engine it applies to, its value label,
+   * type (picocli refuses a value of another type) and help. The constant's lower-case name is the
+   * flag and the key the engine reads ({@link StudyService.RunOptions}), which checks the value.
+   */
+  enum EngineOption {
+    THREADS("local", "N", Integer.class, "worker threads (default: one per processor)."),
+    MASTER(
+        "spark",
+        "URL",
+        String.class,
+        "the master, e.g. local[2] (default: spark-submit's, else local[*]).");
+
+    final String engine;
+    final String label;
+    final Class<?> type;
+    final String help;
+
+    EngineOption(String engine, String label, Class<?> type, String help) {
+      this.engine = engine;
+      this.label = label;
+      this.type = type;
+      this.help = help;
+    }
+
+    /** The key the engine reads. */
+    String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The {@link EngineOption} flags of {@code study run}, declared from the table. */
+  @Command
+  static final class EngineOptions {
+    private final Map<EngineOption, Object> given = new EnumMap<>(EngineOption.class);
+
+    @Spec(Spec.Target.MIXEE)
+    void declare(CommandSpec run) {
+      for (EngineOption o : EngineOption.values()) {
+        String engine = Character.toUpperCase(o.engine.charAt(0)) + o.engine.substring(1);
+        run.addOption(
+            Flags.<Object>bound(
+                    OptionSpec.builder("--" + o.key())
+                        .type(o.type)
+                        .paramLabel(o.label)
+                        .description(engine + " engine: " + o.help),
+                    v -> given.compute(o, (k, old) -> v),
+                    () -> given.get(o))
+                .build());
+      }
+    }
+
+    /**
+     * The options given, as {@code engine} reads them.
+     *
+     * @throws UserException for an option of another engine
+     */
+    Map<String, String> of(String engine) {
+      Map<String, String> options = new LinkedHashMap<>();
+      given.forEach(
+          (o, v) -> {
+            if (!o.engine.equals(engine)) {
+              throw new UserException(
+                  o.key(), "--" + o.key() + " applies to --engine " + o.engine + " only");
+            }
+            options.put(o.key(), v.toString());
+          });
+      return options;
+    }
+  }
+
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
@@ -106,35 +179,12 @@ final class StudyCommand implements Runnable {
                 + " same KPIs).")
     String engine;
 
-    @Option(
-        names = "--threads",
-        paramLabel = "N",
-        description = "Local engine: worker threads (default: one per processor).")
-    Optional<Integer> threads = Optional.empty();
-
-    @Option(
-        names = "--master",
-        paramLabel = "URL",
-        description =
-            "Spark engine: the master, e.g. local[2] (default: spark-submit's, else local[*]).")
-    Optional<String> master = Optional.empty();
+    @Mixin EngineOptions engineOptions;
 
     @Override
     void run(PrintWriter out) {
       PrintWriter err = spec.commandLine().getErr();
-      Map<String, String> options = new LinkedHashMap<>();
-      if (threads.isPresent()) {
-        if (!engine.equals("local")) {
-          throw new UserException("threads", "--threads applies to --engine local only");
-        }
-        options.put("threads", Integer.toString(threads.get()));
-      }
-      if (master.isPresent()) {
-        if (!engine.equals("spark")) {
-          throw new UserException("master", "--master applies to --engine spark only");
-        }
-        options.put("master", master.get());
-      }
+      Map<String, String> options = engineOptions.of(engine);
       StudyService.RunOutcome o =
           network
               .open()

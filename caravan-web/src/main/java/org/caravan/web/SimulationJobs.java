@@ -1,8 +1,6 @@
 package org.caravan.web;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,7 @@ import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.SimulationService;
 import org.caravan.web.auth.Owner;
-import org.caravan.web.dto.SimulationJob;
+import org.caravan.web.dto.JobView;
 import org.caravan.web.dto.SimulationRequest;
 import org.caravan.web.mapping.ApiJson;
 import org.caravan.web.mapping.Problems;
@@ -127,7 +125,7 @@ public final class SimulationJobs implements AutoCloseable {
   public byte[] view(String id, Owner owner) {
     Optional<Job> active = active(id, owner);
     return ApiJson.write(
-        active.isPresent() ? active.get().view(true) : view(stored(id, owner), true));
+        active.isPresent() ? active.get().view(true) : JobSupport.view(stored(id, owner), true));
   }
 
   /** Every job of this owner kept, oldest first, without results. */
@@ -137,10 +135,10 @@ public final class SimulationJobs implements AutoCloseable {
       active = Map.copyOf(jobs);
     }
     // Outside the map's monitor: a finishing job holds its own monitor, then takes the map's.
-    List<SimulationJob> views = new ArrayList<>();
+    List<JobView> views = new ArrayList<>();
     for (ResultsStore.Job row : store.jobs(KIND, owner.id())) {
       Job j = active.get(row.id());
-      views.add(j != null ? j.view(false) : view(row, false));
+      views.add(j != null ? j.view(false) : JobSupport.view(row, false));
     }
     return ApiJson.write(views);
   }
@@ -194,7 +192,7 @@ public final class SimulationJobs implements AutoCloseable {
   public Subscription subscribe(String id, Owner owner, Listener l) {
     Optional<Job> active = active(id, owner);
     if (active.isEmpty()) {
-      l.event("done", ApiJson.write(view(stored(id, owner), false)), true);
+      l.event("done", ApiJson.write(JobSupport.view(stored(id, owner), false)), true);
       return () -> {};
     }
     Job job = active.get();
@@ -250,7 +248,7 @@ public final class SimulationJobs implements AutoCloseable {
   private void finish(Job job, Status s, String err, String res) {
     job.status = s;
     job.error = err;
-    job.results = res;
+    job.output = res;
     job.finishedAt = JobSupport.now();
     save(job);
     synchronized (jobs) {
@@ -258,23 +256,6 @@ public final class SimulationJobs implements AutoCloseable {
     }
     job.fire("done", true);
     job.listeners.clear();
-  }
-
-  private static SimulationJob view(ResultsStore.Job j, boolean withResults) {
-    return new SimulationJob(
-        j.id(),
-        j.status().code(),
-        j.name(),
-        j.replications(),
-        j.years(),
-        j.seed(),
-        SimulationJob.Progress.of(j.progress().done(), j.progress().total()),
-        j.cancelRequested(),
-        JobSupport.iso(j.createdAt()),
-        JobSupport.iso(j.startedAt()),
-        JobSupport.iso(j.finishedAt()),
-        j.error(),
-        withResults ? j.results().map(RawValue::new) : Optional.empty());
   }
 
   private void run(Job job) {
@@ -327,66 +308,28 @@ public final class SimulationJobs implements AutoCloseable {
   }
 
   /** One job; guarded by its own monitor. */
-  private static final class Job {
-    final String id;
+  private static final class Job extends JobSupport.Active {
     final Scenario scenario;
-    final Owner owner;
-    final Instant createdAt = JobSupport.now();
     final List<Listener> listeners = new ArrayList<>();
-    Status status = Status.QUEUED;
-    int done;
-    boolean cancelRequested;
-    Instant startedAt;
-    Instant finishedAt;
-    String error;
-    String results;
     Future<?> future;
 
-    Job(String id, Scenario scenario, Owner owner) {
-      this.id = id;
-      this.scenario = scenario;
-      this.owner = owner;
+    Job(String id, Scenario sc, Owner owner) {
+      super(id, KIND, owner, subject(sc));
+      this.scenario = sc;
+    }
+
+    /** A scenario's replications are what its progress counts. */
+    private static JobSupport.Subject subject(Scenario sc) {
+      int n = sc.replications();
+      return new JobSupport.Subject(sc.name(), n, sc.horizonDays() / 365.0, sc.seed(), n);
     }
 
     synchronized boolean finished() {
       return status.finished();
     }
 
-    synchronized SimulationJob view(boolean withResults) {
-      int total = scenario.replications();
-      return new SimulationJob(
-          id,
-          status.code(),
-          scenario.name(),
-          total,
-          scenario.horizonDays() / 365.0,
-          scenario.seed(),
-          SimulationJob.Progress.of(done, total),
-          cancelRequested,
-          JobSupport.iso(createdAt),
-          JobSupport.iso(Optional.ofNullable(startedAt)),
-          JobSupport.iso(Optional.ofNullable(finishedAt)),
-          Optional.ofNullable(error),
-          withResults && results != null ? Optional.of(new RawValue(results)) : Optional.empty());
-    }
-
-    synchronized ResultsStore.Job row() {
-      return new ResultsStore.Job(
-          id,
-          KIND,
-          owner.id(),
-          status,
-          scenario.name(),
-          scenario.replications(),
-          scenario.horizonDays() / 365.0,
-          scenario.seed(),
-          new ResultsStore.Job.Progress(done, scenario.replications()),
-          cancelRequested,
-          createdAt,
-          Optional.ofNullable(startedAt),
-          Optional.ofNullable(finishedAt),
-          Optional.ofNullable(error),
-          Optional.ofNullable(results));
+    synchronized JobView view(boolean withResults) {
+      return JobSupport.view(row(), withResults);
     }
 
     /** Caller holds the monitor. A listener that throws (its client went away) is dropped. */

@@ -1,7 +1,6 @@
 package org.caravan.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,7 @@ import org.caravan.app.StudyPlan;
 import org.caravan.app.StudyService;
 import org.caravan.scenario.UserException;
 import org.caravan.web.auth.Owner;
-import org.caravan.web.dto.SimulationJob;
-import org.caravan.web.dto.StudyRun;
+import org.caravan.web.dto.JobView;
 import org.caravan.web.dto.StudyRunRequest;
 import org.caravan.web.mapping.ApiJson;
 import org.caravan.web.mapping.Problems;
@@ -130,7 +128,10 @@ public final class StudyJobs implements AutoCloseable {
   /** A run's state as JSON. */
   public byte[] view(String id, Owner owner) {
     Optional<Run> run = active(id, owner);
-    return ApiJson.write(run.isPresent() ? view(run.get().row()) : view(stored(id, owner)));
+    return ApiJson.write(
+        run.isPresent()
+            ? JobSupport.view(run.get().row(), false)
+            : JobSupport.view(stored(id, owner), false));
   }
 
   /** Every study run of this owner kept, oldest first. */
@@ -139,10 +140,10 @@ public final class StudyJobs implements AutoCloseable {
     synchronized (active) {
       now = Map.copyOf(active);
     }
-    List<StudyRun> out = new ArrayList<>();
+    List<JobView> out = new ArrayList<>();
     for (ResultsStore.Job j : store.jobs(KIND, owner.id())) {
       Run r = now.get(j.id());
-      out.add(view(r != null ? r.row() : j));
+      out.add(JobSupport.view(r != null ? r.row() : j, false));
     }
     return ApiJson.write(out);
   }
@@ -159,7 +160,7 @@ public final class StudyJobs implements AutoCloseable {
       synchronized (run.get()) {
         run.get().cancelRequested = true;
         save(run.get());
-        return Optional.of(ApiJson.write(view(run.get().row())));
+        return Optional.of(ApiJson.write(JobSupport.view(run.get().row(), false)));
       }
     }
     stored(id, owner);
@@ -210,7 +211,7 @@ public final class StudyJobs implements AutoCloseable {
     synchronized (run) {
       run.status = status;
       run.error = error;
-      run.outcome = outcome;
+      run.output = outcome;
       run.finishedAt = JobSupport.now();
       save(run);
     }
@@ -234,58 +235,19 @@ public final class StudyJobs implements AutoCloseable {
     JobSupport.save(store, run.row(), LOG, "study run");
   }
 
-  private static StudyRun view(ResultsStore.Job j) {
-    return new StudyRun(
-        j.id(),
-        j.status().code(),
-        j.name(),
-        j.replications(),
-        j.years(),
-        SimulationJob.Progress.of(j.progress().done(), j.progress().total()),
-        j.cancelRequested(),
-        JobSupport.iso(j.createdAt()),
-        JobSupport.iso(j.startedAt()),
-        JobSupport.iso(j.finishedAt()),
-        j.error());
-  }
-
   /** One run; its mutable state is guarded by its own monitor. */
-  private static final class Run {
-    final String id;
+  private static final class Run extends JobSupport.Active {
     final StudyPlan plan;
-    final Owner owner;
-    final Instant createdAt = JobSupport.now();
-    Status status = Status.QUEUED;
-    int done;
-    boolean cancelRequested;
-    Instant startedAt;
-    Instant finishedAt;
-    String error;
-    String outcome;
 
+    /** A study's progress counts its runs: variants with the baseline × replications. */
     Run(String id, StudyPlan plan, Owner owner) {
-      this.id = id;
-      this.plan = plan;
-      this.owner = owner;
-    }
-
-    synchronized ResultsStore.Job row() {
-      return new ResultsStore.Job(
+      super(
           id,
           KIND,
-          owner.id(),
-          status,
-          plan.study(),
-          plan.replications(),
-          plan.years(),
-          plan.seed(),
-          new ResultsStore.Job.Progress(done, plan.runs()),
-          cancelRequested,
-          createdAt,
-          Optional.ofNullable(startedAt),
-          Optional.ofNullable(finishedAt),
-          Optional.ofNullable(error),
-          Optional.ofNullable(outcome));
+          owner,
+          new JobSupport.Subject(
+              plan.study(), plan.replications(), plan.years(), plan.seed(), plan.runs()));
+      this.plan = plan;
     }
   }
 }

@@ -1,9 +1,8 @@
 package org.caravan.web.dto;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Optional;
+import org.caravan.scenario.RouteQuery;
 
 /**
  * The body of {@code POST /api/routes}: a route question, field for field the CLI's {@code caravan
@@ -12,6 +11,9 @@ import java.util.Optional;
  *
  * @param from place name, alias, UN/LOCODE or {@code "lat,lon"}
  * @param depart departure date {@code YYYY-MM-DD} (UTC)
+ * @param limits {@code avoid_countries}, {@code avoid_passages}, {@code modes}, {@code
+ *     max_transshipments}, {@code max_days} and {@code max_budget_usd}: the gateway's own record of
+ *     what a route may not use or exceed, read from the body's top level like the other fields
  * @param labelCap labels kept per node in the Pareto search; empty or 0 keeps all (the exact
  *     search)
  * @param epsilon thinning of the Pareto set: a route is left out when a returned one is within this
@@ -27,26 +29,15 @@ public record RouteRequest(
     Optional<String> cargo,
     Optional<Integer> unClass,
     Optional<String> depart,
-    List<String> avoidCountries,
-    List<String> avoidPassages,
-    List<String> modes,
-    Optional<Integer> maxTransshipments,
-    Optional<Double> maxDays,
-    Optional<Double> maxBudgetUsd,
+    @JsonUnwrapped RouteQuery.Limits limits,
     Optional<String> objective,
     Optional<Integer> alternatives,
     Optional<Integer> labelCap,
     Optional<Double> epsilon,
     Optional<Boolean> includePlanned) {
 
-  /** Absent lists become empty; null entries are kept so that validation can name them. */
+  /** A body without any limit field has none. */
   public RouteRequest {
-    avoidCountries = copy(avoidCountries);
-    avoidPassages = copy(avoidPassages);
-    modes = copy(modes);
-  }
-
-  private static List<String> copy(List<String> list) {
-    return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    limits = limits == null ? RouteQuery.Limits.NONE : limits;
   }
 }

@@ -38,9 +38,9 @@ public final class RouteMapping {
                         "depart", "depart '" + shorten(d) + "' is not a date like 2026-12-01");
                   }
                 });
-    list("avoid_countries", r.avoidCountries());
-    list("avoid_passages", r.avoidPassages());
-    list("modes", r.modes());
+    list("avoid_countries", r.limits().avoidCountries());
+    list("avoid_passages", r.limits().avoidPassages());
+    list("modes", r.limits().modes());
     String cargo = text("cargo", r.cargo()).orElse("general");
     String objective = text("objective", r.objective()).orElse("pareto");
     int labelCap = r.labelCap().orElse(0);
@@ -53,12 +53,7 @@ public final class RouteMapping {
         cargo,
         r.unClass(),
         depart,
-        r.avoidCountries(),
-        r.avoidPassages(),
-        r.modes(),
-        r.maxTransshipments(),
-        r.maxDays(),
-        r.maxBudgetUsd(),
+        r.limits(),
         objective,
         r.alternatives().orElse(1),
         labelCap,
