@@ -156,11 +156,7 @@ final class NetworkCommand implements Runnable {
             "Output file (geojson; default or '-': standard output) or new/empty folder (csv, required).")
     Path out;
 
-    @Option(
-        names = "--force",
-        description =
-            "Replace an existing geojson file, or a previous caravan csv export (only its listed files).")
-    boolean force;
+    @Mixin Force force;
 
     @Override
     public Integer call() {
@@ -171,7 +167,7 @@ final class NetworkCommand implements Runnable {
           if (stdout) {
             out().println(Json.write(app.network().geoJson()));
           } else {
-            app.network().exportGeoJson(out, force, doc -> Json.write(doc) + "\n");
+            app.network().exportGeoJson(out, force.force, doc -> Json.write(doc) + "\n");
           }
         }
         case "csv" -> {
@@ -179,7 +175,7 @@ final class NetworkCommand implements Runnable {
             throw new UserException(
                 "out", "{format} csv writes five files: give a new or empty folder with {out} DIR");
           }
-          app.network().exportCsv(out, force);
+          app.network().exportCsv(out, force.force);
           out().println("wrote " + out.resolve("*.csv"));
         }
         default ->

@@ -51,11 +51,7 @@ public final class SimulateCommand extends OpensNetwork implements Callable<Inte
       description = "Output folder, new or empty (default out/simulate-<scenario>).")
   Optional<Path> out = Optional.empty();
 
-  @Option(
-      names = "--force",
-      description =
-          "Replace the files of a previous caravan output in DIR (only those its manifest lists).")
-  boolean force;
+  @Mixin Force force;
 
   @Mixin Formats.TableOrJson output;
 
@@ -82,10 +78,10 @@ public final class SimulateCommand extends OpensNetwork implements Callable<Inte
               .setStyle(ProgressBarStyle.ASCII)
               .setConsumer(new ConsoleProgressBarConsumer(System.err, 100))
               .build()) {
-        run = service.runAndWrite(sc, dir, force, pb::stepTo);
+        run = service.runAndWrite(sc, dir, force.force, pb::stepTo);
       }
     } else {
-      run = service.runAndWrite(sc, dir, force, done -> {});
+      run = service.runAndWrite(sc, dir, force.force, done -> {});
     }
     double wall_s = (System.nanoTime() - t0) / 1e9;
     if (output.json) {

@@ -19,15 +19,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code caravan study run|list|show|compare|export|report}: corridor studies (docs/STUDIES.md).
  * {@code run} writes each replication to the store as it finishes and resumes what a killed run
- * left; the other subcommands read the store only and do not load the network.
+ * left; the other subcommands read the store only and do not load the network. The subcommands
+ * inherit {@code --help} and {@code --version} from this command ({@code scope = INHERIT}).
  */
 @Command(
     name = "study",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     description = {
       "Corridor studies: a baseline and variants run with common random numbers, kept in a store",
@@ -70,10 +73,41 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  /** A subcommand on one stored study, named by its first parameter. */
-  abstract static class OnStudy extends OnStore {
+  /** A subcommand on the store that opens the network: {@code --overlay} besides the store. */
+  abstract static class OnNetwork extends OnStore {
+    @Mixin NetworkOptions network;
+  }
+
+  /** The study a subcommand is about, named by its first parameter. */
+  static final class StudyName {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
+  }
+
+  /**
+   * {@code --out FILE} and {@code --force}: the one file a subcommand writes of a study ({@code
+   * export}, {@code report}), by default {@code out/study-NAME.EXT}.
+   */
+  static final class StudyFile {
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        description =
+            "Output file (default out/study-NAME.csv or .parquet, for a report .html); must be"
+                + " new unless --force.")
+    Optional<Path> file = Optional.empty();
+
+    @Mixin Force force;
+
+    /** The file to write: {@code --out}, else the default for the study and extension. */
+    Path target(String study, String extension) {
+      return file.orElseGet(() -> UserPaths.of("name", "out/study-" + study + "." + extension));
+    }
+  }
+
+  /** A subcommand on one stored study. */
+  abstract static class OnStudy extends OnStore {
+    @Mixin StudyName study;
   }
 
   /**
@@ -149,12 +183,9 @@ final class StudyCommand implements Runnable {
 
   @Command(
       name = "run",
-      mixinStandardHelpOptions = true,
       description =
           "Runs every variant x replication of a study not yet in the store (resumes a killed run).")
-  static final class Run extends OnStore {
-    @Mixin NetworkOptions network;
-
+  static final class Run extends OnNetwork {
     @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "Study file.")
     Path file;
 
@@ -230,10 +261,7 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "Lists the studies in the store.")
+  @Command(name = "list", description = "Lists the studies in the store.")
   static final class ListStudies extends OnStore {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -267,36 +295,32 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "show",
-      mixinStandardHelpOptions = true,
-      description = "Shows a study's variants (JSON).")
+  @Command(name = "show", description = "Shows a study's variants (JSON).")
   static final class Show extends OnStudy {
     @Override
     void run(PrintWriter out) {
-      out.println(Json.write(StudyService.showJson(name, store.store)));
+      out.println(Json.write(StudyService.showJson(study.name, store.store)));
     }
   }
 
   @Command(
       name = "compare",
-      mixinStandardHelpOptions = true,
       description =
-          "Every KPI of every variant against the baseline: paired difference and its 95 % interval.")
-  static final class Compare extends OnStudy {
-    @Mixin NetworkOptions network;
+          "Every KPI of every variant against the baseline: paired difference and its 95 %% interval.")
+  static final class Compare extends OnNetwork {
+    @Mixin StudyName study;
 
     @Option(names = "--json", description = "Print every KPI as JSON.")
     boolean json;
 
     @Option(
         names = "--all",
-        description = "In the table, add every KPI whose 95 % interval excludes zero.")
+        description = "In the table, add every KPI whose 95 %% interval excludes zero.")
     boolean all;
 
     @Override
     void run(PrintWriter out) {
-      var comparison = network.open().studies().compareWithRoutes(name, store.store);
+      var comparison = network.open().studies().compareWithRoutes(study.name, store.store);
       if (json) {
         out.println(Json.write(comparison));
       } else {
@@ -305,10 +329,7 @@ final class StudyCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "export",
-      mixinStandardHelpOptions = true,
-      description = "Exports a study's KPI values.")
+  @Command(name = "export", description = "Exports a study's KPI values.")
   static final class Export extends OnStudy {
     @Option(
         names = "--format",
@@ -317,44 +338,28 @@ final class StudyCommand implements Runnable {
         defaultValue = "csv")
     String format;
 
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description =
-            "Output file (default out/study-NAME.csv or .parquet); must be new unless --force.")
-    Optional<Path> outFile = Optional.empty();
-
-    @Option(names = "--force", description = "Replace an existing output file.")
-    boolean force;
+    @Mixin StudyFile file;
 
     @Override
     void run(PrintWriter out) {
-      Path p = outFile.orElseGet(() -> UserPaths.of("name", "out/study-" + name + "." + format));
-      int rows = StudyService.export(name, store.store, format, p, force);
+      Path p = file.target(study.name, format);
+      int rows = StudyService.export(study.name, store.store, format, p, file.force.force);
       out.printf(Locale.ROOT, "wrote %d KPI values to %s%n", rows, p);
     }
   }
 
   @Command(
       name = "report",
-      mixinStandardHelpOptions = true,
       description =
-          "Writes a self-contained HTML report: provenance, KPI differences with 95 % intervals"
+          "Writes a self-contained HTML report: provenance, KPI differences with 95 %% intervals"
               + " (charts and tables), binding resources, queue series.")
   static final class Report extends OnStudy {
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description = "Output file (default out/study-NAME.html); an existing file is refused.")
-    Optional<Path> outFile = Optional.empty();
-
-    @Option(names = "--force", description = "Replace an earlier report (and nothing else).")
-    boolean force;
+    @Mixin StudyFile file;
 
     @Override
     void run(PrintWriter out) {
-      Path p = outFile.orElse(Path.of("out", "study-" + name + ".html"));
-      StudyReport.Written w = StudyReport.write(name, store.store, p, force);
+      Path p = file.target(study.name, "html");
+      StudyReport.Written w = StudyReport.write(study.name, store.store, p, file.force.force);
       out.printf(
           Locale.ROOT,
           "wrote the report of %d variants x %d KPIs to %s%n",

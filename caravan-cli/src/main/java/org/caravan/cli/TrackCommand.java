@@ -18,6 +18,7 @@ import org.caravan.app.TrackingViews.IngestReport;
 import org.caravan.app.TrackingViews.Rejected;
 import org.caravan.app.TrackingViews.ShipmentDetail;
 import org.caravan.app.TrackingViews.ShipmentSummary;
+import org.caravan.cli.TrackKnobs.Knobs;
 import org.caravan.scenario.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -270,30 +271,18 @@ final class TrackCommand implements Runnable {
         "ETA against the timetable and static route ETAs; writes docs/ETA.md. Takes minutes."
       })
   static final class Evaluate extends Printing {
-
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        defaultValue = "docs/ETA.md",
-        description = "The report (default ${DEFAULT-VALUE}; replaced).")
-    Path out;
-
-    @Option(
-        names = "--per-corridor",
-        paramLabel = "N",
-        defaultValue = "400",
-        description = "Shipments per corridor and seed (default ${DEFAULT-VALUE}).")
-    int perCorridor;
+    @Mixin Knobs knobs = new Knobs(TrackKnobs.REPORT, TrackKnobs.PER_CORRIDOR);
 
     @Override
     int run(PrintWriter o) {
       PrintWriter err = err();
+      Path out = knobs.get(TrackKnobs.REPORT);
       TrackingService.Evaluation ev =
           network
               .open()
               .tracking()
               .evaluate(
-                  perCorridor,
+                  knobs.get(TrackKnobs.PER_CORRIDOR),
                   msg -> {
                     err.println(msg);
                     err.flush();
@@ -329,33 +318,16 @@ final class TrackCommand implements Runnable {
         "scenario (Middle Corridor shipments; some delivered, most on the way)."
       })
   static final class Sample extends Printing {
-
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "New CSV file.")
-    Path out;
-
-    @Option(
-        names = "--seed",
-        paramLabel = "N",
-        defaultValue = "7",
-        description = "Simulation seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-        names = "--day",
-        paramLabel = "D",
-        defaultValue = "120",
-        description = "Cut the events at this day after the warm-up (default ${DEFAULT-VALUE}).")
-    int day;
-
-    @Option(
-        names = "--shipments",
-        paramLabel = "N",
-        defaultValue = "24",
-        description = "Shipments in the file (default ${DEFAULT-VALUE}).")
-    int shipments;
+    @Mixin
+    Knobs knobs =
+        new Knobs(TrackKnobs.EVENTS, TrackKnobs.SEED, TrackKnobs.DAY, TrackKnobs.SHIPMENTS);
 
     @Override
     int run(PrintWriter o) {
+      Path out = knobs.get(TrackKnobs.EVENTS);
+      long seed = knobs.get(TrackKnobs.SEED);
+      int day = knobs.get(TrackKnobs.DAY);
+      int shipments = knobs.get(TrackKnobs.SHIPMENTS);
       TrackingService.Sample s = network.open().tracking().writeSample(out, seed, day, shipments);
       o.printf(
           Locale.ROOT,

@@ -287,13 +287,31 @@ class NetworkCommandTest {
         "simulate",
         "serve",
         "bench",
-        "bench mmc"
+        "bench mmc",
+        "study",
+        "study run",
+        "study list",
+        "study show",
+        "study compare",
+        "study export",
+        "study report",
+        "track",
+        "track evaluate",
+        "track sample"
       })
   void every_command_has_help(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
     Cli r = Cli.run(args);
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("Usage: caravan");
+    assertThat(r.err()).as("help writes nothing to stderr").isEmpty();
+    assertThat(r.out())
+        .contains("Usage: caravan " + command)
+        .contains("-h, --help")
+        .contains("-V, --version");
+    String[] shortForm = (command.isEmpty() ? "-h" : command + " -h").split(" ");
+    assertThat(Cli.run(shortForm).out()).isEqualTo(r.out());
+    String[] version = (command.isEmpty() ? "-V" : command + " -V").split(" ");
+    assertThat(Cli.run(version).code()).isZero();
   }
 
   @Test

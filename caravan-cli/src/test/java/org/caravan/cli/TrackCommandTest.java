@@ -100,4 +100,49 @@ class TrackCommandTest {
     assertThat(at.code()).isEqualTo(1);
     assertThat(at.err()).contains("--at");
   }
+
+  @Test
+  void sample_takes_its_knobs_with_their_defaults_and_refuses_a_value_of_another_type()
+      throws Exception {
+    Path dflt = dir.resolve("default.csv");
+    Cli d = Cli.run("track", "sample", "--out", dflt.toString());
+    assertThat(d.code()).as(d.err()).isZero();
+    assertThat(d.out()).contains("24 shipments").contains("(synthetic: seed 7, day 120)");
+    assertThat(shipments(dflt)).isEqualTo(24);
+
+    Path small = dir.resolve("small.csv");
+    Cli s =
+        Cli.run(
+            "track",
+            "sample",
+            "--out",
+            small.toString(),
+            "--seed",
+            "11",
+            "--day",
+            "60",
+            "--shipments",
+            "3");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(s.out()).contains("3 shipments").contains("(synthetic: seed 11, day 60)");
+    assertThat(shipments(small)).isEqualTo(3);
+
+    Cli again = Cli.run("track", "sample", "--out", small.toString());
+    assertThat(again.code()).isEqualTo(1);
+    Cli day = Cli.run("track", "sample", "--out", dir.resolve("x.csv").toString(), "--day", "x");
+    assertThat(day.code()).isEqualTo(1);
+    assertThat(day.err()).contains("'--day'").contains("'x' is not an int");
+    Cli noOut = Cli.run("track", "sample");
+    assertThat(noOut.code()).isEqualTo(1);
+    assertThat(noOut.err()).contains("Missing required option: '--out=FILE'");
+    Cli perCorridor = Cli.run("track", "evaluate", "--per-corridor", "1.5");
+    assertThat(perCorridor.code()).isEqualTo(1);
+    assertThat(perCorridor.err()).contains("'--per-corridor'");
+    assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
+  }
+
+  /** The distinct shipments of an event file (second column). */
+  private static long shipments(Path events) throws Exception {
+    return Files.readAllLines(events).stream().skip(1).map(l -> l.split(",")[1]).distinct().count();
+  }
 }
