@@ -26,7 +26,6 @@ import org.caravan.scenario.sim.SimulationService;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
 import org.caravan.simulation.corridor.KpiStat;
-import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
  * Computes the router's and the simulation's value for every target and every flow of a simulated
@@ -233,7 +232,7 @@ public final class Validator {
               row.routerVerdict(),
               row.simulationVerdict(),
               row.verdict(),
-              explain(row, rows)));
+              MissReasons.explain(row, rows)));
     }
     List<FlowRow> flows = new ArrayList<>();
     List<Route> plans = run.model().plans();
@@ -248,8 +247,8 @@ public final class Validator {
           i < plans.size()
               ? routerDaysAlong(from, to, f.corridor(), plans.get(i), departures)
               : routerDays(from, to, f.corridor(), wagons, departures);
-      double routerMedian = median(days);
-      double routerP95 = percentile(days, 95);
+      double routerMedian = Percentiles.median(days);
+      double routerP95 = Percentiles.of(days, 95);
       Histogram h = r.flowTransit()[i];
       double simMedian = h.getValueAtPercentile(50) / 1440.0;
       double simP95 = h.getValueAtPercentile(95) / 1440.0;
@@ -380,43 +379,10 @@ public final class Validator {
     boolean fastEnd = q == Target.Quantity.TRANSIT_DAYS && t.bestCase();
     return OptionalDouble.of(
         fastEnd
-            ? Math.max(floor, mixturePercentile(got, Arrays.copyOf(sds, n), FAST_END_PERCENTILE))
-            : median(got));
+            ? Math.max(
+                floor, Percentiles.ofMixture(got, Arrays.copyOf(sds, n), FAST_END_PERCENTILE))
+            : Percentiles.median(got));
   }
-
-  /**
-   * The {@code p}th percentile of an equal-weight mixture of normal distributions (one per
-   * departure: the route's mean transit and its spread, the router's own normal approximation of
-   * {@link Route#p95TransitDays()}), by bisection on the mixture's distribution function. With no
-   * spread it is the percentile of the means.
-   */
-  static double mixturePercentile(double[] mean, double[] sd, double p) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < mean.length; i++) {
-      lo = Math.min(lo, mean[i] - 8 * sd[i]);
-      hi = Math.max(hi, mean[i] + 8 * sd[i]);
-    }
-    double target = p / 100.0;
-    for (int it = 0; it < 100 && hi - lo > 1e-9; it++) {
-      double mid = (lo + hi) / 2;
-      double f = 0;
-      for (int i = 0; i < mean.length; i++) {
-        f +=
-            sd[i] > 0
-                ? NORMAL.cumulativeProbability((mid - mean[i]) / sd[i])
-                : mid >= mean[i] ? 1 : 0;
-      }
-      if (f / mean.length < target) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return hi;
-  }
-
-  private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
 
   private double[] routerDays(
       int from, int to, String corridor, boolean wagons, long[] departures) {
@@ -582,77 +548,5 @@ public final class Validator {
       return Verdict.NO_VALUE;
     }
     return t.contains(v.getAsDouble()) ? Verdict.WITHIN : Verdict.OUTSIDE;
-  }
-
-  /**
-   * Why a row misses, from the evidence itself: a contradicting target, the kind of figure, or the
-   * direction.
-   */
-  private static String explain(TargetRow row, List<TargetRow> all) {
-    Target t = row.target();
-    if (row.verdict() == Verdict.INPUT) {
-      return "echoes the model input " + t.input().orElseThrow();
-    }
-    if (row.verdict() == Verdict.WITHIN || row.verdict() == Verdict.NO_VALUE) {
-      return "";
-    }
-    double v =
-        row.router().isPresent() ? row.router().getAsDouble() : row.simulation().orElse(Double.NaN);
-    if (row.routerVerdict() == Verdict.WITHIN) {
-      v = row.simulation().orElse(v);
-    }
-    List<String> why = new ArrayList<>();
-    String dir = v < t.low() ? "below" : "above";
-    for (TargetRow o : all) {
-      Target u = o.target();
-      if (u != t
-          && u.origin().equals(t.origin())
-          && u.destination().equals(t.destination())
-          && u.quantity() == t.quantity()
-          && u.corridor().equals(t.corridor())
-          && u.contains(v)
-          && o.verdict() != Verdict.INPUT) {
-        why.add("agrees with " + u.id() + " (" + u.kind() + ", " + u.source() + ")");
-      }
-    }
-    boolean transit = t.quantity() == Target.Quantity.TRANSIT_DAYS;
-    boolean delay =
-        t.quantity() == Target.Quantity.WAIT_DAYS || t.quantity() == Target.Quantity.BORDER_H;
-    boolean co2e =
-        t.quantity() == Target.Quantity.CO2E_KG_TEU || t.quantity() == Target.Quantity.CO2E_G_TKM;
-    if (transit && t.bestCase() && v > t.high()) {
-      why.add("a " + t.kind() + " figure: even the model's fast end (5th percentile) is slower");
-    } else if (transit && "observed".equals(t.kind()) && v < t.low()) {
-      why.add(
-          "faster than observed: congestion, missed connections and paperwork delays are not all modelled");
-    } else if (delay && "observed".equals(t.kind()) && v < t.low()) {
-      why.add(
-          "shorter than observed: the model's queue has no paperwork, inspection or congestion"
-              + " episodes");
-    } else if (co2e && v < t.low()) {
-      why.add(
-          "below the published calculator figure, which states neither its factors nor its"
-              + " distance (docs/EMISSIONS-VALIDATION.md)");
-    } else if (transit && "guidance".equals(t.kind()) && v < t.low()) {
-      why.add(
-          "faster than the operators' guidance, which carries slack for waits the model does not have");
-    } else {
-      why.add("model " + dir + " the range");
-    }
-    return String.join("; ", why);
-  }
-
-  static double median(double[] v) {
-    return percentile(v, 50);
-  }
-
-  static double percentile(double[] v, double p) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int k = (int) Math.ceil(p / 100.0 * s.length) - 1;
-    return s[Math.max(0, Math.min(s.length - 1, k))];
   }
 }

@@ -84,10 +84,10 @@ class ValidationTest {
   @Test
   void the_routers_fast_end_is_the_percentile_of_the_mixture_of_its_departures() {
     // No spread: the percentile of the means themselves.
-    assertThat(Validator.mixturePercentile(new double[] {12, 10, 11}, new double[3], 5))
+    assertThat(Percentiles.ofMixture(new double[] {12, 10, 11}, new double[3], 5))
         .isCloseTo(10, offset(1e-6));
     // One departure: mean - 1.645 sd.
-    assertThat(Validator.mixturePercentile(new double[] {20}, new double[] {2}, 5))
+    assertThat(Percentiles.ofMixture(new double[] {20}, new double[] {2}, 5))
         .isCloseTo(20 - 1.6449 * 2, offset(1e-3));
     // A mixture against a Monte Carlo sample of it (oracle): 200,000 draws, seeded.
     double[] mean = {14, 16, 19};
@@ -99,7 +99,7 @@ class ValidationTest {
       draws[i] = mean[k] + sd[k] * gaussian(rnd);
     }
     Arrays.sort(draws);
-    assertThat(Validator.mixturePercentile(mean, sd, 5))
+    assertThat(Percentiles.ofMixture(mean, sd, 5))
         .isCloseTo(draws[draws.length / 20], offset(0.03));
   }
 
