@@ -3,6 +3,7 @@ package org.caravan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -36,6 +37,15 @@ class ScenarioFuzz {
   @Property(tries = 2000)
   void broken_scenarios_load_or_name_a_field(@ForAll long seed) {
     check(seed, DEFAULT);
+  }
+
+  /**
+   * Seed 2980 (CI, 2026-11-30): {@code horizon_days: 4.9e-324} passed as positive and rounded to no
+   * simulated time, which the model builder refused with an exception instead of a field error.
+   */
+  @Example
+  void a_horizon_that_rounds_to_no_time_is_refused() {
+    check(2980, DEFAULT);
   }
 
   @Property(tries = 100)

@@ -24,6 +24,12 @@ public final class ScenarioLimits {
   /** Longest measured horizon, days (10 years); {@code --years} is bounded by the same. */
   public static final double MAX_HORIZON_DAYS = 3650;
 
+  /**
+   * Shortest measured horizon, days: one hour, the finest queue sampling. A positive horizon below
+   * it (say 4.9e-324 days) would round to no simulated time at all.
+   */
+  public static final double MIN_HORIZON_DAYS = 1.0 / 24;
+
   /** Most replications. */
   public static final int MAX_REPLICATIONS = 1000;
 
@@ -58,6 +64,11 @@ public final class ScenarioLimits {
   public static void check(ScenarioFile f) {
     range("warmup_days", f.warmupDays(), 0, MAX_WARMUP_DAYS);
     rangeAbove0("horizon_days", f.horizonDays(), MAX_HORIZON_DAYS);
+    if (f.horizonDays() != null && f.horizonDays() < MIN_HORIZON_DAYS) {
+      throw new UserException(
+          "horizon_days",
+          "horizon_days must be at least one hour (1/24 day), got " + fmt(f.horizonDays()));
+    }
     if (f.replications() != null) {
       range("replications", (double) f.replications(), 1, MAX_REPLICATIONS);
     }

@@ -114,6 +114,21 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void a_horizon_below_an_hour_is_named_not_rounded_to_nothing() {
+    String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 4.9e-324");
+    assertThatThrownBy(() -> Fixtures.parse(yaml))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("horizon_days must be at least one hour (1/24 day), got 4.9E-324")
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("horizon_days");
+    assertThat(
+            Fixtures.parse(
+                    Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0.05"))
+                .horizonDays())
+        .isGreaterThan(0);
+  }
+
+  @Test
   void semantic_errors_give_the_line_of_the_field() {
     String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0");
     int expected =
