@@ -61,9 +61,7 @@ public final class Schedule {
 
   /** Departures every {@code period_s}, the first {@code phase_s} after Monday 00:00 UTC. */
   public static Schedule periodic(long period_s, long phase_s) {
-    if (period_s <= 0) {
-      throw new IllegalArgumentException("period_s must be positive: " + period_s);
-    }
+    requirePositive(period_s);
     return new Schedule(period_s, Math.floorMod(phase_s, period_s), true, new int[0]);
   }
 
@@ -74,10 +72,14 @@ public final class Schedule {
    * to know it.
    */
   public static Schedule unpublished(long period_s) {
+    requirePositive(period_s);
+    return new Schedule(period_s, 0, false, new int[0]);
+  }
+
+  private static void requirePositive(long period_s) {
     if (period_s <= 0) {
       throw new IllegalArgumentException("period_s must be positive: " + period_s);
     }
-    return new Schedule(period_s, 0, false, new int[0]);
   }
 
   /** Departures at these offsets (seconds after Monday 00:00 UTC) every week. */
@@ -116,11 +118,6 @@ public final class Schedule {
    */
   public long expectedDeparture_s(long t_s) {
     return published ? nextDeparture_s(t_s) : t_s + period_s / 2;
-  }
-
-  /** Whether the departure times are published (a timetable or a frequency with its phase). */
-  public boolean published() {
-    return published;
   }
 
   /** Mean departures per week. */

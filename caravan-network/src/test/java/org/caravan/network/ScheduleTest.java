@@ -93,7 +93,6 @@ class ScheduleTest {
     assertThat((double) (unknown.expectedDeparture_s(t) - t))
         .isCloseTo(mean, within(period / 1000.0 + 1));
     assertThat(unknown.expectedDeparture_s(t + 1)).isGreaterThan(unknown.expectedDeparture_s(t));
-    assertThat(unknown.published()).isFalse();
     assertThat(grid.expectedDeparture_s(t)).isEqualTo(grid.nextDeparture_s(t));
     assertThat(unknown.waitVariance_s2()).isEqualTo(grid.waitVariance_s2());
   }

@@ -334,6 +334,9 @@ public final class Validator {
     boolean feu = q == Target.Quantity.COST_USD_FEU;
     double teu = feu ? 2 : 1;
     double mass = teu * 10;
+    // A promise or a record is the best case: the router's 5th percentile over the year's
+    // departures, as the simulation's; only then are the routes' spreads and moving times needed.
+    boolean fastEnd = q == Target.Quantity.TRANSIT_DAYS && t.bestCase();
     double[] vals = new double[departures.length];
     double[] sds = new double[departures.length];
     double floor = Double.POSITIVE_INFINITY;
@@ -346,15 +349,12 @@ public final class Validator {
         continue;
       }
       Route rt = route.get();
-      sds[n] = Math.sqrt((double) rt.variance_s2()) / 86_400.0;
-      floor =
-          Math.min(
-              floor,
-              rt.transitDays()
-                  - rt.legs().stream()
-                          .mapToLong(l -> l.wait_s() + l.dwell_s() + l.transfer_s())
-                          .sum()
-                      / 86_400.0);
+      if (fastEnd) {
+        sds[n] = Math.sqrt((double) rt.variance_s2()) / 86_400.0;
+        long stopped_s =
+            rt.legs().stream().mapToLong(l -> l.wait_s() + l.dwell_s() + l.transfer_s()).sum();
+        floor = Math.min(floor, rt.transitDays() - stopped_s / 86_400.0);
+      }
       vals[n++] =
           switch (q) {
             case TRANSIT_DAYS -> rt.transitDays();
@@ -374,9 +374,6 @@ public final class Validator {
       return OptionalDouble.empty();
     }
     double[] got = Arrays.copyOf(vals, n);
-    // A promise or a record is the best case: the router's 5th percentile over the year's
-    // departures, as the simulation's.
-    boolean fastEnd = q == Target.Quantity.TRANSIT_DAYS && t.bestCase();
     return OptionalDouble.of(
         fastEnd
             ? Math.max(
