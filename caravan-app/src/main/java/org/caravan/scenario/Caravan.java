@@ -12,6 +12,7 @@ import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.BuildOptions;
 import org.caravan.network.Corridors;
 import org.caravan.network.Countries;
+import org.caravan.network.Episodes;
 import org.caravan.network.LaneSwitches;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkSpec;
@@ -45,6 +46,7 @@ public final class Caravan {
   private final Supplier<LaneSwitches> lanes;
   private final Supplier<Corridors> corridors;
   private final Supplier<SeasonalRisks> risks;
+  private final Supplier<Episodes> episodes;
   private final Lazy<NetworkEmissions> networkEmissions;
   private final Lazy<RateTables> rates;
 
@@ -78,6 +80,7 @@ public final class Caravan {
         () -> LaneSwitches.readDefault(network.spec()),
         () -> Corridors.loadDefault(network),
         SeasonalRisks::loadDefault,
+        () -> Episodes.readDefault(network.spec()),
         () -> WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
   }
 
@@ -89,6 +92,7 @@ public final class Caravan {
       Supplier<LaneSwitches> lanes,
       Supplier<Corridors> corridors,
       Supplier<SeasonalRisks> risks,
+      Supplier<Episodes> episodes,
       Supplier<ExpectedWaits> waits) {
     this.files = files;
     this.options = options;
@@ -96,6 +100,7 @@ public final class Caravan {
     // Read once: the scenario loader asks for the labels on every load.
     this.corridors = new Lazy<>(corridors);
     this.risks = risks;
+    this.episodes = new Lazy<>(episodes);
     this.network = network;
     if (options.includePlanned()) {
       this.withPlanned = this;
@@ -133,6 +138,7 @@ public final class Caravan {
         () -> LaneSwitches.NONE,
         () -> Corridors.NONE,
         () -> SeasonalRisks.NONE,
+        () -> Episodes.NONE,
         () -> ExpectedWaits.NONE);
   }
 
@@ -146,7 +152,16 @@ public final class Caravan {
         Router.Options.NONE
             .withCorridors(corridors.get(), risks.get())
             .withRates(rates.get())
-            .withWaits(waits));
+            .withWaits(waits)
+            .withEpisodes(episodes.get()));
+  }
+
+  /**
+   * Dated border congestions and closures (data/network/episodes.csv; none for a network of its
+   * own), as the router and the simulation apply them.
+   */
+  public Episodes episodes() {
+    return episodes.get();
   }
 
   /**
@@ -219,7 +234,8 @@ public final class Caravan {
    * the generation of {@code data/validation/waits.csv} use it).
    */
   public Caravan withWaits(ExpectedWaits waits) {
-    return new Caravan(files, options, network, rates, lanes, corridors, risks, () -> waits);
+    return new Caravan(
+        files, options, network, rates, lanes, corridors, risks, episodes, () -> waits);
   }
 
   /** Route planning on this network. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.caravan.network.CarrierClass;
 import org.caravan.network.Corridors;
+import org.caravan.network.Episodes;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
@@ -18,9 +19,10 @@ import org.caravan.network.Schedule;
  * #relax}, so they agree on costs.
  *
  * <p>Extending a route that stands at node {@code v} (arrived with carrier class {@code c}) by link
- * {@code l}: passing through {@code v} costs its dwell time (borders, locomotive change); changing
- * carrier class costs the node's transfer time and price, and is forbidden where the node offers no
- * such transfer; a scheduled link waits for its next departure (first-in-first-out, see {@link
+ * {@code l}: passing through {@code v} costs its dwell time (borders, locomotive change), and a
+ * dated congestion or closure there holds the train as {@link Episodes} says; changing carrier
+ * class costs the node's transfer time and price, and is forbidden where the node offers no such
+ * transfer; a scheduled link waits for its next departure (first-in-first-out, see {@link
  * Schedule}), or, where no source publishes the departure times, for half the headway, the mean
  * wait (a departure grid the data do not give would be false precision: a 0.7-a-week feeder would
  * seem to sail an hour after the train arrives); then the running time, tariff, CO2e and variance
@@ -69,6 +71,7 @@ public final class QueryContext {
   final int[] override_passages;
   final double[][] override_geometry;
   final ExpectedWaits waits;
+  final Episodes.Compiled episodes; // dated border congestions and closures
   final int[] corridorMask; // per node, empty when there are no corridors
   final int corridorSets; // 2^corridors
   final int corridorBits; // corridors
@@ -148,6 +151,7 @@ public final class QueryContext {
    * @param day the departure day that picks the rate tables' periods
    * @param feu how many of the request's TEU travel in 40-ft boxes
    * @param waits expected waits charged on top of the network (borders, formation, sailings)
+   * @param episodes dated border congestions and closures, by node
    */
   QueryContext(
       Network network,
@@ -160,9 +164,11 @@ public final class QueryContext {
       RateTables rates,
       LocalDate day,
       double feu,
-      ExpectedWaits waits) {
+      ExpectedWaits waits,
+      Episodes.Compiled episodes) {
     this.network = network;
     this.waits = waits;
+    this.episodes = episodes;
     this.request = request;
     this.practice = true;
     this.month = 0;
@@ -265,6 +271,7 @@ public final class QueryContext {
     this.override_passages = shared.override_passages;
     this.override_geometry = shared.override_geometry;
     this.waits = shared.waits;
+    this.episodes = shared.episodes;
   }
 
   /**
@@ -403,6 +410,13 @@ public final class QueryContext {
       var += pass >= 0 ? waits.passVar_s2(v) : sd * sd;
       if (nodeRisk_s2 != null && nodeRisk_s2[month] != null) {
         var += nodeRisk_s2[month][v];
+      }
+      if (episodes.any(v)) {
+        // A dated congestion or closure holds the train (first in, first out: Episodes).
+        long held = episodes.release_s(v, network.linkTo(l), t) - t;
+        var += episodes.variance_s2(v, network.linkTo(l), t);
+        t += held;
+        dwell += held;
       }
       out.dwell_s = dwell;
       if (next != cls) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.network.Corridors;
+import org.caravan.network.Episodes;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
@@ -44,6 +45,7 @@ public final class Router {
           });
   private final boolean useBounds;
   private final ExpectedWaits waits;
+  private final Episodes.Compiled episodes;
 
   /**
    * What a router knows beyond the network and its cost models; {@link #NONE} for none.
@@ -55,32 +57,47 @@ public final class Router {
    * @param waits expected waits at borders, train formation and sailings charged on top of the
    *     network (the calibrated simulation's, in Caravan)
    * @param useBounds whether Pareto searches compute backward lower bounds first (A*-like pruning)
+   * @param episodes dated border congestions and closures that hold a train reaching them in their
+   *     period ({@link Episodes}, data/network/episodes.csv)
    */
   public record Options(
       Corridors corridors,
       SeasonalRisks risks,
       RateTables rates,
       ExpectedWaits waits,
-      boolean useBounds) {
-    /** No corridor data, closure risks, rate tables or waits; with bounds (benchmarks, tests). */
+      boolean useBounds,
+      Episodes episodes) {
+    /**
+     * No corridor data, closure risks, rate tables, waits or episodes; with bounds (benchmarks,
+     * tests).
+     */
     public static final Options NONE =
         new Options(
-            Corridors.NONE, SeasonalRisks.NONE, RateTables.none(), ExpectedWaits.NONE, true);
+            Corridors.NONE,
+            SeasonalRisks.NONE,
+            RateTables.none(),
+            ExpectedWaits.NONE,
+            true,
+            Episodes.NONE);
 
     public Options withCorridors(Corridors corridors, SeasonalRisks risks) {
-      return new Options(corridors, risks, rates, waits, useBounds);
+      return new Options(corridors, risks, rates, waits, useBounds, episodes);
     }
 
     public Options withRates(RateTables rates) {
-      return new Options(corridors, risks, rates, waits, useBounds);
+      return new Options(corridors, risks, rates, waits, useBounds, episodes);
     }
 
     public Options withWaits(ExpectedWaits waits) {
-      return new Options(corridors, risks, rates, waits, useBounds);
+      return new Options(corridors, risks, rates, waits, useBounds, episodes);
     }
 
     public Options withBounds(boolean useBounds) {
-      return new Options(corridors, risks, rates, waits, useBounds);
+      return new Options(corridors, risks, rates, waits, useBounds, episodes);
+    }
+
+    public Options withEpisodes(Episodes episodes) {
+      return new Options(corridors, risks, rates, waits, useBounds, episodes);
     }
   }
 
@@ -102,6 +119,7 @@ public final class Router {
     this.explainer = new RouteExplainer(network, corridors);
     this.risks = options.risks();
     this.useBounds = options.useBounds();
+    this.episodes = options.episodes().compile(network);
     int tags = QueryContext.STATE_CLASSES << corridors.corridors().size();
     this.searches = ThreadLocal.withInitial(() -> new LabelSearch(network, tags));
   }
@@ -154,7 +172,8 @@ public final class Router {
       SeaLaneOverrides.Result o = overrides.computeIfAbsent(mask, m -> sea.apply(network, m));
       c =
           new QueryContext(
-              network, key, emissions, rules, o, corridors, risks, rates, day, feu, waits);
+              network, key, emissions, rules, o, corridors, risks, rates, day, feu, waits,
+              episodes);
       contexts.put(k, c);
     }
     return c;
