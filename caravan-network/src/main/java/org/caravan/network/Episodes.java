@@ -454,7 +454,12 @@ public final class Episodes {
       return v;
     }
 
-    private boolean bound(int e, int next) {
+    /**
+     * True when episode {@code e} (an index into {@link Episodes#episodes}) holds a train that
+     * leaves its node for node {@code next}: it has no {@code toward}, or {@code next} is in that
+     * country. The one direction rule; the simulation asks it per leg and gate.
+     */
+    public boolean bound(int e, int next) {
       return toward[e] == -1 || (next >= 0 && network.nodeCountry(next) == toward[e]);
     }
 

@@ -27,14 +27,14 @@ import org.caravan.simulation.corridor.CorridorSpec;
  * loader has applied the defaults and resolved the names): routes each flow once with the router
  * (fastest route on the flow's corridor), splits the routes into shared legs, makes a gate for
  * every rail link and border on them, a crossing for every scheduled ferry or feeder link, ports,
- * storms and closures, and prices one unit of each flow in CO2e with the emission calculator. This
- * is the only place that joins routing, emissions and simulation. Stateless apart from the Caravan
- * it reads.
+ * storms, closures and the network's dated border episodes, and prices one unit of each flow in
+ * CO2e with the emission calculator. This is the only place that joins routing, emissions and
+ * simulation. Stateless apart from the Caravan it reads.
  *
  * <p>This class decides which route each flow takes and what a flow is (loaded, empty return, CRM
  * layer unit); {@link ModelParts} turns router legs into gates, ports and crossings, {@link
  * ModelLegs} shares the legs between flows and prices them, and {@link ModelDisruptions} places the
- * storms and closures on the parts.
+ * storms, closures and dated episodes on the parts.
  */
 public final class ModelBuilder {
   /**
@@ -206,9 +206,11 @@ public final class ModelBuilder {
     long warm_s = sc.warmup_s();
     List<CorridorSpec.Storm> storms = ModelDisruptions.storms(m.storms(), parts);
     List<CorridorSpec.Closure> closures = ModelDisruptions.closures(m.closures(), warm_s, parts);
+    long horizon_s = warm_s + sc.horizon_s();
+    List<CorridorSpec.Hold> holds =
+        ModelDisruptions.holds(caravan.episodes(), network, legs, parts, departure_s, horizon_s);
 
     double[] season = d.seasonality().stream().mapToDouble(Double::doubleValue).toArray();
-    long horizon_s = warm_s + sc.horizon_s();
     int startDayOfYear = sc.start().atZone(ZoneOffset.UTC).getDayOfYear();
     CorridorSpec spec =
         new CorridorSpec(
@@ -224,7 +226,7 @@ public final class ModelBuilder {
             parts.gates(),
             parts.ports(),
             parts.crossings(),
-            new CorridorSpec.Hazards(storms, closures));
+            new CorridorSpec.Hazards(storms, closures, holds));
     return new Built(spec, routes, plans);
   }
 

@@ -2,6 +2,8 @@ package org.caravan.scenario.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.caravan.network.Episodes;
+import org.caravan.network.Network;
 import org.caravan.scenario.sim.ResolvedScenario.Closure;
 import org.caravan.scenario.sim.ResolvedScenario.ClosureKind;
 import org.caravan.scenario.sim.ResolvedScenario.Seasons;
@@ -9,7 +11,8 @@ import org.caravan.simulation.corridor.CorridorSpec;
 
 /**
  * A scenario's storms and dated closures as model events on the ports and border gates that {@link
- * ModelParts} made (a closure of a border no flow passes closes nothing).
+ * ModelParts} made (a closure of a border no flow passes closes nothing), and the network's dated
+ * border episodes ({@code data/network/episodes.csv}) as holds on the rail legs that pass them.
  */
 final class ModelDisruptions {
   private ModelDisruptions() {}
@@ -53,5 +56,43 @@ final class ModelDisruptions {
               start + x.duration_s()));
     }
     return closures;
+  }
+
+  /**
+   * The dated episodes ({@link Episodes}) as holds on the simulation clock (time 0 = {@code
+   * start_epoch_s}, the scenario's start): one per episode, rail leg and border gate step whose
+   * node the episode names and whose next node on the leg it holds ({@link
+   * Episodes.Compiled#bound}: an episode toward Kazakhstan holds the westbound legs out of
+   * Alashankou, not the empty boxes going back). Episodes whose hold (a congestion's backlog
+   * included, to {@code end + delay}) misses the run are left out, so a run outside every episode
+   * has no holds.
+   */
+  static List<CorridorSpec.Hold> holds(
+      Episodes episodes,
+      Network network,
+      List<CorridorSpec.Leg> legs,
+      ModelParts parts,
+      long start_epoch_s,
+      long horizon_s) {
+    List<CorridorSpec.Hold> out = new ArrayList<>();
+    if (episodes.episodes().isEmpty()) {
+      return out;
+    }
+    Episodes.Compiled compiled = episodes.compile(network);
+    for (int li = 0; li < legs.size(); li++) {
+      for (ModelParts.BorderStep b : parts.borderSteps(legs.get(li).id())) {
+        for (int e : compiled.episodesAt(b.node())) {
+          Episodes.Episode x = episodes.episodes().get(e);
+          long start = x.start_s() - start_epoch_s;
+          long end = x.end_s() - start_epoch_s;
+          if (compiled.bound(e, b.next()) && end + x.delay_s() > 0 && start < horizon_s) {
+            out.add(
+                new CorridorSpec.Hold(
+                    x.id(), li, b.step(), x.kind(), start, end, x.delay_s(), x.delaySd_s()));
+          }
+        }
+      }
+    }
+    return out;
   }
 }

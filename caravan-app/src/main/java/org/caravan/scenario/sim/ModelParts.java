@@ -20,7 +20,9 @@ import org.caravan.simulation.corridor.CorridorSpec;
  * that flows sharing a link, border, port or crossing share its model element; plus the capacities
  * they are made with. Turns a router leg into a model leg: a rail leg into a chain of border and
  * line-section gates, a scheduled ferry or feeder leg into a crossing with its fleet, any other leg
- * into a delay with the network's mean and standard deviation.
+ * into a delay with the network's mean and standard deviation. It remembers, per rail leg, which
+ * gate steps are borders and the node a train leaves each for, so that dated episodes can hold one
+ * direction ({@link ModelDisruptions#holds}).
  */
 final class ModelParts {
   private final Network network;
@@ -33,6 +35,13 @@ final class ModelParts {
   private final Map<String, Integer> portIndex = new HashMap<>();
   private final List<CorridorSpec.Crossing> crossings = new ArrayList<>();
   private final Map<Integer, Integer> crossingByLink = new HashMap<>();
+  private final Map<String, List<BorderStep>> borderSteps = new HashMap<>();
+
+  /**
+   * A border gate on a rail leg: its position among the leg's gates, its node and the next node a
+   * train on the leg goes to from it (network indexes).
+   */
+  record BorderStep(int step, int node, int next) {}
 
   ModelParts(Network network, Capacities capacities, boolean backPressure) {
     this.network = network;
@@ -71,6 +80,11 @@ final class ModelParts {
         });
   }
 
+  /** The border gates of the rail leg {@code legId} in travel order (none for other legs). */
+  List<BorderStep> borderSteps(String legId) {
+    return borderSteps.getOrDefault(legId, List.of());
+  }
+
   /** The gate of a border node, when a flow's route passes it. */
   Optional<Integer> borderGate(String node) {
     return Optional.ofNullable(gateIndex.get("border:" + node));
@@ -82,14 +96,16 @@ final class ModelParts {
     Mode mode = leg.mode();
     if (mode == Mode.RAIL) {
       List<Integer> g = new ArrayList<>();
-      addBorder(network.linkFrom(links[0]), g);
+      List<BorderStep> steps = new ArrayList<>();
+      addBorder(network.linkFrom(links[0]), network.linkTo(links[0]), g, steps);
       for (int k = 0; k < links.length; k++) {
         int l = links[k];
         g.add(gateIndex.computeIfAbsent("link:" + l, key -> section(l)));
         if (k + 1 < links.length) {
-          addBorder(network.linkTo(l), g);
+          addBorder(network.linkTo(l), network.linkTo(links[k + 1]), g, steps);
         }
       }
+      borderSteps.put(id, List.copyOf(steps));
       return new CorridorSpec.Leg(
           id,
           CorridorSpec.LegKind.RAIL,
@@ -201,7 +217,8 @@ final class ModelParts {
     return crossings.size() - 1;
   }
 
-  private void addBorder(int node, List<Integer> g) {
+  /** Adds the border gate of {@code node}, left for {@code next}, when the node is one. */
+  private void addBorder(int node, int next, List<Integer> g, List<BorderStep> steps) {
     NodeKind kind = network.nodeKind(node);
     String id = network.nodeId(node);
     Border change = capacities.borders().get(id);
@@ -210,6 +227,7 @@ final class ModelParts {
       return;
     }
     Border b = change == null ? Border.unchanged(id) : change;
+    steps.add(new BorderStep(g.size(), node, next));
     g.add(
         gateIndex.computeIfAbsent(
             "border:" + id,

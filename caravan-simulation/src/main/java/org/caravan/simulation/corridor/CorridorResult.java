@@ -1,6 +1,9 @@
 package org.caravan.simulation.corridor;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -13,6 +16,9 @@ import org.HdrHistogram.Histogram;
  * @param flowTransit door-to-door minutes per flow, all replications merged
  * @param corridorTransit door-to-door minutes per corridor, merged
  * @param allTransit door-to-door minutes of every flow, merged
+ * @param flowMonthTransit door-to-door minutes per flow and calendar month of release (0 = January,
+ *     on the model's 365-day calendar from {@link CorridorSpec#startDayOfYear}), units released
+ *     after the warm-up, two significant digits, merged; read with {@link #flowMedianDays}
  * @param flowLegCumulativeMean_s per flow and leg position: mean time from release to the end of
  *     the leg
  * @param seriesMean queue samples averaged over replications, [series][sample]
@@ -30,6 +36,7 @@ public record CorridorResult(
     Histogram[] flowTransit,
     Histogram[] corridorTransit,
     Histogram allTransit,
+    AbstractHistogram[][] flowMonthTransit,
     double[][] flowLegCumulativeMean_s,
     double[][] seriesMean,
     List<Bottleneck> bottlenecks,
@@ -39,7 +46,39 @@ public record CorridorResult(
     long events) {
 
   /** The KPI of the given name. */
-  public java.util.Optional<KpiStat> kpi(String name) {
+  public Optional<KpiStat> kpi(String name) {
     return kpis.stream().filter(k -> k.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The median door-to-door time, in days, of flow {@code flow}'s units released in any of the
+   * calendar months {@code months0to11} (0 = January; none named = every month), all replications
+   * merged; empty when no such unit was delivered.
+   */
+  public OptionalDouble flowMedianDays(int flow, int... months0to11) {
+    return flowPercentileDays(flow, 50, months0to11);
+  }
+
+  /**
+   * The {@code percentile} (0..100) of the door-to-door time, in days, of flow {@code flow}'s units
+   * released in any of the calendar months {@code months0to11} (none named = every month); empty
+   * when no such unit was delivered.
+   */
+  public OptionalDouble flowPercentileDays(int flow, double percentile, int... months0to11) {
+    AbstractHistogram h = CorridorModel.newMonthHistogram();
+    if (months0to11.length == 0) {
+      for (AbstractHistogram m : flowMonthTransit[flow]) {
+        h.add(m);
+      }
+    }
+    for (int m : months0to11) {
+      if (m < 0 || m > 11) {
+        throw new IllegalArgumentException("month must be 0..11, got " + m);
+      }
+      h.add(flowMonthTransit[flow][m]);
+    }
+    return h.getTotalCount() == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(h.getValueAtPercentile(percentile) / 1440.0);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.caravan.simulation.stats.StudentT;
 
@@ -81,6 +82,7 @@ public final class CorridorRunner {
     private final double[][] values;
     private final Histogram[] flowTransit;
     private final Histogram[] corridorTransit;
+    private final AbstractHistogram[][] flowMonthTransit;
     private final Histogram allTransit = CorridorModel.newHistogram();
     private final double[][] cumSum;
     private final int[][] cumCount;
@@ -100,10 +102,14 @@ public final class CorridorRunner {
       values = new double[replications][];
       CorridorSpec spec = layout.spec;
       flowTransit = new Histogram[spec.flows().size()];
+      flowMonthTransit = new AbstractHistogram[spec.flows().size()][12];
       cumSum = new double[spec.flows().size()][];
       cumCount = new int[spec.flows().size()][];
       for (int f = 0; f < flowTransit.length; f++) {
         flowTransit[f] = CorridorModel.newHistogram();
+        for (int m = 0; m < 12; m++) {
+          flowMonthTransit[f][m] = CorridorModel.newMonthHistogram();
+        }
         cumSum[f] = new double[spec.flows().get(f).legs().length];
         cumCount[f] = new int[cumSum[f].length];
       }
@@ -124,6 +130,9 @@ public final class CorridorRunner {
       }
       for (int f = 0; f < flowTransit.length; f++) {
         flowTransit[f].add(r.flowTransit()[f]);
+        for (int m = 0; m < 12; m++) {
+          flowMonthTransit[f][m].add(r.flowMonthTransit()[f][m]);
+        }
         for (int j = 0; j < cumSum[f].length; j++) {
           double x = r.flowLegCumulative_s()[f][j];
           if (!Double.isNaN(x)) {
@@ -172,6 +181,7 @@ public final class CorridorRunner {
           flowTransit,
           corridorTransit,
           allTransit,
+          flowMonthTransit,
           cum,
           series,
           bottlenecks(stats),

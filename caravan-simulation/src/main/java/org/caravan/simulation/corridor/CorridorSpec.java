@@ -2,13 +2,14 @@ package org.caravan.simulation.corridor;
 
 import java.util.Arrays;
 import java.util.List;
+import org.caravan.network.Episodes;
 
 /**
  * Everything one corridor simulation needs, resolved to dense indexes: flows with their leg
  * sequences, legs with their steps, gates (line sections and borders), ports, ferry/feeder
- * crossings, storm regimes and dated closures. Built by the scenario layer from the network, the
- * router and a scenario file; the simulation module itself knows nothing of routing, emissions or
- * files.
+ * crossings, storm regimes, dated closures and dated border episodes. Built by the scenario layer
+ * from the network, the router and a scenario file; the simulation module itself knows nothing of
+ * routing, emissions or files.
  *
  * <p>Units: a <em>unit</em> is one wagon slot: a wagon with one FEU (2 TEU) of containers, or a
  * wagon of bulk. Trains and vessels carry units. Times are seconds from the scenario start (00:00
@@ -22,7 +23,8 @@ import java.util.List;
  * @param trainCapacity_units units per block train (41–43 FEU)
  * @param formationTimetable_s a train leaves with whatever waits at this interval (0 = only when
  *     full)
- * @param hazards what stops the corridor's resources: storm regimes and dated closures
+ * @param hazards what stops the corridor's resources: storm regimes, dated closures and the dated
+ *     border episodes
  */
 public record CorridorSpec(
     long horizon_s,
@@ -53,19 +55,32 @@ public record CorridorSpec(
     if (horizon_s <= warmup_s) {
       throw new IllegalArgumentException("horizon must exceed warm-up");
     }
+    for (Hold h : hazards.holds()) {
+      if (h.leg() >= legs.size() || h.step() >= legs.get(h.leg()).gates().length) {
+        throw new IllegalArgumentException(
+            "hold " + h.id() + " names leg " + h.leg() + " step " + h.step() + ", not a gate");
+      }
+    }
   }
 
   /**
    * What stops the corridor's resources, apart from their own capacity: storm regimes (random,
-   * seasonal) and dated closures.
+   * seasonal), dated closures, and the dated border episodes that hold the trains of one direction
+   * after a gate's dwell.
    */
-  public record Hazards(List<Storm> storms, List<Closure> closures) {
-    /** No storms, no closures. */
-    public static final Hazards NONE = new Hazards(List.of(), List.of());
+  public record Hazards(List<Storm> storms, List<Closure> closures, List<Hold> holds) {
+    /** No storms, no closures, no episodes. */
+    public static final Hazards NONE = new Hazards(List.of(), List.of(), List.of());
 
     public Hazards {
       storms = List.copyOf(storms);
       closures = List.copyOf(closures);
+      holds = List.copyOf(holds);
+    }
+
+    /** Storms and closures, no episodes. */
+    public Hazards(List<Storm> storms, List<Closure> closures) {
+      this(storms, closures, List.of());
     }
   }
 
@@ -292,6 +307,42 @@ public record CorridorSpec(
     public Closure {
       ports = ports.clone();
       gates = gates.clone();
+    }
+  }
+
+  /**
+   * A dated border episode ({@link Episodes}, {@code data/network/episodes.csv}) at one gate of one
+   * leg: a train of leg {@code leg} whose dwell at its gate number {@code step} ends at {@code t}
+   * goes on at {@link Episodes#release_s}{@code (kind, start_s, end_s, delay_s, t)}, the router's
+   * rule, with its own sampled delay for a congestion. Keyed by leg and step, not by gate, so that
+   * an episode that holds one direction (its {@code toward}) leaves the other direction's legs
+   * through the same border alone.
+   *
+   * @param id the episode's id
+   * @param leg leg index
+   * @param step position of the gate in the leg's {@code gates}
+   * @param start_s first second of the period on the simulation clock
+   * @param end_s first second after the period
+   * @param delay_s a congestion's mean delay per train (0 for a closure)
+   * @param delaySd_s its standard deviation; each train draws its delay from a normal distribution
+   *     truncated at 0
+   */
+  public record Hold(
+      String id,
+      int leg,
+      int step,
+      Episodes.Kind kind,
+      long start_s,
+      long end_s,
+      long delay_s,
+      long delaySd_s) {
+    public Hold {
+      if (leg < 0 || step < 0 || end_s < start_s || delay_s < 0 || delaySd_s < 0) {
+        throw new IllegalArgumentException(
+            "hold "
+                + id
+                + ": leg, step, delay and sd must be >= 0 and the end not before the start");
+      }
     }
   }
 }

@@ -75,11 +75,20 @@ final class Demand {
   }
 
   private double seasonFactor(long t_s) {
-    int doy = (int) (((spec.startDayOfYear() - 1) + t_s / 86_400L) % 365);
+    return spec.seasonality()[month0(spec.startDayOfYear(), t_s)];
+  }
+
+  /**
+   * The calendar month (0 = January) of simulation time {@code t_s} for a run that starts on day
+   * {@code startDayOfYear} (1..366), on a 365-day calendar: the one month rule of the model (demand
+   * seasonality and the door-to-door time by month of release).
+   */
+  static int month0(int startDayOfYear, long t_s) {
+    int doy = (int) (((startDayOfYear - 1) + t_s / 86_400L) % 365);
     int m = 0;
     while (m < 11 && doy >= MONTH_START_DOY[m + 1]) {
       m++;
     }
-    return spec.seasonality()[m];
+    return m;
   }
 }

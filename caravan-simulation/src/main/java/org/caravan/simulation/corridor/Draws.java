@@ -6,8 +6,8 @@ import org.caravan.simulation.random.Distribution;
 import org.caravan.simulation.random.LogNormal;
 
 /**
- * The corridor model's random draws: durations from (mean, sd) and Poisson counts. No allocation
- * per draw.
+ * The corridor model's random draws: durations from (mean, sd), truncated normal delays and Poisson
+ * counts. No allocation per draw.
  */
 final class Draws {
   private Draws() {}
@@ -46,6 +46,20 @@ final class Draws {
     return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
   }
 
+  /**
+   * One draw of a normal distribution of {@code mean} and {@code sd} truncated at 0 (drawn again
+   * while negative; at least every second draw is kept as the mean is not negative), rounded to
+   * whole ticks.
+   */
+  static long truncatedNormalTicks(SplittableRandom rng, double mean, double sd) {
+    double x;
+    do {
+      x = mean + sd * gaussian(rng);
+    } while (x < 0);
+    return Math.round(x);
+  }
+
+  /** A standard normal draw (Box–Muller, one of the pair). */
   private static double gaussian(SplittableRandom rng) {
     double u1 = 1.0 - rng.nextDouble();
     double u2 = rng.nextDouble();

@@ -3,15 +3,16 @@ package org.caravan.simulation.corridor;
 import static org.caravan.simulation.corridor.Events.SAMPLE;
 import static org.caravan.simulation.corridor.Events.YEAR_S;
 
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.caravan.simulation.engine.EventEngine;
 
 /**
  * The statistics of one replication, counted after the warm-up unless said: deliveries and tonnage
- * per flow and leg, cumulative time per flow and leg, door-to-door histograms per flow and
- * corridor, waiting per resource (unit-seconds and per served entity), busy and queue areas
- * snapshotted at the warm-up, and the queue-length series. {@link #result} folds them into a {@link
- * ReplicationResult}.
+ * per flow and leg, cumulative time per flow and leg, door-to-door histograms per flow and corridor
+ * and per flow and calendar month of release, waiting per resource (unit-seconds and per served
+ * entity), busy and queue areas snapshotted at the warm-up, and the queue-length series. {@link
+ * #result} folds them into a {@link ReplicationResult}.
  */
 final class ModelStats {
   private static final double MINUTE_S = 60;
@@ -38,6 +39,8 @@ final class ModelStats {
   private final long[][] flowLegCumCount;
   private final Histogram[] flowHist;
   private final Histogram[] corridorHist;
+  private final AbstractHistogram[][] flowMonthHist;
+  private final int startDayOfYear;
   private final int nRes;
   private final double[] resWait_s; // unit-seconds
   private final double[] resWaitEntity_s; // per served entity, seconds summed
@@ -80,6 +83,8 @@ final class ModelStats {
     flowLegCumSum_s = new double[nFlows][];
     flowLegCumCount = new long[nFlows][];
     flowHist = new Histogram[nFlows];
+    flowMonthHist = new AbstractHistogram[nFlows][12];
+    startDayOfYear = spec.startDayOfYear();
     for (int f = 0; f < nFlows; f++) {
       CorridorSpec.Flow fl = spec.flows().get(f);
       flowTeu[f] = fl.teuPerUnit();
@@ -87,6 +92,9 @@ final class ModelStats {
       flowLegCumSum_s[f] = new double[fl.legs().length];
       flowLegCumCount[f] = new long[fl.legs().length];
       flowHist[f] = CorridorModel.newHistogram();
+      for (int m = 0; m < 12; m++) {
+        flowMonthHist[f][m] = CorridorModel.newMonthHistogram();
+      }
     }
     corridorHist = new Histogram[layout.corridors.size()];
     for (int c = 0; c < corridorHist.length; c++) {
@@ -152,7 +160,8 @@ final class ModelStats {
   }
 
   /**
-   * A unit of flow {@code f} released at {@code release} reached its destination at {@code now}.
+   * A unit of flow {@code f} released at {@code release} reached its destination at {@code now}:
+   * its door-to-door time goes to the flow's, its corridor's and its month of release's histogram.
    */
   void delivered(int f, long now, long release) {
     deliveredAll++;
@@ -163,6 +172,8 @@ final class ModelStats {
       long minutes = Math.max(1, Math.round((now - release) / MINUTE_S));
       flowHist[f].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
       corridorHist[flowCorridor[f]].recordValue(Math.min(minutes, HIST_MAX_MINUTES));
+      flowMonthHist[f][Demand.month0(startDayOfYear, release)].recordValue(
+          Math.min(minutes, HIST_MAX_MINUTES));
     }
   }
 
@@ -343,6 +354,7 @@ final class ModelStats {
         cum,
         flowHist,
         corridorHist,
+        flowMonthHist,
         util,
         wait,
         meanWait,

@@ -1,5 +1,6 @@
 package org.caravan.simulation.corridor;
 
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,6 +19,8 @@ import org.HdrHistogram.Histogram;
  *     leg, for units released after the warm-up (NaN if none)
  * @param flowTransit per-flow door-to-door time in minutes, units released after the warm-up
  * @param corridorTransit per-corridor door-to-door time in minutes
+ * @param flowMonthTransit per flow and calendar month of release (0 = January), door-to-door time
+ *     in minutes (two significant digits), units released after the warm-up
  * @param resourceUtilisation per resource (NaN where not meaningful)
  * @param resourceWaitUnitHoursPerYear per resource: unit-hours of waiting per year
  * @param resourceMeanWait_h per resource: mean wait per train, vessel or unit served (h)
@@ -41,6 +44,7 @@ public record ReplicationResult(
     double[][] flowLegCumulative_s,
     Histogram[] flowTransit,
     Histogram[] corridorTransit,
+    AbstractHistogram[][] flowMonthTransit,
     double[] resourceUtilisation,
     double[] resourceWaitUnitHoursPerYear,
     double[] resourceMeanWait_h,
