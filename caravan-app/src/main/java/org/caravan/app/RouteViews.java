@@ -65,8 +65,32 @@ public final class RouteViews {
    *     at their undated tariff from links.csv
    * @param lanes the dated sea-lane switches in force that day (e.g. the Red Sea diversion round
    *     the Cape); empty when every sea link sails its usual lane
+   * @param episodes the dated border congestions and closures a returned route met (they held it)
    */
-  public record Prices(String date, List<RateUse> tables, List<LaneUse> lanes) {}
+  public record Prices(
+      String date, List<RateUse> tables, List<LaneUse> lanes, List<EpisodeUse> episodes) {}
+
+  /**
+   * One dated border episode a route met (data/network/episodes.csv).
+   *
+   * @param kind {@code closure} (held until it ends) or {@code congestion} (held by its delay)
+   * @param toward the country a held train was bound for; empty for both directions
+   * @param delayDays a congestion's mean delay (0 for a closure), {@code delaySdDays} its spread
+   * @param evidence {@code observed} or {@code estimate}
+   * @param source source ids (sources.csv)
+   */
+  public record EpisodeUse(
+      String id,
+      String name,
+      List<String> nodes,
+      String toward,
+      String validFrom,
+      String validTo,
+      String kind,
+      double delayDays,
+      double delaySdDays,
+      String evidence,
+      String source) {}
 
   /**
    * One sea-lane switch in force: sea links whose usual lane crosses {@code avoidPassages} sailed
@@ -246,7 +270,27 @@ public final class RouteViews {
               s.kind(),
               s.source()));
     }
-    return new Prices(plan.rateDay().toString(), List.copyOf(used.values()), List.copyOf(lanes));
+    List<EpisodeUse> episodes = new ArrayList<>();
+    for (var e : plan.episodes()) {
+      episodes.add(
+          new EpisodeUse(
+              e.id(),
+              e.name(),
+              e.nodes(),
+              e.toward().orElse(""),
+              e.validFrom().toString(),
+              e.validTo().toString(),
+              e.kind().code(),
+              e.delay_s() / 86_400.0,
+              e.delaySd_s() / 86_400.0,
+              e.evidence(),
+              e.source()));
+    }
+    return new Prices(
+        plan.rateDay().toString(),
+        List.copyOf(used.values()),
+        List.copyOf(lanes),
+        List.copyOf(episodes));
   }
 
   private static String sources(RateTables.Period p) {

@@ -122,7 +122,8 @@ public final class Caravan {
                     COUNTRIES.get(),
                     EMISSIONS.get(),
                     networkEmissions.get(),
-                    lanes.get()));
+                    lanes.get(),
+                    this.episodes.get()));
   }
 
   /**

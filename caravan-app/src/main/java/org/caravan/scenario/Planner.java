@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.caravan.emissions.CountryKm;
 import org.caravan.emissions.EmissionCalculator;
 import org.caravan.network.Countries;
+import org.caravan.network.Episodes;
 import org.caravan.network.Geo;
 import org.caravan.network.LaneSwitches;
 import org.caravan.network.Mode;
@@ -25,7 +26,9 @@ import org.caravan.network.Passage;
 import org.caravan.network.PlaceIndex;
 import org.caravan.network.RateTables;
 import org.caravan.routing.CargoClass;
+import org.caravan.routing.Leg;
 import org.caravan.routing.Objective;
+import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
@@ -79,11 +82,14 @@ public final class Planner {
   private final EmissionCalculator emissions;
   private final NetworkEmissions networkEmissions;
   private final LaneSwitches lanes;
+  private final Episodes episodes;
 
   /**
    * @param polygons country shapes for the countries of access legs
    * @param emissions the ISO 14083 calculator for the CO2e of access legs
    * @param lanes dated sea-lane switches (the Red Sea diversion), picked by the departure day
+   * @param episodes dated border congestions and closures (the router applies them; the plan names
+   *     those a route met)
    */
   Planner(
       Network net,
@@ -92,9 +98,11 @@ public final class Planner {
       Countries polygons,
       EmissionCalculator emissions,
       NetworkEmissions networkEmissions,
-      LaneSwitches lanes) {
+      LaneSwitches lanes,
+      Episodes episodes) {
     this.networkEmissions = networkEmissions;
     this.lanes = lanes;
+    this.episodes = episodes;
     this.net = net;
     this.places = places;
     this.router = router;
@@ -134,6 +142,8 @@ public final class Planner {
    * @param emissions the per-link CO2e the routes were charged with, for the per-leg WTT/TTW/range
    *     breakdown
    * @param lanes the sea-lane switches in force on the departure day (their passages were avoided)
+   * @param episodes the dated border congestions and closures a returned route met ({@link
+   *     #episodesMet})
    */
   public record Plan(
       Instant departure,
@@ -145,9 +155,11 @@ public final class Planner {
       LocalDate rateDay,
       RateTables rates,
       NetworkEmissions emissions,
-      List<LaneSwitches.Switch> lanes) {
+      List<LaneSwitches.Switch> lanes,
+      List<Episodes.Episode> episodes) {
     public Plan {
       lanes = List.copyOf(lanes);
+      episodes = List.copyOf(episodes);
     }
   }
 
@@ -327,7 +339,44 @@ public final class Planner {
         Tariffs.pricingDay(request.departure_s()),
         router.rates(),
         networkEmissions,
-        inForce);
+        inForce,
+        episodesMet(net, episodes, response.routes()));
+  }
+
+  /**
+   * The episodes that a route passes one of the nodes of, leaving it toward the episode's country,
+   * while the episode holds trains there (its period and a congestion's backlog overlap the leg's
+   * time from ready to arrival): the reason a dated answer is slower than the usual one.
+   */
+  static List<Episodes.Episode> episodesMet(Network net, Episodes all, List<Route> routes) {
+    List<Episodes.Episode> met = new ArrayList<>();
+    for (Episodes.Episode e : all.episodes()) {
+      long holdsUntil = e.end_s() + e.delay_s();
+      boolean hit = false;
+      for (Route r : routes) {
+        for (Leg l : r.legs()) {
+          if (hit || l.arrive_s() < e.start_s() || l.ready_s() >= holdsUntil) {
+            continue;
+          }
+          List<String> path = new ArrayList<>();
+          path.add(l.from());
+          path.addAll(l.via());
+          path.add(l.to());
+          for (int i = 0; i + 1 < path.size() && !hit; i++) {
+            String next = path.get(i + 1);
+            hit =
+                e.nodes().contains(path.get(i))
+                    && e.toward()
+                        .map(c -> c.equals(net.node(net.findNode(next).getAsInt()).country()))
+                        .orElse(true);
+          }
+        }
+      }
+      if (hit) {
+        met.add(e);
+      }
+    }
+    return met;
   }
 
   private static double cargoTeu(RouteQuery q) {

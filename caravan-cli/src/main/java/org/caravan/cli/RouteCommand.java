@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -191,6 +192,29 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
                   u.validTo(),
                   u.kind(),
                   String.join(", ", u.avoidPassages())));
+    }
+    for (RouteViews.EpisodeUse e : p.episodes()) {
+      lanes
+          .append(System.lineSeparator())
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "border episode met: %s (%s %s..%s, %s at %s%s; %s, %s)",
+                  e.name(),
+                  e.id(),
+                  e.validFrom(),
+                  e.validTo(),
+                  e.kind().equals("congestion")
+                      ? String.format(
+                          Locale.ROOT,
+                          "congestion +%.1f d (sd %.1f)",
+                          e.delayDays(),
+                          e.delaySdDays())
+                      : "closed",
+                  String.join(", ", e.nodes()),
+                  e.toward().isEmpty() ? "" : " toward " + e.toward(),
+                  e.evidence(),
+                  e.source()));
     }
     if (p.tables().isEmpty()) {
       return "prices: undated tariffs of the network files (no dated rate table covers "

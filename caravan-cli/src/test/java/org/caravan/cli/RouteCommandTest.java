@@ -1,6 +1,7 @@
 package org.caravan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -313,6 +314,42 @@ class RouteCommandTest {
     assertThat(text.out())
         .contains("sea lanes for 2024-03-01: Red Sea diversion")
         .contains("RED-SEA 2023-12-15..2025-12-31, observed; avoids suez, babelmandeb");
+  }
+
+  @Test
+  void a_dated_border_congestion_holds_a_westbound_train_and_is_named() throws Exception {
+    // CN-KZ-CONGESTION-2024 (RF-CONG24): 7-10 days at Alashankou/Khorgos in April-May 2024, mean
+    // 8.5 d; a train leaving Xi'an on 20 April reaches the border inside the period.
+    JsonNode during = railJson("Xian", "Duisburg", "2024-04-20");
+    JsonNode before = railJson("Xian", "Duisburg", "2024-03-01");
+    JsonNode after = railJson("Xian", "Duisburg", "2024-07-01");
+    double held = fastest(during) - fastest(before);
+    assertThat(held).as("the held train loses the congestion's 8.5 days").isBetween(7.5, 9.5);
+    assertThat(fastest(after)).isCloseTo(fastest(before), within(1.0));
+    assertThat(during.get("prices").get("episodes").get(0).get("id").asText())
+        .isEqualTo("CN-KZ-CONGESTION-2024");
+    assertThat(before.get("prices").get("episodes")).isEmpty();
+    // Eastbound the westbound congestion holds nothing.
+    JsonNode east = railJson("Duisburg", "Xian", "2024-04-20");
+    assertThat(east.get("prices").get("episodes")).isEmpty();
+    Cli text = Cli.run("route", "Xian", "Duisburg", "--modes", "rail", "--depart", "2024-04-20");
+    assertThat(text.out())
+        .contains("border episode met: China-Kazakhstan border congestion")
+        .contains("CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d (sd 2.5)");
+  }
+
+  private static JsonNode railJson(String from, String to, String day) throws Exception {
+    Cli r = Cli.run("route", from, to, "--modes", "rail", "--depart", day, "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
+  }
+
+  private static double fastest(JsonNode answer) {
+    double best = Double.POSITIVE_INFINITY;
+    for (JsonNode r : answer.get("routes")) {
+      best = Math.min(best, r.get("transit_days").asDouble());
+    }
+    return best;
   }
 
   private static JsonNode seaJson(String day, String... more) throws Exception {

@@ -1,5 +1,6 @@
 package org.caravan.scenario.validation;
 
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,9 @@ import java.util.Set;
  * @param origin node id, empty for corridor-wide quantities
  * @param destination node id, empty for node quantities
  * @param kind promised, guidance, observed or record
+ * @param departed for a transit time that describes the trips of one month (a single train, a
+ *     monthly market report): the month they left; the router and the simulation are then compared
+ *     on that month's departures, with the dated episodes of that month (data/network/episodes.csv)
  * @param input the model input this figure feeds, if any (then it is echoed, not validated)
  * @param line the line in the target file, for messages
  */
@@ -28,6 +32,7 @@ public record Target(
     double high,
     String kind,
     String year,
+    Optional<YearMonth> departed,
     String source,
     Optional<String> input,
     String note,

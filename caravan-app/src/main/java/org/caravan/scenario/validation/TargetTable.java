@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +43,7 @@ public final class TargetTable {
           "high",
           "kind",
           "year",
+          "departed",
           "source",
           "input",
           "note");
@@ -166,6 +169,21 @@ public final class TargetTable {
               q.key() + " needs an origin and a destination");
         }
         String input = r.get("input");
+        Optional<YearMonth> departed = Optional.empty();
+        if (!r.get("departed").isEmpty()) {
+          try {
+            departed = Optional.of(YearMonth.parse(r.get("departed")));
+          } catch (DateTimeParseException e) {
+            throw error(
+                name,
+                line,
+                "departed",
+                "expected the month the trips left, YYYY-MM, got '" + r.get("departed") + "'");
+          }
+          if (q != Target.Quantity.TRANSIT_DAYS) {
+            throw error(name, line, "departed", "only a transit time is dated by its departures");
+          }
+        }
         out.add(
             new Target(
                 id,
@@ -177,6 +195,7 @@ public final class TargetTable {
                 high,
                 kind,
                 r.get("year"),
+                departed,
                 r.get("source"),
                 input.isEmpty() ? Optional.empty() : Optional.of(input),
                 r.get("note"),

@@ -205,7 +205,8 @@ public final class Validator {
     long[] departures = departures(measured);
     List<TargetRow> rows = new ArrayList<>();
     for (Target t : targets) {
-      OptionalDouble router = routerValue(t, quoteDepartures(t).orElse(departures));
+      OptionalDouble router =
+          routerValue(t, quoteDepartures(t).or(() -> datedDepartures(t)).orElse(departures));
       Sim sim = simValue(t, r, spec, run.model());
       Verdict rv = verdict(t, router);
       Verdict sv = verdict(t, sim.value);
@@ -289,6 +290,21 @@ public final class Validator {
       return Optional.empty();
     }
     return Optional.of(departures(LocalDate.of(Integer.parseInt(t.year()), 1, 1)));
+  }
+
+  /**
+   * A transit time that describes the trips of one month (a single train, a monthly market report)
+   * is compared on that month's departures (the 1st and the 15th), so it meets the dated episodes
+   * of that month as those trips did.
+   */
+  static Optional<long[]> datedDepartures(Target t) {
+    return t.departed()
+        .map(
+            m ->
+                new long[] {
+                  m.atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC),
+                  m.atDay(15).atStartOfDay().toEpochSecond(ZoneOffset.UTC)
+                });
   }
 
   /** A price (per FEU or per TEU). */
@@ -502,6 +518,11 @@ public final class Validator {
             OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0),
             (t.bestCase() ? "5th percentile" : "median") + " of flow " + f.id());
       }
+    }
+    if (t.departed().isPresent()) {
+      // The simulation keeps a flow's door-to-door times by month of departure, not its legs'.
+      return new Sim(
+          OptionalDouble.empty(), "dated: the simulation's part-of-flow times are yearly means");
     }
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -114,18 +115,46 @@ class ValidationTest {
     String csv =
         String.join(",", TargetTable.COLUMNS)
             + "\n"
-            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,X,,ok\n"
-            + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,X,,bad node\n";
+            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,X,,ok\n"
+            + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,,X,,bad node\n";
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("t.csv:3")
         .hasMessageContaining("destination")
         .hasMessageContaining("ATLANTIS");
     String kind =
-        csv.replace("ATLANTIS", "GEPTI").replace("observed,2024,X,,bad", "rumour,2024,X,,bad");
+        csv.replace("ATLANTIS", "GEPTI").replace("observed,2024,,X,,bad", "rumour,2024,,X,,bad");
     assertThatThrownBy(() -> TargetTable.read(new StringReader(kind), "t.csv", NET))
         .hasMessageContaining("t.csv:3")
         .hasMessageContaining("kind");
+  }
+
+  @Test
+  void a_figure_of_one_months_trips_is_compared_on_that_months_departures() {
+    Target june2024 =
+        TargetTable.loadDefault(NET).stream()
+            .filter(t -> t.id().equals("T35"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(june2024.departed()).contains(YearMonth.of(2024, 5));
+    long[] deps = Validator.datedDepartures(june2024).orElseThrow();
+    assertThat(
+            Arrays.stream(deps)
+                .mapToObj(x -> LocalDate.ofInstant(Instant.ofEpochSecond(x), ZoneOffset.UTC)))
+        .containsExactly(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 15));
+    String csv =
+        String.join(",", TargetTable.COLUMNS)
+            + "\n"
+            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,2024-13,X,,bad month\n";
+    assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
+        .hasMessageContaining("t.csv:2")
+        .hasMessageContaining("departed")
+        .hasMessageContaining("YYYY-MM");
+    String cost =
+        csv.replace("transit_days,8,10", "cost_usd_feu,8,10").replace("2024-13", "2024-05");
+    assertThatThrownBy(() -> TargetTable.read(new StringReader(cost), "t.csv", NET))
+        .hasMessageContaining("departed")
+        .hasMessageContaining("only a transit time");
   }
 
   @Test
@@ -133,7 +162,7 @@ class ValidationTest {
     String csv =
         String.join(",", TargetTable.COLUMNS)
             + "\n"
-            + "A1,CNXIA,AZBAK,caspian,transit_days,8,10,observed,2024,X,,bad corridor\n";
+            + "A1,CNXIA,AZBAK,caspian,transit_days,8,10,observed,2024,,X,,bad corridor\n";
     String labels = String.join(", ", Corridors.loadDefault(NET).labels());
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .isInstanceOf(UserException.class)
