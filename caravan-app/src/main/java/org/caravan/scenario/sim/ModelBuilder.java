@@ -205,8 +205,11 @@ public final class ModelBuilder {
 
     long warm_s = sc.warmup_s();
     List<CorridorSpec.Storm> storms = ModelDisruptions.storms(m.storms(), parts);
-    List<CorridorSpec.Closure> closures = ModelDisruptions.closures(m.closures(), warm_s, parts);
+    List<CorridorSpec.Closure> closures =
+        new ArrayList<>(ModelDisruptions.closures(m.closures(), warm_s, parts));
     long horizon_s = warm_s + sc.horizon_s();
+    closures.addAll(
+        ModelDisruptions.portClosures(caravan.episodes(), parts, departure_s, horizon_s));
     List<CorridorSpec.Hold> holds =
         ModelDisruptions.holds(caravan.episodes(), network, legs, parts, departure_s, horizon_s);
 

@@ -2,6 +2,7 @@ package org.caravan.scenario.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.caravan.network.Episodes;
 import org.caravan.network.Network;
 import org.caravan.scenario.sim.ResolvedScenario.Closure;
@@ -12,7 +13,8 @@ import org.caravan.simulation.corridor.CorridorSpec;
 /**
  * A scenario's storms and dated closures as model events on the ports and border gates that {@link
  * ModelParts} made (a closure of a border no flow passes closes nothing), and the network's dated
- * border episodes ({@code data/network/episodes.csv}) as holds on the rail legs that pass them.
+ * border episodes ({@code data/network/episodes.csv}) as holds on the rail legs that pass them and,
+ * for a closure of a port, as a dated port closure.
  */
 final class ModelDisruptions {
   private ModelDisruptions() {}
@@ -91,6 +93,38 @@ final class ModelDisruptions {
                     x.id(), li, b.step(), x.kind(), start, end, x.delay_s(), x.delaySd_s()));
           }
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The dated episodes that close ports of the model (the Caspian storms of {@code episodes.csv})
+   * as dated port closures on the simulation clock (time 0 = {@code start_epoch_s}): a closure
+   * holds every vessel until it ends, the {@code closure} case of {@link Episodes#release_s}. Only
+   * closures for both directions (no {@code toward}) that meet the run; a port episode with a
+   * direction or a congestion at a port is not modelled.
+   */
+  static List<CorridorSpec.Closure> portClosures(
+      Episodes episodes, ModelParts parts, long start_epoch_s, long horizon_s) {
+    List<CorridorSpec.Closure> out = new ArrayList<>();
+    for (Episodes.Episode x : episodes.episodes()) {
+      long start = x.start_s() - start_epoch_s;
+      long end = x.end_s() - start_epoch_s;
+      if (x.kind() != Episodes.Kind.CLOSURE
+          || x.toward().isPresent()
+          || end <= 0
+          || start >= horizon_s) {
+        continue;
+      }
+      int[] ports =
+          x.nodes().stream()
+              .map(parts::existingPort)
+              .flatMap(Optional::stream)
+              .mapToInt(Integer::intValue)
+              .toArray();
+      if (ports.length > 0) {
+        out.add(new CorridorSpec.Closure(x.id(), ports, new int[0], start, end));
       }
     }
     return out;

@@ -80,6 +80,11 @@ final class ModelParts {
         });
   }
 
+  /** The index of a port a flow or the scenario already uses, without making one. */
+  Optional<Integer> existingPort(String node) {
+    return Optional.ofNullable(portIndex.get(node));
+  }
+
   /** The border gates of the rail leg {@code legId} in travel order (none for other legs). */
   List<BorderStep> borderSteps(String legId) {
     return borderSteps.getOrDefault(legId, List.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,6 +85,31 @@ class EpisodesScenarioTest {
             .build(Fixtures.parse(Fixtures.shortYaml(10, 60, 1)))
             .spec();
 
+    assertThat(spec.hazards().holds()).isEmpty();
+  }
+
+  @Test
+  void the_caspian_storm_of_february_2025_closes_the_model_s_caspian_ports_in_its_period() {
+    // A run from 1 January 2025 (10 + 60 days): the storm of 5-9 February is days 35 to 40.
+    Scenario sc =
+        Fixtures.parse(
+            Fixtures.shortYaml(10, 60, 1)
+                .replace("start_date: \"2023-11-02\"", "start_date: \"2025-01-01\""));
+    CorridorSpec spec = new ModelBuilder(Fixtures.CARAVAN).build(sc).spec();
+
+    List<CorridorSpec.Closure> storms =
+        spec.hazards().closures().stream()
+            .filter(c -> c.id().equals("CASPIAN-STORM-2025-02"))
+            .toList();
+    assertThat(storms).hasSize(1);
+    CorridorSpec.Closure c = storms.getFirst();
+    assertThat(c.start_s()).isEqualTo(35 * DAY);
+    assertThat(c.end_s()).isEqualTo(40 * DAY);
+    assertThat(c.gates()).isEmpty();
+    assertThat(Arrays.stream(c.ports()).mapToObj(p -> spec.ports().get(p).node()))
+        .containsExactlyInAnyOrder("AZ-ALAT", "KZAAU", "KZKUR", "TMKRW");
+    // The other episodes lie outside the run.
+    assertThat(spec.hazards().closures()).hasSize(1);
     assertThat(spec.hazards().holds()).isEmpty();
   }
 
