@@ -16,11 +16,11 @@
  * ModelParts}), shares the legs between flows and prices a unit of each flow in CO2e ({@code
  * ModelLegs}), and places storms and closures on the ports and gates and the network's dated border
  * episodes ({@code Caravan.episodes()}) on the rail legs through their gates, each toward its
- * country and on the simulation clock ({@code ModelDisruptions}); with the scenario's {@code
- * reactions} it also routes each re-routing flow's alternatives around the dated closures ({@code
- * ReactionRoutes}) and adds the empty return flows; the result is a plain {@link
- * org.caravan.simulation.corridor.CorridorSpec}, so the simulation module never sees routing or
- * emissions (architecture: network ← simulation ← scenario). {@link
+ * country and on the simulation clock, and their port closures on the ports ({@code
+ * ModelDisruptions}); with the scenario's {@code reactions} it also routes each re-routing flow's
+ * alternatives around the dated closures ({@code ReactionRoutes}) and adds the empty return flows;
+ * the result is a plain {@link org.caravan.simulation.corridor.CorridorSpec}, so the simulation
+ * module never sees routing or emissions (architecture: network ← simulation ← scenario). {@link
  * org.caravan.scenario.sim.SimulationService} runs the replications and {@link
  * org.caravan.scenario.sim.SimulationOutput} writes JSON and CSV files into a temporary folder that
  * is moved into place only when complete ({@code docs/VALIDATION.md} comes from {@code
