@@ -1,17 +1,13 @@
 package org.caravan.network;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.io.TextFiles;
 
@@ -160,8 +156,7 @@ public final class Episodes {
    * @throws NetworkException listing every problem (file, line, field)
    */
   public static Episodes read(String name, RateTables.Opener opener, NetworkSpec network) {
-    Set<String> sourceIds = new HashSet<>();
-    network.sources().forEach(s -> sourceIds.add(s.id()));
+    Set<String> sourceIds = DatedRows.sourceIds(network);
     Set<String> nodeIds = new HashSet<>();
     Set<String> countries = new HashSet<>();
     network
@@ -171,38 +166,19 @@ public final class Episodes {
               nodeIds.add(n.id());
               countries.add(n.country());
             });
-    List<Problem> problems = new ArrayList<>();
-    List<Episode> out = new ArrayList<>();
-    try (Reader r = opener.open();
-        CSVParser p = CSVParser.parse(r, TextFiles.CSV)) {
-      for (String c : p.getHeaderNames()) {
-        if (!COLUMNS.contains(c)) {
-          problems.add(
-              new Problem(
-                  new Origin(name, 1),
-                  c,
-                  "unknown column (expected " + String.join(", ", COLUMNS) + ")"));
-        }
-      }
-      Set<String> seen = new HashSet<>();
-      for (CSVRecord rec : p) {
-        Origin o = new Origin(name, rec.getParser().getCurrentLineNumber());
-        Optional<Episode> e = row(rec, o, sourceIds, nodeIds, countries, problems);
-        if (e.isEmpty()) {
-          continue;
-        }
-        if (!seen.add(e.get().id())) {
-          problems.add(new Problem(o, "id", "episode id '" + e.get().id() + "' is used twice"));
-        }
-        out.add(e.get());
-      }
-    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
-      problems.add(new Problem(new Origin(name, 0), "", "cannot read: " + e.getMessage()));
-    }
-    if (!problems.isEmpty()) {
-      throw new NetworkException(problems);
-    }
-    return new Episodes(out);
+    return new Episodes(
+        DatedRows.read(
+            name,
+            opener,
+            COLUMNS,
+            (rec, o, before, problems) -> {
+              Optional<Episode> e = row(rec, o, sourceIds, nodeIds, countries, problems);
+              if (e.isPresent() && before.stream().anyMatch(q -> q.id().equals(e.get().id()))) {
+                problems.add(
+                    new Problem(o, "id", "episode id '" + e.get().id() + "' is used twice"));
+              }
+              return e;
+            }));
   }
 
   private static Optional<Episode> row(
@@ -235,12 +211,9 @@ public final class Episodes {
       bad.add(
           new Problem(o, "toward", "country '" + toward + "' has no node in the network (ISO 2)"));
     }
-    LocalDate from = date(rec, "valid_from", o, bad);
-    LocalDate to = date(rec, "valid_to", o, bad);
-    if (from != null && to != null && to.isBefore(from)) {
-      bad.add(
-          new Problem(o, "valid_to", "period ends (" + to + ") before it starts (" + from + ")"));
-    }
+    Optional<LocalDate> from = DatedRows.date(rec, "valid_from", o, bad);
+    Optional<LocalDate> to = DatedRows.date(rec, "valid_to", o, bad);
+    DatedRows.checkPeriod(from, to, o, bad);
     Kind kind = null;
     try {
       kind = Kind.valueOf(cell(rec, "kind").toUpperCase(java.util.Locale.ROOT));
@@ -265,16 +238,7 @@ public final class Episodes {
           new Problem(o, "evidence", "expected observed or estimate, found '" + evidence + "'"));
     }
     String source = cell(rec, "source");
-    if (source.isEmpty()) {
-      bad.add(new Problem(o, "source", "every episode needs a source"));
-    }
-    for (String s : source.split("\\+")) {
-      if (!s.isBlank() && !sourceIds.contains(s.trim())) {
-        bad.add(
-            new Problem(
-                o, "source", "unknown source id '" + s.trim() + "' (define it in sources.csv)"));
-      }
-    }
+    DatedRows.checkSource(source, "episode", sourceIds, o, bad);
     if (bad.size() > before) {
       return Optional.empty();
     }
@@ -284,8 +248,8 @@ public final class Episodes {
             cell(rec, "name"),
             nodes,
             toward.isEmpty() ? Optional.empty() : Optional.of(toward),
-            from,
-            to,
+            from.orElseThrow(),
+            to.orElseThrow(),
             kind,
             Math.round(Math.max(0, delay) * DAY_S),
             Math.round(Math.max(0, sd) * DAY_S),
@@ -313,17 +277,7 @@ public final class Episodes {
   }
 
   private static String cell(CSVRecord rec, String column) {
-    return rec.isMapped(column) && rec.isSet(column) ? rec.get(column).trim() : "";
-  }
-
-  private static LocalDate date(CSVRecord rec, String column, Origin o, List<Problem> bad) {
-    try {
-      return LocalDate.parse(cell(rec, column));
-    } catch (DateTimeParseException e) {
-      bad.add(
-          new Problem(o, column, "expected a date YYYY-MM-DD, found '" + cell(rec, column) + "'"));
-      return null;
-    }
+    return DatedRows.cell(rec, column);
   }
 
   /**

@@ -1,15 +1,10 @@
 package org.caravan.network;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.io.TextFiles;
 
@@ -88,60 +83,40 @@ public final class LaneSwitches {
    * @throws NetworkException listing every problem (file, line, field)
    */
   public static LaneSwitches read(String name, RateTables.Opener opener, NetworkSpec network) {
-    Set<String> sourceIds = new HashSet<>();
-    network.sources().forEach(s -> sourceIds.add(s.id()));
-    List<Problem> problems = new ArrayList<>();
-    List<Switch> out = new ArrayList<>();
-    try (Reader r = opener.open();
-        CSVParser p = CSVParser.parse(r, TextFiles.CSV)) {
-      for (String c : p.getHeaderNames()) {
-        if (!COLUMNS.contains(c)) {
-          problems.add(
-              new Problem(
-                  new Origin(name, 1),
-                  c,
-                  "unknown column (expected " + String.join(", ", COLUMNS) + ")"));
-        }
-      }
-      for (CSVRecord rec : p) {
-        Origin o = new Origin(name, rec.getParser().getCurrentLineNumber());
-        Switch s = row(rec, o, sourceIds, problems);
-        if (s == null) {
-          continue;
-        }
-        for (Switch q : out) {
-          if (q.id().equals(s.id())
-              && !q.validFrom().isAfter(s.validTo())
-              && !s.validFrom().isAfter(q.validTo())) {
-            problems.add(
-                new Problem(o, "valid_from", "period overlaps another period of " + s.id()));
-          }
-        }
-        out.add(s);
-      }
-    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
-      problems.add(new Problem(new Origin(name, 0), "", "cannot read: " + e.getMessage()));
-    }
-    if (!problems.isEmpty()) {
-      throw new NetworkException(problems);
-    }
-    return new LaneSwitches(out);
+    Set<String> sourceIds = DatedRows.sourceIds(network);
+    return new LaneSwitches(
+        DatedRows.read(
+            name,
+            opener,
+            COLUMNS,
+            (rec, o, before, problems) -> {
+              Optional<Switch> s = row(rec, o, sourceIds, problems);
+              for (Switch q : before) {
+                if (s.isPresent()
+                    && q.id().equals(s.get().id())
+                    && !q.validFrom().isAfter(s.get().validTo())
+                    && !s.get().validFrom().isAfter(q.validTo())) {
+                  problems.add(
+                      new Problem(
+                          o, "valid_from", "period overlaps another period of " + s.get().id()));
+                }
+              }
+              return s;
+            }));
   }
 
-  private static Switch row(CSVRecord rec, Origin o, Set<String> sourceIds, List<Problem> bad) {
+  private static Optional<Switch> row(
+      CSVRecord rec, Origin o, Set<String> sourceIds, List<Problem> bad) {
     int before = bad.size();
-    String id = cell(rec, "id");
+    String id = DatedRows.cell(rec, "id");
     if (!id.matches("[A-Z0-9][A-Z0-9-]*")) {
       bad.add(new Problem(o, "id", "lane switch id '" + id + "' must be [A-Z0-9-]"));
     }
-    LocalDate from = date(rec, "valid_from", o, bad);
-    LocalDate to = date(rec, "valid_to", o, bad);
-    if (from != null && to != null && to.isBefore(from)) {
-      bad.add(
-          new Problem(o, "valid_to", "period ends (" + to + ") before it starts (" + from + ")"));
-    }
+    Optional<LocalDate> from = DatedRows.date(rec, "valid_from", o, bad);
+    Optional<LocalDate> to = DatedRows.date(rec, "valid_to", o, bad);
+    DatedRows.checkPeriod(from, to, o, bad);
     Set<Passage> avoid = EnumSet.noneOf(Passage.class);
-    for (String code : cell(rec, "avoid_passages").split(";")) {
+    for (String code : DatedRows.cell(rec, "avoid_passages").split(";")) {
       if (code.isBlank()) {
         continue;
       }
@@ -156,38 +131,24 @@ public final class LaneSwitches {
     if (avoid.isEmpty() && bad.size() == before) {
       bad.add(new Problem(o, "avoid_passages", "a lane switch must avoid at least one passage"));
     }
-    String kind = cell(rec, "kind");
+    String kind = DatedRows.cell(rec, "kind");
     if (!kind.equals("observed") && !kind.equals("estimate")) {
       bad.add(new Problem(o, "kind", "expected observed or estimate, found '" + kind + "'"));
     }
-    String source = cell(rec, "source");
-    if (source.isEmpty()) {
-      bad.add(new Problem(o, "source", "every lane switch needs a source"));
-    }
-    for (String s : source.split("\\+")) {
-      if (!s.isBlank() && !sourceIds.contains(s.trim())) {
-        bad.add(
-            new Problem(
-                o, "source", "unknown source id '" + s.trim() + "' (define it in sources.csv)"));
-      }
-    }
+    String source = DatedRows.cell(rec, "source");
+    DatedRows.checkSource(source, "lane switch", sourceIds, o, bad);
     if (bad.size() > before) {
-      return null;
+      return Optional.empty();
     }
-    return new Switch(id, cell(rec, "name"), from, to, avoid, kind, source, cell(rec, "notes"));
-  }
-
-  private static String cell(CSVRecord rec, String column) {
-    return rec.isMapped(column) && rec.isSet(column) ? rec.get(column) : "";
-  }
-
-  private static LocalDate date(CSVRecord rec, String column, Origin o, List<Problem> bad) {
-    try {
-      return LocalDate.parse(cell(rec, column));
-    } catch (DateTimeParseException e) {
-      bad.add(
-          new Problem(o, column, "expected a date YYYY-MM-DD, found '" + cell(rec, column) + "'"));
-      return null;
-    }
+    return Optional.of(
+        new Switch(
+            id,
+            DatedRows.cell(rec, "name"),
+            from.orElseThrow(),
+            to.orElseThrow(),
+            avoid,
+            kind,
+            source,
+            DatedRows.cell(rec, "notes")));
   }
 }
