@@ -514,9 +514,15 @@ public final class Validator {
       CorridorSpec.Flow f = spec.flows().get(i);
       if (same(t, f)) {
         double p = t.bestCase() ? FAST_END_PERCENTILE : 50;
-        return new Sim(
-            OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0),
-            (t.bestCase() ? "5th percentile" : "median") + " of flow " + f.id());
+        String of = (t.bestCase() ? "5th percentile" : "median") + " of flow " + f.id();
+        if (t.departed().isPresent()) {
+          // The flow's units that left in the figure's month (CorridorResult keeps them apart).
+          int month0 = t.departed().get().getMonthValue() - 1;
+          return new Sim(
+              r.flowPercentileDays(i, p, month0),
+              of + ", units that left in " + t.departed().get().getMonth());
+        }
+        return new Sim(OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
       }
     }
     if (t.departed().isPresent()) {
