@@ -16,6 +16,9 @@
  * simulation forms for that boarding node, destination and corridor: router and simulation agree by
  * construction, not by tuning. A target whose figure is a model input (a dwell or sailing time
  * taken from the same source) is marked as such and never counted as "within". Ranges are the
- * published ones; a point value is widened to ±10 % and the file says so.
+ * published ones; a point value is widened to ±10 % and the file says so. A figure that describes
+ * the trips of one month ({@code departed}) is compared on that month's departures on both sides,
+ * so it meets the dated border episodes of that month ({@code data/network/episodes.csv}) as those
+ * trips did; undated figures are compared with the measured year, episodes included.
  */
 package org.caravan.scenario.validation;
