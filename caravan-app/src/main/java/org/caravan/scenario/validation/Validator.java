@@ -42,8 +42,8 @@ import org.caravan.simulation.corridor.KpiStat;
  * the simulation gives the mean time between the end of the leg before the origin and the end of
  * the leg reaching the destination; waits, border and handling times from the per-resource
  * statistics. A figure of one month's trips ({@link Target#departed}) is compared on that month:
- * the router's departures on its 1st and 15th, the simulation's units released in it. Deterministic:
- * the same scenario run gives the same rows.
+ * the router's departures on its 1st and 15th, the simulation's units released in it.
+ * Deterministic: the same scenario run gives the same rows.
  */
 public final class Validator {
   /** Router departures per year sampled for its median (1st and 15th of every month). */
