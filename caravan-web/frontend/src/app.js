@@ -259,11 +259,16 @@ function selectRoute(rank) {
     <table class="hubs"><thead><tr><th>Hub</th><th>Role</th><th>Category</th><th>CO2e kg</th><th>WTT</th><th>TTW</th><th>range</th></tr></thead><tbody>
     ${r.hubs.map((h) => `<tr><td>${escapeHtml(h.name)}</td><td>${h.role}</td><td>${escapeHtml(h.hoc)}</td><td>${h.co2e_kg.toFixed(1)}</td>
       <td>${h.co2e_wtt_kg.toFixed(1)}</td><td>${h.co2e_ttw_kg.toFixed(1)}</td><td>${h.co2e_range_kg[0]}–${h.co2e_range_kg[1]}</td></tr>`).join('')}
-    </tbody></table>${r.borders.length ? `<p>Borders and gauge points: ${r.borders.map(escapeHtml).join(', ')}</p>` : ''}`;
+    </tbody></table>${r.borders.length ? `<p>Borders and gauge points: ${r.borders.map(escapeHtml).join(', ')}</p>` : ''}
+    ${heldH(r) > 0 ? `<p class="episodes">Held ${heldH(r).toFixed(1)} h at dated border episodes: ${(state.answer.prices.episodes || [])
+      .map((e) => `${escapeHtml(e.name)} (${escapeHtml(e.id)}, ${e.valid_from}..${e.valid_to}, ${escapeHtml(e.source)})`).join('; ')}</p>` : ''}`;
   legs.hidden = false;
 }
 
 function kg(v) { return Math.round(v).toLocaleString('en'); }
+
+// Hours a route's legs were held by dated border episodes (data/network/episodes.csv).
+function heldH(r) { return r.legs.reduce((sum, l) => sum + (l.held_h || 0), 0); }
 
 // Hooks for the end-to-end test: how much is drawn.
 window.caravan = {

@@ -328,6 +328,12 @@ class RouteCommandTest {
     assertThat(fastest(after)).isCloseTo(fastest(before), within(1.0));
     assertThat(during.get("prices").get("episodes").get(0).get("id").asText())
         .isEqualTo("CN-KZ-CONGESTION-2024");
+    // The leg through Alashankou carries the hold: 8.5 days = 204 h.
+    double heldH = 0;
+    for (JsonNode leg : during.get("routes").get(0).get("legs")) {
+      heldH += leg.get("held_h").asDouble();
+    }
+    assertThat(heldH).isCloseTo(204.0, within(0.01));
     assertThat(before.get("prices").get("episodes")).isEmpty();
     // Eastbound the westbound congestion holds nothing.
     JsonNode east = railJson("Duisburg", "Xian", "2024-04-20");
@@ -335,7 +341,8 @@ class RouteCommandTest {
     Cli text = Cli.run("route", "Xian", "Duisburg", "--modes", "rail", "--depart", "2024-04-20");
     assertThat(text.out())
         .contains("border episode met: China-Kazakhstan border congestion")
-        .contains("CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d (sd 2.5)");
+        .contains("CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d (sd 2.5)")
+        .contains("(204.0 h of it held at a border episode)");
   }
 
   private static JsonNode railJson(String from, String to, String day) throws Exception {

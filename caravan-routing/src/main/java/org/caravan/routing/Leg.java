@@ -12,6 +12,7 @@ import org.caravan.network.Mode;
  * @param depart_s when the leg departed (after waiting for a scheduled service)
  * @param transfer_s time spent changing carrier at {@code from} before the leg (0 at the origin)
  * @param dwell_s border and stop time at nodes passed inside the leg and at {@code from}
+ * @param held_s of {@code dwell_s}, the holds of dated border episodes (a congestion, a closure)
  * @param cost_cents tariff plus transfer price, for the whole cargo
  * @param co2e_g well-to-wheel CO2e of the leg and of the transfer before it
  * @param service the scheduled service taken, or empty
@@ -29,6 +30,7 @@ public record Leg(
     long arrive_s,
     long transfer_s,
     long dwell_s,
+    long held_s,
     long cost_cents,
     long co2e_g,
     long variance_s2,

@@ -102,6 +102,10 @@ public final class QueryContext {
     public long wait_s;
     public long transfer_s;
     public long dwell_s;
+
+    /** Of {@code dwell_s}, the hold of a dated border episode ({@link Episodes}). */
+    public long held_s;
+
     public long depart_s;
 
     /** Input: departure from the origin, for the door-to-door time limit. */
@@ -401,6 +405,7 @@ public final class QueryContext {
     int hops = transshipments;
     out.transfer_s = 0;
     out.dwell_s = 0;
+    out.held_s = 0;
     int next = nextClass;
     if (cls >= 0) {
       long pass = waits.pass_s(v);
@@ -417,6 +422,7 @@ public final class QueryContext {
         var += episodes.variance_s2(v, network.linkTo(l), t);
         t += held;
         dwell += held;
+        out.held_s = held;
       }
       out.dwell_s = dwell;
       if (next != cls) {

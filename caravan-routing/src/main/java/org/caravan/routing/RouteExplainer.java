@@ -91,9 +91,11 @@ final class RouteExplainer {
                 step.depart_s,
                 step.transfer_s);
         leg.dwell_s = step.dwell_s;
+        leg.held_s = step.held_s;
       } else {
         leg.via.add(network.nodeId(v));
         leg.dwell_s += step.dwell_s;
+        leg.held_s += step.held_s;
       }
       leg.links.add(l);
       leg.distance_m += ctx.distance_m(l);
@@ -192,6 +194,7 @@ final class RouteExplainer {
     final long transfer_s;
     long arrive_s;
     long dwell_s;
+    long held_s;
     long distance_m;
     long cost_cents;
     long co2e_g;
@@ -233,6 +236,7 @@ final class RouteExplainer {
           arrive_s,
           transfer_s,
           dwell_s,
+          held_s,
           cost_cents,
           co2e_g,
           variance_s2,
