@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.caravan.network.Episodes;
 import org.caravan.network.io.SafeOutput;
 import org.caravan.simulation.corridor.Bottleneck;
 import org.caravan.simulation.corridor.CorridorResult;
@@ -440,6 +442,7 @@ public final class SimulationOutput {
           100 * b.share(),
           b.meanWait_h());
     }
+    heldBy(run).forEach(line -> o.println(line));
     o.printf(
         java.util.Locale.ROOT,
         "units: %d created, %d delivered, %d inside at the end%n",
@@ -449,6 +452,38 @@ public final class SimulationOutput {
     o.println("files: " + dir.toAbsolutePath().normalize());
     o.flush();
     return sw.toString();
+  }
+
+  /**
+   * One line per dated border episode that held trains in the run (data/network/episodes.csv), so a
+   * slower spring in the results names its cause.
+   */
+  static List<String> heldBy(SimulationService.Run run) {
+    Map<String, CorridorSpec.Hold> first = new LinkedHashMap<>();
+    for (CorridorSpec.Hold h : run.model().spec().hazards().holds()) {
+      first.putIfAbsent(h.id(), h);
+    }
+    long t0 = run.scenario().start().getEpochSecond();
+    List<String> lines = new ArrayList<>();
+    for (CorridorSpec.Hold h : first.values()) {
+      LocalDate from = LocalDate.ofInstant(Instant.ofEpochSecond(t0 + h.start_s()), ZoneOffset.UTC);
+      LocalDate to = LocalDate.ofInstant(Instant.ofEpochSecond(t0 + h.end_s() - 1), ZoneOffset.UTC);
+      lines.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "dated border episode: %s %s..%s, %s",
+              h.id(),
+              from,
+              to,
+              h.kind() == Episodes.Kind.CONGESTION
+                  ? String.format(
+                      java.util.Locale.ROOT,
+                      "congestion +%.1f d (sd %.1f) per train",
+                      h.delay_s() / 86_400.0,
+                      h.delaySd_s() / 86_400.0)
+                  : "closed"));
+    }
+    return lines;
   }
 
   private static String pm(CorridorResult r, String name, double scale) {
