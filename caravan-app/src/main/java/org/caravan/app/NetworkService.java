@@ -138,7 +138,7 @@ public final class NetworkService {
   }
 
   /** What a validated network holds: nodes, link rows, transfers and services of its files. */
-  public record Validated(int nodes, int linkRows, int transfers, int services) {}
+  public record Validated(int nodes, int linkRows, int transfers, int services, int episodes) {}
 
   /** How many estimated values {@link #estimateUsage()} lists. */
   public static final int TOP_ESTIMATES = 20;
@@ -242,11 +242,13 @@ public final class NetworkService {
    * @throws UserException listing every problem with file, line and field
    */
   public static Validated validate(List<Path> overlays) {
-    Network n = CaravanApp.load(overlays).network();
+    Caravan c = CaravanApp.load(overlays);
+    Network n = c.network();
     return new Validated(
         n.nodeCount(),
         n.spec().links().size(),
         n.spec().transfers().size(),
-        n.spec().services().size());
+        n.spec().services().size(),
+        c.episodes().episodes().size());
   }
 }

@@ -67,11 +67,19 @@ public final class Caravan {
 
   private Set<String> plannedLinks = Set.of();
 
+  /** The overlays whose episodes this network's router and simulation apply. */
+  private List<Path> overlays = List.of();
+
   private Caravan(NetworkSpec files, BuildOptions options) {
-    this(files, options, Network.build(files, options));
+    this(files, options, List.of());
   }
 
-  private Caravan(NetworkSpec files, BuildOptions options, Network network) {
+  /** With the {@code episodes.csv} of {@code overlays} on top of the default episodes. */
+  private Caravan(NetworkSpec files, BuildOptions options, List<Path> overlays) {
+    this(files, options, Network.build(files, options), overlays);
+  }
+
+  private Caravan(NetworkSpec files, BuildOptions options, Network network, List<Path> overlays) {
     this(
         files,
         options,
@@ -80,8 +88,9 @@ public final class Caravan {
         () -> LaneSwitches.readDefault(network.spec()),
         () -> Corridors.loadDefault(network),
         SeasonalRisks::loadDefault,
-        () -> Episodes.readDefault(network.spec()),
+        () -> Episodes.readWith(network.spec(), overlays),
         () -> WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
+    this.overlays = List.copyOf(overlays);
   }
 
   private Caravan(
@@ -235,8 +244,10 @@ public final class Caravan {
    * the generation of {@code data/validation/waits.csv} use it).
    */
   public Caravan withWaits(ExpectedWaits waits) {
-    return new Caravan(
-        files, options, network, rates, lanes, corridors, risks, episodes, () -> waits);
+    Caravan c =
+        new Caravan(files, options, network, rates, lanes, corridors, risks, episodes, () -> waits);
+    c.overlays = overlays;
+    return c;
   }
 
   /** Route planning on this network. */
@@ -245,12 +256,16 @@ public final class Caravan {
   }
 
   /**
-   * Loads the built-in network with the given overlays applied in order.
+   * Loads the built-in network with the given overlays applied in order; an overlay's {@code
+   * episodes.csv} adds dated border closures and congestions (a what-if closure) to the default
+   * ones.
    *
    * @throws org.caravan.network.NetworkException when a file has problems
    */
   public static Caravan open(List<Path> overlays) {
-    return new Caravan(NetworkFiles.readDefaultWith(overlays), BuildOptions.DEFAULT);
+    Caravan c = new Caravan(NetworkFiles.readDefaultWith(overlays), BuildOptions.DEFAULT, overlays);
+    c.episodes(); // read now: a bad episodes.csv is an error of the command that named it
+    return c;
   }
 
   /**
@@ -261,7 +276,7 @@ public final class Caravan {
   public Caravan withPlanned() {
     synchronized (plannedLock) {
       if (withPlanned == null) {
-        withPlanned = new Caravan(files, BuildOptions.WITH_PLANNED);
+        withPlanned = new Caravan(files, BuildOptions.WITH_PLANNED, overlays);
       }
       return withPlanned;
     }
@@ -284,7 +299,7 @@ public final class Caravan {
       return withPlannedLinks.computeIfAbsent(
           Set.copyOf(links),
           k -> {
-            Caravan c = new Caravan(files.operationalWith(k), BuildOptions.WITH_PLANNED);
+            Caravan c = new Caravan(files.operationalWith(k), BuildOptions.WITH_PLANNED, overlays);
             c.base = this;
             c.plannedLinks = k;
             return c;

@@ -344,9 +344,10 @@ public final class Planner {
   }
 
   /**
-   * The episodes that a route passes one of the nodes of, leaving it toward the episode's country,
-   * while the episode holds trains there (its period and a congestion's backlog overlap the leg's
-   * time from ready to arrival): the reason a dated answer is slower than the usual one.
+   * The episodes that held a returned route: a leg the router held ({@code Leg.held_s}) passes one
+   * of the episode's nodes, leaving it toward the episode's country, while the episode holds trains
+   * there (its period and a congestion's backlog overlap the leg's time from its arrival at its
+   * first node to its end): the reason a dated answer is slower than the usual one.
    */
   static List<Episodes.Episode> episodesMet(Network net, Episodes all, List<Route> routes) {
     List<Episodes.Episode> met = new ArrayList<>();
@@ -355,7 +356,8 @@ public final class Planner {
       boolean hit = false;
       for (Route r : routes) {
         for (Leg l : r.legs()) {
-          if (hit || l.arrive_s() < e.start_s() || l.ready_s() >= holdsUntil) {
+          long reached_s = l.ready_s() - l.dwell_s() - l.transfer_s();
+          if (hit || l.held_s() == 0 || l.arrive_s() < e.start_s() || reached_s >= holdsUntil) {
             continue;
           }
           List<String> path = new ArrayList<>();

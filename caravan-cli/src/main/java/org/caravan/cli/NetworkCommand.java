@@ -125,11 +125,12 @@ final class NetworkCommand implements Runnable {
       spec.commandLine()
           .getOut()
           .printf(
-              "ok: %d nodes, %d link rows, %d transfers, %d services%s%n",
+              "ok: %d nodes, %d link rows, %d transfers, %d services, %d dated episodes%s%n",
               n.nodes(),
               n.linkRows(),
               n.transfers(),
               n.services(),
+              n.episodes(),
               files.isEmpty()
                   ? " (built-in network)"
                   : " (built-in network + "

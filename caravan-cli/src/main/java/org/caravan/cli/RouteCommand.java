@@ -148,9 +148,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
             l.durationH(),
             l.waitH() > 0 ? String.format(" (+%.1f h wait)", l.waitH()) : "",
             l.transferH() > 0 ? String.format(" (+%.1f h transfer)", l.transferH()) : "",
-            l.heldH() > 0
-                ? String.format(" (%.1f h of it held at a border episode)", l.heldH())
-                : "",
+            l.heldH() > 0 ? String.format(" (held %.1f h by a border episode)", l.heldH()) : "",
             l.costUsd(),
             l.co2eKg(),
             l.co2eWttKg(),

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The routing questions of the issue, asked through the CLI on the built-in network. */
 class RouteCommandTest {
@@ -342,7 +343,48 @@ class RouteCommandTest {
     assertThat(text.out())
         .contains("border episode met: China-Kazakhstan border congestion")
         .contains("CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d (sd 2.5)")
-        .contains("(204.0 h of it held at a border episode)");
+        .contains("(held 204.0 h by a border episode)");
+  }
+
+  @Test
+  void an_overlay_adds_a_what_if_border_closure_and_a_bad_one_names_file_line_and_field(
+      @TempDir Path tmp) throws Exception {
+    Path ov = Files.createDirectories(tmp.resolve("what-if"));
+    String header =
+        "id,name,nodes,toward,valid_from,valid_to,kind,delay_days,delay_sd_days,evidence,source,notes\n";
+    Files.writeString(
+        ov.resolve("episodes.csv"),
+        header
+            + "WHATIF-DOSTYK,Dostyk and Altynkol shut for two weeks,KZ-DOSTYK;KZHOR,,2026-12-01,"
+            + "2026-12-14,closure,,,estimate,EST,a planner's what-if\n");
+    Cli usual = Cli.run("route", "Xian", "Baku", "--depart", "2026-11-28", "--json");
+    Cli shut =
+        Cli.run(
+            "route",
+            "Xian",
+            "Baku",
+            "--depart",
+            "2026-11-28",
+            "--overlay",
+            ov.toString(),
+            "--json");
+    assertThat(shut.code()).as(shut.err()).isZero();
+    JsonNode a = JSON.readTree(usual.out());
+    JsonNode b = JSON.readTree(shut.out());
+    // Held until the border opens on 15 December: the rail route loses about ten days.
+    assertThat(fastest(b) - fastest(a)).isGreaterThan(8.0);
+    assertThat(b.get("prices").get("episodes").get(0).get("id").asText())
+        .isEqualTo("WHATIF-DOSTYK");
+    Files.writeString(
+        ov.resolve("episodes.csv"),
+        header + "WHATIF-X,x,ATLANTIS,,2026-12-01,2026-12-14,closure,,,estimate,EST,\n");
+    Cli bad = Cli.run("route", "Xian", "Baku", "--overlay", ov.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err())
+        .contains("episodes.csv:2")
+        .contains("nodes")
+        .contains("ATLANTIS")
+        .doesNotContain("Exception");
   }
 
   private static JsonNode railJson(String from, String to, String day) throws Exception {

@@ -1,5 +1,7 @@
 package org.caravan.network;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
+import org.caravan.network.io.NetworkFiles;
 import org.caravan.network.io.TextFiles;
 
 /**
@@ -148,6 +151,43 @@ public final class Episodes {
   public static Episodes readDefault(NetworkSpec network) {
     return TextFiles.readResource(
         DEFAULT_EPISODES, "data/network/episodes.csv", (name, r) -> read(name, () -> r, network));
+  }
+
+  /**
+   * The default file plus the {@code episodes.csv} of each overlay (a directory holding one, or the
+   * file itself): what-if closures and congestions a planner adds, e.g. another closure of the
+   * Poland-Belarus border. Ids must be unique across the files.
+   *
+   * @throws NetworkException listing every problem (file, line, field)
+   */
+  public static Episodes readWith(NetworkSpec network, List<Path> overlays) {
+    List<Episode> all = new ArrayList<>(readDefault(network).episodes());
+    List<Problem> problems = new ArrayList<>();
+    for (Path p : overlays) {
+      Path file = Files.isDirectory(p) ? p.resolve(NetworkFiles.EPISODES_FILE) : p;
+      if (!Files.isRegularFile(file)
+          || !file.getFileName().toString().endsWith(NetworkFiles.EPISODES_FILE)) {
+        continue;
+      }
+      try {
+        for (Episode e : read(file.toString(), () -> TextFiles.open(file), network).episodes()) {
+          if (all.stream().anyMatch(q -> q.id().equals(e.id()))) {
+            problems.add(
+                new Problem(
+                    new Origin(file.toString(), 0),
+                    "id",
+                    "episode id '" + e.id() + "' is already defined (default or earlier overlay)"));
+          }
+          all.add(e);
+        }
+      } catch (NetworkException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new NetworkException(problems);
+    }
+    return new Episodes(all);
   }
 
   /**

@@ -3,15 +3,21 @@ package org.caravan.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.caravan.network.Episodes.Kind;
 import org.caravan.network.io.NetworkFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Dated land episodes: the release rule, the default file and the file's checks. */
 class EpisodesTest {
@@ -85,6 +91,31 @@ class EpisodesTest {
     int brest = net.findNode("BYBQT").getAsInt();
     int mal = net.findNode("PLMAA").getAsInt();
     assertThat(on.release_s(brest, mal, at(2025, 9, 15))).isEqualTo(at(2025, 9, 26));
+  }
+
+  @Test
+  void an_overlay_adds_its_episodes_and_may_not_reuse_an_id(@TempDir Path dir) throws IOException {
+    String header =
+        "id,name,nodes,toward,valid_from,valid_to,kind,delay_days,delay_sd_days,evidence,source,notes\n";
+    Files.writeString(
+        dir.resolve("episodes.csv"),
+        header + "WHATIF,w,KZ-DOSTYK,,2026-12-01,2026-12-14,closure,,,estimate,EST,\n");
+    // A directory holding only episodes.csv is a valid overlay of the network files.
+    List<Problem> problems = new ArrayList<>();
+    assertThat(NetworkFiles.layerOf(dir, problems)).isEmpty();
+    assertThat(problems).isEmpty();
+    Episodes with = Episodes.readWith(FILES, List.of(dir));
+    assertThat(with.episodes())
+        .extracting(Episodes.Episode::id)
+        .contains("CN-KZ-CONGESTION-2024", "WHATIF");
+    Files.writeString(
+        dir.resolve("episodes.csv"),
+        header
+            + "CN-KZ-CONGESTION-2024,again,CNAKL,,2026-12-01,2026-12-14,closure,,,estimate,EST,\n");
+    assertThatThrownBy(() -> Episodes.readWith(FILES, List.of(dir)))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("CN-KZ-CONGESTION-2024")
+        .hasMessageContaining("already defined");
   }
 
   @Test

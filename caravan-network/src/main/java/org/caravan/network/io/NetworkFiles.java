@@ -115,6 +115,12 @@ public final class NetworkFiles {
     return inputs;
   }
 
+  /**
+   * The file of dated border episodes in an overlay ({@code org.caravan.network.Episodes}); not a
+   * table of the network itself, so an overlay may hold it alone.
+   */
+  public static final String EPISODES_FILE = "episodes.csv";
+
   /** The inputs of a directory (its files named after the tables) or a single file. */
   public static List<Input> layerOf(Path path, List<Problem> problems) {
     List<Input> inputs = new ArrayList<>();
@@ -125,12 +131,12 @@ public final class NetworkFiles {
         for (Path f : csvs) {
           Table.forFileName(f.getFileName().toString()).ifPresent(t -> inputs.add(fileInput(f, t)));
         }
-        if (inputs.isEmpty()) {
+        if (inputs.isEmpty() && !Files.exists(path.resolve(EPISODES_FILE))) {
           problems.add(
               new Problem(
                   new Origin(path.toString(), 0),
                   "",
-                  "no network files here (expected nodes.csv, links.csv, transfers.csv, services.csv or sources.csv)"));
+                  "no network files here (expected nodes.csv, links.csv, transfers.csv, services.csv, sources.csv or episodes.csv)"));
         }
       } catch (IOException e) {
         problems.add(
@@ -141,6 +147,9 @@ public final class NetworkFiles {
       problems.add(new Problem(new Origin(path.toString(), 0), "", "no such file or directory"));
     } else {
       Optional<Table> t = Table.forFileName(path.getFileName().toString());
+      if (t.isEmpty() && path.getFileName().toString().endsWith(EPISODES_FILE)) {
+        return inputs; // dated border episodes, read by Episodes.readWith
+      }
       if (t.isEmpty()) {
         problems.add(
             new Problem(
