@@ -36,6 +36,12 @@ class CliFuzz {
   static final String LINKS = read("data/network/links.csv");
   static final String TRANSFERS = read("data/network/transfers.csv");
   static final String SERVICES = read("data/network/services.csv");
+  // Without its comment lines, so that the first line is the header the mutator keeps.
+  static final String EPISODES =
+      String.join(
+              "\n",
+              read("data/network/episodes.csv").lines().filter(l -> !l.startsWith("#")).toList())
+          + "\n";
   static final String CHAIN = read("data/emissions/examples/xian-duisburg-middle-corridor.csv");
   static final String EVENTS = read("data/tracking/sample-events.csv");
 
@@ -82,7 +88,8 @@ class CliFuzz {
         {"nodes.csv", NODES},
         {"links.csv", LINKS},
         {"transfers.csv", TRANSFERS},
-        {"services.csv", SERVICES}
+        {"services.csv", SERVICES},
+        {"episodes.csv", EPISODES}
       };
       int count = 1 + m.nextInt(2);
       for (int i = 0; i < count; i++) {

@@ -60,31 +60,19 @@ class SimulateCommandTest {
   void the_summary_names_the_dated_border_episode_inside_the_run_and_none_outside() {
     // default-2024 measures 2024 after a 60-day warm-up: half a year holds the April-May
     // CN-KZ congestion (RF-CONG24), a tenth of a year (to early February) does not.
-    Cli spring =
-        Cli.run(
-            "simulate",
-            "--years",
-            "0.5",
-            "--replications",
-            "1",
-            "--out",
-            dir.resolve("spring").toString());
-    assertThat(spring.code()).as(spring.err()).isZero();
+    Cli spring = oneReplication("0.5", dir.resolve("spring"));
     assertThat(spring.out())
         .contains(
             "dated border episode: CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d"
                 + " (sd 2.5) per train");
-    Cli winter =
-        Cli.run(
-            "simulate",
-            "--years",
-            "0.1",
-            "--replications",
-            "1",
-            "--out",
-            dir.resolve("winter").toString());
-    assertThat(winter.code()).as(winter.err()).isZero();
+    Cli winter = oneReplication("0.1", dir.resolve("winter"));
     assertThat(winter.out()).doesNotContain("dated border episode");
+  }
+
+  private static Cli oneReplication(String years, Path out) {
+    Cli r = Cli.run("simulate", "--years", years, "--replications", "1", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    return r;
   }
 
   @Test

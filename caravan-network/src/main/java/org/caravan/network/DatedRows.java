@@ -52,7 +52,7 @@ final class DatedRows {
         row.read(rec, o, out, problems).ifPresent(out::add);
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      problems.add(new Problem(new Origin(name, 0), "", "cannot read: " + e.getMessage()));
+      problems.add(new Problem(new Origin(name, 0), "", "cannot read: " + TextFiles.describe(e)));
     }
     if (!problems.isEmpty()) {
       throw new NetworkException(problems);

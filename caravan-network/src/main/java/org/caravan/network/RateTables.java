@@ -577,7 +577,8 @@ public final class RateTables {
         rows.add(new Row(cells, new Origin(source.name(), rec.getParser().getCurrentLineNumber())));
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
-      problems.add(new Problem(new Origin(source.name(), 0), "", "cannot read: " + e.getMessage()));
+      problems.add(
+          new Problem(new Origin(source.name(), 0), "", "cannot read: " + TextFiles.describe(e)));
     }
     return rows;
   }

@@ -119,6 +119,19 @@ class EpisodesTest {
   }
 
   @Test
+  void an_unterminated_quote_is_named_without_a_java_type() {
+    // CliFuzz found it: the parser's message came wrapped in its exception's class name.
+    String csv =
+        "id,name,nodes,toward,valid_from,valid_to,kind,delay_days,delay_sd_days,evidence,source,notes\n"
+            + "A,\"never closed,CNAKL\n";
+    assertThatThrownBy(() -> Episodes.read("episodes.csv", () -> new StringReader(csv), FILES))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("episodes.csv")
+        .hasMessageContaining("EOF reached before encapsulated token finished")
+        .hasMessageNotContaining("Exception");
+  }
+
+  @Test
   void bad_rows_are_reported_with_line_and_field() {
     String csv =
         "id,name,nodes,toward,valid_from,valid_to,kind,delay_days,delay_sd_days,evidence,source,notes\n"
