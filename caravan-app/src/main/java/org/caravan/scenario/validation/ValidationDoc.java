@@ -200,10 +200,14 @@ public final class ValidationDoc {
         days with border priority (T36) is within: the Northern route's fast end reaches it.
         * **The Kazakh border against the China → Baku figures.** The CPMM border time at Dostyk is 57–70 h \
         (T61); the calibrated dwell is 46 h, at the low end of its recorded range (39.9–78 h), because the \
-        China → Baku and China → Georgia figures (T04–T10) ask for faster trains. Tried at 62 h: T61 comes \
-        within, but the Northern record (T36, through Dostyk) and the Almaty price (T49: the fastest route \
-        then enters by Khorgos) go out, 18 rows within instead of 19; the fit weighs every figure alike \
-        (Geman–McClure loss, `caravan calibrate`).
+        China → Baku and China → Georgia figures (T04–T10) ask for faster trains. Tried at 62 h (`caravan \
+        validate --scenario` with the dwell set, its own waits): T61 comes within, but the Northern guidance to \
+        Małaszewicze (T29, simulation), the Northern record (T36, through Dostyk) and the Almaty price (T49: \
+        the fastest route then enters by Khorgos) go out, 19 rows within instead of 21; the fit weighs every \
+        figure alike (Geman–McClure loss, `caravan calibrate`). ADY's "China → Azerbaijan 8–10 days" and \
+        "China → Georgian ports 12 days" (T04, T07) equal KTZ's Altynkol → Baku 9 and Altynkol → Poti 12 days \
+        (T01, T02, within), which suggests both count from the Chinese border; the table keeps the reading of \
+        corridor-facts (from China, Xi'an), and Xi'an alone is 3,050 km and 3.5 days of running from it.
         * **Observed door-to-door times carry delays the model leaves out**: paperwork, empty-container \
         shortages and missed connections. The 2024 CN–KZ border congestion (RF-CONG24) is modelled as a dated \
         episode, and the June 2024 market overview (IDX2406) is compared on May 2024 departures: Xi'an → \
