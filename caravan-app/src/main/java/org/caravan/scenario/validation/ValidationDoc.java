@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -185,6 +187,33 @@ public final class ValidationDoc {
             .column("Difference", f -> String.format(Locale.ROOT, "%+.0f %%", 100 * f.difference()))
             .column("Verdict", Validator.FlowRow::verdictText)
             .markdown(v.flows()));
+    List<Validator.FlowRow> dated = v.flows().stream().filter(f -> f.episodeMonths(2)).toList();
+    if (!dated.isEmpty()) {
+      sb.append(
+          """
+
+          ## Month by month through the dated episodes
+
+          Flows that meet a dated border episode of `data/network/episodes.csv` in the measured year (some \
+          month's router value more than 2 days above the year's median): the router's mean of the month's two \
+          departures (the 1st and the 15th) and the simulated median of the units that left in the month, days. Both hold the \
+          trains by the same rule (`Episodes.release_s`), so the congestion shows in the same months on both \
+          sides, and its backlog in the month after it.
+
+          """);
+      Table<Validator.FlowRow> months =
+          new Table<Validator.FlowRow>().column("Flow", Validator.FlowRow::flow);
+      for (int m = 0; m < 12; m++) {
+        int month = m;
+        months.column(
+            Month.of(m + 1).getDisplayName(TextStyle.SHORT, Locale.ROOT),
+            f ->
+                orDash(f.routerByMonthDays()[month])
+                    + " / "
+                    + orDash(f.simulatedByMonthDays()[month]));
+      }
+      sb.append(months.markdown(dated));
+    }
     sb.append(
         """
 
@@ -283,6 +312,10 @@ public final class ValidationDoc {
   }
 
   /** Days to 0.1, as the tables show them. */
+  private static String orDash(double d) {
+    return Double.isNaN(d) ? "—" : days(d);
+  }
+
   public static String days(double d) {
     return String.format(Locale.ROOT, "%.1f", d);
   }

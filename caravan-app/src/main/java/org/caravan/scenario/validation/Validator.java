@@ -96,7 +96,33 @@ public final class Validator {
       double simulatedMedianDays,
       double simulatedP95Days,
       double difference,
-      boolean agrees) {
+      boolean agrees,
+      double[] routerByMonthDays,
+      double[] simulatedByMonthDays) {
+    /**
+     * @param routerByMonthDays the router's mean of each month's two departures (the 1st and the
+     *     15th), January first; NaN where it has none
+     * @param simulatedByMonthDays the simulated median of the units that left in each month; NaN
+     *     where none was delivered
+     */
+    public FlowRow {
+      routerByMonthDays = routerByMonthDays.clone();
+      simulatedByMonthDays = simulatedByMonthDays.clone();
+    }
+
+    /**
+     * Whether a dated episode shows in the flow's months: some month's router value is more than
+     * {@code days} above the router's median of the year.
+     */
+    public boolean episodeMonths(double days) {
+      for (double m : routerByMonthDays) {
+        if (m > routerMedianDays + days) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The verdict as reports and JSON write it. */
     public String verdictText() {
       return agrees ? "within 10 %" : "outside 10 %";
@@ -256,6 +282,14 @@ public final class Validator {
       double simMedian = h.getValueAtPercentile(50) / 1440.0;
       double simP95 = h.getValueAtPercentile(95) / 1440.0;
       double diff = simMedian > 0 ? (routerMedian - simMedian) / simMedian : Double.NaN;
+      double[] routerMonths = new double[12];
+      double[] simMonths = new double[12];
+      for (int m = 0; m < 12; m++) {
+        // The 24 departures are the 1st and the 15th of each month, in order.
+        routerMonths[m] =
+            days.length == DEPARTURES_PER_YEAR ? (days[2 * m] + days[2 * m + 1]) / 2 : Double.NaN;
+        simMonths[m] = r.flowMedianDays(i, m).orElse(Double.NaN);
+      }
       flows.add(
           new FlowRow(
               f.id(),
@@ -267,7 +301,9 @@ public final class Validator {
               simMedian,
               simP95,
               diff,
-              Math.abs(diff) <= FLOW_TOLERANCE));
+              Math.abs(diff) <= FLOW_TOLERANCE,
+              routerMonths,
+              simMonths));
     }
     return new Result(
         run.scenario().name(),

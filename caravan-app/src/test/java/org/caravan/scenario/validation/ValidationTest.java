@@ -240,6 +240,38 @@ class ValidationTest {
   }
 
   @Test
+  void the_spring_2024_congestion_shows_in_the_same_months_on_both_sides() {
+    // Half of 2024, one replication: January to June departures, the CN-KZ congestion in April-May.
+    Scenario half =
+        ScenarioLoader.loadResource(ScenarioLoader.DEFAULT, CARAVAN)
+            .withYears(0.5)
+            .withReplications(1);
+    ValidationService.Outcome o =
+        new ValidationService(CARAVAN).validate(half, Optional.empty(), 1, i -> {});
+    Validator.FlowRow north =
+        o.result().flows().stream()
+            .filter(f -> f.flow().equals("cn-eu-containers-northern"))
+            .findFirst()
+            .orElseThrow();
+    double[] router = north.routerByMonthDays();
+    double[] sim = north.simulatedByMonthDays();
+    // The router holds the April and May trains by 8.5 days (RF-CONG24's 7-10), not January's.
+    assertThat(router[3] - router[0]).isCloseTo(8.5, offset(0.5));
+    assertThat(router[4] - router[0]).isCloseTo(8.5, offset(0.5));
+    // The simulation draws each train's delay (sd 2.5 d): its April and May medians move as much.
+    assertThat(sim[3] - sim[0]).isBetween(6.5, 10.5);
+    assertThat(sim[4] - sim[0]).isBetween(6.5, 10.5);
+    // Month by month the two sides tell one story (January to May; June's units are not all home).
+    for (int m = 0; m < 5; m++) {
+      assertThat(Math.abs(router[m] - sim[m]) / sim[m]).as("month " + (m + 1)).isLessThan(0.10);
+    }
+    assertThat(north.episodeMonths(2)).isTrue();
+    assertThat(ValidationDoc.markdown(o.result(), o.run(), "test"))
+        .contains("## Month by month through the dated episodes")
+        .contains("| cn-eu-containers-northern |");
+  }
+
+  @Test
   void the_router_charges_the_waits_of_the_table() throws IOException {
     // The same sailing waits on both sides, so only the border and formation waits differ.
     String sailings =
