@@ -368,9 +368,7 @@ public final class Planner {
             String next = path.get(i + 1);
             hit =
                 e.nodes().contains(path.get(i))
-                    && e.toward()
-                        .map(c -> c.equals(net.node(net.findNode(next).getAsInt()).country()))
-                        .orElse(true);
+                    && e.holdsToward(net.node(net.findNode(next).getAsInt()).country());
           }
         }
       }

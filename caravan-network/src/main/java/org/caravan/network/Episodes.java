@@ -107,6 +107,14 @@ public final class Episodes {
       return validTo.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     }
 
+    /**
+     * Whether the episode holds a train that leaves its node for a node in {@code nextCountry}: any
+     * train when it has no {@code toward} country (the array form is {@link Compiled#bound}).
+     */
+    public boolean holdsToward(String nextCountry) {
+      return toward.map(c -> c.equals(nextCountry)).orElse(true);
+    }
+
     /** When a train that reaches one of the episode's nodes at {@code t} may go on. */
     public long release_s(long t) {
       return Episodes.release_s(kind, start_s(), end_s(), delay_s, t);
@@ -366,19 +374,6 @@ public final class Episodes {
 
   /** Episodes by node index; immutable. */
   public static final class Compiled {
-    /** Nothing anywhere. */
-    public static final Compiled NONE =
-        new Compiled(
-            null,
-            new int[1],
-            new int[0],
-            new long[0],
-            new long[0],
-            new long[0],
-            new long[0],
-            new int[0],
-            new Kind[0]);
-
     private final Network network;
     private final int[] first;
     private final int[] episode;
@@ -451,7 +446,8 @@ public final class Episodes {
     /**
      * True when episode {@code e} (an index into {@link Episodes#episodes}) holds a train that
      * leaves its node for node {@code next}: it has no {@code toward}, or {@code next} is in that
-     * country. The one direction rule; the simulation asks it per leg and gate.
+     * country: {@link Episode#holdsToward} on node and country indices, which the search and the
+     * simulation (per leg and gate) ask.
      */
     public boolean bound(int e, int next) {
       return toward[e] == -1 || (next >= 0 && network.nodeCountry(next) == toward[e]);
