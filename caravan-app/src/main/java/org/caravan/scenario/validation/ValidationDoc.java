@@ -83,6 +83,22 @@ public final class ValidationDoc {
       o.put("simulated_p95_days", round(f.simulatedP95Days(), 2));
       o.put("difference", round(f.difference(), 4));
       o.put("verdict", f.verdictText());
+      ArrayNode rm = o.putArray("router_by_month_days");
+      ArrayNode sm = o.putArray("simulated_by_month_days");
+      for (int m = 0; m < 12; m++) {
+        double a = f.routerByMonthDays()[m];
+        double b = f.simulatedByMonthDays()[m];
+        if (Double.isNaN(a)) {
+          rm.addNull();
+        } else {
+          rm.add(round(a, 2));
+        }
+        if (Double.isNaN(b)) {
+          sm.addNull();
+        } else {
+          sm.add(round(b, 2));
+        }
+      }
     }
     return root;
   }
@@ -132,7 +148,8 @@ public final class ValidationDoc {
         * *Router*: for a target, the fastest route on the target's corridor (the corridor rule of the \
         simulation, `ModelBuilder.routeOnCorridor`); for a default flow, the path the simulation assigned the \
         flow, timed by the router (`Router.along`), so both sides describe the same trains, borders and \
-        sailings. Median over 24 departures (1st and 15th of each month of the measured year; a cost on the same days \
+        sailings. Median over 24 departures (1st and 15th of each month of the measured year, fewer for a \
+        shorter run; a cost on the same days \
         of the year it was quoted, so that a 2020 or 2025 quote meets the rate tables of its year), with the waits \
         of `data/validation/waits.csv` for the corridor's trains (formation waits are keyed by boarding node, \
         destination and corridor). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU \

@@ -1,7 +1,9 @@
 package org.caravan.scenario.validation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -230,7 +232,12 @@ public final class Validator {
     LocalDate measured =
         LocalDate.ofInstant(run.scenario().start(), ZoneOffset.UTC)
             .plusDays(Math.round(run.scenario().warmupDays()));
-    long[] departures = departures(measured);
+    // The router's departures in the measured window, as the simulation's units (a run shorter
+    // than a year measures fewer months).
+    long end_s =
+        measured.atStartOfDay().toEpochSecond(ZoneOffset.UTC)
+            + Math.round(run.scenario().horizonDays() * 86_400);
+    long[] departures = Arrays.stream(departures(measured)).filter(d -> d < end_s).toArray();
     List<TargetRow> rows = new ArrayList<>();
     for (Target t : targets) {
       OptionalDouble router =
@@ -272,10 +279,11 @@ public final class Validator {
       int to = network.getNode(f.to());
       // The router times the path the simulation assigned the flow (one path choice, in
       // ModelBuilder), so both sides describe the same trains, borders and sailings.
-      double[] days =
+      double[] perDeparture =
           i < plans.size()
               ? routerDaysAlong(from, to, f.corridor(), plans.get(i), departures)
               : routerDays(from, to, f.corridor(), wagons, departures);
+      double[] days = Arrays.stream(perDeparture).filter(d -> !Double.isNaN(d)).toArray();
       double routerMedian = Percentiles.median(days);
       double routerP95 = Percentiles.of(days, 95);
       Histogram h = r.flowTransit()[i];
@@ -283,11 +291,20 @@ public final class Validator {
       double simP95 = h.getValueAtPercentile(95) / 1440.0;
       double diff = simMedian > 0 ? (routerMedian - simMedian) / simMedian : Double.NaN;
       double[] routerMonths = new double[12];
+      int[] inMonth = new int[12];
+      for (int k = 0; k < departures.length; k++) {
+        if (!Double.isNaN(perDeparture[k])) {
+          int m =
+              LocalDate.ofInstant(Instant.ofEpochSecond(departures[k]), ZoneOffset.UTC)
+                      .getMonthValue()
+                  - 1;
+          routerMonths[m] += perDeparture[k];
+          inMonth[m]++;
+        }
+      }
       double[] simMonths = new double[12];
       for (int m = 0; m < 12; m++) {
-        // The 24 departures are the 1st and the 15th of each month, in order.
-        routerMonths[m] =
-            days.length == DEPARTURES_PER_YEAR ? (days[2 * m] + days[2 * m + 1]) / 2 : Double.NaN;
+        routerMonths[m] = inMonth[m] == 0 ? Double.NaN : routerMonths[m] / inMonth[m];
         simMonths[m] = r.flowMedianDays(i, m).orElse(Double.NaN);
       }
       flows.add(
@@ -438,37 +455,32 @@ public final class Validator {
   private double[] routerDays(
       int from, int to, String corridor, boolean wagons, long[] departures) {
     double[] vals = new double[departures.length];
-    int n = 0;
-    for (long dep : departures) {
-      Optional<Route> route =
-          builder(corridor).routeOnCorridor(from, to, corridor, wagons, dep, 1, 0, 10);
-      if (route.isPresent()) {
-        vals[n++] = route.get().transitDays();
-      }
+    for (int k = 0; k < departures.length; k++) {
+      vals[k] =
+          builder(corridor)
+              .routeOnCorridor(from, to, corridor, wagons, departures[k], 1, 0, 10)
+              .map(Route::transitDays)
+              .orElse(Double.NaN);
     }
-    return Arrays.copyOf(vals, n);
+    return vals;
   }
 
   /**
    * The router's transit days along {@code plan}'s links for each departure (one TEU of 10 t), with
-   * the waits of the corridor's trains.
+   * the waits of the corridor's trains; NaN for a departure without a route.
    */
   private double[] routerDaysAlong(
       int from, int to, String corridor, Route plan, long[] departures) {
     int[] links = plan.legs().stream().flatMapToInt(l -> IntStream.of(l.links())).toArray();
     Router router = side(corridor).router();
     double[] vals = new double[departures.length];
-    int n = 0;
-    for (long dep : departures) {
+    for (int k = 0; k < departures.length; k++) {
       RouteRequest req =
-          RouteRequest.of(from, to, dep)
+          RouteRequest.of(from, to, departures[k])
               .withCargo(1, RouteRequest.DEFAULT_TEU_MASS_T, CargoClass.GENERAL, 0);
-      Optional<Route> route = router.along(req, links);
-      if (route.isPresent()) {
-        vals[n++] = route.get().transitDays();
-      }
+      vals[k] = router.along(req, links).map(Route::transitDays).orElse(Double.NaN);
     }
-    return Arrays.copyOf(vals, n);
+    return vals;
   }
 
   private record Sim(OptionalDouble value, String basis) {}
@@ -558,7 +570,9 @@ public final class Validator {
           int month0 = t.departed().get().getMonthValue() - 1;
           return new Sim(
               r.flowPercentileDays(i, p, month0),
-              of + ", units that left in " + t.departed().get().getMonth());
+              of
+                  + ", units that left in "
+                  + t.departed().get().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         }
         return new Sim(OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
       }
