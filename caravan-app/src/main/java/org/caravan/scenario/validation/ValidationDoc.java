@@ -161,7 +161,12 @@ public final class ValidationDoc {
         best case, so it is compared with the model's fast end: the 5th percentile of the router's transit over \
         the year's departures (each route a normal distribution with its spread, as for its p95, never below \
         the route's moving time) and the simulation's 5th percentile. `observed` and `guidance` figures are compared with the medians.
-        * *Dated figures*: a transit time that describes the trips of one month (`departed` in the target         table: a single train, a monthly market report) is compared on that month's departures: the router's         on its 1st and 15th, the simulation's median of the flow's units that left in that month. Both meet the         dated border episodes of `data/network/episodes.csv` as those trips did: the China–Kazakhstan border         congestion of April–May 2024 (RF-CONG24, 7–10 days) lies in the simulated year. A dated figure on a         part of a flow has no simulated value (the simulation keeps the parts of a flow as yearly means).
+        * *Dated figures*: a transit time that describes the trips of one month (`departed` in the target \
+        table: a single train, a monthly market report) is compared on that month's departures: the router's \
+        on its 1st and 15th, the simulation's units that left in that month (the median of a whole flow, the \
+        mean time between the legs for a part of one). Both meet the dated border episodes of \
+        `data/network/episodes.csv` as those trips did: the China–Kazakhstan border congestion of April–May \
+        2024 (RF-CONG24, 7–10 days) lies in the simulated year.
         * *Verdict*: `within` when every value given is inside the range, `outside` when none is, `split` when \
         router and simulation disagree, `input` when the published figure is itself a model input (never \
         counted as within).

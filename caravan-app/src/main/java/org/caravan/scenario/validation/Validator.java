@@ -577,11 +577,6 @@ public final class Validator {
         return new Sim(OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
       }
     }
-    if (t.departed().isPresent()) {
-      // The simulation keeps a flow's door-to-door times by month of departure, not its legs'.
-      return new Sim(
-          OptionalDouble.empty(), "dated: the simulation's part-of-flow times are yearly means");
-    }
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);
       if (!corridorMatches(t.corridor(), f.corridor())) {
@@ -595,10 +590,24 @@ public final class Validator {
           start = k;
         }
         if (start >= 0 && leg.to().equals(t.destination())) {
-          double[] cum = r.flowLegCumulativeMean_s()[i];
+          // A dated figure: the units that left in its month.
+          int flow = i;
+          double[] cum =
+              t.departed()
+                  .map(m -> r.flowLegMonthCumulativeMean_s()[flow][m.getMonthValue() - 1])
+                  .orElse(r.flowLegCumulativeMean_s()[i]);
           double before = start == 0 ? 0 : cum[start - 1];
+          double v = (cum[k] - before) / 86_400;
           return new Sim(
-              OptionalDouble.of((cum[k] - before) / 86_400), "mean, part of flow " + f.id());
+              Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
+              "mean, part of flow "
+                  + f.id()
+                  + t.departed()
+                      .map(
+                          m ->
+                              ", units that left in "
+                                  + m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                      .orElse(""));
         }
       }
     }

@@ -266,6 +266,17 @@ class ValidationTest {
       assertThat(Math.abs(router[m] - sim[m]) / sim[m]).as("month " + (m + 1)).isLessThan(0.10);
     }
     assertThat(north.episodeMonths(2)).isTrue();
+    // A dated figure on part of a flow (T34, Xi'an -> Malaszewicze, trips that left in May 2024):
+    // the simulation's mean time to that leg for the units that left in May, next to the router's.
+    Validator.TargetRow t34 =
+        o.result().targets().stream()
+            .filter(r -> r.target().id().equals("T34"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(t34.simulationBasis()).contains("part of flow").contains("left in May");
+    assertThat(t34.simulation().getAsDouble())
+        .isCloseTo(t34.router().getAsDouble(), offset(2.0))
+        .isGreaterThan(18.0);
     assertThat(ValidationDoc.markdown(o.result(), o.run(), "test"))
         .contains("## Month by month through the dated episodes")
         .contains("| cn-eu-containers-northern |");

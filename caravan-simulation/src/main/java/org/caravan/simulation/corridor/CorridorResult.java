@@ -21,6 +21,8 @@ import org.HdrHistogram.Histogram;
  *     after the warm-up, two significant digits, merged; read with {@link #flowMedianDays}
  * @param flowLegCumulativeMean_s per flow and leg position: mean time from release to the end of
  *     the leg
+ * @param flowLegMonthCumulativeMean_s the same per calendar month of release, [flow][month][leg
+ *     position] (0 = January, the calendar of {@code flowMonthTransit}; NaN where no unit)
  * @param seriesMean queue samples averaged over replications, [series][sample]
  * @param bottlenecks resources by share of waiting, largest first (resources without waiting left
  *     out)
@@ -38,6 +40,7 @@ public record CorridorResult(
     Histogram allTransit,
     AbstractHistogram[][] flowMonthTransit,
     double[][] flowLegCumulativeMean_s,
+    double[][][] flowLegMonthCumulativeMean_s,
     double[][] seriesMean,
     List<Bottleneck> bottlenecks,
     long unitsCreated,

@@ -86,6 +86,8 @@ public final class CorridorRunner {
     private final Histogram allTransit = CorridorModel.newHistogram();
     private final double[][] cumSum;
     private final int[][] cumCount;
+    private final double[][][] cumMonthSum;
+    private final int[][][] cumMonthCount;
     private final double[][] seriesSum;
     private long created;
     private long delivered;
@@ -105,6 +107,8 @@ public final class CorridorRunner {
       flowMonthTransit = new AbstractHistogram[spec.flows().size()][12];
       cumSum = new double[spec.flows().size()][];
       cumCount = new int[spec.flows().size()][];
+      cumMonthSum = new double[spec.flows().size()][12][];
+      cumMonthCount = new int[spec.flows().size()][12][];
       for (int f = 0; f < flowTransit.length; f++) {
         flowTransit[f] = CorridorModel.newHistogram();
         for (int m = 0; m < 12; m++) {
@@ -112,6 +116,10 @@ public final class CorridorRunner {
         }
         cumSum[f] = new double[spec.flows().get(f).legs().length];
         cumCount[f] = new int[cumSum[f].length];
+        for (int m = 0; m < 12; m++) {
+          cumMonthSum[f][m] = new double[cumSum[f].length];
+          cumMonthCount[f][m] = new int[cumSum[f].length];
+        }
       }
       corridorTransit = new Histogram[layout.corridors.size()];
       for (int c = 0; c < corridorTransit.length; c++) {
@@ -139,6 +147,13 @@ public final class CorridorRunner {
             cumSum[f][j] += x;
             cumCount[f][j]++;
           }
+          for (int m = 0; m < 12; m++) {
+            double y = r.flowLegMonthCumulative_s()[f][m][j];
+            if (!Double.isNaN(y)) {
+              cumMonthSum[f][m][j] += y;
+              cumMonthCount[f][m][j]++;
+            }
+          }
         }
       }
       for (int s = 0; s < seriesSum.length; s++) {
@@ -164,6 +179,18 @@ public final class CorridorRunner {
           cum[f][j] = cumCount[f][j] == 0 ? Double.NaN : cumSum[f][j] / cumCount[f][j];
         }
       }
+      double[][][] cumMonth = new double[cumSum.length][12][];
+      for (int f = 0; f < cumMonth.length; f++) {
+        for (int m = 0; m < 12; m++) {
+          cumMonth[f][m] = new double[cumSum[f].length];
+          for (int j = 0; j < cumMonth[f][m].length; j++) {
+            cumMonth[f][m][j] =
+                cumMonthCount[f][m][j] == 0
+                    ? Double.NaN
+                    : cumMonthSum[f][m][j] / cumMonthCount[f][m][j];
+          }
+        }
+      }
       double[][] series = new double[seriesSum.length][];
       for (int s = 0; s < series.length; s++) {
         series[s] = new double[seriesSum[s].length];
@@ -183,6 +210,7 @@ public final class CorridorRunner {
           allTransit,
           flowMonthTransit,
           cum,
+          cumMonth,
           series,
           bottlenecks(stats),
           created,

@@ -37,6 +37,8 @@ final class ModelStats {
   private final double[] flowTonnes;
   private final double[][] flowLegCumSum_s;
   private final long[][] flowLegCumCount;
+  private final double[][][] flowLegMonthSum_s; // [flow][month of release][leg position]
+  private final long[][][] flowLegMonthCount;
   private final Histogram[] flowHist;
   private final Histogram[] corridorHist;
   private final AbstractHistogram[][] flowMonthHist;
@@ -82,6 +84,8 @@ final class ModelStats {
     flowTonnes = new double[nFlows];
     flowLegCumSum_s = new double[nFlows][];
     flowLegCumCount = new long[nFlows][];
+    flowLegMonthSum_s = new double[nFlows][12][];
+    flowLegMonthCount = new long[nFlows][12][];
     flowHist = new Histogram[nFlows];
     flowMonthHist = new AbstractHistogram[nFlows][12];
     startDayOfYear = spec.startDayOfYear();
@@ -91,6 +95,10 @@ final class ModelStats {
       flowTonnes[f] = fl.tonnesPerUnit();
       flowLegCumSum_s[f] = new double[fl.legs().length];
       flowLegCumCount[f] = new long[fl.legs().length];
+      for (int m = 0; m < 12; m++) {
+        flowLegMonthSum_s[f][m] = new double[fl.legs().length];
+        flowLegMonthCount[f][m] = new long[fl.legs().length];
+      }
       flowHist[f] = CorridorModel.newHistogram();
       for (int m = 0; m < 12; m++) {
         flowMonthHist[f][m] = CorridorModel.newMonthHistogram();
@@ -157,6 +165,9 @@ final class ModelStats {
   void legCumulative(int f, int pos, long elapsed) {
     flowLegCumSum_s[f][pos] += elapsed;
     flowLegCumCount[f][pos]++;
+    int m = Demand.month0(startDayOfYear, engine.now() - elapsed);
+    flowLegMonthSum_s[f][m][pos] += elapsed;
+    flowLegMonthCount[f][m][pos]++;
   }
 
   /**
@@ -317,6 +328,16 @@ final class ModelStats {
             flowLegCumCount[f][k] == 0 ? Double.NaN : flowLegCumSum_s[f][k] / flowLegCumCount[f][k];
       }
     }
+    double[][][] cumMonth = new double[nFlows][12][];
+    for (int f = 0; f < nFlows; f++) {
+      for (int m = 0; m < 12; m++) {
+        long[] n = flowLegMonthCount[f][m];
+        cumMonth[f][m] = new double[n.length];
+        for (int k = 0; k < n.length; k++) {
+          cumMonth[f][m][k] = n[k] == 0 ? Double.NaN : flowLegMonthSum_s[f][m][k] / n[k];
+        }
+      }
+    }
     double[] util = new double[nRes];
     double[] wait = new double[nRes];
     double[] meanWait = new double[nRes];
@@ -352,6 +373,7 @@ final class ModelStats {
         legTeu,
         legTonnes,
         cum,
+        cumMonth,
         flowHist,
         corridorHist,
         flowMonthHist,

@@ -17,6 +17,8 @@ import org.HdrHistogram.Histogram;
  * @param legTonnesPerYear tonnes per year that completed each leg (post warm-up)
  * @param flowLegCumulative_s per flow and leg position: mean time from release to the end of that
  *     leg, for units released after the warm-up (NaN if none)
+ * @param flowLegMonthCumulative_s the same per calendar month of release, [flow][month][leg
+ *     position] (0 = January; NaN if none)
  * @param flowTransit per-flow door-to-door time in minutes, units released after the warm-up
  * @param corridorTransit per-corridor door-to-door time in minutes
  * @param flowMonthTransit per flow and calendar month of release (0 = January), door-to-door time
@@ -42,6 +44,7 @@ public record ReplicationResult(
     double[] legTeuPerYear,
     double[] legTonnesPerYear,
     double[][] flowLegCumulative_s,
+    double[][][] flowLegMonthCumulative_s,
     Histogram[] flowTransit,
     Histogram[] corridorTransit,
     AbstractHistogram[][] flowMonthTransit,
