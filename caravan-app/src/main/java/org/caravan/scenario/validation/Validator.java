@@ -3,7 +3,6 @@ package org.caravan.scenario.validation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,7 +26,6 @@ import org.caravan.scenario.sim.ModelBuilder;
 import org.caravan.scenario.sim.SimulationService;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
-import org.caravan.simulation.corridor.KpiStat;
 
 /**
  * Computes the router's and the simulation's value for every target and every flow of a simulated
@@ -242,9 +240,9 @@ public final class Validator {
     for (Target t : targets) {
       OptionalDouble router =
           routerValue(t, quoteDepartures(t).or(() -> datedDepartures(t)).orElse(departures));
-      Sim sim = simValue(t, r, spec, run.model());
+      SimulatedValue sim = SimulatedValue.of(t, r, spec, network);
       Verdict rv = verdict(t, router);
-      Verdict sv = verdict(t, sim.value);
+      Verdict sv = verdict(t, sim.value());
       Verdict v;
       if (t.input().isPresent()) {
         v = Verdict.INPUT;
@@ -255,7 +253,7 @@ public final class Validator {
       } else {
         v = rv == sv ? rv : Verdict.SPLIT;
       }
-      rows.add(new TargetRow(t, router, sim.value, sim.basis, rv, sv, v, ""));
+      rows.add(new TargetRow(t, router, sim.value(), sim.basis(), rv, sv, v, ""));
     }
     List<TargetRow> explained = new ArrayList<>();
     for (TargetRow row : rows) {
@@ -332,7 +330,7 @@ public final class Validator {
 
   /** The simulation's value for a target, if the run has one. */
   public OptionalDouble simulated(Target t, SimulationService.Run run) {
-    return simValue(t, run.result(), run.model().spec(), run.model()).value;
+    return SimulatedValue.of(t, run.result(), run.model().spec(), network).value();
   }
 
   /**
@@ -481,151 +479,6 @@ public final class Validator {
       vals[k] = router.along(req, links).map(Route::transitDays).orElse(Double.NaN);
     }
     return vals;
-  }
-
-  private record Sim(OptionalDouble value, String basis) {}
-
-  private static final Sim NONE = new Sim(OptionalDouble.empty(), "not simulated");
-
-  private Sim simValue(Target t, CorridorResult r, CorridorSpec spec, ModelBuilder.Built built) {
-    switch (t.quantity()) {
-      case THROUGHPUT_MT -> {
-        return kpi(
-            r, "throughput." + t.corridor() + ".tonnes_per_year", 1e6, "mean over replications");
-      }
-      case THROUGHPUT_TEU -> {
-        return kpi(r, "throughput." + t.corridor() + ".teu_per_year", 1, "mean over replications");
-      }
-      case BORDER_H -> {
-        for (CorridorSpec.Gate g : spec.gates()) {
-          if (g.kind() == CorridorSpec.GateKind.BORDER && g.node().equals(t.origin())) {
-            double q =
-                r.kpi("resource.border." + g.id() + ".mean_wait_h").map(KpiStat::mean).orElse(0.0);
-            return new Sim(
-                OptionalDouble.of(q + g.delayMean_s() / 3600), "queue + dwell at the border gate");
-          }
-        }
-        return NONE;
-      }
-      case HANDLING_H -> {
-        for (CorridorSpec.Crossing x : spec.crossings()) {
-          if (spec.ports().get(x.toPort()).node().equals(t.origin())
-              || spec.ports().get(x.fromPort()).node().equals(t.origin())) {
-            return new Sim(
-                OptionalDouble.of(x.handlingMean_s() / 3600), "vessel handling of " + x.id());
-          }
-        }
-        return NONE;
-      }
-      case WAIT_DAYS -> {
-        for (CorridorSpec.Crossing x : spec.crossings()) {
-          if (x.id().endsWith("[" + t.origin() + ">" + t.destination() + "]")) {
-            Optional<KpiStat> k = r.kpi("resource.yard." + x.id() + ".mean_wait_h");
-            double served =
-                r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
-            if (k.isPresent() && served > 0) {
-              // The same wait the router charges: arrival at the port to the sailing.
-              return new Sim(
-                  OptionalDouble.of(WaitTable.departureWait(r, spec, x, network).total_h() / 24),
-                  "mean wait from arrival at the port to the sailing (yard, berths, loading)");
-            }
-            return new Sim(OptionalDouble.empty(), "crossing carries no flow");
-          }
-        }
-        return NONE;
-      }
-      case TRANSIT_DAYS -> {
-        return transit(t, r, spec);
-      }
-      case CO2E_KG_TEU -> {
-        for (int i = 0; i < spec.flows().size(); i++) {
-          CorridorSpec.Flow f = spec.flows().get(i);
-          if (same(t, f) && f.teuPerUnit() > 0) {
-            return new Sim(
-                OptionalDouble.of(
-                    f.co2ePerUnit_g()
-                        / f.teuPerUnit()
-                        / 1000
-                        * 10
-                        / (f.tonnesPerUnit() / f.teuPerUnit())),
-                "flow " + f.id());
-          }
-        }
-        return NONE;
-      }
-      default -> {
-        return NONE;
-      }
-    }
-  }
-
-  private Sim transit(Target t, CorridorResult r, CorridorSpec spec) {
-    for (int i = 0; i < spec.flows().size(); i++) {
-      CorridorSpec.Flow f = spec.flows().get(i);
-      if (same(t, f)) {
-        double p = t.bestCase() ? FAST_END_PERCENTILE : 50;
-        String of = (t.bestCase() ? "5th percentile" : "median") + " of flow " + f.id();
-        if (t.departed().isPresent()) {
-          // The flow's units that left in the figure's month (CorridorResult keeps them apart).
-          int month0 = t.departed().get().getMonthValue() - 1;
-          return new Sim(
-              r.flowPercentileDays(i, p, month0),
-              of
-                  + ", units that left in "
-                  + t.departed().get().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-        }
-        return new Sim(OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
-      }
-    }
-    for (int i = 0; i < spec.flows().size(); i++) {
-      CorridorSpec.Flow f = spec.flows().get(i);
-      if (!corridorMatches(t.corridor(), f.corridor())) {
-        continue;
-      }
-      int[] legs = f.legs();
-      int start = -1;
-      for (int k = 0; k < legs.length; k++) {
-        CorridorSpec.Leg leg = spec.legs().get(legs[k]);
-        if (start < 0 && leg.from().equals(t.origin())) {
-          start = k;
-        }
-        if (start >= 0 && leg.to().equals(t.destination())) {
-          // A dated figure: the units that left in its month.
-          int flow = i;
-          double[] cum =
-              t.departed()
-                  .map(m -> r.flowLegMonthCumulativeMean_s()[flow][m.getMonthValue() - 1])
-                  .orElse(r.flowLegCumulativeMean_s()[i]);
-          double before = start == 0 ? 0 : cum[start - 1];
-          double v = (cum[k] - before) / 86_400;
-          return new Sim(
-              Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
-              "mean, part of flow "
-                  + f.id()
-                  + t.departed()
-                      .map(
-                          m ->
-                              ", units that left in "
-                                  + m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-                      .orElse(""));
-        }
-      }
-    }
-    return NONE;
-  }
-
-  private static boolean same(Target t, CorridorSpec.Flow f) {
-    return f.from().equals(t.origin())
-        && f.to().equals(t.destination())
-        && corridorMatches(t.corridor(), f.corridor());
-  }
-
-  private static boolean corridorMatches(String target, String flow) {
-    return target.equals("any") || target.equals(flow);
-  }
-
-  private static Sim kpi(CorridorResult r, String name, double scale, String basis) {
-    return r.kpi(name).map(k -> new Sim(OptionalDouble.of(k.mean() / scale), basis)).orElse(NONE);
   }
 
   private static Verdict verdict(Target t, OptionalDouble v) {

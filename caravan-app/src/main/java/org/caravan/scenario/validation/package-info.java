@@ -2,12 +2,13 @@
  * Validation and calibration against published figures: the target table ({@code
  * data/validation/targets.csv}, every usable transit time, cost, CO2e and wait of corridor-facts
  * with its range, kind and source), the router's and the simulation's value for each target and
- * each flow of the default scenario ({@link org.caravan.scenario.validation.Validator}), the
- * generated {@code docs/VALIDATION.md} ({@link org.caravan.scenario.validation.ValidationDoc}), the
- * table of simulated waits the router reads ({@link org.caravan.scenario.validation.WaitTable}),
- * the reasons a row misses ({@link org.caravan.scenario.validation.MissReasons}), the percentiles
- * both sides are compared at ({@link org.caravan.scenario.validation.Percentiles}) and the fit of
- * the estimated parameters ({@link org.caravan.scenario.validation.Calibrator}).
+ * each flow of the default scenario ({@link org.caravan.scenario.validation.Validator}; the
+ * simulation's side read by {@link org.caravan.scenario.validation.SimulatedValue}), the generated
+ * {@code docs/VALIDATION.md} ({@link org.caravan.scenario.validation.ValidationDoc}), the table of
+ * simulated waits the router reads ({@link org.caravan.scenario.validation.WaitTable}), the reasons
+ * a row misses ({@link org.caravan.scenario.validation.MissReasons}), the percentiles both sides
+ * are compared at ({@link org.caravan.scenario.validation.Percentiles}) and the fit of the
+ * estimated parameters ({@link org.caravan.scenario.validation.Calibrator}).
  *
  * <p>Design: a target names an origin, a destination, a corridor and a quantity; both sides compute
  * it with the same corridor rule ({@code ModelBuilder.routeOnCorridor}), so the router and the
