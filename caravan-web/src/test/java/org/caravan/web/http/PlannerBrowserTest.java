@@ -174,6 +174,28 @@ class PlannerBrowserTest {
   }
 
   @Test
+  void a_dated_route_panel_names_the_border_episode_that_held_it() {
+    driver.get(server.url());
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> number("return window.caravan ? window.caravan.networkLayerCount() : 0") > 100);
+    pickPlace("from", "Xian", "CNXIA");
+    pickPlace("to", "Duisb", "DEDUI");
+    driver.findElement(By.id("avoid-countries")).clear();
+    // 20 April 2024: the train meets the CN-KZ border congestion of April-May 2024 (RF-CONG24).
+    js("document.getElementById('depart').value = '2024-04-20'");
+    driver.findElement(By.id("plan")).click();
+    By rows = By.cssSelector("#routes tbody tr");
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(rows).isEmpty());
+    driver.findElements(rows).get(0).click();
+    WebElement legs = driver.findElement(By.id("legs"));
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> legs.isDisplayed());
+    assertThat(legs.findElement(By.cssSelector("p.episodes")).getText())
+        .contains("Held 204.0 h at dated border episodes")
+        .contains("CN-KZ-CONGESTION-2024")
+        .contains("RF-CONG24");
+  }
+
+  @Test
   void api_docs_page_lists_the_operations() {
     driver.get(server.url() + "api-docs");
     new WebDriverWait(driver, Duration.ofSeconds(15))
