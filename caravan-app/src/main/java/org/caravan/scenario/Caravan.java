@@ -68,7 +68,7 @@ public final class Caravan {
   private Set<String> plannedLinks = Set.of();
 
   /** The overlays whose episodes this network's router and simulation apply. */
-  private List<Path> overlays = List.of();
+  private final List<Path> overlays;
 
   private Caravan(NetworkSpec files, BuildOptions options) {
     this(files, options, List.of());
@@ -89,8 +89,8 @@ public final class Caravan {
         () -> Corridors.loadDefault(network),
         SeasonalRisks::loadDefault,
         () -> Episodes.readWith(network.spec(), overlays),
-        () -> WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE));
-    this.overlays = List.copyOf(overlays);
+        () -> WaitTable.loadDefault(network).orElse(ExpectedWaits.NONE),
+        overlays);
   }
 
   private Caravan(
@@ -102,7 +102,9 @@ public final class Caravan {
       Supplier<Corridors> corridors,
       Supplier<SeasonalRisks> risks,
       Supplier<Episodes> episodes,
-      Supplier<ExpectedWaits> waits) {
+      Supplier<ExpectedWaits> waits,
+      List<Path> overlays) {
+    this.overlays = List.copyOf(overlays);
     this.files = files;
     this.options = options;
     this.lanes = lanes;
@@ -149,7 +151,8 @@ public final class Caravan {
         () -> Corridors.NONE,
         () -> SeasonalRisks.NONE,
         () -> Episodes.NONE,
-        () -> ExpectedWaits.NONE);
+        () -> ExpectedWaits.NONE,
+        List.of());
   }
 
   /** A router on this network with its default data, charging {@code waits} on top. */
@@ -244,10 +247,8 @@ public final class Caravan {
    * the generation of {@code data/validation/waits.csv} use it).
    */
   public Caravan withWaits(ExpectedWaits waits) {
-    Caravan c =
-        new Caravan(files, options, network, rates, lanes, corridors, risks, episodes, () -> waits);
-    c.overlays = overlays;
-    return c;
+    return new Caravan(
+        files, options, network, rates, lanes, corridors, risks, episodes, () -> waits, overlays);
   }
 
   /** Route planning on this network. */

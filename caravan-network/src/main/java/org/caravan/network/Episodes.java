@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
@@ -68,7 +69,7 @@ public final class Episodes {
     CONGESTION;
 
     public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -237,12 +238,12 @@ public final class Episodes {
       Set<String> countries,
       List<Problem> bad) {
     int before = bad.size();
-    String id = cell(rec, "id");
+    String id = DatedRows.cell(rec, "id");
     if (!id.matches("[A-Z0-9][A-Z0-9-]*")) {
       bad.add(new Problem(o, "id", "episode id '" + id + "' must be [A-Z0-9-]"));
     }
     List<String> nodes = new ArrayList<>();
-    for (String n : cell(rec, "nodes").split(";")) {
+    for (String n : DatedRows.cell(rec, "nodes").split(";")) {
       if (n.isBlank()) {
         continue;
       }
@@ -254,7 +255,7 @@ public final class Episodes {
     if (nodes.isEmpty() && bad.size() == before) {
       bad.add(new Problem(o, "nodes", "an episode needs at least one node"));
     }
-    String toward = cell(rec, "toward");
+    String toward = DatedRows.cell(rec, "toward");
     if (!toward.isEmpty() && !countries.contains(toward)) {
       bad.add(
           new Problem(o, "toward", "country '" + toward + "' has no node in the network (ISO 2)"));
@@ -264,11 +265,13 @@ public final class Episodes {
     DatedRows.checkPeriod(from, to, o, bad);
     Kind kind = null;
     try {
-      kind = Kind.valueOf(cell(rec, "kind").toUpperCase(java.util.Locale.ROOT));
+      kind = Kind.valueOf(DatedRows.cell(rec, "kind").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       bad.add(
           new Problem(
-              o, "kind", "expected closure or congestion, found '" + cell(rec, "kind") + "'"));
+              o,
+              "kind",
+              "expected closure or congestion, found '" + DatedRows.cell(rec, "kind") + "'"));
     }
     double delay = days(rec, "delay_days", o, bad);
     double sd = days(rec, "delay_sd_days", o, bad);
@@ -280,12 +283,12 @@ public final class Episodes {
           new Problem(
               o, "delay_days", "a closure holds trains until it ends; leave the delay empty"));
     }
-    String evidence = cell(rec, "evidence");
+    String evidence = DatedRows.cell(rec, "evidence");
     if (!evidence.equals("observed") && !evidence.equals("estimate")) {
       bad.add(
           new Problem(o, "evidence", "expected observed or estimate, found '" + evidence + "'"));
     }
-    String source = cell(rec, "source");
+    String source = DatedRows.cell(rec, "source");
     DatedRows.checkSource(source, "episode", sourceIds, o, bad);
     if (bad.size() > before) {
       return Optional.empty();
@@ -293,7 +296,7 @@ public final class Episodes {
     return Optional.of(
         new Episode(
             id,
-            cell(rec, "name"),
+            DatedRows.cell(rec, "name"),
             nodes,
             toward.isEmpty() ? Optional.empty() : Optional.of(toward),
             from.orElseThrow(),
@@ -303,12 +306,12 @@ public final class Episodes {
             Math.round(Math.max(0, sd) * DAY_S),
             evidence,
             source,
-            cell(rec, "notes")));
+            DatedRows.cell(rec, "notes")));
   }
 
   /** A non-negative number of days, 0 when the cell is empty; NaN after adding a problem. */
   private static double days(CSVRecord rec, String column, Origin o, List<Problem> bad) {
-    String s = cell(rec, column);
+    String s = DatedRows.cell(rec, column);
     if (s.isEmpty()) {
       return 0;
     }
@@ -322,10 +325,6 @@ public final class Episodes {
     }
     bad.add(new Problem(o, column, "expected days in [0, 365], found '" + s + "'"));
     return Double.NaN;
-  }
-
-  private static String cell(CSVRecord rec, String column) {
-    return DatedRows.cell(rec, column);
   }
 
   /**
