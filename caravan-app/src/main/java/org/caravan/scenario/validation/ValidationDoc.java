@@ -249,13 +249,14 @@ public final class ValidationDoc {
         the planned Xi'an → Baku train in 8–11 (T06) are best cases; even the model's fast end (5th percentile) waits for \
         formation, the Kazakh border and a ferry, which record runs with priority skip. Xi'an → Duisburg in 13 \
         days with border priority (T36) is within: the Northern route's fast end reaches it.
-        * **The Kazakh border against the China → Baku figures.** The CPMM border time at Dostyk is 57–70 h \
-        (T61); the calibrated dwell is 46 h, at the low end of its recorded range (39.9–78 h), because the \
-        China → Baku and China → Georgia figures (T04–T10) ask for faster trains. Tried at 62 h (`caravan \
-        validate --scenario` with the dwell set, its own waits): T61 comes within, but the Northern guidance to \
-        Małaszewicze (T29, simulation), the Northern record (T36, through Dostyk) and the Almaty price (T49: \
-        the fastest route then enters by Khorgos) go out, 19 rows within instead of 21; the fit weighs every \
-        figure alike (Geman–McClure loss, `caravan calibrate`). ADY's "China → Azerbaijan 8–10 days" and \
+        * **The Kazakh border against the China → Baku figures.** The CPMM rail border time in Kazakhstan \
+        is 57–70 h (T61); the calibrated dwell, one value for Dostyk and Altynkol since CPMM gives one Kazakh \
+        average, is 46 h, at the low end of its recorded range (39.9–78 h), because the China → Baku and \
+        China → Georgia figures (T04–T10) ask for faster trains. Tried at 62 h at both crossings (`caravan \
+        validate --scenario` with the dwell set, its own waits): T61 comes within, but the Northern guidance \
+        to Małaszewicze (T29, simulation) and the Northern record (T36, through Dostyk) go out, 19 rows \
+        within instead of 20; the fit weighs every figure alike (Geman–McClure loss, `caravan calibrate`). \
+        ADY's "China → Azerbaijan 8–10 days" and \
         "China → Georgian ports 12 days" (T04, T07) equal KTZ's Altynkol → Baku 9 and Altynkol → Poti 12 days \
         (T01, T02, within), which suggests both count from the Chinese border; the table keeps the reading of \
         corridor-facts (from China, Xi'an), and Xi'an alone is 3,050 km and 3.5 days of running from it.
@@ -271,7 +272,9 @@ public final class ValidationDoc {
         * **Costs** are per-kilometre rail tariffs by railway, scaled by the dated China–Europe rail index of \
         the quote's year, plus terminal handling and border payments (`data/network/README.md`). One Argus quote \
         gives the same price to Almaty and to Aktau (T49, T50), 2,357 km further into Kazakhstan: no per-km \
-        tariff matches both, and the network matches Almaty.
+        tariff matches both. The 2023-H2–2024 rail index is derived from the Almaty quote, on the \
+        Khorgos–Altynkol lane China–Central Asia trains take (RF230327), so T49 echoes an input and is not \
+        counted.
         * **Sea targets** are sailings between two ports on the Suez lane (T46 is the Cape): the validator \
         routes them port to port without the dated Red Sea lane switch that `caravan route --depart` applies. \
         Shanghai → Poti (T48, T51, ARGUS-REPORT, undated) is Shanghai → Ambarlı and a Black Sea feeder: \

@@ -23,6 +23,7 @@ import org.caravan.network.Network;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.ModelBuilder;
+import org.caravan.scenario.sim.ResolvedScenario;
 import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
 import org.caravan.scenario.sim.SimulationService;
 import org.caravan.simulation.corridor.CorridorResult;
@@ -107,8 +108,10 @@ public final class WaitTable {
   /**
    * The rows measured by a run, plus for every crossing the scenario names that carried nothing its
    * zero-load wait: half the longer of the timetable and the vessel headway (round trip / fleet),
-   * so the router does not see an idle one-vessel line as free. Deterministic order (the model's
-   * resource order).
+   * so the router does not see an idle one-vessel line as free; and for every border the scenario
+   * names that no train crossed, its dwell (a calibrated Altynkol dwell reaches the router even
+   * when the simulated trains all cross at Dostyk). Deterministic order (the model's resource
+   * order).
    */
   public static List<Row> measure(SimulationService.Run run, Network network) {
     CorridorResult r = run.result();
@@ -213,6 +216,22 @@ public final class WaitTable {
               m,
               Math.max(w.queue_h(), x.handlingSd_s() / 3600),
               "yard + berths + vessel handling of " + x.id()));
+    }
+    // A border the scenario names that no simulated train crossed: its dwell at zero load (the
+    // scenario's value, else the network's), so a calibrated dwell reaches the router there too.
+    Map<String, ResolvedScenario.Border> borders = run.scenario().model().capacities().borders();
+    for (String id : borders.keySet().stream().sorted().toList()) {
+      OptionalInt node = network.findNode(id);
+      boolean measured =
+          rows.stream().anyMatch(w -> w.kind().equals("pass") && w.node().equals(id));
+      if (measured || node.isEmpty()) {
+        continue;
+      }
+      ResolvedScenario.Border b = borders.get(id);
+      double dwell = b.dwell_s().orElse(network.dwell_s(node.getAsInt())) / 3600;
+      double sd = b.dwellSd_s().orElse(network.dwellSd_s(node.getAsInt())) / 3600;
+      rows.add(
+          new Row("pass", id, "", "", "", "all", dwell, sd, "zero-load estimate for border " + id));
     }
     Map<String, CrossingChange> changes = run.scenario().model().capacities().crossings();
     for (CrossingChange c : changes.keySet().stream().sorted().map(changes::get).toList()) {

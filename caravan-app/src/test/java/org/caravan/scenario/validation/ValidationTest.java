@@ -362,6 +362,39 @@ class ValidationTest {
   }
 
   @Test
+  void one_fitted_kazakh_dwell_reaches_the_router_at_both_crossings_even_where_no_train_crossed() {
+    // The tied parameter sets Dostyk and Altynkol alike (one CPMM average for both).
+    Calibrator calibrator = new Calibrator(CARAVAN, Calibrator.defaults());
+    double[] values = new double[Calibrator.defaults().size()];
+    for (int i = 0; i < values.length; i++) {
+      Calibrator.Parameter p = Calibrator.defaults().get(i);
+      values[i] = p.name().startsWith("network.borders") ? 50.0 : (p.low() + p.high()) / 2;
+    }
+    Scenario sc =
+        calibrator.with(ScenarioLoader.readFile(ScenarioLoader.DEFAULT), shortScenario(), values);
+    SimulationService.Run run = new SimulationService(CARAVAN).run(sc, 1, i -> {});
+    List<WaitTable.Row> rows = WaitTable.measure(run, NET);
+    WaitTable.Row dostyk = pass(rows, "KZ-DOSTYK");
+    WaitTable.Row altynkol = pass(rows, "KZHOR");
+    // Dostyk carries the simulated trains: the fitted dwell plus its queue. No train crossed at
+    // Altynkol: the fitted dwell at zero load, not the network's 65.5 h.
+    assertThat(dostyk.mean_h()).isGreaterThanOrEqualTo(50.0);
+    assertThat(dostyk.resource()).isEqualTo("border KZ-DOSTYK");
+    assertThat(altynkol.mean_h()).isCloseTo(50.0, offset(1e-9));
+    assertThat(altynkol.resource()).startsWith("zero-load");
+    // The router reading the table charges Altynkol the fitted dwell.
+    ExpectedWaits waits = WaitTable.waits(rows, NET);
+    assertThat(waits.pass_s(NET.getNode("KZHOR"))).isEqualTo(50 * 3600);
+  }
+
+  private static WaitTable.Row pass(List<WaitTable.Row> rows, String node) {
+    return rows.stream()
+        .filter(w -> w.kind().equals("pass") && w.node().equals(node))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void calibration_stays_in_range_and_the_same_seed_gives_the_same_fit() {
     List<Target> ts = TargetTable.loadDefault(NET);
     Calibrator.Settings s = new Calibrator.Settings(3, 2, 42, 2);
