@@ -1,5 +1,7 @@
 package org.caravan.routing;
 
+import org.caravan.network.Season;
+
 /**
  * Expected waits the router charges on top of the network's running times, with their variance,
  * from a model of congestion (in Caravan: the calibrated simulation of the default scenario, so
@@ -15,10 +17,20 @@ package org.caravan.routing;
  *       wait.
  * </ul>
  *
- * A negative mean means "no figure": the router keeps its own rule. Means are constant in time, so
- * waiting stays first-in-first-out and label setting stays exact.
+ * A negative mean means "no figure": the router keeps its own rule. Waits may differ by season
+ * ({@link #inSeason}); a query charges the waits of its departure's season throughout, as it does
+ * the seasonal closure risks, so within a query they are constant in time, waiting stays
+ * first-in-first-out and label setting stays exact.
  */
 public interface ExpectedWaits {
+  /**
+   * The waits of cargo that reaches the resources in {@code season}; by default the same in every
+   * season.
+   */
+  default ExpectedWaits inSeason(Season season) {
+    return this;
+  }
+
   /** Mean time to pass {@code node}, seconds, or -1 to use the network's dwell. */
   long pass_s(int node);
 

@@ -11,6 +11,7 @@ import org.caravan.network.Network;
 import org.caravan.network.Passage;
 import org.caravan.network.RateTables;
 import org.caravan.network.Schedule;
+import org.caravan.network.Season;
 
 /**
  * One query prepared for the search: which links are allowed (constraints compiled to a bit set
@@ -274,7 +275,8 @@ public final class QueryContext {
     this.linkCost_cents = shared.linkCost_cents;
     this.override_passages = shared.override_passages;
     this.override_geometry = shared.override_geometry;
-    this.waits = shared.waits;
+    // The departure's season for the whole query, as the closure risks take its month.
+    this.waits = shared.waits.inSeason(Season.ofMonth(month));
     this.episodes = shared.episodes;
   }
 

@@ -151,8 +151,8 @@ public final class ValidationDoc {
         sailings. Median over 24 departures (1st and 15th of each month of the measured year, fewer for a \
         shorter run; a cost on the same days \
         of the year it was quoted, so that a 2020 or 2025 quote meets the rate tables of its year), with the waits \
-        of `data/validation/waits.csv` for the corridor's trains (formation waits are keyed by boarding node, \
-        destination and corridor). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU \
+        of `data/validation/waits.csv` for the corridor's trains and the departure's season (formation waits \
+        are keyed by boarding node, destination and corridor). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU \
         (well-to-wheel, ISO 14083).
         * *Simulation*: the median door-to-door time of the default flow with the same origin, destination and \
         corridor; for a part of a flow's path, the mean time between the legs; waits, border times and handling \

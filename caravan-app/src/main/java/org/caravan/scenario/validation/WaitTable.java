@@ -15,11 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
+import org.caravan.network.Season;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.ModelBuilder;
@@ -56,6 +58,9 @@ import org.caravan.simulation.corridor.KpiStat;
 public final class WaitTable {
   /** The built-in table, packed from {@code data/validation/waits.csv}. */
   public static final String RESOURCE = "/org/caravan/scenario/validation/waits.csv";
+
+  /** The {@code season} column of the rows for the whole year (else a {@link Season} code). */
+  static final String ALL = "all";
 
   /** Columns of the file. */
   public static final List<String> COLUMNS =
@@ -124,7 +129,7 @@ public final class WaitTable {
       double q = mean(r, "resource.border." + g.id() + ".mean_wait_h");
       double dwell = g.delayMean_s() / 3600;
       double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + q * q);
-      rows.add(new Row("pass", g.node(), "", "", "", "all", q + dwell, sd, "border " + g.id()));
+      rows.add(new Row("pass", g.node(), "", "", "", ALL, q + dwell, sd, "border " + g.id()));
     }
     Map<String, double[]> board = new LinkedHashMap<>();
     Map<String, double[]> boardTo = new LinkedHashMap<>();
@@ -162,7 +167,7 @@ public final class WaitTable {
               "",
               "",
               "",
-              "all",
+              ALL,
               m,
               m,
               "formation at " + e.getKey() + ", all destinations"));
@@ -177,7 +182,7 @@ public final class WaitTable {
               "",
               nodeTo[1],
               "",
-              "all",
+              ALL,
               m,
               m,
               "formation at " + nodeTo[0] + " to " + nodeTo[1] + " (all corridors)"));
@@ -192,7 +197,7 @@ public final class WaitTable {
               "",
               key[1],
               key[2],
-              "all",
+              ALL,
               m,
               m,
               "formation at " + key[0] + " to " + key[1] + " on " + key[2]));
@@ -212,7 +217,7 @@ public final class WaitTable {
               link,
               "",
               "",
-              "all",
+              ALL,
               m,
               Math.max(w.queue_h(), x.handlingSd_s() / 3600),
               "yard + berths + vessel handling of " + x.id()));
@@ -231,7 +236,7 @@ public final class WaitTable {
       double dwell = b.dwell_s().orElse(network.dwell_s(node.getAsInt())) / 3600;
       double sd = b.dwellSd_s().orElse(network.dwellSd_s(node.getAsInt())) / 3600;
       rows.add(
-          new Row("pass", id, "", "", "", "all", dwell, sd, "zero-load estimate for border " + id));
+          new Row("pass", id, "", "", "", ALL, dwell, sd, "zero-load estimate for border " + id));
     }
     Map<String, CrossingChange> changes = run.scenario().model().capacities().crossings();
     for (CrossingChange c : changes.keySet().stream().sorted().map(changes::get).toList()) {
@@ -255,11 +260,12 @@ public final class WaitTable {
               c.link(),
               "",
               "",
-              "all",
+              ALL,
               m,
               m,
               "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
     }
+    rows.addAll(SeasonalWaits.measure(r, spec, network));
     return rows;
   }
 
@@ -359,6 +365,17 @@ public final class WaitTable {
           throw new UserException(
               "kind", name + ":" + line + ": field 'kind': unknown kind '" + kind + "'");
         }
+        String season = c.get("season");
+        if (!season.equals(ALL) && Season.parse(season).isEmpty()) {
+          throw new UserException(
+              "season",
+              name
+                  + ":"
+                  + line
+                  + ": field 'season': unknown season '"
+                  + season
+                  + "' (all, winter, spring, summer or autumn)");
+        }
         rows.add(
             new Row(
                 kind,
@@ -366,7 +383,7 @@ public final class WaitTable {
                 c.get("link"),
                 c.get("destination"),
                 c.get("corridor"),
-                c.get("season"),
+                season,
                 number(c, "mean_h", name, line),
                 number(c, "sd_h", name, line),
                 c.get("resource")));
@@ -404,13 +421,71 @@ public final class WaitTable {
    * and destination, so the router charges the train the simulation forms for the corridor.
    */
   public static ExpectedWaits waits(List<Row> rows, Network network, String corridor) {
-    List<Row> ordered = new ArrayList<>();
-    // Averages first, then the corridor's own rows over them; other corridors' rows are skipped.
-    rows.stream().filter(w -> w.corridor().isEmpty()).forEach(ordered::add);
-    if (!corridor.isEmpty()) {
-      rows.stream().filter(w -> w.corridor().equals(corridor)).forEach(ordered::add);
+    ExpectedWaits year = arrays(ordered(rows, corridor, ALL), network);
+    ExpectedWaits[] seasons = new ExpectedWaits[Season.values().length];
+    for (Season s : Season.values()) {
+      // The year's rows, then the season's over them: a resource that served nothing in a season
+      // keeps its year figure.
+      List<Row> both = ordered(rows, corridor, ALL);
+      both.addAll(ordered(rows, corridor, s.code()));
+      seasons[s.ordinal()] = arrays(both, network);
     }
-    return arrays(ordered, network);
+    return new Seasonal(year, seasons);
+  }
+
+  /** Averages first, then the corridor's own rows over them; other corridors' rows are skipped. */
+  private static List<Row> ordered(List<Row> rows, String corridor, String season) {
+    List<Row> ordered = new ArrayList<>();
+    rows.stream()
+        .filter(w -> w.season().equals(season) && w.corridor().isEmpty())
+        .forEach(ordered::add);
+    if (!corridor.isEmpty()) {
+      rows.stream()
+          .filter(w -> w.season().equals(season) && w.corridor().equals(corridor))
+          .forEach(ordered::add);
+    }
+    return ordered;
+  }
+
+  /**
+   * The year's waits, and per season the waits of cargo that reaches a resource then ({@link
+   * ExpectedWaits#inSeason}).
+   */
+  private record Seasonal(ExpectedWaits year, ExpectedWaits[] seasons) implements ExpectedWaits {
+    @Override
+    public ExpectedWaits inSeason(Season season) {
+      return seasons[season.ordinal()];
+    }
+
+    @Override
+    public long pass_s(int node) {
+      return year.pass_s(node);
+    }
+
+    @Override
+    public long passVar_s2(int node) {
+      return year.passVar_s2(node);
+    }
+
+    @Override
+    public long board_s(int node, int destination) {
+      return year.board_s(node, destination);
+    }
+
+    @Override
+    public long boardVar_s2(int node, int destination) {
+      return year.boardVar_s2(node, destination);
+    }
+
+    @Override
+    public long departure_s(int link) {
+      return year.departure_s(link);
+    }
+
+    @Override
+    public long departureVar_s2(int link) {
+      return year.departureVar_s2(link);
+    }
   }
 
   private static ExpectedWaits arrays(List<Row> rows, Network network) {
@@ -529,12 +604,24 @@ public final class WaitTable {
    */
   static DepartureWait departureWait(
       CorridorResult r, CorridorSpec spec, CorridorSpec.Crossing x, Network network) {
+    return departureWait(res -> mean(r, res + ".mean_wait_h"), spec, x, network);
+  }
+
+  /**
+   * The same rule with each resource's mean wait read by {@code meanWait_h} (from the prefix of the
+   * resource's KPIs, {@code resource.yard.<crossing>}, to hours): a season's waits use it.
+   */
+  static DepartureWait departureWait(
+      ToDoubleFunction<String> meanWait_h,
+      CorridorSpec spec,
+      CorridorSpec.Crossing x,
+      Network network) {
     String from = spec.ports().get(x.fromPort()).node();
     String to = spec.ports().get(x.toPort()).node();
     double queue =
-        mean(r, "resource.yard." + x.id() + ".mean_wait_h")
-            + mean(r, "resource.berth." + from + ".mean_wait_h")
-            + mean(r, "resource.berth." + to + ".mean_wait_h");
+        meanWait_h.applyAsDouble("resource.yard." + x.id())
+            + meanWait_h.applyAsDouble("resource.berth." + from)
+            + meanWait_h.applyAsDouble("resource.berth." + to);
     String link = x.id().substring(0, x.id().indexOf('['));
     // The simulation holds the cargo on board while the vessel loads and unloads; the router
     // charges the lift at the arrival port instead, so the difference belongs to the wait for the

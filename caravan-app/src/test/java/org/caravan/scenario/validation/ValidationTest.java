@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import org.caravan.network.Corridors;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
+import org.caravan.network.Season;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
@@ -321,6 +322,52 @@ class ValidationTest {
         .isEqualTo(200 * 3600 - (long) NET.dwell_s(NET.getNode("KZ-DOSTYK")));
     assertThat(b.arrival_s()).isGreaterThan(a.arrival_s());
     assertThat(b.variance_s2()).isGreaterThan(a.variance_s2());
+  }
+
+  @Test
+  void the_router_charges_the_waits_of_the_departures_season() throws IOException {
+    // Formation at Xi'an: 10 h over the year, 100 h for cargo leaving in winter.
+    String csv =
+        String.join(",", WaitTable.COLUMNS)
+            + "\n"
+            + "board,CNXIA,,,,all,10,5,test\n"
+            + "board,CNXIA,,,,winter,100,5,test\n";
+    ExpectedWaits waits = WaitTable.waits(WaitTable.read(new StringReader(csv), "w.csv"), NET);
+    int xian = NET.getNode("CNXIA");
+    int baku = NET.getNode("AZBAK");
+    assertThat(waits.inSeason(Season.WINTER).board_s(xian, baku)).isEqualTo(100 * 3600);
+    assertThat(waits.inSeason(Season.SUMMER).board_s(xian, baku)).isEqualTo(10 * 3600);
+    Caravan with = CARAVAN.withWaits(waits);
+    ModelBuilder b = new ModelBuilder(with, with.router());
+    long january = LocalDate.of(2024, 1, 15).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    long july = LocalDate.of(2024, 7, 15).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    Route winter = b.routeOnCorridor(xian, baku, "middle", false, january, 1, 0, 10).orElseThrow();
+    Route summer = b.routeOnCorridor(xian, baku, "middle", false, july, 1, 0, 10).orElseThrow();
+    assertThat(winter.legs().get(0).wait_s()).isEqualTo(100 * 3600);
+    assertThat(summer.legs().get(0).wait_s()).isEqualTo(10 * 3600);
+    // A season the table does not know is a clear error naming the field.
+    assertThatThrownBy(
+            () -> WaitTable.read(new StringReader(csv.replace(",winter,", ",monsoon,")), "w.csv"))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("w.csv:3: field 'season'");
+  }
+
+  @Test
+  void the_measured_table_has_each_seasons_waits_and_they_pool_to_the_year() {
+    SimulationService.Run run = new SimulationService(CARAVAN).run(shortScenario(), 1, i -> {});
+    List<WaitTable.Row> rows = WaitTable.measure(run, NET);
+    WaitTable.Row year = pass(rows, "KZ-DOSTYK");
+    List<WaitTable.Row> seasons =
+        rows.stream()
+            .filter(w -> w.kind().equals("pass") && w.node().equals("KZ-DOSTYK"))
+            .filter(w -> !w.season().equals("all"))
+            .toList();
+    // The short run measures some weeks of winter only: that season gets its rows, no other does.
+    assertThat(seasons).extracting(WaitTable.Row::season).containsExactly("winter");
+    // Each season's wait is the dwell plus that season's queue; the year's lies between them.
+    double low = seasons.stream().mapToDouble(WaitTable.Row::mean_h).min().orElseThrow();
+    double high = seasons.stream().mapToDouble(WaitTable.Row::mean_h).max().orElseThrow();
+    assertThat(year.mean_h()).isBetween(low - 1e-9, high + 1e-9);
   }
 
   @Test

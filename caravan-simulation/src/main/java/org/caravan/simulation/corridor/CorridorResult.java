@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.caravan.network.Season;
 
 /**
  * The merged outcome of all replications of one spec, folded in replication order so it does not
@@ -23,6 +24,11 @@ import org.HdrHistogram.Histogram;
  *     the leg
  * @param flowLegMonthCumulativeMean_s the same per calendar month of release, [flow][month][leg
  *     position] (0 = January, the calendar of {@code flowMonthTransit}; NaN where no unit)
+ * @param resourceSeasonMeanWait_h per resource and season of arrival at it ({@link Season}
+ *     ordinal): mean wait per entity served, all replications pooled (h; NaN where none); read with
+ *     {@link #seasonMeanWait_h}
+ * @param resourceSeasonServed per resource and season of arrival: entities served, summed over
+ *     replications
  * @param seriesMean queue samples averaged over replications, [series][sample]
  * @param bottlenecks resources by share of waiting, largest first (resources without waiting left
  *     out)
@@ -41,12 +47,45 @@ public record CorridorResult(
     AbstractHistogram[][] flowMonthTransit,
     double[][] flowLegCumulativeMean_s,
     double[][][] flowLegMonthCumulativeMean_s,
+    double[][] resourceSeasonMeanWait_h,
+    long[][] resourceSeasonServed,
     double[][] seriesMean,
     List<Bottleneck> bottlenecks,
     long unitsCreated,
     long unitsDelivered,
     long unitsInside,
     long events) {
+
+  /**
+   * The mean wait per entity served at the resource whose KPIs are named {@code resourcePrefix}
+   * (e.g. {@code resource.border.KZ-DOSTYK}) for entities that arrived in {@code season}; empty
+   * when the resource is unknown or served none then.
+   */
+  public OptionalDouble seasonMeanWait_h(String resourcePrefix, Season season) {
+    int r = resourceIndex(resourcePrefix);
+    if (r < 0 || resourceSeasonServed[r][season.ordinal()] == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(resourceSeasonMeanWait_h[r][season.ordinal()]);
+  }
+
+  /**
+   * Entities (trains, vessels or units) served at the resource named {@code resourcePrefix} that
+   * arrived in {@code season}, summed over replications (0 when unknown).
+   */
+  public long seasonServed(String resourcePrefix, Season season) {
+    int r = resourceIndex(resourcePrefix);
+    return r < 0 ? 0 : resourceSeasonServed[r][season.ordinal()];
+  }
+
+  private int resourceIndex(String resourcePrefix) {
+    for (int r = 0; r < layout.resources.size(); r++) {
+      if (KpiCatalogue.resourcePrefix(layout.resources.get(r)).equals(resourcePrefix)) {
+        return r;
+      }
+    }
+    return -1;
+  }
 
   /** The KPI of the given name. */
   public Optional<KpiStat> kpi(String name) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.caravan.network.Season;
 import org.caravan.simulation.stats.StudentT;
 
 /**
@@ -89,6 +90,8 @@ public final class CorridorRunner {
     private final double[][][] cumMonthSum;
     private final int[][][] cumMonthCount;
     private final double[][] seriesSum;
+    private final double[][] seasonWaitSum_h; // [resource][season]: mean x served, summed
+    private final long[][] seasonServed;
     private long created;
     private long delivered;
     private long inside;
@@ -126,6 +129,8 @@ public final class CorridorRunner {
         corridorTransit[c] = CorridorModel.newHistogram();
       }
       seriesSum = new double[layout.seriesNames.size()][layout.samples];
+      seasonWaitSum_h = new double[layout.resources.size()][Season.values().length];
+      seasonServed = new long[layout.resources.size()][Season.values().length];
     }
 
     void add(ReplicationResult r) {
@@ -159,6 +164,15 @@ public final class CorridorRunner {
       for (int s = 0; s < seriesSum.length; s++) {
         for (int j = 0; j < seriesSum[s].length; j++) {
           seriesSum[s][j] += r.series()[s][j];
+        }
+      }
+      for (int res = 0; res < seasonServed.length; res++) {
+        for (int k = 0; k < seasonServed[res].length; k++) {
+          long n = r.resourceSeasonServed()[res][k];
+          if (n > 0) {
+            seasonWaitSum_h[res][k] += r.resourceSeasonMeanWait_h()[res][k] * n;
+            seasonServed[res][k] += n;
+          }
         }
       }
       created += r.unitsCreated();
@@ -198,6 +212,16 @@ public final class CorridorRunner {
           series[s][j] = seriesSum[s][j] / added;
         }
       }
+      double[][] seasonWait = new double[seasonServed.length][];
+      for (int res = 0; res < seasonWait.length; res++) {
+        seasonWait[res] = new double[seasonServed[res].length];
+        for (int k = 0; k < seasonWait[res].length; k++) {
+          seasonWait[res][k] =
+              seasonServed[res][k] == 0
+                  ? Double.NaN
+                  : seasonWaitSum_h[res][k] / seasonServed[res][k];
+        }
+      }
       return new CorridorResult(
           layout,
           added,
@@ -211,6 +235,8 @@ public final class CorridorRunner {
           flowMonthTransit,
           cum,
           cumMonth,
+          seasonWait,
+          seasonServed,
           series,
           bottlenecks(stats),
           created,

@@ -5,6 +5,7 @@ import static org.caravan.simulation.corridor.Events.YEAR_S;
 
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.caravan.network.Season;
 import org.caravan.simulation.engine.EventEngine;
 
 /**
@@ -47,6 +48,8 @@ final class ModelStats {
   private final double[] resWait_s; // unit-seconds
   private final double[] resWaitEntity_s; // per served entity, seconds summed
   private final long[] resServed;
+  private final double[][] resSeasonWaitEntity_s; // [resource][season of arrival], seconds summed
+  private final long[][] resSeasonServed; // [resource][season of arrival]
   private final double[] busyAreaAtWarmup;
   private final double[] queueAreaAtWarmup;
   private final float[][] series;
@@ -112,6 +115,8 @@ final class ModelStats {
     resWait_s = new double[nRes];
     resWaitEntity_s = new double[nRes];
     resServed = new long[nRes];
+    resSeasonWaitEntity_s = new double[nRes][Season.values().length];
+    resSeasonServed = new long[nRes][Season.values().length];
     busyAreaAtWarmup = new double[nRes];
     queueAreaAtWarmup = new double[nRes];
     series = new float[layout.seriesNames.size()][layout.samples];
@@ -143,6 +148,14 @@ final class ModelStats {
     resWait_s[r] += (double) wait * units;
     resWaitEntity_s[r] += wait;
     resServed[r]++;
+    bySeason(r, wait);
+  }
+
+  /** The wait also goes to the season in which the entity arrived at the resource. */
+  private void bySeason(int r, long wait) {
+    int season = Season.ofMonth(Demand.month0(startDayOfYear, engine.now() - wait)).ordinal();
+    resSeasonWaitEntity_s[r][season] += wait;
+    resSeasonServed[r][season]++;
   }
 
   /** Books one unit's wait at resource {@code r} (a formation pool or a yard). */
@@ -150,6 +163,7 @@ final class ModelStats {
     resWait_s[r] += wait;
     resWaitEntity_s[r] += wait;
     resServed[r]++;
+    bySeason(r, wait);
   }
 
   /** A unit of flow {@code f} finished leg {@code leg} after the warm-up. */
@@ -342,7 +356,17 @@ final class ModelStats {
     double[] wait = new double[nRes];
     double[] meanWait = new double[nRes];
     double[] meanQueue = new double[nRes];
+    double[][] seasonWait = new double[nRes][];
+    long[][] seasonServed = new long[nRes][];
     for (int r = 0; r < nRes; r++) {
+      seasonServed[r] = resSeasonServed[r].clone();
+      seasonWait[r] = new double[seasonServed[r].length];
+      for (int k = 0; k < seasonWait[r].length; k++) {
+        seasonWait[r][k] =
+            seasonServed[r][k] == 0
+                ? Double.NaN
+                : resSeasonWaitEntity_s[r][k] / 3600.0 / seasonServed[r][k];
+      }
       Layout.ResourceRef ref = layout.resources.get(r);
       double busy = (busyArea(r, borders, crossings) - busyAreaAtWarmup[r]) / span;
       util[r] =
@@ -382,6 +406,8 @@ final class ModelStats {
         meanWait,
         meanQueue,
         resServed.clone(),
+        seasonWait,
+        seasonServed,
         series,
         engine.dispatched(),
         disruptions.stormDaysPerYear(),

@@ -28,6 +28,9 @@ import org.HdrHistogram.Histogram;
  * @param resourceMeanWait_h per resource: mean wait per train, vessel or unit served (h)
  * @param resourceMeanQueue per resource: time-average queue (trains, vessels or units)
  * @param resourceServed per resource: trains, vessels or units served post warm-up
+ * @param resourceSeasonMeanWait_h per resource and season of arrival at it ({@link
+ *     org.caravan.network.Season} ordinal): mean wait per entity served (h; NaN where none)
+ * @param resourceSeasonServed per resource and season of arrival: entities served
  * @param series queue-length samples, [series][sample], from time 0
  * @param events events dispatched
  * @param stormDays days per year of the measured window with at least one storm-closed port
@@ -53,6 +56,8 @@ public record ReplicationResult(
     double[] resourceMeanWait_h,
     double[] resourceMeanQueue,
     long[] resourceServed,
+    double[][] resourceSeasonMeanWait_h,
+    long[][] resourceSeasonServed,
     float[][] series,
     long events,
     double stormDays,

@@ -1,0 +1,137 @@
+package org.caravan.scenario.validation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.caravan.network.Network;
+import org.caravan.network.Season;
+import org.caravan.scenario.validation.WaitTable.DepartureWait;
+import org.caravan.scenario.validation.WaitTable.FormationPool;
+import org.caravan.scenario.validation.WaitTable.Row;
+import org.caravan.simulation.corridor.CorridorResult;
+import org.caravan.simulation.corridor.CorridorSpec;
+import org.caravan.simulation.corridor.KpiStat;
+
+/**
+ * The wait table's rows per season ({@link Season}, by when the train, vessel or unit reached the
+ * resource): the same three kinds as the year's rows, computed by the same rules from the
+ * simulation's per-season means ({@link CorridorResult#seasonMeanWait_h}). A season in which a
+ * resource served nothing gets no row, and the router keeps the year's figure there. Storm closures
+ * of the Caspian ports fall mostly in winter and spring (corridor-facts §5.1, §10.2), so a January
+ * sailing waits longer than a July one, as travellers report (TWOBIKE: 1 day to 2 weeks).
+ */
+final class SeasonalWaits {
+  private SeasonalWaits() {}
+
+  /** The season rows, season by season, in the order of the year's rows. */
+  static List<Row> measure(CorridorResult r, CorridorSpec spec, Network network) {
+    List<Row> rows = new ArrayList<>();
+    for (Season season : Season.values()) {
+      passes(r, spec, season, rows);
+      boarding(r, season, rows);
+      departures(r, spec, network, season, rows);
+    }
+    return rows;
+  }
+
+  private static void passes(CorridorResult r, CorridorSpec spec, Season season, List<Row> rows) {
+    for (CorridorSpec.Gate g : spec.gates()) {
+      if (g.kind() != CorridorSpec.GateKind.BORDER) {
+        continue;
+      }
+      var q = r.seasonMeanWait_h("resource.border." + g.id(), season);
+      if (q.isEmpty()) {
+        continue;
+      }
+      double queue = q.getAsDouble();
+      double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + queue * queue);
+      rows.add(
+          new Row(
+              "pass",
+              g.node(),
+              "",
+              "",
+              "",
+              season.code(),
+              queue + g.delayMean_s() / 3600,
+              sd,
+              "border " + g.id() + ", " + season.code()));
+    }
+  }
+
+  /**
+   * Formation waits: per node, per node and destination, per node, destination and corridor, each
+   * the unit-weighted mean over the pools of the season (as the year's rows).
+   */
+  private static void boarding(CorridorResult r, Season season, List<Row> rows) {
+    Map<String, double[]> acc = new LinkedHashMap<>();
+    for (KpiStat k : r.kpis()) {
+      String n = k.name();
+      if (!n.startsWith("resource.formation.") || !n.endsWith(".mean_wait_h")) {
+        continue;
+      }
+      String prefix = n.substring(0, n.length() - ".mean_wait_h".length());
+      var m = r.seasonMeanWait_h(prefix, season);
+      long units = r.seasonServed(prefix, season);
+      if (m.isEmpty() || m.getAsDouble() <= 0) {
+        continue;
+      }
+      FormationPool pool = FormationPool.parse(prefix.substring("resource.formation.".length()));
+      for (String key :
+          List.of(
+              pool.node() + "||",
+              pool.node() + "|" + pool.destination() + "|",
+              pool.node() + "|" + pool.destination() + "|" + pool.corridor())) {
+        double[] a = acc.computeIfAbsent(key, x -> new double[2]);
+        a[0] += m.getAsDouble() * units;
+        a[1] += units;
+      }
+    }
+    for (Map.Entry<String, double[]> e : acc.entrySet()) {
+      String[] key = e.getKey().split("\\|", -1);
+      double mean = e.getValue()[0] / e.getValue()[1];
+      rows.add(
+          new Row(
+              "board",
+              key[0],
+              "",
+              key[1],
+              key[2],
+              season.code(),
+              mean,
+              mean,
+              "formation at "
+                  + key[0]
+                  + (key[1].isEmpty() ? "" : " to " + key[1])
+                  + (key[2].isEmpty() ? "" : " on " + key[2])
+                  + ", "
+                  + season.code()));
+    }
+  }
+
+  private static void departures(
+      CorridorResult r, CorridorSpec spec, Network network, Season season, List<Row> rows) {
+    for (CorridorSpec.Crossing x : spec.crossings()) {
+      String yard = "resource.yard." + x.id();
+      if (r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0) <= 0
+          || r.seasonServed(yard, season) == 0) {
+        continue;
+      }
+      DepartureWait w =
+          WaitTable.departureWait(
+              res -> r.seasonMeanWait_h(res, season).orElse(0), spec, x, network);
+      rows.add(
+          new Row(
+              "departure",
+              spec.ports().get(x.fromPort()).node(),
+              x.id().substring(0, x.id().indexOf('[')),
+              "",
+              "",
+              season.code(),
+              w.total_h(),
+              Math.max(w.queue_h(), x.handlingSd_s() / 3600),
+              "yard + berths + vessel handling of " + x.id() + ", " + season.code()));
+    }
+  }
+}
