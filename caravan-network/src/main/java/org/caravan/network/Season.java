@@ -15,6 +15,9 @@ public enum Season {
   SUMMER("summer"),
   AUTUMN("autumn");
 
+  /** {@code values()} once: it copies the array on every call, and the simulation asks per wait. */
+  private static final Season[] ALL = values();
+
   private final String code;
 
   Season(String code) {
@@ -33,11 +36,11 @@ public enum Season {
     if (month0 < 0 || month0 > 11) {
       throw new IllegalArgumentException("month must be 0..11, got " + month0);
     }
-    return values()[(month0 + 1) % 12 / 3];
+    return ALL[(month0 + 1) % 12 / 3];
   }
 
   /** The season of a code, if it is one. */
   public static Optional<Season> parse(String code) {
-    return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    return Arrays.stream(ALL).filter(s -> s.code.equals(code)).findFirst();
   }
 }
