@@ -12,8 +12,8 @@ import org.caravan.routing.Route;
  * from the data ({@code data/network/corridors.csv}, their route labels: {@code middle}, {@code
  * northern}, {@code southern} for the default table); {@value #ANY} takes the fastest route
  * whatever its corridor. A target may also name the router's sea corridor ({@value
- * Route#SEA_CORRIDOR}) and {@value #SEA_CAPE}, the sea corridor avoiding Suez ({@link
- * CorridorRoutes} applies the rule).
+ * Route#SEA_CORRIDOR}), {@value #SEA_CAPE}, the sea corridor avoiding Suez, and a single corridor
+ * of the table by its id ({@link CorridorRoutes} applies the rule).
  *
  * @param labels the valid words, data labels first, in file order
  */
@@ -35,10 +35,13 @@ public record CorridorLabels(List<String> labels) {
 
   /**
    * What a validation target may name: the corridors' labels, {@value Route#SEA_CORRIDOR}, {@value
-   * #SEA_CAPE} or {@value #ANY}.
+   * #SEA_CAPE}, {@value #ANY}, or one corridor of the table by its id (a branch such as {@code
+   * northern-manchuria}, when a figure describes one branch of a label: {@link CorridorRoutes}).
    */
   public static CorridorLabels forTargets(Corridors corridors) {
-    return of(corridors.labels(), List.of(Route.SEA_CORRIDOR, SEA_CAPE, ANY));
+    List<String> extra = new ArrayList<>(List.of(Route.SEA_CORRIDOR, SEA_CAPE, ANY));
+    corridors.corridors().forEach(c -> extra.add(c.id()));
+    return of(corridors.labels(), extra);
   }
 
   private static CorridorLabels of(List<String> data, List<String> extra) {

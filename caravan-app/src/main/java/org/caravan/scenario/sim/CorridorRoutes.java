@@ -1,9 +1,12 @@
 package org.caravan.scenario.sim;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.caravan.network.Corridors;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
@@ -22,9 +25,11 @@ import org.caravan.routing.Router;
  */
 final class CorridorRoutes {
   private final Router router;
+  private final Corridors table;
 
-  CorridorRoutes(Router router) {
+  CorridorRoutes(Router router, Corridors table) {
     this.router = router;
+    this.table = table;
   }
 
   /**
@@ -52,7 +57,15 @@ final class CorridorRoutes {
    * avoided); {@code sea-cape} the same avoiding Suez; {@code any} takes them all. The one home of
    * the corridor rule for the simulation and the validation.
    */
-  List<Route> all(RouteRequest request, double feu, String corridor) {
+  List<Route> all(RouteRequest request, double feu, String named) {
+    // A branch of a label (a corridor of the table by its id, e.g. northern-manchuria): the label's
+    // rule, avoiding the countries only its sibling branches pass (Kazakhstan and Mongolia for the
+    // direct China-Russia crossing).
+    Optional<Corridors.Corridor> branch =
+        table.corridors().stream()
+            .filter(c -> c.id().equals(named) && !c.label().equals(named))
+            .findFirst();
+    String corridor = branch.map(Corridors.Corridor::label).orElse(named);
     Set<String> avoid =
         switch (corridor) {
           case "middle" -> Set.of("RU", "BY", "IR", "UA");
@@ -71,6 +84,11 @@ final class CorridorRoutes {
               network.countryCode(network.nodeCountry(request.from())),
               network.countryCode(network.nodeCountry(request.to())));
       avoid = avoid.stream().filter(c -> !ends.contains(c)).collect(Collectors.toSet());
+    }
+    if (branch.isPresent()) {
+      Set<String> more = new HashSet<>(avoid);
+      more.addAll(siblingCountries(branch.get()));
+      avoid = more;
     }
     Set<Passage> passages =
         switch (corridor) {
@@ -101,6 +119,33 @@ final class CorridorRoutes {
       }
     }
     return on;
+  }
+
+  /**
+   * The countries the other corridors of a branch's label pass and the branch does not: what a
+   * route on the branch avoids.
+   */
+  private Set<String> siblingCountries(Corridors.Corridor branch) {
+    Network network = router.network();
+    int own = table.corridors().indexOf(branch);
+    Set<String> mine = new HashSet<>();
+    Set<String> theirs = new HashSet<>();
+    for (int v = 0; v < network.nodeCount(); v++) {
+      int mask = table.mask(v);
+      String country = network.countryCode(network.nodeCountry(v));
+      for (int i = 0; i < table.corridors().size(); i++) {
+        if ((mask & (1 << i)) == 0) {
+          continue;
+        }
+        if (i == own) {
+          mine.add(country);
+        } else if (table.corridors().get(i).label().equals(branch.label())) {
+          theirs.add(country);
+        }
+      }
+    }
+    theirs.removeAll(mine);
+    return theirs;
   }
 
   private static boolean isSea(String corridor) {

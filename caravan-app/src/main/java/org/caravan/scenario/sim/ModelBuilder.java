@@ -79,7 +79,7 @@ public final class ModelBuilder {
     this.caravan = caravan;
     this.router = router;
     this.network = caravan.network();
-    this.corridors = new CorridorRoutes(router);
+    this.corridors = new CorridorRoutes(router, caravan.corridors());
   }
 
   /**

@@ -24,7 +24,12 @@ final class MissReasons {
     if (row.verdict() == Verdict.INPUT) {
       return "echoes the model input " + t.input().orElseThrow();
     }
-    if (row.verdict() == Verdict.WITHIN || row.verdict() == Verdict.NO_VALUE) {
+    if (row.verdict() == Verdict.NO_VALUE) {
+      return "no route on the "
+          + t.corridor()
+          + " corridor between the two places (data/network/corridors.csv) and no simulated flow";
+    }
+    if (row.verdict() == Verdict.WITHIN) {
       return "";
     }
     double v =

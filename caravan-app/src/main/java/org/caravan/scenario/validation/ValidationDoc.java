@@ -264,9 +264,13 @@ public final class ValidationDoc {
         shortages and missed connections. The 2024 CN–KZ border congestion (RF-CONG24) is modelled as a dated \
         episode, and the June 2024 market overview (IDX2406) is compared on May 2024 departures: Xi'an → \
         Małaszewicze and Xi'an → Duisburg on the Northern route (T34, T35) then fall within its ranges, while \
-        its Middle Corridor 50–55 days (T17) and Northern door-to-door to Warsaw 28–32 days (T32, T33, which \
-        add pre- and on-carriage the terminal-to-terminal model does not have) stay above the model, as does \
-        Almaty → Poti ≈20 days (T23, ARGUS-REPORT, undated).
+        its Middle Corridor 50–55 days (T17) and door-to-door to Warsaw 28–32 days stay above the model, as \
+        does Almaty → Poti ≈20 days (T23, ARGUS-REPORT, undated). The two Warsaw figures are two branches: \
+        through Kazakhstan (T32, `northern-kz`, which meets the congestion) and straight into Russia (T33, \
+        `northern-manchuria`, read from Harbin, where that branch of `data/network/corridors.csv` starts, and \
+        untouched by it); both add pre- and on-carriage the terminal-to-terminal model does not have. A \
+        target may name a branch of a corridor by its id: the route keeps the label's rule and avoids the \
+        countries only the other branches pass.
         * **Guidance carries slack**: the TITR guidance of 31–37 days (T13–T16) is what operators promise \
         to deliver reliably, not a median.
         * **Costs** are per-kilometre rail tariffs by railway, scaled by the dated China–Europe rail index of \

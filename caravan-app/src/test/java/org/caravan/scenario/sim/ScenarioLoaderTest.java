@@ -79,7 +79,8 @@ class ScenarioLoaderTest {
     assertThat(flows.contains("middle")).isFalse();
     assertThat(flows.describe()).isEqualTo("trans-caspian, northern or any");
     assertThat(CorridorLabels.forTargets(own).labels())
-        .containsExactly("trans-caspian", "northern", "sea", "sea-cape", "any");
+        .containsExactly(
+            "trans-caspian", "northern", "sea", "sea-cape", "any", "tc-kz", "tc-tm", "north");
   }
 
   @Test

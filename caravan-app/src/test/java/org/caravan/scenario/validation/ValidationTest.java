@@ -170,7 +170,8 @@ class ValidationTest {
         .hasMessageContaining("t.csv:2")
         .hasMessageContaining("field 'corridor'")
         .hasMessageContaining(
-            "unknown corridor 'caspian'; known: " + labels + ", sea, sea-cape or any")
+            "unknown corridor 'caspian'; known: " + labels + ", sea, sea-cape, any, northern-kz")
+        .hasMessageEndingWith("or northern-manchuria")
         .extracting(e -> ((UserException) e).field())
         .isEqualTo("corridor");
   }
@@ -368,6 +369,27 @@ class ValidationTest {
     double low = seasons.stream().mapToDouble(WaitTable.Row::mean_h).min().orElseThrow();
     double high = seasons.stream().mapToDouble(WaitTable.Row::mean_h).max().orElseThrow();
     assertThat(year.mean_h()).isBetween(low - 1e-9, high + 1e-9);
+  }
+
+  @Test
+  void a_target_may_name_one_branch_of_a_corridor_by_its_id() {
+    ModelBuilder b = new ModelBuilder(CARAVAN, CARAVAN.router());
+    long dep = LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    int xian = NET.getNode("CNXIA");
+    int harbin = NET.getNode("CNHRN");
+    int warsaw = NET.getNode("PLWAW");
+    Route kz = b.routeOnCorridor(xian, warsaw, "northern-kz", false, dep, 1, 0, 10).orElseThrow();
+    assertThat(kz.corridor()).isEqualTo("northern");
+    assertThat(kz.countries()).contains("KZ", "RU").doesNotContain("MN");
+    // The direct China-Russia branch avoids what only its siblings pass: Kazakhstan, Mongolia.
+    Route direct =
+        b.routeOnCorridor(harbin, warsaw, "northern-manchuria", false, dep, 1, 0, 10).orElseThrow();
+    assertThat(direct.corridor()).isEqualTo("northern");
+    assertThat(direct.countries()).contains("RU", "BY").doesNotContain("KZ", "MN");
+    assertThat(direct.borders()).contains("RU-ZABAIKALSK");
+    // Xi'an's trains leave China through Kazakhstan in the corridor table: no route on that branch.
+    assertThat(b.routeOnCorridor(xian, warsaw, "northern-manchuria", false, dep, 1, 0, 10))
+        .isEmpty();
   }
 
   @Test
