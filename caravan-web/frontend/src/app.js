@@ -261,7 +261,9 @@ function selectRoute(rank) {
       <td>${h.co2e_wtt_kg.toFixed(1)}</td><td>${h.co2e_ttw_kg.toFixed(1)}</td><td>${h.co2e_range_kg[0]}–${h.co2e_range_kg[1]}</td></tr>`).join('')}
     </tbody></table>${r.borders.length ? `<p>Borders and gauge points: ${r.borders.map(escapeHtml).join(', ')}</p>` : ''}
     ${heldH(r) > 0 ? `<p class="episodes">Held ${heldH(r).toFixed(1)} h at dated border episodes: ${(state.answer.prices.episodes || [])
-      .map((e) => `${escapeHtml(e.name)} (${escapeHtml(e.id)}, ${e.valid_from}..${e.valid_to}, ${escapeHtml(e.source)})`).join('; ')}</p>` : ''}`;
+      .map((e) => `${escapeHtml(e.name)} (${escapeHtml(e.id)}, ${e.valid_from}..${e.valid_to}, ${escapeHtml(e.source)})`).join('; ')}</p>` : ''}
+    <p class="waits">Waits at borders, train formation and Caspian sailings: as the calibrated simulation measured them in
+      ${escapeHtml(state.answer.prices.waits_season || '')} (data/validation/waits.csv).</p>`;
   legs.hidden = false;
 }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caravan.network.Network;
 import org.caravan.network.RateTables;
+import org.caravan.network.Season;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
 import org.caravan.routing.Tariffs;
@@ -66,9 +67,17 @@ public final class RouteViews {
    * @param lanes the dated sea-lane switches in force that day (e.g. the Red Sea diversion round
    *     the Cape); empty when every sea link sails its usual lane
    * @param episodes the dated border congestions and closures a returned route met (they held it)
+   * @param waitsSeason the season of the departure day ({@code winter}, {@code spring}, {@code
+   *     summer}, {@code autumn}): the waits at borders, train formation and Caspian sailings are
+   *     those the calibrated simulation measured for cargo arriving in it ({@code
+   *     data/validation/waits.csv})
    */
   public record Prices(
-      String date, List<RateUse> tables, List<LaneUse> lanes, List<EpisodeUse> episodes) {}
+      String date,
+      List<RateUse> tables,
+      List<LaneUse> lanes,
+      List<EpisodeUse> episodes,
+      String waitsSeason) {}
 
   /**
    * One dated border episode a route met (data/network/episodes.csv).
@@ -291,7 +300,8 @@ public final class RouteViews {
         plan.rateDay().toString(),
         List.copyOf(used.values()),
         List.copyOf(lanes),
-        List.copyOf(episodes));
+        List.copyOf(episodes),
+        Season.ofMonth(plan.rateDay().getMonthValue() - 1).code());
   }
 
   private static String sources(RateTables.Period p) {

@@ -175,8 +175,9 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
   }
 
   /**
-   * One line naming the dated rate tables that priced the routes and the day that picked them, and
-   * one more for each sea-lane switch in force that day.
+   * One line naming the dated rate tables that priced the routes and the day that picked them, one
+   * more for each sea-lane switch in force that day and each border episode met, and one naming the
+   * season whose simulated waits were charged.
    */
   static String prices(RouteViews.Prices p) {
     StringBuilder lanes = new StringBuilder();
@@ -217,6 +218,15 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
                   e.evidence(),
                   e.source()));
     }
+    lanes
+        .append(System.lineSeparator())
+        .append(
+            "waits for "
+                + p.date()
+                + ": borders, train formation and Caspian sailings as the calibrated simulation"
+                + " measured them in "
+                + p.waitsSeason()
+                + " (data/validation/waits.csv)");
     if (p.tables().isEmpty()) {
       return "prices: undated tariffs of the network files (no dated rate table covers "
           + p.date()

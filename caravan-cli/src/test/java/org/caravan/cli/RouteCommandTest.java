@@ -336,12 +336,18 @@ class RouteCommandTest {
     }
     assertThat(heldH).isCloseTo(204.0, within(0.01));
     assertThat(before.get("prices").get("episodes")).isEmpty();
+    // The simulated waits charged are those of the departure's season.
+    assertThat(during.get("prices").get("waits_season").asText()).isEqualTo("spring");
+    assertThat(after.get("prices").get("waits_season").asText()).isEqualTo("summer");
     // Eastbound the westbound congestion holds nothing.
     JsonNode east = railJson("Duisburg", "Xian", "2024-04-20");
     assertThat(east.get("prices").get("episodes")).isEmpty();
     Cli text = Cli.run("route", "Xian", "Duisburg", "--modes", "rail", "--depart", "2024-04-20");
     assertThat(text.out())
         .contains("border episode met: China-Kazakhstan border congestion")
+        .contains(
+            "waits for 2024-04-20: borders, train formation and Caspian sailings as the calibrated"
+                + " simulation measured them in spring (data/validation/waits.csv)")
         .contains("CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d (sd 2.5)")
         .contains("(held 204.0 h by a border episode)");
   }

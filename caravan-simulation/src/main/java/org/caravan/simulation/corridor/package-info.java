@@ -29,8 +29,11 @@
  * org.caravan.simulation.corridor.CorridorResult}: KPIs with 95 % confidence intervals, merged
  * HdrHistograms of door-to-door time (also per flow and calendar month of release, {@link
  * org.caravan.simulation.corridor.CorridorResult#flowMedianDays}), queue-length series and the
- * bottleneck ranking (share of all waiting, in unit-hours). The output for one seed does not depend
- * on the number of threads. {@link org.caravan.simulation.corridor.ReplicationPool} is the daemon
- * pool and failure contract of that parallel loop, shared with the study module's local engine.
+ * bottleneck ranking (share of all waiting, in unit-hours), and each resource's mean wait by the
+ * season in which trains, vessels or units reached it ({@link
+ * org.caravan.simulation.corridor.CorridorResult#seasonMeanWait_h}). The output for one seed does
+ * not depend on the number of threads. {@link org.caravan.simulation.corridor.ReplicationPool} is
+ * the daemon pool and failure contract of that parallel loop, shared with the study module's local
+ * engine.
  */
 package org.caravan.simulation.corridor;

@@ -193,6 +193,9 @@ class PlannerBrowserTest {
         .contains("Held 204.0 h at dated border episodes")
         .contains("CN-KZ-CONGESTION-2024")
         .contains("RF-CONG24");
+    // The waits charged are those the simulation measured in the departure's season.
+    assertThat(legs.findElement(By.cssSelector("p.waits")).getText())
+        .contains("measured them in spring");
   }
 
   @Test
