@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.caravan.network.Season;
 import org.caravan.scenario.Table;
 import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.sim.SimulationService;
@@ -299,8 +300,12 @@ public final class ValidationDoc {
         """);
     sb.append("\n## Caspian crossings\n\n");
     sb.append(
-        "| Crossing | Fleet | Vessel utilisation | Mean wait for a vessel, d | Share of all waiting |\n"
-            + "|---|---|---|---|---|\n");
+        "The mean wait for a vessel in the yard, for the year and by the season the unit reached the "
+            + "port (winter = December–February; the router charges the departure's season).\n\n");
+    sb.append(
+        "| Crossing | Fleet | Vessel utilisation | Mean wait for a vessel, d | Winter | Spring "
+            + "| Summer | Autumn | Share of all waiting |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n");
     for (var x : run.model().spec().crossings()) {
       double util = mean(r, "resource.fleet." + x.id() + ".utilisation");
       double wait = mean(r, "resource.yard." + x.id() + ".mean_wait_h") / 24;
@@ -310,14 +315,21 @@ public final class ValidationDoc {
               .mapToDouble(b -> b.share())
               .findFirst()
               .orElse(0);
+      StringBuilder seasons = new StringBuilder();
+      for (Season s : Season.values()) {
+        var w = r.seasonMeanWait_h("resource.yard." + x.id(), s);
+        seasons.append(
+            w.isPresent() ? String.format(Locale.ROOT, " %.1f |", w.getAsDouble() / 24) : " — |");
+      }
       sb.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.2f | %.1f | %.1f %% |%n",
+              "| %s | %d | %.2f | %.1f |%s %.1f %% |%n",
               x.id(),
               x.fleet(),
               util,
               wait,
+              seasons,
               100 * share));
     }
     sb.append("\n## Scenario parameters and their sources\n\n");
