@@ -1,9 +1,7 @@
 package org.caravan.scenario.validation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.caravan.network.Network;
 import org.caravan.network.Season;
 import org.caravan.scenario.validation.WaitTable.DepartureWait;
@@ -60,12 +58,9 @@ final class SeasonalWaits {
     }
   }
 
-  /**
-   * Formation waits: per node, per node and destination, per node, destination and corridor, each
-   * the unit-weighted mean over the pools of the season (as the year's rows).
-   */
+  /** Formation waits of the season, by the year's rule ({@link WaitTable#boardRows}). */
   private static void boarding(CorridorResult r, Season season, List<Row> rows) {
-    Map<String, double[]> acc = new LinkedHashMap<>();
+    List<WaitTable.PoolWait> pools = new ArrayList<>();
     for (KpiStat k : r.kpis()) {
       String n = k.name();
       if (!n.startsWith("resource.formation.") || !n.endsWith(".mean_wait_h")) {
@@ -73,41 +68,15 @@ final class SeasonalWaits {
       }
       String prefix = n.substring(0, n.length() - ".mean_wait_h".length());
       var m = r.seasonMeanWait_h(prefix, season);
-      long units = r.seasonServed(prefix, season);
-      if (m.isEmpty() || m.getAsDouble() <= 0) {
-        continue;
-      }
-      FormationPool pool = FormationPool.parse(prefix.substring("resource.formation.".length()));
-      for (String key :
-          List.of(
-              pool.node() + "||",
-              pool.node() + "|" + pool.destination() + "|",
-              pool.node() + "|" + pool.destination() + "|" + pool.corridor())) {
-        double[] a = acc.computeIfAbsent(key, x -> new double[2]);
-        a[0] += m.getAsDouble() * units;
-        a[1] += units;
+      if (m.isPresent() && m.getAsDouble() > 0) {
+        pools.add(
+            new WaitTable.PoolWait(
+                FormationPool.parse(prefix.substring("resource.formation.".length())),
+                m.getAsDouble(),
+                r.seasonServed(prefix, season)));
       }
     }
-    for (Map.Entry<String, double[]> e : acc.entrySet()) {
-      String[] key = e.getKey().split("\\|", -1);
-      double mean = e.getValue()[0] / e.getValue()[1];
-      rows.add(
-          new Row(
-              "board",
-              key[0],
-              "",
-              key[1],
-              key[2],
-              season.code(),
-              mean,
-              mean,
-              "formation at "
-                  + key[0]
-                  + (key[1].isEmpty() ? "" : " to " + key[1])
-                  + (key[2].isEmpty() ? "" : " on " + key[2])
-                  + ", "
-                  + season.code()));
-    }
+    rows.addAll(WaitTable.boardRows(pools, season.code()));
   }
 
   private static void departures(

@@ -1,6 +1,5 @@
 package org.caravan.scenario.validation;
 
-import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,7 +7,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,9 +129,7 @@ public final class WaitTable {
       double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + q * q);
       rows.add(new Row("pass", g.node(), "", "", "", ALL, q + dwell, sd, "border " + g.id()));
     }
-    Map<String, double[]> board = new LinkedHashMap<>();
-    Map<String, double[]> boardTo = new LinkedHashMap<>();
-    Map<String, double[]> boardOn = new LinkedHashMap<>();
+    List<PoolWait> pools = new ArrayList<>();
     for (KpiStat k : r.kpis()) {
       String n = k.name();
       if (n.startsWith("resource.formation.") && n.endsWith(".wait_unit_hours_per_year")) {
@@ -141,67 +137,12 @@ public final class WaitTable {
             n.substring(
                 "resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
         double perUnit = mean(r, "resource.formation." + res + ".mean_wait_h");
-        if (perUnit <= 0) {
-          continue;
-        }
-        FormationPool pool = FormationPool.parse(res);
-        String node = pool.node();
-        String to = pool.destination();
-        for (double[] acc :
-            List.of(
-                board.computeIfAbsent(node, x -> new double[2]),
-                boardTo.computeIfAbsent(node + "|" + to, x -> new double[2]),
-                boardOn.computeIfAbsent(
-                    node + "|" + to + "|" + pool.corridor(), x -> new double[2]))) {
-          acc[0] += k.mean();
-          acc[1] += k.mean() / perUnit;
+        if (perUnit > 0) {
+          pools.add(new PoolWait(FormationPool.parse(res), perUnit, k.mean() / perUnit));
         }
       }
     }
-    for (Map.Entry<String, double[]> e : board.entrySet()) {
-      double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
-      rows.add(
-          new Row(
-              "board",
-              e.getKey(),
-              "",
-              "",
-              "",
-              ALL,
-              m,
-              m,
-              "formation at " + e.getKey() + ", all destinations"));
-    }
-    for (Map.Entry<String, double[]> e : boardTo.entrySet()) {
-      String[] nodeTo = e.getKey().split("\\|");
-      double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
-      rows.add(
-          new Row(
-              "board",
-              nodeTo[0],
-              "",
-              nodeTo[1],
-              "",
-              ALL,
-              m,
-              m,
-              "formation at " + nodeTo[0] + " to " + nodeTo[1] + " (all corridors)"));
-    }
-    for (Map.Entry<String, double[]> e : boardOn.entrySet()) {
-      String[] key = e.getKey().split("\\|");
-      double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
-      rows.add(
-          new Row(
-              "board",
-              key[0],
-              "",
-              key[1],
-              key[2],
-              ALL,
-              m,
-              m,
-              "formation at " + key[0] + " to " + key[1] + " on " + key[2]));
-    }
+    rows.addAll(boardRows(pools, ALL));
     for (CorridorSpec.Crossing x : spec.crossings()) {
       if (mean(r, "resource.fleet." + x.id() + ".utilisation") <= 0) {
         continue;
@@ -266,6 +207,57 @@ public final class WaitTable {
               "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
     }
     rows.addAll(SeasonalWaits.measure(r, spec, network));
+    return rows;
+  }
+
+  /** One formation pool's mean wait per unit and the units it formed into trains. */
+  record PoolWait(FormationPool pool, double mean_h, double units) {}
+
+  /**
+   * The {@code board} rows of one season (or of the year, {@value #ALL}): per node, per node and
+   * destination, per node, destination and corridor, each the unit-weighted mean wait of its pools.
+   */
+  static List<Row> boardRows(List<PoolWait> pools, String season) {
+    Map<String, double[]> node = new LinkedHashMap<>();
+    Map<String, double[]> to = new LinkedHashMap<>();
+    Map<String, double[]> on = new LinkedHashMap<>();
+    for (PoolWait w : pools) {
+      FormationPool p = w.pool();
+      for (double[] acc :
+          List.of(
+              node.computeIfAbsent(p.node(), x -> new double[2]),
+              to.computeIfAbsent(p.node() + "|" + p.destination(), x -> new double[2]),
+              on.computeIfAbsent(
+                  p.node() + "|" + p.destination() + "|" + p.corridor(), x -> new double[2]))) {
+        acc[0] += w.mean_h() * w.units();
+        acc[1] += w.units();
+      }
+    }
+    String tail = season.equals(ALL) ? "" : ", " + season;
+    List<Row> rows = new ArrayList<>();
+    for (Map<String, double[]> level : List.of(node, to, on)) {
+      for (Map.Entry<String, double[]> e : level.entrySet()) {
+        String[] k = e.getKey().split("\\|", -1);
+        double m = e.getValue()[1] > 0 ? e.getValue()[0] / e.getValue()[1] : 0;
+        String label =
+            switch (k.length) {
+              case 1 -> "formation at " + k[0] + ", all destinations";
+              case 2 -> "formation at " + k[0] + " to " + k[1] + " (all corridors)";
+              default -> "formation at " + k[0] + " to " + k[1] + " on " + k[2];
+            };
+        rows.add(
+            new Row(
+                "board",
+                k[0],
+                "",
+                k.length > 1 ? k[1] : "",
+                k.length > 2 ? k[2] : "",
+                season,
+                m,
+                m,
+                label + tail));
+      }
+    }
     return rows;
   }
 
@@ -421,171 +413,7 @@ public final class WaitTable {
    * and destination, so the router charges the train the simulation forms for the corridor.
    */
   public static ExpectedWaits waits(List<Row> rows, Network network, String corridor) {
-    ExpectedWaits year = arrays(ordered(rows, corridor, ALL), network);
-    ExpectedWaits[] seasons = new ExpectedWaits[Season.values().length];
-    for (Season s : Season.values()) {
-      // The year's rows, then the season's over them: a resource that served nothing in a season
-      // keeps its year figure.
-      List<Row> both = ordered(rows, corridor, ALL);
-      both.addAll(ordered(rows, corridor, s.code()));
-      seasons[s.ordinal()] = arrays(both, network);
-    }
-    return new Seasonal(year, seasons);
-  }
-
-  /** Averages first, then the corridor's own rows over them; other corridors' rows are skipped. */
-  private static List<Row> ordered(List<Row> rows, String corridor, String season) {
-    List<Row> ordered = new ArrayList<>();
-    rows.stream()
-        .filter(w -> w.season().equals(season) && w.corridor().isEmpty())
-        .forEach(ordered::add);
-    if (!corridor.isEmpty()) {
-      rows.stream()
-          .filter(w -> w.season().equals(season) && w.corridor().equals(corridor))
-          .forEach(ordered::add);
-    }
-    return ordered;
-  }
-
-  /**
-   * The year's waits, and per season the waits of cargo that reaches a resource then ({@link
-   * ExpectedWaits#inSeason}).
-   */
-  private record Seasonal(ExpectedWaits year, ExpectedWaits[] seasons) implements ExpectedWaits {
-    @Override
-    public ExpectedWaits inSeason(Season season) {
-      return seasons[season.ordinal()];
-    }
-
-    @Override
-    public long pass_s(int node) {
-      return year.pass_s(node);
-    }
-
-    @Override
-    public long passVar_s2(int node) {
-      return year.passVar_s2(node);
-    }
-
-    @Override
-    public long board_s(int node, int destination) {
-      return year.board_s(node, destination);
-    }
-
-    @Override
-    public long boardVar_s2(int node, int destination) {
-      return year.boardVar_s2(node, destination);
-    }
-
-    @Override
-    public long departure_s(int link) {
-      return year.departure_s(link);
-    }
-
-    @Override
-    public long departureVar_s2(int link) {
-      return year.departureVar_s2(link);
-    }
-  }
-
-  private static ExpectedWaits arrays(List<Row> rows, Network network) {
-    int n = network.nodeCount();
-    int m = network.linkCount();
-    long[] pass = new long[n];
-    long[] passVar = new long[n];
-    long[] board = new long[n];
-    long[] boardVar = new long[n];
-    Long2LongOpenHashMap boardTo = new Long2LongOpenHashMap();
-    Long2LongOpenHashMap boardToVar = new Long2LongOpenHashMap();
-    long[] dep = new long[m];
-    long[] depVar = new long[m];
-    Arrays.fill(pass, -1);
-    Arrays.fill(dep, -1);
-    for (Row w : rows) {
-      long mean = Math.round(w.mean_h() * 3600);
-      long var = Math.round(w.sd_h() * 3600) * Math.round(w.sd_h() * 3600);
-      var node = network.findNode(w.node());
-      if (node.isEmpty()) {
-        continue;
-      }
-      int v = node.getAsInt();
-      switch (w.kind()) {
-        case "pass" -> {
-          pass[v] = mean;
-          passVar[v] = var;
-        }
-        case "board" -> {
-          var to =
-              w.destination().isEmpty() ? OptionalInt.empty() : network.findNode(w.destination());
-          if (w.destination().isEmpty()) {
-            board[v] = mean;
-            boardVar[v] = var;
-          } else if (to.isPresent()) {
-            boardTo.put(pair(v, to.getAsInt()), mean);
-            boardToVar.put(pair(v, to.getAsInt()), var);
-          }
-        }
-        default -> {
-          for (int i = network.firstOut(v); i < network.endOut(v); i++) {
-            int l = network.outLink(i);
-            if (network.link(l).id().equals(w.link())) {
-              dep[l] = mean;
-              depVar[l] = var;
-            }
-          }
-        }
-      }
-    }
-    boardTo.defaultReturnValue(-1);
-    return new ArrayWaits(pass, passVar, board, boardVar, boardTo, boardToVar, dep, depVar);
-  }
-
-  private static long pair(int node, int destination) {
-    return ((long) node << 32) | destination;
-  }
-
-  /** Arrays per node and link; per (node, destination) formation waits in a primitive hash map. */
-  private record ArrayWaits(
-      long[] pass,
-      long[] passVar,
-      long[] board,
-      long[] boardVar,
-      Long2LongOpenHashMap boardTo,
-      Long2LongOpenHashMap boardToVar,
-      long[] dep,
-      long[] depVar)
-      implements ExpectedWaits {
-    @Override
-    public long pass_s(int node) {
-      return pass[node];
-    }
-
-    @Override
-    public long passVar_s2(int node) {
-      return passVar[node];
-    }
-
-    @Override
-    public long board_s(int node, int destination) {
-      long w = boardTo.get(pair(node, destination));
-      return w >= 0 ? w : board[node];
-    }
-
-    @Override
-    public long boardVar_s2(int node, int destination) {
-      long k = pair(node, destination);
-      return boardTo.containsKey(k) ? boardToVar.get(k) : boardVar[node];
-    }
-
-    @Override
-    public long departure_s(int link) {
-      return dep[link];
-    }
-
-    @Override
-    public long departureVar_s2(int link) {
-      return depVar[link];
-    }
+    return WaitArrays.of(rows, network, corridor);
   }
 
   /**

@@ -6,10 +6,11 @@
  * simulation's side read by {@link org.caravan.scenario.validation.SimulatedValue}), the generated
  * {@code docs/VALIDATION.md} ({@link org.caravan.scenario.validation.ValidationDoc}), the table of
  * simulated waits the router reads ({@link org.caravan.scenario.validation.WaitTable}, for the year
- * and, from {@link org.caravan.scenario.validation.SeasonalWaits}, for each season), the reasons a
- * row misses ({@link org.caravan.scenario.validation.MissReasons}), the percentiles both sides are
- * compared at ({@link org.caravan.scenario.validation.Percentiles}) and the fit of the estimated
- * parameters ({@link org.caravan.scenario.validation.Calibrator}).
+ * and, from {@link org.caravan.scenario.validation.SeasonalWaits}, for each season; read into the
+ * router's arrays by {@link org.caravan.scenario.validation.WaitArrays}), the reasons a row misses
+ * ({@link org.caravan.scenario.validation.MissReasons}), the percentiles both sides are compared at
+ * ({@link org.caravan.scenario.validation.Percentiles}) and the fit of the estimated parameters
+ * ({@link org.caravan.scenario.validation.Calibrator}).
  *
  * <p>Design: a target names an origin, a destination, a corridor and a quantity; both sides compute
  * it with the same corridor rule ({@code ModelBuilder.routeOnCorridor}), so the router and the

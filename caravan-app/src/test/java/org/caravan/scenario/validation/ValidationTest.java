@@ -288,10 +288,9 @@ class ValidationTest {
   void the_router_charges_the_waits_of_the_table() throws IOException {
     // The same sailing waits on both sides, so only the border and formation waits differ.
     String sailings =
-        String.join(",", WaitTable.COLUMNS)
-            + "\n"
-            + "departure,KZAAU,KZAAU-AZ-ALAT-sea,,,all,10,5,test\n"
-            + "departure,KZKUR,KZKUR-AZ-ALAT-ferry,,,all,10,5,test\n";
+        waitTable(
+            "departure,KZAAU,KZAAU-AZ-ALAT-sea,,,all,10,5,test",
+            "departure,KZKUR,KZKUR-AZ-ALAT-ferry,,,all,10,5,test");
     String csv =
         sailings
             + "pass,KZ-DOSTYK,,,,all,200,10,test\n"
@@ -328,11 +327,7 @@ class ValidationTest {
   @Test
   void the_router_charges_the_waits_of_the_departures_season() throws IOException {
     // Formation at Xi'an: 10 h over the year, 100 h for cargo leaving in winter.
-    String csv =
-        String.join(",", WaitTable.COLUMNS)
-            + "\n"
-            + "board,CNXIA,,,,all,10,5,test\n"
-            + "board,CNXIA,,,,winter,100,5,test\n";
+    String csv = waitTable("board,CNXIA,,,,all,10,5,test", "board,CNXIA,,,,winter,100,5,test");
     ExpectedWaits waits = WaitTable.waits(WaitTable.read(new StringReader(csv), "w.csv"), NET);
     int xian = NET.getNode("CNXIA");
     int baku = NET.getNode("AZBAK");
@@ -454,6 +449,11 @@ class ValidationTest {
     // The router reading the table charges Altynkol the fitted dwell.
     ExpectedWaits waits = WaitTable.waits(rows, NET);
     assertThat(waits.pass_s(NET.getNode("KZHOR"))).isEqualTo(50 * 3600);
+  }
+
+  /** A wait table's text: the header and the given rows. */
+  private static String waitTable(String... rows) {
+    return String.join(",", WaitTable.COLUMNS) + "\n" + String.join("\n", rows) + "\n";
   }
 
   private static WaitTable.Row pass(List<WaitTable.Row> rows, String node) {

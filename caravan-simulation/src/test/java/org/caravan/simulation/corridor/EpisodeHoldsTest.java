@@ -17,78 +17,17 @@ import org.junit.jupiter.api.Test;
  * without them.
  */
 class EpisodeHoldsTest {
-  private static final long DAY = 86_400;
-  private static final long H = 3_600;
-  private static final double[] FLAT = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-
-  /** The run starts on 1 December (day 335); the warm-up of 31 days ends on 1 January. */
-  private static final int START_DOY = 335;
-
-  private static final long WARMUP = 31 * DAY;
+  private static final long DAY = TinyCorridor.DAY;
+  private static final long H = TinyCorridor.H;
+  private static final long WARMUP = TinyCorridor.WARMUP;
 
   /** 1 April and 1 June on the simulation clock (non-leap calendar of the model). */
   private static final long APRIL_1 = WARMUP + 90 * DAY;
 
   private static final long JUNE_1 = WARMUP + 151 * DAY;
 
-  /**
-   * West: A → C over the border B (10 h dwell, gate step 0) and the section B-C (5 h); east: C → A
-   * through the same border gate. Ten-unit trains, a train at least every day; the gates pass 48
-   * trains a day, so little queues.
-   */
   private static CorridorSpec corridor(List<CorridorSpec.Hold> holds) {
-    var west =
-        new CorridorSpec.Flow(
-            "west",
-            "A",
-            "C",
-            "northern",
-            "container",
-            3_650,
-            0,
-            2,
-            20,
-            new int[] {0},
-            1_000,
-            CorridorSpec.Reaction.NONE);
-    var east =
-        new CorridorSpec.Flow(
-            "east",
-            "C",
-            "A",
-            "northern",
-            "container",
-            3_650,
-            0,
-            2,
-            20,
-            new int[] {1},
-            1_000,
-            CorridorSpec.Reaction.NONE);
-    var legs =
-        List.of(
-            new CorridorSpec.Leg(
-                "A>C", CorridorSpec.LegKind.RAIL, "A", "C", new int[] {0, 1}, -1, 0, 0, H),
-            new CorridorSpec.Leg(
-                "C>A", CorridorSpec.LegKind.RAIL, "C", "A", new int[] {0}, -1, 0, 0, H));
-    var gates =
-        List.of(
-            new CorridorSpec.Gate("B", CorridorSpec.GateKind.BORDER, "B", 48, 10 * H, 2 * H),
-            new CorridorSpec.Gate("B-C", CorridorSpec.GateKind.SECTION, "B-C", 48, 5 * H, 0));
-    return new CorridorSpec(
-        WARMUP + 365 * DAY,
-        WARMUP,
-        DAY,
-        START_DOY,
-        FLAT,
-        10,
-        DAY,
-        List.of(west, east),
-        legs,
-        gates,
-        List.of(),
-        List.of(),
-        new CorridorSpec.Hazards(List.of(), List.of(), holds));
+    return TinyCorridor.spec(new CorridorSpec.Hazards(List.of(), List.of(), holds));
   }
 
   /** An 8-day (sd 2 days) congestion from 1 April to 31 May at the border, westbound leg only. */

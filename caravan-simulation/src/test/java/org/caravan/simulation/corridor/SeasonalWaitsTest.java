@@ -8,57 +8,16 @@ import org.caravan.network.Season;
 import org.junit.jupiter.api.Test;
 
 /**
- * Waits per season of arrival ({@link CorridorResult#seasonMeanWait_h}) on a tiny corridor: a
+ * Waits per season of arrival ({@link CorridorResult#seasonMeanWait_h}) on the tiny corridor: a
  * border closed for 20 days in April raises the spring wait there and leaves the other seasons
  * alone, and the seasons pooled give the year's mean wait.
  */
 class SeasonalWaitsTest {
-  private static final long DAY = 86_400;
-  private static final long H = 3_600;
-  private static final double[] FLAT = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  private static final long DAY = TinyCorridor.DAY;
+  private static final long APRIL_1 = TinyCorridor.WARMUP + 90 * DAY;
 
-  /** The run starts on 1 December (day 335); the 31-day warm-up ends on 1 January. */
-  private static final int START_DOY = 335;
-
-  private static final long WARMUP = 31 * DAY;
-  private static final long APRIL_1 = WARMUP + 90 * DAY;
-
-  /** A → C over the border B (10 h dwell), ten-unit trains at least daily, 48 trains a day. */
   private static CorridorSpec corridor(List<CorridorSpec.Closure> closures) {
-    var flow =
-        new CorridorSpec.Flow(
-            "west",
-            "A",
-            "C",
-            "northern",
-            "container",
-            3_650,
-            0,
-            2,
-            20,
-            new int[] {0},
-            1_000,
-            CorridorSpec.Reaction.NONE);
-    var legs =
-        List.of(
-            new CorridorSpec.Leg(
-                "A>C", CorridorSpec.LegKind.RAIL, "A", "C", new int[] {0}, -1, 0, 0, H));
-    var gates =
-        List.of(new CorridorSpec.Gate("B", CorridorSpec.GateKind.BORDER, "B", 48, 10 * H, 2 * H));
-    return new CorridorSpec(
-        WARMUP + 365 * DAY,
-        WARMUP,
-        DAY,
-        START_DOY,
-        FLAT,
-        10,
-        DAY,
-        List.of(flow),
-        legs,
-        gates,
-        List.of(),
-        List.of(),
-        new CorridorSpec.Hazards(List.of(), closures));
+    return TinyCorridor.spec(new CorridorSpec.Hazards(List.of(), closures));
   }
 
   private static final String BORDER = "resource.border.B";
