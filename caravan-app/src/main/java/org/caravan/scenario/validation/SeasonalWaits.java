@@ -16,8 +16,9 @@ import org.caravan.simulation.corridor.KpiStat;
  * resource): the same three kinds as the year's rows, computed by the same rules from the
  * simulation's per-season means ({@link CorridorResult#seasonMeanWait_h}). A season in which a
  * resource served nothing gets no row, and the router keeps the year's figure there. Storm closures
- * of the Caspian ports fall mostly in winter and spring (corridor-facts §5.1, §10.2), so a January
- * sailing waits longer than a July one, as travellers report (TWOBIKE: 1 day to 2 weeks).
+ * of the Caspian ports fall mostly in winter and spring (corridor-facts §5.1, §10.2) and demand
+ * follows the scenario's monthly seasonality; on the default scenario the two nearly cancel, and
+ * the seasons' waits differ by hours (docs/VALIDATION.md, "Caspian crossings").
  */
 final class SeasonalWaits {
   private SeasonalWaits() {}
