@@ -443,8 +443,8 @@ public final class QueryContext {
       }
     }
     long ready = t;
-    if (network.linkMode(l) == Mode.RAIL && (cls < 0 || next != cls)) {
-      // Boarding a train: wait for it to be formed.
+    if (network.linkMode(l) == Mode.RAIL && (cls < 0 || next != cls) && !request.fullTrain()) {
+      // Boarding a train: wait for it to be formed (a train load is a block train of its own).
       t += waits.board_s(v, request.to());
       var += waits.boardVar_s2(v, request.to());
     }

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param departed for a transit time that describes the trips of one month (a single train, a
  *     monthly market report): the month they left; the router and the simulation are then compared
  *     on that month's departures, with the dated episodes of that month (data/network/episodes.csv)
+ * @param blockTrain the figure is one block train's (a first, test, planned or record train, {@code
+ *     shipment} = {@code train}): the router then times a train load ({@code
+ *     RouteRequest.FULL_TRAIN_TEU}), which waits for no train to be formed
  * @param input the model input this figure feeds, if any (then it is echoed, not validated)
  * @param line the line in the target file, for messages
  */
@@ -33,6 +36,7 @@ public record Target(
     String kind,
     String year,
     Optional<YearMonth> departed,
+    boolean blockTrain,
     String source,
     Optional<String> input,
     String note,

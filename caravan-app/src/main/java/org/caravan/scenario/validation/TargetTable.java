@@ -44,6 +44,7 @@ public final class TargetTable {
           "kind",
           "year",
           "departed",
+          "shipment",
           "source",
           "input",
           "note");
@@ -184,6 +185,19 @@ public final class TargetTable {
             throw error(name, line, "departed", "only a transit time is dated by its departures");
           }
         }
+        boolean train = r.get("shipment").equals("train");
+        if (!train && !r.get("shipment").isEmpty()) {
+          throw error(
+              name,
+              line,
+              "shipment",
+              "expected 'train' (the figure is one block train's) or nothing, got '"
+                  + r.get("shipment")
+                  + "'");
+        }
+        if (train && q != Target.Quantity.TRANSIT_DAYS) {
+          throw error(name, line, "shipment", "only a transit time is one train's");
+        }
         out.add(
             new Target(
                 id,
@@ -196,6 +210,7 @@ public final class TargetTable {
                 kind,
                 r.get("year"),
                 departed,
+                train,
                 r.get("source"),
                 input.isEmpty() ? Optional.empty() : Optional.of(input),
                 r.get("note"),

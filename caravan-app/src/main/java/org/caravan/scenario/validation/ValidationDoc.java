@@ -168,6 +168,10 @@ public final class ValidationDoc {
         mean time between the legs for a part of one). Both meet the dated border episodes of \
         `data/network/episodes.csv` as those trips did: the China–Kazakhstan border congestion of April–May \
         2024 (RF-CONG24, 7–10 days) lies in the simulated year.
+        * *One block train's figures* (`shipment` = `train`: the first, test, planned and record trains, and \
+        ADY's averages for block trains) are timed by the router for a train load (84 TEU), which books a block \
+        train of its own and waits for no train to be formed; the simulation's value stays that of its \
+        pooled units, which do wait, so such a row may be split.
         * *Verdict*: `within` when every value given is inside the range, `outside` when none is, `split` when \
         router and simulation disagree, `input` when the published figure is itself a model input (never \
         counted as within).

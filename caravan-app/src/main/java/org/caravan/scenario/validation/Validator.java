@@ -401,7 +401,8 @@ public final class Validator {
     int from = network.getNode(t.origin());
     int to = network.getNode(t.destination());
     boolean feu = q == Target.Quantity.COST_USD_FEU;
-    double teu = feu ? 2 : 1;
+    // One block train's figure: a train load, which waits for no train to be formed.
+    double teu = t.blockTrain() ? RouteRequest.FULL_TRAIN_TEU : feu ? 2 : 1;
     double mass = teu * 10;
     // A promise or a record is the best case: the router's 5th percentile over the year's
     // departures, as the simulation's; only then are the routes' spreads and moving times needed.

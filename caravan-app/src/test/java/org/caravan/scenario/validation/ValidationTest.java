@@ -21,6 +21,7 @@ import org.caravan.network.Season;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
+import org.caravan.routing.RouteRequest;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.ModelBuilder;
@@ -116,15 +117,15 @@ class ValidationTest {
     String csv =
         String.join(",", TargetTable.COLUMNS)
             + "\n"
-            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,X,,ok\n"
-            + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,,X,,bad node\n";
+            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,,X,,ok\n"
+            + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,,,X,,bad node\n";
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("t.csv:3")
         .hasMessageContaining("destination")
         .hasMessageContaining("ATLANTIS");
     String kind =
-        csv.replace("ATLANTIS", "GEPTI").replace("observed,2024,,X,,bad", "rumour,2024,,X,,bad");
+        csv.replace("ATLANTIS", "GEPTI").replace("observed,2024,,,X,,bad", "rumour,2024,,,X,,bad");
     assertThatThrownBy(() -> TargetTable.read(new StringReader(kind), "t.csv", NET))
         .hasMessageContaining("t.csv:3")
         .hasMessageContaining("kind");
@@ -146,7 +147,7 @@ class ValidationTest {
     String csv =
         String.join(",", TargetTable.COLUMNS)
             + "\n"
-            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,2024-13,X,,bad month\n";
+            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,2024-13,,X,,bad month\n";
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .hasMessageContaining("t.csv:2")
         .hasMessageContaining("departed")
@@ -163,7 +164,7 @@ class ValidationTest {
     String csv =
         String.join(",", TargetTable.COLUMNS)
             + "\n"
-            + "A1,CNXIA,AZBAK,caspian,transit_days,8,10,observed,2024,,X,,bad corridor\n";
+            + "A1,CNXIA,AZBAK,caspian,transit_days,8,10,observed,2024,,,X,,bad corridor\n";
     String labels = String.join(", ", Corridors.loadDefault(NET).labels());
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .isInstanceOf(UserException.class)
@@ -346,6 +347,38 @@ class ValidationTest {
             () -> WaitTable.read(new StringReader(csv.replace(",winter,", ",monsoon,")), "w.csv"))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("w.csv:3: field 'season'");
+  }
+
+  @Test
+  void a_train_load_books_its_own_block_train_and_waits_for_none_to_be_formed() throws IOException {
+    ExpectedWaits waits =
+        WaitTable.waits(
+            WaitTable.read(new StringReader(waitTable("board,CNXIA,,,,all,48,24,test")), "w.csv"),
+            NET);
+    Caravan with = CARAVAN.withWaits(waits);
+    ModelBuilder b = new ModelBuilder(with, with.router());
+    long dep = LocalDate.of(2024, 3, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    int xian = NET.getNode("CNXIA");
+    int baku = NET.getNode("AZBAK");
+    Route box = b.routeOnCorridor(xian, baku, "middle", false, dep, 1, 0, 10).orElseThrow();
+    double load = RouteRequest.FULL_TRAIN_TEU;
+    Route train =
+        b.routeOnCorridor(xian, baku, "middle", false, dep, load, 0, 10 * load).orElseThrow();
+    assertThat(box.legs().get(0).wait_s()).isEqualTo(48 * 3600);
+    assertThat(train.legs().get(0).wait_s()).isZero();
+    assertThat(train.arrival_s()).isEqualTo(box.arrival_s() - 48 * 3600);
+    // The target table marks one block train's figures; anything else in the column is an error.
+    List<Target> ts = TargetTable.loadDefault(NET);
+    assertThat(ts.stream().filter(Target::blockTrain).map(Target::id))
+        .contains("T05", "T42")
+        .doesNotContain("T35");
+    String csv =
+        String.join(",", TargetTable.COLUMNS)
+            + "\n"
+            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,convoy,X,,bad\n";
+    assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
+        .hasMessageContaining("t.csv:2")
+        .hasMessageContaining("field 'shipment'");
   }
 
   @Test
