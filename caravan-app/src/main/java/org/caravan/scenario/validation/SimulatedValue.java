@@ -1,9 +1,13 @@
 package org.caravan.scenario.validation;
 
 import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.caravan.network.Network;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -104,14 +108,21 @@ record SimulatedValue(OptionalDouble value, String basis) {
         if (t.departed().isPresent()) {
           // The flow's units that left in the figure's month (CorridorResult keeps them apart).
           int month0 = t.departed().get().getMonthValue() - 1;
-          return new SimulatedValue(
-              r.flowPercentileDays(i, p, month0),
-              of
-                  + ", units that left in "
-                  + t.departed().get().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+          SimulatedValue v =
+              new SimulatedValue(
+                  r.flowPercentileDays(i, p, month0),
+                  of
+                      + ", units that left in "
+                      + t.departed()
+                          .get()
+                          .getMonth()
+                          .getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+          return t.blockTrain() ? v.lessFormation(r, spec, f) : v;
         }
-        return new SimulatedValue(
-            OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
+        SimulatedValue v =
+            new SimulatedValue(
+                OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
+        return t.blockTrain() ? v.lessFormation(r, spec, f) : v;
       }
     }
     for (int i = 0; i < spec.flows().size(); i++) {
@@ -149,6 +160,55 @@ record SimulatedValue(OptionalDouble value, String basis) {
       }
     }
     return NONE;
+  }
+
+  /**
+   * One block train's figure against a flow of pooled units: the value less the mean formation
+   * waits its units had at the nodes where they boarded a train (the unit-weighted mean of the
+   * pools for the flow's destination and corridor at each), since a block train forms none, as the
+   * router's train load ({@code RouteRequest.FULL_TRAIN_TEU}) does not.
+   */
+  private SimulatedValue lessFormation(CorridorResult r, CorridorSpec spec, CorridorSpec.Flow f) {
+    if (value.isEmpty()) {
+      return this;
+    }
+    Set<String> boarding = new HashSet<>();
+    for (int leg : f.legs()) {
+      boarding.add(spec.legs().get(leg).from());
+    }
+    Map<String, double[]> byNode = new HashMap<>();
+    for (KpiStat k : r.kpis()) {
+      String n = k.name();
+      if (!n.startsWith("resource.formation.") || !n.endsWith(".wait_unit_hours_per_year")) {
+        continue;
+      }
+      String res =
+          n.substring(
+              "resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
+      WaitTable.FormationPool pool = WaitTable.FormationPool.parse(res);
+      double perUnit =
+          r.kpi("resource.formation." + res + ".mean_wait_h").map(KpiStat::mean).orElse(0.0);
+      if (perUnit > 0
+          && boarding.contains(pool.node())
+          && pool.destination().equals(f.to())
+          && pool.corridor().equals(f.corridor())) {
+        double[] acc = byNode.computeIfAbsent(pool.node(), x -> new double[2]);
+        acc[0] += k.mean();
+        acc[1] += k.mean() / perUnit;
+      }
+    }
+    double formation_d = 0;
+    for (double[] acc : byNode.values()) {
+      formation_d += acc[0] / acc[1] / 24;
+    }
+    return new SimulatedValue(
+        OptionalDouble.of(value.getAsDouble() - formation_d),
+        basis
+            + String.format(
+                Locale.ROOT,
+                ", less the %.1f d its units waited for trains to be formed (a block train forms"
+                    + " none)",
+                formation_d));
   }
 
   private static boolean same(Target t, CorridorSpec.Flow f) {

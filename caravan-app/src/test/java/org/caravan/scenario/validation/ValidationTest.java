@@ -197,6 +197,19 @@ class ValidationTest {
         r.simulation().ifPresent(x -> assertThat(r.target().contains(x)).isTrue());
       }
     }
+    // One block train's figure on the simulation's side: its flow's value less the formation waits
+    // its pooled units had (T04, undated: the flow's median), so below that median.
+    Validator.TargetRow t04 =
+        v.targets().stream().filter(r -> r.target().id().equals("T04")).findFirst().orElseThrow();
+    assertThat(t04.target().blockTrain()).isTrue();
+    assertThat(t04.simulationBasis()).contains("a block train forms none");
+    int az =
+        o.run().model().spec().flows().stream()
+            .map(f -> f.id())
+            .toList()
+            .indexOf("cn-az-containers");
+    assertThat(t04.simulation().getAsDouble())
+        .isLessThan(o.run().result().flowTransit()[az].getValueAtPercentile(50) / 1440.0);
     // A border time on the router's side is what the router charges there: the table's pass time.
     double pass_h =
         WaitTable.defaultRows().orElseThrow().stream()
