@@ -251,10 +251,12 @@ public final class ValidationDoc {
         (official average, TREND240227), 31–37 (TITR guidance, NAVIS25), 50–55 (forwarders, mid-2024, IDX2406) \
         and ≤15 or 14–18 (targets and projections): no single value can be within all of them \
         (corridor-facts §9). The column "Why it misses" names the target a value agrees with instead.
-        * **Promises and records beyond the model's fast end.** China → Türkiye in 12 days (T20, T21) and \
-        the planned Xi'an → Baku train in 8–11 (T06) are best cases; even the model's fast end (5th percentile) waits for \
-        formation, the Kazakh border and a ferry, which record runs with priority skip. Xi'an → Duisburg in 13 \
-        days with border priority (T36) is within: the Northern route's fast end reaches it.
+        * **Promises and records beyond the model's fast end.** China → Türkiye in 12 days (T20, T21) is a \
+        best case; even the fast end (5th percentile) of a block train, which forms no train on the way, \
+        waits for the Kazakh border and a ferry, which record runs with priority skip (15.6 days on the \
+        router). The planned Xi'an → Baku train in 8–11 days (T06) is within on the router (10.9) and just \
+        above on the simulation (11.7). Xi'an → Duisburg in 13 days with border priority (T36) is within: \
+        the Northern route's fast end reaches it.
         * **The Kazakh border against the China → Baku figures.** The CPMM rail border time in Kazakhstan \
         is 57–70 h (T61); the calibrated dwell, one value for Dostyk and Altynkol since CPMM gives one Kazakh \
         average, is 46 h, at the low end of its recorded range (39.9–78 h), because the China → Baku and \
