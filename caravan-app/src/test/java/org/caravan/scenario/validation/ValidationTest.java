@@ -115,10 +115,9 @@ class ValidationTest {
   @Test
   void a_bad_target_row_names_the_file_line_and_field() {
     String csv =
-        String.join(",", TargetTable.COLUMNS)
-            + "\n"
-            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,,X,,ok\n"
-            + "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,,,X,,bad node\n";
+        targetTable(
+            "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,,X,,ok",
+            "A2,CNXIA,ATLANTIS,middle,transit_days,8,10,observed,2024,,,X,,bad node");
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("t.csv:3")
@@ -145,9 +144,7 @@ class ValidationTest {
                 .mapToObj(x -> LocalDate.ofInstant(Instant.ofEpochSecond(x), ZoneOffset.UTC)))
         .containsExactly(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 15));
     String csv =
-        String.join(",", TargetTable.COLUMNS)
-            + "\n"
-            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,2024-13,,X,,bad month\n";
+        targetTable("A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,2024-13,,X,,bad month");
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .hasMessageContaining("t.csv:2")
         .hasMessageContaining("departed")
@@ -162,9 +159,7 @@ class ValidationTest {
   @Test
   void an_unknown_target_corridor_lists_the_labels_of_the_corridor_data() {
     String csv =
-        String.join(",", TargetTable.COLUMNS)
-            + "\n"
-            + "A1,CNXIA,AZBAK,caspian,transit_days,8,10,observed,2024,,,X,,bad corridor\n";
+        targetTable("A1,CNXIA,AZBAK,caspian,transit_days,8,10,observed,2024,,,X,,bad corridor");
     String labels = String.join(", ", Corridors.loadDefault(NET).labels());
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .isInstanceOf(UserException.class)
@@ -386,9 +381,7 @@ class ValidationTest {
         .contains("T05", "T42")
         .doesNotContain("T35");
     String csv =
-        String.join(",", TargetTable.COLUMNS)
-            + "\n"
-            + "A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,convoy,X,,bad\n";
+        targetTable("A1,CNXIA,AZBAK,middle,transit_days,8,10,observed,2024,,convoy,X,,bad");
     assertThatThrownBy(() -> TargetTable.read(new StringReader(csv), "t.csv", NET))
         .hasMessageContaining("t.csv:2")
         .hasMessageContaining("field 'shipment'");
@@ -495,6 +488,11 @@ class ValidationTest {
     // The router reading the table charges Altynkol the fitted dwell.
     ExpectedWaits waits = WaitTable.waits(rows, NET);
     assertThat(waits.pass_s(NET.getNode("KZHOR"))).isEqualTo(50 * 3600);
+  }
+
+  /** A target table's text: the header and the given rows. */
+  private static String targetTable(String... rows) {
+    return String.join(",", TargetTable.COLUMNS) + "\n" + String.join("\n", rows) + "\n";
   }
 
   /** A wait table's text: the header and the given rows. */
