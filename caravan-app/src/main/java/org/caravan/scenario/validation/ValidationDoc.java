@@ -168,8 +168,9 @@ public final class ValidationDoc {
         mean time between the legs for a part of one). Both meet the dated border episodes of \
         `data/network/episodes.csv` as those trips did: the China–Kazakhstan border congestion of April–May \
         2024 (RF-CONG24, 7–10 days) lies in the simulated year.
-        * *One block train's figures* (`shipment` = `train`: the first, test, planned and record trains, and \
-        ADY's averages for block trains) are timed by the router for a train load (84 TEU), which books a block \
+        * *One block train's figures* (`shipment` = `train`: the first, test, planned and record trains, \
+        ADY's averages for block trains and the official average of the China–Europe route trains, a route \
+        train being a block train on a fixed route) are timed by the router for a train load (84 TEU), which books a block \
         train of its own and waits for no train to be formed; on the simulation's side, whose units are \
         pooled into trains, the flow's value less the mean formation waits its units had where they boarded \
         (for the flow's destination and corridor; 0.9 days from Xi'an to Baku, 4.4 to Tehran).
