@@ -61,6 +61,8 @@ public final class ValidationDoc {
       o.put("low", t.low());
       o.put("high", t.high());
       o.put("kind", t.kind());
+      o.put("departed", t.departed().map(Object::toString).orElse(""));
+      o.put("block_train", t.blockTrain());
       o.put("source", t.source());
       o.put("input", t.input().isPresent());
       put(o, "router", r.router());
@@ -196,7 +198,8 @@ public final class ValidationDoc {
                 "Kind",
                 row ->
                     row.target().kind()
-                        + row.target().departed().map(m -> ", left " + m).orElse(""))
+                        + row.target().departed().map(m -> ", left " + m).orElse("")
+                        + (row.target().blockTrain() ? ", one block train" : ""))
             .column("Router", row -> num(row.router()))
             .column("Simulation", row -> num(row.simulation()))
             .column("Verdict", row -> row.verdict().text())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -248,6 +249,17 @@ class ValidationTest {
     for (Target t : ts) {
       assertThat(md).contains("| " + t.id() + " |");
     }
+    // The report and the JSON say which figures are one block train's and which month they left.
+    assertThat(md).contains("| observed, left 2024-01, one block train |");
+    JsonNode t05 = null;
+    for (JsonNode n : ValidationDoc.json(v).get("targets")) {
+      if (n.get("id").asText().equals("T05")) {
+        t05 = n;
+      }
+    }
+    assertThat(t05).isNotNull();
+    assertThat(t05.get("block_train").asBoolean()).isTrue();
+    assertThat(t05.get("departed").asText()).isEqualTo("2024-01");
   }
 
   @Test
