@@ -177,24 +177,14 @@ record SimulatedValue(OptionalDouble value, String basis) {
       boarding.add(spec.legs().get(leg).from());
     }
     Map<String, double[]> byNode = new HashMap<>();
-    for (KpiStat k : r.kpis()) {
-      String n = k.name();
-      if (!n.startsWith("resource.formation.") || !n.endsWith(".wait_unit_hours_per_year")) {
-        continue;
-      }
-      String res =
-          n.substring(
-              "resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
-      WaitTable.FormationPool pool = WaitTable.FormationPool.parse(res);
-      double perUnit =
-          r.kpi("resource.formation." + res + ".mean_wait_h").map(KpiStat::mean).orElse(0.0);
-      if (perUnit > 0
-          && boarding.contains(pool.node())
+    for (WaitTable.PoolWait w : WaitTable.pools(r)) {
+      WaitTable.FormationPool pool = w.pool();
+      if (boarding.contains(pool.node())
           && pool.destination().equals(f.to())
           && pool.corridor().equals(f.corridor())) {
         double[] acc = byNode.computeIfAbsent(pool.node(), x -> new double[2]);
-        acc[0] += k.mean();
-        acc[1] += k.mean() / perUnit;
+        acc[0] += w.mean_h() * w.units();
+        acc[1] += w.units();
       }
     }
     double formation_d = 0;

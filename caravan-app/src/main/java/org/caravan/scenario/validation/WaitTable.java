@@ -129,20 +129,7 @@ public final class WaitTable {
       double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + q * q);
       rows.add(new Row("pass", g.node(), "", "", "", ALL, q + dwell, sd, "border " + g.id()));
     }
-    List<PoolWait> pools = new ArrayList<>();
-    for (KpiStat k : r.kpis()) {
-      String n = k.name();
-      if (n.startsWith("resource.formation.") && n.endsWith(".wait_unit_hours_per_year")) {
-        String res =
-            n.substring(
-                "resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
-        double perUnit = mean(r, "resource.formation." + res + ".mean_wait_h");
-        if (perUnit > 0) {
-          pools.add(new PoolWait(FormationPool.parse(res), perUnit, k.mean() / perUnit));
-        }
-      }
-    }
-    rows.addAll(boardRows(pools, ALL));
+    rows.addAll(boardRows(pools(r), ALL));
     for (CorridorSpec.Crossing x : spec.crossings()) {
       if (mean(r, "resource.fleet." + x.id() + ".utilisation") <= 0) {
         continue;
@@ -212,6 +199,27 @@ public final class WaitTable {
 
   /** One formation pool's mean wait per unit and the units it formed into trains. */
   record PoolWait(FormationPool pool, double mean_h, double units) {}
+
+  /**
+   * The formation pools of a run that made anyone wait: mean wait per unit and units per year (from
+   * the pool's unit-hours of waiting per year and its mean wait).
+   */
+  static List<PoolWait> pools(CorridorResult r) {
+    List<PoolWait> pools = new ArrayList<>();
+    for (KpiStat k : r.kpis()) {
+      String n = k.name();
+      if (n.startsWith("resource.formation.") && n.endsWith(".wait_unit_hours_per_year")) {
+        String res =
+            n.substring(
+                "resource.formation.".length(), n.length() - ".wait_unit_hours_per_year".length());
+        double perUnit = mean(r, "resource.formation." + res + ".mean_wait_h");
+        if (perUnit > 0) {
+          pools.add(new PoolWait(FormationPool.parse(res), perUnit, k.mean() / perUnit));
+        }
+      }
+    }
+    return pools;
+  }
 
   /**
    * The {@code board} rows of one season (or of the year, {@value #ALL}): per node, per node and
