@@ -24,9 +24,10 @@ DEFAULT_DIR = os.path.normpath(os.path.join(HERE, '..', '..', 'data', 'network')
 
 COLUMNS = {
     'sources.csv': ['id', 'kind', 'title', 'publisher', 'date', 'url', 'licence'],
-    'nodes.csv': ['id', 'name', 'aliases', 'kind', 'country', 'lat', 'lon', 'dwell_h', 'dwell_sd_h', 'handling_h',
-                  'handling_usd_teu', 'capacity_teu_day', 'source', 'coord_source', 'dwell_source', 'handling_source',
-                  'capacity_source', 'status', 'opening_year', 'range', 'notes'],
+    'nodes.csv': ['id', 'name', 'aliases', 'kind', 'country', 'lat', 'lon', 'dwell_h', 'dwell_sd_h', 'dwell_out_h',
+                  'dwell_out_sd_h', 'handling_h', 'handling_usd_teu', 'capacity_teu_day', 'source', 'coord_source',
+                  'dwell_source', 'dwell_out_source', 'handling_source', 'capacity_source', 'status', 'opening_year',
+                  'range', 'notes'],
     'links.csv': ['id', 'from', 'to', 'mode', 'directed', 'gauge', 'electrified', 'track', 'ferry_type', 'distance_km',
                   'duration_h', 'duration_sd_h', 'tariff_usd_teu', 'capacity_teu_day', 'countries', 'passages', 'toc',
                   'service', 'source', 'distance_source', 'duration_source', 'tariff_source', 'capacity_source', 'status',
@@ -38,6 +39,7 @@ COLUMNS = {
 # numeric column -> group source column (None = only the row source applies)
 NUMERIC = {
     'nodes.csv': {'lat': 'coord_source', 'lon': 'coord_source', 'dwell_h': 'dwell_source', 'dwell_sd_h': 'dwell_source',
+                  'dwell_out_h': 'dwell_out_source', 'dwell_out_sd_h': 'dwell_out_source',
                   'handling_h': 'handling_source', 'handling_usd_teu': 'handling_source',
                   'capacity_teu_day': 'capacity_source'},
     'links.csv': {'gauge': None, 'distance_km': 'distance_source', 'duration_h': 'duration_source',
@@ -162,7 +164,8 @@ def main(dirname):
         else:
             if not -90 <= lat <= 90 or not -180 <= lon <= 180:
                 err('nodes.csv %s: lat/lon out of range' % n['id'])
-        for c in ('dwell_h', 'dwell_sd_h', 'handling_h', 'handling_usd_teu', 'capacity_teu_day'):
+        for c in ('dwell_h', 'dwell_sd_h', 'dwell_out_h', 'dwell_out_sd_h', 'handling_h', 'handling_usd_teu',
+                  'capacity_teu_day'):
             v = num('nodes.csv', n, c, n['id'])
             if v is not None and v < 0:
                 err('nodes.csv %s: negative %s' % (n['id'], c))

@@ -29,6 +29,8 @@ public final class Network {
   private final double[] lon;
   private final int[] dwell_s;
   private final int[] dwellSd_s;
+  private final int[] dwellOut_s;
+  private final int[] dwellOutSd_s;
   private final int[] handling_s;
   private final int[] handling_cents;
   private final Map<String, Integer> nodeIndex;
@@ -69,6 +71,8 @@ public final class Network {
     this.lon = c.lon;
     this.dwell_s = c.dwell_s;
     this.dwellSd_s = c.dwellSd_s;
+    this.dwellOut_s = c.dwellOut_s;
+    this.dwellOutSd_s = c.dwellOutSd_s;
     this.handling_s = c.handling_s;
     this.handling_cents = c.handling_cents;
     this.nodeIndex = c.nodeIndex;
@@ -170,6 +174,29 @@ public final class Network {
 
   public int dwellSd_s(int node) {
     return dwellSd_s[node];
+  }
+
+  /**
+   * Whether a train at {@code node} going on to {@code next} leaves the node's country through a
+   * border that has its own outbound stop ({@code dwell_out_h}; CPMM measures Kazakh rail crossings
+   * at 7–11 h outbound against 54–78 h inbound, CPMM22KZ). The one home of the direction rule: the
+   * router, the simulation's gates and the wait table all ask here.
+   */
+  public boolean outbound(int node, int next) {
+    return dwellOut_s[node] >= 0 && nodeCountry[next] != nodeCountry[node];
+  }
+
+  /**
+   * Mean stop passing {@code node} on the way to {@code next}, seconds: the outbound stop when the
+   * train leaves the country there ({@link #outbound}), else {@link #dwell_s(int)}.
+   */
+  public int dwell_s(int node, int next) {
+    return outbound(node, next) ? dwellOut_s[node] : dwell_s[node];
+  }
+
+  /** Standard deviation of {@link #dwell_s(int, int)}, seconds. */
+  public int dwellSd_s(int node, int next) {
+    return outbound(node, next) ? dwellOutSd_s[node] : dwellSd_s[node];
   }
 
   /** Time to load, unload or transship one container, seconds. */
@@ -355,6 +382,8 @@ public final class Network {
     final double[] lon;
     final int[] dwell_s;
     final int[] dwellSd_s;
+    final int[] dwellOut_s;
+    final int[] dwellOutSd_s;
     final int[] handling_s;
     final int[] handling_cents;
     final Map<String, Integer> nodeIndex = new HashMap<>();
@@ -391,6 +420,8 @@ public final class Network {
       lon = new double[n];
       dwell_s = new int[n];
       dwellSd_s = new int[n];
+      dwellOut_s = new int[n];
+      dwellOutSd_s = new int[n];
       handling_s = new int[n];
       handling_cents = new int[n];
       for (int i = 0; i < n; i++) {
@@ -409,6 +440,12 @@ public final class Network {
         lon[i] = s.lon();
         dwell_s[i] = hoursToSeconds(s.dwell_h());
         dwellSd_s[i] = hoursToSeconds(s.dwell_sd_h());
+        // -1: no outbound stop of its own (the same stop both ways).
+        dwellOut_s[i] = Double.isNaN(s.dwell_out_h()) ? -1 : hoursToSeconds(s.dwell_out_h());
+        dwellOutSd_s[i] =
+            Double.isNaN(s.dwell_out_h())
+                ? dwellSd_s[i]
+                : Double.isNaN(s.dwell_out_sd_h()) ? 0 : hoursToSeconds(s.dwell_out_sd_h());
         handling_s[i] = hoursToSeconds(s.handling_h());
         handling_cents[i] = usdToCents(s.handling_usd_teu());
       }

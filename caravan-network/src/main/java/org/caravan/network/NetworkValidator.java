@@ -102,6 +102,8 @@ final class NetworkValidator {
     }
     nonNegative(t, n.id(), "dwell_h", n.dwell_h());
     nonNegative(t, n.id(), "dwell_sd_h", n.dwell_sd_h());
+    nonNegative(t, n.id(), "dwell_out_h", n.dwell_out_h());
+    nonNegative(t, n.id(), "dwell_out_sd_h", n.dwell_out_sd_h());
     nonNegative(t, n.id(), "handling_h", n.handling_h());
     nonNegative(t, n.id(), "handling_usd_teu", n.handling_usd_teu());
     positive(t, n.id(), "capacity_teu_day", n.capacity_teu_day());

@@ -193,6 +193,8 @@ class CoverageAndProvenanceTest {
               Map.of(
                   "dwell_h",
                   n.dwell_h(),
+                  "dwell_out_h",
+                  n.dwell_out_h(),
                   "capacity_teu_day",
                   n.capacity_teu_day(),
                   "handling_h",

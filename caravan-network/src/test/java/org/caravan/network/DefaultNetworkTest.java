@@ -39,6 +39,34 @@ class DefaultNetworkTest {
         .contains("rail", "road", "ferry", "sea");
   }
 
+  /**
+   * CPMM22KZ: a Kazakh rail crossing takes 54–78 h inbound and 7–11 h outbound. A train leaving
+   * Kazakhstan for China at Dostyk or Altynkol stops for the outbound time; one coming in, and one
+   * passing a border with a single stop, for the same time both ways.
+   */
+  @Test
+  void kazakh_rail_borders_stop_by_direction() {
+    for (String[] b : new String[][] {{"KZ-DOSTYK", "CNAKL"}, {"KZHOR", "CNHRS"}}) {
+      int border = network.findNode(b[0]).orElseThrow();
+      int china = network.findNode(b[1]).orElseThrow();
+      int inland = -1;
+      for (int i = network.firstOut(border); i < network.endOut(border); i++) {
+        int to = network.linkTo(network.outLink(i));
+        if (network.nodeCountry(to) == network.nodeCountry(border)) {
+          inland = to;
+        }
+      }
+      assertThat(network.outbound(border, china)).isTrue();
+      assertThat(network.outbound(border, inland)).isFalse();
+      assertThat(network.dwell_s(border, china)).isEqualTo(Math.round(6.8 * 3600));
+      assertThat(network.dwell_s(border, inland)).isEqualTo(network.dwell_s(border));
+      assertThat(network.dwell_s(border)).isGreaterThan(6 * network.dwell_s(border, china));
+      // The Chinese side has one stop both ways.
+      assertThat(network.outbound(china, border)).isFalse();
+      assertThat(network.dwell_s(china, border)).isEqualTo(network.dwell_s(china));
+    }
+  }
+
   @Test
   void the_corridor_elements_of_the_issue_are_there() {
     // both Chinese crossings, with a change of gauge on the Kazakh side

@@ -10,7 +10,8 @@ import org.caravan.network.Season;
  *
  * <ul>
  *   <li>{@link #pass_s}: time to pass a node (border dwell plus queue), replacing the network's
- *       dwell;
+ *       dwell; {@link #exit_s} the same for a train leaving the country by a border with an
+ *       outbound stop of its own ({@link org.caravan.network.Network#outbound});
  *   <li>{@link #board_s}: waiting for a train to be formed when cargo boards rail at a node (block
  *       trains form per destination, so the wait depends on where the cargo goes);
  *   <li>{@link #departure_s}: waiting for a vessel of a scheduled link, replacing the timetable
@@ -36,6 +37,19 @@ public interface ExpectedWaits {
 
   /** Variance of the time to pass {@code node}, s². */
   long passVar_s2(int node);
+
+  /**
+   * Mean time to pass border {@code node} leaving its country, seconds, or -1 to use the network's
+   * outbound dwell; by default -1.
+   */
+  default long exit_s(int node) {
+    return -1;
+  }
+
+  /** Variance of {@link #exit_s}, s²; by default 0. */
+  default long exitVar_s2(int node) {
+    return 0;
+  }
 
   /**
    * Mean wait to board a train at {@code node} for cargo going to {@code destination}, seconds (0

@@ -20,15 +20,16 @@ import org.caravan.network.Season;
  * #relax}, so they agree on costs.
  *
  * <p>Extending a route that stands at node {@code v} (arrived with carrier class {@code c}) by link
- * {@code l}: passing through {@code v} costs its dwell time (borders, locomotive change), and a
- * dated congestion or closure there holds the train as {@link Episodes} says; changing carrier
- * class costs the node's transfer time and price, and is forbidden where the node offers no such
- * transfer; a scheduled link waits for its next departure (first-in-first-out, see {@link
- * Schedule}), or, where no source publishes the departure times, for half the headway, the mean
- * wait (a departure grid the data do not give would be false precision: a 0.7-a-week feeder would
- * seem to sail an hour after the train arrives); then the running time, tariff, CO2e and variance
- * of the link are added; a link into the destination adds the destination's handling. {@link
- * #start} puts a route at the origin with the origin's handling.
+ * {@code l}: passing through {@code v} costs its dwell time (borders, locomotive change; at a
+ * border with an outbound stop of its own, that stop when {@code l} leaves the country, {@link
+ * org.caravan.network.Network#outbound}), and a dated congestion or closure there holds the train
+ * as {@link Episodes} says; changing carrier class costs the node's transfer time and price, and is
+ * forbidden where the node offers no such transfer; a scheduled link waits for its next departure
+ * (first-in-first-out, see {@link Schedule}), or, where no source publishes the departure times,
+ * for half the headway, the mean wait (a departure grid the data do not give would be false
+ * precision: a 0.7-a-week feeder would seem to sail an hour after the train arrives); then the
+ * running time, tariff, CO2e and variance of the link are added; a link into the destination adds
+ * the destination's handling. {@link #start} puts a route at the origin with the origin's handling.
  *
  * <p>Spread. The variance grows by each link's running-time variance, each node's dwell variance,
  * the variance of the wait for a scheduled departure ({@link Schedule#waitVariance_s2}: the
@@ -410,11 +411,14 @@ public final class QueryContext {
     out.held_s = 0;
     int next = nextClass;
     if (cls >= 0) {
-      long pass = waits.pass_s(v);
-      long dwell = pass >= 0 ? pass : network.dwell_s(v);
-      long sd = network.dwellSd_s(v);
+      // Leaving the country by a border with an outbound stop of its own: that stop (CPMM22KZ).
+      int onTo = network.linkTo(l);
+      boolean leaving = network.outbound(v, onTo);
+      long pass = leaving ? waits.exit_s(v) : waits.pass_s(v);
+      long dwell = pass >= 0 ? pass : network.dwell_s(v, onTo);
+      long sd = network.dwellSd_s(v, onTo);
       t += dwell;
-      var += pass >= 0 ? waits.passVar_s2(v) : sd * sd;
+      var += pass >= 0 ? (leaving ? waits.exitVar_s2(v) : waits.passVar_s2(v)) : sd * sd;
       if (nodeRisk_s2 != null && nodeRisk_s2[month] != null) {
         var += nodeRisk_s2[month][v];
       }

@@ -54,6 +54,8 @@ class DijkstraTest {
               Double.NaN,
               Double.NaN,
               Double.NaN,
+              Double.NaN,
+              Double.NaN,
               Status.OPERATIONAL,
               0,
               "",

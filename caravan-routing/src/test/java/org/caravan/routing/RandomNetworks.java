@@ -52,6 +52,10 @@ final class RandomNetworks {
               r.nextDouble() * 60,
               dwell,
               Double.isNaN(dwell) ? Double.NaN : r.nextInt(5),
+              // Every third node with a dwell stops for a third of it when a train leaves its
+              // country there (no draw, so the seeds' networks are otherwise unchanged).
+              Double.isNaN(dwell) || i % 3 != 0 ? Double.NaN : dwell / 3,
+              Double.NaN,
               simple ? Double.NaN : r.nextInt(10),
               simple ? Double.NaN : r.nextInt(100),
               Double.NaN,

@@ -134,8 +134,9 @@ final class ModelParts {
     if (startKind == NodeKind.BORDER || startKind == NodeKind.GAUGE_CHANGE) {
       // The router charges the dwell of every node it passes but the origin: a road leg leaving a
       // border (Malaszewicze) waits there as a rail leg would.
-      mean += network.dwell_s(start);
-      var += (double) network.dwellSd_s(start) * network.dwellSd_s(start);
+      int next = network.linkTo(links[0]);
+      mean += network.dwell_s(start, next);
+      var += (double) network.dwellSd_s(start, next) * network.dwellSd_s(start, next);
     }
     for (int k = 0; k < links.length; k++) {
       int l = links[k];
@@ -143,8 +144,9 @@ final class ModelParts {
       var += (double) network.durationSd_s(l) * network.durationSd_s(l);
       if (k + 1 < links.length) {
         int n = network.linkTo(l);
-        mean += network.dwell_s(n);
-        var += (double) network.dwellSd_s(n) * network.dwellSd_s(n);
+        int next = network.linkTo(links[k + 1]);
+        mean += network.dwell_s(n, next);
+        var += (double) network.dwellSd_s(n, next) * network.dwellSd_s(n, next);
       }
     }
     return new CorridorSpec.Leg(
@@ -222,27 +224,44 @@ final class ModelParts {
     return crossings.size() - 1;
   }
 
-  /** Adds the border gate of {@code node}, left for {@code next}, when the node is one. */
+  /**
+   * Adds the border gate of {@code node}, left for {@code next}, when the node is one. A train that
+   * leaves the country by a border with an outbound stop of its own ({@link Network#outbound})
+   * passes that border's exit gate ({@code ID[out]}, {@link CorridorSpec.GateKind#EXIT}): the
+   * network's outbound stop, its own queue (the exchange tracks of each direction are taken as
+   * separate, EST), same trains per day. A scenario's dwell for the border is the inbound one (the
+   * one calibrate fits on westbound flows).
+   */
   private void addBorder(int node, int next, List<Integer> g, List<BorderStep> steps) {
     NodeKind kind = network.nodeKind(node);
     String id = network.nodeId(node);
     Border change = capacities.borders().get(id);
     boolean border = kind == NodeKind.BORDER || kind == NodeKind.GAUGE_CHANGE;
-    if (!border && change == null && network.dwell_s(node) <= 0) {
+    if (!border && change == null && network.dwell_s(node, next) <= 0) {
       return;
     }
     Border b = change == null ? Border.unchanged(id) : change;
+    boolean out = network.outbound(node, next);
     steps.add(new BorderStep(g.size(), node, next));
     g.add(
         gateIndex.computeIfAbsent(
-            "border:" + id,
+            (out ? "exit:" : "border:") + id,
             key -> {
               double perDay = b.trainsPerDay().orElse(capacities.borderTrainsPerDay());
-              double dwell_s = b.dwell_s().orElse(network.dwell_s(node));
-              double sd_s = b.dwellSd_s().orElse(network.dwellSd_s(node));
+              double dwell_s =
+                  out ? network.dwell_s(node, next) : b.dwell_s().orElse(network.dwell_s(node));
+              double sd_s =
+                  out
+                      ? network.dwellSd_s(node, next)
+                      : b.dwellSd_s().orElse(network.dwellSd_s(node));
               gates.add(
                   new CorridorSpec.Gate(
-                      id, CorridorSpec.GateKind.BORDER, id, perDay, dwell_s, sd_s));
+                      out ? id + "[out]" : id,
+                      out ? CorridorSpec.GateKind.EXIT : CorridorSpec.GateKind.BORDER,
+                      id,
+                      perDay,
+                      dwell_s,
+                      sd_s));
               return gates.size() - 1;
             }));
   }

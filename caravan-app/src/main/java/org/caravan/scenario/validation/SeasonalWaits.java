@@ -36,7 +36,7 @@ final class SeasonalWaits {
 
   private static void passes(CorridorResult r, CorridorSpec spec, Season season, List<Row> rows) {
     for (CorridorSpec.Gate g : spec.gates()) {
-      if (g.kind() != CorridorSpec.GateKind.BORDER) {
+      if (!g.kind().border()) {
         continue;
       }
       var q = r.seasonMeanWait_h("resource.border." + g.id(), season);
@@ -47,7 +47,7 @@ final class SeasonalWaits {
       double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + queue * queue);
       rows.add(
           new Row(
-              "pass",
+              WaitTable.passKind(g),
               g.node(),
               "",
               "",

@@ -261,9 +261,13 @@ public final class ValidationDoc {
         router). The planned Xi'an → Baku train in 8–11 days (T06) is within on the router (10.9) and just \
         above on the simulation (11.7). Xi'an → Duisburg in 13 days with border priority (T36) is within: \
         the Northern route's fast end reaches it.
+        * **The Kazakh border by direction.** CPMM measures Kazakh rail crossings at 54–78 h inbound and \
+        7–11 h outbound (CPMM22KZ). A train leaving Kazakhstan for China at Dostyk or Altynkol stops for the \
+        outbound 6.8 h (`dwell_out_h` in nodes.csv; router and simulation alike), so Duisburg → Xi'an (T37, \
+        12–15 days) is 14.7 days, and Istanbul → Xi'an (T22, a record) 13.7.
         * **The Kazakh border against the China → Baku figures.** The CPMM rail border time in Kazakhstan \
-        is 57–70 h (T61); the calibrated dwell, one value for Dostyk and Altynkol since CPMM gives one Kazakh \
-        average, is 46 h, at the low end of its recorded range (39.9–78 h), because the China → Baku and \
+        is 57–70 h (T61); the calibrated inbound dwell, one value for Dostyk and Altynkol since CPMM gives one \
+        Kazakh average, is 46 h, at the low end of its recorded range (39.9–78 h), because the China → Baku and \
         China → Georgia figures (T04–T10) ask for faster trains. Tried at 62 h at both crossings (`caravan \
         validate --scenario` with the dwell set, its own waits): T61 comes within, but the Northern guidance \
         to Małaszewicze (T29, simulation) and the Northern record (T36, through Dostyk) go out, 19 rows \

@@ -71,6 +71,16 @@ final class WaitArrays {
     }
 
     @Override
+    public long exit_s(int node) {
+      return year.exit_s(node);
+    }
+
+    @Override
+    public long exitVar_s2(int node) {
+      return year.exitVar_s2(node);
+    }
+
+    @Override
     public long board_s(int node, int destination) {
       return year.board_s(node, destination);
     }
@@ -96,6 +106,8 @@ final class WaitArrays {
     int m = network.linkCount();
     long[] pass = new long[n];
     long[] passVar = new long[n];
+    long[] exit = new long[n];
+    long[] exitVar = new long[n];
     long[] board = new long[n];
     long[] boardVar = new long[n];
     Long2LongOpenHashMap boardTo = new Long2LongOpenHashMap();
@@ -103,6 +115,7 @@ final class WaitArrays {
     long[] dep = new long[m];
     long[] depVar = new long[m];
     Arrays.fill(pass, -1);
+    Arrays.fill(exit, -1);
     Arrays.fill(dep, -1);
     for (Row w : rows) {
       long mean = Math.round(w.mean_h() * 3600);
@@ -116,6 +129,10 @@ final class WaitArrays {
         case "pass" -> {
           pass[v] = mean;
           passVar[v] = var;
+        }
+        case "exit" -> {
+          exit[v] = mean;
+          exitVar[v] = var;
         }
         case "board" -> {
           var to =
@@ -140,7 +157,8 @@ final class WaitArrays {
       }
     }
     boardTo.defaultReturnValue(-1);
-    return new ArrayWaits(pass, passVar, board, boardVar, boardTo, boardToVar, dep, depVar);
+    return new ArrayWaits(
+        pass, passVar, exit, exitVar, board, boardVar, boardTo, boardToVar, dep, depVar);
   }
 
   private static long pair(int node, int destination) {
@@ -151,6 +169,8 @@ final class WaitArrays {
   private record ArrayWaits(
       long[] pass,
       long[] passVar,
+      long[] exit,
+      long[] exitVar,
       long[] board,
       long[] boardVar,
       Long2LongOpenHashMap boardTo,
@@ -166,6 +186,16 @@ final class WaitArrays {
     @Override
     public long passVar_s2(int node) {
       return passVar[node];
+    }
+
+    @Override
+    public long exit_s(int node) {
+      return exit[node];
+    }
+
+    @Override
+    public long exitVar_s2(int node) {
+      return exitVar[node];
     }
 
     @Override

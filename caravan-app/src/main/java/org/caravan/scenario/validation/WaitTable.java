@@ -39,6 +39,10 @@ import org.caravan.simulation.corridor.KpiStat;
  * <ul>
  *   <li>{@code pass}: a border or gauge-change gate; mean = queue before the gate + dwell; the
  *       router uses it instead of the node's {@code dwell_h};
+ *   <li>{@code exit}: the same for trains leaving the country by a border with an outbound stop of
+ *       its own ({@code dwell_out_h}, {@link org.caravan.network.Network#outbound}); written only
+ *       when a simulated flow leaves that way (the default scenario's flows are all westbound, so
+ *       eastbound routes take the network's outbound stop);
  *   <li>{@code board}: forming a block train at a node, per destination and corridor (the
  *       simulation forms one train per remaining path, so the Northern and the Middle Corridor
  *       trains from Xi'an to Duisburg are two trains with two waits), plus unit-weighted averages
@@ -116,18 +120,23 @@ public final class WaitTable {
    * when the simulated trains all cross at Dostyk). Deterministic order (the model's resource
    * order).
    */
+  /** The row kind of a border gate's passage: {@code exit} leaving outbound, else {@code pass}. */
+  static String passKind(CorridorSpec.Gate g) {
+    return g.kind() == CorridorSpec.GateKind.EXIT ? "exit" : "pass";
+  }
+
   public static List<Row> measure(SimulationService.Run run, Network network) {
     CorridorResult r = run.result();
     CorridorSpec spec = run.model().spec();
     List<Row> rows = new ArrayList<>();
     for (CorridorSpec.Gate g : spec.gates()) {
-      if (g.kind() != CorridorSpec.GateKind.BORDER) {
+      if (!g.kind().border()) {
         continue;
       }
       double q = mean(r, "resource.border." + g.id() + ".mean_wait_h");
       double dwell = g.delayMean_s() / 3600;
       double sd = Math.sqrt(Math.pow(g.delaySd_s() / 3600, 2) + q * q);
-      rows.add(new Row("pass", g.node(), "", "", "", ALL, q + dwell, sd, "border " + g.id()));
+      rows.add(new Row(passKind(g), g.node(), "", "", "", ALL, q + dwell, sd, "border " + g.id()));
     }
     rows.addAll(boardRows(pools(r), ALL));
     for (CorridorSpec.Crossing x : spec.crossings()) {
@@ -361,7 +370,7 @@ public final class WaitTable {
       for (CSVRecord c : p) {
         int line = (int) c.getParser().getCurrentLineNumber();
         String kind = c.get("kind");
-        if (!List.of("pass", "board", "departure").contains(kind)) {
+        if (!List.of("pass", "exit", "board", "departure").contains(kind)) {
           throw new UserException(
               "kind", name + ":" + line + ": field 'kind': unknown kind '" + kind + "'");
         }

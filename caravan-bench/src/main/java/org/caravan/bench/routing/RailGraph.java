@@ -148,6 +148,8 @@ public final class RailGraph {
               Double.NaN,
               Double.NaN,
               Double.NaN,
+              Double.NaN,
+              Double.NaN,
               Status.OPERATIONAL,
               0,
               "",

@@ -359,6 +359,8 @@ public final class NetworkFiles {
                     number(r, "lon"),
                     number(r, "dwell_h"),
                     number(r, "dwell_sd_h"),
+                    number(r, "dwell_out_h"),
+                    number(r, "dwell_out_sd_h"),
                     number(r, "handling_h"),
                     number(r, "handling_usd_teu"),
                     number(r, "capacity_teu_day"),

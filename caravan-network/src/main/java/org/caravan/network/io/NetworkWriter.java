@@ -86,6 +86,8 @@ public final class NetworkWriter {
                   num(n.lon()),
                   num(n.dwell_h()),
                   num(n.dwell_sd_h()),
+                  num(n.dwell_out_h()),
+                  num(n.dwell_out_sd_h()),
                   num(n.handling_h()),
                   num(n.handling_usd_teu()),
                   num(n.capacity_teu_day())));

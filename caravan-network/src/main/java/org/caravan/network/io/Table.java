@@ -37,6 +37,8 @@ public enum Table {
           "lon",
           "dwell_h",
           "dwell_sd_h",
+          "dwell_out_h",
+          "dwell_out_sd_h",
           "handling_h",
           "handling_usd_teu",
           "capacity_teu_day"),

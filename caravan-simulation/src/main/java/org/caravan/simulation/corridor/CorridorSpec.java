@@ -100,7 +100,17 @@ public record CorridorSpec(
   /** Kind of a gate. */
   public enum GateKind {
     SECTION,
-    BORDER
+    BORDER,
+    /**
+     * A border left outbound where the stop differs by direction (CPMM: Kazakh rail crossings 7–11
+     * h outbound, 54–78 h inbound, CPMM22KZ): a border gate of its own, with the outbound stop.
+     */
+    EXIT;
+
+    /** Border or exit: a resource where trains queue for the exchange and then dwell. */
+    public boolean border() {
+      return this != SECTION;
+    }
   }
 
   /**

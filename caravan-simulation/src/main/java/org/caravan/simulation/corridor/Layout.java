@@ -58,12 +58,7 @@ public final class Layout {
     for (int g = 0; g < gateResource.length; g++) {
       CorridorSpec.Gate gate = spec.gates().get(g);
       gateResource[g] =
-          add(
-              gate.kind() == CorridorSpec.GateKind.BORDER
-                  ? ResourceKind.BORDER
-                  : ResourceKind.SECTION,
-              gate.id(),
-              g);
+          add(gate.kind().border() ? ResourceKind.BORDER : ResourceKind.SECTION, gate.id(), g);
     }
     portResource = new int[spec.ports().size()];
     for (int p = 0; p < portResource.length; p++) {
@@ -157,7 +152,7 @@ public final class Layout {
     }
     List<Integer> borders = new ArrayList<>();
     for (int g = 0; g < spec.gates().size(); g++) {
-      if (spec.gates().get(g).kind() == CorridorSpec.GateKind.BORDER) {
+      if (spec.gates().get(g).kind().border()) {
         borders.add(g);
         seriesNames.add("border_trains_queued." + spec.gates().get(g).id());
       }
