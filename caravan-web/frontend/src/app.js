@@ -133,6 +133,7 @@ function requestBody() {
   if ($('depart').value) body.depart = $('depart').value;
   const avoid = $('avoid-countries').value.split(/[\s,;]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
   if (avoid.length) body.avoid_countries = avoid;
+  if ($('corridor').value) body.corridor = $('corridor').value;
   const passages = checked('passages');
   if (passages.length) body.avoid_passages = passages;
   const modes = checked('modes');

@@ -134,7 +134,8 @@ public final class Caravan {
                     EMISSIONS.get(),
                     networkEmissions.get(),
                     lanes.get(),
-                    this.episodes.get()));
+                    this.episodes.get(),
+                    corridors.get()));
   }
 
   /**

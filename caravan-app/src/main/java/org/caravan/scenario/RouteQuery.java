@@ -48,6 +48,10 @@ public record RouteQuery(
    * @param maxTransshipments most changes of carrier (gauge, ship, truck)
    * @param maxDays door-to-door time limit
    * @param maxBudgetUsd cost limit for the whole cargo
+   * @param corridor only routes on this corridor ({@link CorridorRoutes}, the rule the simulation
+   *     and the validation use): a label of data/network/corridors.csv ({@code middle}, {@code
+   *     northern}, {@code southern}), one of its corridors by id, {@code sea} or {@code sea-cape};
+   *     the answer is then that corridor's fastest routes
    */
   public record Limits(
       List<String> avoidCountries,
@@ -55,7 +59,8 @@ public record RouteQuery(
       List<String> modes,
       Optional<Integer> maxTransshipments,
       Optional<Double> maxDays,
-      Optional<Double> maxBudgetUsd) {
+      Optional<Double> maxBudgetUsd,
+      Optional<String> corridor) {
 
     /** No limits: every country, passage and mode, no cap. */
     public static final Limits NONE = modes(List.of());
@@ -63,6 +68,7 @@ public record RouteQuery(
     /** Absent lists become empty; null entries are kept so that a front end can name them. */
     public Limits {
       avoidCountries = copy(avoidCountries);
+      corridor = corridor == null ? Optional.empty() : corridor;
       avoidPassages = copy(avoidPassages);
       modes = copy(modes);
     }
@@ -70,7 +76,13 @@ public record RouteQuery(
     /** Only these modes (empty: every mode), nothing else limited. */
     public static Limits modes(List<String> modes) {
       return new Limits(
-          List.of(), List.of(), modes, Optional.empty(), Optional.empty(), Optional.empty());
+          List.of(),
+          List.of(),
+          modes,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
     }
 
     private static List<String> copy(List<String> list) {

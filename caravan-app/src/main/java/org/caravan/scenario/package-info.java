@@ -15,5 +15,9 @@
  * compares the result with hand calculations and published figures. {@link
  * org.caravan.scenario.Table} declares a table once by its columns and renders it as Markdown (the
  * generated docs) or as fixed-width text (the commands), so no renderer repeats a row's fields.
+ * {@link org.caravan.scenario.CorridorRoutes} is the one home of the corridor rule (which routes
+ * count as on the middle, northern, southern or sea corridor; the words in {@link
+ * org.caravan.scenario.CorridorLabels}): the simulation assigns its flows with it, the validation
+ * times its targets with it, and the planner answers {@code --corridor} with it.
  */
 package org.caravan.scenario;

@@ -82,6 +82,7 @@ class AccessLegTest {
             List.of(),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             Optional.empty()),
         q.objective(),
         q.alternatives(),

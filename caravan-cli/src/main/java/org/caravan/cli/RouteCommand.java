@@ -62,7 +62,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
       out.println(Json.write(answer));
       return 0;
     }
-    printTable(out, answer);
+    printTable(out, answer, q.limits().corridor());
     return 0;
   }
 
@@ -95,7 +95,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
     return SUMMARY.stream().map(cell).collect(Collectors.joining(" "));
   }
 
-  private static void printTable(PrintWriter out, RouteViews.Answer a) {
+  private static void printTable(PrintWriter out, RouteViews.Answer a, Optional<String> corridor) {
     out.printf(
         "%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n",
         a.from(),
@@ -111,7 +111,9 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
                     ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %"
                     : "exact Pareto set")
                 + " by time, cost, CO2e, reliability"
-            : "best by " + a.objective());
+            : corridor
+                .map(c -> "fastest on the " + c.trim().toLowerCase(Locale.ROOT) + " corridor")
+                .orElse("best by " + a.objective()));
     out.println(prices(a.prices()));
     if (a.labelCapHit()) {
       out.println(

@@ -178,6 +178,15 @@ final class RouteOptions {
     @Option(names = "--max-budget", description = "Cost limit in USD for the whole cargo.")
     Optional<Double> maxBudget = Optional.empty();
 
+    @Option(
+        names = "--corridor",
+        paramLabel = "CORRIDOR",
+        description =
+            "Only routes on this corridor, fastest first: middle, northern, southern (or a corridor"
+                + " of data/network/corridors.csv by id), sea or sea-cape; the rule the simulation"
+                + " and caravan validate use.")
+    Optional<String> corridor = Optional.empty();
+
     /** The gateway's record of these limits. */
     RouteQuery.Limits limits() {
       return new RouteQuery.Limits(
@@ -186,7 +195,8 @@ final class RouteOptions {
           lists.get(Lists.MODES),
           maxTransshipments,
           maxDays,
-          maxBudget);
+          maxBudget,
+          corridor);
     }
   }
 

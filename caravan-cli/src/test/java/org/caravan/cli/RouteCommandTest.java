@@ -178,6 +178,41 @@ class RouteCommandTest {
     }
   }
 
+  /**
+   * A corridor asked by name: its fastest routes by the validation's rule, all on it, none beaten
+   * on time, cost, CO2e and p95 together; an unknown name is refused naming the field.
+   */
+  @Test
+  void a_corridor_asked_by_name_gives_its_fastest_routes_and_only_them() throws Exception {
+    for (String corridor : List.of("middle", "northern", "southern")) {
+      JsonNode routes = routes("route", "Xian", "Duisburg", "--corridor", corridor).get("routes");
+      assertThat(routes.size()).as(corridor).isPositive();
+      double previous = 0;
+      for (JsonNode r : routes) {
+        assertThat(r.get("corridor").asText()).isEqualTo(corridor);
+        assertThat(r.get("transit_days").asDouble()).isGreaterThanOrEqualTo(previous);
+        previous = r.get("transit_days").asDouble();
+        for (JsonNode o : routes) {
+          boolean beaten =
+              o != r
+                  && o.get("transit_days").asDouble() <= r.get("transit_days").asDouble()
+                  && o.get("cost_usd").asDouble() <= r.get("cost_usd").asDouble()
+                  && o.get("co2e_kg").asDouble() <= r.get("co2e_kg").asDouble()
+                  && o.at("/reliability/p95_transit_days").asDouble()
+                      <= r.at("/reliability/p95_transit_days").asDouble();
+          assertThat(beaten).as("%s route beaten by another", corridor).isFalse();
+        }
+      }
+      if (corridor.equals("middle")) {
+        assertThat(texts(routes.get(0).get("countries"))).contains("KZ", "AZ").doesNotContain("RU");
+      }
+    }
+    Cli bad = Cli.run("route", "Xian", "Duisburg", "--corridor", "atlantis");
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.err()).contains("unknown corridor 'atlantis'").contains("middle");
+    assertThat(bad.err()).doesNotContain("Exception");
+  }
+
   @Test
   void avoiding_russia_and_belarus_leaves_no_route_through_them() throws Exception {
     JsonNode routes = routes("route", "Xian", "Duisburg", "--avoid-country", "RU,BY").get("routes");

@@ -101,6 +101,48 @@ public final class Router {
     }
   }
 
+  /**
+   * The routes of {@code routes} that no other one beats on what an answer shows (arrival, cost,
+   * CO2e and p95 arrival at the answer's resolution, {@link Dominance#answer}), in their order; of
+   * routes equal on all four the first stays. For a list put together outside the Pareto search (a
+   * corridor's fastest routes), so that no route shown is beaten on all four there either.
+   */
+  public static List<Route> unbeaten(List<Route> routes, long departure_s) {
+    Dominance d = new Dominance();
+    d.configure(RouteRequest.of(0, 0, departure_s), 1000);
+    List<Route> kept = new ArrayList<>();
+    for (int i = 0; i < routes.size(); i++) {
+      Route b = routes.get(i);
+      boolean beaten = false;
+      for (int j = 0; j < routes.size() && !beaten; j++) {
+        Route a = routes.get(j);
+        if (i == j || !beats(d, a, b)) {
+          continue;
+        }
+        // Strictly better somewhere, or equal everywhere and listed first.
+        beaten = !beats(d, b, a) || j < i;
+      }
+      if (!beaten) {
+        kept.add(b);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean beats(Dominance d, Route a, Route b) {
+    return d.answer(
+        a.arrival_s(),
+        a.cost_cents(),
+        a.co2e_g(),
+        a.variance_s2(),
+        a.transshipments(),
+        b.arrival_s(),
+        b.cost_cents(),
+        b.co2e_g(),
+        b.variance_s2(),
+        b.transshipments());
+  }
+
   /** A router on {@code network} with the given cost models and {@link Options}. */
   public Router(
       Network network,

@@ -13,6 +13,7 @@ import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.Router;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.CorridorRoutes;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.ResolvedScenario.Cargo;
 import org.caravan.scenario.sim.ResolvedScenario.Corridor;

@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import org.caravan.scenario.CorridorLabels;
 
 /**
  * What a scenario asks of the model, fully resolved by {@link ScenarioLoader}: every default

@@ -28,6 +28,7 @@ import org.caravan.network.Status;
 import org.caravan.network.io.JsonPaths;
 import org.caravan.scenario.BindingErrors;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.CorridorLabels;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.UserPaths;
 

@@ -23,8 +23,8 @@ import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.io.TextFiles;
 import org.caravan.scenario.Caravan;
+import org.caravan.scenario.CorridorLabels;
 import org.caravan.scenario.UserException;
-import org.caravan.scenario.sim.CorridorLabels;
 
 /**
  * Reads {@code targets.csv} (columns in {@link #COLUMNS}). Every problem is a {@link UserException}

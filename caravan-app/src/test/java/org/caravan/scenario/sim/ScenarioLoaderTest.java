@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.caravan.network.Corridors;
+import org.caravan.scenario.CorridorLabels;
 import org.caravan.scenario.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -206,6 +206,29 @@ class HttpApiTest {
   }
 
   @Test
+  void routes_on_a_named_corridor_are_all_on_it() throws Exception {
+    Reply r =
+        post(
+            "/api/routes",
+            """
+        {"from": "Xian", "to": "Duisburg", "corridor": "middle", "depart": "2026-12-01"}""");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().path("objective").asText()).isEqualTo("time");
+    assertThat(r.json().path("routes").size()).isPositive();
+    for (JsonNode route : r.json().path("routes")) {
+      assertThat(route.path("corridor").asText()).isEqualTo("middle");
+    }
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"corridor\": \"x\"}"),
+                    400)))
+        .containsExactly("corridor");
+  }
+
+  @Test
   void routes_as_geojson_are_one_linestring_per_route() throws Exception {
     String body =
         """

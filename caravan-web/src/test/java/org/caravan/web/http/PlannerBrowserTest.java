@@ -174,6 +174,26 @@ class PlannerBrowserTest {
   }
 
   @Test
+  void a_corridor_picked_in_the_form_gives_only_its_routes() {
+    driver.get(server.url());
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> number("return window.caravan ? window.caravan.networkLayerCount() : 0") > 100);
+    pickPlace("from", "Xian", "CNXIA");
+    pickPlace("to", "Duisb", "DEDUI");
+    driver.findElement(By.id("avoid-countries")).clear();
+    js("document.getElementById('corridor').value = 'middle'");
+    driver.findElement(By.id("plan")).click();
+    By rows = By.cssSelector("#routes tbody tr");
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(rows).isEmpty());
+    for (WebElement row : driver.findElements(rows)) {
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      assertThat(cells.get(1).getText()).isEqualTo("middle");
+      assertThat(cells.get(8).getText().split(" ")).contains("KZ", "AZ").doesNotContain("RU");
+    }
+    js("document.getElementById('corridor').value = ''");
+  }
+
+  @Test
   void a_dated_route_panel_names_the_border_episode_that_held_it() {
     driver.get(server.url());
     new WebDriverWait(driver, Duration.ofSeconds(30))

@@ -1,4 +1,4 @@
-package org.caravan.scenario.sim;
+package org.caravan.scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.caravan.scenario.sim;
+package org.caravan.scenario;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -20,14 +20,15 @@ import org.caravan.routing.Router;
 /**
  * The corridor rule: which of the router's routes count as a route on a corridor (corridor
  * membership from data/network/corridors.csv, plus the countries each corridor avoids). The
- * simulation assigns its flows with it and the validation asks it for the router's values, so both
- * sides take a corridor to mean the same routes.
+ * simulation assigns its flows with it, the validation asks it for the router's values, and a
+ * user's {@code route --corridor} gets its routes, so all three take a corridor to mean the same
+ * routes.
  */
-final class CorridorRoutes {
+public final class CorridorRoutes {
   private final Router router;
   private final Corridors table;
 
-  CorridorRoutes(Router router, Corridors table) {
+  public CorridorRoutes(Router router, Corridors table) {
     this.router = router;
     this.table = table;
   }
@@ -36,7 +37,7 @@ final class CorridorRoutes {
    * A request for {@code teu} of general cargo weighing {@code mass_t} from {@code from} to {@code
    * to}, leaving at {@code departure_s}, on {@code modes} only.
    */
-  static RouteRequest request(
+  public static RouteRequest request(
       int from, int to, long departure_s, double teu, double mass_t, Set<Mode> modes) {
     RouteRequest req =
         RouteRequest.of(from, to, departure_s).withCargo(teu, mass_t, CargoClass.GENERAL, 0);
@@ -44,7 +45,7 @@ final class CorridorRoutes {
   }
 
   /** Wagons ride trains and rail ferries only, never container feeders or trucks. */
-  static Set<Mode> modes(boolean wagons) {
+  public static Set<Mode> modes(boolean wagons) {
     return wagons ? EnumSet.of(Mode.RAIL, Mode.FERRY) : EnumSet.allOf(Mode.class);
   }
 
@@ -57,7 +58,7 @@ final class CorridorRoutes {
    * avoided); {@code sea-cape} the same avoiding Suez; {@code any} takes them all. The one home of
    * the corridor rule for the simulation and the validation.
    */
-  List<Route> all(RouteRequest request, double feu, String named) {
+  public List<Route> all(RouteRequest request, double feu, String named) {
     // A branch of a label (a corridor of the table by its id, e.g. northern-manchuria): the label's
     // rule, avoiding the countries only its sibling branches pass (Kazakhstan and Mongolia for the
     // direct China-Russia crossing).
@@ -110,9 +111,15 @@ final class CorridorRoutes {
     // The 5 fastest, or, when another corridor fills all five (a Suez sailing beats a Middle
     // Corridor train held by a border congestion), the 25 fastest.
     List<Route> on = List.of();
+    // What the request already avoids (a user's own limits) stays avoided.
+    Set<String> countries = new HashSet<>(avoid);
+    countries.addAll(request.avoidCountries());
+    Set<Passage> sailed = EnumSet.noneOf(Passage.class);
+    sailed.addAll(passages);
+    sailed.addAll(request.avoidPassages());
     for (int k : new int[] {5, 25}) {
       RouteResponse resp =
-          router.route(asked.withObjective(Objective.TIME, k).withAvoid(avoid, passages), feu);
+          router.route(asked.withObjective(Objective.TIME, k).withAvoid(countries, sailed), feu);
       on = resp.routes().stream().filter(r -> matches(r, corridor)).toList();
       if (!on.isEmpty()) {
         break;
