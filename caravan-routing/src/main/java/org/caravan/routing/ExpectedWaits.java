@@ -69,36 +69,41 @@ public interface ExpectedWaits {
   long departureVar_s2(int link);
 
   /** No expected waits: the network's dwell and the timetables only. */
-  ExpectedWaits NONE =
-      new ExpectedWaits() {
-        @Override
-        public long pass_s(int node) {
-          return -1;
-        }
+  ExpectedWaits NONE = new None();
 
-        @Override
-        public long passVar_s2(int node) {
-          return 0;
-        }
+  /**
+   * No expected waits: the network's dwell and the timetables only. Open for extension: a table
+   * with a few figures overrides those and keeps the network's rule for the rest.
+   */
+  class None implements ExpectedWaits {
+    @Override
+    public long pass_s(int node) {
+      return -1;
+    }
 
-        @Override
-        public long board_s(int node, int destination) {
-          return 0;
-        }
+    @Override
+    public long passVar_s2(int node) {
+      return 0;
+    }
 
-        @Override
-        public long boardVar_s2(int node, int destination) {
-          return 0;
-        }
+    @Override
+    public long board_s(int node, int destination) {
+      return 0;
+    }
 
-        @Override
-        public long departure_s(int link) {
-          return -1;
-        }
+    @Override
+    public long boardVar_s2(int node, int destination) {
+      return 0;
+    }
 
-        @Override
-        public long departureVar_s2(int link) {
-          return 0;
-        }
-      };
+    @Override
+    public long departure_s(int link) {
+      return -1;
+    }
+
+    @Override
+    public long departureVar_s2(int link) {
+      return 0;
+    }
+  }
 }

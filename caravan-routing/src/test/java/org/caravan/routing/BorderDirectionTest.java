@@ -30,40 +30,15 @@ class BorderDirectionTest {
   @Test
   void a_wait_table_replaces_each_direction_with_its_own_figure() {
     ExpectedWaits table =
-        new ExpectedWaits() {
+        new ExpectedWaits.None() {
           @Override
           public long pass_s(int node) {
             return node == border ? 40 * H : -1;
           }
 
           @Override
-          public long passVar_s2(int node) {
-            return 0;
-          }
-
-          @Override
           public long exit_s(int node) {
             return node == border ? 9 * H : -1;
-          }
-
-          @Override
-          public long board_s(int node, int destination) {
-            return 0;
-          }
-
-          @Override
-          public long boardVar_s2(int node, int destination) {
-            return 0;
-          }
-
-          @Override
-          public long departure_s(int link) {
-            return -1;
-          }
-
-          @Override
-          public long departureVar_s2(int link) {
-            return 0;
           }
         };
     Router router = router(table);

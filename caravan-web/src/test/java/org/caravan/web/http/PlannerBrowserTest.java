@@ -173,18 +173,29 @@ class PlannerBrowserTest {
     shot("co2e-chart.png");
   }
 
-  @Test
-  void a_corridor_picked_in_the_form_gives_only_its_routes() {
+  /** The planner page, loaded, with Xi'an and Duisburg picked and no country avoided. */
+  private void openXianToDuisburg() {
     driver.get(server.url());
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(d -> number("return window.caravan ? window.caravan.networkLayerCount() : 0") > 100);
     pickPlace("from", "Xian", "CNXIA");
     pickPlace("to", "Duisb", "DEDUI");
     driver.findElement(By.id("avoid-countries")).clear();
-    js("document.getElementById('corridor').value = 'middle'");
+  }
+
+  /** Plans and waits for the first route row; the rows' selector. */
+  private By plan() {
     driver.findElement(By.id("plan")).click();
     By rows = By.cssSelector("#routes tbody tr");
     new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(rows).isEmpty());
+    return rows;
+  }
+
+  @Test
+  void a_corridor_picked_in_the_form_gives_only_its_routes() {
+    openXianToDuisburg();
+    js("document.getElementById('corridor').value = 'middle'");
+    By rows = plan();
     for (WebElement row : driver.findElements(rows)) {
       List<WebElement> cells = row.findElements(By.tagName("td"));
       assertThat(cells.get(1).getText()).isEqualTo("middle");
@@ -195,17 +206,10 @@ class PlannerBrowserTest {
 
   @Test
   void a_dated_route_panel_names_the_border_episode_that_held_it() {
-    driver.get(server.url());
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(d -> number("return window.caravan ? window.caravan.networkLayerCount() : 0") > 100);
-    pickPlace("from", "Xian", "CNXIA");
-    pickPlace("to", "Duisb", "DEDUI");
-    driver.findElement(By.id("avoid-countries")).clear();
+    openXianToDuisburg();
     // 20 April 2024: the train meets the CN-KZ border congestion of April-May 2024 (RF-CONG24).
     js("document.getElementById('depart').value = '2024-04-20'");
-    driver.findElement(By.id("plan")).click();
-    By rows = By.cssSelector("#routes tbody tr");
-    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(rows).isEmpty());
+    By rows = plan();
     driver.findElements(rows).get(0).click();
     WebElement legs = driver.findElement(By.id("legs"));
     new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> legs.isDisplayed());
