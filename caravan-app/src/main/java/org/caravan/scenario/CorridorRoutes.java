@@ -56,9 +56,39 @@ public final class CorridorRoutes {
    * or BY; {@code southern} must pass IR and avoids RU, BY, AZ, GE, UA; {@code sea} is the router's
    * sea corridor (between two seaports the sailing only; the countries of the two ends are not
    * avoided); {@code sea-cape} the same avoiding Suez; {@code any} takes them all. The one home of
-   * the corridor rule for the simulation and the validation.
+   * the corridor rule for the simulation, the validation and the planner's {@code --corridor}.
    */
   public List<Route> all(RouteRequest request, double feu, String named) {
+    Asked a = ask(request, named);
+    // The 5 fastest, or, when another corridor fills all five (a Suez sailing beats a Middle
+    // Corridor train held by a border congestion), the 25 fastest.
+    List<Route> on = List.of();
+    for (int k : new int[] {5, 25}) {
+      RouteResponse resp = router.route(a.request().withObjective(Objective.TIME, k), feu);
+      on = resp.routes().stream().filter(r -> matches(r, a.corridor())).toList();
+      if (!on.isEmpty()) {
+        break;
+      }
+    }
+    return on;
+  }
+
+  /**
+   * The fastest route on a corridor through {@code via}, in order ({@link Router#through}, under
+   * the corridor's rule): a figure that names its path (Altynkol, Aktau, Poti, Burgas) is timed on
+   * that path.
+   */
+  public Optional<Route> through(RouteRequest request, double feu, String named, int[] via) {
+    Asked a = ask(request, named);
+    return router
+        .through(a.request().withObjective(Objective.TIME, 1), via, feu)
+        .filter(r -> matches(r, a.corridor()));
+  }
+
+  /** A request under a corridor's rule, and the label its routes must carry. */
+  private record Asked(RouteRequest request, String corridor) {}
+
+  private Asked ask(RouteRequest request, String named) {
     // A branch of a label (a corridor of the table by its id, e.g. northern-manchuria): the label's
     // rule, avoiding the countries only its sibling branches pass (Kazakhstan and Mongolia for the
     // direct China-Russia crossing).
@@ -108,24 +138,13 @@ public final class CorridorRoutes {
       // (Shanghai -> Piraeus -> rail -> Rotterdam is a route of its own).
       asked = request.withModes(EnumSet.of(Mode.SEA));
     }
-    // The 5 fastest, or, when another corridor fills all five (a Suez sailing beats a Middle
-    // Corridor train held by a border congestion), the 25 fastest.
-    List<Route> on = List.of();
     // What the request already avoids (a user's own limits) stays avoided.
     Set<String> countries = new HashSet<>(avoid);
     countries.addAll(request.avoidCountries());
     Set<Passage> sailed = EnumSet.noneOf(Passage.class);
     sailed.addAll(passages);
     sailed.addAll(request.avoidPassages());
-    for (int k : new int[] {5, 25}) {
-      RouteResponse resp =
-          router.route(asked.withObjective(Objective.TIME, k).withAvoid(countries, sailed), feu);
-      on = resp.routes().stream().filter(r -> matches(r, corridor)).toList();
-      if (!on.isEmpty()) {
-        break;
-      }
-    }
-    return on;
+    return new Asked(asked.withAvoid(countries, sailed), corridor);
   }
 
   /**

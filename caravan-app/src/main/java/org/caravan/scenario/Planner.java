@@ -331,8 +331,39 @@ public final class Planner {
             q.alternatives(),
             q.labelCap(),
             epsilon);
+    List<Integer> via = new ArrayList<>();
+    for (String name : limits.via()) {
+      if (name == null || name.isBlank()) {
+        throw new UserException("via", "a place to pass must not be blank");
+      }
+      int v = resolvePlace(places, "via", name.trim());
+      if (v == from || v == to || via.contains(v)) {
+        throw new UserException(
+            "via", "'" + name + "' (" + net.nodeId(v) + ") is already a stop of the route");
+      }
+      via.add(v);
+    }
+    if (!via.isEmpty() && limits.corridor().isPresent()) {
+      throw new UserException("via", "give either {corridor} or {via}, not both");
+    }
     RouteResponse response;
-    if (limits.corridor().isPresent()) {
+    if (!via.isEmpty()) {
+      // Places to pass: the fastest route through them, in order.
+      request = request.withObjective(Objective.TIME, 1);
+      Optional<Route> through =
+          router.through(request, via.stream().mapToInt(Integer::intValue).toArray(), feu);
+      response =
+          new RouteResponse(
+              through.stream().toList(),
+              false,
+              0,
+              through.isPresent()
+                  ? Optional.empty()
+                  : Optional.of(
+                      "no route through "
+                          + via.stream().map(net::nodeId).toList()
+                          + " that keeps the other limits"));
+    } else if (limits.corridor().isPresent()) {
       // One corridor: its fastest routes by the rule the simulation and the validation use.
       String corridor = limits.corridor().get().trim().toLowerCase(Locale.ROOT);
       CorridorLabels words = CorridorLabels.forTargets(corridorTable);

@@ -52,6 +52,8 @@ public record RouteQuery(
    *     and the validation use): a label of data/network/corridors.csv ({@code middle}, {@code
    *     northern}, {@code southern}), one of its corridors by id, {@code sea} or {@code sea-cape};
    *     the answer is then that corridor's fastest routes
+   * @param via places the route must pass, in order (names, aliases or UN/LOCODEs); the answer is
+   *     then the fastest route through them ({@link org.caravan.routing.Router#through})
    */
   public record Limits(
       List<String> avoidCountries,
@@ -60,7 +62,8 @@ public record RouteQuery(
       Optional<Integer> maxTransshipments,
       Optional<Double> maxDays,
       Optional<Double> maxBudgetUsd,
-      Optional<String> corridor) {
+      Optional<String> corridor,
+      List<String> via) {
 
     /** No limits: every country, passage and mode, no cap. */
     public static final Limits NONE = modes(List.of());
@@ -69,6 +72,7 @@ public record RouteQuery(
     public Limits {
       avoidCountries = copy(avoidCountries);
       corridor = corridor == null ? Optional.empty() : corridor;
+      via = copy(via);
       avoidPassages = copy(avoidPassages);
       modes = copy(modes);
     }
@@ -82,7 +86,8 @@ public record RouteQuery(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          List.of());
     }
 
     private static List<String> copy(List<String> list) {

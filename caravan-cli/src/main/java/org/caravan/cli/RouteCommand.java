@@ -62,7 +62,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
       out.println(Json.write(answer));
       return 0;
     }
-    printTable(out, answer, q.limits().corridor());
+    printTable(out, answer, q.limits());
     return 0;
   }
 
@@ -95,7 +95,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
     return SUMMARY.stream().map(cell).collect(Collectors.joining(" "));
   }
 
-  private static void printTable(PrintWriter out, RouteViews.Answer a, Optional<String> corridor) {
+  private static void printTable(PrintWriter out, RouteViews.Answer a, RouteQuery.Limits asked) {
     out.printf(
         "%s -> %s, departing %s, %s TEU (%s t) %s cargo: %d route%s (%s)%n",
         a.from(),
@@ -111,9 +111,12 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
                     ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %"
                     : "exact Pareto set")
                 + " by time, cost, CO2e, reliability"
-            : corridor
-                .map(c -> "fastest on the " + c.trim().toLowerCase(Locale.ROOT) + " corridor")
-                .orElse("best by " + a.objective()));
+            : !asked.via().isEmpty()
+                ? "fastest through " + String.join(", ", asked.via())
+                : asked
+                    .corridor()
+                    .map(c -> "fastest on the " + c.trim().toLowerCase(Locale.ROOT) + " corridor")
+                    .orElse("best by " + a.objective()));
     out.println(prices(a.prices()));
     if (a.labelCapHit()) {
       out.println(

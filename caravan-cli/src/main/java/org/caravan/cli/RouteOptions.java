@@ -111,7 +111,12 @@ final class RouteOptions {
           "--modes",
           "MODE",
           Choices.MODES,
-          "Allowed modes: ${COMPLETION-CANDIDATES} (default all).");
+          "Allowed modes: ${COMPLETION-CANDIDATES} (default all)."),
+      VIA(
+          "--via",
+          "PLACE",
+          List.of(),
+          "Places the route must pass, in order, e.g. Aktau,Poti: the fastest route through them.");
 
       final ListFlag flag;
 
@@ -196,7 +201,8 @@ final class RouteOptions {
           maxTransshipments,
           maxDays,
           maxBudget,
-          corridor);
+          corridor,
+          lists.get(Lists.VIA));
     }
   }
 

@@ -213,6 +213,35 @@ class RouteCommandTest {
     assertThat(bad.err()).doesNotContain("Exception");
   }
 
+  /**
+   * Places to pass: the fastest route through them, in order, and slower than the fastest route
+   * that need not pass them; an unknown place, or via with a corridor, is refused naming the field.
+   */
+  @Test
+  void via_places_give_the_fastest_route_through_them_in_order() throws Exception {
+    JsonNode routes = routes("route", "Xian", "Duisburg", "--via", "Aktau,Poti").get("routes");
+    assertThat(routes.size()).isEqualTo(1);
+    List<String> stops = new ArrayList<>();
+    for (JsonNode leg : routes.get(0).get("legs")) {
+      stops.add(leg.get("from").asText());
+      leg.get("via").forEach(v -> stops.add(v.asText()));
+    }
+    assertThat(stops).containsSubsequence("CNXIA", "KZAAU", "GEPTI");
+    double free =
+        routes("route", "Xian", "Duisburg", "--objective", "time")
+            .get("routes")
+            .get(0)
+            .get("transit_days")
+            .asDouble();
+    assertThat(routes.get(0).get("transit_days").asDouble()).isGreaterThanOrEqualTo(free);
+    Cli unknown = Cli.run("route", "Xian", "Duisburg", "--via", "Atlantis");
+    assertThat(unknown.code()).isNotZero();
+    assertThat(unknown.err()).contains("unknown place 'Atlantis' in via");
+    Cli both = Cli.run("route", "Xian", "Duisburg", "--via", "Poti", "--corridor", "middle");
+    assertThat(both.code()).isNotZero();
+    assertThat(both.err()).contains("--corridor").contains("--via").doesNotContain("Exception");
+  }
+
   @Test
   void avoiding_russia_and_belarus_leaves_no_route_through_them() throws Exception {
     JsonNode routes = routes("route", "Xian", "Duisburg", "--avoid-country", "RU,BY").get("routes");

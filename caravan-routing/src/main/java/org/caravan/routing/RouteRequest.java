@@ -130,6 +130,15 @@ public record RouteRequest(
     return c.build();
   }
 
+  /** This request from {@code from} to {@code to}, leaving at {@code departure_s}. */
+  public RouteRequest withEnds(int from, int to, long departure_s) {
+    Copy c = new Copy(this);
+    c.from = from;
+    c.to = to;
+    c.departure_s = departure_s;
+    return c.build();
+  }
+
   /** This request with another objective and number of alternatives. */
   public RouteRequest withObjective(Objective o, int k) {
     Copy c = new Copy(this);

@@ -1,5 +1,6 @@
 package org.caravan.routing;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -404,10 +405,15 @@ public final class Router {
    * constraint of the request forbids one of them.
    */
   public Optional<Route> along(RouteRequest r, int[] links) {
+    return along(r, links, 0);
+  }
+
+  /** {@link #along(RouteRequest, int[])} with {@code feu} of the TEU in 40-ft boxes. */
+  public Optional<Route> along(RouteRequest r, int[] links, double feu) {
     if (links.length == 0 || network.linkTo(links[links.length - 1]) != r.to()) {
       return Optional.empty();
     }
-    QueryContext ctx = context(r).forRequest(r);
+    QueryContext ctx = context(r, feu).forRequest(r);
     if (!feasible(ctx, r, links)) {
       ctx = ctx.withoutPractice();
       if (!feasible(ctx, r, links)) {
@@ -415,6 +421,50 @@ public final class Router {
       }
     }
     return Optional.of(explain(ctx, r, links));
+  }
+
+  /**
+   * The fastest route from the request's origin through {@code via}, in order, to its destination:
+   * the fastest path of each stretch, each leaving when the one before arrives, joined and then
+   * timed, priced and spread from the origin by {@link #along} (so a via node is passed, not
+   * reached and left: its dwell is charged and no train is re-formed there unless the carrier
+   * changes). Waiting is first-in-first-out, so the fastest stretch leaving at the earliest arrival
+   * is the fastest continuation (the usual argument of time-dependent shortest paths, Dreyfus
+   * 1969); the join can differ from the exact fastest via path only by what a stretch's end costs
+   * (the destination handling at a via node), which the final timing removes. Empty when a stretch
+   * has no route or the joined path breaks a constraint or a practice rule of the request.
+   */
+  public Optional<Route> through(RouteRequest r, int[] via, double feu) {
+    int[] stops = new int[via.length + 2];
+    stops[0] = r.from();
+    System.arraycopy(via, 0, stops, 1, via.length);
+    stops[stops.length - 1] = r.to();
+    IntArrayList links = new IntArrayList();
+    long t = r.departure_s();
+    for (int i = 0; i + 1 < stops.length; i++) {
+      RouteRequest stretch =
+          r.withEnds(stops[i], stops[i + 1], t)
+              .withObjective(Objective.TIME, 1)
+              .withLimits(-1, -1, -1);
+      List<Route> found = route(stretch, feu).routes();
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Route first = found.getFirst();
+      for (Leg l : first.legs()) {
+        links.addAll(IntArrayList.wrap(l.links()));
+      }
+      t = first.arrival_s();
+    }
+    // The joined path keeps the practice rules, as the answer without via places does (a stretch
+    // that ends by road and one that leaves by rail would make rail -> road -> rail); unlike
+    // along, no fallback: a via answer never shows what the plain answer would not.
+    int[] path = links.toIntArray();
+    if (network.linkTo(path[path.length - 1]) != r.to()) {
+      return Optional.empty();
+    }
+    QueryContext ctx = context(r, feu).forRequest(r);
+    return feasible(ctx, r, path) ? Optional.of(explain(ctx, r, path)) : Optional.empty();
   }
 
   /** Whether every link of {@code links} extends the route from the origin under {@code ctx}. */

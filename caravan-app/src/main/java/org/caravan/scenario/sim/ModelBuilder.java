@@ -316,4 +316,25 @@ public final class ModelBuilder {
         CorridorRoutes.request(from, to, departure_s, teu, mass_t, CorridorRoutes.modes(wagons));
     return corridors.all(request, feu, corridor).stream().findFirst();
   }
+
+  /**
+   * {@link #routeOnCorridor} through {@code via}, in order ({@link CorridorRoutes#through}): the
+   * route of a figure that names its path.
+   */
+  public Optional<Route> routeOnCorridor(
+      int from,
+      int to,
+      String corridor,
+      int[] via,
+      long departure_s,
+      double teu,
+      double feu,
+      double mass_t) {
+    if (via.length == 0) {
+      return routeOnCorridor(from, to, corridor, false, departure_s, teu, feu, mass_t);
+    }
+    RouteRequest request =
+        CorridorRoutes.request(from, to, departure_s, teu, mass_t, CorridorRoutes.modes(false));
+    return corridors.through(request, feu, corridor, via);
+  }
 }

@@ -75,6 +75,10 @@ record SimulatedValue(OptionalDouble value, String basis) {
         return NONE;
       }
       case TRANSIT_DAYS -> {
+        if (!t.via().isEmpty()) {
+          // The flows take the paths the simulation assigned them, not a path a figure names.
+          return NONE;
+        }
         return transit(t, r, spec);
       }
       case CO2E_KG_TEU -> {

@@ -1,6 +1,7 @@
 package org.caravan.scenario.validation;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,7 @@ public record Target(
     String origin,
     String destination,
     String corridor,
+    List<String> via,
     Quantity quantity,
     double low,
     double high,
@@ -50,7 +52,8 @@ public record Target(
    * node's wait or handling time); empty for a whole-corridor figure.
    */
   public String fromTo(String arrow) {
-    return destination.isEmpty() ? origin : origin + arrow + destination;
+    String od = destination.isEmpty() ? origin : origin + arrow + destination;
+    return via.isEmpty() ? od : od + " via " + String.join(", ", via);
   }
 
   /**

@@ -38,6 +38,7 @@ public final class TargetTable {
           "origin",
           "destination",
           "corridor",
+          "via",
           "quantity",
           "low",
           "high",
@@ -185,6 +186,20 @@ public final class TargetTable {
             throw error(name, line, "departed", "only a transit time is dated by its departures");
           }
         }
+        // The path a figure names (Altynkol, Aktau, Poti, Burgas): nodes the route passes in order.
+        List<String> via = new ArrayList<>();
+        for (String v : r.get("via").split(";")) {
+          if (v.isBlank()) {
+            continue;
+          }
+          if (network.findNode(v.trim()).isEmpty()) {
+            throw error(name, line, "via", "unknown node '" + v.trim() + "'");
+          }
+          via.add(v.trim());
+        }
+        if (!via.isEmpty() && !od) {
+          throw error(name, line, "via", "only a figure between two places names a path");
+        }
         boolean train = r.get("shipment").equals("train");
         if (!train && !r.get("shipment").isEmpty()) {
           throw error(
@@ -204,6 +219,7 @@ public final class TargetTable {
                 origin,
                 destination,
                 corridor,
+                List.copyOf(via),
                 q,
                 low,
                 high,

@@ -56,6 +56,7 @@ public final class ValidationDoc {
       o.put("origin", t.origin());
       o.put("destination", t.destination());
       o.put("corridor", t.corridor());
+      t.via().forEach(o.putArray("via")::add);
       o.put("quantity", t.quantity().key());
       o.put("unit", t.quantity().unit());
       o.put("low", t.low());
@@ -170,6 +171,10 @@ public final class ValidationDoc {
         mean time between the legs for a part of one). Both meet the dated border episodes of \
         `data/network/episodes.csv` as those trips did: the China–Kazakhstan border congestion of April–May \
         2024 (RF-CONG24, 7–10 days) lies in the simulated year.
+        * *Named paths*: a figure that names its path (`via` in the target table: the planned Xi'an → \
+        Budapest train by Altynkol, Aktau, Baku, Poti, Burgas and Belgrade) is timed by the router on the \
+        fastest route through those nodes in order (`Router.through`, as `caravan route --via`); the \
+        simulation's flows keep the paths it assigned them, so it gives no value there.
         * *One block train's figures* (`shipment` = `train`: the first, test, planned and record trains, \
         ADY's averages for block trains and the official average of the China–Europe route trains, a route \
         train being a block train on a fixed route) are timed by the router for a train load (84 TEU), which books a block \

@@ -380,7 +380,7 @@ public final class Validator {
     return out;
   }
 
-  private OptionalDouble routerValue(Target t, long[] departures) {
+  OptionalDouble routerValue(Target t, long[] departures) {
     Target.Quantity q = t.quantity();
     switch (q) {
       case BORDER_H -> {
@@ -400,6 +400,7 @@ public final class Validator {
     }
     int from = network.getNode(t.origin());
     int to = network.getNode(t.destination());
+    int[] via = t.via().stream().mapToInt(network::getNode).toArray();
     boolean feu = q == Target.Quantity.COST_USD_FEU;
     // One block train's figure: a train load, which waits for no train to be formed.
     double teu = t.blockTrain() ? RouteRequest.FULL_TRAIN_TEU : feu ? 2 : 1;
@@ -414,7 +415,7 @@ public final class Validator {
     for (long dep : departures) {
       Optional<Route> route =
           builder(t.corridor())
-              .routeOnCorridor(from, to, t.corridor(), false, dep, teu, feu ? 1 : 0, mass);
+              .routeOnCorridor(from, to, t.corridor(), via, dep, teu, feu ? 1 : 0, mass);
       if (route.isEmpty()) {
         continue;
       }

@@ -41,6 +41,7 @@ public final class RouteMapping {
     list("avoid_countries", r.limits().avoidCountries());
     list("avoid_passages", r.limits().avoidPassages());
     list("modes", r.limits().modes());
+    list("via", r.limits().via());
     String cargo = text("cargo", r.cargo()).orElse("general");
     String objective = text("objective", r.objective()).orElse("pareto");
     int labelCap = r.labelCap().orElse(0);

@@ -229,6 +229,26 @@ class HttpApiTest {
   }
 
   @Test
+  void a_route_through_named_places_passes_them() throws Exception {
+    Reply r =
+        post(
+            "/api/routes",
+            """
+        {"from": "Xian", "to": "Duisburg", "via": ["Poti"], "depart": "2026-12-01"}""");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().path("routes").size()).isEqualTo(1);
+    assertThat(r.json().path("routes").get(0).toString()).contains("\"GEPTI\"");
+    assertThat(
+            fields(
+                problem(
+                    post(
+                        "/api/routes",
+                        "{\"from\": \"Xian\", \"to\": \"Duisburg\", \"via\": [\"Atlantis\"]}"),
+                    400)))
+        .containsExactly("via");
+  }
+
+  @Test
   void routes_as_geojson_are_one_linestring_per_route() throws Exception {
     String body =
         """
