@@ -134,6 +134,8 @@ function requestBody() {
   const avoid = $('avoid-countries').value.split(/[\s,;]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
   if (avoid.length) body.avoid_countries = avoid;
   if ($('corridor').value) body.corridor = $('corridor').value;
+  const via = $('via').value.split(/[,;]+/).map((s) => s.trim()).filter(Boolean);
+  if (via.length) body.via = via;
   const passages = checked('passages');
   if (passages.length) body.avoid_passages = passages;
   const modes = checked('modes');

@@ -205,6 +205,21 @@ class PlannerBrowserTest {
   }
 
   @Test
+  void places_to_pass_typed_in_the_form_give_the_route_through_them() {
+    openXianToDuisburg();
+    driver.findElement(By.id("via")).sendKeys("Aktau, Poti");
+    By rows = plan();
+    assertThat(driver.findElements(rows)).hasSize(1);
+    assertThat(driver.findElements(rows).get(0).findElements(By.tagName("td")).get(1).getText())
+        .isEqualTo("middle");
+    driver.findElements(rows).get(0).click();
+    WebElement legs = driver.findElement(By.id("legs"));
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> legs.isDisplayed());
+    assertThat(legs.getText()).contains("Aktau").contains("Poti");
+    driver.findElement(By.id("via")).clear();
+  }
+
+  @Test
   void a_dated_route_panel_names_the_border_episode_that_held_it() {
     openXianToDuisburg();
     // 20 April 2024: the train meets the CN-KZ border congestion of April-May 2024 (RF-CONG24).
