@@ -277,6 +277,11 @@ public final class ValidationDoc {
         validate --scenario` with the dwell set, its own waits): T61 comes within, but the Northern guidance \
         to Małaszewicze (T29, simulation) and the Northern record (T36, through Dostyk) go out, 19 rows \
         within instead of 20; the fit weighs every figure alike (Geman–McClure loss, `caravan calibrate`). \
+        Read by direction the tension is plain: CPMM's inbound times (54–78 h in 2020–2022, gauge change \
+        included) lie above the fitted 46 h, which stays inside the recorded range only through the 2019 \
+        average of both directions (39.9 h). Block trains with border priority (IDX2406: Xi'an → Duisburg in \
+        13 days "with priority at the CN–KZ border") may well pass faster than CPMM's logbook sample, but no \
+        source gives their border time, so the model keeps one inbound dwell for every train. \
         ADY's "China → Azerbaijan 8–10 days" and \
         "China → Georgian ports 12 days" (T04, T07) equal KTZ's Altynkol → Baku 9 and Altynkol → Poti 12 days \
         (T01, T02, within), which suggests both count from the Chinese border; the table keeps the reading of \
