@@ -1,5 +1,6 @@
 package org.caravan.scenario;
 
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,58 @@ public final class CorridorRoutes {
     }
     return on;
   }
+
+  /**
+   * The answer to a user's request on one corridor: the routes of the request's own objective (the
+   * Pareto set, or the k best by time, cost or CO2e among the corridor's exact Pareto routes; the
+   * weighted objective by time) under the corridor's rule and carrying its label; when the rule
+   * leaves routes of other labels only, the corridor's fastest ({@link #all}) less any route
+   * another of them beats on days, cost, CO2e and p95 together ({@link Router#unbeaten}), and the
+   * request says so (objective time).
+   */
+  public Answer answer(RouteRequest request, double feu, String named) {
+    Asked a = ask(request, named);
+    RouteResponse resp = router.route(a.request(), feu);
+    List<Route> on = resp.routes().stream().filter(r -> matches(r, a.corridor())).toList();
+    if (request.objective() != Objective.PARETO) {
+      // The k best by one objective may all lie elsewhere (the 25 cheapest routes under the Middle
+      // Corridor's rule are Cape sailings): the k best by it among the corridor's exact Pareto
+      // routes, which hold the corridor's best by every single criterion.
+      resp = router.route(a.request().withObjective(Objective.PARETO, 1).withEpsilon(0), feu);
+      Comparator<Route> by =
+          switch (request.objective()) {
+            case COST -> Comparator.comparingLong(Route::cost_cents);
+            case CO2E -> Comparator.comparingLong(Route::co2e_g);
+            default -> Comparator.comparingLong(Route::arrival_s);
+          };
+      on =
+          resp.routes().stream()
+              .filter(r -> matches(r, a.corridor()))
+              .sorted(by.thenComparingLong(Route::arrival_s))
+              .limit(request.alternatives())
+              .toList();
+    }
+    if (!on.isEmpty()) {
+      return new Answer(
+          request, new RouteResponse(on, resp.capped(), resp.labels(), Optional.empty()));
+    }
+    List<Route> fastest = Router.unbeaten(all(request, feu, named), request.departure_s());
+    return new Answer(
+        request.withObjective(Objective.TIME, Math.max(1, fastest.size())),
+        new RouteResponse(
+            fastest,
+            false,
+            resp.labels(),
+            fastest.isEmpty()
+                ? Optional.of(
+                    "no route on the "
+                        + named
+                        + " corridor among the 25 fastest that keep the other limits")
+                : Optional.empty()));
+  }
+
+  /** A corridor's answer, and the request it answers (its objective time for the fastest list). */
+  public record Answer(RouteRequest request, RouteResponse response) {}
 
   /**
    * The fastest route on a corridor through {@code via}, in order ({@link Router#through}, under

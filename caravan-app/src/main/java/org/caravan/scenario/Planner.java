@@ -364,7 +364,7 @@ public final class Planner {
                           + via.stream().map(net::nodeId).toList()
                           + " that keeps the other limits"));
     } else if (limits.corridor().isPresent()) {
-      // One corridor: its fastest routes by the rule the simulation and the validation use.
+      // One corridor, by the rule the simulation and the validation use.
       String corridor = limits.corridor().get().trim().toLowerCase(Locale.ROOT);
       CorridorLabels words = CorridorLabels.forTargets(corridorTable);
       if (!words.contains(corridor) || corridor.equals(CorridorLabels.ANY)) {
@@ -377,22 +377,10 @@ public final class Planner {
                     ", ",
                     words.labels().stream().filter(w -> !w.equals(CorridorLabels.ANY)).toList()));
       }
-      // Never a route beaten on time, cost, CO2e and p95 together (a far detour among the 5).
-      List<Route> on =
-          Router.unbeaten(corridorRoutes.all(request, feu, corridor), request.departure_s());
-      // The answer is the corridor's fastest routes, fastest first: say so in the request it gives.
-      request = request.withObjective(Objective.TIME, Math.max(1, on.size()));
-      response =
-          new RouteResponse(
-              on,
-              false,
-              0,
-              on.isEmpty()
-                  ? Optional.of(
-                      "no route on the "
-                          + corridor
-                          + " corridor among the 25 fastest that keep the other limits")
-                  : Optional.empty());
+      // One corridor: the request's own objective under the corridor's rule.
+      CorridorRoutes.Answer on = corridorRoutes.answer(request, feu, corridor);
+      request = on.request();
+      response = on.response();
     } else {
       response = router.route(request, feu);
     }

@@ -106,17 +106,18 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
         a.cargo(),
         a.routes().size(),
         a.routes().size() == 1 ? "" : "s",
-        a.objective().equals("pareto")
-            ? (a.epsilon() > 0
-                    ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %"
-                    : "exact Pareto set")
-                + " by time, cost, CO2e, reliability"
-            : !asked.via().isEmpty()
+        (!asked.via().isEmpty()
                 ? "fastest through " + String.join(", ", asked.via())
-                : asked
-                    .corridor()
-                    .map(c -> "fastest on the " + c.trim().toLowerCase(Locale.ROOT) + " corridor")
-                    .orElse("best by " + a.objective()));
+                : a.objective().equals("pareto")
+                    ? (a.epsilon() > 0
+                            ? "Pareto set within " + Math.round(a.epsilon() * 100) + " %"
+                            : "exact Pareto set")
+                        + " by time, cost, CO2e, reliability"
+                    : "best by " + a.objective())
+            + asked
+                .corridor()
+                .map(c -> " on the " + c.trim().toLowerCase(Locale.ROOT) + " corridor")
+                .orElse(""));
     out.println(prices(a.prices()));
     if (a.labelCapHit()) {
       out.println(

@@ -206,6 +206,16 @@ class RouteCommandTest {
       if (corridor.equals("middle")) {
         assertThat(texts(routes.get(0).get("countries"))).contains("KZ", "AZ").doesNotContain("RU");
       }
+      // The objective applies on the corridor: the cheapest of it, not a cheaper sailing.
+      JsonNode cheapest =
+          routes("route", "Xian", "Duisburg", "--corridor", corridor, "--objective", "cost")
+              .get("routes");
+      assertThat(cheapest.size()).isEqualTo(1);
+      assertThat(cheapest.get(0).get("corridor").asText()).isEqualTo(corridor);
+      for (JsonNode r : routes) {
+        assertThat(cheapest.get(0).get("cost_usd").asDouble())
+            .isLessThanOrEqualTo(r.get("cost_usd").asDouble());
+      }
     }
     Cli bad = Cli.run("route", "Xian", "Duisburg", "--corridor", "atlantis");
     assertThat(bad.code()).isNotZero();

@@ -213,7 +213,7 @@ class HttpApiTest {
             """
         {"from": "Xian", "to": "Duisburg", "corridor": "middle", "depart": "2026-12-01"}""");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(r.json().path("objective").asText()).isEqualTo("time");
+    assertThat(r.json().path("objective").asText()).isEqualTo("pareto");
     assertThat(r.json().path("routes").size()).isPositive();
     for (JsonNode route : r.json().path("routes")) {
       assertThat(route.path("corridor").asText()).isEqualTo("middle");
