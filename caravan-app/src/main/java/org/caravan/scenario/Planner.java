@@ -331,59 +331,9 @@ public final class Planner {
             q.alternatives(),
             q.labelCap(),
             epsilon);
-    List<Integer> via = new ArrayList<>();
-    for (String name : limits.via()) {
-      if (name == null || name.isBlank()) {
-        throw new UserException("via", "a place to pass must not be blank");
-      }
-      int v = resolvePlace(places, "via", name.trim());
-      if (v == from || v == to || via.contains(v)) {
-        throw new UserException(
-            "via", "'" + name + "' (" + net.nodeId(v) + ") is already a stop of the route");
-      }
-      via.add(v);
-    }
-    if (!via.isEmpty() && limits.corridor().isPresent()) {
-      throw new UserException("via", "give either {corridor} or {via}, not both");
-    }
-    RouteResponse response;
-    if (!via.isEmpty()) {
-      // Places to pass: the fastest route through them, in order.
-      request = request.withObjective(Objective.TIME, 1);
-      Optional<Route> through =
-          router.through(request, via.stream().mapToInt(Integer::intValue).toArray(), feu);
-      response =
-          new RouteResponse(
-              through.stream().toList(),
-              false,
-              0,
-              through.isPresent()
-                  ? Optional.empty()
-                  : Optional.of(
-                      "no route through "
-                          + via.stream().map(net::nodeId).toList()
-                          + " that keeps the other limits"));
-    } else if (limits.corridor().isPresent()) {
-      // One corridor, by the rule the simulation and the validation use.
-      String corridor = limits.corridor().get().trim().toLowerCase(Locale.ROOT);
-      CorridorLabels words = CorridorLabels.forTargets(corridorTable);
-      if (!words.contains(corridor) || corridor.equals(CorridorLabels.ANY)) {
-        throw new UserException(
-            "corridor",
-            "unknown corridor '"
-                + limits.corridor().get()
-                + "'; expected "
-                + String.join(
-                    ", ",
-                    words.labels().stream().filter(w -> !w.equals(CorridorLabels.ANY)).toList()));
-      }
-      // One corridor: the request's own objective under the corridor's rule.
-      CorridorRoutes.Answer on = corridorRoutes.answer(request, feu, corridor);
-      request = on.request();
-      response = on.response();
-    } else {
-      response = router.route(request, feu);
-    }
+    CorridorRoutes.Answer searched = search(request, limits, from, to, feu);
+    request = searched.request();
+    RouteResponse response = searched.response();
     if (response.routes().isEmpty()) {
       throw new UserException(
           ErrorCode.NO_ROUTE, "constraints", response.noRoute().orElse("no route"));
@@ -400,6 +350,67 @@ public final class Planner {
         networkEmissions,
         inForce,
         episodesMet(net, episodes, response.routes()));
+  }
+
+  /**
+   * The routes for a checked request: the router's answer, or, when the query names them, the
+   * fastest route through its via places ({@link Router#through}) or the answer on one corridor
+   * ({@link CorridorRoutes#answer}); with the request as answered (its objective time for a via
+   * route or a corridor's fastest list).
+   */
+  private CorridorRoutes.Answer search(
+      RouteRequest request, RouteQuery.Limits limits, int from, int to, double feu) {
+    List<Integer> via = new ArrayList<>();
+    for (String name : limits.via()) {
+      if (name == null || name.isBlank()) {
+        throw new UserException("via", "a place to pass must not be blank");
+      }
+      int v = resolvePlace(places, "via", name.trim());
+      if (v == from || v == to || via.contains(v)) {
+        throw new UserException(
+            "via", "'" + name + "' (" + net.nodeId(v) + ") is already a stop of the route");
+      }
+      via.add(v);
+    }
+    if (!via.isEmpty() && limits.corridor().isPresent()) {
+      throw new UserException("via", "give either {corridor} or {via}, not both");
+    }
+    if (!via.isEmpty()) {
+      // Places to pass: the fastest route through them, in order.
+      RouteRequest fastest = request.withObjective(Objective.TIME, 1);
+      Optional<Route> through =
+          router.through(fastest, via.stream().mapToInt(Integer::intValue).toArray(), feu);
+      return new CorridorRoutes.Answer(
+          fastest,
+          new RouteResponse(
+              through.stream().toList(),
+              false,
+              0,
+              through.isPresent()
+                  ? Optional.empty()
+                  : Optional.of(
+                      "no route through "
+                          + via.stream().map(net::nodeId).toList()
+                          + " that keeps the other limits")));
+    }
+    if (limits.corridor().isPresent()) {
+      // One corridor, by the rule the simulation and the validation use.
+      String corridor = limits.corridor().get().trim().toLowerCase(Locale.ROOT);
+      CorridorLabels words = CorridorLabels.forTargets(corridorTable);
+      if (!words.contains(corridor) || corridor.equals(CorridorLabels.ANY)) {
+        throw new UserException(
+            "corridor",
+            "unknown corridor '"
+                + limits.corridor().get()
+                + "'; expected "
+                + String.join(
+                    ", ",
+                    words.labels().stream().filter(w -> !w.equals(CorridorLabels.ANY)).toList()));
+      }
+      // One corridor: the request's own objective under the corridor's rule.
+      return corridorRoutes.answer(request, feu, corridor);
+    }
+    return new CorridorRoutes.Answer(request, router.route(request, feu));
   }
 
   /**
