@@ -244,6 +244,10 @@ class RouteCommandTest {
             .get("transit_days")
             .asDouble();
     assertThat(routes.get(0).get("transit_days").asDouble()).isGreaterThanOrEqualTo(free);
+    // A place that takes the route off its usual corridor is still passed: Xi'an by Harbin goes
+    // through Manchuria into Russia, not through Kazakhstan.
+    JsonNode harbin = routes("route", "Xian", "Duisburg", "--via", "Harbin").get("routes").get(0);
+    assertThat(texts(harbin.get("countries"))).contains("RU").doesNotContain("KZ", "MN");
     Cli unknown = Cli.run("route", "Xian", "Duisburg", "--via", "Atlantis");
     assertThat(unknown.code()).isNotZero();
     assertThat(unknown.err()).contains("unknown place 'Atlantis' in via");

@@ -432,7 +432,7 @@ public final class Router {
    * is the fastest continuation (the usual argument of time-dependent shortest paths, Dreyfus
    * 1969); the join can differ from the exact fastest via path only by what a stretch's end costs
    * (the destination handling at a via node), which the final timing removes. Empty when a stretch
-   * has no route or the joined path breaks a constraint or a practice rule of the request.
+   * has no route or the joined path breaks a constraint of the request.
    */
   public Optional<Route> through(RouteRequest r, int[] via, double feu) {
     int[] stops = new int[via.length + 2];
@@ -456,15 +456,18 @@ public final class Router {
       }
       t = first.arrival_s();
     }
-    // The joined path keeps the practice rules, as the answer without via places does (a stretch
-    // that ends by road and one that leaves by rail would make rail -> road -> rail); unlike
-    // along, no fallback: a via answer never shows what the plain answer would not.
-    int[] path = links.toIntArray();
-    if (network.linkTo(path[path.length - 1]) != r.to()) {
-      return Optional.empty();
-    }
-    QueryContext ctx = context(r, feu).forRequest(r);
-    return feasible(ctx, r, path) ? Optional.of(explain(ctx, r, path)) : Optional.empty();
+    // The practice rules hold where the joined path keeps them; places the user names may force a
+    // break (Xi'an by Harbin leaves one corridor for another), and then, as the search does when
+    // nothing else exists, the path is timed without them ({@link #along}).
+    return along(r, links.toIntArray(), feu);
+  }
+
+  /**
+   * Whether {@code links} from the request's origin keep the practice rules (road only at the ends,
+   * no corridor left and re-entered): false for a path only the fallback without them allows.
+   */
+  public boolean keepsPractice(RouteRequest r, int[] links, double feu) {
+    return links.length > 0 && feasible(context(r, feu).forRequest(r), r, links);
   }
 
   /** Whether every link of {@code links} extends the route from the origin under {@code ctx}. */
