@@ -84,26 +84,27 @@ public final class CorridorRoutes {
    */
   public Answer answer(RouteRequest request, double feu, String named) {
     Asked a = ask(request, named);
-    RouteResponse resp = router.route(a.request(), feu);
-    List<Route> on = resp.routes().stream().filter(r -> matches(r, a.corridor())).toList();
-    if (request.objective() != Objective.PARETO) {
-      // The k best by one objective may all lie elsewhere (the 25 cheapest routes under the Middle
-      // Corridor's rule are Cape sailings): the k best by it among the corridor's exact Pareto
-      // routes, which hold the corridor's best by every single criterion.
-      resp = router.route(a.request().withObjective(Objective.PARETO, 1).withEpsilon(0), feu);
-      Comparator<Route> by =
-          switch (request.objective()) {
-            case COST -> Comparator.comparingLong(Route::cost_cents);
-            case CO2E -> Comparator.comparingLong(Route::co2e_g);
-            default -> Comparator.comparingLong(Route::arrival_s);
-          };
-      on =
-          resp.routes().stream()
-              .filter(r -> matches(r, a.corridor()))
-              .sorted(by.thenComparingLong(Route::arrival_s))
-              .limit(request.alternatives())
-              .toList();
-    }
+    boolean pareto = request.objective() == Objective.PARETO;
+    // One search: the Pareto set under the corridor's rule. The k best by one objective may all
+    // lie elsewhere (the 25 cheapest routes under the Middle Corridor's rule are Cape sailings), so
+    // a single objective takes the k best by it among the corridor's exact Pareto routes, which
+    // hold the corridor's best by every single criterion.
+    RouteResponse resp =
+        router.route(
+            pareto ? a.request() : a.request().withObjective(Objective.PARETO, 1).withEpsilon(0),
+            feu);
+    Comparator<Route> by =
+        switch (request.objective()) {
+          case COST -> Comparator.comparingLong(Route::cost_cents);
+          case CO2E -> Comparator.comparingLong(Route::co2e_g);
+          default -> Comparator.comparingLong(Route::arrival_s);
+        };
+    List<Route> on =
+        resp.routes().stream()
+            .filter(r -> matches(r, a.corridor()))
+            .sorted(by.thenComparingLong(Route::arrival_s))
+            .limit(pareto ? Long.MAX_VALUE : request.alternatives())
+            .toList();
     if (!on.isEmpty()) {
       return new Answer(
           request, new RouteResponse(on, resp.capped(), resp.labels(), Optional.empty()));
