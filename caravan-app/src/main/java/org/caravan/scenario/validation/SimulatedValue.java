@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.caravan.network.Network;
 import org.caravan.simulation.corridor.CorridorResult;
@@ -103,31 +104,41 @@ record SimulatedValue(OptionalDouble value, String basis) {
     }
   }
 
-  private static SimulatedValue transit(Target t, CorridorResult r, CorridorSpec spec) {
+  /**
+   * The default flow whose value a transit-time target takes: the first with the target's origin,
+   * destination and corridor.
+   */
+  static OptionalInt flowOf(Target t, CorridorSpec spec) {
     for (int i = 0; i < spec.flows().size(); i++) {
+      if (same(t, spec.flows().get(i))) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private static SimulatedValue transit(Target t, CorridorResult r, CorridorSpec spec) {
+    OptionalInt whole = flowOf(t, spec);
+    if (whole.isPresent()) {
+      int i = whole.getAsInt();
       CorridorSpec.Flow f = spec.flows().get(i);
-      if (same(t, f)) {
-        double p = t.bestCase() ? Validator.FAST_END_PERCENTILE : 50;
-        String of = (t.bestCase() ? "5th percentile" : "median") + " of flow " + f.id();
-        if (t.departed().isPresent()) {
-          // The flow's units that left in the figure's month (CorridorResult keeps them apart).
-          int month0 = t.departed().get().getMonthValue() - 1;
-          SimulatedValue v =
-              new SimulatedValue(
-                  r.flowPercentileDays(i, p, month0),
-                  of
-                      + ", units that left in "
-                      + t.departed()
-                          .get()
-                          .getMonth()
-                          .getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-          return t.blockTrain() ? v.lessFormation(r, spec, f) : v;
-        }
+      double p = t.bestCase() ? Validator.FAST_END_PERCENTILE : 50;
+      String of = (t.bestCase() ? "5th percentile" : "median") + " of flow " + f.id();
+      if (t.departed().isPresent()) {
+        // The flow's units that left in the figure's month (CorridorResult keeps them apart).
+        int month0 = t.departed().get().getMonthValue() - 1;
         SimulatedValue v =
             new SimulatedValue(
-                OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
+                r.flowPercentileDays(i, p, month0),
+                of
+                    + ", units that left in "
+                    + t.departed().get().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         return t.blockTrain() ? v.lessFormation(r, spec, f) : v;
       }
+      SimulatedValue v =
+          new SimulatedValue(
+              OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
+      return t.blockTrain() ? v.lessFormation(r, spec, f) : v;
     }
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);

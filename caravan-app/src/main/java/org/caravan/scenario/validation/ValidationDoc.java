@@ -152,7 +152,11 @@ public final class ValidationDoc {
         * *Router*: for a target, the fastest route on the target's corridor (the corridor rule of the \
         simulation, `ModelBuilder.routeOnCorridor`); for a default flow, the path the simulation assigned the \
         flow, timed by the router (`Router.along`), so both sides describe the same trains, borders and \
-        sailings. Median over 24 departures (1st and 15th of each month of the measured year, fewer for a \
+        sailings. An observed or guidance transit time of the corridor's regular traffic (not one block \
+        train's, not a named path) for which the simulation has a flow with the same origin, destination and \
+        corridor is timed on that flow's path too: the simulation books its flows on the Caspian lines by \
+        their fleets, not all on the fastest line, and the figure describes the trains the traffic takes. \
+        A promise, a record or a block train takes the fastest route: the best case picks the best line. Median over 24 departures (1st and 15th of each month of the measured year, fewer for a \
         shorter run; a cost on the same days \
         of the year it was quoted, so that a 2020 or 2025 quote meets the rate tables of its year), with the waits \
         of `data/validation/waits.csv` for the corridor's trains and the departure's season (formation waits \

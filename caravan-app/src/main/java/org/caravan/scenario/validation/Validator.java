@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.caravan.network.Mode;
@@ -33,17 +34,18 @@ import org.caravan.simulation.corridor.CorridorSpec;
  *
  * <p>Router: the median over {@link #DEPARTURES_PER_YEAR} departures spread evenly over the
  * scenario's measured year (the 1st and 15th of each month), of the fastest route on the target's
- * corridor. Simulation: the median door-to-door time of the flow with the same origin, destination
- * and corridor. A promised or record transit time ({@link Target#bestCase()}) is the best case, so
- * it is compared with the fast end instead: the {@link #FAST_END_PERCENTILE}th percentile of the
- * router's transit over the year's departures (each departure's route a normal distribution with
- * the route's spread, as for its p95; never below the route's moving time, without waits, dwell and
- * transfers) and of the simulation's. For a part of a flow's path (a Kazakh section, one crossing)
- * the simulation gives the mean time between the end of the leg before the origin and the end of
- * the leg reaching the destination; waits, border and handling times from the per-resource
- * statistics. A figure of one month's trips ({@link Target#departed}) is compared on that month:
- * the router's departures on its 1st and 15th, the simulation's units released in it.
- * Deterministic: the same scenario run gives the same rows.
+ * corridor, or, for a transit time of the corridor's regular traffic that a default flow carries,
+ * of that flow's assigned path ({@link #onFlowPath}). Simulation: the median door-to-door time of
+ * the flow with the same origin, destination and corridor. A promised or record transit time
+ * ({@link Target#bestCase()}) is the best case, so it is compared with the fast end instead: the
+ * {@link #FAST_END_PERCENTILE}th percentile of the router's transit over the year's departures
+ * (each departure's route a normal distribution with the route's spread, as for its p95; never
+ * below the route's moving time, without waits, dwell and transfers) and of the simulation's. For a
+ * part of a flow's path (a Kazakh section, one crossing) the simulation gives the mean time between
+ * the end of the leg before the origin and the end of the leg reaching the destination; waits,
+ * border and handling times from the per-resource statistics. A figure of one month's trips ({@link
+ * Target#departed}) is compared on that month: the router's departures on its 1st and 15th, the
+ * simulation's units released in it. Deterministic: the same scenario run gives the same rows.
  */
 public final class Validator {
   /** Router departures per year sampled for its median (1st and 15th of every month). */
@@ -236,10 +238,14 @@ public final class Validator {
         measured.atStartOfDay().toEpochSecond(ZoneOffset.UTC)
             + Math.round(run.scenario().horizonDays() * 86_400);
     long[] departures = Arrays.stream(departures(measured)).filter(d -> d < end_s).toArray();
+    List<Route> plans = run.model().plans();
     List<TargetRow> rows = new ArrayList<>();
     for (Target t : targets) {
+      long[] deps = quoteDepartures(t).or(() -> datedDepartures(t)).orElse(departures);
       OptionalDouble router =
-          routerValue(t, quoteDepartures(t).or(() -> datedDepartures(t)).orElse(departures));
+          onFlowPath(t, spec, plans)
+              .map(i -> flowPathDays(spec, plans, i, deps))
+              .orElseGet(() -> routerValue(t, deps));
       SimulatedValue sim = SimulatedValue.of(t, r, spec, network);
       Verdict rv = verdict(t, router);
       Verdict sv = verdict(t, sim.value());
@@ -269,7 +275,6 @@ public final class Validator {
               MissReasons.explain(row, rows)));
     }
     List<FlowRow> flows = new ArrayList<>();
-    List<Route> plans = run.model().plans();
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);
       boolean wagons = "wagon".equals(f.cargo());
@@ -326,6 +331,45 @@ public final class Validator {
         r.seed(),
         List.copyOf(explained),
         List.copyOf(flows));
+  }
+
+  /**
+   * The default flow whose assigned path the router times for {@code t}: a transit time of the
+   * corridor's regular traffic (observed or guidance, not one block train's, not a named path) for
+   * which the simulation has a flow with the same origin, destination and corridor. Such a figure
+   * describes the trains the traffic takes, and the simulation books them on the Caspian lines by
+   * their fleets, not all on the fastest; timing that path makes router and simulation read the
+   * same trains, borders and sailings (as for the default flows). A promise, a record or a block
+   * train takes the fastest route on the corridor instead: the best case picks the best line.
+   */
+  static Optional<Integer> onFlowPath(Target t, CorridorSpec spec, List<Route> plans) {
+    if (t.quantity() != Target.Quantity.TRANSIT_DAYS
+        || t.bestCase()
+        || t.blockTrain()
+        || !t.via().isEmpty()) {
+      return Optional.empty();
+    }
+    OptionalInt i = SimulatedValue.flowOf(t, spec);
+    return i.isPresent() && i.getAsInt() < plans.size()
+        ? Optional.of(i.getAsInt())
+        : Optional.empty();
+  }
+
+  /** The router's median transit days along default flow {@code i}'s assigned path. */
+  private OptionalDouble flowPathDays(
+      CorridorSpec spec, List<Route> plans, int i, long[] departures) {
+    CorridorSpec.Flow f = spec.flows().get(i);
+    double[] days =
+        Arrays.stream(
+                routerDaysAlong(
+                    network.getNode(f.from()),
+                    network.getNode(f.to()),
+                    f.corridor(),
+                    plans.get(i),
+                    departures))
+            .filter(d -> !Double.isNaN(d))
+            .toArray();
+    return days.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(Percentiles.median(days));
   }
 
   /** The simulation's value for a target, if the run has one. */

@@ -29,6 +29,7 @@ import org.caravan.scenario.sim.ModelBuilder;
 import org.caravan.scenario.sim.Scenario;
 import org.caravan.scenario.sim.ScenarioLoader;
 import org.caravan.scenario.sim.SimulationService;
+import org.caravan.simulation.corridor.CorridorSpec;
 import org.junit.jupiter.api.Test;
 
 /** The target table, the validation rows, the wait table the router reads, and the calibration. */
@@ -206,6 +207,28 @@ class ValidationTest {
             .indexOf("cn-az-containers");
     assertThat(t04.simulation().getAsDouble())
         .isLessThan(o.run().result().flowTransit()[az].getValueAtPercentile(50) / 1440.0);
+    // An undated observed or guidance time of regular traffic that a default flow carries is timed
+    // by the router on that flow's assigned path: the flow row's router median, same departures.
+    CorridorSpec spec = o.run().model().spec();
+    int onPath = 0;
+    for (Validator.TargetRow r : v.targets()) {
+      Target t = r.target();
+      Optional<Integer> flow = Validator.onFlowPath(t, spec, o.run().model().plans());
+      if (flow.isPresent() && t.departed().isEmpty()) {
+        Validator.FlowRow f = v.flows().get(flow.get());
+        assertThat(f.origin()).isEqualTo(t.origin());
+        assertThat(f.destination()).isEqualTo(t.destination());
+        assertThat(r.router().getAsDouble())
+            .as(t.id())
+            .isCloseTo(f.routerMedianDays(), offset(1e-9));
+        onPath++;
+      }
+      // A promise, a record or one block train's figure keeps the fastest route.
+      if (t.bestCase() || t.blockTrain()) {
+        assertThat(flow).as(t.id()).isEmpty();
+      }
+    }
+    assertThat(onPath).isPositive();
     // A border time on the router's side is what the router charges there: the table's pass time.
     double pass_h =
         WaitTable.defaultRows().orElseThrow().stream()
