@@ -39,6 +39,18 @@ final class MissReasons {
     }
     List<String> why = new ArrayList<>();
     String dir = v < t.low() ? "below" : "above";
+    if (row.router().isPresent() && row.simulation().isPresent()) {
+      double r = row.router().getAsDouble();
+      double s = row.simulation().getAsDouble();
+      if ((r < t.low() && s > t.high()) || (r > t.high() && s < t.low())) {
+        // Either side of the range: no single reason fits both values.
+        return "the router's value is "
+            + (r < t.low() ? "below" : "above")
+            + " the range and the simulation's "
+            + (s < t.low() ? "below" : "above")
+            + " it";
+      }
+    }
     for (TargetRow o : all) {
       Target u = o.target();
       if (u != t

@@ -42,8 +42,9 @@ import org.caravan.simulation.corridor.CorridorSpec;
  * (each departure's route a normal distribution with the route's spread, as for its p95; never
  * below the route's moving time, without waits, dwell and transfers) and of the simulation's. For a
  * part of a flow's path (a Kazakh section, one crossing) the simulation gives the mean time between
- * the end of the leg before the origin and the end of the leg reaching the destination; waits,
- * border and handling times from the per-resource statistics. A figure of one month's trips ({@link
+ * the end of the leg before the origin and the end of the leg reaching the destination, and the
+ * router times the same span of the same flow's path ({@link #partOfFlow}); waits, border and
+ * handling times from the per-resource statistics. A figure of one month's trips ({@link
  * Target#departed}) is compared on that month: the router's departures on its 1st and 15th, the
  * simulation's units released in it. Deterministic: the same scenario run gives the same rows.
  */
@@ -245,6 +246,7 @@ public final class Validator {
       OptionalDouble router =
           onFlowPath(t, spec, plans)
               .map(i -> flowPathDays(spec, plans, i, deps))
+              .or(() -> partOfFlow(t, spec, plans).map(p -> partDays(t, spec, plans, p, deps)))
               .orElseGet(() -> routerValue(t, deps));
       SimulatedValue sim = SimulatedValue.of(t, r, spec, network);
       Verdict rv = verdict(t, router);
@@ -370,6 +372,96 @@ public final class Validator {
             .filter(d -> !Double.isNaN(d))
             .toArray();
     return days.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(Percentiles.median(days));
+  }
+
+  /**
+   * A span of a default flow's assigned path: legs {@code first..last} of flow {@code flow}'s plan.
+   */
+  record Part(int flow, int first, int last) {}
+
+  /**
+   * The part of a default flow's path that a transit time with no flow of its own describes (a
+   * Kazakh section, one crossing), found as the simulation finds it ({@link SimulatedValue}): the
+   * first flow on the target's corridor with a leg leaving the origin and a later (or the same) leg
+   * reaching the destination. The router then times that span of the flow's path as the simulation
+   * measures it, from the end of the leg before the origin to the end of the leg reaching the
+   * destination, so the origin's border stop and train formation are on both sides.
+   */
+  static Optional<Part> partOfFlow(Target t, CorridorSpec spec, List<Route> plans) {
+    if (t.quantity() != Target.Quantity.TRANSIT_DAYS
+        || !t.via().isEmpty()
+        || SimulatedValue.flowOf(t, spec).isPresent()) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < spec.flows().size() && i < plans.size(); i++) {
+      CorridorSpec.Flow f = spec.flows().get(i);
+      if (!t.corridor().equals("any") && !t.corridor().equals(f.corridor())) {
+        continue;
+      }
+      List<Leg> legs = plans.get(i).legs();
+      int first = -1;
+      for (int k = 0; k < legs.size(); k++) {
+        if (first < 0 && legs.get(k).from().equals(t.origin())) {
+          first = k;
+        }
+        if (first >= 0 && legs.get(k).to().equals(t.destination())) {
+          return Optional.of(new Part(i, first, k));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The router's days over {@code part} of a flow's path: per departure of the flow, the arrival at
+   * the end of the part's last leg less the arrival at the origin (the end of the leg before it);
+   * the mean over the departures, as the simulation gives the mean time between the legs (a mean
+   * and a median differ by a month of congestion, as at the Chinese border in spring 2024), or for
+   * a promise or a record the fast end of those spans (each a normal distribution with the variance
+   * of the part's legs; never below their moving time).
+   */
+  private OptionalDouble partDays(
+      Target t, CorridorSpec spec, List<Route> plans, Part part, long[] departures) {
+    CorridorSpec.Flow f = spec.flows().get(part.flow());
+    Route plan = plans.get(part.flow());
+    int[] links = plan.legs().stream().flatMapToInt(l -> IntStream.of(l.links())).toArray();
+    Router router = side(f.corridor()).router();
+    double[] vals = new double[departures.length];
+    double[] sds = new double[departures.length];
+    double floor = Double.POSITIVE_INFINITY;
+    int n = 0;
+    for (long dep : departures) {
+      RouteRequest req =
+          RouteRequest.of(network.getNode(f.from()), network.getNode(f.to()), dep)
+              .withCargo(1, RouteRequest.DEFAULT_TEU_MASS_T, CargoClass.GENERAL, 0);
+      Optional<Route> along = router.along(req, links);
+      if (along.isEmpty() || along.get().legs().size() != plan.legs().size()) {
+        continue;
+      }
+      List<Leg> legs = along.get().legs();
+      long start_s = part.first() == 0 ? dep : legs.get(part.first() - 1).arrive_s();
+      long span_s = legs.get(part.last()).arrive_s() - start_s;
+      long variance_s2 = 0;
+      long stopped_s = 0;
+      for (int k = part.first(); k <= part.last(); k++) {
+        Leg l = legs.get(k);
+        variance_s2 += l.variance_s2();
+        stopped_s += l.wait_s() + l.dwell_s() + l.transfer_s();
+      }
+      vals[n] = span_s / 86_400.0;
+      sds[n] = Math.sqrt((double) variance_s2) / 86_400.0;
+      floor = Math.min(floor, (span_s - stopped_s) / 86_400.0);
+      n++;
+    }
+    if (n == 0) {
+      return OptionalDouble.empty();
+    }
+    double[] got = Arrays.copyOf(vals, n);
+    return OptionalDouble.of(
+        t.bestCase()
+            ? Math.max(
+                floor, Percentiles.ofMixture(got, Arrays.copyOf(sds, n), FAST_END_PERCENTILE))
+            : Arrays.stream(got).average().orElseThrow());
   }
 
   /** The simulation's value for a target, if the run has one. */

@@ -2,6 +2,7 @@ package org.caravan.scenario.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -229,6 +230,28 @@ class ValidationTest {
       }
     }
     assertThat(onPath).isPositive();
+    // A transit time over part of a flow's path (a Kazakh section, one crossing, Xi'an to the
+    // Polish
+    // border) is timed by the router over the same legs of the same flow as the simulation, from
+    // the
+    // arrival at the origin: both include the origin's border stop, so they tell one story.
+    int parts = 0;
+    for (Validator.TargetRow r : v.targets()) {
+      Optional<Validator.Part> part =
+          Validator.partOfFlow(r.target(), spec, o.run().model().plans());
+      if (part.isEmpty()) {
+        continue;
+      }
+      String flowId = spec.flows().get(part.get().flow()).id();
+      assertThat(r.simulationBasis()).as(r.target().id()).contains("part of flow " + flowId);
+      if (!r.target().bestCase() && r.simulation().isPresent()) {
+        assertThat(r.router().getAsDouble())
+            .as(r.target().id() + " router against simulation")
+            .isCloseTo(r.simulation().getAsDouble(), withinPercentage(25));
+        parts++;
+      }
+    }
+    assertThat(parts).isPositive();
     // A border time on the router's side is what the router charges there: the table's pass time.
     double pass_h =
         WaitTable.defaultRows().orElseThrow().stream()
