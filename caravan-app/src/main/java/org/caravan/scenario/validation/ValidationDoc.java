@@ -180,7 +180,8 @@ public final class ValidationDoc {
         `data/network/episodes.csv` as those trips did: the China–Kazakhstan border congestion of April–May \
         2024 (RF-CONG24, 7–10 days) lies in the simulated year.
         * *Named paths*: a figure that names its path (`via` in the target table: the planned Xi'an → \
-        Budapest train by Altynkol, Aktau, Baku, Poti, Burgas and Belgrade) is timed by the router on the \
+        Budapest train by Altynkol, Aktau, Baku, Poti, Burgas and Belgrade; KTZ's Altynkol → Constanța via \
+        Poti/Batumi, through Batumi, whose feeder sails to Constanța twice as often) is timed by the router on the \
         fastest route through those nodes in order (`Router.through`, as `caravan route --via`); the \
         simulation's flows keep the paths it assigned them, so it gives no value there.
         * *One block train's figures* (`shipment` = `train`: the first, test, planned and record trains, \
