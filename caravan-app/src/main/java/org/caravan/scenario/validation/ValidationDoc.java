@@ -308,8 +308,9 @@ public final class ValidationDoc {
         its Middle Corridor 50–55 days (T17) and door-to-door to Warsaw 28–32 days stay above the model, as \
         does Almaty → Poti ≈20 days (T23, ARGUS-REPORT, undated). The two Warsaw figures are two branches: \
         through Kazakhstan (T32, `northern-kz`, which meets the congestion) and straight into Russia (T33, \
-        `northern-manchuria`, read from Harbin, where that branch of `data/network/corridors.csv` starts, and \
-        untouched by it); both add pre- and on-carriage the terminal-to-terminal model does not have. A \
+        `northern-manchuria`, read from Xi'an as T32 is and through Manzhouli, where that branch leaves China, \
+        and untouched by it: 15.3 days against 23.7 through Kazakhstan in May 2024, the opposite order to \
+        IDX2406's); both add pre- and on-carriage the terminal-to-terminal model does not have. A \
         target may name a branch of a corridor by its id: the route keeps the label's rule and avoids the \
         countries only the other branches pass.
         * **Guidance carries slack**: the TITR guidance of 31–37 days (T13–T16) is what operators promise \

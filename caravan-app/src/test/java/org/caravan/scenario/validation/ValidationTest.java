@@ -529,6 +529,13 @@ class ValidationTest {
     // Xi'an's trains leave China through Kazakhstan in the corridor table: no route on that branch.
     assertThat(b.routeOnCorridor(xian, warsaw, "northern-manchuria", false, dep, 1, 0, 10))
         .isEmpty();
+    // A figure that names the branch's exit from China reaches it from Xi'an (T33, via Manzhouli).
+    Route manzhouli =
+        b.routeOnCorridor(
+                xian, warsaw, "northern-manchuria", new int[] {NET.getNode("CNMLX")}, dep, 1, 0, 10)
+            .orElseThrow();
+    assertThat(manzhouli.countries()).contains("CN", "RU", "BY", "PL").doesNotContain("KZ", "MN");
+    assertThat(manzhouli.transitDays()).isGreaterThan(direct.transitDays());
   }
 
   @Test
