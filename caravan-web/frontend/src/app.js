@@ -266,8 +266,23 @@ function selectRoute(rank) {
     ${heldH(r) > 0 ? `<p class="episodes">Held ${heldH(r).toFixed(1)} h at dated border episodes: ${(state.answer.prices.episodes || [])
       .map((e) => `${escapeHtml(e.name)} (${escapeHtml(e.id)}, ${e.valid_from}..${e.valid_to}, ${escapeHtml(e.source)})`).join('; ')}</p>` : ''}
     <p class="waits">Waits at borders, train formation and Caspian sailings: as the calibrated simulation measured them in
-      ${escapeHtml(state.answer.prices.waits_season || '')} (data/validation/waits.csv).</p>`;
+      ${escapeHtml(state.answer.prices.waits_season || '')} (data/validation/waits.csv).</p>
+    ${publishedTable(state.answer.published || [])}`;
   legs.hidden = false;
+}
+
+// Published figures for the answer's two places (data/validation/targets.csv), each with its kind,
+// so a route can be set against what operators, forwarders and studies report.
+function publishedTable(figures) {
+  if (!figures.length) return '';
+  const kind = (f) => [f.kind, f.block_train ? 'one block train' : '', f.departed ? `left ${f.departed}` : '',
+    f.model_input ? 'a model input' : ''].filter(Boolean).join(', ');
+  return `<table class="published"><caption>Published figures for these places (compared with the model in docs/VALIDATION.md)</caption>
+    <thead><tr><th>Id</th><th>Corridor</th><th>Quantity</th><th>Published</th><th>Kind</th><th>Source</th><th>Year</th></tr></thead><tbody>
+    ${figures.map((f) => `<tr><td>${escapeHtml(f.id)}</td><td>${escapeHtml(f.corridor)}${f.via.length ? ` via ${f.via.map(escapeHtml).join(', ')}` : ''}</td>
+      <td>${escapeHtml(f.quantity)}</td><td>${f.low}–${f.high} ${escapeHtml(f.unit)}</td><td>${escapeHtml(kind(f))}</td>
+      <td>${escapeHtml(f.source)}</td><td>${escapeHtml(f.year)}</td></tr>`).join('')}
+    </tbody></table>`;
 }
 
 function kg(v) { return Math.round(v).toLocaleString('en'); }
@@ -282,6 +297,7 @@ window.caravan = {
   routeCount: () => routeLayer.getLayers().length,
   selectedRoute: () => state.selected,
   co2eBars: () => co2eBars,
+  publishedRows: () => document.querySelectorAll('table.published tbody tr').length,
 };
 
 loadNetwork().catch((e) => showProblem({ title: 'Network not loaded', detail: String(e) }));

@@ -58,7 +58,38 @@ public final class RouteViews {
       boolean labelCapHit,
       long labels,
       Prices prices,
+      List<Published> published,
       List<RouteView> routes) {}
+
+  /**
+   * A published figure for the answer's two places (a row of {@code data/validation/targets.csv};
+   * {@code docs/VALIDATION.md} compares it with the model).
+   *
+   * @param corridor the corridor the figure describes ({@code any} when it names none)
+   * @param via the places the figure names its path by, in order
+   * @param quantity {@code transit_days}, {@code cost_usd_feu}, {@code cost_usd_teu}, {@code
+   *     co2e_kg_teu} or {@code co2e_g_tkm}; {@code low} to {@code high} in {@code unit} (a point
+   *     figure widened to ±10 %)
+   * @param kind {@code promised}, {@code guidance}, {@code observed} or {@code record}
+   * @param departed the month the trips left (YYYY-MM), empty when the figure is not dated so
+   * @param blockTrain the figure is one block train's
+   * @param modelInput the figure is an input of the model, so it cannot check it
+   */
+  public record Published(
+      String id,
+      String corridor,
+      List<String> via,
+      String quantity,
+      double low,
+      double high,
+      String unit,
+      String kind,
+      String year,
+      String departed,
+      boolean blockTrain,
+      boolean modelInput,
+      String source,
+      String note) {}
 
   /**
    * @param date the departure day that picked the rate periods and the sea lanes
@@ -242,6 +273,9 @@ public final class RouteViews {
         plan.response().capped(),
         plan.response().labels(),
         prices(net, plan, rates),
+        plan.access().isPresent() || plan.egress().isPresent()
+            ? List.of()
+            : PublishedFigures.between(net, from, to),
         routes);
   }
 

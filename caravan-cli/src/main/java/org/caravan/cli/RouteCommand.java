@@ -178,6 +178,43 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
         out.println("  borders/gauge points: " + String.join(", ", r.borders()));
       }
     }
+    if (!a.published().isEmpty()) {
+      out.println();
+      out.printf(
+          "Published figures for %s -> %s (data/validation/targets.csv; set against the model in"
+              + " docs/VALIDATION.md):%n",
+          a.from(), a.to());
+      for (RouteViews.Published p : a.published()) {
+        out.println(published(p));
+      }
+    }
+  }
+
+  /**
+   * One published figure: id, corridor, quantity and range, kind with what qualifies it (one block
+   * train, the month the trips left, a model input), source and year.
+   */
+  static String published(RouteViews.Published p) {
+    List<String> kind = new ArrayList<>(List.of(p.kind()));
+    if (p.blockTrain()) {
+      kind.add("one block train");
+    }
+    if (!p.departed().isEmpty()) {
+      kind.add("left " + p.departed());
+    }
+    if (p.modelInput()) {
+      kind.add("a model input");
+    }
+    return String.format(
+        Locale.ROOT,
+        "  %-4s %-18s %-13s %-22s %s (%s, %s)",
+        p.id(),
+        p.corridor() + (p.via().isEmpty() ? "" : " via " + String.join(",", p.via())),
+        p.quantity(),
+        fmt(p.low()) + "-" + fmt(p.high()) + " " + p.unit(),
+        String.join(", ", kind),
+        p.source(),
+        p.year().isEmpty() ? "undated" : p.year());
   }
 
   /**

@@ -95,6 +95,27 @@ class RouteCommandTest {
     }
   }
 
+  @Test
+  void the_table_ends_with_the_published_figures_for_the_two_places() throws Exception {
+    Cli r = Cli.run("route", "Xian", "Baku", "--depart", DAY);
+    assertThat(r.code()).as(r.err()).isZero();
+    String out = r.out();
+    int at = out.indexOf("Published figures for CNXIA -> AZBAK");
+    assertThat(at).as(out).isPositive();
+    List<String> lines = out.substring(at).lines().skip(1).toList();
+    // ADY's block-train average, the first 2024 train (dated) and the planned train, with kinds.
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0))
+        .contains("T04", "middle", "transit_days", "8-10 days", "observed, one block train")
+        .contains("NEWSAZ240920, 2024");
+    assertThat(lines.get(1)).contains("T05", "9.9-12.1 days", "left 2024-01");
+    assertThat(lines.get(2)).contains("T06", "promised");
+    // A pair without published figures prints no such section.
+    Cli none = Cli.run("route", "Tashkent", "Baku", "--depart", DAY);
+    assertThat(none.code()).as(none.err()).isZero();
+    assertThat(none.out()).doesNotContain("Published figures");
+  }
+
   /** Issue 10's must-show: no route beaten on transit, cost, CO2e and p95 transit together. */
   @Test
   void no_route_is_beaten_on_all_four_criteria() throws Exception {

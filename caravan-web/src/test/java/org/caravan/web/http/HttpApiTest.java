@@ -203,6 +203,23 @@ class HttpApiTest {
       assertThat(route.path("legs").size()).isPositive();
       assertThat(route.path("transit_days").asDouble()).isPositive();
     }
+    // The published figures for the two places, as validate reads them from the target table.
+    List<String> ids = new ArrayList<>();
+    for (JsonNode f : answer.path("published")) {
+      ids.add(f.path("id").asText());
+      assertThat(f.path("low").asDouble()).isLessThanOrEqualTo(f.path("high").asDouble());
+      assertThat(f.path("kind").asText()).isIn("promised", "guidance", "observed", "record");
+      assertThat(f.path("source").asText()).isNotEmpty();
+    }
+    assertThat(ids).contains("T12", "T14", "T31").doesNotHaveDuplicates();
+    // A coordinate end has no published figures of its own.
+    Reply point =
+        post(
+            "/api/routes",
+            """
+        {"from": "34.3,108.9", "to": "Duisburg", "depart": "2026-12-01"}""");
+    assertThat(point.status()).as(point.body()).isEqualTo(200);
+    assertThat(point.json().path("published").size()).isZero();
   }
 
   @Test

@@ -168,6 +168,10 @@ class PlannerBrowserTest {
     assertThat(legs.findElements(By.cssSelector("table.hubs tbody tr")).size())
         .isGreaterThanOrEqualTo(2);
     assertThat(number("return window.caravan.selectedRoute()")).isPositive();
+    // Beside the route, the published figures for Xi'an -> Duisburg, each with its kind and source.
+    assertThat(number("return window.caravan.publishedRows()")).isGreaterThanOrEqualTo(5);
+    assertThat(legs.findElement(By.cssSelector("table.published")).getText())
+        .contains("T14", "guidance", "NAVIS25", "one block train");
     shot("route-legs.png");
     js("document.getElementById('co2e-chart').scrollIntoView()");
     shot("co2e-chart.png");
