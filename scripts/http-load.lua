@@ -2,6 +2,11 @@
 -- Usage: wrk -s scripts/http-load.lua http://127.0.0.1:8080/api/routes   (body from the environment variable CARAVAN_BODY)
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- The bearer token writes need (docs/API.md, Authentication); scripts/bench-http sets it for its server.
+local token = os.getenv("CARAVAN_TOKEN")
+if token then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 wrk.body = os.getenv("CARAVAN_BODY") or
   '{"from":"Xian","to":"Duisburg","avoid_countries":["RU","BY"],"objective":"time","depart":"2026-12-01"}'
 
