@@ -140,6 +140,46 @@ record SimulatedValue(OptionalDouble value, String basis) {
               OptionalDouble.of(r.flowTransit()[i].getValueAtPercentile(p) / 1440.0), of);
       return t.blockTrain() ? v.lessFormation(r, spec, f) : v;
     }
+    Optional<Part> part = partOf(t, spec);
+    if (part.isEmpty()) {
+      return NONE;
+    }
+    int flow = part.get().flow();
+    CorridorSpec.Flow f = spec.flows().get(flow);
+    // A dated figure: the units that left in its month.
+    double[] cum =
+        t.departed()
+            .map(m -> r.flowLegMonthCumulativeMean_s()[flow][m.getMonthValue() - 1])
+            .orElse(r.flowLegCumulativeMean_s()[flow]);
+    double before = part.get().first() == 0 ? 0 : cum[part.get().first() - 1];
+    double v = (cum[part.get().last()] - before) / 86_400;
+    return new SimulatedValue(
+        Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
+        "mean, part of flow "
+            + f.id()
+            + t.departed()
+                .map(
+                    m ->
+                        ", units that left in "
+                            + m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                .orElse(""));
+  }
+
+  /**
+   * A span of a default flow's path: leg positions {@code first..last} of flow {@code flow} (the
+   * positions of its legs in the simulation and of the planner's route it was made from alike).
+   */
+  record Part(int flow, int first, int last) {}
+
+  /**
+   * The part of a default flow's path a transit time with no flow of its own describes (a Kazakh
+   * section, one crossing): the first flow on the target's corridor with a leg leaving the origin
+   * and a later (or the same) leg reaching the destination. Empty for a whole flow's figure.
+   */
+  static Optional<Part> partOf(Target t, CorridorSpec spec) {
+    if (flowOf(t, spec).isPresent()) {
+      return Optional.empty();
+    }
     for (int i = 0; i < spec.flows().size(); i++) {
       CorridorSpec.Flow f = spec.flows().get(i);
       if (!corridorMatches(t.corridor(), f.corridor())) {
@@ -153,28 +193,11 @@ record SimulatedValue(OptionalDouble value, String basis) {
           start = k;
         }
         if (start >= 0 && leg.to().equals(t.destination())) {
-          // A dated figure: the units that left in its month.
-          int flow = i;
-          double[] cum =
-              t.departed()
-                  .map(m -> r.flowLegMonthCumulativeMean_s()[flow][m.getMonthValue() - 1])
-                  .orElse(r.flowLegCumulativeMean_s()[i]);
-          double before = start == 0 ? 0 : cum[start - 1];
-          double v = (cum[k] - before) / 86_400;
-          return new SimulatedValue(
-              Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
-              "mean, part of flow "
-                  + f.id()
-                  + t.departed()
-                      .map(
-                          m ->
-                              ", units that left in "
-                                  + m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-                      .orElse(""));
+          return Optional.of(new Part(i, start, k));
         }
       }
     }
-    return NONE;
+    return Optional.empty();
   }
 
   /**

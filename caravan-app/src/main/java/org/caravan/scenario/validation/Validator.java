@@ -375,41 +375,22 @@ public final class Validator {
   }
 
   /**
-   * A span of a default flow's assigned path: legs {@code first..last} of flow {@code flow}'s plan.
+   * The part of a default flow's path that a transit time with no flow of its own describes, as the
+   * simulation reads it ({@link SimulatedValue#partOf}), when the run has the flow's plan. The
+   * router then times that span of the flow's path as the simulation measures it, from the end of
+   * the leg before the origin to the end of the leg reaching the destination, so the origin's
+   * border stop and train formation are on both sides.
    */
-  record Part(int flow, int first, int last) {}
-
-  /**
-   * The part of a default flow's path that a transit time with no flow of its own describes (a
-   * Kazakh section, one crossing), found as the simulation finds it ({@link SimulatedValue}): the
-   * first flow on the target's corridor with a leg leaving the origin and a later (or the same) leg
-   * reaching the destination. The router then times that span of the flow's path as the simulation
-   * measures it, from the end of the leg before the origin to the end of the leg reaching the
-   * destination, so the origin's border stop and train formation are on both sides.
-   */
-  static Optional<Part> partOfFlow(Target t, CorridorSpec spec, List<Route> plans) {
-    if (t.quantity() != Target.Quantity.TRANSIT_DAYS
-        || !t.via().isEmpty()
-        || SimulatedValue.flowOf(t, spec).isPresent()) {
+  static Optional<SimulatedValue.Part> partOfFlow(Target t, CorridorSpec spec, List<Route> plans) {
+    if (t.quantity() != Target.Quantity.TRANSIT_DAYS || !t.via().isEmpty()) {
       return Optional.empty();
     }
-    for (int i = 0; i < spec.flows().size() && i < plans.size(); i++) {
-      CorridorSpec.Flow f = spec.flows().get(i);
-      if (!t.corridor().equals("any") && !t.corridor().equals(f.corridor())) {
-        continue;
-      }
-      List<Leg> legs = plans.get(i).legs();
-      int first = -1;
-      for (int k = 0; k < legs.size(); k++) {
-        if (first < 0 && legs.get(k).from().equals(t.origin())) {
-          first = k;
-        }
-        if (first >= 0 && legs.get(k).to().equals(t.destination())) {
-          return Optional.of(new Part(i, first, k));
-        }
-      }
-    }
-    return Optional.empty();
+    return SimulatedValue.partOf(t, spec)
+        .filter(
+            p ->
+                p.flow() < plans.size()
+                    && plans.get(p.flow()).legs().size()
+                        == spec.flows().get(p.flow()).legs().length);
   }
 
   /**
@@ -421,7 +402,7 @@ public final class Validator {
    * of the part's legs; never below their moving time).
    */
   private OptionalDouble partDays(
-      Target t, CorridorSpec spec, List<Route> plans, Part part, long[] departures) {
+      Target t, CorridorSpec spec, List<Route> plans, SimulatedValue.Part part, long[] departures) {
     CorridorSpec.Flow f = spec.flows().get(part.flow());
     Route plan = plans.get(part.flow());
     int[] links = plan.legs().stream().flatMapToInt(l -> IntStream.of(l.links())).toArray();

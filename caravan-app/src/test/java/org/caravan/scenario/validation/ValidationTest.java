@@ -237,7 +237,7 @@ class ValidationTest {
     // arrival at the origin: both include the origin's border stop, so they tell one story.
     int parts = 0;
     for (Validator.TargetRow r : v.targets()) {
-      Optional<Validator.Part> part =
+      Optional<SimulatedValue.Part> part =
           Validator.partOfFlow(r.target(), spec, o.run().model().plans());
       if (part.isEmpty()) {
         continue;
