@@ -173,6 +173,8 @@ class PlannerBrowserTest {
     assertThat(legs.findElement(By.cssSelector("table.published")).getText())
         .contains("T14", "guidance", "NAVIS25", "one block train");
     shot("route-legs.png");
+    js("document.querySelector('table.published').scrollIntoView()");
+    shot("published.png");
     js("document.getElementById('co2e-chart').scrollIntoView()");
     shot("co2e-chart.png");
   }
