@@ -67,6 +67,7 @@ public final class ValidationDoc {
       o.put("source", t.source());
       o.put("input", t.input().isPresent());
       put(o, "router", r.router());
+      o.put("router_basis", r.routerBasis());
       put(o, "simulation", r.simulation());
       o.put("simulation_basis", r.simulationBasis());
       o.put("router_verdict", r.routerVerdict().text());

@@ -77,10 +77,17 @@ public final class Validator {
     }
   }
 
-  /** One target with both sides' values. */
+  /**
+   * One target with both sides' values.
+   *
+   * @param routerBasis how the router's value was read (the fastest route on the corridor, a
+   *     default flow's path or part of it, a named path; median, mean or fast end)
+   * @param simulationBasis how the simulation's value was read
+   */
   public record TargetRow(
       Target target,
       OptionalDouble router,
+      String routerBasis,
       OptionalDouble simulation,
       String simulationBasis,
       Verdict routerVerdict,
@@ -243,11 +250,25 @@ public final class Validator {
     List<TargetRow> rows = new ArrayList<>();
     for (Target t : targets) {
       long[] deps = quoteDepartures(t).or(() -> datedDepartures(t)).orElse(departures);
+      Optional<Integer> onPath = onFlowPath(t, spec, plans);
+      Optional<SimulatedValue.Part> part =
+          onPath.isPresent() ? Optional.empty() : partOfFlow(t, spec, plans);
       OptionalDouble router =
-          onFlowPath(t, spec, plans)
+          onPath
               .map(i -> flowPathDays(spec, plans, i, deps))
-              .or(() -> partOfFlow(t, spec, plans).map(p -> partDays(t, spec, plans, p, deps)))
+              .or(() -> part.map(p -> partDays(t, spec, plans, p, deps)))
               .orElseGet(() -> routerValue(t, deps));
+      String routerBasis =
+          onPath
+              .map(i -> "median along the path of flow " + spec.flows().get(i).id())
+              .or(
+                  () ->
+                      part.map(
+                          p ->
+                              (t.bestCase() ? "fast end" : "mean")
+                                  + " over part of the path of flow "
+                                  + spec.flows().get(p.flow()).id()))
+              .orElseGet(() -> routerBasis(t));
       SimulatedValue sim = SimulatedValue.of(t, r, spec, network);
       Verdict rv = verdict(t, router);
       Verdict sv = verdict(t, sim.value());
@@ -261,7 +282,7 @@ public final class Validator {
       } else {
         v = rv == sv ? rv : Verdict.SPLIT;
       }
-      rows.add(new TargetRow(t, router, sim.value(), sim.basis(), rv, sv, v, ""));
+      rows.add(new TargetRow(t, router, routerBasis, sim.value(), sim.basis(), rv, sv, v, ""));
     }
     List<TargetRow> explained = new ArrayList<>();
     for (TargetRow row : rows) {
@@ -269,6 +290,7 @@ public final class Validator {
           new TargetRow(
               row.target(),
               row.router(),
+              row.routerBasis(),
               row.simulation(),
               row.simulationBasis(),
               row.routerVerdict(),
@@ -495,6 +517,23 @@ public final class Validator {
       out[2 * m + 1] = d.plusDays(14).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     }
     return out;
+  }
+
+  /** How {@link #routerValue} reads a target, for the report. */
+  private static String routerBasis(Target t) {
+    String route =
+        (t.via().isEmpty()
+                ? "the fastest route on the corridor"
+                : "the fastest route through " + String.join(", ", t.via()))
+            + (t.blockTrain() ? " for a train load" : "");
+    return switch (t.quantity()) {
+      case BORDER_H -> "the pass time the router charges at the border";
+      case HANDLING_H -> "the node's handling time";
+      case THROUGHPUT_MT, THROUGHPUT_TEU -> "not routed";
+      case TRANSIT_DAYS -> (t.bestCase() ? "fast end (5th percentile) of " : "median of ") + route;
+      case COST_USD_FEU, COST_USD_TEU -> "median price of " + route + " in the quote's year";
+      default -> "median of " + route;
+    };
   }
 
   OptionalDouble routerValue(Target t, long[] departures) {

@@ -36,7 +36,8 @@ class MissReasonsTest {
     Verdict rv = t.contains(router) ? Verdict.WITHIN : Verdict.OUTSIDE;
     Verdict sv = t.contains(sim) ? Verdict.WITHIN : Verdict.OUTSIDE;
     Verdict v = rv == sv ? rv : Verdict.SPLIT;
-    return new TargetRow(t, OptionalDouble.of(router), OptionalDouble.of(sim), "", rv, sv, v, "");
+    return new TargetRow(
+        t, OptionalDouble.of(router), "", OptionalDouble.of(sim), "", rv, sv, v, "");
   }
 
   @Test

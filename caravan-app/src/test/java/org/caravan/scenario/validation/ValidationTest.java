@@ -222,6 +222,7 @@ class ValidationTest {
         assertThat(r.router().getAsDouble())
             .as(t.id())
             .isCloseTo(f.routerMedianDays(), offset(1e-9));
+        assertThat(r.routerBasis()).isEqualTo("median along the path of flow " + f.flow());
         onPath++;
       }
       // A promise, a record or one block train's figure keeps the fastest route.
@@ -244,6 +245,9 @@ class ValidationTest {
       }
       String flowId = spec.flows().get(part.get().flow()).id();
       assertThat(r.simulationBasis()).as(r.target().id()).contains("part of flow " + flowId);
+      assertThat(r.routerBasis())
+          .as(r.target().id())
+          .endsWith("part of the path of flow " + flowId);
       if (!r.target().bestCase() && r.simulation().isPresent()) {
         assertThat(r.router().getAsDouble())
             .as(r.target().id() + " router against simulation")
@@ -252,6 +256,11 @@ class ValidationTest {
       }
     }
     assertThat(parts).isPositive();
+    // A figure that names its path is read on the fastest route through it, and the row says so.
+    assertThat(v.targets())
+        .filteredOn(r -> !r.target().via().isEmpty())
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.routerBasis()).contains("the fastest route through "));
     // A border time on the router's side is what the router charges there: the table's pass time.
     double pass_h =
         WaitTable.defaultRows().orElseThrow().stream()
