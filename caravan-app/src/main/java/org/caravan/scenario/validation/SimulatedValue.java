@@ -151,18 +151,36 @@ record SimulatedValue(OptionalDouble value, String basis) {
         t.departed()
             .map(m -> r.flowLegMonthCumulativeMean_s()[flow][m.getMonthValue() - 1])
             .orElse(r.flowLegCumulativeMean_s()[flow]);
-    double before = part.get().first() == 0 ? 0 : cum[part.get().first() - 1];
-    double v = (cum[part.get().last()] - before) / 86_400;
+    // From the arrival at the origin to the arrival at the destination, as the router reads a part:
+    // the simulation counts the handling at a leg's end in that leg (a train's transfer to the next
+    // carrier, a vessel's unloading at the far port), so it is taken off at both ends of the span.
+    int[] legs = f.legs();
+    int first = part.get().first();
+    int last = part.get().last();
+    double before = first == 0 ? 0 : cum[first - 1] - endHandling_s(spec, legs[first - 1]);
+    double v = (cum[last] - endHandling_s(spec, legs[last]) - before) / 86_400;
     return new SimulatedValue(
         Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v),
         "mean, part of flow "
             + f.id()
+            + " (arrival to arrival)"
             + t.departed()
                 .map(
                     m ->
                         ", units that left in "
                             + m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                 .orElse(""));
+  }
+
+  /**
+   * The handling a leg's time ends with in the simulation: a rail or delay leg's transfer at its
+   * end node, a crossing's vessel handling at the far port.
+   */
+  private static double endHandling_s(CorridorSpec spec, int leg) {
+    CorridorSpec.Leg l = spec.legs().get(leg);
+    return l.crossing() >= 0
+        ? spec.crossings().get(l.crossing()).handlingMean_s()
+        : l.endHandling_s();
   }
 
   /**

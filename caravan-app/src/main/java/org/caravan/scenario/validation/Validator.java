@@ -41,12 +41,12 @@ import org.caravan.simulation.corridor.CorridorSpec;
  * {@link #FAST_END_PERCENTILE}th percentile of the router's transit over the year's departures
  * (each departure's route a normal distribution with the route's spread, as for its p95; never
  * below the route's moving time, without waits, dwell and transfers) and of the simulation's. For a
- * part of a flow's path (a Kazakh section, one crossing) the simulation gives the mean time between
- * the end of the leg before the origin and the end of the leg reaching the destination, and the
- * router times the same span of the same flow's path ({@link #partOfFlow}); waits, border and
- * handling times from the per-resource statistics. A figure of one month's trips ({@link
- * Target#departed}) is compared on that month: the router's departures on its 1st and 15th, the
- * simulation's units released in it. Deterministic: the same scenario run gives the same rows.
+ * part of a flow's path (a Kazakh section, one crossing) the simulation gives the mean time from
+ * the arrival at the origin to the arrival at the destination, and the router times the same span
+ * of the same flow's path ({@link #partOfFlow}); waits, border and handling times from the
+ * per-resource statistics. A figure of one month's trips ({@link Target#departed}) is compared on
+ * that month: the router's departures on its 1st and 15th, the simulation's units released in it.
+ * Deterministic: the same scenario run gives the same rows.
  */
 public final class Validator {
   /** Router departures per year sampled for its median (1st and 15th of every month). */
@@ -399,9 +399,9 @@ public final class Validator {
   /**
    * The part of a default flow's path that a transit time with no flow of its own describes, as the
    * simulation reads it ({@link SimulatedValue#partOf}), when the run has the flow's plan. The
-   * router then times that span of the flow's path as the simulation measures it, from the end of
-   * the leg before the origin to the end of the leg reaching the destination, so the origin's
-   * border stop and train formation are on both sides.
+   * router then times that span of the flow's path as the simulation measures it, from the arrival
+   * at the origin to the arrival at the destination, so the origin's border stop and train
+   * formation are on both sides.
    */
   static Optional<SimulatedValue.Part> partOfFlow(Target t, CorridorSpec spec, List<Route> plans) {
     if (t.quantity() != Target.Quantity.TRANSIT_DAYS || !t.via().isEmpty()) {

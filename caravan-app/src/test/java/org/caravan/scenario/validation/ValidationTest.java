@@ -251,7 +251,7 @@ class ValidationTest {
       if (!r.target().bestCase() && r.simulation().isPresent()) {
         assertThat(r.router().getAsDouble())
             .as(r.target().id() + " router against simulation")
-            .isCloseTo(r.simulation().getAsDouble(), withinPercentage(25));
+            .isCloseTo(r.simulation().getAsDouble(), withinPercentage(15));
         parts++;
       }
     }
