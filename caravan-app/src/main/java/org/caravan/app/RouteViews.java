@@ -433,7 +433,7 @@ public final class RouteViews {
               name(net, l.to()),
               l.mode().code(),
               round(l.distance_m() / 1000.0, 1),
-              round((l.arrive_s() - l.depart_s()) / 3600.0, 2),
+              round(l.running_s() / 3600.0, 2),
               round(l.wait_s() / 3600.0, 2),
               round(l.transfer_s() / 3600.0, 2),
               round(l.dwell_s() / 3600.0, 2),

@@ -154,7 +154,14 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
             l.durationH(),
             l.waitH() > 0 ? String.format(" (+%.1f h wait)", l.waitH()) : "",
             l.transferH() > 0 ? String.format(" (+%.1f h transfer)", l.transferH()) : "",
-            l.heldH() > 0 ? String.format(" (held %.1f h by a border episode)", l.heldH()) : "",
+            l.dwellH() > 0
+                ? String.format(
+                    " (+%.1f h border%s)",
+                    l.dwellH(),
+                    l.heldH() > 0
+                        ? String.format(", of which held %.1f h by a border episode", l.heldH())
+                        : "")
+                : "",
             l.costUsd(),
             l.co2eKg(),
             l.co2eWttKg(),

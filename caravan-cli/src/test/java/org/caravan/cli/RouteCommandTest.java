@@ -116,6 +116,40 @@ class RouteCommandTest {
     assertThat(none.out()).doesNotContain("Published figures");
   }
 
+  /**
+   * A leg's running, wait, transfer and border hours are disjoint: with the handling at the two
+   * terminals (6 h each at Xi'an and Duisburg, nodes.csv) they add up to the route's transit time,
+   * and the table shows the border hours of the leg that stopped there.
+   */
+  @Test
+  void the_hours_of_a_routes_legs_add_up_to_its_transit_time() throws Exception {
+    JsonNode all = routes("route", "Xian", "Duisburg");
+    JsonNode middle = routes("route", "Xian", "Duisburg", "--corridor", "middle");
+    for (JsonNode answer : List.of(all, middle)) {
+      for (JsonNode r : answer.get("routes")) {
+        double sum_h = 6 + 6;
+        for (JsonNode l : r.get("legs")) {
+          assertThat(l.get("duration_h").asDouble()).isPositive();
+          sum_h +=
+              l.get("duration_h").asDouble()
+                  + l.get("wait_h").asDouble()
+                  + l.get("transfer_h").asDouble()
+                  + l.get("dwell_h").asDouble();
+        }
+        assertThat(sum_h)
+            .as("route %s", r.get("rank"))
+            .isCloseTo(r.get("transit_days").asDouble() * 24, within(0.2));
+      }
+    }
+    // The Kazakh inbound border stop is on the leg that leaves Dostyk, in hours, in the table too.
+    JsonNode legs = middle.get("routes").get(0).get("legs");
+    assertThat(legs.get(1).get("from").asText()).isEqualTo("KZ-DOSTYK");
+    double dostyk_h = legs.get(1).get("dwell_h").asDouble();
+    assertThat(dostyk_h).isGreaterThan(24);
+    Cli text = Cli.run("route", "Xian", "Duisburg", "--corridor", "middle", "--depart", DAY);
+    assertThat(text.out()).contains(String.format("(+%.1f h border)", dostyk_h));
+  }
+
   /** Issue 10's must-show: no route beaten on transit, cost, CO2e and p95 transit together. */
   @Test
   void no_route_is_beaten_on_all_four_criteria() throws Exception {
@@ -448,7 +482,7 @@ class RouteCommandTest {
             "waits for 2024-04-20: borders, train formation and Caspian sailings as the calibrated"
                 + " simulation measured them in spring (data/validation/waits.csv)")
         .contains("CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d (sd 2.5)")
-        .contains("(held 204.0 h by a border episode)");
+        .contains("(+216.2 h border, of which held 204.0 h by a border episode)");
   }
 
   @Test

@@ -12,6 +12,8 @@ import org.caravan.network.Mode;
  * @param depart_s when the leg departed (after waiting for a scheduled service)
  * @param transfer_s time spent changing carrier at {@code from} before the leg (0 at the origin)
  * @param dwell_s border and stop time at nodes passed inside the leg and at {@code from}
+ * @param dwellAtFrom_s of {@code dwell_s}, the part at {@code from}, before {@code depart_s}; the
+ *     rest lies between {@code depart_s} and {@code arrive_s}
  * @param held_s of {@code dwell_s}, the holds of dated border episodes (a congestion, a closure)
  * @param cost_cents tariff plus transfer price, for the whole cargo
  * @param co2e_g well-to-wheel CO2e of the leg and of the transfer before it
@@ -30,12 +32,20 @@ public record Leg(
     long arrive_s,
     long transfer_s,
     long dwell_s,
+    long dwellAtFrom_s,
     long held_s,
     long cost_cents,
     long co2e_g,
     long variance_s2,
     List<String> countries,
     String service) {
+
+  /**
+   * Moving time, seconds: departure to arrival less the stops at the nodes passed inside the leg.
+   */
+  public long running_s() {
+    return arrive_s - depart_s - (dwell_s - dwellAtFrom_s);
+  }
 
   /** Waiting for the scheduled departure, seconds. */
   public long wait_s() {

@@ -91,6 +91,7 @@ final class RouteExplainer {
                 step.depart_s,
                 step.transfer_s);
         leg.dwell_s = step.dwell_s;
+        leg.dwellAtFrom_s = step.dwell_s;
         leg.held_s = step.held_s;
       } else {
         leg.via.add(network.nodeId(v));
@@ -194,6 +195,7 @@ final class RouteExplainer {
     final long transfer_s;
     long arrive_s;
     long dwell_s;
+    long dwellAtFrom_s;
     long held_s;
     long distance_m;
     long cost_cents;
@@ -236,6 +238,7 @@ final class RouteExplainer {
           arrive_s,
           transfer_s,
           dwell_s,
+          dwellAtFrom_s,
           held_s,
           cost_cents,
           co2e_g,
