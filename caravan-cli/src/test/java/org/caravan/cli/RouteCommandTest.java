@@ -150,6 +150,32 @@ class RouteCommandTest {
     assertThat(text.out()).contains(String.format("(+%.1f h border)", dostyk_h));
   }
 
+  /**
+   * A sailing between two ports of one corridor is that corridor's: the Caspian crossing and the
+   * Black Sea feeder are the Middle Corridor, from either end; an ocean voyage stays "sea".
+   */
+  @Test
+  void caspian_and_black_sea_sailings_are_middle_corridor_routes() throws Exception {
+    for (String[] od : new String[][] {{"Aktau", "Baku"}, {"Poti", "Constanta"}}) {
+      JsonNode r = routes("route", od[0], od[1], "--epsilon", "0").get("routes");
+      assertThat(r.size()).isPositive();
+      r.forEach(
+          x ->
+              assertThat(x.get("corridor").asText())
+                  .as("%s -> %s", od[0], od[1])
+                  .isEqualTo("middle"));
+    }
+    JsonNode direct = routes("route", "Poti", "Constanta", "--epsilon", "0").get("routes");
+    boolean oneSailing = false;
+    for (JsonNode x : direct) {
+      oneSailing |=
+          x.get("legs").size() == 1 && x.get("legs").get(0).get("mode").asText().equals("sea");
+    }
+    assertThat(oneSailing).as("the direct Poti -> Constanța feeder is among the routes").isTrue();
+    JsonNode ocean = routes("route", "Shanghai", "Rotterdam", "--modes", "sea").get("routes");
+    ocean.forEach(x -> assertThat(x.get("corridor").asText()).isEqualTo("sea"));
+  }
+
   /** Issue 10's must-show: no route beaten on transit, cost, CO2e and p95 transit together. */
   @Test
   void no_route_is_beaten_on_all_four_criteria() throws Exception {

@@ -44,6 +44,12 @@ final class RouteExplainer {
     int cls = -1;
     int tag = step.tag;
     int corridorSet = corridors.all();
+    if ((corridorSet & corridors.mask(v)) != 0) {
+      // The origin belongs to the route too: Poti -> Constanța is a Middle Corridor sailing,
+      // although
+      // Constanța is also the Southern route's end.
+      corridorSet &= corridors.mask(v);
+    }
     List<Leg> legs = new ArrayList<>();
     List<String> borders = new ArrayList<>();
     List<String> gauge = new ArrayList<>();
@@ -158,17 +164,20 @@ final class RouteExplainer {
   }
 
   /**
-   * Corridor label: {@code sea} when more than half the distance is at sea; otherwise the label
-   * that the corridors holding every corridor node of the route share ({@code
+   * Corridor label: {@code sea} when more than half the distance is on deep-sea or short-sea lanes;
+   * otherwise the label that the corridors holding every corridor node of the route share ({@code
    * data/network/corridors.csv}); a route with no such label (it touches only shared nodes, or
    * leaves its corridor where nothing else exists) is {@code mixed}. Without corridor data, a route
-   * through Russia or Belarus is {@code northern}, through Iran {@code southern}.
+   * through Russia or Belarus is {@code northern}, through Iran {@code southern}. A sailing between
+   * two ports of one corridor (the Caspian crossing, the Black Sea feeder of the Middle Corridor)
+   * is part of that corridor, not of the sea route: Aktau -> Baku is a Middle Corridor route.
    */
   private String corridor(int[] links, Set<String> countries, int corridorSet) {
     long seaKm = 0;
     long allKm = 0;
     for (int l : links) {
-      if (network.linkMode(l) == Mode.SEA) {
+      if (network.linkMode(l) == Mode.SEA
+          && (corridors.mask(network.linkFrom(l)) & corridors.mask(network.linkTo(l))) == 0) {
         seaKm += network.distance_m(l);
       }
       allKm += network.distance_m(l);

@@ -1,14 +1,18 @@
 package org.caravan.scenario.validation;
 
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
@@ -59,21 +63,30 @@ record SimulatedValue(OptionalDouble value, String basis) {
         return NONE;
       }
       case WAIT_DAYS -> {
+        // The ferry line first (the waits reported are travellers', who ride the ferries), then
+        // any line between the two ports.
+        List<CorridorSpec.Crossing> lines = new ArrayList<>();
         for (CorridorSpec.Crossing x : spec.crossings()) {
           if (x.id().endsWith("[" + t.origin() + ">" + t.destination() + "]")) {
-            Optional<KpiStat> k = r.kpi("resource.yard." + x.id() + ".mean_wait_h");
-            double served =
-                r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
-            if (k.isPresent() && served > 0) {
-              // The same wait the router charges: arrival at the port to the sailing.
-              return new SimulatedValue(
-                  OptionalDouble.of(WaitTable.departureWait(r, spec, x, network).total_h() / 24),
-                  "mean wait from arrival at the port to the sailing (yard, berths, loading)");
-            }
-            return new SimulatedValue(OptionalDouble.empty(), "crossing carries no flow");
+            lines.add(x);
           }
         }
-        return NONE;
+        lines.sort(Comparator.comparing(x -> isFerry(network, x) ? 0 : 1));
+        if (lines.isEmpty()) {
+          return NONE;
+        }
+        CorridorSpec.Crossing x = lines.getFirst();
+        Optional<KpiStat> k = r.kpi("resource.yard." + x.id() + ".mean_wait_h");
+        double served =
+            r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
+        if (k.isPresent() && served > 0) {
+          // The same wait the router charges: arrival at the port to the sailing.
+          return new SimulatedValue(
+              OptionalDouble.of(WaitTable.departureWait(r, spec, x, network).total_h() / 24),
+              "mean wait from arrival at the port to the sailing (yard, berths, loading) on "
+                  + x.id());
+        }
+        return new SimulatedValue(OptionalDouble.empty(), "crossing carries no flow");
       }
       case TRANSIT_DAYS -> {
         if (!t.via().isEmpty()) {
@@ -271,5 +284,16 @@ record SimulatedValue(OptionalDouble value, String basis) {
     return r.kpi(name)
         .map(k -> new SimulatedValue(OptionalDouble.of(k.mean() / scale), basis))
         .orElse(NONE);
+  }
+
+  /** Whether a crossing sails a ferry link (wagons and travellers on board), by its link's mode. */
+  private static boolean isFerry(Network network, CorridorSpec.Crossing x) {
+    String link = x.id().substring(0, Math.max(0, x.id().indexOf('[')));
+    for (int l = 0; l < network.linkCount(); l++) {
+      if (network.link(l).id().equals(link)) {
+        return network.linkMode(l) == Mode.FERRY;
+      }
+    }
+    return false;
   }
 }

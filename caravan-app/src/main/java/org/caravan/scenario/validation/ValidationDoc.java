@@ -166,7 +166,8 @@ public final class ValidationDoc {
         of the year it was quoted, so that a 2020 or 2025 quote meets the rate tables of its year), with the waits \
         of `data/validation/waits.csv` for the corridor's trains and the departure's season (formation waits \
         are keyed by boarding node, destination and corridor). Costs for one FEU (20 t) or one TEU (10 t), CO2e for a 10 t TEU \
-        (well-to-wheel, ISO 14083).
+        (well-to-wheel, ISO 14083). A wait for a Caspian sailing is read on the ferries, on both sides: the \
+        waits reported are travellers', who ride the ferries (the container feeders carry no passengers).
         * *Simulation*: the median door-to-door time of the default flow with the same origin, destination and \
         corridor; for a part of a flow's path, the mean time from the arrival at the origin to the arrival at \
         the destination (the handling a leg ends with, a transfer or a vessel's unloading, taken off at both \

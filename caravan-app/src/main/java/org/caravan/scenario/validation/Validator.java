@@ -532,6 +532,7 @@ public final class Validator {
       case THROUGHPUT_MT, THROUGHPUT_TEU -> "not routed";
       case TRANSIT_DAYS -> (t.bestCase() ? "fast end (5th percentile) of " : "median of ") + route;
       case COST_USD_FEU, COST_USD_TEU -> "median price of " + route + " in the quote's year";
+      case WAIT_DAYS -> "median wait for the ferry on the fastest rail and ferry route";
       default -> "median of " + route;
     };
   }
@@ -568,10 +569,16 @@ public final class Validator {
     double[] sds = new double[departures.length];
     double floor = Double.POSITIVE_INFINITY;
     int n = 0;
+    // A wait for a Caspian sailing is a ferry's (travellers' reports: the container feeders carry
+    // no passengers): on rail and ferries only, as the simulation's side reads the ferry line.
+    boolean ferry = q == Target.Quantity.WAIT_DAYS && via.length == 0;
     for (long dep : departures) {
       Optional<Route> route =
-          builder(t.corridor())
-              .routeOnCorridor(from, to, t.corridor(), via, dep, teu, feu ? 1 : 0, mass);
+          ferry
+              ? builder(t.corridor())
+                  .routeOnCorridor(from, to, t.corridor(), true, dep, teu, 0, mass)
+              : builder(t.corridor())
+                  .routeOnCorridor(from, to, t.corridor(), via, dep, teu, feu ? 1 : 0, mass);
       if (route.isEmpty()) {
         continue;
       }

@@ -208,6 +208,14 @@ class ValidationTest {
             .indexOf("cn-az-containers");
     assertThat(t04.simulation().getAsDouble())
         .isLessThan(o.run().result().flowTransit()[az].getValueAtPercentile(50) / 1440.0);
+    // A Caspian wait (travellers' reports) is read on a ferry line on both sides, never on the
+    // container feeders that share the Aktau -> Alat lane (the feeder's wait is shorter).
+    for (String id : List.of("T59", "T60")) {
+      Validator.TargetRow w =
+          v.targets().stream().filter(r -> r.target().id().equals(id)).findFirst().orElseThrow();
+      assertThat(w.routerBasis()).as(id).contains("the ferry");
+      assertThat(w.simulationBasis()).as(id).contains("-ferry[").doesNotContain("-sea");
+    }
     // An undated observed or guidance time of regular traffic that a default flow carries is timed
     // by the router on that flow's assigned path: the flow row's router median, same departures.
     CorridorSpec spec = o.run().model().spec();
@@ -280,18 +288,14 @@ class ValidationTest {
     int waitsChecked = 0;
     for (Validator.TargetRow r : v.targets()) {
       if (r.target().quantity() == Target.Quantity.WAIT_DAYS && r.simulation().isPresent()) {
+        // The line the row was read on (the ferry where one sails between the two ports).
+        String line =
+            r.simulationBasis()
+                .substring(r.simulationBasis().lastIndexOf(" on ") + " on ".length());
+        assertThat(line).endsWith("[" + r.target().origin() + ">" + r.target().destination() + "]");
         double departure_h =
             measured.stream()
-                .filter(
-                    w ->
-                        w.kind().equals("departure")
-                            && w.resource()
-                                .endsWith(
-                                    "["
-                                        + r.target().origin()
-                                        + ">"
-                                        + r.target().destination()
-                                        + "]"))
+                .filter(w -> w.kind().equals("departure") && w.resource().endsWith(" of " + line))
                 .findFirst()
                 .orElseThrow()
                 .mean_h();
