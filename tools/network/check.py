@@ -336,7 +336,8 @@ def main(dirname):
                     key = pk
                 return d, list(reversed(path))
             for (nb, c2, dd, l2) in out.get(v, []):
-                if c2 != c and (v, c, c2) not in allowed:
+                # A change of class, or of ship (two sailings in a row), needs a transfer row.
+                if c is not None and (c2 != c or c2 == 'sea') and (v, c, c2) not in allowed:
                     continue
                 if (nb, c2) not in best:
                     heapq.heappush(heap, (d + dd, nb, c2, l2['id'], (v, c), l2))

@@ -135,7 +135,8 @@ public final class EstimateUsage {
       for (String n : nodes) {
         keys.add("nodes/" + n + "#dwell_h");
       }
-      if (i + 1 < legs.size() && leg.carrierClass() != legs.get(i + 1).carrierClass()) {
+      if (i + 1 < legs.size()
+          && Leg.isTransfer(leg.carrierClass(), legs.get(i + 1).carrierClass())) {
         CarrierClass a = CarrierClass.values()[leg.carrierClass()];
         CarrierClass b = CarrierClass.values()[legs.get(i + 1).carrierClass()];
         TransferSpec t = transfers.get(TransferSpec.key(leg.to(), a, b));

@@ -50,7 +50,7 @@ public record RouteCo2e(
         legTocs.add(em.linkToc(link));
       }
       tocs.add(String.join("+", legTocs));
-      boolean transfer = prev != null && prev.carrierClass() != l.carrierClass();
+      boolean transfer = prev != null && Leg.isTransfer(prev.carrierClass(), l.carrierClass());
       transfers.add(transfer ? em.hub(net.getNode(l.from()), teu) : Co2e.ZERO);
       prev = l;
     }

@@ -318,7 +318,8 @@ public final class Network {
 
   /**
    * Seconds to change from one carrier class to another at a node, or -1 when the node offers no
-   * such transfer.
+   * such transfer. Within one class it is 0, except {@code sea} to {@code sea}: a change of ship (a
+   * transshipment at a hub), which only a port with a sea-sea transfer row offers.
    */
   public int transfer_s(int node, int fromClass, int toClass) {
     return transfer_s[(node * CarrierClass.COUNT + fromClass) * CarrierClass.COUNT + toClass];
@@ -531,6 +532,9 @@ public final class Network {
         for (int c = 0; c < cc; c++) {
           transfer_s[(i * cc + c) * cc + c] = 0; // staying in one class needs no transfer
         }
+        // ...except at sea: two sailings in a row are two ships, a transshipment, which a port
+        // offers only with a sea-sea row in transfers.csv.
+        transfer_s[(i * cc + CarrierClass.SEA.ordinal()) * cc + CarrierClass.SEA.ordinal()] = -1;
       }
       for (TransferSpec t : spec.transfers()) {
         int node = nodeIndex.get(t.node());

@@ -196,8 +196,12 @@ final class NetworkValidator {
     if (!nodes.containsKey(tr.node())) {
       problem(t, id, "node", "unknown node '" + tr.node() + "' (not in nodes.csv)");
     }
-    if (tr.fromClass() == tr.toClass()) {
-      problem(t, id, "to_class", "a transfer joins two different carrier classes");
+    if (tr.fromClass() == tr.toClass() && tr.fromClass() != CarrierClass.SEA) {
+      problem(
+          t,
+          id,
+          "to_class",
+          "a transfer joins two different carrier classes (or sea to sea: a transshipment)");
     }
     nonNegative(t, id, "time_h", tr.time_h());
     nonNegative(t, id, "cost_usd_teu", tr.cost_usd_teu());

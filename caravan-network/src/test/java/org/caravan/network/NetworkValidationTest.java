@@ -112,6 +112,21 @@ class NetworkValidationTest {
   }
 
   @Test
+  void a_transfer_within_one_class_is_refused_except_sea_to_sea() {
+    List<Problem> p =
+        problems(new Fixture().append("transfers.csv", "KZAAU,rail1520,rail1520,4,50,EST"));
+    assertOne(p, "transfers.csv", 3, "to_class", "a transfer joins two different carrier classes");
+    // Sea to sea is a change of ship at a port (a transshipment): allowed, and charged.
+    Network n = new Fixture().append("transfers.csv", "KZAAU,sea,sea,48,150,EST").build(dir);
+    int aktau = n.findNode("KZAAU").orElseThrow();
+    int sea = CarrierClass.SEA.ordinal();
+    assertThat(n.transfer_s(aktau, sea, sea)).isEqualTo(48 * 3600);
+    assertThat(n.transfer_s(n.findNode("AZBAK").orElseThrow(), sea, sea)).isEqualTo(-1);
+    int rail = CarrierClass.RAIL1520.ordinal();
+    assertThat(n.transfer_s(aktau, rail, rail)).isZero();
+  }
+
+  @Test
   void unreachable_node() {
     List<Problem> p =
         problems(new Fixture().append("nodes.csv", "GEPTI,Poti,,port,GE,42.15,41.67,,T1,T1"));

@@ -1,6 +1,7 @@
 package org.caravan.routing;
 
 import java.util.List;
+import org.caravan.network.CarrierClass;
 import org.caravan.network.Mode;
 
 /**
@@ -39,6 +40,15 @@ public record Leg(
     long variance_s2,
     List<String> countries,
     String service) {
+
+  /**
+   * Whether arriving on carrier class {@code fromClass} and leaving on {@code toClass} is a
+   * transfer (a transshipment): a change of class, or two sailings in a row, which are two ships.
+   * The one home of that rule for the search, the route's hubs and its CO2e.
+   */
+  public static boolean isTransfer(int fromClass, int toClass) {
+    return fromClass != toClass || fromClass == CarrierClass.SEA.ordinal();
+  }
 
   /**
    * Moving time, seconds: departure to arrival less the stops at the nodes passed inside the leg.

@@ -23,13 +23,14 @@ import org.caravan.network.Season;
  * {@code l}: passing through {@code v} costs its dwell time (borders, locomotive change; at a
  * border with an outbound stop of its own, that stop when {@code l} leaves the country, {@link
  * org.caravan.network.Network#outbound}), and a dated congestion or closure there holds the train
- * as {@link Episodes} says; changing carrier class costs the node's transfer time and price, and is
- * forbidden where the node offers no such transfer; a scheduled link waits for its next departure
- * (first-in-first-out, see {@link Schedule}), or, where no source publishes the departure times,
- * for half the headway, the mean wait (a departure grid the data do not give would be false
- * precision: a 0.7-a-week feeder would seem to sail an hour after the train arrives); then the
- * running time, tariff, CO2e and variance of the link are added; a link into the destination adds
- * the destination's handling. {@link #start} puts a route at the origin with the origin's handling.
+ * as {@link Episodes} says; changing carrier class, or ship (two sailings in a row: a
+ * transshipment), costs the node's transfer time and price, and is forbidden where the node offers
+ * no such transfer; a scheduled link waits for its next departure (first-in-first-out, see {@link
+ * Schedule}), or, where no source publishes the departure times, for half the headway, the mean
+ * wait (a departure grid the data do not give would be false precision: a 0.7-a-week feeder would
+ * seem to sail an hour after the train arrives); then the running time, tariff, CO2e and variance
+ * of the link are added; a link into the destination adds the destination's handling. {@link
+ * #start} puts a route at the origin with the origin's handling.
  *
  * <p>Spread. The variance grows by each link's running-time variance, each node's dwell variance,
  * the variance of the wait for a scheduled departure ({@link Schedule#waitVariance_s2}: the
@@ -431,7 +432,7 @@ public final class QueryContext {
         out.held_s = held;
       }
       out.dwell_s = dwell;
-      if (next != cls) {
+      if (Leg.isTransfer(cls, next)) {
         int tr = network.transfer_s(v, cls, next);
         if (tr < 0) {
           return false;

@@ -327,9 +327,10 @@ public final class ValidationDoc {
         counted.
         * **Sea targets** are sailings between two ports on the Suez lane (T46 is the Cape): the validator \
         routes them port to port without the dated Red Sea lane switch that `caravan route --depart` applies. \
-        Shanghai → Poti (T48, T51, ARGUS-REPORT, undated) is Shanghai → Ambarlı and a Black Sea feeder: \
-        faster and, at 2024 rates, dearer than the quote; round the Cape (`caravan route Shanghai Poti \
-        --modes sea --depart 2024-06-01`) it is 46.8 days and 3,797 USD per TEU, slower than the quote. \
+        Shanghai → Poti (T48, T51, ARGUS-REPORT, undated) is Shanghai → Ambarlı, a change of ship there \
+        (48 h, with the feeder's wait the 4 days GEESE25 observed for one transshipment) and a Black Sea \
+        feeder: faster and, at 2024 rates, dearer than the quote; round the Cape (`caravan route Shanghai Poti \
+        --modes sea --depart 2024-06-01`) it is 48.8 days and 3,947 USD per TEU, slower than the quote. \
         Neither lane fits both figures. Deep-sea legs sail at 14.7 kn, the speed at which Shanghai → Rotterdam \
         takes GEESE25's observed median of 32 days on direct services (T43, and the typical loop of T45); \
         PEM-ROUTE's 27 days (T44) is a sailing at 16 kn with no calls, below any service's time.
