@@ -262,6 +262,9 @@ def main(dirname):
         for c in ('from_class', 'to_class'):
             if t[c] not in CLASSES:
                 err('transfers.csv %s: bad class %r' % (t['node'], t[c]))
+        if t['from_class'] == t['to_class'] and t['from_class'] != 'sea':
+            err('transfers.csv %s: a transfer joins two different carrier classes (or sea to sea: a '
+                'transshipment)' % t['node'])
         allowed.add((t['node'], t['from_class'], t['to_class']))
         allowed.add((t['node'], t['to_class'], t['from_class']))
     check_sources('transfers.csv', transfers, source_ids, 'node')

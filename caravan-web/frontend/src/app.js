@@ -250,11 +250,11 @@ function selectRoute(rank) {
     ${r.transshipments} transshipments${r.passages.length ? `, via ${r.passages.join(', ')}` : ''}</h3>
     <p class="co2e">CO2e ${kg(r.co2e_kg)} kg WTW (${kg(r.co2e_range_kg[0])}–${kg(r.co2e_range_kg[1])}):
       WTT ${kg(r.co2e_wtt_kg)} + TTW ${kg(r.co2e_ttw_kg)}, ${r.co2e_g_per_tkm.toFixed(1)} g/tkm</p>
-    <table class="legs"><thead><tr><th>Mode</th><th>From</th><th>To</th><th>km</th><th>h</th><th>wait h</th><th>Depart</th><th>Arrive</th><th>USD</th><th>Countries</th>
+    <table class="legs"><thead><tr><th>Mode</th><th>From</th><th>To</th><th>km</th><th>running h</th><th>wait h</th><th>transfer h</th><th>stops h</th><th>Depart</th><th>Arrive</th><th>USD</th><th>Countries</th>
       <th>CO2e kg</th><th>WTT</th><th>TTW</th><th>range</th><th>g/tkm</th><th>factor</th></tr></thead><tbody>
     ${r.legs.map((l) => `<tr><td><i class="swatch" style="background:${MODE_COLOURS[l.mode] || '#555'}"></i>${l.mode}</td>
       <td>${escapeHtml(l.from_name)}</td><td>${escapeHtml(l.to_name)}</td><td>${Math.round(l.distance_km).toLocaleString('en')}</td>
-      <td>${l.duration_h.toFixed(1)}</td><td>${l.wait_h.toFixed(1)}</td><td>${l.depart.slice(0, 16).replace('T', ' ')}</td>
+      <td>${l.duration_h.toFixed(1)}</td><td>${l.wait_h.toFixed(1)}</td><td>${l.transfer_h.toFixed(1)}</td><td title="borders and other stops${l.held_h > 0 ? `; ${l.held_h.toFixed(1)} h held by a border episode` : ''}">${l.dwell_h.toFixed(1)}</td><td>${l.depart.slice(0, 16).replace('T', ' ')}</td>
       <td>${l.arrive.slice(0, 16).replace('T', ' ')}</td><td>${Math.round(l.cost_usd).toLocaleString('en')}</td><td>${l.countries.join(' ')}</td>
       <td>${kg(l.co2e_kg)}</td><td>${kg(l.co2e_wtt_kg)}</td><td>${kg(l.co2e_ttw_kg)}</td>
       <td>${kg(l.co2e_range_kg[0])}–${kg(l.co2e_range_kg[1])}</td><td>${l.co2e_g_per_tkm.toFixed(1)}</td><td>${escapeHtml(l.toc)}</td></tr>`).join('')}

@@ -244,10 +244,16 @@ public final class CorridorRoutes {
 
   /**
    * A route is on a corridor when the router labels it so (corridor membership:
-   * data/network/corridors.csv); {@code sea-cape} is the sea corridor avoiding Suez.
+   * data/network/corridors.csv), and on the sea corridor too when it only sails; {@code sea-cape}
+   * is the sea corridor avoiding Suez.
    */
   private static boolean matches(Route r, String corridor) {
     if (CorridorLabels.ANY.equals(corridor)) {
+      return true;
+    }
+    if (isSea(corridor) && r.legs().stream().allMatch(l -> l.mode() == Mode.SEA)) {
+      // Sailings only: between two ports of one corridor (Poti -> Constanța) the route carries
+      // that corridor's label, but by sea is by sea.
       return true;
     }
     return (CorridorLabels.SEA_CAPE.equals(corridor) ? Route.SEA_CORRIDOR : corridor)

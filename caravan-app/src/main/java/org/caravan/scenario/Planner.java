@@ -426,7 +426,7 @@ public final class Planner {
       boolean hit = false;
       for (Route r : routes) {
         for (Leg l : r.legs()) {
-          long reached_s = l.ready_s() - l.dwell_s() - l.transfer_s();
+          long reached_s = l.ready_s() - l.dwellAtFrom_s() - l.transfer_s();
           if (hit || l.held_s() == 0 || l.arrive_s() < e.start_s() || reached_s >= holdsUntil) {
             continue;
           }

@@ -156,7 +156,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
             l.transferH() > 0 ? String.format(" (+%.1f h transfer)", l.transferH()) : "",
             l.dwellH() > 0
                 ? String.format(
-                    " (+%.1f h border%s)",
+                    " (+%.1f h at borders and stops%s)",
                     l.dwellH(),
                     l.heldH() > 0
                         ? String.format(", of which held %.1f h by a border episode", l.heldH())

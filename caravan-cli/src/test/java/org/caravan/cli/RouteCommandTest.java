@@ -147,7 +147,7 @@ class RouteCommandTest {
     double dostyk_h = legs.get(1).get("dwell_h").asDouble();
     assertThat(dostyk_h).isGreaterThan(24);
     Cli text = Cli.run("route", "Xian", "Duisburg", "--corridor", "middle", "--depart", DAY);
-    assertThat(text.out()).contains(String.format("(+%.1f h border)", dostyk_h));
+    assertThat(text.out()).contains(String.format("(+%.1f h at borders and stops)", dostyk_h));
   }
 
   /**
@@ -172,6 +172,11 @@ class RouteCommandTest {
           x.get("legs").size() == 1 && x.get("legs").get(0).get("mode").asText().equals("sea");
     }
     assertThat(oneSailing).as("the direct Poti -> Constanța feeder is among the routes").isTrue();
+    // Asked by sea, a sailing between two Middle Corridor ports is still a sea route.
+    JsonNode bySea = routes("route", "Poti", "Constanta", "--corridor", "sea").get("routes");
+    assertThat(bySea.size()).isPositive();
+    bySea.forEach(
+        x -> x.get("legs").forEach(l -> assertThat(l.get("mode").asText()).isEqualTo("sea")));
     JsonNode ocean = routes("route", "Shanghai", "Rotterdam", "--modes", "sea").get("routes");
     ocean.forEach(x -> assertThat(x.get("corridor").asText()).isEqualTo("sea"));
   }
@@ -508,7 +513,7 @@ class RouteCommandTest {
             "waits for 2024-04-20: borders, train formation and Caspian sailings as the calibrated"
                 + " simulation measured them in spring (data/validation/waits.csv)")
         .contains("CN-KZ-CONGESTION-2024 2024-04-01..2024-05-31, congestion +8.5 d (sd 2.5)")
-        .contains("(+216.2 h border, of which held 204.0 h by a border episode)");
+        .contains("(+216.2 h at borders and stops, of which held 204.0 h by a border episode)");
   }
 
   @Test

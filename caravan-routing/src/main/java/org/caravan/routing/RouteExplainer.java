@@ -73,7 +73,8 @@ final class RouteExplainer {
               || next != cls
               || network.scheduleOrNull(l) != null
               || leg.scheduled
-              || step.transfer_s > 0;
+              || step.transfer_s > 0
+              || (cls >= 0 && Leg.isTransfer(cls, next));
       if (cls >= 0
           && (network.nodeKind(v) == NodeKind.BORDER
               || network.nodeKind(v) == NodeKind.GAUGE_CHANGE)) {

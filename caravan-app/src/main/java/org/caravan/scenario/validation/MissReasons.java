@@ -79,8 +79,8 @@ final class MissReasons {
               + " episodes");
     } else if (co2e && v < t.low()) {
       why.add(
-          "below the published calculator figure, which states neither its factors nor its"
-              + " distance (docs/EMISSIONS-VALIDATION.md)");
+          "below the published calculator figure, which names no emission factors; its distance"
+              + " and intensity per tonne-km against the model's in docs/EMISSIONS-VALIDATION.md");
     } else if (transit && "guidance".equals(t.kind()) && v < t.low()) {
       why.add(
           "faster than the operators' guidance, which carries slack for waits the model does not have");

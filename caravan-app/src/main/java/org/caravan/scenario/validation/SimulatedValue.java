@@ -63,8 +63,8 @@ record SimulatedValue(OptionalDouble value, String basis) {
         return NONE;
       }
       case WAIT_DAYS -> {
-        // The ferry line first (the waits reported are travellers', who ride the ferries), then
-        // any line between the two ports.
+        // The ferry line where one sails between the two ports (the waits reported are
+        // travellers', who ride the ferries), else the one line there is.
         List<CorridorSpec.Crossing> lines = new ArrayList<>();
         for (CorridorSpec.Crossing x : spec.crossings()) {
           if (x.id().endsWith("[" + t.origin() + ">" + t.destination() + "]")) {

@@ -216,6 +216,35 @@ class ValidationTest {
       assertThat(w.routerBasis()).as(id).contains("the ferry");
       assertThat(w.simulationBasis()).as(id).contains("-ferry[").doesNotContain("-sea");
     }
+    // And the router's value is the ferry's: nearer the ferry line's wait in the wait table it
+    // reads (data/validation/waits.csv) than any feeder's on the same lane (Aktau -> Alat: two
+    // container feeder lines beside the ferry).
+    Validator.TargetRow t60 =
+        v.targets().stream().filter(r -> r.target().id().equals("T60")).findFirst().orElseThrow();
+    List<WaitTable.Row> lane =
+        WaitTable.defaultRows().orElseThrow().stream()
+            .filter(
+                w ->
+                    w.kind().equals("departure")
+                        && w.season().equals("all")
+                        && w.resource().endsWith("[KZAAU>AZ-ALAT]"))
+            .toList();
+    double ferry_d =
+        lane.stream()
+                .filter(w -> w.resource().contains("-ferry["))
+                .findFirst()
+                .orElseThrow()
+                .mean_h()
+            / 24;
+    double router_d = t60.router().getAsDouble();
+    List<Double> feeders =
+        lane.stream().filter(w -> w.resource().contains("-sea")).map(w -> w.mean_h() / 24).toList();
+    assertThat(feeders).isNotEmpty();
+    for (double feeder_d : feeders) {
+      assertThat(Math.abs(router_d - ferry_d))
+          .as("router %.2f d, ferry %.2f d, feeder %.2f d", router_d, ferry_d, feeder_d)
+          .isLessThan(Math.abs(router_d - feeder_d));
+    }
     // An undated observed or guidance time of regular traffic that a default flow carries is timed
     // by the router on that flow's assigned path: the flow row's router median, same departures.
     CorridorSpec spec = o.run().model().spec();

@@ -164,7 +164,9 @@ class PlannerBrowserTest {
     WebElement legs = driver.findElement(By.id("legs"));
     new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> legs.isDisplayed());
     assertThat(legs.findElements(By.cssSelector("table.legs tbody tr"))).isNotEmpty();
-    assertThat(legs.getText()).contains("rail", "g/tkm", "WTT", "TTW", "origin", "destination");
+    assertThat(legs.getText())
+        .contains("rail", "g/tkm", "WTT", "TTW", "origin", "destination")
+        .contains("running h", "transfer h", "stops h");
     assertThat(legs.findElements(By.cssSelector("table.hubs tbody tr")).size())
         .isGreaterThanOrEqualTo(2);
     assertThat(number("return window.caravan.selectedRoute()")).isPositive();
