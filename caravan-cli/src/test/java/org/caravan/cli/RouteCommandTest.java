@@ -179,6 +179,12 @@ class RouteCommandTest {
         x -> x.get("legs").forEach(l -> assertThat(l.get("mode").asText()).isEqualTo("sea")));
     JsonNode ocean = routes("route", "Shanghai", "Rotterdam", "--modes", "sea").get("routes");
     ocean.forEach(x -> assertThat(x.get("corridor").asText()).isEqualTo("sea"));
+    // Where corridors share the network, no one corridor names the route: it is regional.
+    for (String[] od : new String[][] {{"Almaty", "Xian"}, {"Budapest", "Vienna"}}) {
+      routes("route", od[0], od[1])
+          .get("routes")
+          .forEach(x -> assertThat(x.get("corridor").asText()).isEqualTo("regional"));
+    }
   }
 
   /** Issue 10's must-show: no route beaten on transit, cost, CO2e and p95 transit together. */

@@ -13,7 +13,7 @@ import java.util.List;
  * @param passages sea passages the route sails through
  * @param corridor the label of the corridor the route keeps to ({@code data/network/corridors.csv}:
  *     {@code middle}, {@code northern}, {@code southern}), {@link #SEA_CORRIDOR} or {@link
- *     #MIXED_CORRIDOR}
+ *     #REGIONAL_CORRIDOR}
  * @param geometry {@code [lon, lat]} points along the route
  */
 public record Route(
@@ -35,8 +35,12 @@ public record Route(
   /** The corridor label of a route that travels most of its distance by sea. */
   public static final String SEA_CORRIDOR = "sea";
 
-  /** The corridor label of a route that keeps to no one corridor. */
-  public static final String MIXED_CORRIDOR = "mixed";
+  /**
+   * The corridor label of a route that runs only where corridors of different labels share the
+   * network (inside China, Central Asia or Europe: Almaty -> Xi'an, Budapest -> Vienna), so that no
+   * one corridor names it.
+   */
+  public static final String REGIONAL_CORRIDOR = "regional";
 
   /** z of the standard normal distribution at 95 %. */
   public static final double Z95 = 1.645;

@@ -167,8 +167,8 @@ final class RouteExplainer {
   /**
    * Corridor label: {@code sea} when more than half the distance is on deep-sea or short-sea lanes;
    * otherwise the label that the corridors holding every corridor node of the route share ({@code
-   * data/network/corridors.csv}); a route with no such label (it touches only shared nodes, or
-   * leaves its corridor where nothing else exists) is {@code mixed}. Without corridor data, a route
+   * data/network/corridors.csv}); a route with no one such label (it touches only nodes that
+   * corridors of different labels share) is {@code regional}. Without corridor data, a route
    * through Russia or Belarus is {@code northern}, through Iran {@code southern}. A sailing between
    * two ports of one corridor (the Caspian crossing, the Black Sea feeder of the Middle Corridor)
    * is part of that corridor, not of the sea route: Aktau -> Baku is a Middle Corridor route.
@@ -188,9 +188,9 @@ final class RouteExplainer {
     }
     if (corridors.corridors().isEmpty()) {
       boolean russia = countries.contains("RU") || countries.contains("BY");
-      return russia ? "northern" : countries.contains("IR") ? "southern" : Route.MIXED_CORRIDOR;
+      return russia ? "northern" : countries.contains("IR") ? "southern" : Route.REGIONAL_CORRIDOR;
     }
-    return corridors.label(corridorSet).orElse(Route.MIXED_CORRIDOR);
+    return corridors.label(corridorSet).orElse(Route.REGIONAL_CORRIDOR);
   }
 
   private static final class LegBuilder {
