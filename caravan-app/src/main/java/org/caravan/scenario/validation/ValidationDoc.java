@@ -135,7 +135,12 @@ public final class ValidationDoc {
             "Scenario `%s` (`data/scenarios/%s.yaml`): %d replications of %.0f days "
                 + "after a %.0f-day warm-up, seed %d. Targets: `data/validation/targets.csv` (%d rows built from "
                 + "corridor-facts §2.2, §2.3, §3.1, §4, §6.4, §8.1: every transit time, cost, CO2e and wait with an origin "
-                + "and destination on the network; a point value is widened to ±10 %%).%n%n",
+                + "and destination on the network; a point value is widened to ±10 %%). Left out: the figures of 2022, "
+                + "the corridor's congestion year, which the 2024 model does not describe (NCA230304: China → Black Sea "
+                + "ports 38–53 days, the Kazakh section 12 days); figures whose scope or places are not stated (the "
+                + "minister's 13–15 days, a KZ → TM → IR → TR test train, Iran → north-west China, Europe ↔ Central Asia "
+                + "≤15 days); and paths the network has no links for (a Black Sea transshipment at Istanbul or Piraeus, "
+                + "Shanghai → Rotterdam with one transshipment).%n%n",
             v.scenario(),
             v.scenario(),
             v.replications(),
