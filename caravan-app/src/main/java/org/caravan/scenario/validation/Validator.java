@@ -269,7 +269,18 @@ public final class Validator {
                                   + " over part of the path of flow "
                                   + spec.flows().get(p.flow()).id()))
               .orElseGet(() -> routerBasis(t));
-      SimulatedValue sim = SimulatedValue.of(t, r, spec, network);
+      SimulatedValue sim =
+          departedOutside(t, measured, end_s)
+              ? new SimulatedValue(
+                  OptionalDouble.empty(),
+                  "the trips left in "
+                      + t.departed().orElseThrow()
+                      + ", outside the simulated window ("
+                      + measured
+                      + " to "
+                      + LocalDate.ofInstant(Instant.ofEpochSecond(end_s - 1), ZoneOffset.UTC)
+                      + ")")
+              : SimulatedValue.of(t, r, spec, network);
       Verdict rv = verdict(t, router);
       Verdict sv = verdict(t, sim.value());
       Verdict v;
@@ -482,6 +493,20 @@ public final class Validator {
       return Optional.empty();
     }
     return Optional.of(departures(LocalDate.of(Integer.parseInt(t.year()), 1, 1)));
+  }
+
+  /**
+   * Whether a dated figure's month lies outside the simulated window: the simulation keeps its
+   * units apart by month of the year only, so a figure of September 2025 must not read September
+   * 2024.
+   */
+  static boolean departedOutside(Target t, LocalDate measured, long end_s) {
+    return t.departed()
+        .map(
+            m ->
+                m.atEndOfMonth().isBefore(measured)
+                    || m.atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) >= end_s)
+        .orElse(false);
   }
 
   /**

@@ -281,6 +281,11 @@ class ValidationTest {
         continue;
       }
       String flowId = spec.flows().get(part.get().flow()).id();
+      if (r.simulationBasis().contains("outside the simulated window")) {
+        // A dated part whose month this short run does not reach (T34, May 2024).
+        assertThat(r.simulation()).isEmpty();
+        continue;
+      }
       assertThat(r.simulationBasis()).as(r.target().id()).contains("part of flow " + flowId);
       assertThat(r.routerBasis())
           .as(r.target().id())
@@ -532,6 +537,30 @@ class ValidationTest {
         .hasMessageContaining("t.csv:2")
         .hasMessageContaining("field 'via'")
         .hasMessageContaining("ATLANTIS");
+  }
+
+  @Test
+  void a_dated_figure_outside_the_simulated_year_has_no_simulated_value() throws IOException {
+    // The short run measures the first weeks of 2024: a January 2024 figure reads that month's
+    // units; one of January 2025 (or of 2023) reads none, never January 2024 in its place.
+    List<Target> ts =
+        TargetTable.read(
+            new StringReader(
+                targetTable(
+                    "A1,CNXIA,DEDUI,northern,,transit_days,10,30,observed,2024,2024-01,,X,,in",
+                    "A2,CNXIA,DEDUI,northern,,transit_days,10,30,observed,2025,2025-01,,X,,after",
+                    "A3,CNXIA,DEDUI,northern,,transit_days,10,30,observed,2023,2023-01,,X,,before")),
+            "t.csv",
+            NET);
+    SimulationService.Run run = new SimulationService(CARAVAN).run(shortScenario(), 1, i -> {});
+    List<Validator.TargetRow> rows = new Validator(CARAVAN).validate(ts, run).targets();
+    assertThat(rows.get(0).simulation()).isPresent();
+    for (Validator.TargetRow r : rows.subList(1, 3)) {
+      assertThat(r.simulation()).as(r.target().id()).isEmpty();
+      assertThat(r.simulationBasis()).contains("outside the simulated window");
+      // The router times the figure's own month.
+      assertThat(r.router()).as(r.target().id()).isPresent();
+    }
   }
 
   @Test
