@@ -95,7 +95,7 @@ final class SeasonalWaits {
           new Row(
               "departure",
               spec.ports().get(x.fromPort()).node(),
-              x.id().substring(0, x.id().indexOf('[')),
+              WaitTable.crossingLink(x),
               "",
               "",
               season.code(),

@@ -2,7 +2,6 @@ package org.caravan.scenario.validation;
 
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,11 +70,11 @@ record SimulatedValue(OptionalDouble value, String basis) {
             lines.add(x);
           }
         }
-        lines.sort(Comparator.comparing(x -> isFerry(network, x) ? 0 : 1));
         if (lines.isEmpty()) {
           return NONE;
         }
-        CorridorSpec.Crossing x = lines.getFirst();
+        CorridorSpec.Crossing x =
+            lines.stream().filter(c -> isFerry(network, c)).findFirst().orElse(lines.getFirst());
         Optional<KpiStat> k = r.kpi("resource.yard." + x.id() + ".mean_wait_h");
         double served =
             r.kpi("resource.fleet." + x.id() + ".utilisation").map(KpiStat::mean).orElse(0.0);
@@ -288,12 +287,8 @@ record SimulatedValue(OptionalDouble value, String basis) {
 
   /** Whether a crossing sails a ferry link (wagons and travellers on board), by its link's mode. */
   private static boolean isFerry(Network network, CorridorSpec.Crossing x) {
-    String link = x.id().substring(0, Math.max(0, x.id().indexOf('[')));
-    for (int l = 0; l < network.linkCount(); l++) {
-      if (network.link(l).id().equals(link)) {
-        return network.linkMode(l) == Mode.FERRY;
-      }
-    }
-    return false;
+    return WaitTable.linkIndex(network, WaitTable.crossingLink(x))
+        .map(l -> network.linkMode(l) == Mode.FERRY)
+        .orElse(false);
   }
 }

@@ -473,8 +473,7 @@ public final class Validator {
     double[] got = Arrays.copyOf(vals, n);
     return OptionalDouble.of(
         t.bestCase()
-            ? Math.max(
-                floor, Percentiles.ofMixture(got, Arrays.copyOf(sds, n), FAST_END_PERCENTILE))
+            ? fastEnd(got, Arrays.copyOf(sds, n), floor)
             : Arrays.stream(got).average().orElseThrow());
   }
 
@@ -542,6 +541,15 @@ public final class Validator {
       out[2 * m + 1] = d.plusDays(14).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     }
     return out;
+  }
+
+  /**
+   * The fast end of a set of departures' transit days, each a normal distribution with its spread:
+   * the {@link #FAST_END_PERCENTILE}th percentile of the mixture, never below the moving time
+   * {@code floor_d} (no waits, stops or transfers).
+   */
+  private static double fastEnd(double[] days, double[] sd_d, double floor_d) {
+    return Math.max(floor_d, Percentiles.ofMixture(days, sd_d, FAST_END_PERCENTILE));
   }
 
   /** How {@link #routerValue} reads a target, for the report. */
@@ -634,10 +642,7 @@ public final class Validator {
     }
     double[] got = Arrays.copyOf(vals, n);
     return OptionalDouble.of(
-        fastEnd
-            ? Math.max(
-                floor, Percentiles.ofMixture(got, Arrays.copyOf(sds, n), FAST_END_PERCENTILE))
-            : Percentiles.median(got));
+        fastEnd ? fastEnd(got, Arrays.copyOf(sds, n), floor) : Percentiles.median(got));
   }
 
   private double[] routerDays(

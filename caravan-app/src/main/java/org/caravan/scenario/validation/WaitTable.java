@@ -144,7 +144,7 @@ public final class WaitTable {
         continue;
       }
       String from = spec.ports().get(x.fromPort()).node();
-      String link = x.id().substring(0, x.id().indexOf('['));
+      String link = crossingLink(x);
       DepartureWait w = departureWait(r, spec, x, network);
       double m = w.total_h();
       rows.add(
@@ -301,7 +301,13 @@ public final class WaitTable {
     return 0;
   }
 
-  private static Optional<Integer> linkIndex(Network network, String id) {
+  /** The network link id a crossing sails ({@code KZAAU-AZ-ALAT-ferry[KZAAU>AZ-ALAT]}). */
+  static String crossingLink(CorridorSpec.Crossing x) {
+    return x.id().substring(0, x.id().indexOf('['));
+  }
+
+  /** The forward index of the network link with this id. */
+  static Optional<Integer> linkIndex(Network network, String id) {
     for (int l = 0; l < network.linkCount(); l++) {
       if (!network.isReverse(l) && network.link(l).id().equals(id)) {
         return Optional.of(l);
@@ -467,7 +473,7 @@ public final class WaitTable {
         meanWait_h.applyAsDouble("resource.yard." + x.id())
             + meanWait_h.applyAsDouble("resource.berth." + from)
             + meanWait_h.applyAsDouble("resource.berth." + to);
-    String link = x.id().substring(0, x.id().indexOf('['));
+    String link = crossingLink(x);
     // The simulation holds the cargo on board while the vessel loads and unloads; the router
     // charges the lift at the arrival port instead, so the difference belongs to the wait for the
     // sailing.
