@@ -254,7 +254,7 @@ function selectRoute(rank) {
       <th>CO2e kg</th><th>WTT</th><th>TTW</th><th>range</th><th>g/tkm</th><th>factor</th></tr></thead><tbody>
     ${r.legs.map((l) => `<tr><td><i class="swatch" style="background:${MODE_COLOURS[l.mode] || '#555'}"></i>${l.mode}</td>
       <td>${escapeHtml(l.from_name)}</td><td>${escapeHtml(l.to_name)}</td><td>${Math.round(l.distance_km).toLocaleString('en')}</td>
-      <td>${l.duration_h.toFixed(1)}</td><td>${l.wait_h.toFixed(1)}</td><td>${l.transfer_h.toFixed(1)}</td><td title="borders and other stops${l.held_h > 0 ? `; ${l.held_h.toFixed(1)} h held by a border episode` : ''}">${l.dwell_h.toFixed(1)}</td><td>${l.depart.slice(0, 16).replace('T', ' ')}</td>
+      <td>${l.duration_h.toFixed(1)}</td><td>${l.wait_h.toFixed(1)}</td><td>${l.transfer_h.toFixed(1)}</td><td title="borders and other stops${l.held_h > 0 ? `; ${l.held_h.toFixed(1)} h held by a border episode` : ''}${l.marshal_h > 0 ? `; ${l.marshal_h.toFixed(1)} h wagon-group marshalling` : ''}">${(l.dwell_h + (l.marshal_h || 0)).toFixed(1)}</td><td>${l.depart.slice(0, 16).replace('T', ' ')}</td>
       <td>${l.arrive.slice(0, 16).replace('T', ' ')}</td><td>${Math.round(l.cost_usd).toLocaleString('en')}</td><td>${l.countries.join(' ')}</td>
       <td>${kg(l.co2e_kg)}</td><td>${kg(l.co2e_wtt_kg)}</td><td>${kg(l.co2e_ttw_kg)}</td>
       <td>${kg(l.co2e_range_kg[0])}–${kg(l.co2e_range_kg[1])}</td><td>${l.co2e_g_per_tkm.toFixed(1)}</td><td>${escapeHtml(l.toc)}</td></tr>`).join('')}

@@ -159,7 +159,7 @@ function transitChart(r, corridors) {
 
 function utilisationChart(r) {
   const el = $('chart-utilisation');
-  const rows = r.resources.filter((x) => x.utilisation !== null && x.utilisation !== undefined && x.kind !== 'formation')
+  const rows = r.resources.filter((x) => x.utilisation !== null && x.utilisation !== undefined && x.kind !== 'formation' && x.kind !== 'marshalling')
     .sort((a, b) => b.utilisation - a.utilisation).slice(0, TOP_N);
   $('top-n').textContent = rows.length;
   const x = rows.map((_, i) => i);

@@ -200,6 +200,8 @@ public final class RouteViews {
   public record Reliability(double sdH, double p95DelayH, double p95TransitDays) {}
 
   /**
+   * @param marshalH wagon-group marshalling of wagonload cargo in the yards passed inside the leg
+   *     (not in {@code durationH} or {@code dwellH})
    * @param co2eKg WTW CO2e of the leg and of the transfer handling before it ({@code hubCo2eKg})
    * @param co2eGPerTkm WTW of the transport alone per tonne-km of the leg
    * @param toc the emission categories charged (e.g. ferry-rail, sea-container-asia-europe,
@@ -217,6 +219,7 @@ public final class RouteViews {
       double transferH,
       double dwellH,
       double heldH,
+      double marshalH,
       @JsonSerialize(using = ToStringSerializer.class) Instant depart,
       @JsonSerialize(using = ToStringSerializer.class) Instant arrive,
       double costUsd,
@@ -388,6 +391,7 @@ public final class RouteViews {
               0,
               0,
               0,
+              0,
               instant(t0),
               instant(r.departure_s()),
               round(a.cost_usd(), 2),
@@ -438,6 +442,7 @@ public final class RouteViews {
               round(l.transfer_s() / 3600.0, 2),
               round(l.dwell_s() / 3600.0, 2),
               round(l.held_s() / 3600.0, 2),
+              round(l.marshal_s() / 3600.0, 2),
               instant(l.depart_s()),
               instant(l.arrive_s()),
               round(l.cost_cents() / 100.0, 2),
@@ -471,6 +476,7 @@ public final class RouteViews {
               "road",
               round(a.distance_km(), 1),
               round(a.duration_h(), 2),
+              0,
               0,
               0,
               0,

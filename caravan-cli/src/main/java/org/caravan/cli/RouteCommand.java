@@ -146,7 +146,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
           r.passages().isEmpty() ? "" : ", via " + String.join(", ", r.passages()));
       for (RouteViews.LegView l : a.routes().get(r.rank() - 1).legs()) {
         out.printf(
-            "  %-5s %-22s -> %-22s %7.0f km %6.1f h%s%s%s %8.0f USD %7.0f kg (WTT %.0f TTW %.0f, %s, %.1f g/tkm)  %s%n",
+            "  %-5s %-22s -> %-22s %7.0f km %6.1f h%s%s%s%s %8.0f USD %7.0f kg (WTT %.0f TTW %.0f, %s, %.1f g/tkm)  %s%n",
             l.mode(),
             trim(l.fromName()),
             trim(l.toName()),
@@ -161,6 +161,9 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
                     l.heldH() > 0
                         ? String.format(", of which held %.1f h by a border episode", l.heldH())
                         : "")
+                : "",
+            l.marshalH() > 0
+                ? String.format(" (+%.1f h wagon-group marshalling)", l.marshalH())
                 : "",
             l.costUsd(),
             l.co2eKg(),

@@ -151,6 +151,45 @@ class RouteCommandTest {
   }
 
   /**
+   * Cargo that boards at Almaty travels as wagonload (the default scenario's Kazakh flows, CPMM
+   * speed with delay): its first rail leg, Almaty to the Caspian port, carries the wagon-group
+   * marshalling the simulation measured per km, shown apart from the running and the stops, and the
+   * hours still add up (handling at Almaty and Poti from nodes.csv). Almaty to Poti then takes
+   * about the 20 days the market reported (ARGUS-REPORT: 18-22 days); a train load, a block train
+   * of its own, is not marshalled.
+   */
+  @Test
+  void wagonload_from_almaty_is_marshalled_on_its_first_rail_leg_and_the_hours_add_up()
+      throws Exception {
+    JsonNode answer = routes("route", "Almaty", "Poti", "--corridor", "middle");
+    JsonNode best = answer.get("routes").get(0);
+    double sum_h = 6 + 24; // handling at Almaty and at Poti (nodes.csv)
+    JsonNode legs = best.get("legs");
+    for (JsonNode l : legs) {
+      sum_h +=
+          l.get("duration_h").asDouble()
+              + l.get("wait_h").asDouble()
+              + l.get("transfer_h").asDouble()
+              + l.get("dwell_h").asDouble()
+              + l.get("marshal_h").asDouble();
+    }
+    assertThat(sum_h).isCloseTo(best.get("transit_days").asDouble() * 24, within(0.2));
+    double marshal_h = legs.get(0).get("marshal_h").asDouble();
+    // 66 h per 1,000 km (data/validation/waits.csv) over some 3,000 km of Kazakh rail.
+    assertThat(marshal_h).isBetween(150.0, 250.0);
+    for (int i = 1; i < legs.size(); i++) {
+      assertThat(legs.get(i).get("marshal_h").asDouble()).isZero();
+    }
+    assertThat(best.get("transit_days").asDouble()).isBetween(18.0, 22.0);
+    Cli text = Cli.run("route", "Almaty", "Poti", "--corridor", "middle", "--depart", DAY);
+    assertThat(text.out()).contains(String.format("(+%.1f h wagon-group marshalling)", marshal_h));
+    JsonNode load = routes("route", "Almaty", "Poti", "--corridor", "middle", "--teu", "84");
+    for (JsonNode l : load.get("routes").get(0).get("legs")) {
+      assertThat(l.get("marshal_h").asDouble()).isZero();
+    }
+  }
+
+  /**
    * A sailing between two ports of one corridor is that corridor's: the Caspian crossing and the
    * Black Sea feeder are the Middle Corridor, from either end; an ocean voyage stays "sea".
    */

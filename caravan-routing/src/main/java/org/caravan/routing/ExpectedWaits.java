@@ -15,7 +15,9 @@ import org.caravan.network.Season;
  *   <li>{@link #board_s}: waiting for a train to be formed when cargo boards rail at a node (block
  *       trains form per destination, so the wait depends on where the cargo goes);
  *   <li>{@link #departure_s}: waiting for a vessel of a scheduled link, replacing the timetable
- *       wait.
+ *       wait;
+ *   <li>{@link #wagonload_hPer1000km}: the wagon-group marshalling of cargo that boards as
+ *       wagonload at the origin, per km of its first rail leg.
  * </ul>
  *
  * A negative mean means "no figure": the router keeps its own rule. Waits may differ by season
@@ -67,6 +69,21 @@ public interface ExpectedWaits {
 
   /** Variance of the departure wait, s². */
   long departureVar_s2(int link);
+
+  /**
+   * Marshalling of wagon groups for cargo that boards rail at {@code origin} as wagonload, hours
+   * per 1,000 km of its first rail leg (the yards between the origin and the first transfer: a
+   * port, a gauge change), on top of the running time; 0 when cargo there boards block trains. By
+   * default 0.
+   */
+  default double wagonload_hPer1000km(int origin) {
+    return 0;
+  }
+
+  /** Standard deviation of {@link #wagonload_hPer1000km}; by default 0. */
+  default double wagonloadSd_hPer1000km(int origin) {
+    return 0;
+  }
 
   /** No expected waits: the network's dwell and the timetables only. */
   ExpectedWaits NONE = new None();

@@ -16,6 +16,8 @@ import org.caravan.network.Mode;
  * @param dwellAtFrom_s of {@code dwell_s}, the part at {@code from}, before {@code depart_s}; the
  *     rest lies between {@code depart_s} and {@code arrive_s}
  * @param held_s of {@code dwell_s}, the holds of dated border episodes (a congestion, a closure)
+ * @param marshal_s wagon-group marshalling in the yards passed inside the leg (wagonload cargo,
+ *     {@link ExpectedWaits#wagonload_hPer1000km}), between {@code depart_s} and {@code arrive_s}
  * @param cost_cents tariff plus transfer price, for the whole cargo
  * @param co2e_g well-to-wheel CO2e of the leg and of the transfer before it
  * @param service the scheduled service taken, or empty
@@ -35,6 +37,7 @@ public record Leg(
     long dwell_s,
     long dwellAtFrom_s,
     long held_s,
+    long marshal_s,
     long cost_cents,
     long co2e_g,
     long variance_s2,
@@ -51,10 +54,11 @@ public record Leg(
   }
 
   /**
-   * Moving time, seconds: departure to arrival less the stops at the nodes passed inside the leg.
+   * Moving time, seconds: departure to arrival less the stops at the nodes passed inside the leg
+   * and the wagon-group marshalling.
    */
   public long running_s() {
-    return arrive_s - depart_s - (dwell_s - dwellAtFrom_s);
+    return arrive_s - depart_s - (dwell_s - dwellAtFrom_s) - marshal_s;
   }
 
   /** Waiting for the scheduled departure, seconds. */

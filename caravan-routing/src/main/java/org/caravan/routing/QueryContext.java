@@ -74,6 +74,15 @@ public final class QueryContext {
   final int[] override_passages;
   final double[][] override_geometry;
   final ExpectedWaits waits;
+
+  /**
+   * Wagonload marshalling of this request, seconds per metre of the first rail leg, and its
+   * standard deviation; 0 for block-train cargo. Set per request.
+   */
+  private final double marshal_sPerM;
+
+  private final double marshalSd_sPerM;
+
   final Episodes.Compiled episodes; // dated border congestions and closures
   final int[] corridorMask; // per node, empty when there are no corridors
   final int corridorSets; // 2^corridors
@@ -109,6 +118,12 @@ public final class QueryContext {
     /** Of {@code dwell_s}, the hold of a dated border episode ({@link Episodes}). */
     public long held_s;
 
+    /**
+     * Wagon-group marshalling on the link (after its running time; 0 unless the cargo boarded as
+     * wagonload, {@link ExpectedWaits#wagonload_hPer1000km}).
+     */
+    public long marshal_s;
+
     public long depart_s;
 
     /** Input: departure from the origin, for the door-to-door time limit. */
@@ -143,6 +158,7 @@ public final class QueryContext {
     out.wait_s = 0;
     out.transfer_s = 0;
     out.dwell_s = 0;
+    out.marshal_s = 0;
     out.handling_s = 0;
     out.handling_cents = 0;
     out.handling_co2e_g = 0;
@@ -175,6 +191,8 @@ public final class QueryContext {
       Episodes.Compiled episodes) {
     this.network = network;
     this.waits = waits;
+    this.marshal_sPerM = 0;
+    this.marshalSd_sPerM = 0;
     this.episodes = episodes;
     this.request = request;
     this.practice = true;
@@ -279,6 +297,12 @@ public final class QueryContext {
     this.override_geometry = shared.override_geometry;
     // The departure's season for the whole query, as the closure risks take its month.
     this.waits = shared.waits.inSeason(Season.ofMonth(month));
+    // Wagonload: cargo boarding at an origin whose flows the simulation marshals as wagon groups
+    // (a train load books a block train of its own and is not marshalled).
+    int origin = r.from();
+    double rate = r.fullTrain() ? 0 : waits.wagonload_hPer1000km(origin);
+    this.marshal_sPerM = rate > 0 ? rate * 3600 / 1_000_000 : 0;
+    this.marshalSd_sPerM = rate > 0 ? waits.wagonloadSd_hPer1000km(origin) * 3600 / 1_000_000 : 0;
     this.episodes = shared.episodes;
   }
 
@@ -472,6 +496,19 @@ public final class QueryContext {
     t += duration_s(l);
     long sd = network.durationSd_s(l);
     var += sd * sd;
+    out.marshal_s = 0;
+    if (marshal_sPerM > 0 && hops == 0 && network.linkMode(l) == Mode.RAIL) {
+      // Wagonload: the yards of the first rail leg (origin to the first transfer: a port, a gauge
+      // change), in proportion to its length. The state is the route's own (no transfer yet), which
+      // the labels do not tell apart: a route that boarded rail after a transfer is not marshalled
+      // and may be dominated at a node by a marshalled one; an approximation, as exact as the
+      // search for every query from an origin without wagonload.
+      long m = distance_m(l);
+      out.marshal_s = Math.round(m * marshal_sPerM);
+      t += out.marshal_s;
+      double msd = m * marshalSd_sPerM;
+      var += Math.round(msd * msd);
+    }
     cost += linkCost_cents[l];
     co2 += linkCo2e_g[l];
     out.handling_s = 0;

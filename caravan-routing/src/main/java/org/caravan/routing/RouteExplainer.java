@@ -105,6 +105,7 @@ final class RouteExplainer {
         leg.dwell_s += step.dwell_s;
         leg.held_s += step.held_s;
       }
+      leg.marshal_s += step.marshal_s;
       leg.links.add(l);
       leg.distance_m += ctx.distance_m(l);
       leg.cost_cents += step.cost_cents - step.handling_cents - before_cost;
@@ -207,6 +208,7 @@ final class RouteExplainer {
     long dwell_s;
     long dwellAtFrom_s;
     long held_s;
+    long marshal_s;
     long distance_m;
     long cost_cents;
     long co2e_g;
@@ -250,6 +252,7 @@ final class RouteExplainer {
           dwell_s,
           dwellAtFrom_s,
           held_s,
+          marshal_s,
           cost_cents,
           co2e_g,
           variance_s2,

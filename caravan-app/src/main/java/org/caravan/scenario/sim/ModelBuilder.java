@@ -168,6 +168,11 @@ public final class ModelBuilder {
                 empty);
       }
       String label = ff.corridor().isAny() ? route.corridor() : ff.corridor().code();
+      // Wagonload: the groups' time in the yards of the first rail section (Wagonload).
+      double marshal_s =
+          ff.wagonload() && !empty
+              ? Wagonload.firstSection(network, route).marshal_s(m.formation().wagonloadSpeed_kmh())
+              : 0;
       flows.add(
           new CorridorSpec.Flow(
               ff.id(),
@@ -181,7 +186,9 @@ public final class ModelBuilder {
               tonnesPerUnit,
               own.legs(),
               own.co2e_g(),
-              reaction));
+              reaction,
+              marshal_s,
+              marshal_s * Wagonload.SD_SHARE));
       routes.add(
           new FlowRoute(
               ff.id(), label, own.text(), route.transitDays(), own.co2e_g(), unitsPerYear));

@@ -65,8 +65,12 @@ public record ScenarioFile(
       Boolean backPressure,
       String source) {}
 
-  /** Block-train formation at the start of every rail leg. */
-  public record Formation(Integer trainCapacityUnits, Double timetableH, String source) {}
+  /**
+   * Block-train formation at the start of every rail leg, and the speed with delay of wagonload
+   * flows' first rail section.
+   */
+  public record Formation(
+      Integer trainCapacityUnits, Double timetableH, Double wagonloadSpeedKmh, String source) {}
 
   /**
    * Demand: flows plus the seasonality, growth and masses shared by all flows; {@code crm_flows:
@@ -93,7 +97,8 @@ public record ScenarioFile(
       Double growthPerYear,
       String source,
       String onClosure,
-      Double emptyReturnShare) {}
+      Double emptyReturnShare,
+      String service) {}
 
   /**
    * Changes to the network's capacities for the simulation, and the planned links it may use.

@@ -77,6 +77,7 @@ public final class ScenarioLimits {
       ScenarioFile.Formation fo = f.formation();
       range("formation.train_capacity_units", toD(fo.trainCapacityUnits()), 1, 500);
       range("formation.timetable_h", fo.timetableH(), 0, 8760);
+      range("formation.wagonload_speed_kmh", fo.wagonloadSpeedKmh(), 0.1, 200);
     }
     if (f.demand() != null) {
       ScenarioFile.Demand d = f.demand();

@@ -276,6 +276,7 @@ public final class ScenarioLoader {
                   + f.formation().trainCapacityUnits());
         }
         nonNegative("formation.timetable_h", f.formation().timetableH());
+        positive("formation.wagonload_speed_kmh", f.formation().wagonloadSpeedKmh());
       }
       checkDemand(f.demand());
       checkReactions(f);
@@ -355,6 +356,11 @@ public final class ScenarioLoader {
           default ->
               throw new UserException(
                   p + ".cargo", p + ".cargo must be 'container' or 'wagon', got '" + cargo + "'");
+        }
+        if (fl.service() != null && !Set.of("train", "wagonload").contains(fl.service())) {
+          throw new UserException(
+              p + ".service",
+              p + ".service must be 'train' or 'wagonload', got '" + fl.service() + "'");
         }
         nonNegative(p + ".teu_per_year", fl.teuPerYear());
         nonNegative(p + ".tonnes_per_year", fl.tonnesPerYear());

@@ -56,12 +56,16 @@ final class ScenarioResolver {
         form != null && form.timetableH() != null
             ? form.timetableH()
             : ResolvedScenario.DEFAULT_FORMATION_H;
+    double wagonloadKmh =
+        form != null && form.wagonloadSpeedKmh() != null
+            ? form.wagonloadSpeedKmh()
+            : ResolvedScenario.DEFAULT_WAGONLOAD_KMH;
     double sampleH =
         f.sampleIntervalH() == null
             ? ResolvedScenario.DEFAULT_SAMPLE_INTERVAL_H
             : f.sampleIntervalH();
     return new ResolvedScenario(
-        new Formation(trainUnits, Math.round(formH * S_PER_H)),
+        new Formation(trainUnits, Math.round(formH * S_PER_H), wagonloadKmh),
         Math.round(sampleH * S_PER_H),
         demand(f.demand(), nodeId),
         capacities(f.network(), nodeId),
@@ -120,7 +124,8 @@ final class ScenarioResolver {
               cargo,
               perYear,
               corridor,
-              or(ff.growthPerYear(), growth)));
+              or(ff.growthPerYear(), growth),
+              "wagonload".equals(ff.service())));
     }
     List<Double> season = d.seasonality() == null ? Collections.nCopies(12, 1.0) : d.seasonality();
     return new Demand(

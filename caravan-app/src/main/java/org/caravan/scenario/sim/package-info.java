@@ -19,9 +19,11 @@
  * country and on the simulation clock, and their port closures on the ports ({@code
  * ModelDisruptions}); with the scenario's {@code reactions} it also routes each re-routing flow's
  * alternatives around the dated closures ({@code ReactionRoutes}) and adds the empty return flows;
- * the result is a plain {@link org.caravan.simulation.corridor.CorridorSpec}, so the simulation
- * module never sees routing or emissions (architecture: network ← simulation ← scenario). {@link
- * org.caravan.scenario.sim.SimulationService} runs the replications and {@link
+ * a wagonload flow's marshalling on its first rail leg comes from {@link
+ * org.caravan.scenario.sim.Wagonload}, the one home of that rule, which the wait table the router
+ * reads uses too; the result is a plain {@link org.caravan.simulation.corridor.CorridorSpec}, so
+ * the simulation module never sees routing or emissions (architecture: network ← simulation ←
+ * scenario). {@link org.caravan.scenario.sim.SimulationService} runs the replications and {@link
  * org.caravan.scenario.sim.SimulationOutput} writes JSON and CSV files into a temporary folder that
  * is moved into place only when complete ({@code docs/VALIDATION.md} comes from {@code
  * org.caravan.scenario.validation}); {@link org.caravan.scenario.sim.SimulationBench} times the

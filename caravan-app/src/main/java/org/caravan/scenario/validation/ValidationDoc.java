@@ -318,8 +318,11 @@ public final class ValidationDoc {
         shortages and missed connections. The 2024 CN–KZ border congestion (RF-CONG24) is modelled as a dated \
         episode, and the June 2024 market overview (IDX2406) is compared on May 2024 departures: Xi'an → \
         Małaszewicze and Xi'an → Duisburg on the Northern route (T34, T35) then fall within its ranges, while \
-        its Middle Corridor 50–55 days (T17) and door-to-door to Warsaw 28–32 days stay above the model, as \
-        does Almaty → Poti ≈20 days (T23, ARGUS-REPORT, undated). The two Warsaw figures are two branches: \
+        its Middle Corridor 50–55 days (T17) and door-to-door to Warsaw 28–32 days stay above the model. \
+        Almaty → Poti ≈20 days (T23, ARGUS-REPORT) is within ({T23.router} days) because cargo that boards \
+        inside Kazakhstan travels as wagonload, at the CPMM speed with delay of Kazakh rail shipments \
+        (10.4 km/h, CPMM22KZ) to the Caspian port, where the China block trains run near the speed without \
+        delay (docs/SIMULATION.md, "Wagonload"); without it the model gave 12.9 days. The two Warsaw figures are two branches: \
         through Kazakhstan (T32, `northern-kz`, which meets the congestion) and straight into Russia (T33, \
         `northern-manchuria`, read from Xi'an as T32 is and through Manzhouli, where that branch leaves China, \
         and untouched by it: {T33.router} days against {T32.router} through Kazakhstan in May 2024, the opposite order to \

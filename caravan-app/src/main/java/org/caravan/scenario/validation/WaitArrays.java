@@ -11,9 +11,10 @@ import org.caravan.routing.ExpectedWaits;
 import org.caravan.scenario.validation.WaitTable.Row;
 
 /**
- * The wait table as the router reads it ({@link ExpectedWaits}): primitive arrays per node and
- * link, a primitive map per (node, destination) for formation waits, one set for the year and one
- * per season (a season's rows over the year's). Lookups on the router's hot path are array reads.
+ * The wait table as the router reads it ({@link ExpectedWaits}): primitive arrays per node and link
+ * (the wagonload marshalling per origin node among them), a primitive map per (node, destination)
+ * for formation waits, one set for the year and one per season (a season's rows over the year's).
+ * Lookups on the router's hot path are array reads.
  */
 final class WaitArrays {
   private WaitArrays() {}
@@ -99,6 +100,16 @@ final class WaitArrays {
     public long departureVar_s2(int link) {
       return year.departureVar_s2(link);
     }
+
+    @Override
+    public double wagonload_hPer1000km(int origin) {
+      return year.wagonload_hPer1000km(origin);
+    }
+
+    @Override
+    public double wagonloadSd_hPer1000km(int origin) {
+      return year.wagonloadSd_hPer1000km(origin);
+    }
   }
 
   private static ExpectedWaits arrays(List<Row> rows, Network network) {
@@ -114,6 +125,8 @@ final class WaitArrays {
     Long2LongOpenHashMap boardToVar = new Long2LongOpenHashMap();
     long[] dep = new long[m];
     long[] depVar = new long[m];
+    double[] wagonload = new double[n];
+    double[] wagonloadSd = new double[n];
     Arrays.fill(pass, -1);
     Arrays.fill(exit, -1);
     Arrays.fill(dep, -1);
@@ -145,6 +158,11 @@ final class WaitArrays {
             boardToVar.put(pair(v, to.getAsInt()), var);
           }
         }
+        case "wagonload" -> {
+          // Per 1,000 km of rail in the origin's country, not a wait in hours.
+          wagonload[v] = w.mean_h();
+          wagonloadSd[v] = w.sd_h();
+        }
         default -> {
           for (int i = network.firstOut(v); i < network.endOut(v); i++) {
             int l = network.outLink(i);
@@ -158,7 +176,18 @@ final class WaitArrays {
     }
     boardTo.defaultReturnValue(-1);
     return new ArrayWaits(
-        pass, passVar, exit, exitVar, board, boardVar, boardTo, boardToVar, dep, depVar);
+        pass,
+        passVar,
+        exit,
+        exitVar,
+        board,
+        boardVar,
+        boardTo,
+        boardToVar,
+        dep,
+        depVar,
+        wagonload,
+        wagonloadSd);
   }
 
   private static long pair(int node, int destination) {
@@ -176,8 +205,20 @@ final class WaitArrays {
       Long2LongOpenHashMap boardTo,
       Long2LongOpenHashMap boardToVar,
       long[] dep,
-      long[] depVar)
+      long[] depVar,
+      double[] wagonload,
+      double[] wagonloadSd)
       implements ExpectedWaits {
+    @Override
+    public double wagonload_hPer1000km(int origin) {
+      return wagonload[origin];
+    }
+
+    @Override
+    public double wagonloadSd_hPer1000km(int origin) {
+      return wagonloadSd[origin];
+    }
+
     @Override
     public long pass_s(int node) {
       return pass[node];

@@ -26,6 +26,7 @@ import org.caravan.scenario.sim.ModelBuilder;
 import org.caravan.scenario.sim.ResolvedScenario;
 import org.caravan.scenario.sim.ResolvedScenario.CrossingChange;
 import org.caravan.scenario.sim.SimulationService;
+import org.caravan.scenario.sim.Wagonload;
 import org.caravan.simulation.corridor.CorridorResult;
 import org.caravan.simulation.corridor.CorridorSpec;
 import org.caravan.simulation.corridor.KpiStat;
@@ -49,7 +50,12 @@ import org.caravan.simulation.corridor.KpiStat;
  *       over the corridors (destination given, corridor empty) and over the destinations leaving
  *       the node (both empty) for a router that does not know the corridor;
  *   <li>{@code departure}: waiting for a vessel of a crossing (yard) plus the vessel's waits for a
- *       berth at both ends; the router uses it instead of the timetable wait.
+ *       berth at both ends; the router uses it instead of the timetable wait;
+ *   <li>{@code wagonload}: the wagon-group marshalling of the wagonload flows leaving a node
+ *       ({@link org.caravan.scenario.sim.Wagonload}), in hours per 1,000 km of their first rail
+ *       section (so {@code mean_h} and {@code sd_h} are per 1,000 km here): the unit-weighted mean
+ *       of the flows' measured marshalling over their sections' lengths; the router adds it per km
+ *       of its first rail leg to cargo that boards there.
  * </ul>
  *
  * Spread: the dwell's own standard deviation for the dwell part; for queueing parts the simulation
@@ -139,6 +145,7 @@ public final class WaitTable {
       rows.add(new Row(passKind(g), g.node(), "", "", "", ALL, q + dwell, sd, "border " + g.id()));
     }
     rows.addAll(boardRows(pools(r), ALL));
+    rows.addAll(wagonloadRows(run, network));
     for (CorridorSpec.Crossing x : spec.crossings()) {
       if (mean(r, "resource.fleet." + x.id() + ".utilisation") <= 0) {
         continue;
@@ -203,6 +210,53 @@ public final class WaitTable {
               "zero-load estimate for " + c.link() + " (fleet " + fleet + ")"));
     }
     rows.addAll(SeasonalWaits.measure(r, spec, network));
+    return rows;
+  }
+
+  /**
+   * The {@code wagonload} rows: per origin node, the unit-weighted mean of its wagonload flows'
+   * measured marshalling per 1,000 km of their first rail section, and its spread ({@link
+   * org.caravan.scenario.sim.Wagonload#SD_SHARE} of the mean, as the simulation draws it).
+   */
+  static List<Row> wagonloadRows(SimulationService.Run run, Network network) {
+    CorridorResult r = run.result();
+    CorridorSpec spec = run.model().spec();
+    Map<String, double[]> byNode = new LinkedHashMap<>();
+    List<org.caravan.routing.Route> plans = run.model().plans();
+    for (int f = 0; f < spec.flows().size() && f < plans.size(); f++) {
+      CorridorSpec.Flow fl = spec.flows().get(f);
+      if (!fl.wagonload()) {
+        continue;
+      }
+      String res = "resource.marshalling." + fl.from() + " " + fl.id();
+      double perUnit_h = mean(r, res + ".mean_wait_h");
+      double unitHours = mean(r, res + ".wait_unit_hours_per_year");
+      long length_m = Wagonload.firstSection(network, plans.get(f)).length_m();
+      if (perUnit_h <= 0 || length_m <= 0) {
+        continue;
+      }
+      double units = unitHours / perUnit_h;
+      double[] acc = byNode.computeIfAbsent(fl.from(), x -> new double[2]);
+      acc[0] += perUnit_h / (length_m / 1e6) * units;
+      acc[1] += units;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, double[]> e : byNode.entrySet()) {
+      double rate = e.getValue()[0] / e.getValue()[1];
+      rows.add(
+          new Row(
+              "wagonload",
+              e.getKey(),
+              "",
+              "",
+              "",
+              ALL,
+              rate,
+              rate * Wagonload.SD_SHARE,
+              "wagon-group marshalling from "
+                  + e.getKey()
+                  + ", hours per 1000 km of the first rail leg"));
+    }
     return rows;
   }
 
@@ -376,7 +430,7 @@ public final class WaitTable {
       for (CSVRecord c : p) {
         int line = (int) c.getParser().getCurrentLineNumber();
         String kind = c.get("kind");
-        if (!List.of("pass", "exit", "board", "departure").contains(kind)) {
+        if (!List.of("pass", "exit", "board", "departure", "wagonload").contains(kind)) {
           throw new UserException(
               "kind", name + ":" + line + ": field 'kind': unknown kind '" + kind + "'");
         }

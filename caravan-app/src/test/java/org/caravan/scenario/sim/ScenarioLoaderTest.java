@@ -106,6 +106,43 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void the_default_scenario_marshals_its_kazakh_flows_as_wagonload_at_the_cpmm_speed() {
+    Scenario sc = ScenarioLoader.loadResource(ScenarioLoader.DEFAULT, Fixtures.CARAVAN);
+    assertThat(sc.model().formation().wagonloadSpeed_kmh()).isEqualTo(10.4);
+    assertThat(sc.model().demand().flows())
+        .filteredOn(ResolvedScenario.Flow::wagonload)
+        .extracting(ResolvedScenario.Flow::from)
+        .isNotEmpty()
+        .allMatch(n -> n.startsWith("KZ"));
+    assertThat(sc.model().demand().flows())
+        .filteredOn(f -> f.from().equals("CNXIA"))
+        .noneMatch(ResolvedScenario.Flow::wagonload);
+  }
+
+  @Test
+  void an_unknown_service_and_a_zero_wagonload_speed_are_named() {
+    String service =
+        Fixtures.defaultYaml().replaceFirst("      service: wagonload ", "      service: wagons ");
+    assertThat(service).isNotEqualTo(Fixtures.defaultYaml());
+    assertThatThrownBy(() -> Fixtures.parse(service))
+        .isInstanceOf(UserException.class)
+        .hasMessageMatching(
+            "demand\\.flows\\[\\d+]\\.service must be 'train' or 'wagonload', got 'wagons'"
+                + " \\(line \\d+\\)")
+        .extracting(e -> ((UserException) e).field())
+        .asString()
+        .endsWith(".service");
+    String speed =
+        Fixtures.defaultYaml().replace("wagonload_speed_kmh: 10.4", "wagonload_speed_kmh: 0");
+    assertThat(speed).isNotEqualTo(Fixtures.defaultYaml());
+    assertThatThrownBy(() -> Fixtures.parse(speed))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("formation.wagonload_speed_kmh must be >= 0.1, got 0")
+        .extracting(e -> ((UserException) e).field())
+        .isEqualTo("formation.wagonload_speed_kmh");
+  }
+
+  @Test
   void a_zero_horizon_is_named() {
     String yaml = Fixtures.defaultYaml().replace("horizon_days: 365", "horizon_days: 0");
     assertThatThrownBy(() -> Fixtures.parse(yaml))

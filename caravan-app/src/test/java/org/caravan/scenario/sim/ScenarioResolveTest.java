@@ -67,7 +67,7 @@ class ScenarioResolveTest {
     assertThat(sc.seed()).isEqualTo(1);
     ResolvedScenario m = sc.model();
     assertThat(m.sampleInterval_s()).isEqualTo(86_400);
-    assertThat(m.formation()).isEqualTo(new ResolvedScenario.Formation(42, 72 * 3600));
+    assertThat(m.formation()).isEqualTo(new ResolvedScenario.Formation(42, 72 * 3600, 10.4));
     assertThat(m.demand().seasonality()).isEqualTo(Collections.nCopies(12, 1.0));
     assertThat(m.demand().teuMass_t()).isEqualTo(10);
     assertThat(m.demand().wagonMass_t()).isEqualTo(60);

@@ -12,6 +12,7 @@ import static org.caravan.simulation.corridor.Events.GATE_FREE;
 import static org.caravan.simulation.corridor.Events.GATE_RETRY;
 import static org.caravan.simulation.corridor.Events.HANDLED;
 import static org.caravan.simulation.corridor.Events.LEG_END;
+import static org.caravan.simulation.corridor.Events.MARSHALLED;
 import static org.caravan.simulation.corridor.Events.RETURNED;
 import static org.caravan.simulation.corridor.Events.SAMPLE;
 import static org.caravan.simulation.corridor.Events.STEP_DONE;
@@ -75,7 +76,7 @@ public final class CorridorModel implements EventDispatcher {
     this.warmup = spec.warmup_s();
     RandomStreams streams = new RandomStreams(seed);
     stats = new ModelStats(engine, layout, replication, seed);
-    formation = new Formation(engine, layout, streams.stream(3));
+    formation = new Formation(engine, layout, streams.stream(3), streams.stream(5));
     disruptions = new Disruptions(spec, streams.stream(0), warmup, horizon);
     borders =
         new Borders(
@@ -144,6 +145,7 @@ public final class CorridorModel implements EventDispatcher {
       case WARMUP -> stats.onWarmup(borders, crossings);
       case CLOSURE_EDGE -> rerouting.onEdge(e);
       case YARD_ADMIT -> crossings.onYardAdmit(e);
+      case MARSHALLED -> formation.onMarshalled(e);
       default -> throw new IllegalStateException("unknown event type " + type);
     }
   }

@@ -123,6 +123,11 @@ public record CorridorSpec(
    * @param tonnesPerUnit gross cargo tonnes in one unit
    * @param legs leg indexes in travel order
    * @param co2ePerUnit_g well-to-wheel CO2e of one unit over the whole path, grams
+   * @param marshalMean_s for a wagonload flow, the mean time its wagon groups spend in the
+   *     marshalling yards of its first rail section beyond the modelled running time: a released
+   *     group joins its origin's formation pool that much later (0: the units board at once, as
+   *     cargo of a block train does)
+   * @param marshalSd_s its standard deviation (a lognormal draw per released group)
    */
   public record Flow(
       String id,
@@ -136,9 +141,45 @@ public record CorridorSpec(
       double tonnesPerUnit,
       int[] legs,
       double co2ePerUnit_g,
-      Reaction reaction) {
+      Reaction reaction,
+      double marshalMean_s,
+      double marshalSd_s) {
+    /** A flow whose units board at once (no wagonload marshalling). */
+    public Flow(
+        String id,
+        String from,
+        String to,
+        String corridor,
+        String cargo,
+        double unitsPerYear,
+        double growthPerYear,
+        double teuPerUnit,
+        double tonnesPerUnit,
+        int[] legs,
+        double co2ePerUnit_g,
+        Reaction reaction) {
+      this(
+          id,
+          from,
+          to,
+          corridor,
+          cargo,
+          unitsPerYear,
+          growthPerYear,
+          teuPerUnit,
+          tonnesPerUnit,
+          legs,
+          co2ePerUnit_g,
+          reaction,
+          0,
+          0);
+    }
+
     public Flow {
       legs = legs.clone();
+      if (!(marshalMean_s >= 0) || !(marshalSd_s >= 0)) {
+        throw new IllegalArgumentException("flow " + id + " has a negative marshalling time");
+      }
       if (legs.length == 0) {
         throw new IllegalArgumentException("flow " + id + " has no legs");
       }
@@ -161,7 +202,14 @@ public record CorridorSpec(
           tonnesPerUnit,
           newLegs,
           newCo2ePerUnit_g,
-          reaction);
+          reaction,
+          marshalMean_s,
+          marshalSd_s);
+    }
+
+    /** Whether the flow's units are marshalled as wagon groups before they board. */
+    public boolean wagonload() {
+      return marshalMean_s > 0;
     }
   }
 

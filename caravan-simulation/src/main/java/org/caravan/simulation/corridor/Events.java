@@ -19,6 +19,7 @@ final class Events {
   static final int WARMUP = 14;
   static final int CLOSURE_EDGE = 15;
   static final int YARD_ADMIT = 16;
+  static final int MARSHALLED = 17;
 
   /** "No unit / no list": the end marker of the intrusive lists. */
   static final int NONE = -1;

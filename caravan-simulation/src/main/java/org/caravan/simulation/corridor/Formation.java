@@ -2,6 +2,7 @@ package org.caravan.simulation.corridor;
 
 import static org.caravan.simulation.corridor.Events.FORM_TIMETABLE;
 import static org.caravan.simulation.corridor.Events.LEG_END;
+import static org.caravan.simulation.corridor.Events.MARSHALLED;
 import static org.caravan.simulation.corridor.Events.NONE;
 
 import java.util.Arrays;
@@ -29,6 +30,7 @@ final class Formation {
   private final long horizon;
   private final long warmup;
   private final SplittableRandom rngDelay;
+  private final SplittableRandom rngMarshal;
   private ModelStats stats;
   private Borders borders;
   private Crossings crossings;
@@ -43,6 +45,11 @@ final class Formation {
   private final int[] flowEmpty;
   private final double[] flowEmptyShare;
   private final double[] emptyCredit;
+  private final Distribution[] flowMarshal;
+  private final int[] flowMarshalResource;
+
+  /** Units in wagon groups still in the marshalling yards (released, not yet in a pool). */
+  long marshalling;
 
   // Legs.
   final int nLegs;
@@ -90,13 +97,20 @@ final class Formation {
   private int touchedCount;
   private final int[] tailScratch = new int[1];
 
-  Formation(EventEngine engine, Layout layout, SplittableRandom rngDelay) {
+  /**
+   * @param rngDelay draws of the delay legs' times
+   * @param rngMarshal draws of the wagon groups' marshalling (a stream of its own, so a wagonload
+   *     setting leaves the other draws unchanged)
+   */
+  Formation(
+      EventEngine engine, Layout layout, SplittableRandom rngDelay, SplittableRandom rngMarshal) {
     this.engine = engine;
     this.layout = layout;
     this.spec = layout.spec;
     this.horizon = spec.horizon_s();
     this.warmup = spec.warmup_s();
     this.rngDelay = rngDelay;
+    this.rngMarshal = rngMarshal;
     int nFlows = spec.flows().size();
     pathLegs = layout.pathLegs;
     pathPool = layout.pathPool;
@@ -105,8 +119,12 @@ final class Formation {
     flowEmpty = new int[nFlows];
     flowEmptyShare = new double[nFlows];
     emptyCredit = new double[nFlows];
+    flowMarshal = new Distribution[nFlows];
+    flowMarshalResource = layout.flowMarshalResource;
     for (int f = 0; f < nFlows; f++) {
-      CorridorSpec.Reaction r = spec.flows().get(f).reaction();
+      CorridorSpec.Flow fl = spec.flows().get(f);
+      flowMarshal[f] = fl.wagonload() ? Draws.dist(fl.marshalMean_s(), fl.marshalSd_s()) : null;
+      CorridorSpec.Reaction r = fl.reaction();
       flowCurrentPath[f] = layout.flowPath[f][0];
       flowReroutes[f] = r.reroutes();
       flowEmpty[f] = r.emptyFlow();
@@ -178,18 +196,64 @@ final class Formation {
       stats.rerouted(f, k);
     }
     int pool = pathPool[path][0];
-    for (int i = 0; i < k; i++) {
-      int u = newUnit();
-      uFlow[u] = f;
-      uPath[u] = path;
-      uLegPos[u] = 0;
-      uRelease[u] = now;
-      if (trace != null) {
-        trace.released(u, f, now);
+    if (flowMarshal[f] != null) {
+      // A wagon group: its units go through the yards of the first rail section together and join
+      // the origin's pool when the group is through (one event for the group, its units linked).
+      int head = NONE;
+      int last = NONE;
+      for (int i = 0; i < k; i++) {
+        int u = releasedUnit(f, path, now);
+        uNext[u] = NONE;
+        if (last == NONE) {
+          head = u;
+        } else {
+          uNext[last] = u;
+        }
+        last = u;
       }
-      appendToPool(pool, u);
+      if (head != NONE) {
+        marshalling += k;
+        engine.schedule(now + Draws.delayTicks(flowMarshal[f], rngMarshal), MARSHALLED, head);
+      }
+      return;
+    }
+    for (int i = 0; i < k; i++) {
+      appendToPool(pool, releasedUnit(f, path, now));
     }
     touch(pool);
+  }
+
+  private int releasedUnit(int f, int path, long now) {
+    int u = newUnit();
+    uFlow[u] = f;
+    uPath[u] = path;
+    uLegPos[u] = 0;
+    uRelease[u] = now;
+    if (trace != null) {
+      trace.released(u, f, now);
+    }
+    return u;
+  }
+
+  /**
+   * A wagon group is through the marshalling yards: its units, linked from {@code head}, join the
+   * origin pool of their path; their time since release is the flow's marshalling wait.
+   */
+  void onMarshalled(int head) {
+    long now = engine.now();
+    int u = head;
+    while (u != NONE) {
+      int next = uNext[u];
+      if (now >= warmup) {
+        stats.recordUnitWait(flowMarshalResource[uFlow[u]], now - uRelease[u]);
+      }
+      int pool = pathPool[uPath[u]][0];
+      appendToPool(pool, u);
+      touch(pool);
+      marshalling--;
+      u = next;
+    }
+    processTouched();
   }
 
   private void appendToPool(int pool, int u) {

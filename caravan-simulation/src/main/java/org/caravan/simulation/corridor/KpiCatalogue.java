@@ -173,7 +173,7 @@ final class KpiCatalogue {
     return switch (kind) {
       case BERTH -> KpiUnit.VESSELS;
       case SECTION, BORDER -> KpiUnit.TRAINS;
-      case FORMATION, YARD, FLEET -> KpiUnit.UNITS;
+      case FORMATION, YARD, FLEET, MARSHALLING -> KpiUnit.UNITS;
     };
   }
 

@@ -41,6 +41,10 @@ public final class Layout {
   final int[] crossingPool;
   final int[] crossingYardResource;
   final int[] crossingFleetResource;
+
+  /** Per flow: its marshalling resource ({@code <origin> <flow id>}), or -1 for a block train. */
+  final int[] flowMarshalResource;
+
   final List<String> corridors = new ArrayList<>();
   final int[] flowCorridor;
   final List<String> seriesNames = new ArrayList<>();
@@ -139,6 +143,12 @@ public final class Layout {
     for (int x = 0; x < crossingYardResource.length; x++) {
       crossingYardResource[x] = add(ResourceKind.YARD, spec.crossings().get(x).id(), x);
       crossingFleetResource[x] = add(ResourceKind.FLEET, spec.crossings().get(x).id(), x);
+    }
+    flowMarshalResource = new int[spec.flows().size()];
+    for (int f = 0; f < flowMarshalResource.length; f++) {
+      CorridorSpec.Flow fl = spec.flows().get(f);
+      flowMarshalResource[f] =
+          fl.wagonload() ? add(ResourceKind.MARSHALLING, fl.from() + " " + fl.id(), f) : -1;
     }
     flowCorridor = new int[spec.flows().size()];
     for (int f = 0; f < flowCorridor.length; f++) {

@@ -298,7 +298,7 @@ final class ModelStats {
               * (double) now;
       case YARD -> crossings.yardStat[crossings.xFrom[ref.index()]].mean(now) * now;
       case FLEET -> crossings.xBusy[ref.index()].mean(now) * now;
-      case FORMATION -> 0;
+      case FORMATION, MARSHALLING -> 0;
     };
   }
 
@@ -309,7 +309,7 @@ final class ModelStats {
       case SECTION, BORDER -> borders.gateRes[ref.index()].meanQueueLength() * now;
       case BERTH -> crossings.berth[ref.index()].meanQueueLength() * now;
       case YARD -> crossings.yardStat[crossings.xFrom[ref.index()]].mean(now) * now;
-      case FORMATION, FLEET -> 0;
+      case FORMATION, FLEET, MARSHALLING -> 0;
     };
   }
 
@@ -378,12 +378,12 @@ final class ModelStats {
                     / Math.max(
                         1, spec.ports().get(crossings.xFrom[ref.index()]).yardCapacity_units());
             case FLEET -> busy / spec.crossings().get(ref.index()).fleet();
-            case FORMATION -> Double.NaN;
+            case FORMATION, MARSHALLING -> Double.NaN;
           };
       wait[r] = resWait_s[r] / 3600.0 / years;
       meanWait[r] = resServed[r] == 0 ? 0 : resWaitEntity_s[r] / 3600.0 / resServed[r];
       meanQueue[r] = (queueArea(r, borders, crossings) - queueAreaAtWarmup[r]) / span;
-      if (ref.kind() == ResourceKind.FORMATION) {
+      if (ref.kind() == ResourceKind.FORMATION || ref.kind() == ResourceKind.MARSHALLING) {
         meanQueue[r] = resWait_s[r] / span;
       }
     }
@@ -452,7 +452,7 @@ final class ModelStats {
    * Units inside the system, found by walking every pool, train and vessel (not from the counters).
    */
   private static long countInside(Formation formation, Crossings crossings) {
-    long n = 0;
+    long n = formation.marshalling;
     for (int p = 0; p < formation.nPools; p++) {
       n += formation.listLength(formation.pHead[p]);
     }

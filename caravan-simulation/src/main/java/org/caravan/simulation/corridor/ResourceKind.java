@@ -19,7 +19,12 @@ public enum ResourceKind {
    * Vessel fleet of a crossing; utilisation = share of vessels not idle; waiting = holds in closed
    * ports.
    */
-  FLEET;
+  FLEET,
+  /**
+   * Wagon-group marshalling of a wagonload flow before it boards (one per flow); waiting = the time
+   * its units spent in the yards of the first rail section beyond the running time.
+   */
+  MARSHALLING;
 
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);

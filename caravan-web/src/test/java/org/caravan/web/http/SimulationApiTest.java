@@ -193,7 +193,7 @@ class SimulationApiTest {
     assertThat(res.path("resources").size()).isGreaterThan(10);
     for (JsonNode r : res.path("resources")) {
       assertThat(r.path("kind").asText())
-          .isIn("section", "border", "berth", "formation", "yard", "fleet");
+          .isIn("section", "border", "berth", "formation", "yard", "fleet", "marshalling");
       assertThat(r.has("utilisation")).isTrue();
       assertThat(r.has("wait_unit_hours_per_year_ci95")).isTrue();
       if (r.path("utilisation").isNumber()) {
