@@ -47,15 +47,7 @@ class LegHoursTest {
           }
         };
     Router base = RandomNetworks.router(seed, net);
-    Router router =
-        new Router(
-            net,
-            RandomNetworks.EMISSIONS,
-            CargoRules.NONE,
-            SeaLaneOverrides.NONE,
-            Router.Options.NONE
-                .withCorridors(RandomNetworks.corridors(seed, net), RandomNetworks.risks(seed, net))
-                .withWaits(wagonload));
+    Router router = RandomNetworks.router(seed, net, wagonload);
     List<Route> routes = router.route(RouteRequest.of(0, n - 1, DEPART)).routes();
     check(net, n, routes);
     boolean railFirst = false;

@@ -152,12 +152,17 @@ final class RandomNetworks {
    * overrides, and the corridors and closure risks drawn from the same seed.
    */
   static Router router(long seed, Network net) {
+    return router(seed, net, ExpectedWaits.NONE);
+  }
+
+  /** {@link #router(long, Network)} charging {@code waits}. */
+  static Router router(long seed, Network net, ExpectedWaits waits) {
     return new Router(
         net,
         EMISSIONS,
         CargoRules.NONE,
         SeaLaneOverrides.NONE,
-        Router.Options.NONE.withCorridors(corridors(seed, net), risks(seed, net)));
+        Router.Options.NONE.withCorridors(corridors(seed, net), risks(seed, net)).withWaits(waits));
   }
 
   /** Two or three corridors over random subsets of the nodes (a node may be in several or none). */
