@@ -276,7 +276,6 @@ public final class ScenarioLoader {
                   + f.formation().trainCapacityUnits());
         }
         nonNegative("formation.timetable_h", f.formation().timetableH());
-        positive("formation.wagonload_speed_kmh", f.formation().wagonloadSpeedKmh());
       }
       checkDemand(f.demand());
       checkReactions(f);
