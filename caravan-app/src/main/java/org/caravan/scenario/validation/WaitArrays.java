@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import org.caravan.network.Network;
+import org.caravan.network.NodeKind;
 import org.caravan.network.Season;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.scenario.validation.WaitTable.Row;
@@ -174,6 +175,7 @@ final class WaitArrays {
         }
       }
     }
+    byCountry(network, wagonload, wagonloadSd);
     boardTo.defaultReturnValue(-1);
     return new ArrayWaits(
         pass,
@@ -188,6 +190,35 @@ final class WaitArrays {
         depVar,
         wagonload,
         wagonloadSd);
+  }
+
+  /**
+   * Wagonload is a country's practice, not a station's: an origin without a {@code wagonload} row
+   * of its own, in a country where the simulation marshals flows, takes the mean of that country's
+   * rows (Ust-Kamenogorsk or Shymkent as Almaty and Karaganda), except a border station or gauge
+   * change, where cargo rides the through block trains (KTZ's Altynkol figures, T01-T03).
+   */
+  private static void byCountry(Network network, double[] rate, double[] sd) {
+    int c = network.countryCount();
+    double[] sum = new double[c];
+    double[] sumSd = new double[c];
+    int[] n = new int[c];
+    for (int v = 0; v < rate.length; v++) {
+      if (rate[v] > 0) {
+        int k = network.nodeCountry(v);
+        sum[k] += rate[v];
+        sumSd[k] += sd[v];
+        n[k]++;
+      }
+    }
+    for (int v = 0; v < rate.length; v++) {
+      int k = network.nodeCountry(v);
+      NodeKind kind = network.nodeKind(v);
+      if (rate[v] == 0 && n[k] > 0 && kind != NodeKind.BORDER && kind != NodeKind.GAUGE_CHANGE) {
+        rate[v] = sum[k] / n[k];
+        sd[v] = sumSd[k] / n[k];
+      }
+    }
   }
 
   private static long pair(int node, int destination) {

@@ -55,7 +55,8 @@ import org.caravan.simulation.corridor.KpiStat;
  *       ({@link org.caravan.scenario.sim.Wagonload}), in hours per 1,000 km of their first rail
  *       section (so {@code mean_h} and {@code sd_h} are per 1,000 km here): the unit-weighted mean
  *       of the flows' measured marshalling over their sections' lengths; the router adds it per km
- *       of its first rail leg to cargo that boards there.
+ *       of its first rail leg to cargo that boards there, and at the other stations of the country
+ *       (not its borders) the mean of the country's rows.
  * </ul>
  *
  * Spread: the dwell's own standard deviation for the dwell part; for queueing parts the simulation
