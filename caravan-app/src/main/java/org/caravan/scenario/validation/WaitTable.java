@@ -229,7 +229,7 @@ public final class WaitTable {
       if (!fl.wagonload()) {
         continue;
       }
-      String res = "resource.marshalling." + fl.from() + " " + fl.id();
+      String res = "resource.marshalling." + fl.marshallingId();
       double perUnit_h = mean(r, res + ".mean_wait_h");
       double unitHours = mean(r, res + ".wait_unit_hours_per_year");
       long length_m = Wagonload.firstSection(network, plans.get(f)).length_m();

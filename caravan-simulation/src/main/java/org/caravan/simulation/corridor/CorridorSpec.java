@@ -211,6 +211,11 @@ public record CorridorSpec(
     public boolean wagonload() {
       return marshalMean_s > 0;
     }
+
+    /** The id of the flow's marshalling resource: {@code <origin> <flow id>}. */
+    public String marshallingId() {
+      return from + " " + id;
+    }
   }
 
   /**

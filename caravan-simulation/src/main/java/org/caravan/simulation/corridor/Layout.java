@@ -148,7 +148,7 @@ public final class Layout {
     for (int f = 0; f < flowMarshalResource.length; f++) {
       CorridorSpec.Flow fl = spec.flows().get(f);
       flowMarshalResource[f] =
-          fl.wagonload() ? add(ResourceKind.MARSHALLING, fl.from() + " " + fl.id(), f) : -1;
+          fl.wagonload() ? add(ResourceKind.MARSHALLING, fl.marshallingId(), f) : -1;
     }
     flowCorridor = new int[spec.flows().size()];
     for (int f = 0; f < flowCorridor.length; f++) {
