@@ -44,7 +44,7 @@ public final class CaravanApp {
     this.validation = new Lazy<>(() -> new ValidationRuns(caravan));
     List<Path> studyOverlays = List.copyOf(overlays);
     this.studies = new Lazy<>(() -> new StudyService(caravan, studyOverlays));
-    this.crm = new Lazy<>(() -> new CrmService(caravan));
+    this.crm = new Lazy<>(() -> new CrmService());
     this.tracking = new Lazy<>(() -> new TrackingService(caravan));
   }
 

@@ -13,11 +13,9 @@ import org.caravan.crm.CrmDataset;
 import org.caravan.crm.Element;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskReport;
-import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
 import org.caravan.routing.SeaLanes;
-import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.ErrorCode;
@@ -27,8 +25,9 @@ import org.caravan.scenario.UserPaths;
 /**
  * Critical raw materials: the supply-risk view of {@code caravan crm risk} and {@code GET
  * /api/crm/risk} (docs/CRM.md). Routes on the built-in network plus the CRM overlay (the chartered
- * class-7 leg), with the default cargo rules, emission factors and sea lanes; loaded on first use,
- * then shared.
+ * class-7 leg), with the default cargo rules, emission factors and sea lanes and the route
+ * planner's options (rate tables, episodes, the simulated waits and wagonload marshalling), so a
+ * flow's days and price are those {@code caravan route} gives; loaded on first use, then shared.
  */
 public final class CrmService {
   /**
@@ -37,12 +36,9 @@ public final class CrmService {
    */
   public static final Instant DEPARTURE = Instant.parse("2026-12-01T00:00:00Z");
 
-  private final Caravan caravan;
   private volatile RiskAnalysis analysis;
 
-  CrmService(Caravan caravan) {
-    this.caravan = caravan;
-  }
+  CrmService() {}
 
   private RiskAnalysis analysis() {
     RiskAnalysis a = analysis;
@@ -50,17 +46,17 @@ public final class CrmService {
       synchronized (this) {
         if (analysis == null) {
           try {
-            Network network = Caravan.openCrm().network();
+            Caravan crm = Caravan.openCrm();
+            Network network = crm.network();
             CrmDataset data = CrmDataset.loadDefault(network);
             analysis =
                 new RiskAnalysis(
                     network,
                     data,
                     TableCargoRules.loadDefault(),
-                    caravan.emissionModel(network),
+                    crm.networkEmissions(),
                     SeaLanes.load(),
-                    Corridors.loadDefault(network),
-                    SeasonalRisks.loadDefault(),
+                    crm.routerOptions(),
                     DEPARTURE.getEpochSecond());
           } catch (NetworkException e) {
             throw new UserException(ErrorCode.INVALID_NETWORK, e.getMessage());

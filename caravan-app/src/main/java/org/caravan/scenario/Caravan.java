@@ -20,7 +20,6 @@ import org.caravan.network.PlaceIndex;
 import org.caravan.network.RateTables;
 import org.caravan.network.io.GeoJson;
 import org.caravan.network.io.NetworkFiles;
-import org.caravan.routing.EmissionModel;
 import org.caravan.routing.ExpectedWaits;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLanes;
@@ -49,6 +48,7 @@ public final class Caravan {
   private final Supplier<Episodes> episodes;
   private final Lazy<NetworkEmissions> networkEmissions;
   private final Lazy<RateTables> rates;
+  private final Lazy<ExpectedWaits> waits;
 
   /** The default factors and country polygons: the same for every network, loaded once. */
   private static final Lazy<EmissionCalculator> EMISSIONS =
@@ -118,11 +118,15 @@ public final class Caravan {
     }
     this.places = new PlaceIndex(network);
     this.rates = rates;
+    this.waits = new Lazy<>(waits);
     this.networkEmissions = new Lazy<>(() -> new NetworkEmissions(network, EMISSIONS.get()));
-    this.router = new Lazy<>(() -> newRouter(waits.get()));
+    this.router = new Lazy<>(() -> newRouter(this.waits.get()));
     this.nominal =
         new Lazy<>(
-            () -> waits.get() == ExpectedWaits.NONE ? router.get() : newRouter(ExpectedWaits.NONE));
+            () ->
+                this.waits.get() == ExpectedWaits.NONE
+                    ? router.get()
+                    : newRouter(ExpectedWaits.NONE));
     this.planner =
         new Lazy<>(
             () ->
@@ -163,11 +167,30 @@ public final class Caravan {
         networkEmissions.get(),
         TableCargoRules.loadDefault(),
         SeaLanes.load(),
-        Router.Options.NONE
-            .withCorridors(corridors.get(), risks.get())
-            .withRates(rates.get())
-            .withWaits(waits)
-            .withEpisodes(episodes.get()));
+        options(waits));
+  }
+
+  private Router.Options options(ExpectedWaits waits) {
+    return Router.Options.NONE
+        .withCorridors(corridors.get(), risks.get())
+        .withRates(rates.get())
+        .withWaits(waits)
+        .withEpisodes(episodes.get());
+  }
+
+  /**
+   * The options {@link #router} runs with (corridors, closure risks, dated rate tables and
+   * episodes, the simulated waits), for a router of its own on this network: the CRM risk view
+   * closes elements with its own cargo rules yet must time and price a route as {@code caravan
+   * route} does.
+   */
+  public Router.Options routerOptions() {
+    return options(waits.get());
+  }
+
+  /** The same without the simulated waits, as {@link #nominalRouter} runs. */
+  public Router.Options nominalRouterOptions() {
+    return options(ExpectedWaits.NONE);
   }
 
   /**
@@ -211,14 +234,6 @@ public final class Caravan {
   /** The ISO 14083 calculator with the default factors. */
   public EmissionCalculator emissions() {
     return EMISSIONS.get();
-  }
-
-  /**
-   * The default emission model (ISO 14083 factors per link and hub) for another network built from
-   * the same files plus an overlay, such as the CRM network.
-   */
-  public EmissionModel emissionModel(Network other) {
-    return new NetworkEmissions(other, EMISSIONS.get());
   }
 
   /** Per-link and per-hub CO2e of this network (WTT, TTW, ranges), as routing charges it. */

@@ -18,7 +18,6 @@ import org.caravan.crm.RiskReport.DisruptionInfo;
 import org.caravan.crm.RiskReport.FlowRoutes;
 import org.caravan.crm.RiskReport.RoutedPart;
 import org.caravan.crm.RiskReport.Stranded;
-import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.network.Passage;
 import org.caravan.routing.CargoRules;
@@ -27,7 +26,6 @@ import org.caravan.routing.Route;
 import org.caravan.routing.RouteResponse;
 import org.caravan.routing.Router;
 import org.caravan.routing.SeaLaneOverrides;
-import org.caravan.routing.SeasonalRisks;
 
 /**
  * The supply-risk analysis of the CRM flows: routes every flow with the router under its material's
@@ -72,8 +70,8 @@ public final class RiskAnalysis {
    * @param network the CRM network ({@link CrmNetwork#spec()} built), which the dataset was checked
    *     against
    * @param rules the cargo-class rules ({@code data/routing/cargo-rules.csv})
-   * @param corridors corridor membership and labels, as the route planner uses them
-   * @param risks seasonal closure risks, as the route planner uses them
+   * @param options the route planner's options (corridors, closure risks, rate tables, episodes,
+   *     expected waits), so a flow's route is timed and priced as {@code caravan route} answers
    * @param departure_s departure of every flow's reference shipment, seconds since the epoch
    */
   public RiskAnalysis(
@@ -82,12 +80,10 @@ public final class RiskAnalysis {
       CargoRules rules,
       EmissionModel emissions,
       SeaLaneOverrides sea,
-      Corridors corridors,
-      SeasonalRisks risks,
+      Router.Options options,
       long departure_s) {
     this.network = network;
     this.data = data;
-    Router.Options options = Router.Options.NONE.withCorridors(corridors, risks);
     this.routing =
         new CrmRouting(
             network,

@@ -48,8 +48,8 @@ class RiskAnalysisTest {
         r,
         EmissionModel.NONE,
         SeaLaneOverrides.NONE,
-        Corridors.loadDefault(network),
-        SeasonalRisks.loadDefault(),
+        Router.Options.NONE.withCorridors(
+            Corridors.loadDefault(network), SeasonalRisks.loadDefault()),
         DEPART_S);
   }
 

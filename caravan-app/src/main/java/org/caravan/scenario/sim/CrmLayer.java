@@ -5,12 +5,10 @@ import java.util.List;
 import org.caravan.crm.CrmDataset;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskAnalysis.RoutedFlow;
-import org.caravan.network.Corridors;
 import org.caravan.network.Network;
 import org.caravan.routing.CargoClass;
 import org.caravan.routing.Route;
 import org.caravan.routing.SeaLanes;
-import org.caravan.routing.SeasonalRisks;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.Caravan;
 import org.caravan.scenario.sim.ResolvedScenario.Demand;
@@ -27,6 +25,11 @@ import org.caravan.simulation.corridor.CorridorSpec;
  * scenario's {@code wagon_mass_t}; the others (cathodes, drums) ride 40 ft units of two 20 ft boxes
  * of {@link RiskAnalysis#UNIT_MASS_T} each (EST). The flows do not grow (the dataset has no growth
  * figures). Tonnes the rules leave without a route are not simulated (the risk view names them).
+ *
+ * <p>Every flow of the dataset boards at a producer's station (a mine or a plant), not at a border
+ * or a terminal where block trains are formed: its wagons are marshalled over the first rail
+ * section as the scenario's {@code service: wagonload} flows are ({@link Wagonload}, at the
+ * scenario's {@code formation.wagonload_speed_kmh}).
  */
 final class CrmLayer {
   /** Corridor label prefix of the layer's flows. */
@@ -44,9 +47,9 @@ final class CrmLayer {
 
   /**
    * The layer's flows, routed on {@code crm} (the {@link #caravan()}) for a departure at the
-   * scenario's start.
+   * scenario's start, marshalled at {@code wagonloadSpeed_kmh}.
    */
-  static List<Unit> units(Caravan crm, Demand d, long departure_s) {
+  static List<Unit> units(Caravan crm, Demand d, double wagonloadSpeed_kmh, long departure_s) {
     Network n = crm.network();
     RiskAnalysis analysis =
         new RiskAnalysis(
@@ -55,8 +58,7 @@ final class CrmLayer {
             TableCargoRules.loadDefault(),
             crm.networkEmissions(),
             SeaLanes.load(),
-            Corridors.loadDefault(n),
-            SeasonalRisks.loadDefault(),
+            crm.nominalRouterOptions(),
             departure_s);
     List<RoutedFlow> routed = analysis.routedFlows();
     List<Unit> out = new ArrayList<>();
@@ -68,6 +70,7 @@ final class CrmLayer {
       String id = "crm:" + r.flow().id() + (parts > 1 ? ":" + r.route().corridor() : "");
       boolean wagon = r.material().cargo() == CargoClass.BULK;
       double tonnesPerUnit = wagon ? d.wagonMass_t() : 2 * RiskAnalysis.UNIT_MASS_T;
+      double marshal_s = Wagonload.firstSection(n, r.route()).marshal_s(wagonloadSpeed_kmh);
       out.add(
           new Unit(
               new CorridorSpec.Flow(
@@ -82,7 +85,9 @@ final class CrmLayer {
                   tonnesPerUnit,
                   new int[] {0},
                   0,
-                  CorridorSpec.Reaction.NONE),
+                  CorridorSpec.Reaction.NONE,
+                  marshal_s,
+                  marshal_s * Wagonload.SD_SHARE),
               r.route()));
     }
     return out;

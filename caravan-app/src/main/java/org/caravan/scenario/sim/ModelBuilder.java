@@ -194,7 +194,8 @@ public final class ModelBuilder {
               ff.id(), label, own.text(), route.transitDays(), own.co2e_g(), unitsPerYear));
     }
     if (d.crmFlows()) {
-      for (CrmLayer.Unit u : CrmLayer.units(caravan, d, departure_s)) {
+      for (CrmLayer.Unit u :
+          CrmLayer.units(caravan, d, m.formation().wagonloadSpeed_kmh(), departure_s)) {
         CorridorSpec.Flow f = u.flow();
         ModelLegs.PathLegs pl =
             table.path(u.route(), network.findNode(f.to()).getAsInt(), f.tonnesPerUnit());

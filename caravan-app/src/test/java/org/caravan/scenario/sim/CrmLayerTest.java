@@ -18,8 +18,12 @@ class CrmLayerTest {
   private static final String SHORT = Fixtures.shortYaml(5, 30, 1);
 
   private static Scenario withLayer() {
-    assertThat(SHORT).containsOnlyOnce("\n  flows:");
-    return Fixtures.parse(SHORT.replace("\n  flows:", "\n  crm_flows: true\n  flows:"));
+    return withLayer(SHORT);
+  }
+
+  private static Scenario withLayer(String yaml) {
+    assertThat(yaml).containsOnlyOnce("\n  flows:");
+    return Fixtures.parse(yaml.replace("\n  flows:", "\n  crm_flows: true\n  flows:"));
   }
 
   @Test
@@ -61,6 +65,29 @@ class CrmLayerTest {
     assertThat(mn.cargo()).isEqualTo("wagon");
     assertThat(mn.unitsPerYear() * mn.tonnesPerUnit()).isCloseTo(50_000, within(0.01));
 
+    // Every flow boards at a producer's station: its wagons are marshalled over the first rail
+    // section (Kyzylorda -> Aktau for uranium) at the scenario's wagonload speed.
+    double speed_kmh = on.model().formation().wagonloadSpeed_kmh();
+    for (CorridorSpec.Flow f : crm.values()) {
+      FlowRoute fr =
+          b.routes().stream().filter(r -> r.flow().equals(f.id())).findFirst().orElseThrow();
+      assertThat(f.wagonload()).as(f.id()).isTrue();
+      assertThat(f.marshalSd_s()).isCloseTo(f.marshalMean_s() * Wagonload.SD_SHARE, within(1e-6));
+      assertThat(fr.legs().getFirst()).as(f.id()).endsWith(" rail");
+    }
+    CrmLayer.Unit uranium =
+        CrmLayer.units(
+                CrmLayer.caravan(), on.model().demand(), speed_kmh, on.start().getEpochSecond())
+            .stream()
+            .filter(x -> x.flow().id().equals("crm:u-kz-eu"))
+            .findFirst()
+            .orElseThrow();
+    Wagonload.Section first = Wagonload.firstSection(CrmLayer.caravan().network(), uranium.route());
+    assertThat(first.length_m()).isBetween(1_000_000L, 2_500_000L);
+    assertThat(u.marshalMean_s())
+        .isCloseTo(first.length_m() / 1000.0 / speed_kmh * 3600 - first.modelled_s(), within(1.0))
+        .isPositive();
+
     // Uranium never rides a scheduled liner or feeder: its only scheduled crossing is the Caspian
     // train ferry, and the Poti-Constanta leg is the charter (an unscheduled delay leg).
     for (int leg : u.legs()) {
@@ -78,7 +105,11 @@ class CrmLayerTest {
   @Test
   void a_run_with_the_layer_reports_delivery_times_per_material() {
     CorridorResult r =
-        new SimulationService(Fixtures.CARAVAN).run(withLayer(), 1, i -> {}).result();
+        // Long enough for the slowest flow (copper, marshalled from Aktogay to the Baltic: about
+        // four weeks) to deliver after the warm-up.
+        new SimulationService(Fixtures.CARAVAN)
+            .run(withLayer(Fixtures.shortYaml(30, 60, 1)), 1, i -> {})
+            .result();
     List<String> corridors = r.layout().corridors();
     assertThat(corridors).contains("crm-uranium", "crm-copper", "crm-manganese");
     for (String m : List.of("uranium", "copper", "manganese")) {
