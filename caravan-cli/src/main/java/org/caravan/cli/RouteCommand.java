@@ -217,7 +217,7 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
     }
     return String.format(
         Locale.ROOT,
-        "  %-4s %-18s %-13s %-22s %s (%s, %s)",
+        "  %-4s %-18s %-15s %-22s %s (%s, %s)",
         p.id(),
         p.corridor() + (p.via().isEmpty() ? "" : " via " + String.join(",", p.via())),
         p.quantity(),

@@ -134,7 +134,7 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
             .column("ROUTER", r -> fmt(r.router()))
             .column("SIM", r -> fmt(r.simulation()))
             .column("VERDICT", r -> r.verdict().text())
-            .text("%-4s %-26s %-9s %-13s %-15s %-9s %9s %9s  %s%n", v.targets()));
+            .text("%-4s %-26s %-9s %-15s %-15s %-9s %9s %9s  %s%n", v.targets()));
     sb.append(String.format("%n"));
     sb.append(
         new Table<Validator.FlowRow>()

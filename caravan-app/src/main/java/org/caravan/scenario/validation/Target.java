@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code cost_usd_teu}, {@code co2e_kg_teu}, {@code co2e_g_tkm}, {@code wait_days} (waiting for a
  * vessel from origin to destination port), {@code border_h} (time at the origin node), {@code
  * handling_h} (vessel handling at the origin node), {@code throughput_mt}, {@code throughput_teu}
- * (per year on the corridor).
+ * (per year on the corridor), {@code sea_distance_nm} (sailed on the route's sea and ferry legs).
  *
  * @param origin node id, empty for corridor-wide quantities
  * @param destination node id, empty for node quantities
@@ -69,7 +69,13 @@ public record Target(
     BORDER_H("h"),
     HANDLING_H("h"),
     THROUGHPUT_MT("Mt/yr"),
-    THROUGHPUT_TEU("TEU/yr");
+    THROUGHPUT_TEU("TEU/yr"),
+    /**
+     * Nautical miles sailed on the route's sea and ferry legs: how a figure given as a sailing time
+     * at a stated speed with no calls ("27 days at 16 kn") is compared, since it describes the
+     * length of the lane, not a service's time.
+     */
+    SEA_DISTANCE_NM("nm");
 
     private final String unit;
 

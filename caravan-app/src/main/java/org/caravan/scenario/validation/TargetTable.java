@@ -162,7 +162,8 @@ public final class TargetTable {
             q == Target.Quantity.TRANSIT_DAYS
                 || q.key().startsWith("cost")
                 || q.key().startsWith("co2e")
-                || q == Target.Quantity.WAIT_DAYS;
+                || q == Target.Quantity.WAIT_DAYS
+                || q == Target.Quantity.SEA_DISTANCE_NM;
         if (od && (origin.isEmpty() || destination.isEmpty())) {
           throw error(
               name,

@@ -552,6 +552,9 @@ public final class Validator {
     return Math.max(floor_d, Percentiles.ofMixture(days, sd_d, FAST_END_PERCENTILE));
   }
 
+  /** The international nautical mile, metres. */
+  private static final double METRES_PER_NM = 1852.0;
+
   /** How {@link #routerValue} reads a target, for the report. */
   private static String routerBasis(Target t) {
     String route =
@@ -566,6 +569,7 @@ public final class Validator {
       case TRANSIT_DAYS -> (t.bestCase() ? "fast end (5th percentile) of " : "median of ") + route;
       case COST_USD_FEU, COST_USD_TEU -> "median price of " + route + " in the quote's year";
       case WAIT_DAYS -> "median wait for the ferry on the fastest rail and ferry route";
+      case SEA_DISTANCE_NM -> "nautical miles sailed on " + route;
       default -> "median of " + route;
     };
   }
@@ -634,6 +638,12 @@ public final class Validator {
                         .mapToLong(Leg::wait_s)
                         .sum()
                     / 86_400.0;
+            case SEA_DISTANCE_NM ->
+                rt.legs().stream()
+                        .filter(l -> l.mode() == Mode.FERRY || l.mode() == Mode.SEA)
+                        .mapToLong(Leg::distance_m)
+                        .sum()
+                    / METRES_PER_NM;
             default -> throw new IllegalStateException(q.key());
           };
     }

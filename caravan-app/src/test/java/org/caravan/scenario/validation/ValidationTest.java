@@ -635,6 +635,49 @@ class ValidationTest {
   }
 
   @Test
+  void a_sailing_at_a_stated_speed_is_compared_as_the_nautical_miles_of_the_sea_legs()
+      throws IOException {
+    String csv =
+        targetTable(
+            "A1,CNSHA,NLRTM,sea,,sea_distance_nm,9000,12000,guidance,2024,,,X,,Suez",
+            "A2,CNZGZ,DEHAM,sea,,sea_distance_nm,9000,12000,guidance,2024,,,X,,rail then sea",
+            "A3,CNSHA,NLRTM,sea-cape,,sea_distance_nm,9000,12000,guidance,2024,,,X,,Cape");
+    List<Target> ts = TargetTable.read(new StringReader(csv), "t.csv", NET);
+    long[] year2024 = Validator.departures(LocalDate.of(2024, 1, 1));
+    Validator v = new Validator(CARAVAN);
+    // Shanghai -> Rotterdam is one sea link: its marnet length in nautical miles.
+    double suez = v.routerValue(ts.get(0), year2024).orElseThrow();
+    int link = -1;
+    for (int l = 0; l < NET.linkCount(); l++) {
+      if (NET.link(l).id().equals("CNSHA-NLRTM-sea") && !NET.isReverse(l)) {
+        link = l;
+      }
+    }
+    assertThat(suez).isCloseTo(NET.distance_m(link) / 1852.0, offset(0.01));
+    // From inland, only the sea legs count: the rail leg to the port is not sailed.
+    ModelBuilder b = new ModelBuilder(CARAVAN, CARAVAN.router());
+    Route zz =
+        b.routeOnCorridor(
+                NET.getNode("CNZGZ"), NET.getNode("DEHAM"), "sea", false, year2024[0], 1, 0, 10)
+            .orElseThrow();
+    long sea_m =
+        zz.legs().stream()
+            .filter(l -> l.mode() == Mode.SEA || l.mode() == Mode.FERRY)
+            .mapToLong(Leg::distance_m)
+            .sum();
+    assertThat(sea_m).isPositive().isLessThan(zz.distance_m());
+    assertThat(v.routerValue(ts.get(1), year2024).orElseThrow())
+        .isCloseTo(sea_m / 1852.0, offset(0.01));
+    // Round the Cape is the longer lane.
+    assertThat(v.routerValue(ts.get(2), year2024).orElseThrow()).isGreaterThan(suez + 2000);
+    // A lane's length needs its two ends.
+    String bad = targetTable("A1,CNSHA,,sea,,sea_distance_nm,9000,12000,guidance,2024,,,X,,x");
+    assertThatThrownBy(() -> TargetTable.read(new StringReader(bad), "t.csv", NET))
+        .hasMessageContaining("t.csv:2")
+        .hasMessageContaining("destination");
+  }
+
+  @Test
   void the_measured_wait_table_reads_back_as_written() throws IOException {
     SimulationService.Run run = new SimulationService(CARAVAN).run(shortScenario(), 2, i -> {});
     List<WaitTable.Row> rows = WaitTable.measure(run, NET);
