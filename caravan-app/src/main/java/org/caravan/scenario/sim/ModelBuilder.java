@@ -129,7 +129,14 @@ public final class ModelBuilder {
       Flow ff =
           empty
               ? new Flow(
-                  lf.id() + ".empty", lf.to(), lf.from(), Cargo.CONTAINER, 0, lf.corridor(), 0)
+                  lf.id() + ".empty",
+                  lf.to(),
+                  lf.from(),
+                  Cargo.CONTAINER,
+                  0,
+                  lf.corridor(),
+                  0,
+                  false)
               : lf;
       FlowReaction fr = m.reactions().of(lf.id());
       String field = "demand.flows[" + li + "]";

@@ -176,19 +176,7 @@ public record ResolvedScenario(
       double perYear,
       Corridor corridor,
       double growthPerYear,
-      boolean wagonload) {
-    /** A flow of block trains (the default service). */
-    public Flow(
-        String id,
-        String from,
-        String to,
-        Cargo cargo,
-        double perYear,
-        Corridor corridor,
-        double growthPerYear) {
-      this(id, from, to, cargo, perYear, corridor, growthPerYear, false);
-    }
-  }
+      boolean wagonload) {}
 
   /** How a flow's goods travel: in 40-foot containers (2 TEU a unit) or in bulk or tank wagons. */
   public enum Cargo {

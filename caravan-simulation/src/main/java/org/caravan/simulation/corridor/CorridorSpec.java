@@ -144,37 +144,6 @@ public record CorridorSpec(
       Reaction reaction,
       double marshalMean_s,
       double marshalSd_s) {
-    /** A flow whose units board at once (no wagonload marshalling). */
-    public Flow(
-        String id,
-        String from,
-        String to,
-        String corridor,
-        String cargo,
-        double unitsPerYear,
-        double growthPerYear,
-        double teuPerUnit,
-        double tonnesPerUnit,
-        int[] legs,
-        double co2ePerUnit_g,
-        Reaction reaction) {
-      this(
-          id,
-          from,
-          to,
-          corridor,
-          cargo,
-          unitsPerYear,
-          growthPerYear,
-          teuPerUnit,
-          tonnesPerUnit,
-          legs,
-          co2ePerUnit_g,
-          reaction,
-          0,
-          0);
-    }
-
     public Flow {
       legs = legs.clone();
       if (!(marshalMean_s >= 0) || !(marshalSd_s >= 0)) {

@@ -27,7 +27,9 @@ class CorridorModelTest {
             20,
             new int[] {0, 1, 2},
             1000,
-            CorridorSpec.Reaction.NONE);
+            CorridorSpec.Reaction.NONE,
+            0,
+            0);
     var rail =
         new CorridorSpec.Leg(
             "A>B", CorridorSpec.LegKind.RAIL, "A", "B", new int[] {0}, -1, 0, 0, 3600);

@@ -37,7 +37,9 @@ class ReactionsTest {
             20,
             new int[] {0, 1},
             1_000,
-            reaction);
+            reaction,
+            0,
+            0);
     var ab = rail("A>B", 0);
     var bc = rail("B>C", 1);
     var ac = rail("A>C", 2);
@@ -175,7 +177,9 @@ class ReactionsTest {
             1_000,
             empties
                 ? new CorridorSpec.Reaction(false, new int[0][], new double[0], 1, share, false)
-                : CorridorSpec.Reaction.NONE);
+                : CorridorSpec.Reaction.NONE,
+            0,
+            0);
     var empty =
         new CorridorSpec.Flow(
             "f.empty",
@@ -189,7 +193,9 @@ class ReactionsTest {
             0,
             new int[] {3, 4, 5},
             400,
-            new CorridorSpec.Reaction(false, new int[0][], new double[0], -1, 0, true));
+            new CorridorSpec.Reaction(false, new int[0][], new double[0], -1, 0, true),
+            0,
+            0);
     var legs =
         List.of(
             new CorridorSpec.Leg(

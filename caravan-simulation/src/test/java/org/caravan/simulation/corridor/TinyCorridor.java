@@ -35,7 +35,9 @@ final class TinyCorridor {
             20,
             new int[] {0},
             1_000,
-            CorridorSpec.Reaction.NONE);
+            CorridorSpec.Reaction.NONE,
+            0,
+            0);
     var east =
         new CorridorSpec.Flow(
             "east",
@@ -49,7 +51,9 @@ final class TinyCorridor {
             20,
             new int[] {1},
             1_000,
-            CorridorSpec.Reaction.NONE);
+            CorridorSpec.Reaction.NONE,
+            0,
+            0);
     var legs =
         List.of(
             new CorridorSpec.Leg(
