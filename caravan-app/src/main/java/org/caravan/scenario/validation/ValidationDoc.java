@@ -383,7 +383,10 @@ public final class ValidationDoc {
         T47, T67, T68, T71, T72), which changes no verdict since both are compared with the median; \
         corridor-facts calls the Mersin → Poti figure anomalous (T75); the 45 days via Sarakhs (T74) \
         describe that route before 2018; IDX2406's 20 days to Poland and 24 to Germany (T34, T35) are read \
-        from Xi'an, which the same overview names as the exception, at 13 days with priority (T36).
+        from Xi'an, which the same overview names as the exception, at 13 days with priority (T36); the \
+        route trains' "average" of 20–25 days (T12) is read as observed, as corridor-facts' table gives it, \
+        though its §8 and §10.2 call it a promise: read so, it would miss (the train load's fast end is 19.3 \
+        days, measured 2026-12-01).
         * **Router against simulation** agree by construction, not by tuning: the router times the path the \
         simulation assigned each default flow, and reads the formation wait of the train the simulation forms \
         for that boarding node, destination and corridor (at Xi'an the Northern and the Middle Corridor trains \
