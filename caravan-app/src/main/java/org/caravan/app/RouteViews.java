@@ -68,8 +68,8 @@ public final class RouteViews {
    * @param corridor the corridor the figure describes ({@code any} when it names none)
    * @param via the places the figure names its path by, in order
    * @param quantity {@code transit_days}, {@code cost_usd_feu}, {@code cost_usd_teu}, {@code
-   *     co2e_kg_teu}, {@code co2e_g_tkm} or {@code sea_distance_nm}; {@code low} to {@code high} in
-   *     {@code unit} (a point figure widened to ±10 %)
+   *     co2e_kg_teu}, {@code co2e_g_tkm}, {@code wait_days} or {@code sea_distance_nm}; {@code low}
+   *     to {@code high} in {@code unit} (a point figure widened to ±10 %)
    * @param kind {@code promised}, {@code guidance}, {@code observed} or {@code record}
    * @param departed the month the trips left (YYYY-MM), empty when the figure is not dated so
    * @param blockTrain the figure is one block train's

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -203,7 +204,7 @@ public final class ValidationDoc {
         (for the flow's destination and corridor; 0.9 days from Xi'an to Baku, 4.4 to Tehran).
         * *Sailings at a stated speed* ("27 days at 16 kn with no calls") describe a lane's length, not a \
         service's time: they are compared as `sea_distance_nm`, the nautical miles the fastest route on the \
-        corridor sails on its sea and ferry legs, against the stated days × 24 h × the stated speed.
+        corridor sails on its sea and ferry legs, against the distance the source states with them.
         * *Verdict*: `within` when every value given is inside the range, `outside` when none is, `split` when \
         router and simulation disagree, `input` when the published figure is itself a model input (never \
         counted as within).
@@ -309,7 +310,7 @@ public final class ValidationDoc {
         validate --scenario` with the dwell set, its own waits): T61 and the Northern 19 days of PEM-FERRY \
         (T68) come within, but the Northern guidance to Małaszewicze (T29), the Northern record (T36, through \
         Dostyk) and the Kazakh section (T24) go out, and the planned Xi'an → Baku train (T06) leaves the \
-        router's range too: 25 rows within instead of 26 (measured 2026-12-01); the fit weighs every figure \
+        router's range too: 27 rows within instead of 28 (measured 2026-12-01); the fit weighs every figure \
         alike (Geman–McClure loss, `caravan calibrate`). \
         Read by direction the tension is plain: CPMM's inbound times (54–78 h in 2020–2022, gauge change \
         included) lie above the fitted 46 h, which stays inside the recorded range only through the 2019 \
@@ -353,10 +354,11 @@ public final class ValidationDoc {
         feeder: faster and, at 2024 rates, dearer than the quote; round the Cape (`caravan route Shanghai Poti \
         --modes sea --depart 2024-06-01`) it is 48.8 days and 3,947 USD per TEU, slower than the quote. \
         Neither lane fits both figures. Deep-sea legs sail at 14.7 kn, the speed at which Shanghai → Rotterdam \
-        takes GEESE25's observed median of 32 days on direct services, so T43 echoes an input (the typical \
-        loop of T45, PEM-ROUTE, is an independent check). PEM-ROUTE's 27 days via Suez and 35 round the Cape \
-        at 16 kn with no calls (T44, T69) are lane lengths: the model's lanes (marnet, \
-        tools/network/sea_distances.py) are {T44.router:0} and {T69.router:0} nm against 10,368 and 13,440. Round the Cape the same speed gives {T46.router} days, short of \
+        takes GEESE25's observed median of 32 days on direct services, so T43 echoes an input, which \
+        PEM-ROUTE's typical loop with calls (T45, 35 days) checks against another source. PEM-ROUTE's 27 days \
+        via Suez and 35 round the Cape at 16 kn with no calls (T44, T69) are lane lengths: the model's lanes \
+        (marnet, tools/network/sea_distances.py) are {T44.router:0} and {T69.router:0} nm against the 10,600 and \
+        13,800 PEM-ROUTE states. Round the Cape the same speed gives {T46.router} days, short of \
         the 45–48 GEESE25 observed (T46), which suggests the Cape loops of 2025 sailed slower or called more than the \
         direct Suez services the speed was taken from; the model sails both at one speed.
         * **Throughput**: by the demand rule (docs/SIMULATION.md) the model carries what published figures \
@@ -444,7 +446,14 @@ public final class ValidationDoc {
 
   private static String range(Target t) {
     String u = " " + t.quantity().unit();
-    return t.low() == t.high() ? num(t.low()) + u : num(t.low()) + "–" + num(t.high()) + u;
+    return t.low() == t.high() ? bound(t.low()) + u : bound(t.low()) + "–" + bound(t.high()) + u;
+  }
+
+  /** A published bound as written in the table (4.05, 20, 5,350): never rounded onto another. */
+  private static String bound(double x) {
+    return Math.abs(x) >= 1000
+        ? String.format(Locale.ROOT, "%,.0f", x)
+        : BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
   }
 
   /**
