@@ -163,6 +163,9 @@ function render(report) {
   flowsTable(report);
   chokepointTable(report);
   strandedTable(report);
+  // The sea-lane switches in force on the reference day: every route sails round them, as the planner's.
+  $('lanes-note').textContent = (report.sea_lanes || []).map((l) =>
+    `Sea lanes on ${report.departure}: ${l.name} (${l.id}, ${l.valid_from}..${l.valid_to}, ${l.kind}; avoids ${l.avoid_passages.join(', ')}).`).join(' ');
   const d = report.disruption;
   status(d ? `${d.name} (${d.id}): ${report.stranded.length} stranded flow(s)` : `${report.materials.length} materials, today's routes`);
   document.body.dataset.crmStatus = 'rendered';

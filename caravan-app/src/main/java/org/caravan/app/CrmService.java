@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.caravan.crm.CrmData.Disruption;
 import org.caravan.crm.CrmDataset;
 import org.caravan.crm.Element;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskReport;
+import org.caravan.network.LaneSwitches;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
+import org.caravan.network.Passage;
 import org.caravan.routing.SeaLanes;
 import org.caravan.routing.TableCargoRules;
 import org.caravan.scenario.Caravan;
@@ -37,6 +41,7 @@ public final class CrmService {
   public static final Instant DEPARTURE = Instant.parse("2026-12-01T00:00:00Z");
 
   private volatile RiskAnalysis analysis;
+  private volatile List<LaneSwitches.Switch> lanes = List.of();
 
   CrmService() {}
 
@@ -49,6 +54,10 @@ public final class CrmService {
             Caravan crm = Caravan.openCrm();
             Network network = crm.network();
             CrmDataset data = CrmDataset.loadDefault(network);
+            List<LaneSwitches.Switch> inForce = crm.laneSwitches(DEPARTURE.getEpochSecond());
+            Set<Passage> diverted = EnumSet.noneOf(Passage.class);
+            inForce.forEach(sw -> diverted.addAll(sw.avoid()));
+            lanes = inForce;
             analysis =
                 new RiskAnalysis(
                     network,
@@ -57,6 +66,7 @@ public final class CrmService {
                     crm.networkEmissions(),
                     SeaLanes.load(),
                     crm.routerOptions(),
+                    diverted,
                     DEPARTURE.getEpochSecond());
           } catch (NetworkException e) {
             throw new UserException(ErrorCode.INVALID_NETWORK, e.getMessage());
@@ -86,7 +96,8 @@ public final class CrmService {
    * @throws UserException for an unknown name or a bad file (naming file, line and field)
    */
   public ObjectNode risk(Optional<String> disruption) {
-    return CrmViews.json(report(disruption));
+    RiskReport r = report(disruption);
+    return CrmViews.json(r, lanes);
   }
 
   /** The report behind {@link #risk}, for tests of the gateway. */

@@ -15,6 +15,7 @@ import org.caravan.crm.RiskReport.RoutedPart;
 import org.caravan.crm.RiskReport.Share;
 import org.caravan.crm.RiskReport.Stop;
 import org.caravan.crm.RiskReport.Stranded;
+import org.caravan.network.LaneSwitches;
 
 /**
  * The JSON view of a CRM risk report, shared by the CLI ({@code caravan crm risk --json}) and the
@@ -25,9 +26,25 @@ final class CrmViews {
 
   private CrmViews() {}
 
-  static ObjectNode json(RiskReport r) {
+  /**
+   * @param lanes the dated sea-lane switches in force at the reference departure, which every route
+   *     sails round
+   */
+  static ObjectNode json(RiskReport r, List<LaneSwitches.Switch> lanes) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("split_rule", r.splitRule());
+    root.put("departure", CrmService.DEPARTURE.toString().substring(0, 10));
+    ArrayNode ln = root.putArray("sea_lanes");
+    for (LaneSwitches.Switch s : lanes) {
+      ObjectNode o = ln.addObject();
+      o.put("id", s.id());
+      o.put("name", s.name());
+      o.put("valid_from", s.validFrom().toString());
+      o.put("valid_to", s.validTo().toString());
+      strings(o.putArray("avoid_passages"), s.passageCodes());
+      o.put("kind", s.kind());
+      o.put("source", s.source());
+    }
     if (r.disruption().isPresent()) {
       var d = r.disruption().get();
       ObjectNode dn = root.putObject("disruption");

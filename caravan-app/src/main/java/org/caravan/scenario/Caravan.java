@@ -188,6 +188,14 @@ public final class Caravan {
     return options(waits.get());
   }
 
+  /**
+   * The dated sea-lane switches in force for a departure (the Red Sea diversion), as the planner
+   * applies them ({@link Planner#inForce}).
+   */
+  public List<LaneSwitches.Switch> laneSwitches(long departure_s) {
+    return Planner.inForce(lanes.get(), departure_s);
+  }
+
   /** The same without the simulated waits, as {@link #nominalRouter} runs. */
   public Router.Options nominalRouterOptions() {
     return options(ExpectedWaits.NONE);

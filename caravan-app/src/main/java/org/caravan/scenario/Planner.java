@@ -307,10 +307,8 @@ public final class Planner {
     }
     Instant departure = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     long accessTime_s = access.map(a -> Math.round(a.duration_h() * 3600)).orElse(0L);
-    // A dated lane switch (the Red Sea diversion) routes sea links round its passages, as if asked;
-    // picked by the same day as the rate tables.
-    List<LaneSwitches.Switch> inForce =
-        lanes.on(Tariffs.pricingDay(departure.getEpochSecond() + accessTime_s));
+    // A dated lane switch (the Red Sea diversion) routes sea links round its passages, as if asked.
+    List<LaneSwitches.Switch> inForce = inForce(lanes, departure.getEpochSecond() + accessTime_s);
     inForce.forEach(s -> passages.addAll(s.avoid()));
     RouteRequest request =
         new RouteRequest(
@@ -603,6 +601,15 @@ public final class Planner {
             + " (nearest: "
             + blocked
             + ")");
+  }
+
+  /**
+   * The dated sea-lane switches in force for a departure (the Red Sea diversion round the Cape),
+   * picked by the same day as the rate tables: a route sails its sea links round their passages as
+   * if asked to avoid them. The one home of the rule, for the planner and the CRM risk view.
+   */
+  public static List<LaneSwitches.Switch> inForce(LaneSwitches lanes, long departure_s) {
+    return lanes.on(Tariffs.pricingDay(departure_s));
   }
 
   /**

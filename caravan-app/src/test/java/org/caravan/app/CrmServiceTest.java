@@ -3,6 +3,11 @@ package org.caravan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.caravan.crm.CrmData.Flow;
@@ -13,6 +18,7 @@ import org.caravan.crm.RiskReport;
 import org.caravan.crm.RiskReport.FlowRoutes;
 import org.caravan.crm.RiskReport.RoutedPart;
 import org.caravan.network.Network;
+import org.caravan.network.Passage;
 import org.caravan.routing.Objective;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
@@ -48,7 +54,7 @@ class CrmServiceTest {
                             n.getNode(f.destination()),
                             CrmService.DEPARTURE.getEpochSecond())
                         .withCargo(1, RiskAnalysis.UNIT_MASS_T, mat.cargo(), mat.unClass())
-                        .withAvoid(f.avoidCountries(), Set.of())
+                        .withAvoid(f.avoidCountries(), diverted(crm))
                         .withObjective(Objective.COST, 1))
                 .routes()
                 .getFirst();
@@ -64,5 +70,34 @@ class CrmServiceTest {
       }
     }
     assertThat(checked).isEqualTo(5);
+  }
+
+  @Test
+  void alternatives_sail_round_the_red_sea_while_the_planners_diversion_is_in_force() {
+    // On the reference departure (2026-12-01) lanes.csv keeps the Red Sea diversion in force
+    // (RED-SEA, estimate to 2026-12-31): `caravan route` sails round the Cape, so must the view.
+    Caravan crm = Caravan.openCrm();
+    assertThat(diverted(crm)).contains(Passage.SUEZ, Passage.BABELMANDEB);
+    ObjectNode json = new CrmService().risk(Optional.of("russia-transit-closure"));
+    assertThat(json.path("departure").asText()).isEqualTo("2026-12-01");
+    assertThat(json.path("sea_lanes").findValuesAsText("id")).containsExactly("RED-SEA");
+    int alternatives = 0;
+    for (JsonNode s : json.path("stranded")) {
+      for (JsonNode a : s.path("alternative")) {
+        // Without the diversion these rail-to-Lianyungang alternatives sailed through Suez.
+        assertThat(a.path("corridor").asText()).isEqualTo("sea");
+        List<String> chokepoints = new ArrayList<>();
+        a.path("chokepoints").forEach(c -> chokepoints.add(c.asText()));
+        assertThat(chokepoints).as(s.path("flow").asText()).doesNotContain("suez");
+        alternatives++;
+      }
+    }
+    assertThat(alternatives).isEqualTo(3);
+  }
+
+  private static Set<Passage> diverted(Caravan crm) {
+    Set<Passage> out = EnumSet.noneOf(Passage.class);
+    crm.laneSwitches(CrmService.DEPARTURE.getEpochSecond()).forEach(s -> out.addAll(s.avoid()));
+    return out;
   }
 }

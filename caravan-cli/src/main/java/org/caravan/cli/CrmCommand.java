@@ -66,6 +66,20 @@ final class CrmCommand implements Runnable {
                   : " under " + d.path("id").asText() + " (" + d.path("name").asText() + ")")
               + "; split: "
               + r.path("split_rule").asText());
+      // Every route sails round the dated sea-lane switches in force, as caravan route does.
+      for (JsonNode u : r.path("sea_lanes")) {
+        List<String> avoids = new ArrayList<>();
+        u.path("avoid_passages").forEach(x -> avoids.add(x.asText()));
+        out.printf(
+            "sea lanes for %s: %s (%s %s..%s, %s; avoids %s)%n",
+            r.path("departure").asText(),
+            u.path("name").asText(),
+            u.path("id").asText(),
+            u.path("valid_from").asText(),
+            u.path("valid_to").asText(),
+            u.path("kind").asText(),
+            String.join(", ", avoids));
+      }
       out.println();
       out.printf(
           "%-12s %-19s %-6s %9s %9s %9s  %s%n",

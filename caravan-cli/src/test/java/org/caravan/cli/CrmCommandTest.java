@@ -41,7 +41,7 @@ class CrmCommandTest {
           .containsExactly(
               "caspian", "dostyk-khorgos", "pl-by-border", "bosporus", "suez", "russia-transit");
     }
-    // Copper leaves through Russia to Riga: the Russia-transit chokepoint carries all of it.
+    // Copper leaves through Russia to the Baltic: the Russia-transit chokepoint carries all of it.
     JsonNode copper = root.path("materials").get(1);
     assertThat(copper.path("chokepoints").get(5).path("share").asDouble()).isEqualTo(1.0);
     assertThat(ids)

@@ -35,6 +35,7 @@ final class CrmRouting {
   private final CrmDataset data;
   private final CargoRules rules;
   private final Function<CargoRules, Router> routerWith;
+  private final Set<Passage> diverted;
   private final long departure_s;
   private final Map<BitSet, Router> routers = new ConcurrentHashMap<>();
   private final Map<String, BitSet> chokepointLinks = new HashMap<>();
@@ -43,17 +44,20 @@ final class CrmRouting {
   /**
    * @param routerWith a router on the network with the given cargo rules (the closed elements wrap
    *     {@code rules})
+   * @param diverted sea passages every request sails round (dated lane switches in force)
    */
   CrmRouting(
       Network network,
       CrmDataset data,
       CargoRules rules,
       Function<CargoRules, Router> routerWith,
+      Set<Passage> diverted,
       long departure_s) {
     this.network = network;
     this.data = data;
     this.rules = rules;
     this.routerWith = routerWith;
+    this.diverted = diverted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(diverted));
     this.departure_s = departure_s;
     for (Chokepoint c : data.risks().chokepoints()) {
       BitSet links = new BitSet();
@@ -74,12 +78,18 @@ final class CrmRouting {
     return chokepointPassages.get(chokepoint);
   }
 
-  /** A flow's reference shipment: one unit of its material, least cost, k = 1. */
+  /**
+   * A flow's reference shipment: one unit of its material, least cost, k = 1, round {@code
+   * passages} and the diverted ones.
+   */
   RouteRequest request(Flow f, Material m, Set<Passage> passages, Set<String> avoid) {
+    Set<Passage> round = EnumSet.noneOf(Passage.class);
+    round.addAll(passages);
+    round.addAll(diverted);
     return RouteRequest.of(
             network.getNode(f.origin()), network.getNode(f.destination()), departure_s)
         .withCargo(1, RiskAnalysis.UNIT_MASS_T, m.cargo(), m.unClass())
-        .withAvoid(avoid, passages)
+        .withAvoid(avoid, round)
         .withObjective(Objective.COST, 1);
   }
 

@@ -72,6 +72,8 @@ public final class RiskAnalysis {
    * @param rules the cargo-class rules ({@code data/routing/cargo-rules.csv})
    * @param options the route planner's options (corridors, closure risks, rate tables, episodes,
    *     expected waits), so a flow's route is timed and priced as {@code caravan route} answers
+   * @param diverted sea passages every shipment sails round: the dated lane switches in force at
+   *     the departure (the Red Sea diversion), as the route planner applies them
    * @param departure_s departure of every flow's reference shipment, seconds since the epoch
    */
   public RiskAnalysis(
@@ -81,6 +83,7 @@ public final class RiskAnalysis {
       EmissionModel emissions,
       SeaLaneOverrides sea,
       Router.Options options,
+      Set<Passage> diverted,
       long departure_s) {
     this.network = network;
     this.data = data;
@@ -90,6 +93,7 @@ public final class RiskAnalysis {
             data,
             rules,
             r -> new Router(network, emissions, r, sea, options),
+            diverted,
             departure_s);
     this.diversions = new Diversions(network, data, routing);
   }

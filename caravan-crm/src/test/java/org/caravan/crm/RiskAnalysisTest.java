@@ -50,6 +50,7 @@ class RiskAnalysisTest {
         SeaLaneOverrides.NONE,
         Router.Options.NONE.withCorridors(
             Corridors.loadDefault(network), SeasonalRisks.loadDefault()),
+        Set.of(),
         DEPART_S);
   }
 

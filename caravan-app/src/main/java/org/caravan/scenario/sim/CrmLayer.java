@@ -2,6 +2,7 @@ package org.caravan.scenario.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.caravan.crm.CrmDataset;
 import org.caravan.crm.RiskAnalysis;
 import org.caravan.crm.RiskAnalysis.RoutedFlow;
@@ -26,10 +27,11 @@ import org.caravan.simulation.corridor.CorridorSpec;
  * of {@link RiskAnalysis#UNIT_MASS_T} each (EST). The flows do not grow (the dataset has no growth
  * figures). Tonnes the rules leave without a route are not simulated (the risk view names them).
  *
- * <p>Every flow of the dataset boards at a producer's station (a mine or a plant), not at a border
- * or a terminal where block trains are formed: its wagons are marshalled over the first rail
- * section as the scenario's {@code service: wagonload} flows are ({@link Wagonload}, at the
- * scenario's {@code formation.wagonload_speed_kmh}).
+ * <p>Every flow of the dataset boards at a producer's station (a mine or a plant) in Kazakhstan,
+ * whose practice is wagonload (the default scenario's Kazakh flows, CPMM22KZ): its wagons are
+ * marshalled over the first rail section as the scenario's {@code service: wagonload} flows are
+ * ({@link Wagonload}, at the scenario's {@code formation.wagonload_speed_kmh}), unless it boards at
+ * a border station or a gauge change ({@link Wagonload#marshalledAt}, the router's rule too).
  */
 final class CrmLayer {
   /** Corridor label prefix of the layer's flows. */
@@ -59,6 +61,9 @@ final class CrmLayer {
             crm.networkEmissions(),
             SeaLanes.load(),
             crm.nominalRouterOptions(),
+            // As the scenario's own flows: assigned without simulated waits and without dated
+            // sea-lane switches (ModelBuilder, CorridorRoutes).
+            Set.of(),
             departure_s);
     List<RoutedFlow> routed = analysis.routedFlows();
     List<Unit> out = new ArrayList<>();
@@ -70,7 +75,10 @@ final class CrmLayer {
       String id = "crm:" + r.flow().id() + (parts > 1 ? ":" + r.route().corridor() : "");
       boolean wagon = r.material().cargo() == CargoClass.BULK;
       double tonnesPerUnit = wagon ? d.wagonMass_t() : 2 * RiskAnalysis.UNIT_MASS_T;
-      double marshal_s = Wagonload.firstSection(n, r.route()).marshal_s(wagonloadSpeed_kmh);
+      double marshal_s =
+          Wagonload.marshalledAt(n.nodeKind(n.getNode(r.flow().origin())))
+              ? Wagonload.firstSection(n, r.route()).marshal_s(wagonloadSpeed_kmh)
+              : 0;
       out.add(
           new Unit(
               new CorridorSpec.Flow(

@@ -2,6 +2,7 @@ package org.caravan.scenario.sim;
 
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
+import org.caravan.network.NodeKind;
 import org.caravan.routing.Route;
 
 /**
@@ -27,6 +28,15 @@ public final class Wagonload {
   public static final double SD_SHARE = 0.3;
 
   private Wagonload() {}
+
+  /**
+   * Whether cargo boarding at a node of this kind is marshalled where its country's practice is
+   * wagonload: not at a border station or a gauge change, where it rides the through block trains
+   * (KTZ's Altynkol figures).
+   */
+  public static boolean marshalledAt(NodeKind kind) {
+    return kind != NodeKind.BORDER && kind != NodeKind.GAUGE_CHANGE;
+  }
 
   /**
    * The first rail section of a route: the links of its first leg when that leg is rail (the origin

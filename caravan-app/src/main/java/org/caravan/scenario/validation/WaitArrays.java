@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import org.caravan.network.Network;
-import org.caravan.network.NodeKind;
 import org.caravan.network.Season;
 import org.caravan.routing.ExpectedWaits;
+import org.caravan.scenario.sim.Wagonload;
 import org.caravan.scenario.validation.WaitTable.Row;
 
 /**
@@ -213,8 +213,7 @@ final class WaitArrays {
     }
     for (int v = 0; v < rate.length; v++) {
       int k = network.nodeCountry(v);
-      NodeKind kind = network.nodeKind(v);
-      if (rate[v] == 0 && n[k] > 0 && kind != NodeKind.BORDER && kind != NodeKind.GAUGE_CHANGE) {
+      if (rate[v] == 0 && n[k] > 0 && Wagonload.marshalledAt(network.nodeKind(v))) {
         rate[v] = sum[k] / n[k];
         sd[v] = sumSd[k] / n[k];
       }

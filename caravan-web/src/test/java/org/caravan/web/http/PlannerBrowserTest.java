@@ -347,6 +347,9 @@ class PlannerBrowserTest {
     assertThat(driver.findElement(By.id("chokepoints")).getText()).contains("russia-transit");
     assertThat(driver.findElement(By.id("flows")).getText()).contains("Constanța", "middle");
     assertThat(driver.findElement(By.id("stranded-card")).isDisplayed()).isFalse();
+    // The routes sail round the sea-lane switches in force on the reference day, as the planner's.
+    assertThat(driver.findElement(By.id("lanes-note")).getText())
+        .contains("RED-SEA", "avoids suez, babelmandeb");
     shot("raw-materials.png");
 
     new Select(driver.findElement(By.id("disruption"))).selectByValue("caspian-closure");
