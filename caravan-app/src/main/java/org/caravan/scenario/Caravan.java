@@ -107,10 +107,11 @@ public final class Caravan {
     this.overlays = List.copyOf(overlays);
     this.files = files;
     this.options = options;
-    this.lanes = lanes;
-    // Read once: the scenario loader asks for the labels on every load.
+    // Read once: the scenario loader asks for the labels on every load, the CRM view for the
+    // options and the lanes in force.
+    this.lanes = new Lazy<>(lanes);
     this.corridors = new Lazy<>(corridors);
-    this.risks = risks;
+    this.risks = new Lazy<>(risks);
     this.episodes = new Lazy<>(episodes);
     this.network = network;
     if (options.includePlanned()) {

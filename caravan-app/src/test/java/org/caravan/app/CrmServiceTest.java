@@ -89,6 +89,17 @@ class CrmServiceTest {
         List<String> chokepoints = new ArrayList<>();
         a.path("chokepoints").forEach(c -> chokepoints.add(c.asText()));
         assertThat(chokepoints).as(s.path("flow").asText()).doesNotContain("suez");
+        // The map draws the lane sailed: round the Cape of Good Hope, never through the Red Sea.
+        double south = 90;
+        for (JsonNode stop : a.path("path")) {
+          double lat = stop.path("lat").asDouble();
+          double lon = stop.path("lon").asDouble();
+          south = Math.min(south, lat);
+          assertThat(lat > 12 && lat < 30 && lon > 32 && lon < 44)
+              .as(s.path("flow").asText() + " point " + lat + "," + lon + " in the Red Sea")
+              .isFalse();
+        }
+        assertThat(south).as(s.path("flow").asText()).isLessThan(-30);
         alternatives++;
       }
     }

@@ -83,9 +83,7 @@ final class CrmRouting {
    * passages} and the diverted ones.
    */
   RouteRequest request(Flow f, Material m, Set<Passage> passages, Set<String> avoid) {
-    Set<Passage> round = EnumSet.noneOf(Passage.class);
-    round.addAll(passages);
-    round.addAll(diverted);
+    Set<Passage> round = round(passages);
     return RouteRequest.of(
             network.getNode(f.origin()), network.getNode(f.destination()), departure_s)
         .withCargo(1, RiskAnalysis.UNIT_MASS_T, m.cargo(), m.unClass())
@@ -167,8 +165,25 @@ final class CrmRouting {
     }
   }
 
-  /** A route carrying {@code tonnes} a year, as reported: per-tonne cost and CO2e, legs, path. */
-  RoutedPart part(Route r, int[] links, List<String> cps, double tonnes, Optional<String> note) {
+  /** The passages a request asked to avoid {@code passages} sails round: those and the diverted. */
+  private Set<Passage> round(Set<Passage> passages) {
+    Set<Passage> round = EnumSet.noneOf(Passage.class);
+    round.addAll(passages);
+    round.addAll(diverted);
+    return round;
+  }
+
+  /**
+   * A route carrying {@code tonnes} a year, as reported: per-tonne cost and CO2e, legs, path (its
+   * sea links drawn on the lanes the request asked with {@code passages} sailed).
+   */
+  RoutedPart part(
+      Route r,
+      int[] links,
+      Set<Passage> passages,
+      List<String> cps,
+      double tonnes,
+      Optional<String> note) {
     List<String> modes = r.legs().stream().map(l -> l.mode().code()).distinct().toList();
     List<String> legs = r.legs().stream().map(CrmRouting::legText).toList();
     return new RoutedPart(
@@ -182,11 +197,14 @@ final class CrmRouting {
         modes,
         legs,
         note,
-        path(links));
+        path(links, round(passages)));
   }
 
-  /** The route's nodes, with the sea lanes' points in between (at most 60 a link) for maps. */
-  private List<Stop> path(int[] links) {
+  /**
+   * The route's nodes, with the sea lanes' points in between (at most 60 a link) for maps: the
+   * lanes round {@code avoided}, as the route sailed them.
+   */
+  private List<Stop> path(int[] links, Set<Passage> avoided) {
     List<Stop> out = new ArrayList<>();
     Router plain = router(new BitSet());
     for (int k = 0; k < links.length; k++) {
@@ -194,7 +212,7 @@ final class CrmRouting {
       if (k == 0) {
         out.add(stop(network.linkFrom(l)));
       }
-      Optional<double[]> lane = plain.laneGeometry(l);
+      Optional<double[]> lane = plain.laneGeometry(l, avoided);
       if (lane.isPresent()) {
         double[] g = lane.get();
         int n = g.length / 2;

@@ -148,7 +148,7 @@ final class Diversions {
     List<RoutedPart> routes = new ArrayList<>(after.routes());
     routes.add(
         routing.part(
-            r, ls, routing.chokepoints(ls, r.passages()), after.unrouted_t(), Optional.empty()));
+            r, ls, p, routing.chokepoints(ls, r.passages()), after.unrouted_t(), Optional.empty()));
     Extra extra = Extra.of(routes, before.routes());
     return Optional.of(
         new Conditional(

@@ -225,7 +225,7 @@ public final class RiskAnalysis {
           Quota q = binding.get();
           double through = left.get(q);
           if (through > 0) {
-            parts.add(routing.part(r, ls, cps, through, note));
+            parts.add(routing.part(r, ls, p, cps, through, note));
             partLinks.add(ls);
             partCodes.add(r.passages());
             partRoutes.add(r);
@@ -252,7 +252,7 @@ public final class RiskAnalysis {
             left.merge(q, -remaining, Double::sum);
           }
         }
-        parts.add(routing.part(r, ls, cps, remaining, note));
+        parts.add(routing.part(r, ls, p, cps, remaining, note));
         partLinks.add(ls);
         partCodes.add(r.passages());
         partRoutes.add(r);

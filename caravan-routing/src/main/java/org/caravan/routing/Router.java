@@ -352,7 +352,19 @@ public final class Router {
    * for links drawn as straight lines (land links, Caspian crossings).
    */
   public Optional<double[]> laneGeometry(int link) {
-    double[] g = overrides.computeIfAbsent(0, m -> sea.apply(network, m)).geometry()[link];
+    return laneGeometry(link, Set.of());
+  }
+
+  /**
+   * The lane a sea link sails when a request avoids {@code avoided} (the detour round them, as the
+   * search charged it); empty for links drawn as straight lines.
+   */
+  public Optional<double[]> laneGeometry(int link, Set<Passage> avoided) {
+    int mask = 0;
+    for (Passage p : avoided) {
+      mask |= p.bit();
+    }
+    double[] g = overrides.computeIfAbsent(mask, m -> sea.apply(network, m)).geometry()[link];
     return Optional.ofNullable(g);
   }
 
