@@ -70,15 +70,15 @@ final class CrmCommand implements Runnable {
       for (JsonNode u : r.path("sea_lanes")) {
         List<String> avoids = new ArrayList<>();
         u.path("avoid_passages").forEach(x -> avoids.add(x.asText()));
-        out.printf(
-            "sea lanes for %s: %s (%s %s..%s, %s; avoids %s)%n",
-            r.path("departure").asText(),
-            u.path("name").asText(),
-            u.path("id").asText(),
-            u.path("valid_from").asText(),
-            u.path("valid_to").asText(),
-            u.path("kind").asText(),
-            String.join(", ", avoids));
+        out.println(
+            RouteCommand.seaLanes(
+                r.path("departure").asText(),
+                u.path("name").asText(),
+                u.path("id").asText(),
+                u.path("valid_from").asText(),
+                u.path("valid_to").asText(),
+                u.path("kind").asText(),
+                avoids));
       }
       out.println();
       out.printf(

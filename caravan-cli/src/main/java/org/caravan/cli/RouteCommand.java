@@ -228,6 +228,23 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
   }
 
   /**
+   * One sea-lane switch in force, as the text outputs print it ({@code route}, {@code crm risk}):
+   * the day, the switch, its period and evidence, and the passages sailed round.
+   */
+  static String seaLanes(
+      String date,
+      String name,
+      String id,
+      String validFrom,
+      String validTo,
+      String kind,
+      List<String> avoid) {
+    return String.format(
+        "sea lanes for %s: %s (%s %s..%s, %s; avoids %s)",
+        date, name, id, validFrom, validTo, kind, String.join(", ", avoid));
+  }
+
+  /**
    * One line naming the dated rate tables that priced the routes and the day that picked them, one
    * more for each sea-lane switch in force that day and each border episode met, and one naming the
    * season whose simulated waits were charged.
@@ -238,15 +255,14 @@ final class RouteCommand extends OpensNetwork implements Callable<Integer> {
       lanes
           .append(System.lineSeparator())
           .append(
-              String.format(
-                  "sea lanes for %s: %s (%s %s..%s, %s; avoids %s)",
+              seaLanes(
                   p.date(),
                   u.name(),
                   u.id(),
                   u.validFrom(),
                   u.validTo(),
                   u.kind(),
-                  String.join(", ", u.avoidPassages())));
+                  u.avoidPassages()));
     }
     for (RouteViews.EpisodeUse e : p.episodes()) {
       lanes

@@ -86,7 +86,10 @@ class CrmCommandTest {
     assertThat(text.out())
         .contains("STRANDED u-kz-eu (uranium)")
         .contains("STRANDED mn-kz-eu")
-        .contains("conditional: only if the shipper accepts transit through RU");
+        .contains("conditional: only if the shipper accepts transit through RU")
+        // The lane switch every route sails round, printed as `route` prints it.
+        .contains("sea lanes for 2026-12-01: Red Sea diversion")
+        .contains("avoids suez, babelmandeb");
   }
 
   @Test
