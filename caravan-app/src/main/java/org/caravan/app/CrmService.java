@@ -30,8 +30,9 @@ import org.caravan.scenario.UserPaths;
  * Critical raw materials: the supply-risk view of {@code caravan crm risk} and {@code GET
  * /api/crm/risk} (docs/CRM.md). Routes on the built-in network plus the CRM overlay (the chartered
  * class-7 leg), with the default cargo rules, emission factors and sea lanes and the route
- * planner's options (rate tables, episodes, the simulated waits and wagonload marshalling), so a
- * flow's days and price are those {@code caravan route} gives; loaded on first use, then shared.
+ * planner's options (rate tables, episodes, the simulated waits and wagonload marshalling, the
+ * sea-lane switches in force on the departure day), so a flow's days and price are those {@code
+ * caravan route} gives; loaded on first use, then shared.
  */
 public final class CrmService {
   /**
@@ -96,8 +97,7 @@ public final class CrmService {
    * @throws UserException for an unknown name or a bad file (naming file, line and field)
    */
   public ObjectNode risk(Optional<String> disruption) {
-    RiskReport r = report(disruption);
-    return CrmViews.json(r, lanes);
+    return CrmViews.json(report(disruption), lanes);
   }
 
   /** The report behind {@link #risk}, for tests of the gateway. */
