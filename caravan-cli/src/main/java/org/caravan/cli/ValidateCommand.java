@@ -148,7 +148,8 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
     sb.append(
         v.headline(
             "%n%d of %d rows that are not inputs within the published range (%.0f %%); "
-                + "%d inputs not counted; %d of %d flows with router median within 10 %% of the simulated median%n"));
+                + "%d inputs not counted; %d of %d flows with router median within 10 %% of the simulated median; "
+                + "of the rows that miss, %d lie above their range and %d below%n"));
     return sb.toString();
   }
 

@@ -93,7 +93,34 @@ public final class Validator {
       Verdict routerVerdict,
       Verdict simulationVerdict,
       Verdict verdict,
-      String explanation) {}
+      String explanation) {
+
+    /**
+     * Which side of the published range a row that misses lies on: every value given above the
+     * range, or every one below it. Empty for a row within, an input, or a split whose values lie
+     * either side of the range or one of them inside it.
+     */
+    public Optional<Side> side() {
+      if (verdict != Verdict.OUTSIDE) {
+        return Optional.empty();
+      }
+      boolean above = true;
+      boolean below = true;
+      for (OptionalDouble v : List.of(router, simulation)) {
+        if (v.isPresent()) {
+          above &= v.getAsDouble() > target.high();
+          below &= v.getAsDouble() < target.low();
+        }
+      }
+      return above ? Optional.of(Side.ABOVE) : below ? Optional.of(Side.BELOW) : Optional.empty();
+    }
+  }
+
+  /** The side of its published range a row that misses lies on. */
+  public enum Side {
+    ABOVE,
+    BELOW
+  }
 
   /** One default flow: router median against simulated median. */
   public record FlowRow(
@@ -152,6 +179,11 @@ public final class Validator {
       return targets.stream().filter(r -> r.verdict() == Verdict.WITHIN).count();
     }
 
+    /** Rows that miss with every value on {@code side} of the published range. */
+    public long missing(Side side) {
+      return targets.stream().filter(r -> r.side().equals(Optional.of(side))).count();
+    }
+
     /** Share of validated rows within, 0..1. */
     public double withinShare() {
       return validated() == 0 ? 0 : (double) within() / validated();
@@ -166,8 +198,9 @@ public final class Validator {
 
     /**
      * The headline counts put into {@code template} in this order: rows within, rows validated, the
-     * share within in percent, input rows not counted, flows agreeing, flows. The command's closing
-     * line and the document's summary word them differently; the numbers come from here.
+     * share within in percent, input rows not counted, flows agreeing, flows, rows that miss above
+     * their range, rows that miss below it. The command's closing line and the document's summary
+     * word them differently; the numbers come from here.
      */
     public String headline(String template) {
       return String.format(
@@ -178,7 +211,9 @@ public final class Validator {
           100 * withinShare(),
           targets.size() - validated(),
           flowsAgreeing(),
-          flows.size());
+          flows.size(),
+          missing(Side.ABOVE),
+          missing(Side.BELOW));
     }
   }
 

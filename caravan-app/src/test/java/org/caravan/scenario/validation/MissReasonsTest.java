@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.caravan.scenario.validation.Validator.Result;
+import org.caravan.scenario.validation.Validator.Side;
 import org.caravan.scenario.validation.Validator.TargetRow;
 import org.caravan.scenario.validation.Validator.Verdict;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,52 @@ class MissReasonsTest {
     TargetRow split = row(slow, 6.0, 7.0);
     assertThat(MissReasons.explain(split, List.of(split))).isEqualTo("model above the range");
     assertThat(MissReasons.explain(row(slow, 6.0, 6.1), List.of())).isEmpty();
+  }
+
+  @Test
+  void a_miss_lies_on_one_side_only_when_every_value_does() {
+    Target t = target("A", "observed", 5.0, 6.0);
+    TargetRow above = row(t, 7.0, 6.5);
+    TargetRow below = row(t, 4.0, 4.9);
+    TargetRow across = row(t, 4.0, 7.0);
+    TargetRow split = row(t, 5.5, 7.0);
+    TargetRow within = row(t, 5.5, 5.9);
+    TargetRow routerOnly =
+        new TargetRow(
+            t,
+            OptionalDouble.of(6.1),
+            "",
+            OptionalDouble.empty(),
+            "",
+            Verdict.OUTSIDE,
+            Verdict.NO_VALUE,
+            Verdict.OUTSIDE,
+            "");
+    assertThat(above.side()).contains(Side.ABOVE);
+    assertThat(below.side()).contains(Side.BELOW);
+    assertThat(routerOnly.side()).contains(Side.ABOVE);
+    assertThat(across.side()).isEmpty();
+    assertThat(split.side()).isEmpty();
+    assertThat(within.side()).isEmpty();
+    // An input that misses is not a miss: it is not counted either way.
+    TargetRow input =
+        new TargetRow(
+            t,
+            OptionalDouble.of(9.0),
+            "",
+            OptionalDouble.empty(),
+            "",
+            Verdict.OUTSIDE,
+            Verdict.NO_VALUE,
+            Verdict.INPUT,
+            "");
+    assertThat(input.side()).isEmpty();
+
+    Result result =
+        new Result(
+            "s", 1, 1, List.of(above, below, across, split, within, routerOnly, input), List.of());
+    assertThat(result.missing(Side.ABOVE)).isEqualTo(2);
+    assertThat(result.missing(Side.BELOW)).isEqualTo(1);
+    assertThat(result.headline("%7$d above, %8$d below")).isEqualTo("2 above, 1 below");
   }
 }
