@@ -14,6 +14,7 @@ import org.caravan.app.ValidationRuns;
 import org.caravan.scenario.Table;
 import org.caravan.scenario.UserException;
 import org.caravan.scenario.sim.Scenario;
+import org.caravan.scenario.validation.Target;
 import org.caravan.scenario.validation.ValidationDoc;
 import org.caravan.scenario.validation.ValidationService;
 import org.caravan.scenario.validation.Validator;
@@ -131,8 +132,8 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
             .column("QUANTITY", r -> r.target().quantity().key())
             .column("PUBLISHED", r -> fmt(r.target().low()) + "-" + fmt(r.target().high()))
             .column("KIND", r -> r.target().kind())
-            .column("ROUTER", r -> fmt(r.router()))
-            .column("SIM", r -> fmt(r.simulation()))
+            .column("ROUTER", r -> value(r.router(), r.target()))
+            .column("SIM", r -> value(r.simulation(), r.target()))
             .column("VERDICT", r -> r.verdict().text())
             .text("%-4s %-26s %-9s %-15s %-15s %-9s %9s %9s  %s%n", v.targets()));
     sb.append(String.format("%n"));
@@ -153,8 +154,9 @@ public final class ValidateCommand extends OpensNetwork implements Callable<Inte
     return sb.toString();
   }
 
-  private static String fmt(OptionalDouble x) {
-    return x.isPresent() ? fmt(x.getAsDouble()) : "-";
+  /** A row's value as the report shows it, unrounded across a bound (ValidationDoc.value). */
+  private static String value(OptionalDouble x, Target target) {
+    return x.isPresent() ? ValidationDoc.value(x.getAsDouble(), target, false) : "-";
   }
 
   private static String fmt(double x) {

@@ -154,7 +154,7 @@ public final class ValidationDoc {
             "**%d of %d rows that are not model inputs are within the published "
                 + "range (%.0f %%)**; %d rows echo a model input and are not counted. **%d of %d default flows** have the "
                 + "router's median within 10 %% of the simulated median. Of the rows that miss, %d lie above their "
-                + "published range and %d below it (the rest split between router and simulation): the misses pull "
+                + "published range and %d below it (in the rest the router and the simulation disagree): the misses pull "
                 + "both ways, so no shift of the model's times or prices brings them within together (\"How far the "
                 + "estimated inputs reach\" below).%n%n"));
     sb.append(
@@ -232,8 +232,8 @@ public final class ValidationDoc {
                     row.target().kind()
                         + row.target().departed().map(m -> ", left " + m).orElse("")
                         + (row.target().blockTrain() ? ", one block train" : ""))
-            .column("Router", row -> num(row.router()))
-            .column("Simulation", row -> num(row.simulation()))
+            .column("Router", row -> value(row.router(), row.target()))
+            .column("Simulation", row -> value(row.simulation(), row.target()))
             .column("Verdict", row -> row.verdict().text())
             .column("Source", row -> row.target().source())
             .column("Why it misses", Validator.TargetRow::explanation)
@@ -509,16 +509,32 @@ public final class ValidationDoc {
     return String.format(Locale.ROOT, "%.1f", d);
   }
 
-  private static String num(OptionalDouble v) {
-    return v.isPresent() ? num(v.getAsDouble()) : "—";
+  /**
+   * A row's value as the tables show it: thousands grouped, whole numbers from 100, else one
+   * decimal; "—" for none. Where that rounding would carry the value across a bound of the target's
+   * range, more decimals are shown (up to {@value #MAX_DECIMALS}): a fast end of 4.499 days against
+   * a low bound of 4.5 reads 4.499, not 4.5, so that no value seems to contradict its verdict.
+   */
+  public static String value(OptionalDouble v, Target target) {
+    return v.isPresent() ? value(v.getAsDouble(), target, true) : "—";
   }
 
-  private static String num(double x) {
-    double a = Math.abs(x);
-    if (a >= 1000) {
-      return String.format(Locale.ROOT, "%,.0f", x);
+  /** {@link #value(OptionalDouble, Target)} of a value, thousands grouped or not. */
+  public static String value(double x, Target target, boolean grouped) {
+    int decimals = Math.abs(x) >= 100 ? 0 : 1;
+    String shown = num(x, decimals, grouped);
+    while (decimals < MAX_DECIMALS
+        && target.contains(Double.parseDouble(shown.replace(",", ""))) != target.contains(x)) {
+      shown = num(x, ++decimals, grouped);
     }
-    return a >= 100 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.1f", x);
+    return shown;
+  }
+
+  private static final int MAX_DECIMALS = 4;
+
+  private static String num(double x, int decimals, boolean grouped) {
+    return String.format(
+        Locale.ROOT, (grouped && Math.abs(x) >= 1000 ? "%,." : "%.") + decimals + "f", x);
   }
 
   private static List<String[]> sources() {
