@@ -62,7 +62,7 @@ public final class CaravanApp {
     try {
       return Caravan.open(overlays);
     } catch (NetworkException e) {
-      throw new UserException(ErrorCode.INVALID_NETWORK, e.getMessage());
+      throw new UserException(ErrorCode.INVALID_NETWORK, e.oneLine());
     }
   }
 

@@ -70,7 +70,7 @@ public final class CrmService {
                     diverted,
                     DEPARTURE.getEpochSecond());
           } catch (NetworkException e) {
-            throw new UserException(ErrorCode.INVALID_NETWORK, e.getMessage());
+            throw new UserException(ErrorCode.INVALID_NETWORK, e.oneLine());
           }
         }
         a = analysis;

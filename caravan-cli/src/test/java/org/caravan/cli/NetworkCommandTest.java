@@ -225,6 +225,12 @@ class NetworkCommandTest {
         .contains("my-links.csv:2: field 'to': unknown node 'XXNOWHERE'")
         .contains("my-links.csv:2: field 'distance_km': distance must be positive")
         .doesNotContain("Exception");
+    // A user error is one line: the problems are joined, not an escaped line break between them.
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err())
+        .startsWith("caravan: 3 problems in the network files: ")
+        .contains("; ")
+        .doesNotContain("\\n");
   }
 
   @Test

@@ -19,11 +19,26 @@ public final class NetworkException extends RuntimeException {
     return problems;
   }
 
+  /**
+   * The problems on one line, separated by "; ", for a user error: user errors are one line by
+   * design (each front end prints them after a prefix), where {@link #getMessage} lists one problem
+   * per line.
+   */
+  public String oneLine() {
+    return head(problems)
+        + ": "
+        + problems.stream().map(Object::toString).collect(Collectors.joining("; "));
+  }
+
+  private static String head(List<Problem> problems) {
+    return problems.size() == 1
+        ? "1 problem in the network files"
+        : problems.size() + " problems in the network files";
+  }
+
   private static String summary(List<Problem> problems) {
-    String head =
-        problems.size() == 1
-            ? "1 problem in the network files"
-            : problems.size() + " problems in the network files";
-    return head + ":\n" + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
+    return head(problems)
+        + ":\n"
+        + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
   }
 }
