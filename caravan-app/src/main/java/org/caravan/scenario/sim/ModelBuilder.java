@@ -47,7 +47,8 @@ public final class ModelBuilder {
   /**
    * The built model plus what the outputs need to describe it.
    *
-   * @param routes per flow: corridor, legs as text, router's transit estimate and CO2e per unit
+   * @param routes per flow: corridor, legs as text, the assigning router's transit on network times
+   *     (no simulated waits, no wagonload marshalling) and CO2e per unit
    * @param plans per flow: the planner's route the flow's legs were made from (for replaying
    *     simulated shipments against the planner's times)
    */
