@@ -117,6 +117,32 @@ class RouteCommandTest {
   }
 
   /**
+   * Ashgabat lies on the Turkmenbashi branch of the Middle Corridor (corridors.csv): the rail line
+   * to Turkmenbashi and the ferry to Alat make a Middle Corridor route in both directions, which
+   * {@code --corridor middle} keeps, and Uzbek cargo may take it too. When Ashgabat was a node of
+   * the Southern route only, the same path was labelled southern westbound and middle eastbound,
+   * and {@code --corridor middle} found no route.
+   */
+  @Test
+  void the_turkmenbashi_branch_is_the_middle_corridor_both_ways() throws Exception {
+    for (String[] pair : new String[][] {{"Ashgabat", "Baku"}, {"Baku", "Ashgabat"}}) {
+      JsonNode first = routes("route", pair[0], pair[1]).get("routes").get(0);
+      assertThat(first.get("corridor").asText())
+          .as("%s -> %s", pair[0], pair[1])
+          .isEqualTo("middle");
+      assertThat(first.toString()).contains("TMKRW");
+      JsonNode kept = routes("route", pair[0], pair[1], "--corridor", "middle").get("routes");
+      assertThat(kept).as("%s -> %s on the middle corridor", pair[0], pair[1]).isNotEmpty();
+    }
+    boolean viaTurkmenbashi = false;
+    for (JsonNode r : routes("route", "Tashkent", "Baku").get("routes")) {
+      viaTurkmenbashi |=
+          r.toString().contains("\"TMKRW\"") && r.get("corridor").asText().equals("middle");
+    }
+    assertThat(viaTurkmenbashi).as("Tashkent -> Baku offers the Turkmenbashi crossing").isTrue();
+  }
+
+  /**
    * A leg's running, wait, transfer and border hours are disjoint: with the handling at the two
    * terminals (6 h each at Xi'an and Duisburg, nodes.csv) they add up to the route's transit time,
    * and the table shows the border hours of the leg that stopped there.
