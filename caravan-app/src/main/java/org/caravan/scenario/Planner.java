@@ -41,6 +41,9 @@ import org.caravan.routing.Tariffs;
  * field, then asks the router. Thread-safe.
  */
 public final class Planner {
+  /** The ISO 3166-1 alpha-2 codes (the JDK's list). */
+  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
   private static final Pattern LAT_LON =
       Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
 
@@ -180,7 +183,9 @@ public final class Planner {
     Set<String> countries = new HashSet<>();
     for (String c : limits.avoidCountries()) {
       String code = c.trim().toUpperCase(Locale.ROOT);
-      if (!code.matches("[A-Z]{2}")) {
+      // Two letters that name no country (XX, UK for GB) would be avoided trivially: refused, as a
+      // name is, so that a typo never passes for a constraint the route keeps.
+      if (!code.matches("[A-Z]{2}") || !ISO_COUNTRIES.contains(code)) {
         throw new UserException(
             "avoid_countries",
             "'" + c + "' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");

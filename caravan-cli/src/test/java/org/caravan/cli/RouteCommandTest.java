@@ -739,6 +739,9 @@ class RouteCommandTest {
         .contains("either --teu or --feu");
     assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-country", "Russia").err())
         .contains("'Russia' is not an ISO 3166-1 alpha-2");
+    // Two letters that name no country are refused too: avoiding them would hold trivially.
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-country", "RU,XX").err())
+        .contains("'XX' is not an ISO 3166-1 alpha-2");
     assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-passage", "panamax").err())
         .contains("unknown sea passage 'panamax'");
     assertThat(Cli.run("route", "Xian", "Duisburg", "--depart", "01.12.2026").err())
