@@ -44,6 +44,12 @@ public final class Planner {
   /** The ISO 3166-1 alpha-2 codes (the JDK's list). */
   private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
+  /**
+   * The most one container may weigh, tonnes: the maximum gross mass of ISO 668 (30,480 kg, for
+   * 20-ft and 40-ft boxes alike).
+   */
+  static final double MAX_BOX_GROSS_T = 30.48;
+
   private static final Pattern LAT_LON =
       Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)\\s*");
 
@@ -195,6 +201,21 @@ public final class Planner {
     double teu = cargoTeu(q);
     double feu = q.feu().orElse(0.0);
     double mass_t = q.tonnes().orElse(teu * RouteRequest.DEFAULT_TEU_MASS_T);
+    if (q.tonnes().isPresent() && (q.teu().isPresent() || q.feu().isPresent())) {
+      checkTonnes(mass_t);
+      double boxes = q.feu().isPresent() ? feu : teu;
+      if (mass_t > boxes * MAX_BOX_GROSS_T) {
+        throw new UserException(
+            "tonnes",
+            String.format(
+                Locale.ROOT,
+                "%s t do not fit in %s container(s): at most %.2f t each (ISO 668 maximum gross"
+                    + " mass); give more containers ({teu}, {feu}) or fewer tonnes",
+                num(mass_t),
+                num(boxes),
+                MAX_BOX_GROSS_T));
+      }
+    }
     double truckloads = Tariffs.truckloads(teu - feu, mass_t);
     Optional<Access> access = snap("from", q.from(), countries, mass_t, truckloads, true);
     Optional<Access> egress = snap("to", q.to(), countries, mass_t, truckloads, false);
@@ -464,13 +485,22 @@ public final class Planner {
       return 2 * checkCount("feu", q.feu().get());
     }
     if (q.tonnes().isPresent()) {
-      double t = q.tonnes().get();
-      if (!(t > 0 && t <= 100_000)) {
-        throw new UserException("tonnes", "tonnes must be in (0, 100000], found " + t);
-      }
+      double t = checkTonnes(q.tonnes().get());
       return Math.ceil(t / RouteRequest.TEU_PAYLOAD_T);
     }
     return 1;
+  }
+
+  private static double checkTonnes(double t) {
+    if (!(t > 0 && t <= 100_000)) {
+      throw new UserException("tonnes", "tonnes must be in (0, 100000], found " + t);
+    }
+    return t;
+  }
+
+  /** A number as typed: no trailing ".0". */
+  private static String num(double x) {
+    return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
   }
 
   private static double checkCount(String field, double n) {

@@ -735,6 +735,16 @@ class RouteCommandTest {
         .contains("teu must be in (0, 10000]");
     assertThat(Cli.run("route", "Xian", "Duisburg", "--tonnes", "1e9").err())
         .contains("tonnes must be in");
+    // Containers hold at most their ISO 668 gross mass; the range holds with containers given too.
+    Cli heavy = Cli.run("route", "Xian", "Duisburg", "--teu", "1", "--tonnes", "200");
+    assertThat(heavy.code()).isEqualTo(1);
+    assertThat(heavy.err()).contains("200 t do not fit in 1 container(s): at most 30.48 t each");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--feu", "2", "--tonnes", "60").code())
+        .isZero();
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--feu", "2", "--tonnes", "61").err())
+        .contains("61 t do not fit in 2 container(s)");
+    assertThat(Cli.run("route", "Xian", "Duisburg", "--teu", "3", "--tonnes", "1e9").err())
+        .contains("tonnes must be in");
     assertThat(Cli.run("route", "Xian", "Duisburg", "--feu", "2", "--teu", "1").err())
         .contains("either --teu or --feu");
     assertThat(Cli.run("route", "Xian", "Duisburg", "--avoid-country", "Russia").err())
