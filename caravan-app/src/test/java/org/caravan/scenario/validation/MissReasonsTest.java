@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The reason a report gives for a miss follows the values, not a fixed text per target. */
 class MissReasonsTest {
 
-  private static Target target(String id, String kind, double low, double high) {
+  /** A transit-time target from Dostyk to Aktau with the given range (also used by other tests). */
+  static Target target(String id, String kind, double low, double high) {
     return new Target(
         id,
         "KZ-DOSTYK",

@@ -2,8 +2,6 @@ package org.caravan.scenario.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -11,23 +9,7 @@ import org.junit.jupiter.api.Test;
 class ValidationDocTest {
 
   private static Target range(double low, double high) {
-    return new Target(
-        "T",
-        "KZ-DOSTYK",
-        "KZAAU",
-        "middle",
-        List.of(),
-        Target.Quantity.TRANSIT_DAYS,
-        low,
-        high,
-        "promised",
-        "2023",
-        Optional.empty(),
-        false,
-        "SRC",
-        Optional.empty(),
-        "",
-        2);
+    return MissReasonsTest.target("T", "promised", low, high);
   }
 
   @Test
